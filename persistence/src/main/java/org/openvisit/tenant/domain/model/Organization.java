@@ -1,0 +1,113 @@
+package org.openvisit.tenant.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A tenant: one hospital or health system. Everything else in OpenVisit (endpoints, users,
+ * visits, reports) belongs to exactly one organization.
+ */
+@Entity
+@Table(name = "organization")
+@NamedQuery(name = Organization.ALL_BY_NAME, query = "select o from Organization o order by o.nameKey, o.id")
+@NamedQuery(name = Organization.BY_NAME_KEY, query = "select o from Organization o where o.nameKey = :nameKey")
+@NamedQuery(name = Organization.COUNT, query = "select count(o) from Organization o")
+public class Organization {
+
+    public static final String ALL_BY_NAME = "Organization.allByName";
+    public static final String BY_NAME_KEY = "Organization.byNameKey";
+    public static final String COUNT = "Organization.count";
+
+    @Id
+    @Column(name = "id", length = 36, nullable = false, updatable = false)
+    private String id;
+
+    @Column(name = "name", length = OrganizationName.MAX_LENGTH * 2, nullable = false)
+    private String name;
+
+    @Column(name = "name_key", length = OrganizationName.MAX_LENGTH * 2, nullable = false, unique = true)
+    private String nameKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "data_region", length = 16, nullable = false)
+    private DataRegion dataRegion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ehr_vendor", length = 32, nullable = false)
+    private EhrVendor ehrVendor;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Organization() {
+        // for JPA
+    }
+
+    private Organization(OrganizationName name, DataRegion dataRegion, EhrVendor ehrVendor, Instant createdAt) {
+        this.id = UUID.randomUUID().toString();
+        rename(name);
+        this.dataRegion = required(dataRegion, "dataRegion", "Choose the data region where this organization's data lives.");
+        this.ehrVendor = required(ehrVendor, "ehrVendor", "Choose the EHR this organization runs.");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** Registers a new organization. The data region is fixed from then on: data does not move between regions. */
+    public static Organization register(OrganizationName name, DataRegion dataRegion, EhrVendor ehrVendor, Instant at) {
+        return new Organization(name, dataRegion, ehrVendor, at);
+    }
+
+    public void rename(OrganizationName newName) {
+        OrganizationName checked = required(newName, "name", "The organization name is required.");
+        this.name = checked.value();
+        this.nameKey = checked.key();
+    }
+
+    public void changeEhrVendor(EhrVendor vendor) {
+        this.ehrVendor = required(vendor, "ehrVendor", "Choose the EHR this organization runs.");
+    }
+
+    private static <T> T required(T value, String field, String message) {
+        if (value == null) {
+            throw new InvalidOrganizationException(field, message);
+        }
+        return value;
+    }
+
+    public UUID id() {
+        return UUID.fromString(id);
+    }
+
+    public OrganizationName name() {
+        return new OrganizationName(name);
+    }
+
+    public DataRegion dataRegion() {
+        return dataRegion;
+    }
+
+    public EhrVendor ehrVendor() {
+        return ehrVendor;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,49 @@
+package org.openvisit.tenant.domain.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrganizationTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
+
+    @Test
+    void registersWithAFreshIdAndTheGivenValues() {
+        Organization org = Organization.register(new OrganizationName("Riverside Health"), DataRegion.EMEA,
+                EhrVendor.EPIC, NOW);
+
+        assertThat(org.id()).isNotNull();
+        assertThat(org.name().value()).isEqualTo("Riverside Health");
+        assertThat(org.dataRegion()).isEqualTo(DataRegion.EMEA);
+        assertThat(org.ehrVendor()).isEqualTo(EhrVendor.EPIC);
+        assertThat(org.createdAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void twoRegistrationsNeverShareAnId() {
+        Organization a = Organization.register(new OrganizationName("A clinic"), DataRegion.APAC, EhrVendor.OTHER_SMART, NOW);
+        Organization b = Organization.register(new OrganizationName("A clinic"), DataRegion.APAC, EhrVendor.OTHER_SMART, NOW);
+        assertThat(a.id()).isNotEqualTo(b.id());
+    }
+
+    @Test
+    void refusesMissingRegionOrVendorWithTheFieldNamed() {
+        assertThatThrownBy(() -> Organization.register(new OrganizationName("Clinic"), null, EhrVendor.EPIC, NOW))
+                .isInstanceOf(InvalidOrganizationException.class)
+                .satisfies(e -> assertThat(((InvalidOrganizationException) e).field()).isEqualTo("dataRegion"));
+        assertThatThrownBy(() -> Organization.register(new OrganizationName("Clinic"), DataRegion.AMERICAS, null, NOW))
+                .isInstanceOf(InvalidOrganizationException.class)
+                .satisfies(e -> assertThat(((InvalidOrganizationException) e).field()).isEqualTo("ehrVendor"));
+    }
+
+    @Test
+    void renameKeepsTheKeyInStep() {
+        Organization org = Organization.register(new OrganizationName("Old Name"), DataRegion.AMERICAS, EhrVendor.EPIC, NOW);
+        org.rename(new OrganizationName("New  Name"));
+        assertThat(org.name()).isEqualTo(new OrganizationName("New Name"));
+    }
+}
