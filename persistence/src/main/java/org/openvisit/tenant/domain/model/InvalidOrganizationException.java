@@ -1,16 +1,11 @@
 package org.openvisit.tenant.domain.model;
 
-/** An organization was given a value it cannot accept; the message is meant for the person who typed it. */
-public class InvalidOrganizationException extends RuntimeException {
+import org.openvisit.shared.domain.model.InvalidValueException;
 
-    private final String field;
+/** An organization was given a value it cannot accept. */
+public class InvalidOrganizationException extends InvalidValueException {
 
     public InvalidOrganizationException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -29,6 +29,7 @@ public class JpaOrganizationRepository implements OrganizationRepository {
     @Override
     public void add(Organization organization) {
         entityManager.persist(organization);
+        entityManager.flush(); // a unique-name clash surfaces here, inside the caller's method
     }
 
     @Override

@@ -1,0 +1,48 @@
+package org.openvisit.operations.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.openvisit.database.OpenVisitDatabase;
+import org.openvisit.database.SchemaMigrator;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** Facts about the running installation, read fresh on every call. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OperationsService {
+
+    private static final Logger LOG = Logger.getLogger(OperationsService.class.getName());
+    private static final int QUERY_TIMEOUT_SECONDS = 3;
+
+    @Resource(lookup = OpenVisitDatabase.JNDI_NAME)
+    private DataSource dataSource;
+
+    /** Queries the schema history table: proves the connection works and the schema is migrated. */
+    public DatabaseStatus databaseStatus() {
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select \"version\" from \""
+                     + SchemaMigrator.HISTORY_TABLE + "\" where \"success\" = true and \"version\" is not null"
+                     + " order by \"installed_rank\" desc")) {
+            query.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            query.setMaxRows(1);
+            String product = connection.getMetaData().getDatabaseProductName();
+            try (ResultSet rs = query.executeQuery()) {
+                String version = rs.next() ? rs.getString(1) : null;
+                return new DatabaseStatus(true, product, version, (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Database health query failed: {0}", e.getMessage());
+            return new DatabaseStatus(false, null, null, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.openvisit.tenant.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.openvisit.tenant.domain.model.Organization;
+import org.openvisit.tenant.domain.model.OrganizationName;
+import org.openvisit.tenant.domain.model.OrganizationRepository;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registers and lists organizations (tenants). */
+@Stateless
+public class OrganizationService {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    private OrganizationRepository organizations;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public OrganizationSummary register(@NotNull(message = "The organization details are required.")
+                                        @Valid NewOrganization request) {
+        OrganizationName name = new OrganizationName(request.name());
+        if (organizations.findByName(name).isPresent()) {
+            throw new DuplicateOrganizationException(name.value());
+        }
+        Organization organization = Organization.register(name, request.dataRegion(), request.ehrVendor(),
+                clock.instant());
+        try {
+            organizations.add(organization);
+        } catch (PersistenceException raceWithAnotherRegistration) {
+            // the unique index on name_key is the last word when two people register the same name at once
+            throw new DuplicateOrganizationException(name.value());
+        }
+        return OrganizationSummary.of(organization);
+    }
+
+    public Optional<OrganizationSummary> find(@NotNull UUID id) {
+        return organizations.find(id).map(OrganizationSummary::of);
+    }
+
+    public OrganizationPage list(@Min(value = 0, message = "first must not be negative") int first,
+                                 @Min(value = 1, message = "max must be at least 1")
+                                 @Max(value = MAX_PAGE_SIZE, message = "max must be at most " + MAX_PAGE_SIZE) int max) {
+        return new OrganizationPage(organizations.list(first, max).stream().map(OrganizationSummary::of).toList(),
+                organizations.count(), first, max);
+    }
+}

@@ -1,0 +1,22 @@
+package org.openvisit.shared.domain.model;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A value was refused by the model. The message is meant for the person who entered it; the field
+ * names the input. It rolls back the transaction and reaches the caller as it is.
+ */
+@ApplicationException(rollback = true, inherited = true)
+public class InvalidValueException extends RuntimeException {
+
+    private final String field;
+
+    public InvalidValueException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}

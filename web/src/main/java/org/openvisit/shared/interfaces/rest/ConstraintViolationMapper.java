@@ -1,0 +1,37 @@
+package org.openvisit.shared.interfaces.rest;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Bean Validation failures (on resources or on service parameters) as a 400 naming each field. */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.size() == 1 ? errors.get(0).message() : "Some of the input was not accepted.";
+        return Problem.of(400, "Invalid input", detail, errors).toResponse();
+    }
+
+    /** The last named node of the property path: "register.request.name" becomes "name". */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String field = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.METHOD) {
+                field = node.getName();
+            }
+        }
+        return field == null ? "request" : field;
+    }
+}

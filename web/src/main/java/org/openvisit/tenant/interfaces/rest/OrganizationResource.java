@@ -1,0 +1,74 @@
+package org.openvisit.tenant.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.application.OrganizationPage;
+import org.openvisit.tenant.application.OrganizationService;
+import org.openvisit.tenant.application.OrganizationSummary;
+
+import java.util.UUID;
+
+@Path("organizations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Organizations", description = "Tenants: hospitals and health systems using this installation")
+public class OrganizationResource {
+
+    @EJB
+    private OrganizationService organizations;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "List organizations by name, one page at a time")
+    public OrganizationPage list(@QueryParam("first") @DefaultValue("0") int first,
+                                 @QueryParam("max") @DefaultValue("50") int max) {
+        return organizations.list(first, max);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read one organization")
+    public OrganizationSummary read(@PathParam("id") String id) {
+        return organizations.find(parseId(id))
+                .orElseThrow(() -> new NotFoundException("No organization with id " + id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an organization")
+    public Response register(OrganizationRequest request) {
+        if (request == null) {
+            throw new InvalidValueException("request", "A JSON body with name, dataRegion and ehrVendor is required.");
+        }
+        OrganizationSummary created = organizations.register(request.toCommand());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created)
+                .build();
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No organization with id " + id);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Portal screens for organizations: one view-scoped bean per screen, calling the tenant services.
+ */
+package org.openvisit.tenant.interfaces.web;
