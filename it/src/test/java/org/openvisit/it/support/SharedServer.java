@@ -1,0 +1,156 @@
+package org.openvisit.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one Payara Micro that the HTTP and browser tests share: OpenVisit and the EHR sandbox,
+ * started by {@code server-config/start} exactly as a person starts them, on a free port with a
+ * fresh data folder. It boots on first use and stops when the test JVM ends.
+ */
+public final class SharedServer {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static SharedServer instance;
+
+    private final Process process;
+    private final URI baseUri;
+    private final Path log;
+    private final Path dataDir;
+
+    private SharedServer(Process process, URI baseUri, Path log, Path dataDir) {
+        this.process = process;
+        this.baseUri = baseUri;
+        this.log = log;
+        this.dataDir = dataDir;
+    }
+
+    /** OpenVisit's root, e.g. {@code http://127.0.0.1:41234/}. */
+    public static URI baseUri() {
+        return get().baseUri;
+    }
+
+    /** The EHR sandbox's root, e.g. {@code http://127.0.0.1:41234/ehr-sandbox/}. */
+    public static URI sandboxUri() {
+        return baseUri().resolve("/ehr-sandbox/");
+    }
+
+    /** The server's console output, for assertions on what is (and is not) logged. */
+    public static String logText() throws IOException {
+        return Files.readString(get().log);
+    }
+
+    /** The data folder the server writes to (H2 database, keys). */
+    public static Path dataDir() {
+        return get().dataDir;
+    }
+
+    public static synchronized SharedServer get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-shared-payara-micro"));
+        }
+        return instance;
+    }
+
+    private static SharedServer start() {
+        try {
+            Path root = Path.of(System.getProperty("openvisit.root", "..")).toAbsolutePath().normalize();
+            Path output = Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath();
+            Path data = output.resolve("shared-server-data");
+            deleteRecursively(data);
+            Files.createDirectories(data);
+            Path log = output.resolve("shared-server.log");
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(List.of("bash", root.resolve("server-config/start").toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("OPENVISIT_PORT", Integer.toString(port));
+            builder.environment().put("OPENVISIT_DATA", data.toString());
+            builder.environment().put("OPENVISIT_GRID_PORT", Integer.toString(freePort()));
+            builder.environment().put("OPENVISIT_JAVA_OPTS", "-Xmx768m");
+            Process process = builder.start();
+            URI base = URI.create("http://127.0.0.1:" + port + "/");
+            awaitReady(process, base, log);
+            return new SharedServer(process, base, log, data);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start Payara Micro: " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitReady(Process process, URI base, Path log) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited during start-up:\n" + tail(log));
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still booting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Payara Micro was not ready within " + START_TIMEOUT + ":\n" + tail(log));
+    }
+
+    private void stop() {
+        process.destroy(); // the start script forwards TERM to Payara Micro and waits for it
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
