@@ -127,8 +127,11 @@ abstract class OrganizationRepositoryContract {
         inTransaction(r -> r.add(organization(name)));
 
         em.getTransaction().begin();
-        repository.add(organization(name.toUpperCase()));
-        assertThatThrownBy(() -> em.getTransaction().commit()).isInstanceOf(PersistenceException.class);
+        // add() flushes, so the clash surfaces inside the caller's method, not only at commit
+        assertThatThrownBy(() -> repository.add(organization(name.toUpperCase())))
+                .isInstanceOf(PersistenceException.class);
+        em.getTransaction().rollback();
+        em.clear();
         assertThat(repository.findByName(new OrganizationName(name))).isPresent();
     }
 
