@@ -1,0 +1,85 @@
+package org.openvisit.it.foundation;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.openvisit.it.support.Http;
+import org.openvisit.it.support.SharedServer;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health, metrics, OpenAPI and the portal root on the shared Payara Micro. */
+class ServerEndpointsIT {
+
+    private static URI at(String path) {
+        return SharedServer.baseUri().resolve(path);
+    }
+
+    @Test
+    void healthIsUpAndIncludesARealDatabaseCheck() {
+        HttpResponse<String> response = Http.get(at("/health"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject health = Http.json(response);
+        assertThat(health.getString("status")).isEqualTo("UP");
+        JsonObject database = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+        assertThat(database.getString("status")).isEqualTo("UP");
+        assertThat(database.getJsonObject("data").getString("product")).isEqualTo("H2");
+        assertThat(database.getJsonObject("data").getString("schemaVersion")).isNotEqualTo("none");
+    }
+
+    @Test
+    void livenessAndReadinessAnswerSeparately() {
+        JsonObject live = Http.json(Http.get(at("/health/live")));
+        assertThat(live.getString("status")).isEqualTo("UP");
+        assertThat(live.getJsonArray("checks").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("name")).contains("openvisit").doesNotContain("database");
+
+        JsonObject ready = Http.json(Http.get(at("/health/ready")));
+        assertThat(ready.getJsonArray("checks").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("name")).contains("database");
+    }
+
+    @Test
+    void metricsAreServedInPrometheusFormat() {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(at("/metrics")).header("Accept", "text/plain"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("# TYPE");
+    }
+
+    @Test
+    void openApiDocumentsTheOrganizationsApi() {
+        HttpResponse<String> response = Http.get(at("/openapi"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/organizations").contains("OpenVisit API");
+    }
+
+    @Test
+    void thePortalRootLeadsToTheOrganizationsScreen() {
+        HttpResponse<String> root = Http.get(at("/"));
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/organizations.xhtml"));
+
+        HttpResponse<String> page = Http.get(at("/organizations.xhtml"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Register an organization").contains("Registered organizations");
+    }
+
+    @Test
+    void anUnknownPageIsAFriendly404() {
+        HttpResponse<String> page = Http.get(at("/no-such-page.xhtml"));
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found").doesNotContain("\tat ").doesNotContain("Caused by");
+    }
+
+    @Test
+    void theServerDoesNotAnnounceItself() {
+        HttpResponse<String> response = Http.get(at("/api/organizations"));
+        assertThat(response.headers().firstValue("Server")).isEmpty();
+        assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
+    }
+}
