@@ -1,0 +1,103 @@
+package org.openvisit.it.server;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openvisit.database.TestDatabase;
+import org.openvisit.it.support.Http;
+import org.openvisit.it.support.PayaraServerDomain;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The EAR as hospital IT deploys it: a fresh Payara Server 6 domain, OpenVisit pointed at a
+ * PostgreSQL database by system properties alone, {@code asadmin deploy openvisit.ear}, and the
+ * same HTTP answers as on Payara Micro.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EarOnPayaraServerIT {
+
+    private TestDatabase database;
+    private PayaraServerDomain domain;
+
+    @BeforeAll
+    void deployTheEar() throws IOException {
+        Path output = Path.of(System.getProperty("openvisit.it.output", "target"));
+        Path ear = Path.of(System.getProperty("openvisit.artifacts", "target/artifacts"), "openvisit.ear");
+        assertThat(ear).exists();
+        database = TestDatabase.postgres();
+        domain = PayaraServerDomain.create(Path.of(System.getProperty("payara.server.home")), output, List.of(
+                "-Dopenvisit.db.url=" + database.url(),
+                "-Dopenvisit.db.user=" + TestDatabase.POSTGRES_USER,
+                "-Dopenvisit.db.password=unused-with-trust-auth"));
+        domain.start();
+        String deployed = domain.deploy(ear, "openvisit");
+        assertThat(deployed).contains("deployed");
+    }
+
+    @AfterAll
+    void undeployAndStop() throws IOException {
+        try {
+            if (domain != null) {
+                domain.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    @Test
+    void healthIsUpWithThePostgresDatabaseChecked() {
+        HttpResponse<String> response = Http.get(domain.httpUri().resolve("/health"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject database = Http.json(response).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+        assertThat(database.getString("status")).isEqualTo("UP");
+        assertThat(database.getJsonObject("data").getString("product")).isEqualTo("PostgreSQL");
+    }
+
+    @Test
+    void theOrganizationsApiWorksFromTheEar() {
+        URI organizations = domain.httpUri().resolve("/api/organizations");
+        String name = "EAR Hospital " + UUID.randomUUID();
+
+        HttpResponse<String> created = Http.post(organizations, "application/json",
+                "{\"name\":\"" + name + "\",\"dataRegion\":\"AMERICAS\",\"ehrVendor\":\"ORACLE_HEALTH\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        JsonObject page = Http.json(Http.get(organizations));
+        assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(o -> o.getString("name")).contains(name);
+
+        HttpResponse<String> bad = Http.post(organizations, "application/json", "{\"name\":\"\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void thePortalAnswersFromTheEar() {
+        HttpResponse<String> page = Http.get(domain.httpUri().resolve("/organizations.xhtml"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Register an organization");
+    }
+
+    @Test
+    void theServerLogHasNoDeploymentErrors() throws IOException {
+        String log = Files.readString(domain.serverLog());
+        assertThat(log).contains("openvisit was successfully deployed");
+        assertThat(log).doesNotContain("SEVERE");
+    }
+}
