@@ -1,0 +1,33 @@
+package org.openvisit.sandbox.fault;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A fault the FHIR API shows until {@code until} (null: until cleared) or for the next {@code count}
+ * requests (null: no limit), whichever ends first.
+ *
+ * @param retryAfter for {@link Mode#RATE_LIMITED}: the Retry-After the 429 carries
+ * @param hang       for {@link Mode#HANG}: how long each request is held before it is answered normally
+ */
+public record Fault(Mode mode, Instant until, Integer count, Duration retryAfter, Duration hang) {
+
+    public enum Mode {
+        /** 500 Internal Server Error with an OperationOutcome. */
+        ERROR,
+        /** 429 Too Many Requests with Retry-After. */
+        RATE_LIMITED,
+        /** The request is held for {@code hang}, then answered as usual. */
+        HANG,
+        /** 503 Service Unavailable, as a server that is down behind its load balancer. */
+        DOWN
+    }
+
+    public Fault {
+        if (mode == null) {
+            throw new IllegalArgumentException("mode is required");
+        }
+        retryAfter = retryAfter == null ? Duration.ofSeconds(1) : retryAfter;
+        hang = hang == null ? Duration.ofSeconds(30) : hang;
+    }
+}

@@ -1,0 +1,51 @@
+package org.openvisit.sandbox.fault;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** The fault currently switched on, if any; counts the requests it has spoiled. */
+public class FaultSwitch {
+
+    private final Clock clock;
+    private Fault current;
+    private int served;
+
+    public FaultSwitch(Clock clock) {
+        this.clock = clock;
+    }
+
+    public synchronized void set(Fault fault) {
+        current = fault;
+        served = 0;
+    }
+
+    public synchronized void clear() {
+        current = null;
+    }
+
+    /** The switched-on fault without counting a request. */
+    public synchronized Optional<Fault> current() {
+        expire();
+        return Optional.ofNullable(current);
+    }
+
+    /** The fault to apply to one incoming request (counts it), or empty when the API should behave. */
+    public synchronized Optional<Fault> nextRequest() {
+        expire();
+        if (current == null) {
+            return Optional.empty();
+        }
+        Fault fault = current;
+        served++;
+        if (fault.count() != null && served >= fault.count()) {
+            current = null;
+        }
+        return Optional.of(fault);
+    }
+
+    private void expire() {
+        if (current != null && current.until() != null && !clock.instant().isBefore(current.until())) {
+            current = null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.openvisit.sandbox.fhir;
+
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import org.hl7.fhir.r4.model.Resource;
+import org.openvisit.sandbox.records.FhirRecords;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/** Adds create, plain and conditional (If-None-Exist), to read and search. */
+public class CreateProvider<T extends Resource> extends ReadSearchProvider<T> {
+
+    public CreateProvider(Class<T> type, FhirRecords records, ZoneId zone) {
+        super(type, records, zone);
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String conditionalUrl) {
+        if (conditionalUrl != null) {
+            List<T> existing = matching(criteriaOf(conditionalUrl));
+            if (existing.size() > 1) {
+                throw new PreconditionFailedException("If-None-Exist matches " + existing.size() + " resources");
+            }
+            if (existing.size() == 1) {
+                T found = existing.get(0);
+                return new MethodOutcome(found.getIdElement(), false).setResource(found);
+            }
+        }
+        resource.setId((String) null);
+        Resource created = records.create(resource);
+        return new MethodOutcome(created.getIdElement(), true).setResource(created);
+    }
+}

@@ -1,0 +1,57 @@
+package org.openvisit.sandbox.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.openvisit.sandbox.oauth.AccessTokens;
+import org.openvisit.sandbox.records.FhirRecords;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/** The FHIR R4 API at {@code /fhir}: HAPI's plain RestfulServer over the in-memory records. */
+@WebServlet(urlPatterns = "/fhir/*", loadOnStartup = 1)
+public class SandboxFhirServlet extends RestfulServer {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient FhirRecords records;
+    @Inject
+    private transient AccessTokens tokens;
+    @Inject
+    private transient ZoneId zone;
+
+    public SandboxFhirServlet() {
+        super(FhirContext.forR4Cached());
+    }
+
+    @Override
+    protected void initialize() {
+        setImplementationDescription("OpenVisit EHR sandbox (synthetic data)");
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setResourceProviders(List.of(
+                new ClinicalProvider<>(Patient.class, records, zone),
+                new ClinicalProvider<>(Practitioner.class, records, zone),
+                new ClinicalProvider<>(PractitionerRole.class, records, zone),
+                new ClinicalProvider<>(Organization.class, records, zone),
+                new ClinicalProvider<>(Location.class, records, zone),
+                new ClinicalProvider<>(Appointment.class, records, zone),
+                new ClinicalProvider<>(Encounter.class, records, zone),
+                new CreateProvider<>(AuditEvent.class, records, zone),
+                new CreateProvider<>(Communication.class, records, zone)));
+        registerInterceptor(new AccessTokenInterceptor(tokens));
+        registerInterceptor(new SmartSecurityInterceptor());
+    }
+}

@@ -1,0 +1,104 @@
+package org.openvisit.sandbox.records;
+
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Resource;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every resource of the sandbox EHR with its full version history, kept in memory. Callers get
+ * copies, so nothing outside can change a stored version.
+ */
+public class FhirRecords {
+
+    private final Map<String, Map<String, List<Resource>>> byType = new HashMap<>();
+    private final AtomicLong nextId = new AtomicLong(1000);
+    private final Clock clock;
+
+    public FhirRecords(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Stores a new resource under a fresh id, or the id it carries (seed data), as version 1. */
+    public synchronized Resource create(Resource resource) {
+        String type = resource.fhirType();
+        String id = resource.hasIdElement() && resource.getIdElement().hasIdPart()
+                ? resource.getIdElement().getIdPart()
+                : Long.toString(nextId.incrementAndGet());
+        Map<String, List<Resource>> ofType = byType.computeIfAbsent(type, t -> new LinkedHashMap<>());
+        if (ofType.containsKey(id)) {
+            throw new IllegalArgumentException(type + "/" + id + " exists already");
+        }
+        List<Resource> versions = new ArrayList<>();
+        ofType.put(id, versions);
+        return store(versions, resource, type, id, 1);
+    }
+
+    /**
+     * Stores a new version of an existing resource, or creates it with the given id.
+     *
+     * @param expectedVersion the version the caller based its change on (If-Match), or null
+     * @throws VersionConflictException if the current version differs from the expected one
+     */
+    public synchronized Resource update(Resource resource, String id, String expectedVersion) {
+        String type = resource.fhirType();
+        Map<String, List<Resource>> ofType = byType.computeIfAbsent(type, t -> new LinkedHashMap<>());
+        List<Resource> versions = ofType.get(id);
+        if (versions == null) {
+            if (expectedVersion != null) {
+                throw new VersionConflictException(type + "/" + id + " does not exist, so it has no version " + expectedVersion);
+            }
+            versions = new ArrayList<>();
+            ofType.put(id, versions);
+            return store(versions, resource, type, id, 1);
+        }
+        int current = versions.size();
+        if (expectedVersion != null && !expectedVersion.equals(Integer.toString(current))) {
+            throw new VersionConflictException(type + "/" + id + " is at version " + current + ", not " + expectedVersion);
+        }
+        return store(versions, resource, type, id, current + 1);
+    }
+
+    public synchronized Optional<Resource> read(String type, String id) {
+        List<Resource> versions = byType.getOrDefault(type, Map.of()).get(id);
+        return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1).copy());
+    }
+
+    public synchronized Optional<Resource> readVersion(String type, String id, String version) {
+        List<Resource> versions = byType.getOrDefault(type, Map.of()).get(id);
+        if (versions == null || !version.matches("\\d+")) {
+            return Optional.empty();
+        }
+        int index = Integer.parseInt(version) - 1;
+        return index < 0 || index >= versions.size() ? Optional.empty() : Optional.of(versions.get(index).copy());
+    }
+
+    /** The current version of every resource of a type, in the order they were created. */
+    public synchronized List<Resource> all(String type) {
+        return byType.getOrDefault(type, Map.of()).values().stream()
+                .map(versions -> versions.get(versions.size() - 1).copy())
+                .toList();
+    }
+
+    /** Forgets everything (used before seeding again). */
+    public synchronized void clear() {
+        byType.clear();
+    }
+
+    private Resource store(List<Resource> versions, Resource resource, String type, String id, int version) {
+        Resource stored = resource.copy();
+        stored.setIdElement(new IdType(type, id, Integer.toString(version)));
+        stored.getMeta().setVersionId(Integer.toString(version));
+        stored.getMeta().setLastUpdated(Date.from(clock.instant()));
+        versions.add(stored);
+        return stored.copy();
+    }
+}
