@@ -1,0 +1,352 @@
+package org.openvisit.tenant.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.RollbackException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openvisit.database.SchemaMigrator;
+import org.openvisit.database.TestDatabase;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.tenant.domain.model.EhrVendor;
+import org.openvisit.tenant.domain.model.EhrVerification;
+import org.openvisit.tenant.domain.model.EndpointAction;
+import org.openvisit.tenant.domain.model.EndpointDetails;
+import org.openvisit.tenant.domain.model.EndpointStatus;
+import org.openvisit.tenant.domain.model.EndpointStatusChange;
+import org.openvisit.tenant.domain.model.FhirBaseUrl;
+import org.openvisit.tenant.domain.model.FhirEndpoint;
+import org.openvisit.tenant.domain.model.FhirEnvironment;
+import org.openvisit.tenant.domain.model.Organization;
+import org.openvisit.tenant.domain.model.OrganizationName;
+import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
+import org.openvisit.tenant.domain.model.PortalUsername;
+import org.openvisit.tenant.domain.model.Role;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The V2 migration and the JPA endpoint repository, against a real database. Subclasses name the
+ * database; the same assertions run on H2 and on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FhirEndpointRepositoryContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123Z");
+
+    private TestDatabase database;
+    private EntityManagerFactory factory;
+    private EntityManager em;
+    private JpaFhirEndpointRepository repository;
+
+    protected abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    void migrateAndOpen() {
+        database = createDatabase();
+        SchemaMigrator.migrate(database.dataSource());
+        factory = Persistence.createEntityManagerFactory("openvisit", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.nonJtaDataSource", database.dataSource()));
+    }
+
+    @AfterAll
+    void closeAndDrop() {
+        if (factory != null) {
+            factory.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void openEntityManager() {
+        em = factory.createEntityManager();
+        repository = new JpaFhirEndpointRepository(em);
+    }
+
+    @AfterEach
+    void closeEntityManager() {
+        if (em.getTransaction().isActive()) {
+            em.getTransaction().rollback();
+        }
+        em.close();
+    }
+
+    private void inTransaction(Consumer<JpaFhirEndpointRepository> work) {
+        em.getTransaction().begin();
+        work.accept(repository);
+        em.getTransaction().commit();
+        em.clear();
+    }
+
+    private UUID organization() {
+        Organization org = Organization.register(new OrganizationName("Hospital " + UUID.randomUUID()),
+                DataRegion.AMERICAS, EhrVendor.EPIC, T0);
+        em.getTransaction().begin();
+        new JpaOrganizationRepository(em).add(org);
+        em.getTransaction().commit();
+        em.clear();
+        return org.id();
+    }
+
+    private static Actor admin(UUID org) {
+        return Actor.member("it.admin", org, Role.ORG_ADMIN);
+    }
+
+    private static Actor analyst(UUID org) {
+        return Actor.member("ehr.analyst", org, Role.EHR_ANALYST);
+    }
+
+    private static FhirBaseUrl uniqueUrl() {
+        return FhirBaseUrl.of("https://ehr-" + UUID.randomUUID() + ".example.org/interconnect/api/FHIR/R4",
+                OutboundAddressPolicy.PRODUCTION);
+    }
+
+    private static FhirEndpoint endpoint(UUID org, FhirBaseUrl url, FhirEnvironment environment) {
+        return FhirEndpoint.create(org, new EndpointDetails(url, environment, "Cardiology",
+                new PortalUsername("ehr.analyst")), admin(org), T0);
+    }
+
+    private static FhirEndpoint approved(UUID org, FhirBaseUrl url, FhirEnvironment environment) {
+        FhirEndpoint endpoint = endpoint(org, url, environment);
+        endpoint.submitForApproval(admin(org), T0.plusSeconds(60));
+        endpoint.recordEhrVerification(analyst(org), "Practitioner/E1001", T0.plusSeconds(120));
+        endpoint.approve(analyst(org), T0.plusSeconds(180));
+        return endpoint;
+    }
+
+    @Test
+    void storesAnEndpointWithItsHistoryAndReadsItBack() {
+        UUID org = organization();
+        FhirEndpoint endpoint = approved(org, uniqueUrl(), FhirEnvironment.PRODUCTION);
+        inTransaction(r -> r.add(endpoint));
+
+        FhirEndpoint loaded = repository.find(endpoint.id()).orElseThrow();
+        assertThat(loaded).isNotSameAs(endpoint);
+        assertThat(loaded.organizationId()).isEqualTo(org);
+        assertThat(loaded.baseUrl()).isEqualTo(endpoint.baseUrl());
+        assertThat(loaded.environment()).isEqualTo(FhirEnvironment.PRODUCTION);
+        assertThat(loaded.label()).contains("Cardiology");
+        assertThat(loaded.approver()).isEqualTo(new PortalUsername("ehr.analyst"));
+        assertThat(loaded.status()).isEqualTo(EndpointStatus.APPROVED);
+        assertThat(loaded.isInService()).isTrue();
+        assertThat(loaded.ehrVerification()).contains(new EhrVerification("Practitioner/E1001", T0.plusSeconds(120)));
+        assertThat(loaded.createdAt()).isEqualTo(T0);
+        assertThat(loaded.version()).isEqualTo(1L);
+
+        List<EndpointStatusChange> history = loaded.history();
+        assertThat(history).extracting(EndpointStatusChange::sequence).containsExactly(1, 2, 3, 4);
+        assertThat(history).extracting(EndpointStatusChange::action).containsExactly(EndpointAction.CREATE,
+                EndpointAction.SUBMIT, EndpointAction.RECORD_EHR_VERIFICATION, EndpointAction.APPROVE);
+        assertThat(history).extracting(c -> c.from().orElse(null)).containsExactly(null, EndpointStatus.DRAFT,
+                EndpointStatus.AWAITING_APPROVAL, EndpointStatus.EHR_VERIFIED);
+        assertThat(history).extracting(EndpointStatusChange::to).containsExactly(EndpointStatus.DRAFT,
+                EndpointStatus.AWAITING_APPROVAL, EndpointStatus.EHR_VERIFIED, EndpointStatus.APPROVED);
+        assertThat(history).extracting(EndpointStatusChange::actor)
+                .containsExactly("it.admin", "it.admin", "ehr.analyst", "ehr.analyst");
+        assertThat(history).extracting(EndpointStatusChange::at)
+                .containsExactly(T0, T0.plusSeconds(60), T0.plusSeconds(120), T0.plusSeconds(180));
+        assertThat(history.get(2).reason()).contains("Signed in to the EHR as Practitioner/E1001");
+        assertThat(history).allSatisfy(c -> assertThat(c.endpoint().id()).isEqualTo(endpoint.id()));
+    }
+
+    @Test
+    void laterChangesAppendRowsAndRaiseTheVersion() {
+        UUID org = organization();
+        FhirEndpoint endpoint = approved(org, uniqueUrl(), FhirEnvironment.TEST);
+        inTransaction(r -> r.add(endpoint));
+
+        em.getTransaction().begin();
+        repository.find(endpoint.id()).orElseThrow().withdraw(admin(org), "Department closed", T0.plusSeconds(600));
+        em.getTransaction().commit();
+        em.clear();
+
+        FhirEndpoint loaded = repository.find(endpoint.id()).orElseThrow();
+        assertThat(loaded.status()).isEqualTo(EndpointStatus.WITHDRAWN);
+        assertThat(loaded.ehrVerification()).isEmpty();
+        assertThat(loaded.version()).isEqualTo(2L);
+        assertThat(loaded.history()).hasSize(5);
+        EndpointStatusChange last = loaded.lastChange();
+        assertThat(last.sequence()).isEqualTo(5);
+        assertThat(last.from()).contains(EndpointStatus.APPROVED);
+        assertThat(last.to()).isEqualTo(EndpointStatus.WITHDRAWN);
+        assertThat(last.actor()).isEqualTo("it.admin");
+        assertThat(last.at()).isEqualTo(T0.plusSeconds(600));
+        assertThat(last.reason()).contains("Department closed");
+    }
+
+    @Test
+    void theDatabaseRefusesTheSameUrlTwiceInOneOrganizationAndEnvironment() {
+        UUID org = organization();
+        FhirBaseUrl url = uniqueUrl();
+        inTransaction(r -> r.add(endpoint(org, url, FhirEnvironment.PRODUCTION)));
+
+        em.getTransaction().begin();
+        assertThatThrownBy(() -> repository.add(endpoint(org, url, FhirEnvironment.PRODUCTION)))
+                .isInstanceOf(PersistenceException.class);
+        em.getTransaction().rollback();
+        em.clear();
+
+        // the same URL in the other environment, or in another organization, is fine
+        inTransaction(r -> r.add(endpoint(org, url, FhirEnvironment.TEST)));
+        UUID other = organization();
+        inTransaction(r -> r.add(endpoint(other, url, FhirEnvironment.PRODUCTION)));
+        assertThat(repository.countByOrganization(org)).isEqualTo(2);
+        assertThat(repository.countByOrganization(other)).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseRefusesAnEndpointOfAnUnknownOrganization() {
+        em.getTransaction().begin();
+        assertThatThrownBy(() -> repository.add(endpoint(UUID.randomUUID(), uniqueUrl(), FhirEnvironment.TEST)))
+                .isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void checkConstraintsRefuseUnknownEnumValuesAndAVerifiedStatusWithoutASignIn() throws SQLException {
+        UUID org = organization();
+        String insert = "INSERT INTO fhir_endpoint (id, organization_id, base_url, environment, approver, status, "
+                + "ehr_verified_at, ehr_user_id, created_at, version) VALUES ('%s', '" + org + "', '%s', '%s', 'a', "
+                + "'%s', %s, %s, CURRENT_TIMESTAMP, 1)";
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate(String.format(insert, UUID.randomUUID(), uniqueUrl(), "TEST", "DRAFT",
+                    "NULL", "NULL"))).isEqualTo(1);
+            assertThatThrownBy(() -> s.executeUpdate(String.format(insert, UUID.randomUUID(), uniqueUrl(), "STAGING",
+                    "DRAFT", "NULL", "NULL"))).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> s.executeUpdate(String.format(insert, UUID.randomUUID(), uniqueUrl(), "TEST",
+                    "LIVE", "NULL", "NULL"))).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> s.executeUpdate(String.format(insert, UUID.randomUUID(), uniqueUrl(), "TEST",
+                    "APPROVED", "NULL", "NULL"))).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> s.executeUpdate(String.format(insert, UUID.randomUUID(), uniqueUrl(), "TEST",
+                    "DRAFT", "CURRENT_TIMESTAMP", "'Practitioner/1'"))).isInstanceOf(SQLException.class);
+            assertThat(s.executeUpdate(String.format(insert, UUID.randomUUID(), uniqueUrl(), "TEST", "APPROVED",
+                    "CURRENT_TIMESTAMP", "'Practitioner/1'"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aConcurrentChangeMakesTheSecondCommitFail() {
+        UUID org = organization();
+        FhirEndpoint endpoint = endpoint(org, uniqueUrl(), FhirEnvironment.PRODUCTION);
+        endpoint.submitForApproval(admin(org), T0.plusSeconds(1));
+        inTransaction(r -> r.add(endpoint));
+
+        EntityManager first = factory.createEntityManager();
+        EntityManager second = factory.createEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            FhirEndpoint seenByAnalyst = new JpaFhirEndpointRepository(first).find(endpoint.id()).orElseThrow();
+            FhirEndpoint seenByAdmin = new JpaFhirEndpointRepository(second).find(endpoint.id()).orElseThrow();
+
+            seenByAnalyst.recordEhrVerification(analyst(org), "Practitioner/E1001", T0.plusSeconds(10));
+            seenByAdmin.withdraw(admin(org), "Wrong server", T0.plusSeconds(11));
+
+            first.getTransaction().commit();
+            assertThatThrownBy(() -> second.getTransaction().commit())
+                    .isInstanceOf(RollbackException.class)
+                    .hasCauseInstanceOf(OptimisticLockException.class);
+        } finally {
+            if (second.getTransaction().isActive()) {
+                second.getTransaction().rollback();
+            }
+            first.close();
+            second.close();
+        }
+
+        FhirEndpoint stored = repository.find(endpoint.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(EndpointStatus.EHR_VERIFIED);
+        assertThat(stored.version()).isEqualTo(2L);
+        assertThat(stored.history()).extracting(EndpointStatusChange::action).containsExactly(
+                EndpointAction.CREATE, EndpointAction.SUBMIT, EndpointAction.RECORD_EHR_VERIFICATION);
+    }
+
+    @Test
+    void theLaunchLookupFindsOnlyApprovedEndpoints() {
+        FhirBaseUrl url = uniqueUrl();
+        UUID approvedOrg = organization();
+        UUID waitingOrg = organization();
+        UUID withdrawnOrg = organization();
+        UUID rejectedOrg = organization();
+        FhirEndpoint approvedProduction = approved(approvedOrg, url, FhirEnvironment.PRODUCTION);
+        FhirEndpoint draftTest = endpoint(approvedOrg, url, FhirEnvironment.TEST);
+        FhirEndpoint waiting = endpoint(waitingOrg, url, FhirEnvironment.PRODUCTION);
+        waiting.submitForApproval(admin(waitingOrg), T0.plusSeconds(5));
+        FhirEndpoint withdrawn = approved(withdrawnOrg, url, FhirEnvironment.PRODUCTION);
+        withdrawn.withdraw(admin(withdrawnOrg), "Closed", T0.plusSeconds(500));
+        FhirEndpoint rejected = endpoint(rejectedOrg, url, FhirEnvironment.PRODUCTION);
+        rejected.submitForApproval(admin(rejectedOrg), T0.plusSeconds(5));
+        rejected.reject(analyst(rejectedOrg), "Not ours", T0.plusSeconds(6));
+        FhirEndpoint approvedElsewhere = approved(waitingOrg, uniqueUrl(), FhirEnvironment.PRODUCTION);
+        inTransaction(r -> List.of(approvedProduction, draftTest, waiting, withdrawn, rejected, approvedElsewhere)
+                .forEach(r::add));
+
+        // the EHR may send iss in another spelling of the same URL
+        FhirBaseUrl iss = FhirBaseUrl.of(url.value().toUpperCase().replace("/INTERCONNECT/API/FHIR/R4",
+                "/interconnect/api/FHIR/R4/").replace("HTTPS://", "https://"), OutboundAddressPolicy.PRODUCTION);
+        assertThat(repository.findApprovedByBaseUrl(iss)).extracting(FhirEndpoint::id)
+                .containsExactly(approvedProduction.id());
+
+        em.getTransaction().begin();
+        repository.find(approvedProduction.id()).orElseThrow().withdraw(admin(approvedOrg), "Paused",
+                T0.plusSeconds(900));
+        em.getTransaction().commit();
+        em.clear();
+        assertThat(repository.findApprovedByBaseUrl(url)).isEmpty();
+    }
+
+    @Test
+    void findsAnOrganizationsEndpointsInPagesAndByEnvironmentAndUrl() {
+        UUID org = organization();
+        FhirBaseUrl a = FhirBaseUrl.of("https://a-" + org + ".example.org/fhir", OutboundAddressPolicy.PRODUCTION);
+        FhirBaseUrl b = FhirBaseUrl.of("https://b-" + org + ".example.org/fhir", OutboundAddressPolicy.PRODUCTION);
+        FhirBaseUrl c = FhirBaseUrl.of("https://c-" + org + ".example.org/fhir", OutboundAddressPolicy.PRODUCTION);
+        inTransaction(r -> List.of(endpoint(org, c, FhirEnvironment.TEST), endpoint(org, a, FhirEnvironment.TEST),
+                endpoint(org, b, FhirEnvironment.PRODUCTION)).forEach(r::add));
+        UUID other = organization();
+        inTransaction(r -> r.add(endpoint(other, a, FhirEnvironment.TEST)));
+
+        assertThat(repository.countByOrganization(org)).isEqualTo(3);
+        assertThat(repository.findByOrganization(org, 0, 10)).extracting(FhirEndpoint::baseUrl)
+                .containsExactly(a, b, c);
+        assertThat(repository.findByOrganization(org, 1, 1)).extracting(FhirEndpoint::baseUrl).containsExactly(b);
+        assertThat(repository.findByOrganization(org, 0, 10))
+                .allSatisfy(e -> assertThat(e.organizationId()).isEqualTo(org));
+
+        assertThat(repository.findByOrganizationEnvironmentAndUrl(org, FhirEnvironment.TEST, a))
+                .hasValueSatisfying(e -> {
+                    assertThat(e.organizationId()).isEqualTo(org);
+                    assertThat(e.environment()).isEqualTo(FhirEnvironment.TEST);
+                });
+        assertThat(repository.findByOrganizationEnvironmentAndUrl(org, FhirEnvironment.PRODUCTION, a)).isEmpty();
+        assertThat(repository.findByOrganizationEnvironmentAndUrl(UUID.randomUUID(), FhirEnvironment.TEST, a)).isEmpty();
+    }
+
+    @Test
+    void unknownIdIsEmpty() {
+        assertThat(repository.find(UUID.randomUUID())).isEmpty();
+        assertThat(repository.countByOrganization(UUID.randomUUID())).isZero();
+    }
+}
