@@ -1,0 +1,49 @@
+package org.openvisit.sandbox.fault;
+
+import org.junit.jupiter.api.Test;
+import org.openvisit.sandbox.MutableClock;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FaultSwitchTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final FaultSwitch faults = new FaultSwitch(clock);
+
+    @Test
+    void behavesWhenNoFaultIsSet() {
+        assertThat(faults.nextRequest()).isEmpty();
+    }
+
+    @Test
+    void spoilsOnlyTheNextCountRequests() {
+        faults.set(new Fault(Fault.Mode.ERROR, null, 2, null, null));
+
+        assertThat(faults.nextRequest()).isPresent();
+        assertThat(faults.nextRequest()).isPresent();
+        assertThat(faults.nextRequest()).isEmpty();
+    }
+
+    @Test
+    void endsWhenItsTimeIsUp() {
+        faults.set(new Fault(Fault.Mode.DOWN, clock.instant().plusSeconds(10), null, null, null));
+        assertThat(faults.nextRequest()).map(Fault::mode).contains(Fault.Mode.DOWN);
+
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(faults.nextRequest()).isEmpty();
+        assertThat(faults.current()).isEmpty();
+    }
+
+    @Test
+    void rateLimitCarriesItsRetryAfter() {
+        faults.set(new Fault(Fault.Mode.RATE_LIMITED, null, null, Duration.ofSeconds(7), null));
+
+        assertThat(faults.nextRequest()).map(Fault::retryAfter).contains(Duration.ofSeconds(7));
+        faults.clear();
+        assertThat(faults.nextRequest()).isEmpty();
+    }
+}

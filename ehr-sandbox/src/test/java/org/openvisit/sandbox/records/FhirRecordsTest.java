@@ -1,0 +1,59 @@
+package org.openvisit.sandbox.records;
+
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.openvisit.sandbox.MutableClock;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FhirRecordsTest {
+
+    private final FhirRecords records = new FhirRecords(new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
+
+    @Test
+    void createsVersionOneAndCountsUpOnUpdate() {
+        Resource created = records.create(new Patient().setActive(true));
+        String id = created.getIdElement().getIdPart();
+
+        Resource updated = records.update(new Patient().setActive(false), id, "1");
+
+        assertThat(created.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(updated.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(((Patient) records.read("Patient", id).orElseThrow()).getActive()).isFalse();
+        assertThat(((Patient) records.readVersion("Patient", id, "1").orElseThrow()).getActive()).isTrue();
+    }
+
+    @Test
+    void refusesAnUpdateBasedOnAStaleVersion() {
+        String id = records.create(new Patient()).getIdElement().getIdPart();
+        records.update(new Patient(), id, null);
+
+        assertThatThrownBy(() -> records.update(new Patient(), id, "1")).isInstanceOf(VersionConflictException.class);
+    }
+
+    @Test
+    void handsOutCopies() {
+        String id = records.create(new Patient().setActive(true)).getIdElement().getIdPart();
+        ((Patient) records.read("Patient", id).orElseThrow()).setActive(false);
+
+        assertThat(((Patient) records.read("Patient", id).orElseThrow()).getActive()).isTrue();
+    }
+
+    @Test
+    void seedsClinicsPeopleAndAppointmentsWithEncounters() {
+        SampleRecords.seed(records, LocalDate.of(2026, 11, 23), ZoneOffset.UTC);
+
+        assertThat(records.all("Organization")).hasSize(2);
+        assertThat(records.all("Practitioner")).hasSize(4);
+        assertThat(records.all("Patient")).hasSize(6);
+        assertThat(records.all("Appointment")).hasSize(8);
+        assertThat(records.all("Encounter")).hasSize(8);
+        assertThat(new People(records).scheduleOf("Practitioner/prac-ada-okafor")).hasSize(3);
+    }
+}
