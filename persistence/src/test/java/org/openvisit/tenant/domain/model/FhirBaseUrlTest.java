@@ -280,7 +280,9 @@ class FhirBaseUrlTest {
                 "https://2130706433/", "https://0x7f000001/", "https://0X7F000001/", "https://0177.0.0.1/",
                 "https://0177.0000.0000.0001/", "https://127.1/", "https://127.0.1/", "https://0x7f.1/",
                 "https://017700000001/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:7f00:1]/",
-                "https://[::127.0.0.1]/", "https://[64:ff9b::7f00:1]/", "https://[2002:7f00:1::]/"})
+                "https://[::127.0.0.1]/", "https://[64:ff9b::7f00:1]/", "https://[2002:7f00:1::]/",
+                "https://127.0.0.1./", "https://\uff11\uff12\uff17.\uff10.\uff10.\uff11/",
+                "https://127\u30020\u30020\u30021/"})
         void loopbackIsRefusedInProductionEvenWhenPrivateAddressesAreAllowed(String text) {
             assertRefusedAddress(text, PRODUCTION, AddressRange.LOOPBACK);
             assertRefusedAddress(text, PRIVATE_ALLOWED, AddressRange.LOOPBACK);
