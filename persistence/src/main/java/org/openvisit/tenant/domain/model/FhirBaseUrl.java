@@ -6,6 +6,7 @@ import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -248,7 +249,7 @@ public final class FhirBaseUrl {
             }
             return new Host(IpLiterals.formatIpv4(v4), v4, AddressRange.of(v4), false);
         }
-        if (name.length() > 253 || !java.util.Arrays.stream(name.split("\\.", -1))
+        if (name.length() > 253 || !Arrays.stream(name.split("\\.", -1))
                 .allMatch(label -> LABEL.matcher(label).matches())) {
             throw refused(Problem.INVALID_HOST, "\"" + shorten(hostPart) + "\" is not a valid host name: it may "
                     + "contain letters, digits, hyphens and dots, for example ehr.example.org.");

@@ -10,7 +10,6 @@ import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.tenant.domain.model.InvalidFhirBaseUrlException.Problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FhirBaseUrlTest {
 
