@@ -95,9 +95,10 @@ public final class SharedServer {
                 throw new IllegalStateException("Payara Micro exited during start-up:\n" + tail(log));
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                // an empty UP only means Payara is up while the applications are still deploying
+                if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
                     return;
                 }
             } catch (IOException notYet) {
