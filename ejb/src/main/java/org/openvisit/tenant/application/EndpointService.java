@@ -1,0 +1,315 @@
+package org.openvisit.tenant.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.EndpointDetails;
+import org.openvisit.tenant.domain.model.FhirBaseUrl;
+import org.openvisit.tenant.domain.model.FhirEndpoint;
+import org.openvisit.tenant.domain.model.FhirEndpointRepository;
+import org.openvisit.tenant.domain.model.FhirEnvironment;
+import org.openvisit.tenant.domain.model.InvalidEndpointException;
+import org.openvisit.tenant.domain.model.OrganizationRepository;
+import org.openvisit.tenant.domain.model.PortalUsername;
+import org.openvisit.tenant.domain.model.Role;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * FHIR endpoints of organizations and their approval: add, edit, submit, the approver's EHR sign-in,
+ * approve, reject, withdraw, read; and the launch's lookup of approved endpoints by issuer.
+ * <p>
+ * Every method but the launch lookup acts for an {@link Actor}, the signed-in user as the identity
+ * layer established it (never an id taken from the request). Tenants are kept apart here: an actor sees
+ * only the endpoints of their own organization (an {@link Role#OPERATOR} sees all), and an endpoint of
+ * another organization is answered exactly like one that does not exist ({@link EndpointNotFoundException}).
+ * Within the organization, who may do which action and from which status is the model's business
+ * ({@link FhirEndpoint}). Each method is one transaction; callers get records, never entities.
+ */
+@Stateless
+public class EndpointService {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private static final String UNIQUE_VIOLATION = "23505"; // SQLSTATE, the same on H2 and PostgreSQL
+
+    @Inject
+    private FhirEndpointRepository endpoints;
+
+    @Inject
+    private OrganizationRepository organizations;
+
+    @Inject
+    private OutboundAddressConfiguration addresses;
+
+    /** Only to flush inside the method, so that conflicts surface here as named exceptions. */
+    @PersistenceContext(unitName = "openvisit")
+    private EntityManager entityManager;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * An organization admin adds an endpoint. It starts as DRAFT, or AWAITING_APPROVAL when
+     * {@code submitForApproval} is set.
+     *
+     * @throws InvalidEndpointException    a value refused (field {@code organizationId}, {@code baseUrl}, ...);
+     *                                     an organization the actor does not belong to counts as unknown
+     * @throws DuplicateEndpointException  the organization has this URL in this environment already
+     * @throws org.openvisit.tenant.domain.model.EndpointActionForbiddenException the actor is not an ORG_ADMIN of it
+     */
+    public EndpointView register(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                 @NotNull(message = "The endpoint details are required.") NewEndpoint request,
+                                 boolean submitForApproval) {
+        UUID organizationId = existingOrganizationOf(actor, request.organizationId());
+        EndpointDetails details = details(request.baseUrl(), request.environment(), request.label(),
+                request.approver());
+        endpoints.findByOrganizationEnvironmentAndUrl(organizationId, details.environment(), details.baseUrl())
+                .ifPresent(existing -> {
+                    throw new DuplicateEndpointException(details.baseUrl(), details.environment(), existing.status());
+                });
+        var now = clock.instant();
+        FhirEndpoint endpoint = FhirEndpoint.create(organizationId, details, actor, now);
+        if (submitForApproval) {
+            endpoint.submitForApproval(actor, now);
+        }
+        try {
+            endpoints.add(endpoint);
+        } catch (PersistenceException e) {
+            if (mayBeUniqueViolation(e)) {
+                // the unique constraint is the last word when two people add the same URL at once
+                throw new DuplicateEndpointException(details.baseUrl(), details.environment());
+            }
+            throw e;
+        }
+        return EndpointView.of(endpoint);
+    }
+
+    /**
+     * The admin saves the endpoint's values. {@code expectedVersion} is the version the admin's form was
+     * filled from; when the endpoint changed since, nothing is saved. An endpoint under or after review goes
+     * back to AWAITING_APPROVAL (an approved one is out of service until approved again); saving the same
+     * values changes nothing.
+     *
+     * @throws ConcurrentEndpointChangeException someone else changed the endpoint since {@code expectedVersion}
+     * @throws DuplicateEndpointException        the new URL and environment are another endpoint's of the organization
+     */
+    public EndpointView edit(@NotNull(message = "The signed-in user is required.") Actor actor,
+                             @NotNull(message = "The endpoint id is required.") UUID endpointId,
+                             @NotNull(message = "The endpoint details are required.") EndpointChanges changes,
+                             long expectedVersion) {
+        FhirEndpoint endpoint = visible(actor, endpointId);
+        if (endpoint.version() != expectedVersion) {
+            throw new ConcurrentEndpointChangeException(endpointId);
+        }
+        EndpointDetails details = details(changes.baseUrl(), changes.environment(), changes.label(),
+                changes.approver());
+        boolean keyChanged = !details.baseUrl().equals(endpoint.baseUrl())
+                || details.environment() != endpoint.environment();
+        if (keyChanged) {
+            endpoints.findByOrganizationEnvironmentAndUrl(endpoint.organizationId(), details.environment(),
+                            details.baseUrl())
+                    .filter(other -> !other.id().equals(endpoint.id()))
+                    .ifPresent(other -> {
+                        throw new DuplicateEndpointException(details.baseUrl(), details.environment(), other.status());
+                    });
+        }
+        if (endpoint.edit(details, actor, clock.instant())) {
+            flush(endpoint, keyChanged ? details : null);
+        }
+        return EndpointView.of(endpoint);
+    }
+
+    /** The admin asks the approver to review: from DRAFT, or again from REJECTED or WITHDRAWN. */
+    public EndpointView submitForApproval(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                          @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+        FhirEndpoint endpoint = visible(actor, endpointId);
+        endpoint.submitForApproval(actor, clock.instant());
+        flush(endpoint, null);
+        return EndpointView.of(endpoint);
+    }
+
+    /**
+     * The named approver signed in to the EHR for the endpoint's base URL (called by the EHR sign-in flow
+     * once the sign-in succeeded). Only the fact, the time and the EHR user id are kept.
+     */
+    public EndpointView recordEhrVerification(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                              @NotNull(message = "The endpoint id is required.") UUID endpointId,
+                                              String ehrUserId) {
+        FhirEndpoint endpoint = visible(actor, endpointId);
+        endpoint.recordEhrVerification(actor, ehrUserId, clock.instant());
+        flush(endpoint, null);
+        return EndpointView.of(endpoint);
+    }
+
+    /** The named approver approves an EHR_VERIFIED endpoint; it is in service from then on. */
+    public EndpointView approve(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+        FhirEndpoint endpoint = visible(actor, endpointId);
+        endpoint.approve(actor, clock.instant());
+        flush(endpoint, null);
+        return EndpointView.of(endpoint);
+    }
+
+    /** The named approver rejects, saying why. */
+    public EndpointView reject(@NotNull(message = "The signed-in user is required.") Actor actor,
+                               @NotNull(message = "The endpoint id is required.") UUID endpointId,
+                               String reason) {
+        FhirEndpoint endpoint = visible(actor, endpointId);
+        endpoint.reject(actor, reason, clock.instant());
+        flush(endpoint, null);
+        return EndpointView.of(endpoint);
+    }
+
+    /** The admin, or an operator, takes the endpoint out of use, saying why. */
+    public EndpointView withdraw(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                 @NotNull(message = "The endpoint id is required.") UUID endpointId,
+                                 String reason) {
+        FhirEndpoint endpoint = visible(actor, endpointId);
+        endpoint.withdraw(actor, reason, clock.instant());
+        flush(endpoint, null);
+        return EndpointView.of(endpoint);
+    }
+
+    /** The endpoint with its history, when the actor may see it. */
+    public EndpointView find(@NotNull(message = "The signed-in user is required.") Actor actor,
+                             @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+        return EndpointView.of(visible(actor, endpointId));
+    }
+
+    /** The endpoint's history, oldest first, when the actor may see it. */
+    public List<StatusChangeView> history(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                          @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+        return visible(actor, endpointId).history().stream().map(StatusChangeView::of).toList();
+    }
+
+    /**
+     * A page of an organization's endpoints, ordered by base URL and environment. For an organization the
+     * actor does not belong to (and for one that does not exist) the page is empty, so nothing tells the two apart.
+     */
+    public EndpointPage list(@NotNull(message = "The signed-in user is required.") Actor actor,
+                             @NotNull(message = "The organization id is required.") UUID organizationId,
+                             @Min(value = 0, message = "first must not be negative") int first,
+                             @Min(value = 1, message = "max must be at least 1")
+                             @Max(value = MAX_PAGE_SIZE, message = "max must be at most " + MAX_PAGE_SIZE) int max) {
+        if (!mayRead(actor, organizationId)) {
+            return EndpointPage.empty(first, max);
+        }
+        return new EndpointPage(endpoints.findByOrganization(organizationId, first, max).stream()
+                .map(EndpointSummary::of).toList(), endpoints.countByOrganization(organizationId), first, max);
+    }
+
+    /**
+     * The launch's lookup: the APPROVED endpoints whose base URL is {@code iss} once put in normal form (so
+     * {@code HTTPS://EHR.example.org:443/FHIR/R4/} finds {@code https://ehr.example.org/FHIR/R4}). An issuer
+     * that is no acceptable FHIR base URL finds nothing. Several organizations may share one approved URL;
+     * all of them are returned and the caller decides.
+     */
+    public List<EndpointSummary> findApprovedByIssuer(String iss) {
+        Optional<FhirBaseUrl> baseUrl = issuer(iss);
+        return baseUrl.map(url -> endpoints.findApprovedByBaseUrl(url).stream().map(EndpointSummary::of).toList())
+                .orElse(List.of());
+    }
+
+    private Optional<FhirBaseUrl> issuer(String iss) {
+        if (iss == null || iss.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(FhirBaseUrl.of(iss, addresses.policy()));
+        } catch (InvalidValueException notAFhirBaseUrl) {
+            return Optional.empty();
+        }
+    }
+
+    private EndpointDetails details(String baseUrl, FhirEnvironment environment,
+                                    String label, String approver) {
+        FhirBaseUrl url = FhirBaseUrl.of(baseUrl, addresses.policy());
+        return new EndpointDetails(url, environment, label, approver == null ? null : new PortalUsername(approver));
+    }
+
+    /** The organization to add an endpoint to; one the actor does not belong to is refused like an unknown one. */
+    private UUID existingOrganizationOf(Actor actor, UUID organizationId) {
+        if (organizationId == null) {
+            throw new InvalidEndpointException("organizationId", "Choose the organization the endpoint belongs to.");
+        }
+        if (!mayRead(actor, organizationId) || organizations.find(organizationId).isEmpty()) {
+            throw new InvalidEndpointException("organizationId", "There is no organization with the id "
+                    + organizationId + ".");
+        }
+        return organizationId;
+    }
+
+    /** The endpoint, when it exists and the actor may see it; otherwise the same answer either way. */
+    private FhirEndpoint visible(Actor actor, UUID endpointId) {
+        return endpoints.find(endpointId)
+                .filter(endpoint -> mayRead(actor, endpoint.organizationId()))
+                .orElseThrow(() -> new EndpointNotFoundException(endpointId));
+    }
+
+    /** Members of the organization (any role in it) and operators of the installation. */
+    private static boolean mayRead(Actor actor, UUID organizationId) {
+        if (actor.hasRole(Role.OPERATOR)) {
+            return true;
+        }
+        return organizationId.equals(actor.organizationId())
+                && actor.roles().stream().anyMatch(Role::isOrganizationRole);
+    }
+
+    /**
+     * Writes the change now, so that another transaction's change to the same endpoint (the version column)
+     * or a clash with another endpoint's URL ({@code changedKey}) surfaces here as a named exception.
+     */
+    private void flush(FhirEndpoint endpoint, EndpointDetails changedKey) {
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (isOptimisticLockFailure(e)) {
+                throw new ConcurrentEndpointChangeException(endpoint.id());
+            }
+            if (mayBeUniqueViolation(e)) {
+                if (changedKey != null) {
+                    throw new DuplicateEndpointException(changedKey.baseUrl(), changedKey.environment());
+                }
+                // the history's (endpoint, sequence) key: another transaction added a change first
+                throw new ConcurrentEndpointChangeException(endpoint.id());
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isOptimisticLockFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // the provider's own exception may be reported instead of (or wrapped in) the Jakarta one
+            if (t instanceof OptimisticLockException || t.getClass().getSimpleName().equals("OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database refused a duplicate key: SQLSTATE 23505 (H2 and PostgreSQL alike), or no SQL
+     * state reported at all. A failure that names another SQL state (the database unreachable, say) is not.
+     */
+    private static boolean mayBeUniqueViolation(Throwable e) {
+        String state = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                state = sql.getSQLState();
+            }
+        }
+        return state == null || UNIQUE_VIOLATION.equals(state);
+    }
+}

@@ -1,0 +1,27 @@
+package org.openvisit.tenant.application;
+
+import org.openvisit.tenant.domain.model.EndpointStatus;
+import org.openvisit.tenant.domain.model.FhirEndpoint;
+import org.openvisit.tenant.domain.model.FhirEnvironment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A FHIR endpoint as a row of a list, and as the launch lookup returns it.
+ *
+ * @param baseUrl   the normal form of the FHIR base URL
+ * @param label     the department or sub-organization; {@code null} when none
+ * @param inService whether it accepts launches (only when APPROVED)
+ * @param version   what to pass back as the expected version when editing it
+ */
+public record EndpointSummary(UUID id, UUID organizationId, String baseUrl, FhirEnvironment environment, String label,
+                              String approver, EndpointStatus status, boolean inService, Instant createdAt,
+                              long version) {
+
+    static EndpointSummary of(FhirEndpoint endpoint) {
+        return new EndpointSummary(endpoint.id(), endpoint.organizationId(), endpoint.baseUrl().value(),
+                endpoint.environment(), endpoint.label().orElse(null), endpoint.approver().value(), endpoint.status(),
+                endpoint.isInService(), endpoint.createdAt(), endpoint.version());
+    }
+}

@@ -1,0 +1,16 @@
+package org.openvisit.shared.interfaces.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.openvisit.shared.domain.model.ForbiddenException;
+
+/** The signed-in user may not do what they asked: 403, with the model's message saying who may. */
+@Provider
+public class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
+
+    @Override
+    public Response toResponse(ForbiddenException e) {
+        return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).toResponse();
+    }
+}
