@@ -78,7 +78,7 @@ class OrganizationsPageIT {
         assertThat(messages()).contains("Organization \"" + name + "\" registered.");
         WebElement table = driver.findElement(By.id("list:organizations"));
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElement(table, name));
-        assertThat(table.getText()).contains(name).contains("Europe, Middle East and Africa").contains("Epic");
+        assertThat(table.getText()).contains(name).contains("Europe, Middle East and Africa").contains("Epic").contains(" UTC");
         assertThat(driver.findElement(By.id("register:name")).getAttribute("value")).isEmpty();
         browser.screenshot("organizations-2-registered");
     }

@@ -66,11 +66,12 @@ public final class SharedServer {
         try {
             Path root = Path.of(System.getProperty("openvisit.root", "..")).toAbsolutePath().normalize();
             Path output = Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath();
-            Path data = output.resolve("shared-server-data");
+            int port = freePort();
+            // per port, so that two test runs on one machine never share a database
+            Path data = output.resolve("shared-server-" + port);
             deleteRecursively(data);
             Files.createDirectories(data);
-            Path log = output.resolve("shared-server.log");
-            int port = freePort();
+            Path log = output.resolve("shared-server-" + port + ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of("bash", root.resolve("server-config/start").toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
