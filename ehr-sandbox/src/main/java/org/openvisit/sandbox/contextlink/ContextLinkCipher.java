@@ -28,13 +28,18 @@ public final class ContextLinkCipher {
     }
 
     public static String encrypt(ContextLinkClaims claims, String keyId, byte[] key) {
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        return encrypt(claims, keyId, key, iv);
+    }
+
+    /** Encrypts with a given IV: for the published test vector only (an IV must never repeat under one key). */
+    static String encrypt(ContextLinkClaims claims, String keyId, byte[] key, byte[] iv) {
         byte[] kid = keyId.getBytes(StandardCharsets.US_ASCII);
         if (kid.length == 0 || kid.length > 255) {
             throw new IllegalArgumentException("the key id must be 1-255 ASCII characters");
         }
         byte[] header = ByteBuffer.allocate(2 + kid.length).put(VERSION).put((byte) kid.length).put(kid).array();
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, aesKey(key), new GCMParameterSpec(TAG_BITS, iv));
