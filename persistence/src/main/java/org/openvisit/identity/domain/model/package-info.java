@@ -1,0 +1,5 @@
+/**
+ * Portal accounts built into OpenVisit (the embedded default's sign-in): who may sign in, with
+ * which roles, in which organization. Passwords are kept only as PBKDF2 hashes.
+ */
+package org.openvisit.identity.domain.model;

@@ -1,0 +1,4 @@
+/**
+ * JPA implementation of the account repository.
+ */
+package org.openvisit.identity.infrastructure.persistence;

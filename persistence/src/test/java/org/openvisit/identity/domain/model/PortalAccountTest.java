@@ -1,0 +1,61 @@
+package org.openvisit.identity.domain.model;
+
+import org.junit.jupiter.api.Test;
+import org.openvisit.tenant.domain.model.PortalUsername;
+import org.openvisit.tenant.domain.model.Role;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PortalAccountTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    private static final UUID ORG = UUID.randomUUID();
+
+    @Test
+    void anOperatorBelongsToNoOrganizationAndActsAsOperator() {
+        PortalAccount admin = PortalAccount.operator(new PortalUsername("Admin"), null, "hash", NOW);
+        assertThat(admin.organization()).isEmpty();
+        assertThat(admin.displayName()).isEqualTo("Admin");
+        assertThat(admin.toActor().hasRole(Role.OPERATOR)).isTrue();
+        assertThat(admin.isEnabled()).isTrue();
+    }
+
+    @Test
+    void aMemberActsWithinItsOrganization() {
+        PortalAccount analyst = PortalAccount.member(new PortalUsername("ana"), "Ana Lyst", ORG,
+                Set.of(Role.EHR_ANALYST, Role.ORG_ADMIN), "hash", NOW);
+        assertThat(analyst.toActor().hasRoleIn(Role.EHR_ANALYST, ORG)).isTrue();
+        assertThat(analyst.toActor().hasRoleIn(Role.EHR_ANALYST, UUID.randomUUID())).isFalse();
+    }
+
+    @Test
+    void refusesImpossibleRoleCombinations() {
+        assertThatThrownBy(() -> PortalAccount.member(new PortalUsername("x"), null, ORG, Set.of(Role.OPERATOR), "h", NOW))
+                .isInstanceOf(InvalidAccountException.class).hasMessageContaining("belongs to no organization");
+        assertThatThrownBy(() -> PortalAccount.member(new PortalUsername("x"), null, ORG, Set.of(), "h", NOW))
+                .isInstanceOf(InvalidAccountException.class).hasMessageContaining("at least one role");
+        assertThatThrownBy(() -> PortalAccount.member(new PortalUsername("x"), null, null, Set.of(Role.ORG_ADMIN), "h", NOW))
+                .isInstanceOf(InvalidAccountException.class).hasMessageContaining("organization");
+    }
+
+    @Test
+    void refusesAnOverlongDisplayName() {
+        assertThatThrownBy(() -> PortalAccount.operator(new PortalUsername("x"), "n".repeat(121), "h", NOW))
+                .isInstanceOf(InvalidAccountException.class)
+                .satisfies(e -> assertThat(((InvalidAccountException) e).field()).isEqualTo("displayName"));
+    }
+
+    @Test
+    void disablingKeepsTheAccountButStopsIt() {
+        PortalAccount account = PortalAccount.operator(new PortalUsername("op"), "Op", "h", NOW);
+        account.disable();
+        assertThat(account.isEnabled()).isFalse();
+        account.enable();
+        assertThat(account.isEnabled()).isTrue();
+    }
+}

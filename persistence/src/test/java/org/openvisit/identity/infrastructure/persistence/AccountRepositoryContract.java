@@ -1,0 +1,119 @@
+package org.openvisit.identity.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openvisit.database.SchemaMigrator;
+import org.openvisit.database.TestDatabase;
+import org.openvisit.identity.domain.model.PortalAccount;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.tenant.domain.model.EhrVendor;
+import org.openvisit.tenant.domain.model.Organization;
+import org.openvisit.tenant.domain.model.OrganizationName;
+import org.openvisit.tenant.domain.model.PortalUsername;
+import org.openvisit.tenant.domain.model.Role;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Accounts against a real database; subclasses name H2 or PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AccountRepositoryContract {
+
+    private TestDatabase database;
+    private EntityManagerFactory factory;
+
+    protected abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    void open() {
+        database = createDatabase();
+        SchemaMigrator.migrate(database.dataSource());
+        factory = Persistence.createEntityManagerFactory("openvisit", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.nonJtaDataSource", database.dataSource()));
+    }
+
+    @AfterAll
+    void close() {
+        if (factory != null) {
+            factory.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private <T> T inTransaction(java.util.function.Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    @Test
+    void storesAMemberWithRolesAndFindsItIgnoringCase() {
+        UUID org = inTransaction(em -> {
+            Organization o = Organization.register(new OrganizationName("Accounts " + UUID.randomUUID()),
+                    DataRegion.EMEA, EhrVendor.EPIC, Instant.now());
+            em.persist(o);
+            return o.id();
+        });
+        String name = "Analyst." + UUID.randomUUID();
+        inTransaction(em -> {
+            new JpaAccountRepository(em).add(PortalAccount.member(new PortalUsername(name), "An Analyst", org,
+                    Set.of(Role.EHR_ANALYST, Role.REPORT_READER), "PBKDF2WithHmacSHA512:1:aa:bb", Instant.now()));
+            return null;
+        });
+
+        PortalAccount found = inTransaction(em -> new JpaAccountRepository(em)
+                .findByUsername(new PortalUsername(name.toUpperCase())).orElseThrow());
+        assertThat(found.username().value()).isEqualTo(name);
+        assertThat(found.organizationId()).isEqualTo(org);
+        assertThat(found.roles()).containsExactlyInAnyOrder(Role.EHR_ANALYST, Role.REPORT_READER);
+        assertThat(found.passwordHash()).isEqualTo("PBKDF2WithHmacSHA512:1:aa:bb");
+    }
+
+    @Test
+    void usernamesAreUniqueIgnoringCase() {
+        String name = "op-" + UUID.randomUUID();
+        inTransaction(em -> {
+            new JpaAccountRepository(em).add(PortalAccount.operator(new PortalUsername(name), null, "h", Instant.now()));
+            return null;
+        });
+        assertThatThrownBy(() -> inTransaction(em -> {
+            new JpaAccountRepository(em).add(PortalAccount.operator(new PortalUsername(name.toUpperCase()), null, "h",
+                    Instant.now()));
+            return null;
+        })).isInstanceOf(PersistenceException.class);
+        assertThat(inTransaction(em -> new JpaAccountRepository(em).count())).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void anAccountCannotPointAtAMissingOrganization() {
+        assertThatThrownBy(() -> inTransaction(em -> {
+            new JpaAccountRepository(em).add(PortalAccount.member(new PortalUsername("ghost-" + UUID.randomUUID()), null,
+                    UUID.randomUUID(), Set.of(Role.ORG_ADMIN), "h", Instant.now()));
+            return null;
+        })).isInstanceOf(PersistenceException.class);
+    }
+}
