@@ -105,7 +105,8 @@ abstract class AccountRepositoryContract {
                     Instant.now()));
             return null;
         })).isInstanceOf(PersistenceException.class);
-        assertThat(inTransaction(em -> new JpaAccountRepository(em).count())).isGreaterThanOrEqualTo(1);
+        long count = inTransaction(em -> new JpaAccountRepository(em).count());
+        assertThat(count).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.openvisit.identity.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.openvisit.identity.domain.model.AccountRepository;
+import org.openvisit.identity.domain.model.InvalidAccountException;
+import org.openvisit.identity.domain.model.PortalAccount;
+import org.openvisit.shared.domain.model.ForbiddenException;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.OrganizationRepository;
+import org.openvisit.tenant.domain.model.PortalUsername;
+import org.openvisit.tenant.domain.model.Role;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Signs users in with built-in accounts and creates accounts. */
+@Stateless
+public class AccountService {
+
+    private static final PasswordHasher HASHER = new PasswordHasher();
+
+    @Inject
+    private AccountRepository accounts;
+
+    @Inject
+    private OrganizationRepository organizations;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** The signed-in user when the name and password match an enabled account; empty otherwise, in the same time. */
+    public Optional<SignedInUser> authenticate(String username, String password) {
+        Optional<PortalAccount> account = username(username).flatMap(accounts::findByUsername);
+        if (account.isEmpty()) {
+            HASHER.matchNothing(password);
+            return Optional.empty();
+        }
+        PortalAccount found = account.get();
+        if (!HASHER.matches(password, found.passwordHash()) || !found.isEnabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(signedIn(found));
+    }
+
+    /** The current state of a signed-in user's account: roles can change, accounts can be disabled. */
+    public Optional<SignedInUser> current(String username) {
+        return username(username).flatMap(accounts::findByUsername).filter(PortalAccount::isEnabled).map(this::signedIn);
+    }
+
+    public boolean anyAccountExists() {
+        return accounts.count() > 0;
+    }
+
+    /** Creates the installation's first operator; refused once any account exists. */
+    public SignedInUser createFirstOperator(@NotNull String username, @NotNull String password) {
+        if (anyAccountExists()) {
+            throw new ForbiddenException("The first operator exists already.");
+        }
+        PortalUsername name = new PortalUsername(username);
+        PasswordPolicy.check(username, password);
+        PortalAccount operator = PortalAccount.operator(name, "Administrator", HASHER.hash(password), clock.instant());
+        accounts.add(operator);
+        return signedIn(operator);
+    }
+
+    /**
+     * Creates a portal user. An operator may create anyone; an organization administrator only
+     * members of their own organization, and never an operator.
+     */
+    public SignedInUser createAccount(@NotNull Actor actor, @NotNull @Valid NewAccount request) {
+        boolean operator = actor.hasRole(Role.OPERATOR);
+        if (!operator && !(actor.hasRole(Role.ORG_ADMIN) && actor.organizationId() != null
+                && actor.organizationId().equals(request.organizationId())
+                && !request.roles().contains(Role.OPERATOR))) {
+            throw new ForbiddenException("You may only create users of your own organization.");
+        }
+        PortalUsername name = username(request.username())
+                .orElseThrow(() -> new InvalidAccountException("username", "The username is required."));
+        PasswordPolicy.check(request.username(), request.password());
+        if (accounts.findByUsername(name).isPresent()) {
+            throw new DuplicateAccountException(name.value());
+        }
+        if (request.organizationId() != null && organizations.find(request.organizationId()).isEmpty()) {
+            throw new InvalidAccountException("organizationId", "That organization does not exist.");
+        }
+        String hash = HASHER.hash(request.password());
+        PortalAccount account = request.roles().contains(Role.OPERATOR)
+                ? PortalAccount.operator(name, request.displayName(), hash, clock.instant())
+                : PortalAccount.member(name, request.displayName(), request.organizationId(), request.roles(), hash,
+                clock.instant());
+        try {
+            accounts.add(account);
+        } catch (PersistenceException raceWithAnotherCreation) {
+            throw new DuplicateAccountException(name.value());
+        }
+        return signedIn(account);
+    }
+
+    private SignedInUser signedIn(PortalAccount account) {
+        return new SignedInUser(account.username().value(), account.displayName(), account.organizationId(),
+                account.roles());
+    }
+
+    /** A username as typed, or empty when it could not name any account. */
+    private static Optional<PortalUsername> username(String typed) {
+        try {
+            return Optional.of(new PortalUsername(typed));
+        } catch (InvalidValueException notAUsername) {
+            return Optional.empty();
+        }
+    }
+}

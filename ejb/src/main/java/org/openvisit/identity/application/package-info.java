@@ -1,0 +1,5 @@
+/**
+ * Signing in with built-in accounts and managing them: password checks (PBKDF2), the first
+ * operator created at first start, and the actor a signed-in user acts as.
+ */
+package org.openvisit.identity.application;
