@@ -16,6 +16,8 @@ import org.openvisit.sandbox.contextlink.ContextLinkClaims;
 import org.openvisit.sandbox.contextlink.InvalidContextLinkException;
 import org.openvisit.sandbox.fault.FaultSwitch;
 import org.openvisit.sandbox.oauth.TokenLifetimes;
+import org.openvisit.sandbox.records.FhirRecords;
+import org.openvisit.sandbox.records.SampleRecords;
 import org.openvisit.sandbox.screen.EhrLauncher;
 import org.openvisit.sandbox.web.JsonResponses;
 import org.openvisit.sandbox.web.RequestOrigin;
@@ -23,6 +25,8 @@ import org.openvisit.sandbox.web.RequestOrigin;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 
 /**
@@ -33,6 +37,7 @@ import java.util.Base64;
  *   <li>{@code GET|PUT /lifetimes} ({@code authorizationCodeSeconds}, {@code accessTokenSeconds})</li>
  *   <li>{@code POST /launches} ({@code app}, {@code appointment}, {@code user}) answers the launch URL</li>
  *   <li>{@code POST /context-links/decrypt} ({@code app}, {@code token}) answers the claims</li>
+ *   <li>{@code POST /records/reset} forgets every FHIR write and seeds the sample data again</li>
  * </ul>
  */
 @WebServlet("/admin/api/*")
@@ -50,6 +55,10 @@ public class AdminApiServlet extends HttpServlet {
     private transient EhrLauncher launcher;
     @Inject
     private transient Clock clock;
+    @Inject
+    private transient FhirRecords records;
+    @Inject
+    private transient ZoneId zone;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -72,6 +81,11 @@ public class AdminApiServlet extends HttpServlet {
                 String url = launcher.launchUrl(body.getString("app", AppRegistry.OPENVISIT), body.getString("appointment", null),
                         body.getString("user", null), origin.fhirBase(), origin.origin());
                 JsonResponses.write(response, 200, Json.createObjectBuilder().add("url", url).build());
+            } else if (path.equals("/records/reset") && method.equals("POST")) {
+                records.clear();
+                SampleRecords.seed(records, LocalDate.now(clock.withZone(zone)), zone);
+                JsonResponses.write(response, 200, Json.createObjectBuilder()
+                        .add("appointments", records.all("Appointment").size()).build());
             } else if (path.equals("/context-links/decrypt") && method.equals("POST")) {
                 decrypt(body(request), response);
             } else {

@@ -76,10 +76,11 @@ public class AdminPageServlet extends HttpServlet {
                                 .filter(s -> !s.isBlank()).toList()));
                 for (String field : new String[] {"launchUrl", "contextLinkUrl", "jwksUrl", "contextKeyId", "contextKey"}) {
                     String value = request.getParameter(field);
-                    if (value == null || value.isBlank()) {
-                        json.addNull(field);
-                    } else {
+                    boolean keyField = field.startsWith("contextKey");
+                    if (value != null && !value.isBlank()) {
                         json.add(field, value.trim());
+                    } else if (!keyField) {
+                        json.addNull(field);
                     }
                 }
                 apps.save(AppRegistrationJson.merge(clientId, apps.find(clientId).orElse(null), json.build()));

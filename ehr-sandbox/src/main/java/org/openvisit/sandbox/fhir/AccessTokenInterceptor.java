@@ -9,21 +9,24 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import org.openvisit.sandbox.oauth.AccessTokens;
 import org.openvisit.sandbox.oauth.Grant;
-import org.openvisit.sandbox.oauth.Scopes;
 import org.openvisit.sandbox.oauth.Scopes.Interaction;
+import org.openvisit.sandbox.records.FhirRecords;
 
 /**
  * Lets a FHIR call through only with a valid bearer token whose scopes permit it: no or unknown
- * token answers 401, a token without a fitting scope 403. Patient-level scopes reach only the
- * launch patient's own Patient resource. The CapabilityStatement is public.
+ * token answers 401, a token without a fitting scope 403. A call permitted by patient-level scopes
+ * only must stay in the launch patient's compartment: reads of its resources, and searches that
+ * name the patient. The CapabilityStatement is public.
  */
 @Interceptor
 public class AccessTokenInterceptor {
 
     private final AccessTokens tokens;
+    private final FhirRecords records;
 
-    public AccessTokenInterceptor(AccessTokens tokens) {
+    public AccessTokenInterceptor(AccessTokens tokens, FhirRecords records) {
         this.tokens = tokens;
+        this.records = records;
     }
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -42,9 +45,34 @@ public class AccessTokenInterceptor {
         if (interaction == null || type == null || !grant.scopes().permits(type, interaction)) {
             throw forbidden("the token's scopes do not permit " + operation.getCode() + " on " + type);
         }
-        if (grant.scopes().patientLevelOnly(type, interaction) && "Patient".equals(type) && interaction == Interaction.READ
-                && request.getId() != null && !request.getId().getIdPart().equals(grant.patient())) {
-            throw forbidden("patient-level scopes reach only the launch patient");
+        if (grant.scopes().patientLevelOnly(type, interaction) && PatientCompartment.isCompartmentType(type)) {
+            checkCompartment(request, interaction, type, grant.patient());
+        }
+    }
+
+    private void checkCompartment(RequestDetails request, Interaction interaction, String type, String patient) {
+        if (patient == null) {
+            throw forbidden("patient-level scopes need a patient in the launch context");
+        }
+        switch (interaction) {
+            case READ -> {
+                if (request.getId() != null) {
+                    records.read(type, request.getId().getIdPart())
+                            .filter(resource -> !PatientCompartment.contains(resource, patient))
+                            .ifPresent(outside -> {
+                                throw forbidden("patient-level scopes reach only the launch patient's " + type + " resources");
+                            });
+                }
+            }
+            case SEARCH -> {
+                if (!PatientCompartment.searchIsLimitedTo(type, request.getParameters(), patient)) {
+                    throw forbidden("with patient-level scopes a " + type + " search must name the launch patient ("
+                            + String.join(" or ", PatientCompartment.linkingParameters(type)) + ")");
+                }
+            }
+            default -> {
+                // writes are checked by scope only
+            }
         }
     }
 

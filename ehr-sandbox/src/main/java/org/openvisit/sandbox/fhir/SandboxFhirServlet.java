@@ -51,7 +51,7 @@ public class SandboxFhirServlet extends RestfulServer {
                 new ClinicalProvider<>(Encounter.class, records, zone),
                 new CreateProvider<>(AuditEvent.class, records, zone),
                 new CreateProvider<>(Communication.class, records, zone)));
-        registerInterceptor(new AccessTokenInterceptor(tokens));
+        registerInterceptor(new AccessTokenInterceptor(tokens, records));
         registerInterceptor(new SmartSecurityInterceptor());
     }
 }

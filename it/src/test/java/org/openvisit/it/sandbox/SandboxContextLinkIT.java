@@ -2,6 +2,7 @@ package org.openvisit.it.sandbox;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Cipher;
@@ -24,9 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SandboxContextLinkIT {
 
+    private JsonObject registrationBefore;
+
+    @BeforeEach
+    void rememberTheRegistration() {
+        registrationBefore = Sandbox.adminJson("GET", "apps/openvisit", null);
+    }
+
     @AfterEach
-    void backToSmartLaunch() {
-        Sandbox.adminJson("PUT", "apps/openvisit", "{\"launchStyle\":\"SMART_EHR_LAUNCH\"}");
+    void restoreTheRegistration() {
+        Sandbox.adminJson("PUT", "apps/openvisit", registrationBefore.toString());
     }
 
     @Test

@@ -109,6 +109,28 @@ class SandboxEhrLaunchIT {
     }
 
     @Test
+    void patientLevelScopesKeepReadsAndSearchesInThePatientsCompartment() {
+        String verifier = Sandbox.newVerifier();
+        URI authorize = Sandbox.authorizeUrl(Map.of("scope", "openid fhirUser patient/*.rs",
+                "code_challenge", Sandbox.challengeOf(verifier)));
+        HttpResponse<String> signedIn = Http.post(Sandbox.at("oauth/authorize"), "application/x-www-form-urlencoded",
+                authorize.getRawQuery() + "&user=" + Sandbox.encode("Patient/pat-pablo-reyes"));
+        String code = Sandbox.queryOf(Sandbox.location(signedIn)).get("code");
+        JsonObject token = Http.json(Sandbox.token(Map.of("grant_type", "authorization_code", "code", code,
+                "client_id", "openvisit", "redirect_uri", Sandbox.callback(), "code_verifier", verifier)));
+        String accessToken = token.getString("access_token");
+
+        assertThat(token.getString("patient")).as("a signed-in patient is their own context").isEqualTo("pat-pablo-reyes");
+        assertThat(Sandbox.fhirGet("Appointment/appt-1005", accessToken).statusCode()).isEqualTo(200);
+        assertThat(Sandbox.fhirGet("Appointment/appt-1001", accessToken).statusCode()).isEqualTo(403);
+        assertThat(Sandbox.fhirGet("Appointment?patient=pat-pablo-reyes", accessToken).statusCode()).isEqualTo(200);
+        assertThat(Sandbox.fhirGet("Appointment?patient=pat-leo-marsh", accessToken).statusCode()).isEqualTo(403);
+        assertThat(Sandbox.fhirGet("Appointment?date=ge2000-01-01", accessToken).statusCode()).isEqualTo(403);
+        assertThat(Sandbox.fhirGet("Practitioner/prac-chen-wu", accessToken).statusCode())
+                .as("directory resources stay readable").isEqualTo(200);
+    }
+
+    @Test
     void theApproversPortalSignInCallbackIsRegisteredToo() {
         String verifier = Sandbox.newVerifier();
         URI authorize = Sandbox.authorizeUrl(Map.of("scope", "openid fhirUser", "code_challenge", Sandbox.challengeOf(verifier),
