@@ -80,7 +80,7 @@ public class AuthorizationService {
     public String approve(Checked checked, LaunchContext context) {
         AuthorizationRequest request = checked.request();
         Grant grant = new Grant(checked.client().clientId(), grantedScopes(Scopes.parse(request.scope())), context,
-                request.redirectUri(), request.codeChallenge(), request.nonce());
+                request.redirectUri(), request.codeChallenge(), request.nonce(), stripSlash(request.aud()));
         return Urls.withQuery(request.redirectUri(), "code", codes.issue(grant), "state", request.state());
     }
 

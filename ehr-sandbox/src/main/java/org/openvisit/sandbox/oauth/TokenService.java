@@ -83,7 +83,8 @@ public class TokenService {
         JsonObjectBuilder response = bearer(access, grant.scopes());
         if (grant.scopes().has("openid") && (grant.scopes().has("fhirUser") || grant.scopes().has("profile"))) {
             String name = people.find(grant.user()).map(Person::displayName).orElse(null);
-            response.add("id_token", idTokens.issue(grant, endpoint.fhirBase(), name));
+            // the issuer is the FHIR base the app was authorized for, even if it calls the token endpoint by another host name
+            response.add("id_token", idTokens.issue(grant, grant.fhirBase() != null ? grant.fhirBase() : endpoint.fhirBase(), name));
         }
         if (grant.scopes().has("offline_access") || grant.scopes().has("online_access")) {
             response.add("refresh_token", tokens.issueRefreshToken(grant));
@@ -105,7 +106,7 @@ public class TokenService {
             if (!grant.scopes().values().containsAll(requested.values())) {
                 throw OAuthException.invalidScope("a refresh may not widen the scopes");
             }
-            narrowed = new Grant(grant.clientId(), requested, grant.context(), grant.redirectUri(), null, null);
+            narrowed = new Grant(grant.clientId(), requested, grant.context(), grant.redirectUri(), null, null, grant.fhirBase());
         }
         JsonObjectBuilder response = bearer(tokens.issue(narrowed, null), narrowed.scopes());
         response.add("refresh_token", form.get("refresh_token"));

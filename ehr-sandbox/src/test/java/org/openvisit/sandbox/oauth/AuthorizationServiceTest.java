@@ -70,6 +70,18 @@ class AuthorizationServiceTest {
     }
 
     @Test
+    void refusesAnotherResponseTypeAndAnEhrLaunchWithoutTheLaunchScope() {
+        var token = new AuthorizationRequest("token", "openvisit", CALLBACK, "launch", "s", FHIR_BASE, launch, CHALLENGE, "S256", null);
+        var noLaunchScope = new AuthorizationRequest("code", "openvisit", CALLBACK, "openid user/*.rs", "s", FHIR_BASE, launch,
+                CHALLENGE, "S256", null);
+
+        assertThatThrownBy(() -> server.authorization.check(token, FHIR_BASE, ORIGIN))
+                .isInstanceOfSatisfying(AuthorizationError.class, e -> assertThat(e.error()).isEqualTo("unsupported_response_type"));
+        assertThatThrownBy(() -> server.authorization.check(noLaunchScope, FHIR_BASE, ORIGIN))
+                .isInstanceOfSatisfying(AuthorizationError.class, e -> assertThat(e.error()).isEqualTo("invalid_scope"));
+    }
+
+    @Test
     void refusesAnUnknownOrExpiredLaunch() {
         server.clock.advance(Duration.ofMinutes(11));
 

@@ -65,6 +65,25 @@ class TokenServiceTest {
     }
 
     @Test
+    void theIdTokenIssuerIsTheFhirBaseAuthorizedEvenWhenTheTokenEndpointIsCalledByAnotherName() throws Exception {
+        TokenService.Endpoint viaLocalhost = new TokenService.Endpoint("http://localhost:8181",
+                "http://localhost:8181/ehr-sandbox/fhir", "http://localhost:8181/ehr-sandbox/oauth/token");
+
+        JsonObject response = server.tokenService.exchange(codeExchange(code(), VERIFIER), viaLocalhost);
+
+        assertThat(SignedJWT.parse(response.getString("id_token")).getJWTClaimsSet().getIssuer()).isEqualTo(FHIR_BASE);
+    }
+
+    @Test
+    void accessTokensExpire() {
+        String accessToken = server.tokenService.exchange(codeExchange(code(), VERIFIER), ENDPOINT).getString("access_token");
+
+        server.clock.advance(server.lifetimes.accessToken().plusSeconds(1));
+
+        assertThat(server.tokens.find(accessToken)).isEmpty();
+    }
+
+    @Test
     void refusesABadVerifier() {
         assertThatThrownBy(() -> server.tokenService.exchange(codeExchange(code(), VERIFIER + "x"), ENDPOINT))
                 .isInstanceOfSatisfying(OAuthException.class, e -> assertThat(e.error()).isEqualTo("invalid_grant"))
