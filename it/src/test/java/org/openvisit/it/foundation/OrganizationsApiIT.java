@@ -27,13 +27,13 @@ class OrganizationsApiIT {
     }
 
     private static long total() {
-        return Http.json(Http.get(URI.create(organizations() + "?max=1"))).getJsonNumber("total").longValue();
+        return Http.json(Http.getAsOperator(URI.create(organizations() + "?max=1"))).getJsonNumber("total").longValue();
     }
 
     @Test
     void registersReadsAndListsAnOrganization() {
         String name = "Northwind Health " + UUID.randomUUID();
-        HttpResponse<String> created = Http.post(organizations(), "application/json", body(name, "emea", "EPIC"));
+        HttpResponse<String> created = Http.postAsOperator(organizations(), "application/json", body(name, "emea", "EPIC"));
 
         assertThat(created.statusCode()).isEqualTo(201);
         JsonObject org = Http.json(created);
@@ -43,11 +43,11 @@ class OrganizationsApiIT {
         String location = created.headers().firstValue("Location").orElseThrow();
         assertThat(location).endsWith("/api/organizations/" + org.getString("id"));
 
-        HttpResponse<String> read = Http.get(URI.create(location));
+        HttpResponse<String> read = Http.getAsOperator(URI.create(location));
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(Http.json(read).getString("name")).isEqualTo(name);
 
-        JsonObject page = Http.json(Http.get(URI.create(organizations() + "?first=0&max=200")));
+        JsonObject page = Http.json(Http.getAsOperator(URI.create(organizations() + "?first=0&max=200")));
         assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
                 .extracting(o -> o.getString("name")).contains(name);
     }
@@ -55,11 +55,11 @@ class OrganizationsApiIT {
     @Test
     void aSecondOrganizationWithTheSameNameInAnyCaseIsAConflict() {
         String name = "Harbor Clinic " + UUID.randomUUID();
-        assertThat(Http.post(organizations(), "application/json", body(name, "APAC", "OTHER_SMART")).statusCode())
+        assertThat(Http.postAsOperator(organizations(), "application/json", body(name, "APAC", "OTHER_SMART")).statusCode())
                 .isEqualTo(201);
         long before = total();
 
-        HttpResponse<String> again = Http.post(organizations(), "application/json",
+        HttpResponse<String> again = Http.postAsOperator(organizations(), "application/json",
                 body(name.toUpperCase(), "APAC", "OTHER_SMART"));
 
         assertProblem(again, 409);
@@ -71,7 +71,7 @@ class OrganizationsApiIT {
     @ValueSource(strings = {"", "   ", "A"})
     void blankOrTooShortNamesAre400(String name) {
         long before = total();
-        HttpResponse<String> response = Http.post(organizations(), "application/json", body(name, "AMERICAS", "EPIC"));
+        HttpResponse<String> response = Http.postAsOperator(organizations(), "application/json", body(name, "AMERICAS", "EPIC"));
         assertProblem(response, 400);
         assertThat(Http.json(response).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("name");
         assertThat(total()).isEqualTo(before);
@@ -79,7 +79,7 @@ class OrganizationsApiIT {
 
     @Test
     void missingNameIs400NamingTheField() {
-        HttpResponse<String> response = Http.post(organizations(), "application/json", body(null, "AMERICAS", "EPIC"));
+        HttpResponse<String> response = Http.postAsOperator(organizations(), "application/json", body(null, "AMERICAS", "EPIC"));
         assertProblem(response, 400);
         assertThat(Http.json(response).getString("detail")).isEqualTo("The organization name is required.");
     }
@@ -87,12 +87,12 @@ class OrganizationsApiIT {
     @Test
     void oversizedNameIs400() {
         long before = total();
-        HttpResponse<String> response = Http.post(organizations(), "application/json",
+        HttpResponse<String> response = Http.postAsOperator(organizations(), "application/json",
                 body("x".repeat(121), "AMERICAS", "EPIC"));
         assertProblem(response, 400);
         assertThat(Http.json(response).getString("detail")).contains("between 2 and 120");
 
-        HttpResponse<String> huge = Http.post(organizations(), "application/json",
+        HttpResponse<String> huge = Http.postAsOperator(organizations(), "application/json",
                 body("x".repeat(100_000), "AMERICAS", "EPIC"));
         assertProblem(huge, 400);
         assertThat(total()).isEqualTo(before);
@@ -100,14 +100,14 @@ class OrganizationsApiIT {
 
     @Test
     void unknownRegionListsTheAcceptedOnes() {
-        HttpResponse<String> response = Http.post(organizations(), "application/json", body("Mars Clinic", "MARS", "EPIC"));
+        HttpResponse<String> response = Http.postAsOperator(organizations(), "application/json", body("Mars Clinic", "MARS", "EPIC"));
         assertProblem(response, 400);
         assertThat(Http.json(response).getString("detail")).contains("AMERICAS, EMEA, APAC");
     }
 
     @Test
     void missingVendorIs400() {
-        HttpResponse<String> response = Http.post(organizations(), "application/json",
+        HttpResponse<String> response = Http.postAsOperator(organizations(), "application/json",
                 "{\"name\":\"Vendorless Clinic\",\"dataRegion\":\"EMEA\"}");
         assertProblem(response, 400);
         assertThat(Http.json(response).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("ehrVendor");
@@ -116,37 +116,38 @@ class OrganizationsApiIT {
     @ParameterizedTest(name = "body {0} is refused")
     @ValueSource(strings = {"{\"name\": \"Broken", "not json at all", "[1,2,3]", "42", "{\"name\": {\"nested\": 1}}"})
     void malformedJsonIs400(String body) {
-        assertProblem(Http.post(organizations(), "application/json", body), 400);
+        assertProblem(Http.postAsOperator(organizations(), "application/json", body), 400);
     }
 
     @Test
     void emptyBodyIs400() {
-        assertProblem(Http.post(organizations(), "application/json", ""), 400);
+        assertProblem(Http.postAsOperator(organizations(), "application/json", ""), 400);
     }
 
     @Test
     void wrongContentTypeIs415() {
-        HttpResponse<String> response = Http.post(organizations(), "text/plain", body("Text Clinic", "EMEA", "EPIC"));
+        HttpResponse<String> response = Http.postAsOperator(organizations(), "text/plain", body("Text Clinic", "EMEA", "EPIC"));
         assertProblem(response, 415);
         assertThat(Http.json(response).getString("detail")).contains("application/json");
     }
 
     @Test
     void unknownOrMalformedIdIs404() {
-        assertProblem(Http.get(organizations().resolve("organizations/" + UUID.randomUUID())), 404);
-        assertProblem(Http.get(organizations().resolve("organizations/not-a-uuid")), 404);
+        assertProblem(Http.getAsOperator(organizations().resolve("organizations/" + UUID.randomUUID())), 404);
+        assertProblem(Http.getAsOperator(organizations().resolve("organizations/not-a-uuid")), 404);
     }
 
     @Test
     void pageSizeOutOfRangeIs400() {
-        assertProblem(Http.get(URI.create(organizations() + "?max=100000")), 400);
-        assertProblem(Http.get(URI.create(organizations() + "?first=-1")), 400);
-        assertProblem(Http.get(URI.create(organizations() + "?max=abc")), 404);
+        assertProblem(Http.getAsOperator(URI.create(organizations() + "?max=100000")), 400);
+        assertProblem(Http.getAsOperator(URI.create(organizations() + "?first=-1")), 400);
+        assertProblem(Http.getAsOperator(URI.create(organizations() + "?max=abc")), 404);
     }
 
     @Test
     void wrongMethodIs405() {
-        assertProblem(Http.send(HttpRequest.newBuilder(organizations()).DELETE()), 405);
+        assertProblem(Http.send(HttpRequest.newBuilder(organizations()).DELETE()
+                .header("Authorization", SharedServer.operatorAuthorization())), 405);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

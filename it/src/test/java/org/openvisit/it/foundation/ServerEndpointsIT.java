@@ -58,15 +58,20 @@ class ServerEndpointsIT {
     }
 
     @Test
-    void thePortalRootLeadsToTheOrganizationsScreen() {
+    void thePortalRootLeadsToTheOrganizationsScreenBehindTheSignIn() {
         HttpResponse<String> root = Http.get(at("/"));
         assertThat(root.statusCode()).isEqualTo(302);
         assertThat(root.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/organizations.xhtml"));
 
         HttpResponse<String> page = Http.get(at("/organizations.xhtml"));
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Register an organization").contains("Registered organizations");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/sign-in.xhtml?next=%2Forganizations.xhtml"));
+
+        HttpResponse<String> signIn = Http.get(at("/sign-in.xhtml"));
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body()).contains("Sign in to OpenVisit");
     }
 
     @Test
@@ -78,7 +83,8 @@ class ServerEndpointsIT {
 
     @Test
     void theServerDoesNotAnnounceItself() {
-        HttpResponse<String> response = Http.get(at("/api/organizations"));
+        HttpResponse<String> response = Http.getAsOperator(at("/api/organizations"));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Server")).isEmpty();
         assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
     }

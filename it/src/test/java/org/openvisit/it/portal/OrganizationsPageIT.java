@@ -28,6 +28,7 @@ class OrganizationsPageIT {
     void openBrowser() {
         browser = Browser.open();
         driver = browser.driver();
+        browser.signIn(SharedServer.baseUri(), SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
     }
 
     @AfterAll

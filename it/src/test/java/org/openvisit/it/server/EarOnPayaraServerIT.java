@@ -11,6 +11,7 @@ import org.openvisit.it.support.PayaraServerDomain;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EarOnPayaraServerIT {
 
+    private static final String ADMIN_PASSWORD = "ear-" + UUID.randomUUID();
+
     private TestDatabase database;
     private PayaraServerDomain domain;
 
@@ -39,7 +42,8 @@ class EarOnPayaraServerIT {
         domain = PayaraServerDomain.create(Path.of(System.getProperty("payara.server.home")), output, List.of(
                 "-Dopenvisit.db.url=" + database.url(),
                 "-Dopenvisit.db.user=" + TestDatabase.POSTGRES_USER,
-                "-Dopenvisit.db.password=unused-with-trust-auth"));
+                "-Dopenvisit.db.password=unused-with-trust-auth",
+                "-Dopenvisit.admin.password=" + ADMIN_PASSWORD));
         domain.start();
         String deployed = domain.deploy(ear, "openvisit");
         assertThat(deployed).contains("deployed");
@@ -73,25 +77,34 @@ class EarOnPayaraServerIT {
         URI organizations = domain.httpUri().resolve("/api/organizations");
         String name = "EAR Hospital " + UUID.randomUUID();
 
-        HttpResponse<String> created = Http.post(organizations, "application/json",
-                "{\"name\":\"" + name + "\",\"dataRegion\":\"AMERICAS\",\"ehrVendor\":\"ORACLE_HEALTH\"}");
+        HttpResponse<String> created = Http.send(HttpRequest.newBuilder(organizations).header("Authorization", operator())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"name\":\"" + name + "\",\"dataRegion\":\"AMERICAS\",\"ehrVendor\":\"ORACLE_HEALTH\"}")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-        JsonObject page = Http.json(Http.get(organizations));
+        JsonObject page = Http.json(Http.send(HttpRequest.newBuilder(organizations).header("Authorization", operator())));
         assertThat(page.getJsonArray("items").getValuesAs(JsonObject.class))
                 .extracting(o -> o.getString("name")).contains(name);
 
-        HttpResponse<String> bad = Http.post(organizations, "application/json", "{\"name\":\"\"}");
+        HttpResponse<String> bad = Http.send(HttpRequest.newBuilder(organizations).header("Authorization", operator())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"\"}")));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
-    void thePortalAnswersFromTheEar() {
+    void thePortalAnswersFromTheEarBehindItsSignIn() {
         HttpResponse<String> page = Http.get(domain.httpUri().resolve("/organizations.xhtml"));
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Register an organization");
+        assertThat(page.statusCode()).isEqualTo(302);
+        HttpResponse<String> signIn = Http.get(domain.httpUri().resolve("/sign-in.xhtml"));
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body()).contains("Sign in to OpenVisit");
+        assertThat(Http.get(domain.httpUri().resolve("/api/organizations")).statusCode()).isEqualTo(401);
+    }
+
+    private static String operator() {
+        return org.openvisit.it.support.SharedServer.basic("admin", ADMIN_PASSWORD);
     }
 
     @Test

@@ -70,6 +70,16 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout);
     }
 
+    /** Signs in on the portal's sign-in screen as a person would and waits for the next page. */
+    public void signIn(java.net.URI base, String username, String password) {
+        driver.get(base.resolve("/sign-in.xhtml").toString());
+        driver.findElement(org.openqa.selenium.By.id("signIn:username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("signIn:password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("signIn:submit")).click();
+        waitUpTo(Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/sign-in.xhtml")
+                || !d.findElements(org.openqa.selenium.By.cssSelector("#signIn\\:messages .ui-messages-error")).isEmpty());
+    }
+
     public Path screenshot(String name) {
         try {
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -32,6 +32,17 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** GET as the shared server's first operator. */
+    public static HttpResponse<String> getAsOperator(URI uri) {
+        return send(HttpRequest.newBuilder(uri).header("Authorization", SharedServer.operatorAuthorization()).GET());
+    }
+
+    /** POST as the shared server's first operator. */
+    public static HttpResponse<String> postAsOperator(URI uri, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri).header("Authorization", SharedServer.operatorAuthorization())
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 public final class SharedServer {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** The first operator's password, chosen by the test run (OPENVISIT_ADMIN_PASSWORD). */
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "it-" + java.util.UUID.randomUUID();
     private static SharedServer instance;
 
     private final Process process;
@@ -42,6 +45,16 @@ public final class SharedServer {
     /** The EHR sandbox's root, e.g. {@code http://127.0.0.1:41234/ehr-sandbox/}. */
     public static URI sandboxUri() {
         return baseUri().resolve("/ehr-sandbox/");
+    }
+
+    /** An HTTP Basic Authorization header value for the first operator. */
+    public static String operatorAuthorization() {
+        return basic(ADMIN_USERNAME, ADMIN_PASSWORD);
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The server's console output, for assertions on what is (and is not) logged. */
@@ -79,6 +92,7 @@ public final class SharedServer {
             builder.environment().put("OPENVISIT_DATA", data.toString());
             builder.environment().put("OPENVISIT_GRID_PORT", Integer.toString(freePort()));
             builder.environment().put("OPENVISIT_JAVA_OPTS", "-Xmx768m");
+            builder.environment().put("OPENVISIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             Process process = builder.start();
             URI base = URI.create("http://127.0.0.1:" + port + "/");
             awaitReady(process, base, log);

@@ -14,9 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.tenant.application.OrganizationPage;
 import org.openvisit.tenant.application.OrganizationService;
@@ -36,10 +38,21 @@ public class OrganizationResource {
     @Context
     private UriInfo uriInfo;
 
+    @Context
+    private SecurityContext security;
+
+    /** Organizations are the installation's business: only operators list or register them. */
+    private void requireOperator() {
+        if (!security.isUserInRole("OPERATOR")) {
+            throw new ForbiddenException("Only an operator of this installation may manage organizations.");
+        }
+    }
+
     @GET
     @Operation(summary = "List organizations by name, one page at a time")
     public OrganizationPage list(@QueryParam("first") @DefaultValue("0") int first,
                                  @QueryParam("max") @DefaultValue("50") int max) {
+        requireOperator();
         return organizations.list(first, max);
     }
 
@@ -47,6 +60,7 @@ public class OrganizationResource {
     @Path("{id}")
     @Operation(summary = "Read one organization")
     public OrganizationSummary read(@PathParam("id") String id) {
+        requireOperator();
         return organizations.find(parseId(id))
                 .orElseThrow(() -> new NotFoundException("No organization with id " + id));
     }
@@ -55,6 +69,7 @@ public class OrganizationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an organization")
     public Response register(OrganizationRequest request) {
+        requireOperator();
         if (request == null) {
             throw new InvalidValueException("request", "A JSON body with name, dataRegion and ehrVendor is required.");
         }

@@ -1,0 +1,76 @@
+package org.openvisit.identity.interfaces.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/** The sign-in screen: username and password of a built-in account, then back to where the user was going. */
+@Named
+@RequestScoped
+public class SignInView {
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private FacesContext faces;
+
+    private String username;
+    private String password;
+    private String next;
+
+    public void signIn() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status = securityContext.authenticate(
+                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username == null ? "" : username.strip(),
+                                password == null ? "" : password))
+                        .newAuthentication(true));
+        password = null;
+        switch (status) {
+            case SUCCESS -> {
+                external.redirect(external.getRequestContextPath() + SafeRedirect.target(next));
+                faces.responseComplete();
+            }
+            case SEND_CONTINUE -> faces.responseComplete();
+            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "The username or password is wrong.", null));
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+}
