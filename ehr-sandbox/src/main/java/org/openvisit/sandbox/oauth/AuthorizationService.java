@@ -76,10 +76,17 @@ public class AuthorizationService {
         return new Checked(request, client, context);
     }
 
-    /** Issues the code for a checked request and the user's context; returns the redirect back to the client. */
+    /**
+     * Issues the code for a checked request and the user's context; returns the redirect back to the
+     * client. A patient user's {@code user/} scopes are granted as {@code patient/} scopes.
+     */
     public String approve(Checked checked, LaunchContext context) {
         AuthorizationRequest request = checked.request();
-        Grant grant = new Grant(checked.client().clientId(), grantedScopes(Scopes.parse(request.scope())), context,
+        Scopes granted = grantedScopes(Scopes.parse(request.scope()));
+        if (context.user() != null && context.user().startsWith("Patient/")) {
+            granted = asPatientLevel(granted);
+        }
+        Grant grant = new Grant(checked.client().clientId(), granted, context,
                 request.redirectUri(), request.codeChallenge(), request.nonce(), stripSlash(request.aud()));
         return Urls.withQuery(request.redirectUri(), "code", codes.issue(grant), "state", request.state());
     }
@@ -94,6 +101,15 @@ public class AuthorizationService {
             }
         }
         return new Scopes(granted);
+    }
+
+    /** A patient signed in gets patient-level access only: {@code user/X} scopes become {@code patient/X}. */
+    static Scopes asPatientLevel(Scopes scopes) {
+        Set<String> patientLevel = new LinkedHashSet<>();
+        for (String scope : scopes.values()) {
+            patientLevel.add(scope.startsWith("user/") ? "patient/" + scope.substring("user/".length()) : scope);
+        }
+        return new Scopes(patientLevel);
     }
 
     private static String stripSlash(String url) {

@@ -90,6 +90,17 @@ class AuthorizationServiceTest {
     }
 
     @Test
+    void aPatientUserGetsPatientLevelScopes() {
+        String patientLaunch = server.ehrLaunch("Patient/pat-leo-marsh", "appt-1001");
+        var checked = server.authorization.check(AuthorizationServer.request(patientLaunch, CHALLENGE), FHIR_BASE, ORIGIN);
+        String redirect = server.authorization.approve(checked, checked.ehrContext());
+        String code = redirect.replaceAll(".*[?&]code=([^&]+).*", "$1");
+
+        assertThat(server.codes.redeem(code).scopes().values())
+                .contains("patient/*.rs", "launch", "openid").doesNotContain("user/*.rs");
+    }
+
+    @Test
     void grantsOnlyUserFacingScopes() {
         assertThat(AuthorizationService.grantedScopes(Scopes.parse("launch openid system/*.cruds user/Patient.rs made-up")).values())
                 .containsExactlyInAnyOrder("launch", "openid", "user/Patient.rs");

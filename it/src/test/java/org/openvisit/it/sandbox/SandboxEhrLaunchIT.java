@@ -63,6 +63,11 @@ class SandboxEhrLaunchIT {
 
         assertThat(token.getString("patient")).isEqualTo("pat-mia-fontaine");
         assertThat(Jwts.claims(token.getString("id_token")).getString("fhirUser")).isEqualTo("Patient/pat-mia-fontaine");
+        assertThat(token.getString("scope").split(" ")).as("a patient gets patient-level scopes")
+                .contains("patient/*.rs").doesNotContain("user/*.rs");
+        String accessToken = token.getString("access_token");
+        assertThat(Sandbox.fhirGet("Appointment/appt-1002", accessToken).statusCode()).isEqualTo(200);
+        assertThat(Sandbox.fhirGet("Appointment/appt-1001", accessToken).statusCode()).isEqualTo(403);
     }
 
     @Test
