@@ -62,7 +62,7 @@ class ServerEndpointsIT {
         HttpResponse<String> root = Http.get(at("/"));
         assertThat(root.statusCode()).isEqualTo(302);
         assertThat(root.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/organizations.xhtml"));
+                location -> assertThat(location).endsWith("/sign-in.xhtml"));
 
         HttpResponse<String> page = Http.get(at("/organizations.xhtml"));
         assertThat(page.statusCode()).isEqualTo(302);

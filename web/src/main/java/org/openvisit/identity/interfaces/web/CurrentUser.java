@@ -56,6 +56,14 @@ public class CurrentUser {
         return user().map(SignedInUser::actor).orElseThrow(() -> new IllegalStateException("Nobody is signed in."));
     }
 
+    /** Where "/" leads: operators to the organizations, members to their endpoints, others to the sign-in. */
+    public String home() {
+        if (!isSignedIn()) {
+            return PortalAuthenticationMechanism.SIGN_IN_PAGE + "?faces-redirect=true";
+        }
+        return (isOperator() ? "/organizations.xhtml" : "/endpoints.xhtml") + "?faces-redirect=true";
+    }
+
     public void signOut() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();

@@ -23,11 +23,18 @@ public final class PortalMessages {
         add(FacesMessage.SEVERITY_INFO, summary);
     }
 
+    public static void error(String summary) {
+        add(FacesMessage.SEVERITY_ERROR, summary);
+    }
+
     /** Turns a refused service call into an error message on the page. */
     public static void refused(RuntimeException failure) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof InvalidValueException || cause instanceof ConflictException) {
+        if (cause instanceof InvalidValueException || cause instanceof ConflictException
+                || cause instanceof org.openvisit.shared.domain.model.ForbiddenException) {
             add(FacesMessage.SEVERITY_ERROR, cause.getMessage());
+        } else if (cause instanceof org.openvisit.tenant.application.EndpointNotFoundException) {
+            add(FacesMessage.SEVERITY_ERROR, "This endpoint does not exist, or it belongs to another organization.");
         } else if (cause instanceof ConstraintViolationException violations) {
             violations.getConstraintViolations().forEach(v -> add(FacesMessage.SEVERITY_ERROR, v.getMessage()));
         } else {

@@ -1,0 +1,147 @@
+package org.openvisit.it.portal;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openvisit.it.support.Browser;
+import org.openvisit.it.support.SharedServer;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole configuration and approval flow in a real browser, against the EHR sandbox:
+ * the operator registers an organization and its users; the organization's administrator adds a
+ * FHIR endpoint with the wizard; the named EHR analyst signs in to the EHR and approves; the
+ * integration records appear. Screenshots of each step land in target/screenshots/approval-*.png.
+ */
+class ApprovalFlowIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String PASSWORD = "a long test password " + UUID.randomUUID();
+
+    private Browser browser;
+    private WebDriver driver;
+    private int step;
+
+    private URI at(String path) {
+        return SharedServer.baseUri().resolve(path);
+    }
+
+    private void shot(String name) {
+        browser.screenshot(String.format("approval-%02d-%s", ++step, name));
+    }
+
+    @Test
+    void fromOrganizationToApprovedEndpoint() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String organization = "Lakeside Health " + suffix;
+        String admin = "ada.admin." + suffix;
+        String analyst = "eli.analyst." + suffix;
+        String fhirBase = SharedServer.sandboxUri().resolve("fhir").toString();
+
+        try (Browser opened = Browser.open()) {
+            browser = opened;
+            driver = opened.driver();
+
+            // 1. The operator registers the organization and its two users.
+            browser.signIn(SharedServer.baseUri(), SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
+            driver.get(at("/organizations.xhtml").toString());
+            driver.findElement(By.id("register:name")).sendKeys(organization);
+            choose("regionMenu", "AMERICAS");
+            choose("vendorMenu", "EPIC");
+            driver.findElement(By.id("register:save")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:organizations"),
+                    organization));
+            shot("operator-registered-organization");
+
+            driver.findElement(By.xpath("//tr[td[contains(., '" + organization + "')]]//a[normalize-space(.)='Users']")).click();
+            createUser(admin, "Ada Admin", "ORG_ADMIN");
+            createUser(analyst, "Eli Analyst", "EHR_ANALYST");
+            shot("operator-created-users");
+            signOut();
+
+            // 2. The organization's administrator adds the endpoint with the wizard.
+            browser.signIn(SharedServer.baseUri(), admin, PASSWORD);
+            browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/endpoints.xhtml"));
+            driver.findElement(By.id("endpoints:add")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:baseUrl")));
+            driver.findElement(By.id("wizardForm:baseUrl")).sendKeys(fhirBase);
+            shot("admin-wizard-address");
+            next();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:label")));
+            driver.findElement(By.id("wizardForm:label")).sendKeys("Virtual care");
+            next();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:approver")));
+            driver.findElement(By.id("wizardForm:approver")).sendKeys(analyst);
+            next();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:save")));
+            assertThat(driver.findElement(By.id("wizardForm:reviewUrl")).getText()).isEqualTo(fhirBase);
+            shot("admin-wizard-review");
+            driver.findElement(By.id("wizardForm:save")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/endpoint.xhtml"));
+            assertThat(status()).isEqualTo("AWAITING_APPROVAL");
+            assertThat(driver.findElement(By.id("endpoint:messages")).getText()).contains("sent to " + analyst);
+            String endpointPage = driver.getCurrentUrl();
+            shot("admin-endpoint-awaiting-approval");
+            signOut();
+
+            // 3. The approver signs in to the EHR (SMART standalone launch against the sandbox) and approves.
+            browser.signIn(SharedServer.baseUri(), analyst, PASSWORD);
+            driver.get(endpointPage);
+            assertThat(driver.findElements(By.id("endpoint:approve"))).isEmpty();
+            driver.findElement(By.id("endpoint:ehrSignIn")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/ehr-sandbox/oauth/authorize"));
+            new Select(driver.findElement(By.name("user"))).selectByIndex(1);
+            shot("approver-ehr-sign-in");
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("verified=true"));
+            assertThat(status()).isEqualTo("EHR_VERIFIED");
+            assertThat(driver.findElement(By.id("endpoint:ehrVerification")).getText()).startsWith("Signed in as Practitioner/");
+            shot("approver-ehr-verified");
+
+            driver.findElement(By.id("endpoint:approve")).click();
+            browser.waitUpTo(WAIT).until(d -> "APPROVED".equals(status()));
+            assertThat(driver.findElement(By.id("endpoint:inService")).getText()).isEqualTo("Yes");
+            assertThat(driver.findElement(By.id("endpoint:records")).getText()).contains("Integration records");
+            assertThat(driver.findElement(By.id("endpoint:history")).getText())
+                    .contains("CREATE").contains("SUBMIT").contains("RECORD_EHR_VERIFICATION").contains("APPROVE")
+                    .contains(admin).contains(analyst);
+            shot("approver-approved-integration-records");
+        }
+    }
+
+    private String status() {
+        return driver.findElement(By.id("endpoint:status")).getText();
+    }
+
+    private void next() {
+        ((JavascriptExecutor) driver).executeScript("PF('endpointWizard').next();");
+    }
+
+    private void choose(String widgetVar, String value) {
+        ((JavascriptExecutor) driver).executeScript("PF(arguments[0]).selectValue(arguments[1]);", widgetVar, value);
+    }
+
+    private void createUser(String username, String displayName, String role) {
+        browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("users:username")));
+        driver.findElement(By.id("users:username")).sendKeys(username);
+        driver.findElement(By.id("users:displayName")).sendKeys(displayName);
+        driver.findElement(By.xpath("//table[@id='users:roles']//label[normalize-space(.)='" + role + "']")).click();
+        driver.findElement(By.id("users:password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("users:create")).click();
+        browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"),
+                "User \"" + username + "\" created"));
+    }
+
+    private void signOut() {
+        driver.findElement(By.id("account:signOut")).click();
+        browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("signedOut=true"));
+    }
+}

@@ -1,0 +1,130 @@
+package org.openvisit.identity.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.openvisit.identity.application.AccountService;
+import org.openvisit.identity.application.NewAccount;
+import org.openvisit.identity.application.SignedInUser;
+import org.openvisit.shared.interfaces.web.PortalMessages;
+import org.openvisit.tenant.application.OrganizationService;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.Role;
+
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** An organization's portal users: an administrator (or an operator) creates them and gives them roles. */
+@Named
+@ViewScoped
+public class UsersScreen implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private AccountService accounts;
+
+    @EJB
+    private OrganizationService organizations;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private String org;
+    private UUID organizationId;
+    private String organizationName;
+    private String username;
+    private String displayName;
+    private List<Role> roles = List.of();
+    private String password;
+
+    public void load() {
+        Actor actor = currentUser.actor();
+        if (actor.organizationId() != null) {
+            organizationId = actor.organizationId();
+        } else {
+            try {
+                organizationId = org == null ? null : UUID.fromString(org);
+            } catch (IllegalArgumentException notAnId) {
+                organizationId = null;
+            }
+        }
+        organizationName = organizationId == null ? null
+                : organizations.find(organizationId).map(o -> o.name()).orElse(null);
+    }
+
+    public boolean isMayCreate() {
+        Actor actor = currentUser.actor();
+        return organizationName != null
+                && (actor.hasRole(Role.OPERATOR) || actor.hasRoleIn(Role.ORG_ADMIN, organizationId));
+    }
+
+    public void create() {
+        try {
+            Set<Role> chosen = roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+            SignedInUser created = accounts.createAccount(currentUser.actor(),
+                    new NewAccount(username, displayName, organizationId, chosen, password));
+            PortalMessages.info("User \"" + created.username() + "\" created with the roles " + created.roles() + ".");
+            username = null;
+            displayName = null;
+            roles = List.of();
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+        } finally {
+            password = null;
+        }
+    }
+
+    /** The roles held within an organization; operators are created by operators elsewhere. */
+    public List<Role> getAssignableRoles() {
+        return List.of(Role.ORG_ADMIN, Role.EHR_ANALYST, Role.REPORT_READER);
+    }
+
+    public String getOrg() {
+        return org;
+    }
+
+    public void setOrg(String org) {
+        this.org = org;
+    }
+
+    public String getOrganizationName() {
+        return organizationName;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public List<Role> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<Role> roles) {
+        this.roles = roles == null ? List.of() : roles;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

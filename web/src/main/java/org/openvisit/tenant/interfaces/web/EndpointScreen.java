@@ -1,0 +1,236 @@
+package org.openvisit.tenant.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
+import org.openvisit.identity.interfaces.web.CurrentUser;
+import org.openvisit.shared.interfaces.web.PortalMessages;
+import org.openvisit.tenant.application.EndpointChanges;
+import org.openvisit.tenant.application.EndpointService;
+import org.openvisit.tenant.application.EndpointView;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.EndpointAction;
+import org.openvisit.tenant.domain.model.EndpointStatus;
+import org.openvisit.tenant.domain.model.FhirEnvironment;
+import org.openvisit.tenant.domain.model.PortalUsername;
+import org.openvisit.tenant.domain.model.Role;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One FHIR endpoint: its values, its approval state with the whole history, and the steps the
+ * signed-in user may take next (edit, submit, sign in to the EHR, approve, reject, withdraw).
+ */
+@Named
+@ViewScoped
+public class EndpointScreen implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** Set by the EHR sign-in flow when it fails; shown once. */
+    static final String EHR_SIGN_IN_MESSAGE = "org.openvisit.ehrSignInMessage";
+
+    @EJB
+    private EndpointService endpoints;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private String id;
+    private String verified;
+    private EndpointView endpoint;
+    private String reason;
+    private String editBaseUrl;
+    private FhirEnvironment editEnvironment;
+    private String editLabel;
+    private String editApprover;
+
+    public void load() {
+        try {
+            endpoint = endpoints.find(currentUser.actor(), UUID.fromString(id));
+            resetEditForm();
+        } catch (IllegalArgumentException | jakarta.ejb.EJBException notFound) {
+            endpoint = null;
+        } catch (RuntimeException refused) {
+            endpoint = null;
+        }
+        if ("true".equals(verified)) {
+            PortalMessages.info("You signed in to the EHR: the endpoint is verified. You can approve it now.");
+        }
+        showEhrSignInFailureOnce();
+    }
+
+    private void showEhrSignInFailureOnce() {
+        HttpSession session = (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(false);
+        if (session != null && session.getAttribute(EHR_SIGN_IN_MESSAGE) instanceof String message) {
+            session.removeAttribute(EHR_SIGN_IN_MESSAGE);
+            PortalMessages.error(message);
+        }
+    }
+
+    private void resetEditForm() {
+        editBaseUrl = endpoint.baseUrl();
+        editEnvironment = endpoint.environment();
+        editLabel = endpoint.label();
+        editApprover = endpoint.approver();
+    }
+
+    private void act(Function<Actor, EndpointView> action, String done) {
+        try {
+            endpoint = action.apply(currentUser.actor());
+            resetEditForm();
+            reason = null;
+            PortalMessages.info(done);
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+            reload();
+        }
+    }
+
+    private void reload() {
+        try {
+            endpoint = endpoints.find(currentUser.actor(), endpoint.id());
+        } catch (RuntimeException gone) {
+            // keep what is shown; the message above says what happened
+        }
+    }
+
+    public void save() {
+        long expected = endpoint.version();
+        act(actor -> endpoints.edit(actor, endpoint.id(),
+                new EndpointChanges(editBaseUrl, editEnvironment, editLabel, editApprover), expected),
+                "Your changes were saved.");
+    }
+
+    public void submit() {
+        act(actor -> endpoints.submitForApproval(actor, endpoint.id()), "Sent to " + endpoint.approver() + " for approval.");
+    }
+
+    public void approve() {
+        act(actor -> endpoints.approve(actor, endpoint.id()), "Approved. The integration records are below.");
+    }
+
+    public void reject() {
+        act(actor -> endpoints.reject(actor, endpoint.id(), reason), "Rejected. The administrator sees your reason.");
+    }
+
+    public void withdraw() {
+        act(actor -> endpoints.withdraw(actor, endpoint.id(), reason), "Withdrawn. It accepts no launches.");
+    }
+
+    private boolean allows(EndpointAction action) {
+        return endpoint != null && endpoint.allowedActions().contains(action);
+    }
+
+    private boolean isAdmin() {
+        return endpoint != null && currentUser.actor().hasRoleIn(Role.ORG_ADMIN, endpoint.organizationId());
+    }
+
+    private boolean isApprover() {
+        return endpoint != null && currentUser.actor().hasRoleIn(Role.EHR_ANALYST, endpoint.organizationId())
+                && new PortalUsername(endpoint.approver()).matches(currentUser.actor().username());
+    }
+
+    public boolean isMayEdit() {
+        return isAdmin() && allows(EndpointAction.EDIT);
+    }
+
+    public boolean isMaySubmit() {
+        return isAdmin() && allows(EndpointAction.SUBMIT);
+    }
+
+    public boolean isMaySignInToEhr() {
+        return isApprover() && allows(EndpointAction.RECORD_EHR_VERIFICATION);
+    }
+
+    public boolean isMayApprove() {
+        return isApprover() && allows(EndpointAction.APPROVE);
+    }
+
+    public boolean isMayReject() {
+        return isApprover() && allows(EndpointAction.REJECT);
+    }
+
+    public boolean isMayWithdraw() {
+        return (isAdmin() || currentUser.actor().hasRole(Role.OPERATOR)) && allows(EndpointAction.WITHDRAW);
+    }
+
+    public boolean isApproved() {
+        return endpoint != null && endpoint.status() == EndpointStatus.APPROVED;
+    }
+
+    public String ehrSignInAddress() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        return external.getRequestContextPath() + "/portal/ehr-sign-in/start?endpoint=" + endpoint.id();
+    }
+
+    public List<FhirEnvironment> getEnvironments() {
+        return List.of(FhirEnvironment.values());
+    }
+
+    public EndpointView getEndpoint() {
+        return endpoint;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getVerified() {
+        return verified;
+    }
+
+    public void setVerified(String verified) {
+        this.verified = verified;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getEditBaseUrl() {
+        return editBaseUrl;
+    }
+
+    public void setEditBaseUrl(String editBaseUrl) {
+        this.editBaseUrl = editBaseUrl;
+    }
+
+    public FhirEnvironment getEditEnvironment() {
+        return editEnvironment;
+    }
+
+    public void setEditEnvironment(FhirEnvironment editEnvironment) {
+        this.editEnvironment = editEnvironment;
+    }
+
+    public String getEditLabel() {
+        return editLabel;
+    }
+
+    public void setEditLabel(String editLabel) {
+        this.editLabel = editLabel;
+    }
+
+    public String getEditApprover() {
+        return editApprover;
+    }
+
+    public void setEditApprover(String editApprover) {
+        this.editApprover = editApprover;
+    }
+}

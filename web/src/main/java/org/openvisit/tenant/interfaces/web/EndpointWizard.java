@@ -1,0 +1,123 @@
+package org.openvisit.tenant.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.openvisit.identity.interfaces.web.CurrentUser;
+import org.openvisit.shared.interfaces.web.PortalMessages;
+import org.openvisit.tenant.application.EndpointService;
+import org.openvisit.tenant.application.EndpointView;
+import org.openvisit.tenant.application.NewEndpoint;
+import org.openvisit.tenant.domain.model.FhirEnvironment;
+import org.primefaces.event.FlowEvent;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The guided form that adds a FHIR endpoint: address and environment, department, approver,
+ * then a review. The model checks everything again when it is saved.
+ */
+@Named
+@ViewScoped
+public class EndpointWizard implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private EndpointService endpoints;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private String org;
+    private UUID organizationId;
+    private String baseUrl;
+    private FhirEnvironment environment = FhirEnvironment.TEST;
+    private String label;
+    private String approver;
+    private boolean submitNow = true;
+
+    public void load() {
+        organizationId = OrganizationContext.of(currentUser.actor(), org).orElse(null);
+    }
+
+    /** Moves between the steps; going forward only when the step's fields passed JSF validation. */
+    public String onFlowProcess(FlowEvent event) {
+        return event.getNewStep();
+    }
+
+    public void save() throws IOException {
+        try {
+            EndpointView created = endpoints.register(currentUser.actor(),
+                    new NewEndpoint(organizationId, baseUrl, environment, label, approver), submitNow);
+            var external = FacesContext.getCurrentInstance().getExternalContext();
+            external.getFlash().setKeepMessages(true);
+            PortalMessages.info(submitNow ? "The endpoint was saved and sent to " + created.approver() + " for approval."
+                    : "The endpoint was saved as a draft.");
+            external.redirect(external.getRequestContextPath() + "/endpoint.xhtml?id=" + created.id());
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+        }
+    }
+
+    public List<FhirEnvironment> getEnvironments() {
+        return List.of(FhirEnvironment.values());
+    }
+
+    public String getOrg() {
+        return org;
+    }
+
+    public void setOrg(String org) {
+        this.org = org;
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public FhirEnvironment getEnvironment() {
+        return environment;
+    }
+
+    public void setEnvironment(FhirEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public String getApprover() {
+        return approver;
+    }
+
+    public void setApprover(String approver) {
+        this.approver = approver;
+    }
+
+    public boolean isSubmitNow() {
+        return submitNow;
+    }
+
+    public void setSubmitNow(boolean submitNow) {
+        this.submitNow = submitNow;
+    }
+}

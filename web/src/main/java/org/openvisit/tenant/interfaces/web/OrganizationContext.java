@@ -1,0 +1,27 @@
+package org.openvisit.tenant.interfaces.web;
+
+import org.openvisit.tenant.domain.model.Actor;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which organization a screen works on: a member's own, always; an operator's, the one named in
+ * the address ({@code ?org=...}).
+ */
+final class OrganizationContext {
+
+    private OrganizationContext() {
+    }
+
+    static Optional<UUID> of(Actor actor, String requested) {
+        if (actor.organizationId() != null) {
+            return Optional.of(actor.organizationId());
+        }
+        try {
+            return requested == null || requested.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(requested));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}
