@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The authorize endpoint's decisions: checks a request the way an EHR does (known client, registered
- * redirect URI, {@code aud} = this FHIR base, PKCE with S256, a live {@code launch}), then issues the code.
+ * redirect URI, a {@code state}, {@code aud} = this FHIR base, PKCE with S256, a live {@code launch}),
+ * then issues the code.
  */
 public class AuthorizationService {
 
@@ -48,6 +49,9 @@ public class AuthorizationService {
         }
         String redirect = request.redirectUri();
         String state = request.state();
+        if (state == null || state.isBlank()) {
+            throw new AuthorizationError("invalid_request", "state is required", redirect, null);
+        }
         if (!"code".equals(request.responseType())) {
             throw new AuthorizationError("unsupported_response_type", "response_type must be code", redirect, state);
         }

@@ -82,6 +82,17 @@ class AuthorizationServiceTest {
     }
 
     @Test
+    void refusesARequestWithoutState() {
+        var request = new AuthorizationRequest("code", "openvisit", CALLBACK, "launch", null, FHIR_BASE, launch, CHALLENGE, "S256", null);
+
+        assertThatThrownBy(() -> server.authorization.check(request, FHIR_BASE, ORIGIN))
+                .isInstanceOfSatisfying(AuthorizationError.class, e -> {
+                    assertThat(e.redirectable()).isTrue();
+                    assertThat(e.getMessage()).contains("state");
+                });
+    }
+
+    @Test
     void refusesAnUnknownOrExpiredLaunch() {
         server.clock.advance(Duration.ofMinutes(11));
 

@@ -136,11 +136,25 @@ class SandboxEhrLaunchIT {
     }
 
     @Test
-    void theApproversPortalSignInCallbackIsRegisteredToo() {
+    void theApproversEhrSignInFromThePortalProvesWhoTheyAre() {
         String verifier = Sandbox.newVerifier();
+        String portalCallback = Sandbox.origin() + "/portal/ehr-sign-in/callback";
         URI authorize = Sandbox.authorizeUrl(Map.of("scope", "openid fhirUser", "code_challenge", Sandbox.challengeOf(verifier),
-                "redirect_uri", Sandbox.origin() + "/portal/ehr-sign-in/callback"));
-
+                "redirect_uri", portalCallback, "state", "approver-1", "nonce", "n-approver"));
         assertThat(Http.get(authorize).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> signedIn = Http.post(Sandbox.at("oauth/authorize"), "application/x-www-form-urlencoded",
+                authorize.getRawQuery() + "&user=" + Sandbox.encode("Practitioner/prac-diego-alvarez"));
+        URI callback = Sandbox.location(signedIn);
+        assertThat(callback.toString()).startsWith(portalCallback + "?");
+        JsonObject token = Http.json(Sandbox.token(Map.of("grant_type", "authorization_code",
+                "code", Sandbox.queryOf(callback).get("code"), "client_id", "openvisit",
+                "redirect_uri", portalCallback, "code_verifier", verifier)));
+
+        JsonObject claims = Jwts.claims(token.getString("id_token"));
+        assertThat(claims.getString("fhirUser")).isEqualTo("Practitioner/prac-diego-alvarez");
+        assertThat(claims.getString("iss")).isEqualTo(Sandbox.fhirBase());
+        assertThat(claims.getString("nonce")).isEqualTo("n-approver");
+        assertThat(token.containsKey("patient")).isFalse();
     }
 }

@@ -88,6 +88,15 @@ class SandboxRejectionsIT {
     }
 
     @Test
+    void missingStateIsRefused() {
+        Map<String, String> parameters = authorize();
+        parameters.put("state", null);
+
+        assertThat(errorRedirect(Http.get(Sandbox.authorizeUrl(parameters)))).containsEntry("error", "invalid_request")
+                .doesNotContainKey("code");
+    }
+
+    @Test
     void unknownLaunchIsRefused() {
         assertThat(errorRedirect(Http.get(Sandbox.authorizeUrl(authorize("launch", "made-up")))))
                 .containsEntry("error", "invalid_request");
