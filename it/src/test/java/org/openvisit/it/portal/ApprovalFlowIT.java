@@ -62,8 +62,8 @@ class ApprovalFlowIT {
             shot("operator-registered-organization");
 
             driver.findElement(By.xpath("//tr[td[contains(., '" + organization + "')]]//a[normalize-space(.)='Users']")).click();
-            createUser(admin, "Ada Admin", "ORG_ADMIN");
-            createUser(analyst, "Eli Analyst", "EHR_ANALYST");
+            createUser(admin, "Ada Admin", "Administrator");
+            createUser(analyst, "Eli Analyst", "EHR analyst");
             shot("operator-created-users");
             signOut();
 
@@ -133,7 +133,7 @@ class ApprovalFlowIT {
         browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("users:username")));
         driver.findElement(By.id("users:username")).sendKeys(username);
         driver.findElement(By.id("users:displayName")).sendKeys(displayName);
-        driver.findElement(By.xpath("//table[@id='users:roles']//label[normalize-space(.)='" + role + "']")).click();
+        driver.findElement(By.xpath("//*[@id='users:roles']//label[starts-with(normalize-space(.), '" + role + "')]")).click();
         driver.findElement(By.id("users:password")).sendKeys(PASSWORD);
         driver.findElement(By.id("users:create")).click();
         browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"),

@@ -84,6 +84,15 @@ public class UsersScreen implements Serializable {
         return List.of(Role.ORG_ADMIN, Role.EHR_ANALYST, Role.REPORT_READER);
     }
 
+    public String label(Role role) {
+        return switch (role) {
+            case ORG_ADMIN -> "Administrator (enters endpoints and users)";
+            case EHR_ANALYST -> "EHR analyst (approves endpoints)";
+            case REPORT_READER -> "Report reader";
+            case OPERATOR -> "Operator";
+        };
+    }
+
     public String getOrg() {
         return org;
     }
