@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
@@ -13,6 +14,7 @@ import org.openvisit.sandbox.records.FhirRecords;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,11 +57,15 @@ public class ReadSearchProvider<T extends Resource> implements IResourceProvider
     /** The current resources that match every criterion; names starting with "_" other than _id are ignored. */
     protected List<T> matching(Map<String, List<String>> criteria) {
         Map<String, SearchParameter> parameters = SearchParameters.forType(typeName());
-        return records.all(typeName()).stream()
-                .filter(resource -> criteria.entrySet().stream().allMatch(criterion ->
-                        matches(resource, criterion.getKey(), criterion.getValue(), parameters)))
-                .map(type::cast)
-                .toList();
+        try {
+            return records.all(typeName()).stream()
+                    .filter(resource -> criteria.entrySet().stream().allMatch(criterion ->
+                            matches(resource, criterion.getKey(), criterion.getValue(), parameters)))
+                    .map(type::cast)
+                    .toList();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("not a date: " + e.getParsedString());
+        }
     }
 
     /** Parses the query part of a conditional URL such as {@code Patient?identifier=a|b} into criteria. */

@@ -2,9 +2,9 @@ package org.openvisit.sandbox.fhir;
 
 import org.hl7.fhir.r4.model.Resource;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -45,17 +45,18 @@ public record SearchParameter(String name, Kind kind, Function<Resource, List<St
         };
     }
 
+    /** {@code code} matches any system; {@code system|code} and {@code |code} (no system) match exactly. */
     private static boolean matchesToken(String value, String wanted) {
         if (!wanted.contains("|")) {
             return value.substring(value.indexOf('|') + 1).equals(wanted);
         }
-        return value.equals(wanted) || (wanted.startsWith("|") && value.equals(wanted));
+        return value.equals(wanted);
     }
 
     private static boolean matchesDate(String value, String wanted, ZoneId zone) {
         String prefix = wanted.length() > 2 && Character.isLetter(wanted.charAt(0)) ? wanted.substring(0, 2) : "eq";
         String date = prefix.equals("eq") && !wanted.startsWith("eq") ? wanted : wanted.substring(2);
-        LocalDate actualDay = Date.from(java.time.Instant.parse(value)).toInstant().atZone(zone).toLocalDate();
+        LocalDate actualDay = Instant.parse(value).atZone(zone).toLocalDate();
         LocalDate wantedDay = LocalDate.parse(date.substring(0, Math.min(10, date.length())));
         int order = actualDay.compareTo(wantedDay);
         return switch (prefix) {

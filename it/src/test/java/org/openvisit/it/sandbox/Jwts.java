@@ -36,6 +36,61 @@ final class Jwts {
         }
     }
 
+    static KeyPair newEcP384Key() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public JWKS of a P-384 key pair. */
+    static String ecJwksOf(KeyPair key, String keyId) {
+        java.security.interfaces.ECPublicKey publicKey = (java.security.interfaces.ECPublicKey) key.getPublic();
+        return Json.createObjectBuilder().add("keys", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("kty", "EC").add("crv", "P-384").add("kid", keyId).add("alg", "ES384").add("use", "sig")
+                .add("x", B64.encodeToString(fixedLength(publicKey.getW().getAffineX(), 48)))
+                .add("y", B64.encodeToString(fixedLength(publicKey.getW().getAffineY(), 48))))).build().toString();
+    }
+
+    /** A client assertion signed ES384: the JDK's DER signature turned into JWS's R || S (48 bytes each). */
+    static String es384ClientAssertion(KeyPair key, String keyId, String clientId, String audience, long secondsValid) {
+        String header = Json.createObjectBuilder().add("alg", "ES384").add("typ", "JWT").add("kid", keyId).build().toString();
+        String claims = Json.createObjectBuilder().add("iss", clientId).add("sub", clientId).add("aud", audience)
+                .add("exp", Instant.now().getEpochSecond() + secondsValid).add("jti", UUID.randomUUID().toString())
+                .build().toString();
+        String signingInput = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signature = Signature.getInstance("SHA384withECDSA");
+            signature.initSign(key.getPrivate());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            byte[] der = signature.sign();
+            // DER: 0x30 len [0x81 len] 0x02 rLen r 0x02 sLen s
+            int offset = der[1] == (byte) 0x81 ? 3 : 2;
+            int rLength = der[offset + 1];
+            BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(der, offset + 2, offset + 2 + rLength));
+            int sOffset = offset + 2 + rLength;
+            int sLength = der[sOffset + 1];
+            BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(der, sOffset + 2, sOffset + 2 + sLength));
+            byte[] jose = new byte[96];
+            System.arraycopy(fixedLength(r, 48), 0, jose, 0, 48);
+            System.arraycopy(fixedLength(s, 48), 0, jose, 48, 48);
+            return signingInput + "." + B64.encodeToString(jose);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] fixedLength(BigInteger value, int length) {
+        byte[] bytes = unsigned(value);
+        byte[] fixed = new byte[length];
+        System.arraycopy(bytes, 0, fixed, length - bytes.length, bytes.length);
+        return fixed;
+    }
+
     /** The public JWKS of an RSA key pair, as a backend-services client publishes it. */
     static String jwksOf(KeyPair key, String keyId) {
         RSAPublicKey publicKey = (RSAPublicKey) key.getPublic();

@@ -80,6 +80,27 @@ class SandboxBackendServicesIT {
     }
 
     @Test
+    void anEs384AssertionIsAcceptedToo() {
+        KeyPair ec = Jwts.newEcP384Key();
+        Sandbox.adminJson("PUT", "apps/" + CLIENT, Json.createObjectBuilder()
+                .add("jwks", Json.createReader(new java.io.StringReader(Jwts.ecJwksOf(ec, "ec-1"))).readObject()).build().toString());
+
+        HttpResponse<String> response = requestToken(Jwts.es384ClientAssertion(ec, "ec-1", CLIENT, tokenUrl(), 240), "system/*.rs");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aSearchWithABadDateIsABadRequest() {
+        registerInlineKey();
+        String token = systemToken("system/Appointment.rs");
+
+        assertThat(Sandbox.fhirGet("Appointment?date=tomorrow", token).statusCode()).isEqualTo(400);
+        assertThat(Http.json(Sandbox.fhirGet("Appointment?date=ge2000-01-01&practitioner=prac-chen-wu", token))
+                .getJsonArray("entry")).hasSize(2);
+    }
+
+    @Test
     void theKeyIsFetchedFromTheRegisteredJwksUrl() throws IOException {
         HttpServer jwksHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] jwks = Jwts.jwksOf(KEY, "k1").getBytes(StandardCharsets.UTF_8);
