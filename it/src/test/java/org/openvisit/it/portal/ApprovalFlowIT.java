@@ -109,12 +109,29 @@ class ApprovalFlowIT {
             driver.findElement(By.id("endpoint:approve")).click();
             browser.waitUpTo(WAIT).until(d -> "APPROVED".equals(status()));
             assertThat(driver.findElement(By.id("endpoint:inService")).getText()).isEqualTo("Yes");
-            assertThat(driver.findElement(By.id("endpoint:records")).getText()).contains("Integration records");
+            String records = driver.findElement(By.id("endpoint:records")).getText();
+            assertThat(records).contains("Integration records")
+                    .contains("Provider launch URL").contains(SharedServer.baseUri().resolve("/launch").toString())
+                    .contains("SMART client id").contains("openvisit")
+                    .contains(SharedServer.baseUri().resolve("/launch/callback").toString())
+                    .contains(SharedServer.baseUri().resolve("/.well-known/jwks.json").toString());
+            String json = fetch(driver.findElement(By.id("endpoint:downloadJson")).getAttribute("href"));
+            assertThat(json).contains("\"providerLaunchUrl\"").contains("\"fhirBaseUrl\":\"" + fhirBase + "\"");
+            String text = fetch(driver.findElement(By.id("endpoint:downloadText")).getAttribute("href"));
+            assertThat(text).startsWith("OpenVisit integration records").contains("Redirect URI:");
             assertThat(driver.findElement(By.id("endpoint:history")).getText())
                     .contains("CREATE").contains("SUBMIT").contains("RECORD_EHR_VERIFICATION").contains("APPROVE")
                     .contains(admin).contains(analyst);
             shot("approver-approved-integration-records");
         }
+    }
+
+    /** Reads a download the way the page's own session would. */
+    private String fetch(String href) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('ERROR ' + e));",
+                href);
     }
 
     private String status() {

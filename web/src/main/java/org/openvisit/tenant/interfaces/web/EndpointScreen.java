@@ -12,6 +12,8 @@ import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.tenant.application.EndpointChanges;
 import org.openvisit.tenant.application.EndpointService;
 import org.openvisit.tenant.application.EndpointView;
+import org.openvisit.tenant.application.IntegrationRecords;
+import org.openvisit.tenant.application.IntegrationRecordsService;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.EndpointAction;
 import org.openvisit.tenant.domain.model.EndpointStatus;
@@ -39,8 +41,13 @@ public class EndpointScreen implements Serializable {
     @EJB
     private EndpointService endpoints;
 
+    @EJB
+    private IntegrationRecordsService integrationRecords;
+
     @Inject
     private CurrentUser currentUser;
+
+    private IntegrationRecords records;
 
     private String id;
     private String verified;
@@ -55,6 +62,7 @@ public class EndpointScreen implements Serializable {
         try {
             endpoint = endpoints.find(currentUser.actor(), UUID.fromString(id));
             resetEditForm();
+            loadRecords();
         } catch (IllegalArgumentException | jakarta.ejb.EJBException notFound) {
             endpoint = null;
         } catch (RuntimeException refused) {
@@ -74,6 +82,22 @@ public class EndpointScreen implements Serializable {
         }
     }
 
+    private void loadRecords() {
+        records = null;
+        if (endpoint != null && endpoint.status() == EndpointStatus.APPROVED) {
+            records = integrationRecords.recordsFor(currentUser.actor(), endpoint.id(), RequestOrigin.current());
+        }
+    }
+
+    public IntegrationRecords getRecords() {
+        return records;
+    }
+
+    public String download(String format) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                + IntegrationRecordsDownload.PATH + "?endpoint=" + endpoint.id() + "&format=" + format;
+    }
+
     private void resetEditForm() {
         editBaseUrl = endpoint.baseUrl();
         editEnvironment = endpoint.environment();
@@ -85,6 +109,7 @@ public class EndpointScreen implements Serializable {
         try {
             endpoint = action.apply(currentUser.actor());
             resetEditForm();
+            loadRecords();
             reason = null;
             PortalMessages.info(done);
         } catch (RuntimeException refused) {

@@ -1,0 +1,80 @@
+package org.openvisit.tenant.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openvisit.shared.domain.model.ConflictException;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.EndpointStatus;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The integration records of an approved endpoint (PRODUCT.md §1 item 5): what the EHR analyst
+ * enters in the EHR to finish the integration. Readable by the organization's members and by
+ * operators whenever the endpoint is approved; derived from configuration, nothing secret in them.
+ */
+@Stateless
+public class IntegrationRecordsService {
+
+    /** What OpenVisit asks an EHR for at launch: the launch context and who the user is, nothing clinical. */
+    public static final String LAUNCH_SCOPES = "launch openid fhirUser";
+    public static final String BACKEND_CLIENT_ID = "openvisit-backend";
+
+    @EJB
+    private EndpointService endpoints;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.smart.client-id", defaultValue = "openvisit")
+    private String clientId;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.public-url")
+    private Optional<String> configuredPublicUrl;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * @param requestOrigin OpenVisit's address as the caller reached it, used when
+     *                      {@code openvisit.public-url} is not configured
+     * @throws ConflictException the endpoint is not approved (yet or any more)
+     */
+    public IntegrationRecords recordsFor(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull URI requestOrigin) {
+        EndpointView endpoint = endpoints.find(actor, endpointId);
+        if (endpoint.status() != EndpointStatus.APPROVED) {
+            throw new ConflictException("The integration records are shown once the endpoint is approved; it is "
+                    + endpoint.status() + ".");
+        }
+        String base = publicBase(requestOrigin);
+        return new IntegrationRecords(endpoint.id(), endpoint.baseUrl(), clock.instant(), List.of(
+                new IntegrationRecord("providerLaunchUrl", "Provider launch URL", base + "/launch",
+                        "SMART EHR launch for clinicians; the EHR adds iss and launch"),
+                new IntegrationRecord("patientLaunchUrl", "Patient launch URL", base + "/launch",
+                        "the same SMART launch from the patient portal; OpenVisit sends patients to the lobby"),
+                new IntegrationRecord("contextLinkUrl", "Encrypted context link URL", base + "/launch/context",
+                        "for EHRs that launch telehealth with an encrypted, time-stamped token (token=...)"),
+                new IntegrationRecord("clientId", "SMART client id", clientId, "public client, PKCE S256"),
+                new IntegrationRecord("redirectUri", "Redirect URI", base + "/launch/callback", null),
+                new IntegrationRecord("scopes", "Requested scopes", LAUNCH_SCOPES, "nothing clinical is requested"),
+                new IntegrationRecord("audience", "Audience (aud) OpenVisit sends", endpoint.baseUrl(), "this endpoint's FHIR base URL"),
+                new IntegrationRecord("backendClientId", "Backend services client id", BACKEND_CLIENT_ID,
+                        "SMART Backend Services, private_key_jwt, for connect and disconnect write-back"),
+                new IntegrationRecord("jwksUrl", "Backend services JWKS URL", base + "/.well-known/jwks.json",
+                        "OpenVisit's public keys for its signed client assertions"),
+                new IntegrationRecord("contextParameters", "Launch context parameters",
+                        "appointment (fhirContext Appointment), encounter, department (location)",
+                        "the EHR passes these with the launch; no patient demographics are needed")));
+    }
+
+    private String publicBase(URI requestOrigin) {
+        String base = configuredPublicUrl.filter(u -> !u.isBlank())
+                .orElse(requestOrigin.getScheme() + "://" + requestOrigin.getRawAuthority());
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}
