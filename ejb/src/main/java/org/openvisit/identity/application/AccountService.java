@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.openvisit.identity.domain.model.AccountRepository;
 import org.openvisit.identity.domain.model.InvalidAccountException;
@@ -17,10 +19,13 @@ import org.openvisit.tenant.domain.model.Role;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Signs users in with built-in accounts and creates accounts. */
+/** Signs users in with built-in accounts, creates accounts and lists an organization's accounts. */
 @Stateless
 public class AccountService {
+
+    public static final int MAX_PAGE_SIZE = 200;
 
     private static final PasswordHasher HASHER = new PasswordHasher();
 
@@ -98,6 +103,29 @@ public class AccountService {
             throw new DuplicateAccountException(name.value());
         }
         return signedIn(account);
+    }
+
+    /**
+     * A page of an organization's portal accounts, ordered by username. An operator may list any
+     * organization's accounts (an unknown organization has none); an organization administrator only
+     * their own organization's.
+     */
+    public AccountPage listMembers(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                   @NotNull(message = "The organization id is required.") UUID organizationId,
+                                   @Min(value = 0, message = "first must not be negative") int first,
+                                   @Min(value = 1, message = "max must be at least 1")
+                                   @Max(value = MAX_PAGE_SIZE, message = "max must be at most " + MAX_PAGE_SIZE) int max) {
+        if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
+            throw new ForbiddenException("Only an operator or an administrator (ORG_ADMIN) of the organization "
+                    + "may list its users.");
+        }
+        return new AccountPage(accounts.findByOrganization(organizationId, first, max).stream()
+                .map(AccountSummary::of).toList(), accounts.countByOrganization(organizationId), first, max);
+    }
+
+    /** The account as lists show it (no password hash), when it exists. */
+    public Optional<AccountSummary> summary(String username) {
+        return username(username).flatMap(accounts::findByUsername).map(AccountSummary::of);
     }
 
     private SignedInUser signedIn(PortalAccount account) {

@@ -2,7 +2,9 @@ package org.openvisit.identity.domain.model;
 
 import org.openvisit.tenant.domain.model.PortalUsername;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The built-in portal accounts. */
 public interface AccountRepository {
@@ -12,4 +14,9 @@ public interface AccountRepository {
     Optional<PortalAccount> findByUsername(PortalUsername username);
 
     long count();
+
+    /** A page of an organization's accounts ordered by username: {@code first} is the index of the first row. */
+    List<PortalAccount> findByOrganization(UUID organizationId, int first, int max);
+
+    long countByOrganization(UUID organizationId);
 }

@@ -7,7 +7,9 @@ import org.openvisit.identity.domain.model.AccountRepository;
 import org.openvisit.identity.domain.model.PortalAccount;
 import org.openvisit.tenant.domain.model.PortalUsername;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class JpaAccountRepository implements AccountRepository {
@@ -41,5 +43,23 @@ public class JpaAccountRepository implements AccountRepository {
     @Override
     public long count() {
         return entityManager.createNamedQuery(PortalAccount.COUNT, Long.class).getSingleResult();
+    }
+
+    @Override
+    public List<PortalAccount> findByOrganization(UUID organizationId, int first, int max) {
+        return entityManager.createQuery("select a from PortalAccount a where a.organizationId = :organizationId "
+                        + "order by a.usernameKey", PortalAccount.class)
+                .setParameter("organizationId", organizationId.toString())
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    @Override
+    public long countByOrganization(UUID organizationId) {
+        return entityManager.createQuery("select count(a) from PortalAccount a where a.organizationId = :organizationId",
+                        Long.class)
+                .setParameter("organizationId", organizationId.toString())
+                .getSingleResult();
     }
 }

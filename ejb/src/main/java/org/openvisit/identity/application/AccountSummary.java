@@ -1,0 +1,26 @@
+package org.openvisit.identity.application;
+
+import org.openvisit.identity.domain.model.PortalAccount;
+import org.openvisit.tenant.domain.model.Role;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A portal account as lists and the API show it: never its password or hash.
+ *
+ * @param organizationId {@code null} for an operator
+ */
+public record AccountSummary(String username, String displayName, UUID organizationId, Set<Role> roles,
+                             boolean enabled, Instant createdAt) {
+
+    public AccountSummary {
+        roles = Set.copyOf(roles);
+    }
+
+    static AccountSummary of(PortalAccount account) {
+        return new AccountSummary(account.username().value(), account.displayName(), account.organizationId(),
+                account.roles(), account.isEnabled(), account.createdAt());
+    }
+}
