@@ -1,0 +1,201 @@
+package org.openvisit.it.tenant;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openvisit.it.support.Http;
+import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.tenant.TenantApi.User;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvisit.it.tenant.TenantApi.OPERATOR;
+import static org.openvisit.it.tenant.TenantApi.get;
+import static org.openvisit.it.tenant.TenantApi.post;
+import static org.openvisit.it.tenant.TenantApi.unique;
+
+/**
+ * The approver's EHR sign-in (SMART standalone launch) against the bundled EHR sandbox over real HTTP:
+ * portal sign-in, start, the sandbox's sign-in page, the callback, and the endpoint EHR_VERIFIED as the
+ * chosen practitioner; then cancelling, a URL that is no SMART server, a reused or unknown state, and the
+ * wrong user, each leaving the endpoint unchanged.
+ */
+class EhrVerificationIT {
+
+    private static final String PRACTITIONER = "Practitioner/prac-ada-okafor";
+
+    private static String organization;
+    private static User admin;
+    private static User analyst;
+
+    @BeforeAll
+    static void organizationAndPeople() {
+        PortalClient.awaitSandbox();
+        organization = TenantApi.organization(unique("Verification Clinic"));
+        admin = TenantApi.user(OPERATOR, organization, "vadmin", "ORG_ADMIN");
+        analyst = TenantApi.user(admin, organization, "vanalyst", "EHR_ANALYST");
+    }
+
+    private static String sandboxFhirBase() {
+        return SharedServer.sandboxUri() + "fhir";
+    }
+
+    private static PortalClient signedIn(User user) {
+        PortalClient browser = new PortalClient();
+        browser.signIn(user.username(), user.password());
+        return browser;
+    }
+
+    private static String start(String endpointId) {
+        return "/portal/ehr-sign-in/start?endpoint=" + endpointId;
+    }
+
+    @Test
+    void theApproverSignsInToTheEhrAndTheEndpointIsVerifiedThenApproved() {
+        JsonObject endpoint = TenantApi.endpoint(admin, organization, sandboxFhirBase(), "TEST", analyst.username(), true);
+        String id = endpoint.getString("id");
+        PortalClient browser = signedIn(analyst);
+
+        String authorize = PortalClient.location(browser.get(start(id)));
+        assertThat(authorize).startsWith(SharedServer.sandboxUri() + "oauth/authorize?");
+        Map<String, String> query = PortalClient.query(authorize);
+        assertThat(query).containsEntry("response_type", "code")
+                .containsEntry("client_id", "openvisit")
+                .containsEntry("scope", "openid fhirUser")
+                .containsEntry("aud", sandboxFhirBase())
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("redirect_uri", SharedServer.baseUri() + "portal/ehr-sign-in/callback");
+        assertThat(query.get("state")).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(query.get("nonce")).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(query.get("code_challenge")).hasSize(43);
+
+        HttpResponse<String> signInPage = browser.get(URI.create(authorize));
+        assertThat(signInPage.statusCode()).as(signInPage.body()).isEqualTo(200);
+        assertThat(signInPage.body()).contains(PRACTITIONER);
+        Map<String, String> form = new java.util.LinkedHashMap<>(PortalClient.hiddenFields(signInPage.body()));
+        assertThat(form).containsEntry("state", query.get("state"));
+        form.put("user", PRACTITIONER);
+        form.put("patient", "");
+        String callback = PortalClient.location(browser.postForm(SharedServer.sandboxUri().resolve("oauth/authorize"), form));
+        assertThat(callback).startsWith(SharedServer.baseUri() + "portal/ehr-sign-in/callback?");
+        assertThat(PortalClient.query(callback)).containsKey("code").containsEntry("state", query.get("state"));
+
+        String landed = PortalClient.location(browser.get(URI.create(callback)));
+        assertThat(landed).endsWith("/endpoint.xhtml?id=" + id + "&verified=true");
+
+        JsonObject verified = TenantApi.read(analyst, id);
+        assertThat(verified.getString("status")).isEqualTo("EHR_VERIFIED");
+        assertThat(verified.getString("ehrUserId")).isEqualTo(PRACTITIONER);
+        assertThat(verified.getString("ehrVerifiedAt")).isNotBlank();
+        JsonObject last = verified.getJsonArray("history").getJsonObject(verified.getJsonArray("history").size() - 1);
+        assertThat(last.getString("action")).isEqualTo("RECORD_EHR_VERIFICATION");
+        assertThat(last.getString("actor")).isEqualTo(analyst.username());
+
+        // the same callback again: the state was used up
+        String before = get(analyst, "/api/endpoints/" + id).body();
+        HttpResponse<String> replay = browser.get(URI.create(callback));
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.body()).contains("completed already");
+        assertThat(get(analyst, "/api/endpoints/" + id).body()).isEqualTo(before);
+
+        HttpResponse<String> approved = post(analyst, "/api/endpoints/" + id + "/approval", null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(Http.json(approved).getString("status")).isEqualTo("APPROVED");
+        assertThat(Http.json(approved).getBoolean("inService")).isTrue();
+
+        // nothing of the sign-in but the fact, the time and the EHR user is kept or logged
+        assertThat(approved.body()).doesNotContain(PortalClient.query(callback).get("code"));
+    }
+
+    @Test
+    void cancellingAtTheEhrLeavesTheEndpointUnchangedAndSaysSo() {
+        JsonObject endpoint = TenantApi.endpoint(admin, organization, sandboxFhirBase(), "PRODUCTION",
+                analyst.username(), true);
+        String id = endpoint.getString("id");
+        String before = get(analyst, "/api/endpoints/" + id).body();
+        PortalClient browser = signedIn(analyst);
+        String authorize = PortalClient.location(browser.get(start(id)));
+        String state = PortalClient.query(authorize).get("state");
+
+        // The sandbox's sign-in page has no cancel button; an EHR answers a cancel this way (RFC 6749 4.1.2.1).
+        String landed = PortalClient.location(browser.get("/portal/ehr-sign-in/callback?error=access_denied"
+                + "&error_description=The+user+cancelled&state=" + state));
+        assertThat(landed).endsWith("/endpoint.xhtml?id=" + id + "&ehrSignInError=cancelled");
+        assertThat(message(browser)).startsWith("You cancelled the sign-in at the EHR");
+        assertThat(browser.get("/portal/ehr-sign-in/message").statusCode()).as("shown once").isEqualTo(204);
+        assertThat(get(analyst, "/api/endpoints/" + id).body()).isEqualTo(before);
+
+        // the state of the cancelled sign-in cannot be used again either
+        assertThat(browser.get("/portal/ehr-sign-in/callback?code=anything&state=" + state).statusCode())
+                .isEqualTo(400);
+        assertThat(get(analyst, "/api/endpoints/" + id).body()).isEqualTo(before);
+    }
+
+    @Test
+    void aUrlThatIsNoSmartServerIsExplainedAndChangesNothing() {
+        JsonObject endpoint = TenantApi.endpoint(admin, organization, SharedServer.baseUri() + "api", "TEST",
+                analyst.username(), true);
+        String id = endpoint.getString("id");
+        String before = get(analyst, "/api/endpoints/" + id).body();
+        PortalClient browser = signedIn(analyst);
+
+        String landed = PortalClient.location(browser.get(start(id)));
+        assertThat(landed).endsWith("/endpoint.xhtml?id=" + id + "&ehrSignInError=not_smart");
+        assertThat(message(browser)).contains("does not lead to a SMART on FHIR server")
+                .contains(".well-known/smart-configuration");
+        assertThat(get(analyst, "/api/endpoints/" + id).body()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownOrMissingStateIsRefused() {
+        JsonObject endpoint = TenantApi.endpoint(admin, organization, "https://" + unique("ehr") + ".example.org/fhir",
+                "TEST", analyst.username(), true);
+        String id = endpoint.getString("id");
+        String before = get(analyst, "/api/endpoints/" + id).body();
+        PortalClient browser = signedIn(analyst);
+
+        HttpResponse<String> unknown = browser.get("/portal/ehr-sign-in/callback?code=abc&state=made-up-state-value");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown to OpenVisit");
+        HttpResponse<String> missing = browser.get("/portal/ehr-sign-in/callback?code=abc");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("without the state");
+        assertThat(get(analyst, "/api/endpoints/" + id).body()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheNamedApproverOfAnEndpointAwaitingApprovalStarts() {
+        JsonObject awaiting = TenantApi.endpoint(admin, organization, "https://" + unique("ehr") + ".example.org/fhir",
+                "TEST", analyst.username(), true);
+        JsonObject draft = TenantApi.endpoint(admin, organization, "https://" + unique("ehr") + ".example.org/fhir",
+                "TEST", analyst.username(), false);
+        String beforeAwaiting = get(analyst, "/api/endpoints/" + awaiting.getString("id")).body();
+        String beforeDraft = get(analyst, "/api/endpoints/" + draft.getString("id")).body();
+
+        HttpResponse<String> byAdmin = signedIn(admin).get(start(awaiting.getString("id")));
+        assertThat(byAdmin.statusCode()).isEqualTo(403);
+        assertThat(byAdmin.body()).contains("Only the approver named for this endpoint");
+
+        PortalClient browser = signedIn(analyst);
+        HttpResponse<String> ofDraft = browser.get(start(draft.getString("id")));
+        assertThat(ofDraft.statusCode()).isEqualTo(409);
+        assertThat(ofDraft.body()).contains("This endpoint is DRAFT");
+        assertThat(browser.get(start(java.util.UUID.randomUUID().toString())).statusCode()).isEqualTo(404);
+        assertThat(browser.get("/portal/ehr-sign-in/start?endpoint=nonsense").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> anonymous = new PortalClient().get(start(awaiting.getString("id")));
+        assertThat(PortalClient.location(anonymous)).contains("/sign-in.xhtml");
+
+        assertThat(get(analyst, "/api/endpoints/" + awaiting.getString("id")).body()).isEqualTo(beforeAwaiting);
+        assertThat(get(analyst, "/api/endpoints/" + draft.getString("id")).body()).isEqualTo(beforeDraft);
+    }
+
+    private static String message(PortalClient browser) {
+        HttpResponse<String> response = browser.get("/portal/ehr-sign-in/message");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.parse(response.body()).asJsonObject().getString("message");
+    }
+}
