@@ -117,4 +117,41 @@ abstract class AccountRepositoryContract {
             return null;
         })).isInstanceOf(PersistenceException.class);
     }
+
+    @Test
+    void listsAnOrganizationsAccountsByUsernameOnePageAtATime() {
+        UUID org = inTransaction(em -> {
+            Organization o = Organization.register(new OrganizationName("Listed " + UUID.randomUUID()),
+                    DataRegion.APAC, EhrVendor.EPIC, Instant.now());
+            em.persist(o);
+            return o.id();
+        });
+        UUID other = inTransaction(em -> {
+            Organization o = Organization.register(new OrganizationName("Unlisted " + UUID.randomUUID()),
+                    DataRegion.APAC, EhrVendor.EPIC, Instant.now());
+            em.persist(o);
+            return o.id();
+        });
+        String suffix = UUID.randomUUID().toString();
+        inTransaction(em -> {
+            JpaAccountRepository accounts = new JpaAccountRepository(em);
+            for (String name : new String[] {"Carol", "alice", "Bob"}) {
+                accounts.add(PortalAccount.member(new PortalUsername(name + "-" + suffix), null, org,
+                        Set.of(Role.EHR_ANALYST), "h", Instant.now()));
+            }
+            accounts.add(PortalAccount.member(new PortalUsername("dave-" + suffix), null, other,
+                    Set.of(Role.ORG_ADMIN), "h", Instant.now()));
+            return null;
+        });
+
+        long count = inTransaction(em -> new JpaAccountRepository(em).countByOrganization(org));
+        java.util.List<PortalAccount> first = inTransaction(em -> new JpaAccountRepository(em).findByOrganization(org, 0, 2));
+        java.util.List<PortalAccount> second = inTransaction(em -> new JpaAccountRepository(em).findByOrganization(org, 2, 2));
+        java.util.List<PortalAccount> none = inTransaction(em -> new JpaAccountRepository(em)
+                .findByOrganization(UUID.randomUUID(), 0, 10));
+        assertThat(count).isEqualTo(3);
+        assertThat(first).extracting(a -> a.username().value()).containsExactly("alice-" + suffix, "Bob-" + suffix);
+        assertThat(second).extracting(a -> a.username().value()).containsExactly("Carol-" + suffix);
+        assertThat(none).isEmpty();
+    }
 }
