@@ -11,7 +11,10 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.UriType;
 
-/** Adds SMART's security section (service SMART-on-FHIR and the oauth-uris extension) to the CapabilityStatement. */
+/**
+ * Adds SMART's security section (service SMART-on-FHIR and the oauth-uris extension) to the
+ * CapabilityStatement, and leaves out the Turtle format the sandbox does not ship.
+ */
 @Interceptor
 public class SmartSecurityInterceptor {
 
@@ -21,6 +24,8 @@ public class SmartSecurityInterceptor {
         String base = request.getFhirServerBase();
         String sandbox = base.substring(0, base.lastIndexOf("/fhir"));
         statement.setPublisher("OpenVisit EHR sandbox");
+        // the RDF (Turtle) encoding's libraries are left out of the WAR
+        statement.getFormat().removeIf(format -> format.getValue().contains("turtle") || format.getValue().equals("ttl"));
         CapabilityStatement.CapabilityStatementRestSecurityComponent security = statement.getRestFirstRep().getSecurity();
         security.setCors(true);
         security.addService(new CodeableConcept(new Coding(

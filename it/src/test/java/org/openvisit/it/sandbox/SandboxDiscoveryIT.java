@@ -47,6 +47,8 @@ class SandboxDiscoveryIT {
         JsonObject statement = Http.json(response);
         assertThat(statement.getString("resourceType")).isEqualTo("CapabilityStatement");
         assertThat(statement.getString("fhirVersion")).isEqualTo("4.0.1");
+        assertThat(strings(statement, "format")).contains("application/fhir+json", "application/fhir+xml")
+                .noneMatch(format -> format.contains("turtle") || format.equals("ttl"));
         JsonObject rest = statement.getJsonArray("rest").getJsonObject(0);
         assertThat(rest.getJsonArray("resource").getValuesAs(JsonObject.class).stream().map(r -> r.getString("type")))
                 .contains("Patient", "Practitioner", "PractitionerRole", "Organization", "Location", "Appointment",
