@@ -107,7 +107,35 @@ class EhrVerificationIT {
         assertThat(Http.json(approved).getBoolean("inService")).isTrue();
 
         // nothing of the sign-in but the fact, the time and the EHR user is kept or logged
-        assertThat(approved.body()).doesNotContain(PortalClient.query(callback).get("code"));
+        String code = PortalClient.query(callback).get("code");
+        assertThat(approved.body()).doesNotContain(code).doesNotContain(query.get("state"));
+        assertThat(serverLog()).doesNotContain(code).doesNotContain(query.get("state"))
+                .doesNotContain(query.get("code_challenge"));
+    }
+
+    @Test
+    void aCodeTheEhrDoesNotAcceptIsATokenEndpointErrorAndChangesNothing() {
+        // an organization of its own: the sandbox's URL is registered in both environments above
+        String tokenOrganization = TenantApi.organization(unique("Token Clinic"));
+        User tokenAdmin = TenantApi.user(OPERATOR, tokenOrganization, "tadmin", "ORG_ADMIN");
+        User tokenAnalyst = TenantApi.user(tokenAdmin, tokenOrganization, "tanalyst", "EHR_ANALYST");
+        String id = TenantApi.endpoint(tokenAdmin, tokenOrganization, sandboxFhirBase(), "TEST",
+                tokenAnalyst.username(), true).getString("id");
+        String before = get(tokenAnalyst, "/api/endpoints/" + id).body();
+        PortalClient browser = signedIn(tokenAnalyst);
+        String authorize = PortalClient.location(browser.get(start(id)));
+        Map<String, String> query = PortalClient.query(authorize);
+        HttpResponse<String> signInPage = browser.get(URI.create(authorize));
+        Map<String, String> form = new java.util.LinkedHashMap<>(PortalClient.hiddenFields(signInPage.body()));
+        form.put("user", PRACTITIONER);
+        String callback = PortalClient.location(browser.postForm(SharedServer.sandboxUri().resolve("oauth/authorize"), form));
+        String code = PortalClient.query(callback).get("code");
+
+        String landed = PortalClient.location(browser.get("/portal/ehr-sign-in/callback?code=" + code
+                + "x&state=" + query.get("state")));
+        assertThat(landed).endsWith("/endpoint.xhtml?id=" + id + "&ehrSignInError=token_error");
+        assertThat(message(browser)).contains("token endpoint").contains("invalid_grant");
+        assertThat(get(tokenAnalyst, "/api/endpoints/" + id).body()).isEqualTo(before);
     }
 
     @Test
@@ -191,6 +219,14 @@ class EhrVerificationIT {
 
         assertThat(get(analyst, "/api/endpoints/" + awaiting.getString("id")).body()).isEqualTo(beforeAwaiting);
         assertThat(get(analyst, "/api/endpoints/" + draft.getString("id")).body()).isEqualTo(beforeDraft);
+    }
+
+    private static String serverLog() {
+        try {
+            return SharedServer.logText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String message(PortalClient browser) {
