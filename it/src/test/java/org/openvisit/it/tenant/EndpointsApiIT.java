@@ -300,4 +300,12 @@ class EndpointsApiIT {
         assertProblem(get(admin, endpoints() + "?max=1000"), 400);
         assertProblem(get(admin, endpoints() + "?first=-1"), 400);
     }
+
+    @Test
+    void theOpenApiDocumentSaysHowToSendTheExpectedVersion() {
+        HttpResponse<String> openapi = get(null, "/openapi");
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/endpoints/{id}").contains("/api/organizations/{organizationId}/endpoints")
+                .contains("/api/organizations/{organizationId}/users").contains("If-Match");
+    }
 }
