@@ -79,7 +79,8 @@ class ApprovalFlowIT {
             driver.findElement(By.id("wizardForm:label")).sendKeys("Virtual care");
             next();
             browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:approver")));
-            driver.findElement(By.id("wizardForm:approver")).sendKeys(analyst);
+            assertThat(driver.findElement(By.id("wizardForm:approver")).getText()).contains("Choose an EHR analyst");
+            choose("approverMenu", analyst);
             next();
             browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:save")));
             assertThat(driver.findElement(By.id("wizardForm:reviewUrl")).getText()).isEqualTo(fhirBase);

@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.openvisit.identity.application.AccountService;
+import org.openvisit.identity.application.AccountSummary;
 import org.openvisit.identity.application.NewAccount;
 import org.openvisit.identity.application.SignedInUser;
 import org.openvisit.shared.interfaces.web.PortalMessages;
@@ -39,8 +40,9 @@ public class UsersScreen implements Serializable {
     private String organizationName;
     private String username;
     private String displayName;
-    private List<Role> roles = List.of();
+    private List<Role> roles = new java.util.ArrayList<>();
     private String password;
+    private List<AccountSummary> members = List.of();
 
     public void load() {
         Actor actor = currentUser.actor();
@@ -55,6 +57,22 @@ public class UsersScreen implements Serializable {
         }
         organizationName = organizationId == null ? null
                 : organizations.find(organizationId).map(o -> o.name()).orElse(null);
+        refreshMembers();
+    }
+
+    private void refreshMembers() {
+        members = List.of();
+        if (isMayCreate()) {
+            members = accounts.listMembers(currentUser.actor(), organizationId, 0, AccountService.MAX_PAGE_SIZE).items();
+        }
+    }
+
+    public List<AccountSummary> getMembers() {
+        return members;
+    }
+
+    public String rolesInWords(AccountSummary member) {
+        return member.roles().stream().sorted().map(this::label).reduce((a, b) -> a + ", " + b).orElse("");
     }
 
     public boolean isMayCreate() {
@@ -71,7 +89,8 @@ public class UsersScreen implements Serializable {
             PortalMessages.info("User \"" + created.username() + "\" created with the roles " + created.roles() + ".");
             username = null;
             displayName = null;
-            roles = List.of();
+            roles = new java.util.ArrayList<>();
+            refreshMembers();
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
         } finally {
@@ -126,7 +145,7 @@ public class UsersScreen implements Serializable {
     }
 
     public void setRoles(List<Role> roles) {
-        this.roles = roles == null ? List.of() : roles;
+        this.roles = roles == null ? new java.util.ArrayList<>() : roles;
     }
 
     public String getPassword() {

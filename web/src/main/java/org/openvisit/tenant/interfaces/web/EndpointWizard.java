@@ -5,7 +5,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.openvisit.identity.application.AccountService;
+import org.openvisit.identity.application.AccountSummary;
 import org.openvisit.identity.interfaces.web.CurrentUser;
+import org.openvisit.tenant.domain.model.Role;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.tenant.application.EndpointService;
 import org.openvisit.tenant.application.EndpointView;
@@ -31,8 +34,13 @@ public class EndpointWizard implements Serializable {
     @EJB
     private EndpointService endpoints;
 
+    @EJB
+    private AccountService accounts;
+
     @Inject
     private CurrentUser currentUser;
+
+    private List<AccountSummary> analysts = List.of();
 
     private String org;
     private UUID organizationId;
@@ -44,6 +52,19 @@ public class EndpointWizard implements Serializable {
 
     public void load() {
         organizationId = OrganizationContext.of(currentUser.actor(), org).orElse(null);
+        if (organizationId != null) {
+            try {
+                analysts = accounts.listMembers(currentUser.actor(), organizationId, 0, AccountService.MAX_PAGE_SIZE)
+                        .items().stream().filter(a -> a.enabled() && a.roles().contains(Role.EHR_ANALYST)).toList();
+            } catch (RuntimeException notAllowed) {
+                analysts = List.of(); // only administrators add endpoints; the save says so
+            }
+        }
+    }
+
+    /** The organization's EHR analysts, the people who may approve an endpoint. */
+    public List<AccountSummary> getAnalysts() {
+        return analysts;
     }
 
     /** Moves between the steps; going forward only when the step's fields passed JSF validation. */
