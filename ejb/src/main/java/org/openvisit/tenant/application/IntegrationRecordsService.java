@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.ContextLinkKeyRepository;
 import org.openvisit.tenant.domain.model.EndpointStatus;
 
 import java.net.URI;
@@ -31,6 +32,9 @@ public class IntegrationRecordsService {
     private EndpointService endpoints;
 
     @Inject
+    private ContextLinkKeyRepository contextLinkKeys;
+
+    @Inject
     @ConfigProperty(name = "openvisit.smart.client-id", defaultValue = "openvisit")
     private String clientId;
 
@@ -52,6 +56,8 @@ public class IntegrationRecordsService {
                     + endpoint.status() + ".");
         }
         String base = publicBase(requestOrigin);
+        String keyId = contextLinkKeys.activeFor(endpoint.id()).map(k -> k.keyId())
+                .orElse("none yet: the administrator generates one on this page");
         return new IntegrationRecords(endpoint.id(), endpoint.baseUrl(), clock.instant(), List.of(
                 new IntegrationRecord("providerLaunchUrl", "Provider launch URL", base + "/launch",
                         "SMART EHR launch for clinicians; the EHR adds iss and launch"),
@@ -67,6 +73,8 @@ public class IntegrationRecordsService {
                         "SMART Backend Services, private_key_jwt, for connect and disconnect write-back"),
                 new IntegrationRecord("jwksUrl", "Backend services JWKS URL", base + "/.well-known/jwks.json",
                         "OpenVisit's public keys for its signed client assertions"),
+                new IntegrationRecord("contextLinkKeyId", "Encrypted context link key id", keyId,
+                        "AES-256-GCM; the key itself is shown once, when it is generated"),
                 new IntegrationRecord("contextParameters", "Launch context parameters",
                         "appointment (fhirContext Appointment), encounter, department (location)",
                         "the EHR passes these with the launch; no patient demographics are needed")));

@@ -124,6 +124,25 @@ class ApprovalFlowIT {
                     .contains("CREATE").contains("SUBMIT").contains("RECORD_EHR_VERIFICATION").contains("APPROVE")
                     .contains(admin).contains(analyst);
             shot("approver-approved-integration-records");
+            assertThat(driver.findElements(By.id("endpoint:generateKey"))).as("only the administrator makes keys").isEmpty();
+            signOut();
+
+            // 4. The administrator generates the encrypted-context-link key: shown once, then only its id.
+            browser.signIn(SharedServer.baseUri(), admin, PASSWORD);
+            driver.get(endpointPage.replace("&verified=true", ""));
+            assertThat(driver.findElement(By.id("endpoint:currentKey")).getText()).isEqualTo("No key yet.");
+            driver.findElement(By.id("endpoint:generateKey")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("newKeyValue")));
+            String keyId = driver.findElement(By.id("newKeyId")).getText();
+            String key = driver.findElement(By.id("newKeyValue")).getText();
+            assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32);
+            assertThat(driver.findElement(By.id("endpoint:records")).getText()).contains(keyId);
+            shot("admin-context-link-key-shown-once");
+
+            driver.navigate().refresh();
+            assertThat(driver.findElements(By.id("newKeyValue"))).isEmpty();
+            assertThat(driver.getPageSource()).doesNotContain(key);
+            assertThat(driver.findElement(By.id("endpoint:currentKey")).getText()).startsWith("In use: " + keyId);
         }
     }
 

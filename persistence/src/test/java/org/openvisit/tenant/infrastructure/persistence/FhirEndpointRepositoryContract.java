@@ -348,4 +348,33 @@ abstract class FhirEndpointRepositoryContract {
         assertThat(repository.find(UUID.randomUUID())).isEmpty();
         assertThat(repository.countByOrganization(UUID.randomUUID())).isZero();
     }
+
+    @Test
+    void contextLinkKeysAreFoundByEndpointAndByKeyIdAndRetire() {
+        UUID org = organization();
+        FhirEndpoint endpoint = approved(org, uniqueUrl(), FhirEnvironment.PRODUCTION);
+        inTransaction(r -> r.add(endpoint));
+        String keyId = "ov-" + UUID.randomUUID();
+        em.getTransaction().begin();
+        new JpaContextLinkKeyRepository(em).add(new org.openvisit.tenant.domain.model.ContextLinkKey(endpoint.id(), keyId,
+                "sealed-bytes", "it.admin", T0));
+        em.getTransaction().commit();
+        em.clear();
+
+        JpaContextLinkKeyRepository keys = new JpaContextLinkKeyRepository(em);
+        assertThat(keys.activeFor(endpoint.id())).hasValueSatisfying(k -> assertThat(k.keyId()).isEqualTo(keyId));
+        assertThat(keys.findByKeyId(keyId)).hasValueSatisfying(k -> assertThat(k.sealedKey()).isEqualTo("sealed-bytes"));
+
+        em.getTransaction().begin();
+        keys.findByKeyId(keyId).orElseThrow().retire(T0.plusSeconds(5));
+        em.getTransaction().commit();
+        em.clear();
+        assertThat(keys.activeFor(endpoint.id())).isEmpty();
+        assertThat(keys.findByKeyId(keyId)).hasValueSatisfying(k -> assertThat(k.isActive()).isFalse());
+
+        em.getTransaction().begin();
+        assertThatThrownBy(() -> new JpaContextLinkKeyRepository(em).add(new org.openvisit.tenant.domain.model.ContextLinkKey(
+                endpoint.id(), keyId, "again", "it.admin", T0))).isInstanceOf(jakarta.persistence.PersistenceException.class);
+        em.getTransaction().rollback();
+    }
 }

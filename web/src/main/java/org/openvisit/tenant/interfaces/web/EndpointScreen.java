@@ -11,7 +11,10 @@ import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.tenant.application.EndpointChanges;
 import org.openvisit.tenant.application.EndpointService;
+import org.openvisit.tenant.application.ContextLinkKeyInfo;
+import org.openvisit.tenant.application.ContextLinkKeyService;
 import org.openvisit.tenant.application.EndpointView;
+import org.openvisit.tenant.application.NewContextLinkKey;
 import org.openvisit.tenant.application.IntegrationRecords;
 import org.openvisit.tenant.application.IntegrationRecordsService;
 import org.openvisit.tenant.domain.model.Actor;
@@ -43,6 +46,13 @@ public class EndpointScreen implements Serializable {
 
     @EJB
     private IntegrationRecordsService integrationRecords;
+
+    @EJB
+    private ContextLinkKeyService contextLinkKeys;
+
+    private ContextLinkKeyInfo contextLinkKey;
+    /** Shown once, right after it was generated; gone with the next page load. */
+    private NewContextLinkKey newContextLinkKey;
 
     @Inject
     private CurrentUser currentUser;
@@ -84,9 +94,33 @@ public class EndpointScreen implements Serializable {
 
     private void loadRecords() {
         records = null;
+        contextLinkKey = null;
         if (endpoint != null && endpoint.status() == EndpointStatus.APPROVED) {
             records = integrationRecords.recordsFor(currentUser.actor(), endpoint.id(), RequestOrigin.current());
+            contextLinkKey = contextLinkKeys.current(currentUser.actor(), endpoint.id()).orElse(null);
         }
+    }
+
+    public void generateContextLinkKey() {
+        try {
+            newContextLinkKey = contextLinkKeys.generate(currentUser.actor(), endpoint.id());
+            loadRecords();
+            PortalMessages.info("A new context-link key was generated. Copy it now: it is not shown again.");
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+        }
+    }
+
+    public boolean isMayGenerateContextLinkKey() {
+        return isApproved() && isAdmin();
+    }
+
+    public ContextLinkKeyInfo getContextLinkKey() {
+        return contextLinkKey;
+    }
+
+    public NewContextLinkKey getNewContextLinkKey() {
+        return newContextLinkKey;
     }
 
     public IntegrationRecords getRecords() {
