@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openvisit.database.SchemaMigrator;
+import org.openvisit.database.MigratedDatabase;
 import org.openvisit.database.TestDatabase;
 import org.openvisit.identity.domain.model.PortalAccount;
 import org.openvisit.tenant.domain.model.DataRegion;
@@ -30,26 +30,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccountRepositoryContract {
 
-    private TestDatabase database;
+    private MigratedDatabase database;
     private EntityManagerFactory factory;
 
     protected abstract TestDatabase createDatabase();
 
     @BeforeAll
     void open() {
-        database = createDatabase();
-        SchemaMigrator.migrate(database.dataSource());
-        factory = Persistence.createEntityManagerFactory("openvisit", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", database.dataSource()));
+        database = MigratedDatabase.open(createDatabase());
+        factory = database.factory();
     }
 
     @AfterAll
     void close() {
-        if (factory != null) {
-            factory.close();
-        }
         if (database != null) {
             database.close();
         }

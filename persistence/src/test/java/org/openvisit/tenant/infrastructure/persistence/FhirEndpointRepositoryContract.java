@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openvisit.database.MigratedDatabase;
 import org.openvisit.database.SchemaMigrator;
 import org.openvisit.database.TestDatabase;
 import org.openvisit.tenant.domain.model.Actor;
@@ -52,7 +53,7 @@ abstract class FhirEndpointRepositoryContract {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123Z");
 
-    private TestDatabase database;
+    private MigratedDatabase database;
     private EntityManagerFactory factory;
     private EntityManager em;
     private JpaFhirEndpointRepository repository;
@@ -61,19 +62,12 @@ abstract class FhirEndpointRepositoryContract {
 
     @BeforeAll
     void migrateAndOpen() {
-        database = createDatabase();
-        SchemaMigrator.migrate(database.dataSource());
-        factory = Persistence.createEntityManagerFactory("openvisit", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", database.dataSource()));
+        database = MigratedDatabase.open(createDatabase());
+        factory = database.factory();
     }
 
     @AfterAll
     void closeAndDrop() {
-        if (factory != null) {
-            factory.close();
-        }
         if (database != null) {
             database.close();
         }
@@ -229,7 +223,7 @@ abstract class FhirEndpointRepositoryContract {
         String insert = "INSERT INTO fhir_endpoint (id, organization_id, base_url, environment, approver, status, "
                 + "ehr_verified_at, ehr_user_id, created_at, version) VALUES ('%s', '" + org + "', '%s', '%s', 'a', "
                 + "'%s', %s, %s, CURRENT_TIMESTAMP, 1)";
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.database().dataSource().getConnection(); Statement s = c.createStatement()) {
             assertThat(s.executeUpdate(String.format(insert, UUID.randomUUID(), uniqueUrl(), "TEST", "DRAFT",
                     "NULL", "NULL"))).isEqualTo(1);
             assertThatThrownBy(() -> s.executeUpdate(String.format(insert, UUID.randomUUID(), uniqueUrl(), "STAGING",

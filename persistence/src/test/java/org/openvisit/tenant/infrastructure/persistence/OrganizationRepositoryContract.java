@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openvisit.database.MigratedDatabase;
 import org.openvisit.database.SchemaMigrator;
 import org.openvisit.database.TestDatabase;
 import org.openvisit.tenant.domain.model.DataRegion;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class OrganizationRepositoryContract {
 
     private TestDatabase database;
+    private MigratedDatabase migrated;
     private EntityManagerFactory factory;
     private EntityManager em;
     private JpaOrganizationRepository repository;
@@ -49,19 +51,14 @@ abstract class OrganizationRepositoryContract {
     void migrateAndOpen() {
         database = createDatabase();
         firstMigration = SchemaMigrator.migrate(database.dataSource());
-        factory = Persistence.createEntityManagerFactory("openvisit", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.nonJtaDataSource", database.dataSource()));
+        migrated = MigratedDatabase.open(database);
+        factory = migrated.factory();
     }
 
     @AfterAll
     void closeAndDrop() {
-        if (factory != null) {
-            factory.close();
-        }
-        if (database != null) {
-            database.close();
+        if (migrated != null) {
+            migrated.close();
         }
     }
 

@@ -8,6 +8,7 @@ import org.openvisit.identity.application.AccountService;
 import org.openvisit.identity.application.AccountSummary;
 import org.openvisit.identity.application.NewAccount;
 import org.openvisit.identity.application.SignedInUser;
+import org.openvisit.shared.interfaces.web.OrganizationContext;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.tenant.application.OrganizationService;
 import org.openvisit.tenant.domain.model.Actor;
@@ -45,16 +46,7 @@ public class UsersScreen implements Serializable {
     private List<AccountSummary> members = List.of();
 
     public void load() {
-        Actor actor = currentUser.actor();
-        if (actor.organizationId() != null) {
-            organizationId = actor.organizationId();
-        } else {
-            try {
-                organizationId = org == null ? null : UUID.fromString(org);
-            } catch (IllegalArgumentException notAnId) {
-                organizationId = null;
-            }
-        }
+        organizationId = OrganizationContext.of(currentUser.actor(), org).orElse(null);
         organizationName = organizationId == null ? null
                 : organizations.find(organizationId).map(o -> o.name()).orElse(null);
         refreshMembers();

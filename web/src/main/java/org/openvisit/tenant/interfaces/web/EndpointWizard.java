@@ -9,6 +9,7 @@ import org.openvisit.identity.application.AccountService;
 import org.openvisit.identity.application.AccountSummary;
 import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.tenant.domain.model.Role;
+import org.openvisit.shared.interfaces.web.OrganizationContext;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.tenant.application.EndpointService;
 import org.openvisit.tenant.application.EndpointView;

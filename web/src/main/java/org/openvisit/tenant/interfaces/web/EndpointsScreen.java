@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.openvisit.identity.interfaces.web.CurrentUser;
+import org.openvisit.shared.interfaces.web.OrganizationContext;
 import org.openvisit.tenant.application.EndpointService;
 import org.openvisit.tenant.application.EndpointSummary;
 import org.openvisit.tenant.application.OrganizationService;

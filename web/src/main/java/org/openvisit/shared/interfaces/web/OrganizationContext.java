@@ -1,4 +1,4 @@
-package org.openvisit.tenant.interfaces.web;
+package org.openvisit.shared.interfaces.web;
 
 import org.openvisit.tenant.domain.model.Actor;
 
@@ -9,12 +9,12 @@ import java.util.UUID;
  * Which organization a screen works on: a member's own, always; an operator's, the one named in
  * the address ({@code ?org=...}).
  */
-final class OrganizationContext {
+public final class OrganizationContext {
 
     private OrganizationContext() {
     }
 
-    static Optional<UUID> of(Actor actor, String requested) {
+    public static Optional<UUID> of(Actor actor, String requested) {
         if (actor.organizationId() != null) {
             return Optional.of(actor.organizationId());
         }
