@@ -105,7 +105,12 @@ public final class IdTokenValidator {
         return user.strip();
     }
 
-    private static void verifySignature(SignedJWT jwt, JWKSet keys) {
+    /**
+     * Checks that {@code jwt} is signed (RSA or EC only) by one of {@code keys}.
+     *
+     * @throws SmartSignInException {@link Failure#BAD_SIGNATURE} when it is not
+     */
+    public static void verifySignature(SignedJWT jwt, JWKSet keys) {
         JWSHeader header = jwt.getHeader();
         JWSAlgorithm algorithm = header.getAlgorithm();
         if (!ACCEPTED.contains(algorithm)) {

@@ -71,14 +71,21 @@ public class OutboundHttp {
 
     /** POST a form to {@code uri}. */
     public Answer postForm(URI uri, Map<String, String> form, String what) {
+        return postForm(uri, form, Map.of(), what);
+    }
+
+    /** POST a form to {@code uri} with extra request headers (e.g. a client's HTTP Basic credentials). */
+    public Answer postForm(URI uri, Map<String, String> form, Map<String, String> headers, String what) {
         check(uri, what);
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), uri, what);
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request, uri, what);
     }
 
     /**

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openvisit.identity.application.AccountService;
 import org.openvisit.identity.application.SignedInUser;
+import org.openvisit.identity.infrastructure.oidc.OidcClient;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -28,8 +29,9 @@ import java.util.stream.Collectors;
  * How a request proves who sent it. Portal pages: a session started by the sign-in screen; the
  * account is re-read on every request, so a disabled account or a changed role takes effect at
  * once. REST API ({@code /api/*}): HTTP Basic credentials of a portal account on each request, no
- * session. Unauthenticated requests for protected resources go to the sign-in screen (pages) or
- * get a 401 problem document (API).
+ * session, in both sign-in modes (API clients use local service accounts). Unauthenticated requests
+ * for protected pages go to the sign-in screen, or with {@code openvisit.portal.sign-in=oidc} straight
+ * to the organization's identity provider ({@link OidcStartServlet}); the API answers a 401 problem document.
  */
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -41,6 +43,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @EJB
     private AccountService accounts;
+
+    @Inject
+    private OidcClient oidc;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -63,12 +68,23 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next="
-                + URLEncoder.encode(originalTarget(request), StandardCharsets.UTF_8));
+        String next = URLEncoder.encode(originalTarget(request), StandardCharsets.UTF_8);
+        if (oidc.settings().oidc()) {
+            // straight to the organization's identity provider, which may sign the user in without a question
+            return context.redirect(request.getContextPath() + OidcStartServlet.PATH + "?next=" + next);
+        }
+        return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next=" + next);
     }
 
-    /** The sign-in screen hands over the typed credential through SecurityContext.authenticate. */
+    /**
+     * The sign-in screen hands over the typed credential through SecurityContext.authenticate. With
+     * {@code openvisit.portal.sign-in=oidc} portal passwords are not accepted: the identity provider signs
+     * people in ({@link OidcCallbackServlet}).
+     */
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential typed) {
+        if (oidc.settings().oidc()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CredentialValidationResult result = identityStores.validate(typed);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;

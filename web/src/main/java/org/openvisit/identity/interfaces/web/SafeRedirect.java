@@ -13,7 +13,8 @@ final class SafeRedirect {
 
     static String target(String next) {
         if (next == null || next.isBlank() || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-                || next.chars().anyMatch(c -> c < 0x20) || next.startsWith(PortalAuthenticationMechanism.SIGN_IN_PAGE)) {
+                || next.chars().anyMatch(c -> c < 0x20) || next.startsWith(PortalAuthenticationMechanism.SIGN_IN_PAGE)
+                || next.startsWith("/portal/oidc/")) {
             return HOME;
         }
         return next;

@@ -12,10 +12,16 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.openvisit.identity.infrastructure.oidc.OidcClient;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
-/** The sign-in screen: username and password of a built-in account, then back to where the user was going. */
+/**
+ * The sign-in screen: username and password of a built-in account, then back to where the user was going;
+ * with {@code openvisit.portal.sign-in=oidc} a button to the organization's identity provider instead.
+ */
 @Named
 @RequestScoped
 public class SignInView {
@@ -30,8 +36,27 @@ public class SignInView {
     private String password;
     private String next;
 
+    @Inject
+    private OidcClient oidc;
+
+    /** Whether people sign in at the organization's identity provider instead of with a password here. */
+    public boolean isOidc() {
+        return oidc.settings().oidc();
+    }
+
+    /** The address that starts the sign-in at the identity provider, keeping where the user was going. */
+    public String getOidcStartUrl() {
+        return faces.getExternalContext().getRequestContextPath() + OidcStartServlet.PATH + "?next="
+                + URLEncoder.encode(SafeRedirect.target(next), StandardCharsets.UTF_8);
+    }
+
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
+        if (isOidc()) {
+            external.redirect(getOidcStartUrl());
+            faces.responseComplete();
+            return;
+        }
         AuthenticationStatus status = securityContext.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()

@@ -1,0 +1,47 @@
+package org.openvisit.identity.interfaces.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/** The small pages of the identity-provider sign-in: what went wrong and how to go on. */
+final class OidcPages {
+
+    private OidcPages() {
+    }
+
+    static void redirect(HttpServletResponse response, String location) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", location);
+    }
+
+    static void error(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                      String message) throws IOException {
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        String again = request.getContextPath() + PortalAuthenticationMechanism.SIGN_IN_PAGE;
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>"
+                + escape(title) + " - OpenVisit</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+                + "/resources/css/portal.css\"></head><body><main class=\"ov-card ov-narrow\"><h1 id=\"oidcTitle\">"
+                + escape(title) + "</h1><p id=\"oidcMessage\">" + escape(message) + "</p><p><a id=\"oidcAgain\" href=\""
+                + escape(again) + "\">Back to the sign-in</a></p></main></body></html>");
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
