@@ -115,12 +115,26 @@ public class AccountService {
                                    @Min(value = 0, message = "first must not be negative") int first,
                                    @Min(value = 1, message = "max must be at least 1")
                                    @Max(value = MAX_PAGE_SIZE, message = "max must be at most " + MAX_PAGE_SIZE) int max) {
+        requireMayListMembers(actor, organizationId);
+        return new AccountPage(accounts.findByOrganization(organizationId, first, max).stream()
+                .map(AccountSummary::of).toList(), accounts.countByOrganization(organizationId), first, max);
+    }
+
+    /** One of an organization's accounts, for the same people who may list them. */
+    public Optional<AccountSummary> findMember(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                               @NotNull(message = "The organization id is required.") UUID organizationId,
+                                               String username) {
+        requireMayListMembers(actor, organizationId);
+        return username(username).flatMap(accounts::findByUsername)
+                .filter(account -> organizationId.equals(account.organizationId()))
+                .map(AccountSummary::of);
+    }
+
+    private static void requireMayListMembers(Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an operator or an administrator (ORG_ADMIN) of the organization "
                     + "may list its users.");
         }
-        return new AccountPage(accounts.findByOrganization(organizationId, first, max).stream()
-                .map(AccountSummary::of).toList(), accounts.countByOrganization(organizationId), first, max);
     }
 
     /** The account as lists show it (no password hash), when it exists. */

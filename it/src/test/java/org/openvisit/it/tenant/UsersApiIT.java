@@ -62,6 +62,7 @@ class UsersApiIT {
         HttpResponse<String> readBack = get(OPERATOR, URI.create(location));
         assertThat(readBack.statusCode()).as(readBack.body()).isEqualTo(200);
         assertThat(Http.json(readBack).getString("username")).isEqualTo(adminName);
+        assertProblem(get(OPERATOR, users(otherOrganization) + "/" + adminName), 404);
 
         User newAdmin = new User(adminName, PASSWORD);
         String analystName = unique("Analyst");
@@ -91,6 +92,7 @@ class UsersApiIT {
         assertThat(detail(response)).isEqualTo("You may only create users of your own organization.");
         assertThat(total(otherOrganization)).isEqualTo(before);
         assertProblem(get(admin, users(otherOrganization)), 403);
+        assertProblem(get(admin, users(otherOrganization) + "/" + admin.username()), 403);
     }
 
     @Test

@@ -78,11 +78,7 @@ public class UserResource {
     @Operation(summary = "Read one user of the organization")
     public AccountSummary read(@PathParam("organizationId") String organizationId,
                                @PathParam("username") String username) {
-        UUID organization = parseId(organizationId);
-        // the same rule as the list: operators and the organization's administrators
-        accounts.listMembers(caller.actor(), organization, 0, 1);
-        return accounts.summary(username)
-                .filter(user -> organization.equals(user.organizationId()))
+        return accounts.findMember(caller.actor(), parseId(organizationId), username)
                 .orElseThrow(() -> new NotFoundException("No user " + username + " in this organization"));
     }
 
