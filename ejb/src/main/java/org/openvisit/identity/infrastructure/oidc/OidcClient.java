@@ -100,12 +100,13 @@ public class OidcClient {
             OutboundHttp.Answer answer = http.get(openId, "the identity provider's OpenID configuration");
             if (answer.status() == 200) {
                 discovered = OidcProvider.parse(issuer, openId, answer.body(), false);
-            } else if (answer.status() == 404) {
+            } else if (answer.status() >= 400 && answer.status() < 500) {
+                // not an OpenID provider's discovery: a SMART on FHIR server (e.g. an EHR) may be the issuer
                 URI smart = OidcProvider.smartConfiguration(issuer);
                 OutboundHttp.Answer fallback = http.get(smart, "the identity provider's SMART configuration");
                 if (fallback.status() != 200) {
-                    throw OidcProvider.discovery(openId, "was not found (HTTP 404), and neither was " + smart
-                            + " (HTTP " + fallback.status() + ")");
+                    throw OidcProvider.discovery(openId, "was not found (HTTP " + answer.status() + "), and neither "
+                            + "was " + smart + " (HTTP " + fallback.status() + ")");
                 }
                 discovered = OidcProvider.parse(issuer, smart, fallback.body(), true);
             } else {
