@@ -22,12 +22,17 @@ final class OidcPages {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
-        String again = request.getContextPath() + PortalAuthenticationMechanism.SIGN_IN_PAGE;
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>"
-                + escape(title) + " - OpenVisit</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
-                + "/resources/css/portal.css\"></head><body><main class=\"ov-card ov-narrow\"><h1 id=\"oidcTitle\">"
+        String context = request.getContextPath();
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
+                + " · OpenVisit</title><link rel=\"stylesheet\" href=\"" + escape(context)
+                + "/jakarta.faces.resource/portal.css.xhtml?ln=openvisit\"></head><body class=\"ov-body\">"
+                + "<header class=\"ov-header\"><a class=\"ov-brand\" href=\"" + escape(context) + "/\">OpenVisit</a>"
+                + "</header><main class=\"ov-main\"><div class=\"ov-card ov-narrow\"><h1 id=\"oidcTitle\">"
                 + escape(title) + "</h1><p id=\"oidcMessage\">" + escape(message) + "</p><p><a id=\"oidcAgain\" href=\""
-                + escape(again) + "\">Back to the sign-in</a></p></main></body></html>");
+                + escape(context + PortalAuthenticationMechanism.SIGN_IN_PAGE) + "\">Back to the sign-in</a></p></div>"
+                + "</main><footer class=\"ov-footer\">OpenVisit — open-source EHR connector for virtual visits</footer>"
+                + "</body></html>");
     }
 
     static String escape(String text) {
