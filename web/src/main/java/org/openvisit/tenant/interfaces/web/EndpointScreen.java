@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.tenant.application.EndpointChanges;
+import org.openvisit.tenant.application.EndpointNotFoundException;
 import org.openvisit.tenant.application.EndpointService;
 import org.openvisit.tenant.application.ContextLinkKeyInfo;
 import org.openvisit.tenant.application.ContextLinkKeyService;
@@ -70,13 +71,11 @@ public class EndpointScreen implements Serializable {
 
     public void load() {
         try {
-            endpoint = endpoints.find(currentUser.actor(), UUID.fromString(id));
+            endpoint = endpoints.find(currentUser.actor(), UUID.fromString(String.valueOf(id)));
             resetEditForm();
             loadRecords();
-        } catch (IllegalArgumentException | jakarta.ejb.EJBException notFound) {
-            endpoint = null;
-        } catch (RuntimeException refused) {
-            endpoint = null;
+        } catch (IllegalArgumentException | EndpointNotFoundException notFound) {
+            endpoint = null; // the page says so; anything else is an error worth the error page and the log
         }
         if ("true".equals(verified)) {
             PortalMessages.info("You signed in to the EHR: the endpoint is verified. You can approve it now.");
