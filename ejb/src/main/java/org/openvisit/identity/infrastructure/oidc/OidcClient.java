@@ -70,7 +70,13 @@ public class OidcClient {
 
     @PostConstruct
     void init() {
-        settings = PortalSignInSettings.parse(key -> config.getOptionalValue(key, String.class));
+        try {
+            settings = PortalSignInSettings.parse(key -> config.getOptionalValue(key, String.class));
+        } catch (IllegalStateException wrong) {
+            // the deployment failure only names this method; say here what to fix
+            LOG.severe(() -> "OpenVisit cannot start: " + wrong.getMessage());
+            throw wrong;
+        }
         http = new OutboundHttp(addresses.policy());
         LOG.info(() -> settings.oidc() ? "Portal sign-in: OpenID Connect provider " + settings.issuer()
                 + " (client id " + settings.clientId() + ", " + (settings.clientSecret().isPresent()
