@@ -1,0 +1,2 @@
+/** JPA repository of the launch audit log. */
+package org.openvisit.launch.infrastructure.persistence;

@@ -1,0 +1,2 @@
+/** JPA repository of the installation's sealed secrets. */
+package org.openvisit.secrets.infrastructure.persistence;

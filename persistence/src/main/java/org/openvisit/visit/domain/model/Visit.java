@@ -1,0 +1,188 @@
+package org.openvisit.visit.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A virtual visit: one per FHIR endpoint and appointment (or conference, for group visits). The
+ * appointment is known only by its keyed hash; the database refuses a second visit with the same
+ * endpoint and hash, which is what keeps concurrent launches to one visit. The visit holds its
+ * meeting once the meeting platform made it, and guards its status transitions.
+ */
+@Entity
+@Table(name = "visit")
+@NamedQuery(name = Visit.BY_KEY,
+        query = "select v from Visit v where v.endpointId = :endpoint and v.appointmentHash = :hash")
+public class Visit {
+
+    public static final String BY_KEY = "Visit.byKey";
+    public static final int MAX_DEPARTMENT_LENGTH = 255;
+
+    @Id
+    @Column(name = "id", length = 36, nullable = false, updatable = false)
+    private String id;
+
+    @Column(name = "endpoint_id", length = 36, nullable = false, updatable = false)
+    private String endpointId;
+
+    @Column(name = "organization_id", length = 36, nullable = false, updatable = false)
+    private String organizationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_kind", length = 16, nullable = false, updatable = false)
+    private VisitKeyKind keyKind;
+
+    @Column(name = "appointment_hash", length = 64, nullable = false, updatable = false)
+    private String appointmentHash;
+
+    @Column(name = "department_id", length = MAX_DEPARTMENT_LENGTH)
+    private String departmentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", length = 16, nullable = false)
+    private VisitStatus status;
+
+    @Column(name = "meeting_platform", length = 32)
+    private String meetingPlatform;
+
+    @Column(name = "meeting_id", length = 255)
+    private String meetingId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Visit() {
+        // for JPA
+    }
+
+    private Visit(UUID endpointId, UUID organizationId, VisitKeyKind keyKind, AppointmentHash hash,
+                  String departmentId, Instant createdAt) {
+        this.id = UUID.randomUUID().toString();
+        this.endpointId = Objects.requireNonNull(endpointId, "endpointId").toString();
+        this.organizationId = Objects.requireNonNull(organizationId, "organizationId").toString();
+        this.keyKind = Objects.requireNonNull(keyKind, "keyKind");
+        this.appointmentHash = Objects.requireNonNull(hash, "hash").value();
+        this.departmentId = department(departmentId);
+        this.status = VisitStatus.SCHEDULED;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A new visit for an endpoint's appointment (or conference), known by the hash of its id. */
+    public static Visit schedule(UUID endpointId, UUID organizationId, VisitKeyKind keyKind, AppointmentHash hash,
+                                 String departmentId, Instant at) {
+        return new Visit(endpointId, organizationId, keyKind, hash, departmentId, at);
+    }
+
+    private static String department(String departmentId) {
+        if (departmentId == null || departmentId.isBlank()) {
+            return null;
+        }
+        String d = departmentId.strip();
+        return d.length() > MAX_DEPARTMENT_LENGTH ? d.substring(0, MAX_DEPARTMENT_LENGTH) : d;
+    }
+
+    /** Records the meeting the platform made for this visit; the same meeting again changes nothing. */
+    public void attachMeeting(MeetingRef meeting) {
+        Objects.requireNonNull(meeting, "meeting");
+        if (meetingId != null) {
+            if (!meeting().orElseThrow().equals(meeting)) {
+                throw new IllegalStateException("This visit already has another meeting.");
+            }
+            return;
+        }
+        meetingPlatform = meeting.platform();
+        meetingId = meeting.meetingId();
+    }
+
+    /** Someone joined the call: the visit is in progress. */
+    public void start(Instant at) {
+        if (!status.canStart()) {
+            throw new IllegalVisitTransitionException(status, "started");
+        }
+        status = VisitStatus.IN_PROGRESS;
+        startedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** The visit is over; it cannot be started again. */
+    public void end(Instant at) {
+        if (!status.canEnd()) {
+            throw new IllegalVisitTransitionException(status, "ended");
+        }
+        status = VisitStatus.ENDED;
+        endedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** A clinician's first launch of this visit. */
+    public VisitParticipant participant(String ehrUserId, ParticipantRole role, Instant at) {
+        return new VisitParticipant(id(), ehrUserId, role, at);
+    }
+
+    public UUID id() {
+        return UUID.fromString(id);
+    }
+
+    public UUID endpointId() {
+        return UUID.fromString(endpointId);
+    }
+
+    public UUID organizationId() {
+        return UUID.fromString(organizationId);
+    }
+
+    public VisitKeyKind keyKind() {
+        return keyKind;
+    }
+
+    public AppointmentHash appointmentHash() {
+        return new AppointmentHash(appointmentHash);
+    }
+
+    public Optional<String> departmentId() {
+        return Optional.ofNullable(departmentId);
+    }
+
+    public VisitStatus status() {
+        return status;
+    }
+
+    public Optional<MeetingRef> meeting() {
+        return meetingId == null ? Optional.empty() : Optional.of(new MeetingRef(meetingPlatform, meetingId));
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,26 @@
+package org.openvisit.visit.domain.model;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** All visits and their participants. */
+public interface VisitRepository {
+
+    /**
+     * Stores a new visit and flushes, so that a second visit for the same endpoint and appointment
+     * hash fails here (with a {@code PersistenceException}), not later at commit.
+     */
+    void add(Visit visit);
+
+    Optional<Visit> find(UUID id);
+
+    Optional<Visit> findByKey(UUID endpointId, AppointmentHash hash);
+
+    /** Stores a participant and flushes; a second row for the same visit and user fails here. */
+    void addParticipant(VisitParticipant participant);
+
+    boolean hasParticipant(UUID visitId, String ehrUserId);
+
+    List<VisitParticipant> participants(UUID visitId);
+}

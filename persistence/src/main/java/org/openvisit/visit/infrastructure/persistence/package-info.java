@@ -1,0 +1,2 @@
+/** JPA repositories of the visit model. */
+package org.openvisit.visit.infrastructure.persistence;

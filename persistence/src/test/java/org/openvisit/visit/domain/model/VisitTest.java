@@ -1,0 +1,76 @@
+package org.openvisit.visit.domain.model;
+
+import org.junit.jupiter.api.Test;
+import org.openvisit.shared.domain.model.InvalidValueException;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class VisitTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final AppointmentHash HASH = new AppointmentHash("a".repeat(64));
+
+    private static Visit visit() {
+        return Visit.schedule(UUID.randomUUID(), UUID.randomUUID(), VisitKeyKind.APPOINTMENT, HASH, " ", T0);
+    }
+
+    @Test
+    void startsScheduledWithoutDepartmentWhenBlank() {
+        Visit v = visit();
+        assertThat(v.status()).isEqualTo(VisitStatus.SCHEDULED);
+        assertThat(v.departmentId()).isEmpty();
+        assertThat(v.meeting()).isEmpty();
+    }
+
+    @Test
+    void scheduledToInProgressToEnded() {
+        Visit v = visit();
+        v.start(T0.plusSeconds(1));
+        assertThatThrownBy(() -> v.start(T0.plusSeconds(2))).isInstanceOf(IllegalVisitTransitionException.class)
+                .hasMessageContaining("IN_PROGRESS");
+        v.end(T0.plusSeconds(3));
+        assertThat(v.status()).isEqualTo(VisitStatus.ENDED);
+        assertThatThrownBy(() -> v.end(T0.plusSeconds(4))).isInstanceOf(IllegalVisitTransitionException.class);
+        assertThatThrownBy(() -> v.start(T0.plusSeconds(4))).isInstanceOf(IllegalVisitTransitionException.class);
+    }
+
+    @Test
+    void aScheduledVisitCanEndWithoutStarting() {
+        Visit v = visit();
+        v.end(T0.plusSeconds(1));
+        assertThat(v.startedAt()).isEmpty();
+        assertThat(v.endedAt()).contains(T0.plusSeconds(1));
+    }
+
+    @Test
+    void theMeetingIsAttachedOnce() {
+        Visit v = visit();
+        MeetingRef m = new MeetingRef("builtin-rooms", "room-1");
+        v.attachMeeting(m);
+        v.attachMeeting(m);
+        assertThat(v.meeting()).contains(m);
+        assertThatThrownBy(() -> v.attachMeeting(new MeetingRef("builtin-rooms", "room-2")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void keysAreHashedWithTheirKindAndNeverPrinted() {
+        VisitKey a = VisitKey.appointment(" Appointment/123 ");
+        assertThat(a.hashInput()).isEqualTo("appointment:Appointment/123");
+        assertThat(VisitKey.conference("conf-9").hashInput()).isEqualTo("conference:conf-9");
+        assertThat(a.toString()).doesNotContain("123");
+        assertThatThrownBy(() -> VisitKey.appointment(" ")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new AppointmentHash("Appointment/123")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void aParticipantNeedsAnEhrUser() {
+        Visit v = visit();
+        assertThatThrownBy(() -> v.participant(" ", ParticipantRole.PROVIDER, T0)).isInstanceOf(InvalidValueException.class);
+        assertThat(v.participant(" Practitioner/1 ", ParticipantRole.PROVIDER, T0).ehrUserId()).isEqualTo("Practitioner/1");
+    }
+}
