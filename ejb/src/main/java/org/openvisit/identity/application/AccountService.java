@@ -7,16 +7,19 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.identity.domain.model.AccountRepository;
 import org.openvisit.identity.domain.model.InvalidAccountException;
 import org.openvisit.identity.domain.model.PortalAccount;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.smart.RandomValues;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.OrganizationRepository;
 import org.openvisit.tenant.domain.model.PortalUsername;
 import org.openvisit.tenant.domain.model.Role;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +37,13 @@ public class AccountService {
 
     @Inject
     private OrganizationRepository organizations;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** accounts (built-in sign-in) or oidc (the identity provider; passwords then optional for new accounts). */
+    @Inject
+    @ConfigProperty(name = "openvisit.portal.sign-in", defaultValue = "accounts")
+    private String signInMode;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -85,14 +95,22 @@ public class AccountService {
         }
         PortalUsername name = username(request.username())
                 .orElseThrow(() -> new InvalidAccountException("username", "The username is required."));
-        PasswordPolicy.check(request.username(), request.password());
+        boolean externalOnly = request.password() == null || request.password().isBlank();
+        if (externalOnly && !externalSignIn()) {
+            throw new InvalidAccountException("password", "The password is required.");
+        }
+        if (!externalOnly) {
+            PasswordPolicy.check(request.username(), request.password());
+        }
         if (accounts.findByUsername(name).isPresent()) {
             throw new DuplicateAccountException(name.value());
         }
         if (request.organizationId() != null && organizations.find(request.organizationId()).isEmpty()) {
             throw new InvalidAccountException("organizationId", "That organization does not exist.");
         }
-        String hash = HASHER.hash(request.password());
+        // an account that signs in only at the identity provider gets the hash of 256 random bits that
+        // nobody ever sees: a password that cannot be typed, so the model needs no other kind of account
+        String hash = HASHER.hash(externalOnly ? RandomValues.state(RANDOM) : request.password());
         PortalAccount account = request.roles().contains(Role.OPERATOR)
                 ? PortalAccount.operator(name, request.displayName(), hash, clock.instant())
                 : PortalAccount.member(name, request.displayName(), request.organizationId(), request.roles(), hash,
@@ -140,6 +158,10 @@ public class AccountService {
     /** The account as lists show it (no password hash), when it exists. */
     public Optional<AccountSummary> summary(String username) {
         return username(username).flatMap(accounts::findByUsername).map(AccountSummary::of);
+    }
+
+    private boolean externalSignIn() {
+        return signInMode != null && "oidc".equalsIgnoreCase(signInMode.strip());
     }
 
     private SignedInUser signedIn(PortalAccount account) {

@@ -7,11 +7,15 @@ import org.openvisit.tenant.domain.model.Role;
 import java.util.Set;
 import java.util.UUID;
 
-/** A portal user an administrator creates. */
+/**
+ * A portal user an administrator creates. The password is required with built-in sign-in; with
+ * {@code openvisit.portal.sign-in=oidc} it may be left out for someone who signs in only at the
+ * identity provider ({@link AccountService#createAccount}).
+ */
 public record NewAccount(
         @NotBlank(message = "The username is required.") String username,
         String displayName,
         UUID organizationId,
         @NotEmpty(message = "Give the user at least one role.") Set<Role> roles,
-        @NotBlank(message = "The password is required.") String password) {
+        String password) {
 }

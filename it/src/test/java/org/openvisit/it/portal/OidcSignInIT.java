@@ -50,11 +50,12 @@ class OidcSignInIT {
         registerCallbackAtTheSandbox();
         String organization = create("/api/organizations", Json.createObjectBuilder().add("name", "OIDC Hospital")
                 .add("dataRegion", "EMEA").add("ehrVendor", "EPIC").build()).getString("id");
-        for (String[] user : new String[][] {{ADA, "Ada Okafor"}, {BEN, "Ben Lindqvist"}}) {
-            create("/api/organizations/" + organization + "/users", Json.createObjectBuilder().add("username", user[0])
-                    .add("displayName", user[1]).add("roles", Json.createArrayBuilder().add("EHR_ANALYST"))
-                    .add("password", "unused-" + UUID.randomUUID()).build());
-        }
+        create("/api/organizations/" + organization + "/users", Json.createObjectBuilder().add("username", ADA)
+                .add("displayName", "Ada Okafor").add("roles", Json.createArrayBuilder().add("EHR_ANALYST"))
+                .add("password", "unused-" + UUID.randomUUID()).build());
+        // in oidc mode an account may have no password: it signs in only at the identity provider
+        create("/api/organizations/" + organization + "/users", Json.createObjectBuilder().add("username", BEN)
+                .add("displayName", "Ben Lindqvist").add("roles", Json.createArrayBuilder().add("EHR_ANALYST")).build());
     }
 
     @AfterAll
@@ -185,6 +186,15 @@ class OidcSignInIT {
         String log = server.logText();
         assertThat(log).contains(BEN + " signed in to the portal through the identity provider");
         assertThat(log).doesNotContain(answer.get("code")).doesNotContain(answer.get("state"));
+    }
+
+    @Test
+    void anAccountWithoutAPasswordCannotUseTheApiWithAnyPassword() {
+        for (String guess : new String[] {"", " ", "null", BEN}) {
+            HttpResponse<String> response = Http.send(HttpRequest.newBuilder(at("/api/organizations"))
+                    .header("Authorization", org.openvisit.it.support.SharedServer.basic(BEN, guess)).GET());
+            assertThat(response.statusCode()).as(guess).isEqualTo(401);
+        }
     }
 
     @Test
