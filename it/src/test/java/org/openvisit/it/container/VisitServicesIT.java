@@ -1,0 +1,279 @@
+package org.openvisit.it.container;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openvisit.launch.application.LaunchAuditService;
+import org.openvisit.launch.application.LaunchAuditView;
+import org.openvisit.launch.domain.model.LaunchOutcome;
+import org.openvisit.shared.domain.model.ConflictException;
+import org.openvisit.shared.domain.model.ForbiddenException;
+import org.openvisit.tenant.application.EndpointService;
+import org.openvisit.tenant.application.EndpointView;
+import org.openvisit.tenant.application.NewEndpoint;
+import org.openvisit.tenant.application.NewOrganization;
+import org.openvisit.tenant.application.OrganizationService;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.tenant.domain.model.EhrVendor;
+import org.openvisit.tenant.domain.model.FhirEnvironment;
+import org.openvisit.tenant.domain.model.Role;
+import org.openvisit.visit.application.OpenedVisit;
+import org.openvisit.visit.application.ParticipantView;
+import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.application.VisitView;
+import org.openvisit.visit.domain.model.ParticipantRole;
+import org.openvisit.visit.domain.model.VisitKey;
+import org.openvisit.visit.domain.model.VisitKeyKind;
+import org.openvisit.visit.domain.model.VisitStatus;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Visit orchestration inside Payara Micro (Arquillian): the real Micro WAR plus this class. Many
+ * simultaneous launches of one appointment open one visit with one meeting; the appointment id never
+ * reaches the database, only its keyed hash; the launch audit log.
+ */
+@ExtendWith(ArquillianExtension.class)
+class VisitServicesIT {
+
+    private static final int LAUNCHES = 50;
+
+    @Deployment
+    static WebArchive deployment() {
+        File war = new File(System.getProperty("openvisit.artifacts", "target/artifacts"), "openvisit.war");
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+                .addClasses(VisitServicesIT.class)
+                .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @EJB
+    private VisitOrchestrationService visits;
+
+    @EJB
+    private LaunchAuditService audit;
+
+    @EJB
+    private EndpointService endpoints;
+
+    @EJB
+    private OrganizationService organizations;
+
+    private static ManagedExecutorService executor() {
+        return lookup("java:comp/DefaultManagedExecutorService");
+    }
+
+    private static DataSource dataSource() {
+        return lookup("java:app/jdbc/openvisit");
+    }
+
+    private static <T> T lookup(String name) {
+        try {
+            return InitialContext.doLookup(name);
+        } catch (javax.naming.NamingException e) {
+            throw new IllegalStateException("Not found: " + name + " (" + e.getMessage() + ")");
+        }
+    }
+
+    @Test
+    void fiftySimultaneousLaunchesOfOneAppointmentOpenOneVisitWithOneMeeting() throws Exception {
+        EndpointView endpoint = approvedEndpoint();
+        String appointment = "Appointment/appt-" + UUID.randomUUID();
+        ManagedExecutorService executor = executor();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<OpenedVisit>> launches = new ArrayList<>();
+        for (int i = 0; i < LAUNCHES; i++) {
+            String clinician = "Practitioner/clin-" + (i % 5); // five clinicians, ten launches each
+            Callable<OpenedVisit> launch = () -> {
+                start.await();
+                return visits.openVisit(endpoint.id(), VisitKey.appointment(appointment), clinician,
+                        ParticipantRole.PROVIDER, "Location/cardiology");
+            };
+            launches.add(executor.submit(launch));
+        }
+        start.countDown();
+        List<OpenedVisit> opened = new ArrayList<>();
+        for (Future<OpenedVisit> f : launches) {
+            opened.add(f.get(60, TimeUnit.SECONDS));
+        }
+
+        Set<UUID> visitIds = new HashSet<>();
+        Set<Object> meetings = new HashSet<>();
+        opened.forEach(o -> {
+            visitIds.add(o.visit().id());
+            meetings.add(o.visit().meeting());
+        });
+        assertThat(visitIds).hasSize(1);
+        assertThat(meetings).hasSize(1).doesNotContainNull();
+        assertThat(opened).filteredOn(OpenedVisit::created).hasSize(1);
+
+        UUID visitId = visitIds.iterator().next();
+        VisitView visit = visits.find(visitId).orElseThrow();
+        assertThat(visit.status()).isEqualTo(VisitStatus.SCHEDULED);
+        assertThat(visit.departmentId()).isEqualTo("Location/cardiology");
+        assertThat(visit.organizationId()).isEqualTo(endpoint.organizationId());
+        assertThat(visit.keyKind()).isEqualTo(VisitKeyKind.APPOINTMENT);
+        assertThat(visit.meeting().meetingId()).isEqualTo("room-" + visitId);
+        assertThat(visit.providerJoinUrl()).isEqualTo("/visit/" + visitId);
+        assertThat(visit.patientJoinUrl()).isEqualTo("/visit/" + visitId + "/lobby");
+        assertThat(visit.participants()).extracting(ParticipantView::ehrUserId).containsExactlyInAnyOrder(
+                "Practitioner/clin-0", "Practitioner/clin-1", "Practitioner/clin-2", "Practitioner/clin-3",
+                "Practitioner/clin-4");
+        assertThat(visit.participants()).allSatisfy(p -> assertThat(p.role()).isEqualTo(ParticipantRole.PROVIDER));
+
+        assertThat(count("select count(*) from visit where endpoint_id = ?", endpoint.id().toString())).isEqualTo(1);
+        assertThat(count("select count(distinct meeting_id) from visit where endpoint_id = ?",
+                endpoint.id().toString())).isEqualTo(1);
+        assertThat(count("select count(*) from visit_participant where visit_id = ?", visitId.toString())).isEqualTo(5);
+        assertThatTheAppointmentIsNowhereInTheVisitTables(appointment, visitId);
+    }
+
+    @Test
+    void anotherAppointmentOrAConferenceOpensAnotherVisitAndALaterLaunchFindsTheSameOne() {
+        EndpointView endpoint = approvedEndpoint();
+        String first = "Appointment/" + UUID.randomUUID();
+        String second = "Appointment/" + UUID.randomUUID();
+
+        OpenedVisit a = visits.openVisit(endpoint.id(), VisitKey.appointment(first), "Practitioner/A",
+                ParticipantRole.PROVIDER, null);
+        OpenedVisit b = visits.openVisit(endpoint.id(), VisitKey.appointment(second), "Practitioner/A",
+                ParticipantRole.PROVIDER, null);
+        OpenedVisit conference = visits.openVisit(endpoint.id(), VisitKey.conference(first), "Practitioner/A",
+                ParticipantRole.PROVIDER, null);
+        OpenedVisit again = visits.openVisit(endpoint.id(), VisitKey.appointment(first), "Practitioner/N",
+                ParticipantRole.STAFF, "Location/ward-3");
+
+        assertThat(a.created()).isTrue();
+        assertThat(b.created()).isTrue();
+        assertThat(conference.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(Set.of(a.visit().id(), b.visit().id(), conference.visit().id())).hasSize(3);
+        assertThat(again.visit().id()).isEqualTo(a.visit().id());
+        assertThat(again.visit().departmentId()).isNull(); // the department of the visit's first launch stays
+        assertThat(conference.visit().keyKind()).isEqualTo(VisitKeyKind.CONFERENCE);
+        assertThat(again.visit().participants()).extracting(ParticipantView::ehrUserId, ParticipantView::role)
+                .containsExactly(tuple("Practitioner/A", ParticipantRole.PROVIDER),
+                        tuple("Practitioner/N", ParticipantRole.STAFF));
+        assertThatTheAppointmentIsNowhereInTheVisitTables(first, a.visit().id());
+
+        VisitView ended = visits.end(a.visit().id());
+        assertThat(ended.status()).isEqualTo(VisitStatus.ENDED);
+        assertThat(ended.endedAt()).isNotNull();
+    }
+
+    @Test
+    void anEndpointThatIsNotApprovedOpensNoVisit() {
+        Tenant org = tenant();
+        EndpointView draft = endpoints.register(org.admin, new NewEndpoint(org.id, uniqueUrl(), FhirEnvironment.TEST,
+                "Cardiology", org.analyst.username()), false);
+        assertThatThrownBy(() -> visits.openVisit(draft.id(), VisitKey.appointment("Appointment/1"), "Practitioner/A",
+                ParticipantRole.PROVIDER, null)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> visits.openVisit(UUID.randomUUID(), VisitKey.appointment("Appointment/1"),
+                "Practitioner/A", ParticipantRole.PROVIDER, null)).isInstanceOf(ConflictException.class);
+        assertThat(count("select count(*) from visit where endpoint_id = ?", draft.id().toString())).isZero();
+    }
+
+    @Test
+    void theLaunchAuditLogKeepsAcceptedAndRefusedLaunchesForTheOrganization() {
+        EndpointView endpoint = approvedEndpoint();
+        UUID org = endpoint.organizationId();
+        OpenedVisit v = visits.openVisit(endpoint.id(), VisitKey.appointment("Appointment/" + UUID.randomUUID()),
+                "Practitioner/A", ParticipantRole.PROVIDER, null);
+        audit.refused("https://unknown-" + UUID.randomUUID() + ".example.org/fhir", null, null, null,
+                "UNKNOWN_ISSUER", "No approved endpoint has this FHIR base URL.");
+        audit.refused(endpoint.baseUrl(), endpoint.id(), org, null, "STATE_REUSED", "The launch was used already.");
+        audit.accepted(endpoint.baseUrl(), endpoint.id(), org, "Practitioner/A", v.visit().id(), "OPENED",
+                "Visit opened.");
+
+        Actor admin = Actor.member("it.admin", org, Role.ORG_ADMIN);
+        List<LaunchAuditView> rows = audit.ofOrganization(admin, org, 0, 50);
+        assertThat(rows).extracting(LaunchAuditView::outcome, LaunchAuditView::reasonCode).containsExactly(
+                tuple(LaunchOutcome.ACCEPTED, "OPENED"),
+                tuple(LaunchOutcome.REFUSED, "STATE_REUSED"));
+        assertThat(rows.get(0).visitId()).isEqualTo(v.visit().id());
+        assertThat(audit.recent(Actor.operator("ops"), 0, 50)).anySatisfy(r ->
+                assertThat(r.reasonCode()).isEqualTo("UNKNOWN_ISSUER"));
+        assertThatThrownBy(() -> audit.ofOrganization(Actor.member("x", UUID.randomUUID(), Role.ORG_ADMIN), org, 0, 5))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> audit.recent(admin, 0, 5)).isInstanceOf(ForbiddenException.class);
+    }
+
+    private void assertThatTheAppointmentIsNowhereInTheVisitTables(String appointment, UUID visitId) {
+        String id = appointment.substring(appointment.indexOf('/') + 1);
+        assertThat(count("select count(*) from visit where appointment_hash like ? or department_id like ?",
+                "%" + id + "%", "%" + id + "%")).isZero();
+        assertThat(count("select count(*) from visit_participant where ehr_user_id like ?", "%" + id + "%")).isZero();
+        assertThat(count("select count(*) from launch_audit where issuer like ? or reason like ?",
+                "%" + id + "%", "%" + id + "%")).isZero();
+        assertThat(count("select count(*) from visit where id = ? and length(appointment_hash) = 64",
+                visitId.toString())).isEqualTo(1);
+    }
+
+    private long count(String sql, String... parameters) {
+        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
+    }
+
+    private record Tenant(UUID id, Actor admin, Actor analyst) {
+    }
+
+    private Tenant tenant() {
+        String suffix = UUID.randomUUID().toString();
+        UUID id = organizations.register(new NewOrganization("Visit Clinic " + suffix, DataRegion.AMERICAS,
+                EhrVendor.EPIC)).id();
+        return new Tenant(id, Actor.member("it.admin-" + suffix, id, Role.ORG_ADMIN),
+                Actor.member("ehr.analyst-" + suffix, id, Role.EHR_ANALYST));
+    }
+
+    private EndpointView approvedEndpoint() {
+        Tenant org = tenant();
+        UUID id = endpoints.register(org.admin, new NewEndpoint(org.id, uniqueUrl(), FhirEnvironment.TEST,
+                "Cardiology", org.analyst.username()), true).id();
+        endpoints.recordEhrVerification(org.analyst, id, "Practitioner/" + org.analyst.username());
+        return endpoints.approve(org.analyst, id);
+    }
+
+    private static String uniqueUrl() {
+        return "https://ehr-" + UUID.randomUUID() + ".example.org/interconnect/api/FHIR/R4";
+    }
+}
