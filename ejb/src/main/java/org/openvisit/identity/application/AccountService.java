@@ -155,6 +155,46 @@ public class AccountService {
         }
     }
 
+    /**
+     * The signed-in user changes their own password; the current one must be given again, so an
+     * unattended signed-in browser is not enough.
+     */
+    public void changeOwnPassword(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                  String currentPassword, String newPassword) {
+        PortalAccount account = username(actor.username()).flatMap(accounts::findByUsername)
+                .orElseThrow(() -> new ForbiddenException("Your account no longer exists."));
+        if (!HASHER.matches(currentPassword, account.passwordHash())) {
+            throw new InvalidAccountException("currentPassword", "Your current password is not right.");
+        }
+        PasswordPolicy.check(actor.username(), newPassword);
+        if (HASHER.matches(newPassword, account.passwordHash())) {
+            throw new InvalidAccountException("newPassword", "Choose a password different from the current one.");
+        }
+        account.changePasswordHash(HASHER.hash(newPassword));
+    }
+
+    /**
+     * Stops or restarts an account. An operator may do it for anyone, an organization's administrator
+     * for its members; nobody for themselves (so an installation cannot lock out its last operator by
+     * accident). A stopped account's sessions end at its next request.
+     */
+    public AccountSummary setEnabled(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                     @NotNull String username, boolean enabled) {
+        PortalAccount account = username(username).flatMap(accounts::findByUsername)
+                .filter(a -> actor.hasRole(Role.OPERATOR) || (a.organizationId() != null
+                        && actor.hasRoleIn(Role.ORG_ADMIN, a.organizationId())))
+                .orElseThrow(() -> new InvalidAccountException("username", "There is no such user in your organization."));
+        if (account.username().matches(actor.username())) {
+            throw new ForbiddenException("You cannot stop or restart your own account.");
+        }
+        if (enabled) {
+            account.enable();
+        } else {
+            account.disable();
+        }
+        return AccountSummary.of(account);
+    }
+
     /** The account as lists show it (no password hash), when it exists. */
     public Optional<AccountSummary> summary(String username) {
         return username(username).flatMap(accounts::findByUsername).map(AccountSummary::of);

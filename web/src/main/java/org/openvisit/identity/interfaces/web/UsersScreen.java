@@ -63,6 +63,21 @@ public class UsersScreen implements Serializable {
         return members;
     }
 
+    /** Stops a member's account (their sessions end at their next request) or starts it again. */
+    public void toggleEnabled(AccountSummary member) {
+        try {
+            AccountSummary changed = accounts.setEnabled(currentUser.actor(), member.username(), !member.enabled());
+            PortalMessages.info("User \"" + changed.username() + "\" " + (changed.enabled() ? "can sign in again." : "is stopped."));
+            refreshMembers();
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+        }
+    }
+
+    public boolean isSelf(AccountSummary member) {
+        return member.username().equalsIgnoreCase(currentUser.actor().username());
+    }
+
     public String rolesInWords(AccountSummary member) {
         return member.roles().stream().sorted().map(this::label).reduce((a, b) -> a + ", " + b).orElse("");
     }
