@@ -36,6 +36,9 @@ public class UsersScreen implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private org.openvisit.identity.infrastructure.oidc.OidcClient oidc;
+
     private String org;
     private UUID organizationId;
     private String organizationName;
@@ -72,6 +75,11 @@ public class UsersScreen implements Serializable {
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
         }
+    }
+
+    /** With the organization's identity provider, people sign in there: no OpenVisit password to set. */
+    public boolean isPasswordHere() {
+        return !oidc.settings().oidc();
     }
 
     public boolean isSelf(AccountSummary member) {
