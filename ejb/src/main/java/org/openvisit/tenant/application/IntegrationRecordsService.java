@@ -13,7 +13,6 @@ import org.openvisit.tenant.domain.model.EndpointStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,24 +37,20 @@ public class IntegrationRecordsService {
     @ConfigProperty(name = "openvisit.smart.client-id", defaultValue = "openvisit")
     private String clientId;
 
-    @Inject
-    @ConfigProperty(name = "openvisit.public-url")
-    private Optional<String> configuredPublicUrl;
 
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * @param requestOrigin OpenVisit's address as the caller reached it, used when
-     *                      {@code openvisit.public-url} is not configured
+     * @param publicBase OpenVisit's public address (see the web layer's PublicAddress)
      * @throws ConflictException the endpoint is not approved (yet or any more)
      */
-    public IntegrationRecords recordsFor(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull URI requestOrigin) {
+    public IntegrationRecords recordsFor(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull URI publicBase) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         if (endpoint.status() != EndpointStatus.APPROVED) {
             throw new ConflictException("The integration records are shown once the endpoint is approved; it is "
                     + endpoint.status() + ".");
         }
-        String base = publicBase(requestOrigin);
+        String base = publicBase.toString();
         String keyId = contextLinkKeys.activeFor(endpoint.id()).map(k -> k.keyId())
                 .orElse("none yet: the administrator generates one on this page");
         return new IntegrationRecords(endpoint.id(), endpoint.baseUrl(), clock.instant(), List.of(
@@ -80,9 +75,4 @@ public class IntegrationRecordsService {
                         "the EHR passes these with the launch; no patient demographics are needed")));
     }
 
-    private String publicBase(URI requestOrigin) {
-        String base = configuredPublicUrl.filter(u -> !u.isBlank())
-                .orElse(requestOrigin.getScheme() + "://" + requestOrigin.getRawAuthority());
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
 }

@@ -1,5 +1,6 @@
 package org.openvisit.identity.interfaces.web;
 
+import org.openvisit.shared.interfaces.web.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -41,8 +42,7 @@ public class OidcStartServlet extends HttpServlet {
     private transient OidcClient oidc;
 
     @Inject
-    @ConfigProperty(name = "openvisit.public-url")
-    private transient Optional<String> publicUrl;
+    private transient PublicAddress publicAddress;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -91,19 +91,6 @@ public class OidcStartServlet extends HttpServlet {
 
     /** The callback as the identity provider must list it: from openvisit.public-url, else from this request. */
     String redirectUri(HttpServletRequest request) {
-        String base = publicUrl.map(String::strip).filter(url -> !url.isEmpty()).orElseGet(() -> {
-            String scheme = request.getScheme();
-            int port = request.getServerPort();
-            boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-            String host = request.getServerName();
-            if (host.contains(":") && !host.startsWith("[")) {
-                host = "[" + host + "]";
-            }
-            return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
-        });
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + CALLBACK_PATH;
+        return publicAddress.base(request) + CALLBACK_PATH;
     }
 }

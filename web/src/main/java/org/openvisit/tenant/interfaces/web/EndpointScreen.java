@@ -6,9 +6,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.shared.interfaces.web.PortalMessages;
+import org.openvisit.shared.interfaces.web.PublicAddress;
 import org.openvisit.tenant.application.EndpointChanges;
 import org.openvisit.tenant.application.EndpointNotFoundException;
 import org.openvisit.tenant.application.EndpointService;
@@ -26,6 +28,7 @@ import org.openvisit.tenant.domain.model.PortalUsername;
 import org.openvisit.tenant.domain.model.Role;
 
 import java.io.Serializable;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -57,6 +60,9 @@ public class EndpointScreen implements Serializable {
 
     @Inject
     private CurrentUser currentUser;
+
+    @Inject
+    private PublicAddress publicAddress;
 
     private IntegrationRecords records;
 
@@ -95,7 +101,8 @@ public class EndpointScreen implements Serializable {
         records = null;
         contextLinkKey = null;
         if (endpoint != null && endpoint.status() == EndpointStatus.APPROVED) {
-            records = integrationRecords.recordsFor(currentUser.actor(), endpoint.id(), RequestOrigin.current());
+            records = integrationRecords.recordsFor(currentUser.actor(), endpoint.id(), URI.create(publicAddress.base(
+                    (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())));
             contextLinkKey = contextLinkKeys.current(currentUser.actor(), endpoint.id()).orElse(null);
         }
     }

@@ -1,6 +1,7 @@
 package org.openvisit.tenant.interfaces.web;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,11 +11,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.openvisit.identity.application.AccountService;
 import org.openvisit.identity.application.SignedInUser;
 import org.openvisit.shared.domain.model.ConflictException;
+import org.openvisit.shared.interfaces.web.PublicAddress;
 import org.openvisit.tenant.application.EndpointNotFoundException;
 import org.openvisit.tenant.application.IntegrationRecords;
 import org.openvisit.tenant.application.IntegrationRecordsService;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -27,6 +30,9 @@ public class IntegrationRecordsDownload extends HttpServlet {
 
     @EJB
     private AccountService accounts;
+
+    @Inject
+    private transient PublicAddress publicAddress;
 
     @EJB
     private IntegrationRecordsService integrationRecords;
@@ -42,7 +48,7 @@ public class IntegrationRecordsDownload extends HttpServlet {
         IntegrationRecords records;
         try {
             records = integrationRecords.recordsFor(user.actor(), UUID.fromString(String.valueOf(
-                    request.getParameter("endpoint"))), RequestOrigin.of(request));
+                    request.getParameter("endpoint"))), URI.create(publicAddress.base(request)));
         } catch (IllegalArgumentException | EndpointNotFoundException notFound) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such endpoint.");
             return;

@@ -1,5 +1,6 @@
 package org.openvisit.tenant.interfaces.web.ehrsignin;
 
+import org.openvisit.shared.interfaces.web.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -33,7 +34,6 @@ public class EhrSignInStartServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(EhrSignInStartServlet.class.getName());
     static final String CALLBACK_PATH = "/portal/ehr-sign-in/callback";
-    public static final String PUBLIC_URL_KEY = "openvisit.public-url";
 
     @Inject
     private transient EhrVerificationService verification;
@@ -42,8 +42,7 @@ public class EhrSignInStartServlet extends HttpServlet {
     private transient CurrentUser currentUser;
 
     @Inject
-    @ConfigProperty(name = PUBLIC_URL_KEY)
-    private transient Optional<String> publicUrl;
+    private transient PublicAddress publicAddress;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -78,22 +77,9 @@ public class EhrSignInStartServlet extends HttpServlet {
         }
     }
 
-    /** OpenVisit's callback as the EHR must list it: from {@value #PUBLIC_URL_KEY}, else from this request. */
+    /** OpenVisit's callback as the EHR must list it: see PublicAddress. */
     String redirectUri(HttpServletRequest request) {
-        String base = publicUrl.map(String::strip).filter(url -> !url.isEmpty()).orElseGet(() -> {
-            String scheme = request.getScheme();
-            int port = request.getServerPort();
-            boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-            String host = request.getServerName();
-            if (host.contains(":") && !host.startsWith("[")) {
-                host = "[" + host + "]";
-            }
-            return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
-        });
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + CALLBACK_PATH;
+        return publicAddress.base(request) + CALLBACK_PATH;
     }
 
     static UUID parseId(String id) {
