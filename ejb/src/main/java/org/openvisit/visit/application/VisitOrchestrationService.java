@@ -62,6 +62,15 @@ public class VisitOrchestrationService {
                                  @NotBlank(message = "The EHR user is required.") String ehrUserId,
                                  @NotNull(message = "The role is required.") ParticipantRole role,
                                  String departmentId) {
+        OpenedKey opened = findOrCreate(endpointId, key, departmentId);
+        creation.tryAddParticipant(opened.visitId(), ehrUserId.strip(), role);
+        return new OpenedVisit(find(opened.visitId()).orElseThrow(VisitNotFoundException::new), opened.created());
+    }
+
+    private record OpenedKey(UUID visitId, boolean created) {
+    }
+
+    private OpenedKey findOrCreate(UUID endpointId, VisitKey key, String departmentId) {
         FhirEndpoint endpoint = endpoints.find(endpointId).filter(FhirEndpoint::isInService)
                 .orElseThrow(() -> new ConflictException("This endpoint is not approved for launches."));
         AppointmentHash hash = hasher.hash(endpointId, key);
@@ -85,8 +94,19 @@ public class VisitOrchestrationService {
                 }
             }
         }
-        creation.tryAddParticipant(visitId, ehrUserId.strip(), role);
-        return new OpenedVisit(find(visitId).orElseThrow(VisitNotFoundException::new), created);
+        return new OpenedKey(visitId, created);
+    }
+
+    /**
+     * The visit of {@code key} for a patient's launch: made on the first launch like a clinician's, but
+     * nothing of the patient is recorded (no participant row, no id).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public OpenedVisit openVisitAsPatient(@NotNull(message = "The endpoint is required.") UUID endpointId,
+                                          @NotNull(message = "The appointment or conference is required.") VisitKey key,
+                                          String departmentId) {
+        OpenedKey opened = findOrCreate(endpointId, key, departmentId);
+        return new OpenedVisit(find(opened.visitId()).orElseThrow(VisitNotFoundException::new), opened.created());
     }
 
     /** The visit with its participants. */

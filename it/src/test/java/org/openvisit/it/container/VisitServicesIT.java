@@ -229,6 +229,14 @@ class VisitServicesIT {
         assertThatThrownBy(() -> audit.recent(admin, 0, 5)).isInstanceOf(ForbiddenException.class);
     }
 
+    @Test
+    void productionModeSeedsNoDemoOrganization() {
+        // the Arquillian container runs with the defaults: production mode
+        assertThat(organizations.list(0, 200).items()).noneSatisfy(o ->
+                assertThat(o.name()).isEqualTo("Demo Health (EHR sandbox)"));
+        assertThat(endpoints.findApprovedByIssuer("http://localhost:8080/ehr-sandbox/fhir")).isEmpty();
+    }
+
     private void assertThatTheAppointmentIsNowhereInTheVisitTables(String appointment, UUID visitId) {
         String id = appointment.substring(appointment.indexOf('/') + 1);
         assertThat(count("select count(*) from visit where appointment_hash like ? or department_id like ?",

@@ -1,0 +1,25 @@
+package org.openvisit.launch.application;
+
+import org.openvisit.smart.SmartAuthorization;
+
+import java.io.Serializable;
+import java.util.UUID;
+
+/**
+ * A SMART EHR launch between the redirect to the EHR's authorize endpoint and the callback: kept in
+ * the browser's HTTP session only, used once. {@link #toString()} shows no secret.
+ *
+ * @param issuer the {@code iss} as the EHR gave it (for the audit log)
+ */
+public record PendingLaunch(UUID endpointId, UUID organizationId, String issuer, SmartAuthorization authorization)
+        implements Serializable {
+
+    public String state() {
+        return authorization.state();
+    }
+
+    @Override
+    public String toString() {
+        return "PendingLaunch[endpoint=" + endpointId + ", " + authorization + "]";
+    }
+}
