@@ -80,8 +80,20 @@ public class SmartEhrLaunchService {
     @PersistenceContext(unitName = "openvisit")
     private EntityManager entityManager;
 
-    private final Clock clock = Clock.systemUTC();
+    private Clock clock = Clock.systemUTC();
     private OutboundHttp http;
+
+    public SmartEhrLaunchService() {
+        // for the container
+    }
+
+    /** Outside the container (tests): the callback half, with the given collaborators. */
+    SmartEhrLaunchService(VisitOrchestrationService visits, LaunchAuditService audit, OutboundHttp http, Clock clock) {
+        this.visits = visits;
+        this.audit = audit;
+        this.http = http;
+        this.clock = clock;
+    }
 
     @PostConstruct
     void init() {

@@ -1,0 +1,248 @@
+package org.openvisit.launch.application;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openvisit.smart.OutboundHttp;
+import org.openvisit.smart.SmartAuthorization;
+import org.openvisit.smart.SmartClient;
+import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
+import org.openvisit.visit.application.OpenedVisit;
+import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.application.VisitView;
+import org.openvisit.visit.domain.model.ParticipantRole;
+import org.openvisit.visit.domain.model.VisitKey;
+import org.openvisit.visit.domain.model.VisitKeyKind;
+import org.openvisit.visit.domain.model.VisitStatus;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The launch callback against a loopback EHR: token endpoint failures and id_tokens with a bad signature,
+ * another audience or an expired time are refused with an audit row and nothing opened; the launch
+ * context opens the visit for a clinician (recorded) or a patient (not recorded).
+ */
+class SmartEhrLaunchServiceTest {
+
+    private static final OutboundAddressPolicy DEVELOPMENT = new OutboundAddressPolicy(true, false);
+    private static final String REDIRECT = "http://127.0.0.1:9/launch/callback";
+
+    private HttpServer server;
+    private String base;
+    private RSAKey key;
+    private final AtomicReference<String> tokenAnswer = new AtomicReference<>();
+    private final AtomicInteger tokenStatus = new AtomicInteger(200);
+    private final List<String> audit = new ArrayList<>();
+    private final List<String> opened = new ArrayList<>();
+    private SmartClient client;
+    private SmartEhrLaunchService service;
+
+    @BeforeEach
+    void ehr() throws IOException, JOSEException {
+        key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir";
+        String origin = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/fhir/.well-known/smart-configuration", exchange -> answer(exchange, 200,
+                "{\"issuer\":\"" + base + "\",\"authorization_endpoint\":\"" + origin + "/authorize\",\"token_endpoint\":\""
+                        + origin + "/token\",\"jwks_uri\":\"" + origin + "/jwks\",\"code_challenge_methods_supported\":[\"S256\"]}"));
+        server.createContext("/token", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            answer(exchange, tokenStatus.get(), tokenAnswer.get());
+        });
+        server.createContext("/jwks", exchange -> answer(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        client = new SmartClient(DEVELOPMENT, "openvisit", Clock.systemUTC(), InetAddress::getAllByName);
+        LaunchAuditService auditLog = new LaunchAuditService() {
+            @Override
+            public void accepted(String issuer, UUID endpointId, UUID organizationId, String ehrUserId, UUID visitId,
+                                 String reasonCode, String reason) {
+                audit.add("ACCEPTED " + reasonCode + " " + ehrUserId);
+            }
+
+            @Override
+            public void refused(String issuer, UUID endpointId, UUID organizationId, String ehrUserId,
+                                String reasonCode, String reason) {
+                audit.add("REFUSED " + reasonCode + " " + ehrUserId + " " + reason);
+            }
+        };
+        VisitOrchestrationService visits = new VisitOrchestrationService() {
+            @Override
+            public OpenedVisit openVisit(UUID endpointId, VisitKey key, String ehrUserId, ParticipantRole role,
+                                         String departmentId) {
+                opened.add("clinician " + ehrUserId + " " + key.hashInput() + " " + departmentId);
+                return visit();
+            }
+
+            @Override
+            public OpenedVisit openVisitAsPatient(UUID endpointId, VisitKey key, String departmentId) {
+                opened.add("patient " + key.hashInput() + " " + departmentId);
+                return visit();
+            }
+        };
+        service = new SmartEhrLaunchService(visits, auditLog, new OutboundHttp(DEVELOPMENT, InetAddress::getAllByName),
+                Clock.systemUTC());
+    }
+
+    private static OpenedVisit visit() {
+        UUID id = UUID.randomUUID();
+        return new OpenedVisit(new VisitView(id, UUID.randomUUID(), UUID.randomUUID(), VisitKeyKind.APPOINTMENT, null,
+                VisitStatus.SCHEDULED, null, "/visit/" + id, "/visit/" + id + "/lobby", Instant.now(), null, null,
+                List.of()), true);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    private PendingLaunch pending() {
+        SmartAuthorization authorization = client.authorization(client.discover(base), REDIRECT,
+                SmartEhrLaunchService.SCOPE);
+        return new PendingLaunch(UUID.randomUUID(), UUID.randomUUID(), base, authorization);
+    }
+
+    private String idToken(RSAKey signer, String audience, String user, String nonce, Instant expires)
+            throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
+                new JWTClaimsSet.Builder().issuer(base).audience(audience).subject(user).claim("fhirUser", user)
+                        .claim("nonce", nonce).issueTime(new Date()).expirationTime(Date.from(expires)).build());
+        jwt.sign(new RSASSASigner(signer));
+        return jwt.serialize();
+    }
+
+    private void tokenResponse(String idToken) {
+        tokenAnswer.set("{\"access_token\":\"secret-access\",\"token_type\":\"Bearer\",\"id_token\":\"" + idToken
+                + "\",\"patient\":\"pat-secret\",\"encounter\":\"enc-secret\",\"location\":\"loc-cardio\","
+                + "\"fhirContext\":[{\"reference\":\"Appointment/appt-77\"}]}");
+    }
+
+    private LaunchRefusedException refused(PendingLaunch pending) {
+        return catchThrowableOfType(() -> service.complete(pending, "the-code"), LaunchRefusedException.class);
+    }
+
+    @Test
+    void aClinicianOpensTheVisitOfTheAppointmentInTheContext() throws JOSEException {
+        PendingLaunch pending = pending();
+        tokenResponse(idToken(key, "openvisit", "Practitioner/p1", pending.authorization().nonce(),
+                Instant.now().plusSeconds(300)));
+        LaunchLanding landing = service.complete(pending, "the-code");
+        assertThat(landing.patient()).isFalse();
+        assertThat(landing.path()).isEqualTo("/visit/" + landing.visitId());
+        assertThat(opened).containsExactly("clinician Practitioner/p1 appointment:Appointment/appt-77 loc-cardio");
+        assertThat(audit).containsExactly("ACCEPTED PROVIDER_LAUNCH Practitioner/p1");
+    }
+
+    @Test
+    void aPatientGoesToTheLobbyAndIsRecordedNowhere() throws JOSEException {
+        PendingLaunch pending = pending();
+        tokenResponse(idToken(key, "openvisit", "Patient/pat-secret", pending.authorization().nonce(),
+                Instant.now().plusSeconds(300)));
+        LaunchLanding landing = service.complete(pending, "the-code");
+        assertThat(landing.patient()).isTrue();
+        assertThat(landing.path()).endsWith("/lobby");
+        assertThat(opened).containsExactly("patient appointment:Appointment/appt-77 loc-cardio");
+        assertThat(audit).containsExactly("ACCEPTED PATIENT_LAUNCH null");
+        assertThat(String.join(" ", audit)).doesNotContain("pat-secret", "enc-secret", "appt-77");
+    }
+
+    @Test
+    void aTokenEndpointErrorIsRefused() {
+        tokenStatus.set(500);
+        tokenAnswer.set("{\"error\":\"server_error\"}");
+        LaunchRefusedException e = refused(pending());
+        assertThat(e.status()).isEqualTo(502);
+        assertThat(e.reasonCode()).isEqualTo("TOKEN_ENDPOINT_ERROR");
+        assertThat(e.getMessage()).contains("HTTP 500");
+        assertThat(opened).isEmpty();
+        assertThat(audit).singleElement().asString().startsWith("REFUSED TOKEN_ENDPOINT_ERROR");
+    }
+
+    @Test
+    void anIdTokenWithABadSignatureIsRefused() throws JOSEException {
+        PendingLaunch pending = pending();
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("k1").generate();
+        tokenResponse(idToken(stranger, "openvisit", "Practitioner/p1", pending.authorization().nonce(),
+                Instant.now().plusSeconds(300)));
+        LaunchRefusedException e = refused(pending);
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(e.reasonCode()).isEqualTo("ID_TOKEN_BAD_SIGNATURE");
+        assertThat(opened).isEmpty();
+        assertThat(audit).singleElement().asString().startsWith("REFUSED ID_TOKEN_BAD_SIGNATURE");
+    }
+
+    @Test
+    void anIdTokenForAnotherAppIsRefused() throws JOSEException {
+        PendingLaunch pending = pending();
+        tokenResponse(idToken(key, "another-app", "Practitioner/p1", pending.authorization().nonce(),
+                Instant.now().plusSeconds(300)));
+        assertThat(refused(pending).reasonCode()).isEqualTo("ID_TOKEN_WRONG_AUDIENCE");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void anExpiredIdTokenIsRefused() throws JOSEException {
+        PendingLaunch pending = pending();
+        tokenResponse(idToken(key, "openvisit", "Practitioner/p1", pending.authorization().nonce(),
+                Instant.now().minus(Duration.ofMinutes(10))));
+        assertThat(refused(pending).reasonCode()).isEqualTo("ID_TOKEN_EXPIRED");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void aLaunchWithoutAppointmentOpensNothing() throws JOSEException {
+        PendingLaunch pending = pending();
+        tokenAnswer.set("{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"id_token\":\"" + idToken(key, "openvisit",
+                "Practitioner/p1", pending.authorization().nonce(), Instant.now().plusSeconds(300)) + "\",\"patient\":\"x\"}");
+        LaunchRefusedException e = refused(pending);
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.reasonCode()).isEqualTo("NO_APPOINTMENT");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void noTokenOrCodeEntersTheAuditLog() throws JOSEException {
+        PendingLaunch pending = pending();
+        tokenStatus.set(400);
+        tokenAnswer.set("{\"error\":\"invalid_grant\",\"error_description\":\"secret-access\"}");
+        refused(pending);
+        assertThat(String.join(" ", audit)).doesNotContain("the-code", "secret-access", pending.state());
+    }
+}
