@@ -66,7 +66,7 @@ class VisitServicesIT {
     static WebArchive deployment() {
         File war = new File(System.getProperty("openvisit.artifacts", "target/artifacts"), "openvisit.war");
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(VisitServicesIT.class)
+                .addClasses(VisitServicesIT.class, Tenant.class)
                 .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
     }
 
