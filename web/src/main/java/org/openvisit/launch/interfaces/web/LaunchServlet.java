@@ -1,18 +1,17 @@
 package org.openvisit.launch.interfaces.web;
 
+import org.openvisit.shared.interfaces.web.PublicAddress;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.launch.application.LaunchRefusedException;
 import org.openvisit.launch.application.PendingLaunch;
 import org.openvisit.launch.application.SmartEhrLaunchService;
 
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * {@code GET /launch?iss=<FHIR base>&launch=<opaque>}: the EHR opens OpenVisit. An unknown or unapproved
@@ -29,36 +28,17 @@ public class LaunchServlet extends HttpServlet {
     private transient SmartEhrLaunchService launches;
 
     @Inject
-    @ConfigProperty(name = "openvisit.public-url")
-    private transient Optional<String> publicUrl;
+    private transient PublicAddress publicAddress;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             PendingLaunch pending = launches.begin(request.getParameter("iss"), request.getParameter("launch"),
-                    publicBase(request) + CALLBACK_PATH);
+                    publicAddress.base(request) + CALLBACK_PATH);
             LaunchPages.addPending(request.getSession(true), pending.state(), pending);
             LaunchPages.redirect(request, response, pending.authorization().authorizeUri().toString());
         } catch (LaunchRefusedException e) {
             LaunchPages.error(response, e.status(), e.reasonCode(), e.title(), e.getMessage());
         }
-    }
-
-    /** OpenVisit's address as the EHR knows it: {@code openvisit.public-url}, else this request's origin. */
-    String publicBase(HttpServletRequest request) {
-        String base = publicUrl.map(String::strip).filter(url -> !url.isEmpty()).orElseGet(() -> {
-            String scheme = request.getScheme();
-            int port = request.getServerPort();
-            boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-            String host = request.getServerName();
-            if (host.contains(":") && !host.startsWith("[")) {
-                host = "[" + host + "]";
-            }
-            return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
-        });
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base;
     }
 }
