@@ -8,6 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
 port="${BENCH_PORT:-18080}"
 data="$(mktemp -d)"
+admin_password="bench-$RANDOM-$RANDOM-$RANDOM"
 script=""
 trap '[[ -n "$script" ]] && kill -TERM "$script" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
 
@@ -15,10 +16,10 @@ printf '%-5s %-12s %-16s %-14s %-20s\n' run data-folder seconds-to-ready rss-rea
 for run in $(seq 1 "$runs"); do
   state=$([[ $run == 1 ]] && echo empty || echo existing)
   start=$(date +%s.%N)
-  OPENVISIT_PORT=$port OPENVISIT_DATA="$data" OPENVISIT_GRID_PORT=$((port + 1)) \
+  OPENVISIT_PORT=$port OPENVISIT_DATA="$data" OPENVISIT_GRID_PORT=$((port + 1)) OPENVISIT_ADMIN_PASSWORD="$admin_password" \
     "$root/server-config/start" > "$data/run-$run.log" 2>&1 &
   script=$!
-  until curl -fsS "http://127.0.0.1:$port/health/ready" 2>/dev/null | grep -q '"name":"database"'; do
+  until grep -q "OpenVisit is ready after" "$data/run-$run.log" 2>/dev/null; do
     kill -0 "$script" 2>/dev/null || { echo "start failed, see $data/run-$run.log"; tail -20 "$data/run-$run.log"; exit 1; }
     sleep 0.2
   done
@@ -26,8 +27,8 @@ for run in $(seq 1 "$runs"); do
   java_pid=$(pgrep -P "$script" java || true)
   rss_ready=$(( $(ps -o rss= -p "$java_pid") / 1024 ))
   for i in $(seq 1 100); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/api/organizations" || echo "api request $i failed"
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/organizations.xhtml" || echo "portal request $i failed"
+    curl -fsS -o /dev/null -u "admin:$admin_password" "http://127.0.0.1:$port/api/organizations" || echo "api request $i failed"
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/sign-in.xhtml" || echo "portal request $i failed"
   done
   rss_work=$(( $(ps -o rss= -p "$java_pid") / 1024 ))
   printf '%-5s %-12s %-16.1f %-14s %-20s\n' "$run" "$state" "$(awk -v a="$start" -v b="$ready" 'BEGIN{print b-a}')" "$rss_ready" "$rss_work"
