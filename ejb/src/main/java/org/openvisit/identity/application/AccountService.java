@@ -93,8 +93,7 @@ public class AccountService {
                 && !request.roles().contains(Role.OPERATOR))) {
             throw new ForbiddenException("You may only create users of your own organization.");
         }
-        PortalUsername name = username(request.username())
-                .orElseThrow(() -> new InvalidAccountException("username", "The username is required."));
+        PortalUsername name = newUsername(request.username());
         boolean externalOnly = request.password() == null || request.password().isBlank();
         if (externalOnly && !externalSignIn()) {
             throw new InvalidAccountException("password", "The password is required.");
@@ -207,6 +206,23 @@ public class AccountService {
     private SignedInUser signedIn(PortalAccount account) {
         return new SignedInUser(account.username().value(), account.displayName(), account.organizationId(),
                 account.roles());
+    }
+
+    /** The name of a new account, or a refusal that says what is wrong with it. */
+    private static PortalUsername newUsername(String typed) {
+        if (typed == null || typed.isBlank()) {
+            throw new InvalidAccountException("username", "The username is required.");
+        }
+        String trimmed = typed.strip();
+        if (trimmed.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new InvalidAccountException("username", "A username has no spaces or control characters, "
+                    + "for example ana.lyst or ana.lyst@hospital.example.");
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > PortalUsername.MAX_LENGTH) {
+            throw new InvalidAccountException("username", "A username has at most " + PortalUsername.MAX_LENGTH
+                    + " characters.");
+        }
+        return new PortalUsername(trimmed);
     }
 
     /** A username as typed, or empty when it could not name any account. */

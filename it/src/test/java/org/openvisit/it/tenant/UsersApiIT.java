@@ -150,6 +150,7 @@ class UsersApiIT {
         HttpResponse<String> spaces = post(admin, users(organization),
                 userBody("two words", null, PASSWORD, "EHR_ANALYST"));
         assertProblem(spaces, 400);
+        assertThat(Http.json(spaces).getString("detail")).contains("no spaces");
 
         assertProblem(post(admin, users(organization), "[]"), 400);
         assertThat(total(organization)).isEqualTo(before);
