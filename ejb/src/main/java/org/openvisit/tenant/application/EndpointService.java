@@ -23,9 +23,11 @@ import org.openvisit.tenant.domain.model.Role;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * FHIR endpoints of organizations and their approval: add, edit, submit, the approver's EHR sign-in,
@@ -134,10 +136,7 @@ public class EndpointService {
     /** The admin asks the approver to review: from DRAFT, or again from REJECTED or WITHDRAWN. */
     public EndpointView submitForApproval(@NotNull(message = "The signed-in user is required.") Actor actor,
                                           @NotNull(message = "The endpoint id is required.") UUID endpointId) {
-        FhirEndpoint endpoint = visible(actor, endpointId);
-        endpoint.submitForApproval(actor, clock.instant());
-        flush(endpoint, null);
-        return EndpointView.of(endpoint);
+        return transition(actor, endpointId, (endpoint, at) -> endpoint.submitForApproval(actor, at));
     }
 
     /**
@@ -147,37 +146,33 @@ public class EndpointService {
     public EndpointView recordEhrVerification(@NotNull(message = "The signed-in user is required.") Actor actor,
                                               @NotNull(message = "The endpoint id is required.") UUID endpointId,
                                               String ehrUserId) {
-        FhirEndpoint endpoint = visible(actor, endpointId);
-        endpoint.recordEhrVerification(actor, ehrUserId, clock.instant());
-        flush(endpoint, null);
-        return EndpointView.of(endpoint);
+        return transition(actor, endpointId, (endpoint, at) -> endpoint.recordEhrVerification(actor, ehrUserId, at));
     }
 
     /** The named approver approves an EHR_VERIFIED endpoint; it is in service from then on. */
     public EndpointView approve(@NotNull(message = "The signed-in user is required.") Actor actor,
                                 @NotNull(message = "The endpoint id is required.") UUID endpointId) {
-        FhirEndpoint endpoint = visible(actor, endpointId);
-        endpoint.approve(actor, clock.instant());
-        flush(endpoint, null);
-        return EndpointView.of(endpoint);
+        return transition(actor, endpointId, (endpoint, at) -> endpoint.approve(actor, at));
     }
 
     /** The named approver rejects, saying why. */
     public EndpointView reject(@NotNull(message = "The signed-in user is required.") Actor actor,
                                @NotNull(message = "The endpoint id is required.") UUID endpointId,
                                String reason) {
-        FhirEndpoint endpoint = visible(actor, endpointId);
-        endpoint.reject(actor, reason, clock.instant());
-        flush(endpoint, null);
-        return EndpointView.of(endpoint);
+        return transition(actor, endpointId, (endpoint, at) -> endpoint.reject(actor, reason, at));
     }
 
     /** The admin, or an operator, takes the endpoint out of use, saying why. */
     public EndpointView withdraw(@NotNull(message = "The signed-in user is required.") Actor actor,
                                  @NotNull(message = "The endpoint id is required.") UUID endpointId,
                                  String reason) {
+        return transition(actor, endpointId, (endpoint, at) -> endpoint.withdraw(actor, reason, at));
+    }
+
+    /** One step of the approval: on the endpoint the actor may see, at this instant, written at once. */
+    private EndpointView transition(Actor actor, UUID endpointId, BiConsumer<FhirEndpoint, Instant> step) {
         FhirEndpoint endpoint = visible(actor, endpointId);
-        endpoint.withdraw(actor, reason, clock.instant());
+        step.accept(endpoint, clock.instant());
         flush(endpoint, null);
         return EndpointView.of(endpoint);
     }

@@ -7,7 +7,6 @@ import jakarta.transaction.UserTransaction;
 import jakarta.validation.ConstraintViolationException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +33,6 @@ import org.openvisit.tenant.domain.model.InvalidEndpointException;
 import org.openvisit.tenant.domain.model.InvalidFhirBaseUrlException;
 import org.openvisit.tenant.domain.model.Role;
 
-import java.io.File;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -56,18 +54,7 @@ class EndpointServicesIT {
 
     @Deployment
     static WebArchive deployment() {
-        File war = new File(System.getProperty("openvisit.artifacts", "target/artifacts"), "openvisit.war");
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(EndpointServicesIT.class, Tenant.class)
-                .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
-    }
-
-    private static File jarOf(Class<?> type) {
-        try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return MicroWar.with(EndpointServicesIT.class, Tenant.class);
     }
 
     @EJB

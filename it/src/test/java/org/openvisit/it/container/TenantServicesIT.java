@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.validation.ConstraintViolationException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +18,6 @@ import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.EhrVendor;
 import org.openvisit.tenant.domain.model.InvalidOrganizationException;
 
-import java.io.File;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,18 +32,7 @@ class TenantServicesIT {
 
     @Deployment
     static WebArchive deployment() {
-        File war = new File(System.getProperty("openvisit.artifacts", "target/artifacts"), "openvisit.war");
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClass(TenantServicesIT.class)
-                .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
-    }
-
-    private static File jarOf(Class<?> type) {
-        try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return MicroWar.with(TenantServicesIT.class);
     }
 
     @EJB

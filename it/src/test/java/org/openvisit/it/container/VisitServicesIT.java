@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +31,6 @@ import org.openvisit.visit.domain.model.VisitKey;
 import org.openvisit.visit.domain.model.VisitKeyKind;
 import org.openvisit.visit.domain.model.VisitStatus;
 
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,18 +62,7 @@ class VisitServicesIT {
 
     @Deployment
     static WebArchive deployment() {
-        File war = new File(System.getProperty("openvisit.artifacts", "target/artifacts"), "openvisit.war");
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(VisitServicesIT.class, Tenant.class)
-                .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class));
-    }
-
-    private static File jarOf(Class<?> type) {
-        try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return MicroWar.with(VisitServicesIT.class, Tenant.class);
     }
 
     @EJB
