@@ -27,6 +27,7 @@ import org.openvisit.tenant.application.EndpointService;
 import org.openvisit.tenant.application.EndpointSummary;
 import org.openvisit.tenant.application.OutboundAddressConfiguration;
 import org.openvisit.tenant.domain.model.FhirBaseUrl;
+import org.openvisit.visit.application.EhrContext;
 import org.openvisit.visit.application.OpenedVisit;
 import org.openvisit.visit.application.VisitOrchestrationService;
 import org.openvisit.visit.domain.model.ParticipantRole;
@@ -50,7 +51,8 @@ import java.util.logging.Logger;
  * with PKCE S256, state, nonce, {@code aud=iss}, the launch echoed and the scopes {@value #SCOPE}. The
  * callback's code is exchanged, the id_token checked against the EHR's JWKS, and the launch context
  * read: the user ({@code fhirUser}), the appointment ({@code fhirContext}) and the department
- * ({@code location}); the patient and encounter are read by no one and kept nowhere. Every launch,
+ * ({@code location}); the appointment and encounter references are kept sealed for write-back only;
+ * the patient is read by no one and kept nowhere. Every launch,
  * accepted or refused, is written to the audit log.
  */
 @Stateless
@@ -235,6 +237,7 @@ public class SmartEhrLaunchService {
             throw refuse(409, "VISIT_NOT_OPENED", pending, clinicianOrNull(ehrUser), "The visit could not be opened",
                     e.getMessage());
         }
+        visits.rememberEhrContext(opened.visit().id(), new EhrContext(appointment, text(token, "encounter")));
         // the patient's id is never recorded: only a clinician's EHR user id goes into the log
         audit.accepted(pending.issuer(), pending.endpointId(), pending.organizationId(),
                 patient ? null : ehrUser, opened.visit().id(), patient ? "PATIENT_LAUNCH" : "PROVIDER_LAUNCH",

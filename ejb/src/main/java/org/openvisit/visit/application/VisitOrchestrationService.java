@@ -11,12 +11,13 @@ import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 import org.openvisit.visit.domain.model.AppointmentHash;
+import org.openvisit.visit.domain.model.AttendeeRole;
 import org.openvisit.visit.domain.model.ParticipantRole;
 import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitKey;
 import org.openvisit.visit.domain.model.VisitRepository;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,7 +47,12 @@ public class VisitOrchestrationService {
     @Inject
     private MeetingPlatform meetings;
 
-    private final Clock clock = Clock.systemUTC();
+    @EJB
+    private VisitEvents events;
+
+    @Inject
+    private EhrContextSeal contextSeal;
+
 
     /**
      * The visit of {@code key} on the endpoint, made on the first launch; the launching clinician is
@@ -115,12 +121,23 @@ public class VisitOrchestrationService {
         return visits.find(visitId).map(this::view);
     }
 
-    /** Ends the visit and its meeting. */
+    /** Ends the visit and its meeting, as a {@code VISIT_ENDED} event of the clinician. */
     public VisitView end(@NotNull UUID visitId) {
-        Visit visit = visits.find(visitId).orElseThrow(VisitNotFoundException::new);
-        visit.end(clock.instant());
-        meetings.end(visit);
-        return view(visit);
+        events.record(visitId, VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, null, null);
+        return view(visits.find(visitId).orElseThrow(VisitNotFoundException::new));
+    }
+
+    /**
+     * Keeps the EHR's references from this launch (sealed) for write-back; an empty context keeps
+     * what an earlier launch gave.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void rememberEhrContext(@NotNull UUID visitId, @NotNull EhrContext context) {
+        if (context.isEmpty()) {
+            return;
+        }
+        visits.find(visitId).orElseThrow(VisitNotFoundException::new)
+                .rememberEhrContext(contextSeal.seal(visitId, context));
     }
 
     private VisitView view(Visit v) {

@@ -19,6 +19,7 @@ import org.openvisit.smart.SmartAuthorization;
 import org.openvisit.smart.SmartClient;
 import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
 import org.openvisit.visit.application.OpenedVisit;
+import org.openvisit.visit.application.EhrContext;
 import org.openvisit.visit.application.VisitOrchestrationService;
 import org.openvisit.visit.application.VisitView;
 import org.openvisit.visit.domain.model.ParticipantRole;
@@ -106,6 +107,11 @@ class SmartEhrLaunchServiceTest {
                 opened.add("patient " + key.hashInput() + " " + departmentId);
                 return visit();
             }
+
+            @Override
+            public void rememberEhrContext(UUID visitId, EhrContext context) {
+                opened.add("context " + context.appointment() + " " + context.encounter());
+            }
         };
         service = new SmartEhrLaunchService(visits, auditLog, new OutboundHttp(DEVELOPMENT, InetAddress::getAllByName),
                 Clock.systemUTC());
@@ -166,7 +172,8 @@ class SmartEhrLaunchServiceTest {
         LaunchLanding landing = service.complete(pending, "the-code");
         assertThat(landing.patient()).isFalse();
         assertThat(landing.path()).isEqualTo("/visit/" + landing.visitId());
-        assertThat(opened).containsExactly("clinician Practitioner/p1 appointment:Appointment/appt-77 loc-cardio");
+        assertThat(opened).containsExactly("clinician Practitioner/p1 appointment:Appointment/appt-77 loc-cardio",
+                "context Appointment/appt-77 Encounter/enc-secret");
         assertThat(audit).containsExactly("ACCEPTED PROVIDER_LAUNCH Practitioner/p1");
     }
 
@@ -178,7 +185,8 @@ class SmartEhrLaunchServiceTest {
         LaunchLanding landing = service.complete(pending, "the-code");
         assertThat(landing.patient()).isTrue();
         assertThat(landing.path()).endsWith("/lobby");
-        assertThat(opened).containsExactly("patient appointment:Appointment/appt-77 loc-cardio");
+        assertThat(opened).containsExactly("patient appointment:Appointment/appt-77 loc-cardio",
+                "context Appointment/appt-77 Encounter/enc-secret");
         assertThat(audit).containsExactly("ACCEPTED PATIENT_LAUNCH null");
         assertThat(String.join(" ", audit)).doesNotContain("pat-secret", "enc-secret", "appt-77");
     }

@@ -28,6 +28,7 @@ public class Visit {
 
     public static final String BY_KEY = "Visit.byKey";
     public static final int MAX_DEPARTMENT_LENGTH = 255;
+    public static final int MAX_EHR_CONTEXT_LENGTH = 2000;
 
     @Id
     @Column(name = "id", length = 36, nullable = false, updatable = false)
@@ -67,6 +68,16 @@ public class Visit {
 
     @Column(name = "ended_at")
     private Instant endedAt;
+
+    @Column(name = "event_count", nullable = false)
+    private long eventCount;
+
+    /**
+     * The EHR's references for write-back (appointment, encounter), sealed under the master key by
+     * the application; kept only while write-back may need them, then forgotten.
+     */
+    @Column(name = "ehr_context", length = MAX_EHR_CONTEXT_LENGTH)
+    private String ehrContext;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -131,6 +142,54 @@ public class Visit {
         }
         status = VisitStatus.ENDED;
         endedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * Records what happened, numbered after the visit's earlier events, and moves the visit along:
+     * the first connection starts it, {@link VisitEventType#VISIT_ENDED} ends it. After the end only
+     * departures (disconnected, left) are still recorded, since connections close as the visit ends.
+     *
+     * @param role       who did it, or {@code null} for the visit itself
+     * @param attendeeId the opaque id OpenVisit gave that attendee in this visit, or {@code null}
+     * @throws IllegalVisitTransitionException the visit has ended and this is not a departure
+     */
+    public VisitEvent recordEvent(VisitEventType type, AttendeeRole role, String attendeeId, String detail, Instant at) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(at, "at");
+        boolean departure = type == VisitEventType.DISCONNECTED || type == VisitEventType.LEFT;
+        if (status == VisitStatus.ENDED && !departure) {
+            throw new IllegalVisitTransitionException(status, "given a " + type + " event");
+        }
+        if (type == VisitEventType.CONNECTED && status.canStart()) {
+            start(at);
+        } else if (type == VisitEventType.VISIT_ENDED) {
+            end(at);
+        }
+        eventCount++;
+        return new VisitEvent(this, eventCount, type, role, attendeeId, detail, at);
+    }
+
+    /** Keeps the EHR's sealed references for write-back; a later launch's references replace them. */
+    public void rememberEhrContext(String sealedContext) {
+        if (sealedContext != null && sealedContext.length() > MAX_EHR_CONTEXT_LENGTH) {
+            throw new IllegalArgumentException("The sealed EHR context is longer than " + MAX_EHR_CONTEXT_LENGTH);
+        }
+        if (sealedContext != null && status != VisitStatus.ENDED) {
+            ehrContext = sealedContext;
+        }
+    }
+
+    /** Forgets the EHR's references: write-back is done with them. */
+    public void forgetEhrContext() {
+        ehrContext = null;
+    }
+
+    public Optional<String> sealedEhrContext() {
+        return Optional.ofNullable(ehrContext);
+    }
+
+    public long eventCount() {
+        return eventCount;
     }
 
     /** A clinician's first launch of this visit. */

@@ -23,4 +23,16 @@ public interface VisitRepository {
     boolean hasParticipant(UUID visitId, String ehrUserId);
 
     List<VisitParticipant> participants(UUID visitId);
+
+    /**
+     * The visit, locked for this transaction (a row lock), so that events of one visit are numbered
+     * one after the other even when they arrive at once on several nodes.
+     */
+    Optional<Visit> findForUpdate(UUID id);
+
+    /** Stores an event made by {@link Visit#recordEvent} and flushes. */
+    void addEvent(VisitEvent event);
+
+    /** The visit's events in their order. */
+    List<VisitEvent> events(UUID visitId);
 }

@@ -2,9 +2,11 @@ package org.openvisit.visit.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.openvisit.visit.domain.model.AppointmentHash;
 import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitEvent;
 import org.openvisit.visit.domain.model.VisitParticipant;
 import org.openvisit.visit.domain.model.VisitRepository;
 
@@ -60,6 +62,24 @@ public class JpaVisitRepository implements VisitRepository {
     @Override
     public List<VisitParticipant> participants(UUID visitId) {
         return entityManager.createNamedQuery(VisitParticipant.OF_VISIT, VisitParticipant.class)
+                .setParameter("visit", visitId.toString())
+                .getResultList();
+    }
+
+    @Override
+    public Optional<Visit> findForUpdate(UUID id) {
+        return Optional.ofNullable(entityManager.find(Visit.class, id.toString(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void addEvent(VisitEvent event) {
+        entityManager.persist(event);
+        entityManager.flush();
+    }
+
+    @Override
+    public List<VisitEvent> events(UUID visitId) {
+        return entityManager.createNamedQuery(VisitEvent.OF_VISIT, VisitEvent.class)
                 .setParameter("visit", visitId.toString())
                 .getResultList();
     }

@@ -31,9 +31,11 @@ import org.openvisit.tenant.domain.model.Role;
 import org.openvisit.tenant.infrastructure.persistence.JpaFhirEndpointRepository;
 import org.openvisit.tenant.infrastructure.persistence.JpaOrganizationRepository;
 import org.openvisit.visit.domain.model.AppointmentHash;
+import org.openvisit.visit.domain.model.AttendeeRole;
 import org.openvisit.visit.domain.model.MeetingRef;
 import org.openvisit.visit.domain.model.ParticipantRole;
 import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitKeyKind;
 import org.openvisit.visit.domain.model.VisitStatus;
 
@@ -199,6 +201,54 @@ abstract class VisitRepositoryContract {
                 .containsExactly("Practitioner/E1001", "Practitioner/N2002");
         assertThat(visits.hasParticipant(visit.id(), "Practitioner/N2002")).isTrue();
         assertThat(visits.hasParticipant(visit.id(), "Practitioner/X")).isFalse();
+    }
+
+    @Test
+    void eventsAreNumberedInTheVisitsOrderAndMoveItsStatus() {
+        Visit visit = visit(randomHash());
+        inTransaction(r -> r.add(visit));
+
+        em.getTransaction().begin();
+        Visit locked = visits.findForUpdate(visit.id()).orElseThrow();
+        visits.addEvent(locked.recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.PATIENT, "a-1", null, T0));
+        visits.addEvent(locked.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c-1", null,
+                T0.plusSeconds(5)));
+        locked.rememberEhrContext("sealed-context");
+        em.getTransaction().commit();
+        em.clear();
+
+        em.getTransaction().begin();
+        Visit again = visits.findForUpdate(visit.id()).orElseThrow();
+        visits.addEvent(again.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, "c-1", null,
+                T0.plusSeconds(60)));
+        em.getTransaction().commit();
+        em.clear();
+
+        assertThat(visits.events(visit.id())).extracting(e -> e.sequence() + ":" + e.type())
+                .containsExactly("1:LOBBY_JOINED", "2:CONNECTED", "3:VISIT_ENDED");
+        Visit loaded = visits.find(visit.id()).orElseThrow();
+        assertThat(loaded.status()).isEqualTo(VisitStatus.ENDED);
+        assertThat(loaded.startedAt()).contains(T0.plusSeconds(5));
+        assertThat(loaded.eventCount()).isEqualTo(3);
+        assertThat(loaded.sealedEhrContext()).contains("sealed-context");
+    }
+
+    @Test
+    void theDatabaseRefusesTwoEventsWithOneNumber() {
+        Visit visit = visit(randomHash());
+        inTransaction(r -> r.add(visit));
+        Visit stale = visits.find(visit.id()).orElseThrow();
+        em.clear();
+        inTransaction(r -> r.addEvent(r.find(visit.id()).orElseThrow()
+                .recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.PATIENT, "a-1", null, T0)));
+
+        em.getTransaction().begin();
+        // a copy of the visit read before the first event numbers its event 1 again
+        assertThatThrownBy(() -> visits.addEvent(stale.recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.GUEST,
+                "a-2", null, T0))).isInstanceOf(PersistenceException.class);
+        em.getTransaction().rollback();
+        em.clear();
+        assertThat(visits.events(visit.id())).hasSize(1);
     }
 
     @Test

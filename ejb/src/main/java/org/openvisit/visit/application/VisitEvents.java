@@ -1,0 +1,63 @@
+package org.openvisit.visit.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitEvent;
+import org.openvisit.visit.domain.model.VisitEventType;
+import org.openvisit.visit.domain.model.VisitRepository;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The visit event stream: records what happened in a visit, in the visit's order (the visit row is
+ * locked while its next event is numbered), moves the visit's status along, and announces the event
+ * to observers inside the same transaction, so that write-back's outbox row commits with the event
+ * or not at all.
+ */
+@Stateless
+public class VisitEvents {
+
+    @Inject
+    private VisitRepository visits;
+
+    @Inject
+    private Event<VisitEventRecorded> recorded;
+
+    @Inject
+    private MeetingPlatform meetings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Records an event now.
+     *
+     * @param role       who did it ({@code null}: the visit itself)
+     * @param attendeeId the attendee's opaque id within the visit, or {@code null}
+     * @param detail     a short plain-words note without patient data, or {@code null}
+     * @throws VisitNotFoundException                                           no such visit
+     * @throws org.openvisit.visit.domain.model.IllegalVisitTransitionException the visit has ended
+     */
+    public VisitEventRecorded record(@NotNull UUID visitId, @NotNull VisitEventType type, AttendeeRole role,
+                                     String attendeeId, String detail) {
+        Visit visit = visits.findForUpdate(visitId).orElseThrow(VisitNotFoundException::new);
+        VisitEvent event = visit.recordEvent(type, role, attendeeId, detail, clock.instant());
+        visits.addEvent(event);
+        if (type == VisitEventType.VISIT_ENDED) {
+            meetings.end(visit);
+        }
+        VisitEventRecorded announced = VisitEventRecorded.of(event);
+        recorded.fire(announced);
+        return announced;
+    }
+
+    /** The visit's events in their order. */
+    public List<VisitEventRecorded> of(@NotNull UUID visitId) {
+        return visits.events(visitId).stream().map(VisitEventRecorded::of).toList();
+    }
+}

@@ -1,0 +1,97 @@
+package org.openvisit.visit.domain.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openvisit.shared.domain.model.InvalidValueException;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class VisitEventTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private static Visit visit() {
+        return Visit.schedule(UUID.randomUUID(), UUID.randomUUID(), VisitKeyKind.APPOINTMENT,
+                new AppointmentHash("b".repeat(64)), null, T0);
+    }
+
+    @Test
+    void eventsAreNumberedOneAfterTheOther() {
+        Visit v = visit();
+        VisitEvent first = v.recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.PATIENT, "p1", null, T0);
+        VisitEvent second = v.recordEvent(VisitEventType.ADMITTED, AttendeeRole.PATIENT, "p1", null, T0);
+        assertThat(first.sequence()).isEqualTo(1);
+        assertThat(second.sequence()).isEqualTo(2);
+        assertThat(second.visitId()).isEqualTo(v.id());
+        assertThat(second.endpointId()).isEqualTo(v.endpointId());
+        assertThat(second.organizationId()).isEqualTo(v.organizationId());
+        assertThat(v.eventCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theFirstConnectionStartsTheVisitAndLaterOnesDoNot() {
+        Visit v = visit();
+        v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c1", null, T0.plusSeconds(10));
+        v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PATIENT, "p1", null, T0.plusSeconds(20));
+        assertThat(v.status()).isEqualTo(VisitStatus.IN_PROGRESS);
+        assertThat(v.startedAt()).contains(T0.plusSeconds(10));
+    }
+
+    @Test
+    void endingRecordsTheEndAndOnlyDeparturesFollow() {
+        Visit v = visit();
+        v.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, "c1", null, T0.plusSeconds(30));
+        assertThat(v.status()).isEqualTo(VisitStatus.ENDED);
+        assertThat(v.endedAt()).contains(T0.plusSeconds(30));
+        assertThat(v.recordEvent(VisitEventType.DISCONNECTED, AttendeeRole.PATIENT, "p1", null, T0).sequence())
+                .isEqualTo(2);
+        assertThat(v.recordEvent(VisitEventType.LEFT, AttendeeRole.PROVIDER, "c1", null, T0).sequence()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = VisitEventType.class, names = {"LOBBY_JOINED", "ADMITTED", "CONNECTED", "REMOVED",
+            "DEVICE_TEST", "VISIT_ENDED"})
+    void anEndedVisitRefusesEverythingButDepartures(VisitEventType type) {
+        Visit v = visit();
+        v.end(T0);
+        assertThatThrownBy(() -> v.recordEvent(type, AttendeeRole.PATIENT, "p1", null, T0))
+                .isInstanceOf(IllegalVisitTransitionException.class).hasMessageContaining("ENDED");
+        assertThat(v.eventCount()).isZero();
+    }
+
+    @Test
+    void theDetailIsCleanedAndShortened() {
+        VisitEvent e = visit().recordEvent(VisitEventType.DEVICE_TEST, AttendeeRole.PATIENT, "p1",
+                " camera ok\nmicrophone ok " + "x".repeat(600), T0);
+        assertThat(e.detail().orElseThrow()).startsWith("camera ok microphone ok").hasSize(VisitEvent.MAX_DETAIL_LENGTH);
+        assertThat(visit().recordEvent(VisitEventType.LEFT, null, null, "  ", T0).detail()).isEmpty();
+    }
+
+    @Test
+    void anAttendeeIdMustBeShortAndNotBlank() {
+        assertThatThrownBy(() -> visit().recordEvent(VisitEventType.LEFT, AttendeeRole.GUEST, " ", null, T0))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> visit().recordEvent(VisitEventType.LEFT, AttendeeRole.GUEST, "x".repeat(65), null, T0))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void theEhrContextIsKeptUntilForgottenAndNotTakenAfterTheEnd() {
+        Visit v = visit();
+        v.rememberEhrContext("first");
+        v.rememberEhrContext(null);
+        assertThat(v.sealedEhrContext()).contains("first");
+        v.rememberEhrContext("second");
+        assertThat(v.sealedEhrContext()).contains("second");
+        v.forgetEhrContext();
+        assertThat(v.sealedEhrContext()).isEmpty();
+        v.end(T0);
+        v.rememberEhrContext("late");
+        assertThat(v.sealedEhrContext()).isEmpty();
+    }
+}
