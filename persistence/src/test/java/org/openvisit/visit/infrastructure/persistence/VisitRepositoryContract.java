@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openvisit.database.MigratedDatabase;
 import org.openvisit.database.TestDatabase;
+import org.openvisit.launch.domain.model.ContextLinkUse;
 import org.openvisit.launch.domain.model.LaunchAuditEntry;
 import org.openvisit.launch.domain.model.LaunchOutcome;
+import org.openvisit.launch.infrastructure.persistence.JpaContextLinkUseRepository;
 import org.openvisit.launch.infrastructure.persistence.JpaLaunchAuditRepository;
 import org.openvisit.secrets.domain.model.InstallationSecret;
 import org.openvisit.secrets.infrastructure.persistence.JpaInstallationSecretRepository;
@@ -249,6 +251,29 @@ abstract class VisitRepositoryContract {
         em.getTransaction().rollback();
         em.clear();
         assertThat(visits.events(visit.id())).hasSize(1);
+    }
+
+    @Test
+    void aContextLinkIsUsedOnceAndForgottenAfterItExpires() {
+        JpaContextLinkUseRepository uses = new JpaContextLinkUseRepository(em);
+        String digest = HexFormat.of().formatHex(randomHash().value().getBytes(), 0, 32);
+        em.getTransaction().begin();
+        uses.add(new ContextLinkUse(digest, endpoint, T0.plusSeconds(300)));
+        em.getTransaction().commit();
+        em.clear();
+
+        em.getTransaction().begin();
+        assertThatThrownBy(() -> uses.add(new ContextLinkUse(digest, endpoint, T0.plusSeconds(300))))
+                .isInstanceOf(PersistenceException.class);
+        em.getTransaction().rollback();
+        em.clear();
+
+        em.getTransaction().begin();
+        assertThat(uses.forgetExpired(T0.plusSeconds(299))).isZero();
+        assertThat(uses.forgetExpired(T0.plusSeconds(301))).isGreaterThanOrEqualTo(1);
+        em.getTransaction().commit();
+        em.clear();
+        assertThat(em.find(ContextLinkUse.class, digest)).isNull();
     }
 
     @Test

@@ -1,0 +1,194 @@
+package org.openvisit.launch.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.openvisit.shared.domain.model.ConflictException;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.application.ContextLinkKeyService;
+import org.openvisit.tenant.application.OutboundAddressConfiguration;
+import org.openvisit.tenant.domain.model.FhirBaseUrl;
+import org.openvisit.tenant.domain.model.FhirEndpoint;
+import org.openvisit.tenant.domain.model.FhirEndpointRepository;
+import org.openvisit.visit.application.EhrContext;
+import org.openvisit.visit.application.OpenedVisit;
+import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.domain.model.ParticipantRole;
+import org.openvisit.visit.domain.model.VisitKey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The encrypted context link launch ({@code GET /launch/context?token=..}), the way Epic launches
+ * telehealth apps: the token names its key; the key belongs to one endpoint, which must be approved
+ * and must be the token's {@code iss}; the token must decrypt (AES-256-GCM, header authenticated), be
+ * inside its validity window (30 s of clock skew, at most {@value #MAX_WINDOW_MINUTES} minutes long),
+ * and be used for the first time. Then the visit of its appointment (or, without one, of its session
+ * id as a conference) opens like a SMART launch's. Every launch, accepted or refused, is audited;
+ * the patient id in the token is never read into anything.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ContextLinkLaunchService {
+
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    static final long MAX_WINDOW_MINUTES = 60;
+    private static final String PROBLEM = "Start the visit again from the EHR; if it happens again, ask the EHR team "
+            + "to check the context link key configured for OpenVisit.";
+    private static final Logger LOG = Logger.getLogger(ContextLinkLaunchService.class.getName());
+
+    @EJB
+    private ContextLinkKeyService keys;
+
+    @EJB
+    private ContextLinkReplayGuard replays;
+
+    @EJB
+    private VisitOrchestrationService visits;
+
+    @EJB
+    private LaunchAuditService audit;
+
+    @Inject
+    private FhirEndpointRepository endpoints;
+
+    @Inject
+    private OutboundAddressConfiguration addresses;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Checks the token and opens its visit.
+     *
+     * @throws LaunchRefusedException saying what was wrong (audited)
+     */
+    public LaunchLanding launch(String tokenText) {
+        if (tokenText == null || tokenText.isBlank()) {
+            throw refuse(400, "MISSING_TOKEN", null, null, "Incomplete launch",
+                    "The EHR opened OpenVisit without the visit's context (token). Start the visit again from the EHR.");
+        }
+        ContextLinkToken token = ContextLinkToken.parse(tokenText).orElseThrow(() -> refuse(400, "MALFORMED_TOKEN",
+                null, null, "This link is damaged", "The visit link from the EHR is not complete or not in the "
+                        + "expected format. " + PROBLEM));
+        ContextLinkKeyService.OpenedKey key = keys.openActive(token.keyId()).orElseThrow(() -> refuse(403,
+                "UNKNOWN_KEY", null, null, "This link was not made for this OpenVisit",
+                "The link names a key that OpenVisit does not have (or that was replaced). " + PROBLEM));
+        FhirEndpoint endpoint = endpoints.find(key.endpointId()).orElseThrow(() -> refuse(403, "UNKNOWN_KEY", null,
+                null, "This link was not made for this OpenVisit", "The link's key belongs to no endpoint. " + PROBLEM));
+        ContextLinkClaims claims;
+        try {
+            claims = token.decrypt(key.key()).flatMap(ContextLinkClaims::parse).orElseThrow(() -> refuse(403,
+                    "TAMPERED_OR_WRONG_KEY", endpoint, null, "This link cannot be trusted",
+                    "The link does not decrypt with the endpoint's key: it was changed on the way, or made with "
+                            + "another key. " + PROBLEM));
+        } finally {
+            Arrays.fill(key.key(), (byte) 0);
+        }
+        String clinician = claims.isProvider() ? claims.user() : null;
+        if (!endpoint.isInService()) {
+            throw refuse(403, "ENDPOINT_NOT_APPROVED", endpoint, clinician, "This EHR is not approved",
+                    "The endpoint this link belongs to is not approved for virtual visits (yet, or any more). The "
+                            + "organization's EHR analyst approves it in the OpenVisit portal.");
+        }
+        if (!sameEhr(claims.iss(), endpoint)) {
+            throw refuse(403, "WRONG_ISSUER", endpoint, clinician, "This link belongs to another EHR",
+                    "The link names another FHIR address than the endpoint its key belongs to. " + PROBLEM);
+        }
+        checkWindow(claims, endpoint, clinician);
+        ParticipantRole role = clinicianRole(claims, endpoint);
+        VisitKey visitKey = visitKey(claims, endpoint, clinician);
+        if (!replays.firstUse(token.digest(), endpoint.id(), claims.expires())) {
+            throw refuse(403, "REPLAYED", endpoint, clinician, "This link was used already",
+                    "A visit link from the EHR works once. Start the visit again from the EHR to get a fresh one.");
+        }
+        OpenedVisit opened;
+        try {
+            opened = role == null
+                    ? visits.openVisitAsPatient(endpoint.id(), visitKey, claims.department())
+                    : visits.openVisit(endpoint.id(), visitKey, claims.user(), role, claims.department());
+            visits.rememberEhrContext(opened.visit().id(), new EhrContext(claims.appointment(), claims.encounter()));
+        } catch (ConflictException | InvalidValueException e) {
+            throw refuse(409, "VISIT_NOT_OPENED", endpoint, clinician, "The visit could not be opened", e.getMessage());
+        }
+        boolean patient = role == null;
+        audit.accepted(claims.iss(), endpoint.id(), endpoint.organizationId(), clinician, opened.visit().id(),
+                patient ? "PATIENT_CONTEXT_LINK" : "PROVIDER_CONTEXT_LINK",
+                (opened.created() ? "Visit opened" : "Visit found") + " from a context link"
+                        + (patient ? " for the patient." : " for a clinician."));
+        LOG.info(() -> (patient ? "Patient" : "Clinician") + " context link accepted for visit " + opened.visit().id()
+                + " on endpoint " + endpoint.id());
+        return new LaunchLanding(opened.visit().id(), patient,
+                patient ? opened.visit().patientJoinUrl() : opened.visit().providerJoinUrl());
+    }
+
+    private boolean sameEhr(String iss, FhirEndpoint endpoint) {
+        try {
+            return FhirBaseUrl.of(iss, addresses.policy()).value().equals(endpoint.baseUrl().value());
+        } catch (InvalidValueException notAUrl) {
+            return false;
+        }
+    }
+
+    private void checkWindow(ContextLinkClaims claims, FhirEndpoint endpoint, String clinician) {
+        Instant now = clock.instant();
+        if (claims.expires().isBefore(claims.notBefore())
+                || Duration.between(claims.notBefore(), claims.expires()).toMinutes() > MAX_WINDOW_MINUTES) {
+            throw refuse(403, "WINDOW_TOO_LONG", endpoint, clinician, "This link's validity is not accepted",
+                    "The link is valid for longer than OpenVisit accepts (" + MAX_WINDOW_MINUTES + " minutes). " + PROBLEM);
+        }
+        if (now.isBefore(claims.notBefore().minus(CLOCK_SKEW))) {
+            throw refuse(403, "NOT_YET_VALID", endpoint, clinician, "This link is not valid yet",
+                    "The link is dated in the future: the EHR's clock and OpenVisit's differ. " + PROBLEM);
+        }
+        if (!now.isBefore(claims.expires().plus(CLOCK_SKEW))) {
+            throw refuse(403, "EXPIRED", endpoint, clinician, "This link has expired",
+                    "Visit links from the EHR are valid for a few minutes only. Start the visit again from the EHR.");
+        }
+    }
+
+    /** The clinician's role, or {@code null} for a patient. */
+    private ParticipantRole clinicianRole(ContextLinkClaims claims, FhirEndpoint endpoint) {
+        if (claims.isPatient()) {
+            return null;
+        }
+        if (claims.isProvider() && claims.user() != null && (claims.user().startsWith("Practitioner/")
+                || claims.user().startsWith("PractitionerRole/"))) {
+            return ParticipantRole.PROVIDER;
+        }
+        throw refuse(403, "UNSUPPORTED_USER", endpoint, null, "This kind of user cannot start a visit",
+                "OpenVisit opens visits for clinicians (role provider, a Practitioner) and patients (role patient); "
+                        + "the link names neither.");
+    }
+
+    private VisitKey visitKey(ContextLinkClaims claims, FhirEndpoint endpoint, String clinician) {
+        try {
+            if (claims.appointment() != null) {
+                return VisitKey.appointment(claims.appointment().startsWith("Appointment/") ? claims.appointment()
+                        : "Appointment/" + claims.appointment());
+            }
+            if (claims.sid() != null) {
+                return VisitKey.conference(claims.sid()); // a group visit known only by its session id
+            }
+        } catch (InvalidValueException tooLong) {
+            // refused below, like a missing one
+        }
+        throw refuse(400, "NO_APPOINTMENT", endpoint, clinician, "No appointment in the link",
+                "The link names no appointment or visit session. Start the visit from the appointment in the EHR.");
+    }
+
+    private LaunchRefusedException refuse(int status, String reasonCode, FhirEndpoint endpoint, String ehrUser,
+                                          String title, String message) {
+        UUID endpointId = endpoint == null ? null : endpoint.id();
+        audit.refused(endpoint == null ? null : endpoint.baseUrl().value(), endpointId,
+                endpoint == null ? null : endpoint.organizationId(), ehrUser, reasonCode, title + ": " + message);
+        LOG.info(() -> "Context link refused (" + reasonCode + ")" + (endpointId == null ? "" : " on endpoint " + endpointId));
+        return new LaunchRefusedException(status, reasonCode, title, message);
+    }
+}

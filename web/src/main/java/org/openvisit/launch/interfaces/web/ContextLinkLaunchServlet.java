@@ -1,0 +1,41 @@
+package org.openvisit.launch.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.openvisit.launch.application.ContextLinkLaunchService;
+import org.openvisit.launch.application.LaunchLanding;
+import org.openvisit.launch.application.LaunchRefusedException;
+
+import java.io.IOException;
+
+/**
+ * {@code GET /launch/context?token=..}: the EHR's encrypted context link. A valid, first-use token
+ * opens the visit in this browser and sends it to the visit page (clinicians) or the lobby (patients);
+ * the token itself stays out of the address bar from then on.
+ */
+@WebServlet("/launch/context")
+public class ContextLinkLaunchServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private transient ContextLinkLaunchService launches;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            LaunchLanding landing = launches.launch(request.getParameter("token"));
+            HttpSession session = request.getSession(true);
+            LaunchPages.launchedVisits(session).add(landing.visitId());
+            session.setAttribute(LaunchPages.LAUNCHED_VISITS, LaunchPages.launchedVisits(session));
+            request.changeSessionId(); // the session now grants a visit: a new id, as at any sign-in
+            LaunchPages.redirect(request, response, landing.path());
+        } catch (LaunchRefusedException e) {
+            LaunchPages.error(response, e.status(), e.reasonCode(), e.title(), e.getMessage());
+        }
+    }
+}
