@@ -72,7 +72,23 @@ public final class SharedServer {
         return instance;
     }
 
+    /**
+     * Starts the server, once more on another port if the first start lost its port to another process
+     * between choosing it and binding it (several builds share this machine).
+     */
     private static SharedServer start() {
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return startOnce();
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private static SharedServer startOnce() {
         try {
             Path root = Path.of(System.getProperty("openvisit.root", "..")).toAbsolutePath().normalize();
             Path output = Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath();
@@ -106,18 +122,35 @@ public final class SharedServer {
      */
     private static void awaitReady(Process process, URI base, Path log) throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long payaraReadyAt = 0;
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains("OpenVisit is ready after")) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            if (text.contains("OpenVisit is ready after")) {
                 return;
+            }
+            if (payaraReadyAt == 0 && text.contains("Payara Micro 6") && text.contains(" ready in ")) {
+                payaraReadyAt = System.nanoTime();
+            }
+            // Payara up but its HTTP listener never answering: the port was taken by another process
+            if (text.contains("GrizzlyProxy is NULL")
+                    || (payaraReadyAt != 0 && System.nanoTime() - payaraReadyAt > Duration.ofSeconds(90).toNanos())) {
+                kill(process);
+                throw new IllegalStateException("Payara Micro started but did not answer at " + base + ":\n" + tail(log));
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited during start-up:\n" + tail(log));
             }
             sleep(Duration.ofMillis(500));
         }
-        process.destroyForcibly();
+        kill(process);
         throw new IllegalStateException("Payara Micro was not ready at " + base + " within " + START_TIMEOUT + ":\n"
                 + tail(log));
+    }
+
+    /** The start script and the Payara Micro it started (killing only the script would leave Payara running). */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private void stop() {
