@@ -15,6 +15,8 @@ import org.openvisit.sandbox.contextlink.ContextLinkCipher;
 import org.openvisit.sandbox.contextlink.ContextLinkClaims;
 import org.openvisit.sandbox.contextlink.InvalidContextLinkException;
 import org.openvisit.sandbox.fault.FaultSwitch;
+import org.openvisit.sandbox.oauth.TokenFault;
+import org.openvisit.sandbox.oauth.TokenFaults;
 import org.openvisit.sandbox.oauth.TokenLifetimes;
 import org.openvisit.sandbox.records.FhirRecords;
 import org.openvisit.sandbox.records.SampleRecords;
@@ -34,6 +36,7 @@ import java.util.Base64;
  * <ul>
  *   <li>{@code GET /apps}, {@code GET|PUT|DELETE /apps/{clientId}} (PUT merges the fields given)</li>
  *   <li>{@code GET|PUT|DELETE /faults}</li>
+ *   <li>{@code GET|PUT|DELETE /token-faults} ({@code fault}, {@code count}): the token endpoint misbehaves</li>
  *   <li>{@code GET|PUT /lifetimes} ({@code authorizationCodeSeconds}, {@code accessTokenSeconds})</li>
  *   <li>{@code POST /launches} ({@code app}, {@code appointment}, {@code user}) answers the launch URL</li>
  *   <li>{@code POST /context-links/decrypt} ({@code app}, {@code token}) answers the claims</li>
@@ -51,6 +54,8 @@ public class AdminApiServlet extends HttpServlet {
     private transient FaultSwitch faults;
     @Inject
     private transient TokenLifetimes lifetimes;
+    @Inject
+    private transient TokenFaults tokenFaults;
     @Inject
     private transient EhrLauncher launcher;
     @Inject
@@ -73,6 +78,8 @@ public class AdminApiServlet extends HttpServlet {
                 app(path.substring(6), method, request, response);
             } else if (path.equals("/faults")) {
                 faults(method, request, response);
+            } else if (path.equals("/token-faults")) {
+                tokenFaults(method, request, response);
             } else if (path.equals("/lifetimes")) {
                 lifetimes(method, request, response);
             } else if (path.equals("/launches") && method.equals("POST")) {
@@ -131,6 +138,29 @@ public class AdminApiServlet extends HttpServlet {
             }
         }
         JsonResponses.write(response, 200, FaultJson.toJson(faults.current()));
+    }
+
+    private void tokenFaults(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (method) {
+            case "PUT" -> {
+                JsonObject body = body(request);
+                try {
+                    tokenFaults.set(TokenFault.valueOf(body.getString("fault", "NONE")), body.getInt("count", 1));
+                } catch (IllegalArgumentException e) {
+                    JsonResponses.error(response, 400, "invalid_request", "fault must be one of "
+                            + java.util.Arrays.toString(TokenFault.values()) + " and count 1-100");
+                    return;
+                }
+            }
+            case "DELETE" -> tokenFaults.clear();
+            case "GET" -> { }
+            default -> {
+                JsonResponses.error(response, 405, "invalid_request", method + " is not allowed here");
+                return;
+            }
+        }
+        JsonResponses.write(response, 200, Json.createObjectBuilder()
+                .add("fault", tokenFaults.current().name()).add("remaining", tokenFaults.remaining()).build());
     }
 
     private void lifetimes(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {

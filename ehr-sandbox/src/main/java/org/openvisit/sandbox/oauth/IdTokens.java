@@ -24,10 +24,16 @@ public class IdTokens {
     }
 
     public String issue(Grant grant, String fhirBase, String displayName) {
-        Instant now = clock.instant();
+        return issue(grant, fhirBase, displayName, TokenFault.NONE);
+    }
+
+    /** An id_token, spoiled as {@code fault} says (see {@link TokenFaults}). */
+    public String issue(Grant grant, String fhirBase, String displayName, TokenFault fault) {
+        Instant now = fault == TokenFault.ID_TOKEN_EXPIRED
+                ? clock.instant().minus(lifetimes.accessToken()).minusSeconds(600) : clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(fhirBase)
-                .audience(grant.clientId())
+                .audience(fault == TokenFault.ID_TOKEN_WRONG_AUDIENCE ? "another-app" : grant.clientId())
                 .subject(grant.user())
                 .claim("fhirUser", grant.user())
                 .issueTime(Date.from(now))
@@ -38,6 +44,7 @@ public class IdTokens {
         if (grant.nonce() != null) {
             claims.claim("nonce", grant.nonce());
         }
-        return key.sign(claims.build());
+        return fault == TokenFault.ID_TOKEN_BAD_SIGNATURE ? key.signWithAnImpostor(claims.build())
+                : key.sign(claims.build());
     }
 }

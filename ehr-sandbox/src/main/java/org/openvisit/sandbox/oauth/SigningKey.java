@@ -39,6 +39,22 @@ public class SigningKey {
         }
     }
 
+    /**
+     * Signs with a fresh key that is not in the JWKS but carries this key's id: what a forged token
+     * looks like to an app that checks signatures (only the token fault switch uses it).
+     */
+    public String signWithAnImpostor(JWTClaimsSet claims) {
+        try {
+            RSAKey impostor = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(impostor));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign", e);
+        }
+    }
+
     /** The public JWKS, as published at the jwks_uri. */
     public JWKSet publicJwks() {
         return new JWKSet(key.toPublicJWK());

@@ -31,9 +31,17 @@ public class TokenService {
     private final ClientAssertions assertions;
     private final People people;
     private final Clock clock;
+    private final TokenFaults faults;
 
     public TokenService(AppRegistry apps, AppOrigin appOrigin, AuthorizationCodes codes, AccessTokens tokens,
                         IdTokens idTokens, ClientAssertions assertions, People people, Clock clock) {
+        this(apps, appOrigin, codes, tokens, idTokens, assertions, people, clock, new TokenFaults());
+    }
+
+    public TokenService(AppRegistry apps, AppOrigin appOrigin, AuthorizationCodes codes, AccessTokens tokens,
+                        IdTokens idTokens, ClientAssertions assertions, People people, Clock clock,
+                        TokenFaults faults) {
+        this.faults = faults;
         this.apps = apps;
         this.appOrigin = appOrigin;
         this.codes = codes;
@@ -79,12 +87,17 @@ public class TokenService {
         if (!Pkce.verifies(grant.codeChallenge(), form.get("code_verifier"))) {
             throw OAuthException.invalidGrant("code_verifier does not match the code_challenge");
         }
+        TokenFault fault = faults.take();
+        if (fault == TokenFault.SERVER_ERROR) {
+            throw new OAuthException("server_error", "the sandbox's token fault switch answered an error", 500);
+        }
         AccessTokens.Issued access = tokens.issue(grant, code);
         JsonObjectBuilder response = bearer(access, grant.scopes());
         if (grant.scopes().has("openid") && (grant.scopes().has("fhirUser") || grant.scopes().has("profile"))) {
             String name = people.find(grant.user()).map(Person::displayName).orElse(null);
             // the issuer is the FHIR base the app was authorized for, even if it calls the token endpoint by another host name
-            response.add("id_token", idTokens.issue(grant, grant.fhirBase() != null ? grant.fhirBase() : endpoint.fhirBase(), name));
+            response.add("id_token", idTokens.issue(grant, grant.fhirBase() != null ? grant.fhirBase() : endpoint.fhirBase(), name,
+                    fault));
         }
         if (grant.scopes().has("offline_access") || grant.scopes().has("online_access")) {
             response.add("refresh_token", tokens.issueRefreshToken(grant));

@@ -12,6 +12,7 @@ import org.openvisit.sandbox.oauth.AuthorizationCodes;
 import org.openvisit.sandbox.oauth.AuthorizationService;
 import org.openvisit.sandbox.oauth.ClientAssertions;
 import org.openvisit.sandbox.oauth.IdTokens;
+import org.openvisit.sandbox.oauth.TokenFaults;
 import org.openvisit.sandbox.oauth.LaunchContexts;
 import org.openvisit.sandbox.oauth.SigningKey;
 import org.openvisit.sandbox.oauth.TokenLifetimes;
@@ -95,9 +96,15 @@ public class SandboxComponents {
 
     @Produces @Singleton
     TokenService tokenService(AppRegistry apps, AppOrigin origin, AuthorizationCodes codes, AccessTokens tokens,
-                              SigningKey key, Clock clock, TokenLifetimes lifetimes, People people) {
+                              SigningKey key, Clock clock, TokenLifetimes lifetimes, People people,
+                              TokenFaults tokenFaults) {
         return new TokenService(apps, origin, codes, tokens, new IdTokens(key, clock, lifetimes),
-                new ClientAssertions(clock), people, clock);
+                new ClientAssertions(clock), people, clock, tokenFaults);
+    }
+
+    @Produces @Singleton
+    TokenFaults tokenFaults() {
+        return new TokenFaults();
     }
 
     @Produces @Singleton

@@ -33,8 +33,10 @@ final class AuthorizationServer {
     final AuthorizationCodes codes = new AuthorizationCodes(clock, lifetimes, tokens);
     final LaunchContexts launches = new LaunchContexts(clock);
     final AuthorizationService authorization = new AuthorizationService(apps, appOrigin, launches, codes);
+    final TokenFaults tokenFaults = new TokenFaults();
     final TokenService tokenService = new TokenService(apps, appOrigin, codes, tokens,
-            new IdTokens(signingKey, clock, lifetimes), new ClientAssertions(clock), new People(records), clock);
+            new IdTokens(signingKey, clock, lifetimes), new ClientAssertions(clock), new People(records), clock,
+            tokenFaults);
     final EhrLauncher launcher = new EhrLauncher(records, apps, appOrigin, launches, clock);
 
     AuthorizationServer() {

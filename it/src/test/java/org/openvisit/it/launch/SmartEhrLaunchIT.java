@@ -236,6 +236,42 @@ class SmartEhrLaunchIT {
         assertThat(refused.body()).doesNotContain("not-a-code");
     }
 
+    /**
+     * The sandbox's token fault switch makes the EHR answer the code with a 500, or with an id_token that
+     * is forged, for another app, or expired: each launch is refused with its reason, audited, and opens
+     * no visit.
+     */
+    @Test
+    void aFailingTokenEndpointOrASpoiledIdTokenIsRefused() {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("SERVER_ERROR", "502 TOKEN_ENDPOINT_ERROR");
+        expected.put("ID_TOKEN_BAD_SIGNATURE", "401 ID_TOKEN_BAD_SIGNATURE");
+        expected.put("ID_TOKEN_WRONG_AUDIENCE", "401 ID_TOKEN_WRONG_AUDIENCE");
+        expected.put("ID_TOKEN_EXPIRED", "401 ID_TOKEN_EXPIRED");
+        long acceptedBefore = auditRows().stream().filter(r -> r.getString("outcome").equals("ACCEPTED")).count();
+        try {
+            for (Map.Entry<String, String> fault : expected.entrySet()) {
+                HttpResponse<String> switched = Http.send(HttpRequest.newBuilder(URI.create(
+                                sandbox("admin/api/token-faults"))).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"fault\":\"" + fault.getKey() + "\",\"count\":1}")));
+                assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
+                LaunchBrowser browser = new LaunchBrowser();
+                HttpResponse<String> refused = launch(browser, "Practitioner/prac-ada-okafor", "appt-1005");
+                String[] status = fault.getValue().split(" ");
+                assertThat(refused.statusCode()).as(fault.getKey() + ": " + refused.body())
+                        .isEqualTo(Integer.parseInt(status[0]));
+                assertThat(refused.body()).contains("<span id=\"launchReason\">" + status[1] + "</span>")
+                        .doesNotContain("Exception");
+                assertThat(last(browser).getPath()).isEqualTo("/launch/callback");
+                assertThat(auditRows()).anySatisfy(row -> assertThat(row.getString("reasonCode")).isEqualTo(status[1]));
+            }
+        } finally {
+            Http.send(HttpRequest.newBuilder(URI.create(sandbox("admin/api/token-faults"))).DELETE());
+        }
+        assertThat(auditRows().stream().filter(r -> r.getString("outcome").equals("ACCEPTED")).count())
+                .isEqualTo(acceptedBefore);
+    }
+
     @Test
     void noTokenCodeOrStateReachesTheServerLog() throws IOException {
         LaunchBrowser browser = new LaunchBrowser();
