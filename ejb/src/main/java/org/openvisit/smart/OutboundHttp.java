@@ -126,6 +126,7 @@ public class OutboundHttp {
     }
 
     private Answer send(HttpRequest.Builder request, URI uri, String what) {
+        long started = System.nanoTime();
         try {
             HttpResponse<InputStream> response = client.send(request.timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
@@ -150,6 +151,8 @@ public class OutboundHttp {
             Thread.currentThread().interrupt();
             throw new SmartSignInException(Failure.TIMEOUT, "OpenVisit stopped waiting for " + what + " at " + uri
                     + " because the server is shutting down.");
+        } finally {
+            OutboundTiming.add(System.nanoTime() - started);
         }
     }
 

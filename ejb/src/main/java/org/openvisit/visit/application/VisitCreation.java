@@ -72,4 +72,20 @@ public class VisitCreation {
             return false;
         }
     }
+
+    public boolean hasEhrContext(UUID visitId) {
+        return visits.find(visitId).flatMap(Visit::sealedEhrContext).isPresent();
+    }
+
+    /** Stores the sealed references unless the visit has some; a concurrent launch storing them first wins. */
+    public void tryRememberEhrContext(UUID visitId, String sealedContext) {
+        Visit visit = visits.find(visitId).orElseThrow(() -> new IllegalStateException("The visit disappeared."));
+        try {
+            if (visit.rememberEhrContext(sealedContext)) {
+                visits.flush();
+            }
+        } catch (PersistenceException anotherLaunchStoredThem) {
+            context.setRollbackOnly();
+        }
+    }
 }

@@ -128,16 +128,14 @@ public class VisitOrchestrationService {
     }
 
     /**
-     * Keeps the EHR's references from this launch (sealed) for write-back; an empty context keeps
-     * what an earlier launch gave.
+     * Keeps the EHR's references (sealed) for write-back, from the first launch that brings them; when
+     * launches arrive at once, one stores them and the others find them stored.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void rememberEhrContext(@NotNull UUID visitId, @NotNull EhrContext context) {
-        if (context.isEmpty()) {
-            return;
+        if (!context.isEmpty() && !creation.hasEhrContext(visitId)) {
+            creation.tryRememberEhrContext(visitId, contextSeal.seal(visitId, context));
         }
-        visits.find(visitId).orElseThrow(VisitNotFoundException::new)
-                .rememberEhrContext(contextSeal.seal(visitId, context));
     }
 
     private VisitView view(Visit v) {

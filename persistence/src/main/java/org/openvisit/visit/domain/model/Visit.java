@@ -169,14 +169,21 @@ public class Visit {
         return new VisitEvent(this, eventCount, type, role, attendeeId, detail, at);
     }
 
-    /** Keeps the EHR's sealed references for write-back; a later launch's references replace them. */
-    public void rememberEhrContext(String sealedContext) {
+    /**
+     * Keeps the EHR's sealed references for write-back, from the first launch that brings them (later
+     * launches of the same appointment bring the same references).
+     *
+     * @return whether they were taken (false: the visit has references already, or has ended)
+     */
+    public boolean rememberEhrContext(String sealedContext) {
         if (sealedContext != null && sealedContext.length() > MAX_EHR_CONTEXT_LENGTH) {
             throw new IllegalArgumentException("The sealed EHR context is longer than " + MAX_EHR_CONTEXT_LENGTH);
         }
-        if (sealedContext != null && status != VisitStatus.ENDED) {
-            ehrContext = sealedContext;
+        if (sealedContext == null || ehrContext != null || status == VisitStatus.ENDED) {
+            return false;
         }
+        ehrContext = sealedContext;
+        return true;
     }
 
     /** Forgets the EHR's references: write-back is done with them. */

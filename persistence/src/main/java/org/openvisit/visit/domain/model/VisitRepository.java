@@ -33,6 +33,9 @@ public interface VisitRepository {
     /** Stores an event made by {@link Visit#recordEvent} and flushes. */
     void addEvent(VisitEvent event);
 
+    /** Writes pending changes now, so that a conflict (version, unique key) surfaces here. */
+    void flush();
+
     /** The visit's events in their order. */
     List<VisitEvent> events(UUID visitId);
 }

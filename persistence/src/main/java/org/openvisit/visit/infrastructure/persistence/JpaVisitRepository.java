@@ -78,6 +78,11 @@ public class JpaVisitRepository implements VisitRepository {
     }
 
     @Override
+    public void flush() {
+        entityManager.flush();
+    }
+
+    @Override
     public List<VisitEvent> events(UUID visitId) {
         return entityManager.createNamedQuery(VisitEvent.OF_VISIT, VisitEvent.class)
                 .setParameter("visit", visitId.toString())

@@ -81,13 +81,12 @@ class VisitEventTest {
     }
 
     @Test
-    void theEhrContextIsKeptUntilForgottenAndNotTakenAfterTheEnd() {
+    void theFirstEhrContextIsKeptUntilForgottenAndNoneIsTakenAfterTheEnd() {
         Visit v = visit();
-        v.rememberEhrContext("first");
-        v.rememberEhrContext(null);
+        assertThat(v.rememberEhrContext(null)).isFalse();
+        assertThat(v.rememberEhrContext("first")).isTrue();
+        assertThat(v.rememberEhrContext("second")).isFalse();
         assertThat(v.sealedEhrContext()).contains("first");
-        v.rememberEhrContext("second");
-        assertThat(v.sealedEhrContext()).contains("second");
         v.forgetEhrContext();
         assertThat(v.sealedEhrContext()).isEmpty();
         v.end(T0);

@@ -83,6 +83,7 @@ public final class LaunchPages {
     }
 
     static void redirect(HttpServletRequest request, HttpServletResponse response, String target) {
+        LaunchTiming.report(response);
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", target.startsWith("http") ? target : request.getContextPath() + target);
@@ -91,6 +92,7 @@ public final class LaunchPages {
     /** A plain page saying what went wrong and what to do. */
     public static void error(HttpServletResponse response, int status, String code, String title, String message)
             throws IOException {
+        LaunchTiming.report(response);
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
