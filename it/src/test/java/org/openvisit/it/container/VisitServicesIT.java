@@ -2,6 +2,7 @@ package org.openvisit.it.container;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -22,11 +23,18 @@ import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.EhrVendor;
 import org.openvisit.tenant.domain.model.FhirEnvironment;
 import org.openvisit.tenant.domain.model.Role;
+import org.openvisit.visit.application.EhrContext;
+import org.openvisit.visit.application.EhrContextSeal;
 import org.openvisit.visit.application.OpenedVisit;
 import org.openvisit.visit.application.ParticipantView;
+import org.openvisit.visit.application.VisitEventRecorded;
+import org.openvisit.visit.application.VisitEvents;
 import org.openvisit.visit.application.VisitOrchestrationService;
 import org.openvisit.visit.application.VisitView;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.IllegalVisitTransitionException;
 import org.openvisit.visit.domain.model.ParticipantRole;
+import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitKey;
 import org.openvisit.visit.domain.model.VisitKeyKind;
 import org.openvisit.visit.domain.model.VisitStatus;
@@ -70,6 +78,12 @@ class VisitServicesIT {
 
     @EJB
     private LaunchAuditService audit;
+
+    @EJB
+    private VisitEvents events;
+
+    @Inject
+    private EhrContextSeal contextSeal;
 
     @EJB
     private EndpointService endpoints;
@@ -177,6 +191,73 @@ class VisitServicesIT {
         VisitView ended = visits.end(a.visit().id());
         assertThat(ended.status()).isEqualTo(VisitStatus.ENDED);
         assertThat(ended.endedAt()).isNotNull();
+    }
+
+    @Test
+    void simultaneousEventsOfOneVisitAreNumberedOneAfterTheOtherAndMoveItsStatus() throws Exception {
+        EndpointView endpoint = approvedEndpoint();
+        UUID visitId = visits.openVisit(endpoint.id(), VisitKey.appointment("Appointment/" + UUID.randomUUID()),
+                "Practitioner/A", ParticipantRole.PROVIDER, null).visit().id();
+        ManagedExecutorService executor = executor();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<VisitEventRecorded>> recorded = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String attendee = "a-" + i;
+            VisitEventType type = i % 2 == 0 ? VisitEventType.LOBBY_JOINED : VisitEventType.CONNECTED;
+            recorded.add(executor.submit(() -> {
+                start.await();
+                return events.record(visitId, type, AttendeeRole.PATIENT, attendee, null);
+            }));
+        }
+        start.countDown();
+        Set<Long> numbers = new HashSet<>();
+        for (Future<VisitEventRecorded> f : recorded) {
+            numbers.add(f.get(60, TimeUnit.SECONDS).sequence());
+        }
+        assertThat(numbers).hasSize(20).allMatch(n -> n >= 1 && n <= 20);
+        assertThat(events.of(visitId)).extracting(VisitEventRecorded::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(visits.find(visitId).orElseThrow().status()).isEqualTo(VisitStatus.IN_PROGRESS);
+
+        visits.end(visitId);
+        assertThat(events.of(visitId)).last().extracting(VisitEventRecorded::type).isEqualTo(VisitEventType.VISIT_ENDED);
+        assertThatThrownBy(() -> events.record(visitId, VisitEventType.ADMITTED, AttendeeRole.PATIENT, "a-1", null))
+                .hasRootCauseInstanceOf(IllegalVisitTransitionException.class);
+        assertThat(events.of(visitId)).hasSize(21);
+    }
+
+    @Test
+    void theEhrReferencesAreStoredSealedOnceAndOpenOnlyForTheirVisit() throws Exception {
+        EndpointView endpoint = approvedEndpoint();
+        String appointment = "appt-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID visitId = visits.openVisit(endpoint.id(), VisitKey.appointment("Appointment/" + appointment),
+                "Practitioner/A", ParticipantRole.PROVIDER, null).visit().id();
+        ManagedExecutorService executor = executor();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> launches = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            launches.add(executor.submit(() -> {
+                start.await();
+                visits.rememberEhrContext(visitId, new EhrContext("Appointment/" + appointment, "Encounter/enc-9"));
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : launches) {
+            f.get(60, TimeUnit.SECONDS); // none fails although all store at once
+        }
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement q = c.prepareStatement("select ehr_context from visit where id = ?")) {
+            q.setString(1, visitId.toString());
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                String sealed = rs.getString(1);
+                assertThat(sealed).isNotBlank().doesNotContain(appointment, "enc-9", "Appointment");
+                assertThat(contextSeal.open(visitId, sealed))
+                        .isEqualTo(new EhrContext("Appointment/" + appointment, "Encounter/enc-9"));
+                assertThatThrownBy(() -> contextSeal.open(UUID.randomUUID(), sealed)).isInstanceOf(RuntimeException.class);
+            }
+        }
     }
 
     @Test
