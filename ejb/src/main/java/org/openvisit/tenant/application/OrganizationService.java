@@ -2,6 +2,7 @@ package org.openvisit.tenant.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.openvisit.visit.application.MeetingPlatforms;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,6 +13,7 @@ import org.openvisit.tenant.domain.model.OrganizationName;
 import org.openvisit.tenant.domain.model.OrganizationRepository;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +25,9 @@ public class OrganizationService {
 
     @Inject
     private OrganizationRepository organizations;
+
+    @Inject
+    private MeetingPlatforms meetingPlatforms;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -41,6 +46,23 @@ public class OrganizationService {
             throw new DuplicateOrganizationException(name.value());
         }
         return OrganizationSummary.of(organization);
+    }
+
+    /**
+     * Chooses the meeting platform of the organization's new visits (existing visits keep theirs).
+     *
+     * @throws org.openvisit.shared.domain.model.InvalidValueException no such platform in this installation
+     */
+    public OrganizationSummary chooseMeetingPlatform(@NotNull UUID id,
+                                                     @NotNull(message = "The meeting platform is required.") String platform) {
+        Organization organization = organizations.find(id).orElseThrow(() -> new OrganizationNotFoundException(id));
+        organization.chooseMeetingPlatform(meetingPlatforms.named(platform).name());
+        return OrganizationSummary.of(organization);
+    }
+
+    /** The meeting platforms organizations may choose from. */
+    public List<String> meetingPlatforms() {
+        return meetingPlatforms.names();
     }
 
     public Optional<OrganizationSummary> find(@NotNull UUID id) {

@@ -9,10 +9,11 @@ import java.util.UUID;
 
 /** An organization as callers of the tenant services see it. */
 public record OrganizationSummary(UUID id, String name, DataRegion dataRegion, EhrVendor ehrVendor,
-                                  Instant createdAt, long version) {
+                                  String meetingPlatform, Instant createdAt, long version) {
 
     static OrganizationSummary of(Organization organization) {
         return new OrganizationSummary(organization.id(), organization.name().value(), organization.dataRegion(),
-                organization.ehrVendor(), organization.createdAt(), organization.version());
+                organization.ehrVendor(), organization.meetingPlatform(), organization.createdAt(),
+                organization.version());
     }
 }

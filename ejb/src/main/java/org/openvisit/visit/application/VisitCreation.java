@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import org.openvisit.tenant.domain.model.Organization;
+import org.openvisit.tenant.domain.model.OrganizationRepository;
 import org.openvisit.visit.domain.model.AppointmentHash;
 import org.openvisit.visit.domain.model.ParticipantRole;
 import org.openvisit.visit.domain.model.Visit;
@@ -30,7 +32,10 @@ public class VisitCreation {
     private VisitRepository visits;
 
     @Inject
-    private MeetingPlatform meetings;
+    private MeetingPlatforms meetings;
+
+    @Inject
+    private OrganizationRepository organizations;
 
     @Resource
     private SessionContext context;
@@ -54,7 +59,9 @@ public class VisitCreation {
             context.setRollbackOnly();
             return Optional.empty();
         }
-        visit.attachMeeting(meetings.createOrGetMeeting(visit));
+        String platform = organizations.find(organizationId).map(Organization::meetingPlatform)
+                .orElse(Organization.DEFAULT_MEETING_PLATFORM);
+        visit.attachMeeting(meetings.named(platform).createOrGetMeeting(visit));
         return Optional.of(visit.id());
     }
 

@@ -30,7 +30,7 @@ public class VisitEvents {
     private Event<VisitEventRecorded> recorded;
 
     @Inject
-    private MeetingPlatform meetings;
+    private MeetingPlatforms meetings;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -49,7 +49,7 @@ public class VisitEvents {
         VisitEvent event = visit.recordEvent(type, role, attendeeId, detail, clock.instant());
         visits.addEvent(event);
         if (type == VisitEventType.VISIT_ENDED) {
-            meetings.end(visit);
+            meetings.of(visit).end(visit);
         }
         VisitEventRecorded announced = VisitEventRecorded.of(event);
         recorded.fire(announced);

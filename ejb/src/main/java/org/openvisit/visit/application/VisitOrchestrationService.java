@@ -45,7 +45,7 @@ public class VisitOrchestrationService {
     private VisitRepository visits;
 
     @Inject
-    private MeetingPlatform meetings;
+    private MeetingPlatforms meetings;
 
     @EJB
     private VisitEvents events;
@@ -140,8 +140,8 @@ public class VisitOrchestrationService {
 
     private VisitView view(Visit v) {
         return new VisitView(v.id(), v.endpointId(), v.organizationId(), v.keyKind(), v.departmentId().orElse(null),
-                v.status(), v.meeting().orElse(null), meetings.joinUrl(v, JoinRole.PROVIDER),
-                meetings.joinUrl(v, JoinRole.PATIENT), v.createdAt(), v.startedAt().orElse(null),
+                v.status(), v.meeting().orElse(null), meetings.of(v).joinUrl(v, JoinRole.PROVIDER),
+                meetings.of(v).joinUrl(v, JoinRole.PATIENT), v.createdAt(), v.startedAt().orElse(null),
                 v.endedAt().orElse(null), visits.participants(v.id()).stream().map(ParticipantView::of).toList());
     }
 

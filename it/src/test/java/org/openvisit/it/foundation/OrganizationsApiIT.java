@@ -145,6 +145,34 @@ class OrganizationsApiIT {
     }
 
     @Test
+    void theMeetingPlatformIsTheBuiltInRoomsAndOnlyPlatformsOfThisInstallationCanBeChosen() {
+        String id = Http.json(Http.postAsOperator(organizations(), "application/json",
+                body("Platform Clinic " + UUID.randomUUID(), "EMEA", "EPIC"))).getString("id");
+        assertThat(Http.json(Http.getAsOperator(URI.create(organizations() + "/" + id))).getString("meetingPlatform"))
+                .isEqualTo("builtin-rooms");
+        assertThat(Http.getAsOperator(URI.create(organizations() + "/meeting-platforms")).body())
+                .isEqualTo("[\"builtin-rooms\"]");
+
+        HttpResponse<String> chosen = put(id, "{\"meetingPlatform\":\"builtin-rooms\"}");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        assertThat(Http.json(chosen).getString("meetingPlatform")).isEqualTo("builtin-rooms");
+
+        HttpResponse<String> unknown = put(id, "{\"meetingPlatform\":\"teams\"}");
+        assertProblem(unknown, 400);
+        assertThat(unknown.body()).contains("builtin-rooms");
+        assertProblem(put(id, "{}"), 400);
+        assertProblem(put(UUID.randomUUID().toString(), "{\"meetingPlatform\":\"builtin-rooms\"}"), 404);
+        assertThat(Http.json(Http.getAsOperator(URI.create(organizations() + "/" + id))).getString("meetingPlatform"))
+                .isEqualTo("builtin-rooms");
+    }
+
+    private static HttpResponse<String> put(String id, String json) {
+        return Http.send(HttpRequest.newBuilder(URI.create(organizations() + "/" + id + "/meeting-platform"))
+                .header("Authorization", SharedServer.operatorAuthorization()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
     void wrongMethodIs405() {
         assertProblem(Http.send(HttpRequest.newBuilder(organizations()).DELETE()
                 .header("Authorization", SharedServer.operatorAuthorization())), 405);

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A tenant: one hospital or health system. Everything else in OpenVisit (endpoints, users,
@@ -27,6 +28,9 @@ public class Organization {
     public static final String ALL_BY_NAME = "Organization.allByName";
     public static final String BY_NAME_KEY = "Organization.byNameKey";
     public static final String COUNT = "Organization.count";
+    /** OpenVisit's own rooms: works with no outside service. */
+    public static final String DEFAULT_MEETING_PLATFORM = "builtin-rooms";
+    private static final Pattern MEETING_PLATFORM_NAME = Pattern.compile("[a-z0-9-]{1,32}");
 
     @Id
     @Column(name = "id", length = 36, nullable = false, updatable = false)
@@ -46,6 +50,9 @@ public class Organization {
     @Column(name = "ehr_vendor", length = 32, nullable = false)
     private EhrVendor ehrVendor;
 
+    @Column(name = "meeting_platform", length = 32, nullable = false)
+    private String meetingPlatform;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -59,6 +66,7 @@ public class Organization {
 
     private Organization(OrganizationName name, DataRegion dataRegion, EhrVendor ehrVendor, Instant createdAt) {
         this.id = UUID.randomUUID().toString();
+        this.meetingPlatform = DEFAULT_MEETING_PLATFORM;
         rename(name);
         this.dataRegion = required(dataRegion, "dataRegion", "Choose the data region where this organization's data lives.");
         this.ehrVendor = required(ehrVendor, "ehrVendor", "Choose the EHR this organization runs.");
@@ -74,6 +82,22 @@ public class Organization {
         OrganizationName checked = required(newName, "name", "The organization name is required.");
         this.name = checked.value();
         this.nameKey = checked.key();
+    }
+
+    /**
+     * Chooses where this organization's new visits meet (existing visits keep their meeting). The
+     * name is one of the installation's meeting platforms; which exist is the application's to check.
+     */
+    public void chooseMeetingPlatform(String platform) {
+        if (platform == null || !MEETING_PLATFORM_NAME.matcher(platform).matches()) {
+            throw new InvalidOrganizationException("meetingPlatform", "Choose a meeting platform by its name, such as "
+                    + DEFAULT_MEETING_PLATFORM + ".");
+        }
+        this.meetingPlatform = platform;
+    }
+
+    public String meetingPlatform() {
+        return meetingPlatform;
     }
 
     public void changeEhrVendor(EhrVendor vendor) {

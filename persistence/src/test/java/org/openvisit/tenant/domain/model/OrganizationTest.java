@@ -24,6 +24,20 @@ class OrganizationTest {
     }
 
     @Test
+    void visitsMeetInTheBuiltInRoomsUntilAnotherPlatformIsChosen() {
+        Organization org = Organization.register(new OrganizationName("Riverside Health"), DataRegion.EMEA,
+                EhrVendor.EPIC, NOW);
+        assertThat(org.meetingPlatform()).isEqualTo(Organization.DEFAULT_MEETING_PLATFORM).isEqualTo("builtin-rooms");
+        org.chooseMeetingPlatform("teams");
+        assertThat(org.meetingPlatform()).isEqualTo("teams");
+        for (String bad : new String[]{null, "", "Teams", "rooms!", "x".repeat(33)}) {
+            assertThatThrownBy(() -> org.chooseMeetingPlatform(bad)).isInstanceOf(InvalidOrganizationException.class)
+                    .hasMessageContaining("meeting platform");
+        }
+        assertThat(org.meetingPlatform()).isEqualTo("teams");
+    }
+
+    @Test
     void twoRegistrationsNeverShareAnId() {
         Organization a = Organization.register(new OrganizationName("A clinic"), DataRegion.APAC, EhrVendor.OTHER_SMART, NOW);
         Organization b = Organization.register(new OrganizationName("A clinic"), DataRegion.APAC, EhrVendor.OTHER_SMART, NOW);

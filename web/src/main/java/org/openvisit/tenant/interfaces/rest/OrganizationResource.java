@@ -7,6 +7,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,6 +25,7 @@ import org.openvisit.tenant.application.OrganizationPage;
 import org.openvisit.tenant.application.OrganizationService;
 import org.openvisit.tenant.application.OrganizationSummary;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("organizations")
@@ -77,6 +79,33 @@ public class OrganizationResource {
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created)
                 .build();
+    }
+
+    @PUT
+    @Path("{id}/meeting-platform")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choose where the organization's new visits meet",
+            description = "Body: {\"meetingPlatform\": \"builtin-rooms\"}; one of GET /api/organizations/meeting-platforms. "
+                    + "Visits made before keep their meeting.")
+    public OrganizationSummary chooseMeetingPlatform(@PathParam("id") String id, MeetingPlatformRequest request) {
+        requireOperator();
+        if (request == null || request.meetingPlatform() == null || request.meetingPlatform().isBlank()) {
+            throw new InvalidValueException("meetingPlatform", "Name the meeting platform, one of "
+                    + organizations.meetingPlatforms() + ".");
+        }
+        return organizations.chooseMeetingPlatform(parseId(id), request.meetingPlatform().strip());
+    }
+
+    @GET
+    @Path("meeting-platforms")
+    @Operation(summary = "The meeting platforms of this installation")
+    public List<String> meetingPlatforms() {
+        requireOperator();
+        return organizations.meetingPlatforms();
+    }
+
+    /** The body of PUT .../meeting-platform. */
+    public record MeetingPlatformRequest(String meetingPlatform) {
     }
 
     private static UUID parseId(String id) {
