@@ -15,6 +15,7 @@ import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 import org.openvisit.writeback.domain.model.DeliveryTask;
 import org.openvisit.writeback.domain.model.DeliveryTaskRepository;
+import org.openvisit.writeback.domain.model.QueueCount;
 import org.openvisit.writeback.domain.model.WriteBackAdapter;
 import org.openvisit.writeback.domain.model.WriteBackEndpoint;
 
@@ -111,6 +112,12 @@ public class DeliveryQueue {
     public void fail(UUID taskId, Instant startedAt, String error) {
         DeliveryTask task = tasks.find(taskId).orElseThrow();
         tasks.addAttempt(task.fail(settings.node(), startedAt, clock.instant(), error));
+    }
+
+    /** Tasks not yet done, per endpoint and status. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<QueueCount> depths() {
+        return tasks.counts(WriteBackMetrics.QUEUED);
     }
 
     /** Given back without an attempt (circuit open, endpoint busy, node stopping). */
