@@ -76,6 +76,7 @@ public class WriteBackRelay {
     private final Map<WriteBackAdapter, EhrWriteBack> adapters = new EnumMap<>(WriteBackAdapter.class);
     private final Map<UUID, AtomicInteger> inFlightPerEndpoint = new ConcurrentHashMap<>();
     private volatile boolean running;
+    private volatile boolean paused;
     private Semaphore slots;
     private EndpointCircuitBreakers breakers;
     private Backoff backoff;
@@ -111,6 +112,12 @@ public class WriteBackRelay {
         }
     }
 
+    /** Pauses (claims nothing new; deliveries under way finish) or resumes this node's relay. */
+    public void run(boolean on) {
+        paused = !on;
+        LOG.info(() -> "Write-back relay " + (on ? "resumed" : "paused") + " on node " + settings.node());
+    }
+
     /** The circuit state of an endpoint on this node (for the portal's health badge). */
     public EndpointCircuitBreakers.State circuit(UUID endpointId) {
         return breakers.state(endpointId, clock.instant());
@@ -118,7 +125,7 @@ public class WriteBackRelay {
 
     void tick() {
         try {
-            while (running) {
+            while (running && !paused) {
                 int free = slots.availablePermits();
                 if (free == 0) {
                     return; // finishing deliveries free slots; the next tick claims again

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -81,8 +82,8 @@ public class WriteBackSettings {
     long forgetAfterSeconds;
 
     @Inject
-    @ConfigProperty(name = "openvisit.writeback.node-name", defaultValue = "")
-    String nodeName;
+    @ConfigProperty(name = "openvisit.writeback.node-name")
+    Optional<String> nodeName;
 
     private String node;
 
@@ -102,9 +103,9 @@ public class WriteBackSettings {
         } catch (Exception e) {
             host = "node";
         }
-        node = nodeName == null || nodeName.isBlank()
-                ? host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                : nodeName.strip();
+        String h = host;
+        node = nodeName.filter(n -> !n.isBlank()).map(String::strip)
+                .orElseGet(() -> h + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     public boolean enabled() {
