@@ -18,8 +18,12 @@ public class CreateProvider<T extends Resource> extends ReadSearchProvider<T> {
         super(type, records, zone);
     }
 
+    /**
+     * Synchronized per resource type, so that a conditional create is atomic as in a real EHR's
+     * transaction: two identical conditional creates at once make one resource, not two.
+     */
     @Create
-    public MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String conditionalUrl) {
+    public synchronized MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String conditionalUrl) {
         if (conditionalUrl != null) {
             List<T> existing = matching(criteriaOf(conditionalUrl));
             if (existing.size() > 1) {

@@ -7,6 +7,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.tenant.application.EndpointNotFoundException;
 import org.openvisit.tenant.application.OutboundAddressConfiguration;
@@ -67,6 +69,9 @@ public class DevelopmentBacklog {
     @Resource
     private SessionContext context;
 
+    @PersistenceContext(unitName = "openvisit")
+    private EntityManager entityManager;
+
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
@@ -96,6 +101,7 @@ public class DevelopmentBacklog {
                 new AppointmentHash(HexFormat.of().formatHex(hash)), null, clock.instant());
         visits.add(visit);
         visit.rememberEhrContext(seal.seal(visit.id(), context));
+        entityManager.flush(); // the event stream locks (and so re-reads) the visit
         for (int n = 0; n < eventsPerVisit; n++) {
             boolean last = n == eventsPerVisit - 1;
             events.record(visit.id(), last ? VisitEventType.VISIT_ENDED : SERIES[n % SERIES.length],
