@@ -61,6 +61,8 @@ class WriteBackIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WriteBackServers servers;
     private String endpointId;
+    private String organizationId;
+    private String orgAdmin;
     private String readerToken;
     /** Every event recorded in this test run (event id -> visit id, sequence). */
     private final Map<String, String> allEvents = new HashMap<>();
@@ -193,6 +195,107 @@ class WriteBackIT {
         assertEveryEventOnceAndInOrder();
     }
 
+    @Test
+    @Order(8)
+    void aDeadLetterWaitsInThePortalQueueAndOnlyAnOrganizationAdministratorRetriesOrDiscardsIt() throws Exception {
+        // a visit whose EHR gave no references: its first event cannot be written and holds the second back
+        backlog(1, 2, List.of(), List.of());
+        JsonObject failed = awaitItem("FAILED");
+        assertThat(failed.getString("lastError")).contains("no appointment or encounter");
+        assertThat(failed.getInt("attempts")).isEqualTo(1);
+        assertThat(queue().getString("health")).isEqualTo("FAILING");
+        assertThat(queue().getJsonNumber("pending").longValue()).isEqualTo(1);
+        String item = "api/endpoints/" + endpointId + "/write-back/items/" + failed.getString("id");
+        assertThat(openVisit("POST", item + "/retry", null).statusCode()).as("an operator is not the organization's admin")
+                .isEqualTo(403);
+
+        String orgAdmin = "wb-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = openVisit("POST", "api/organizations/" + organizationId + "/users",
+                "{\"username\":\"" + orgAdmin + "\",\"roles\":[\"ORG_ADMIN\"],\"password\":\"a long enough password\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> retried = as(orgAdmin, "POST", item + "/retry");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(json(retried.body()).getString("status")).isEqualTo("PENDING");
+        JsonObject again = awaitItem("FAILED");
+        assertThat(again.getString("id")).isEqualTo(failed.getString("id"));
+        HttpResponse<String> discarded = as(orgAdmin, "POST", item + "/discard");
+        assertThat(json(discarded.body()).getString("status")).isEqualTo("DISCARDED");
+        // now the visit's second event is due, and fails the same way
+        JsonObject second = awaitItem("FAILED");
+        assertThat(second.getInt("sequence")).isEqualTo(2);
+        as(orgAdmin, "POST", "api/endpoints/" + endpointId + "/write-back/items/" + second.getString("id") + "/discard");
+        assertThat(queue().getString("health")).isEqualTo("HEALTHY");
+        assertThat(as(orgAdmin, "POST", item + "/discard").statusCode()).as("discarded is final").isEqualTo(409);
+        this.orgAdmin = orgAdmin;
+    }
+
+    @Test
+    @Order(9)
+    void metricsShowTheQueueLatencyAndFailuresPerEndpoint() throws Exception {
+        Thread.sleep(5500); // the relay counts the queue every 5 s
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(servers.openVisit("metrics"))
+                .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("writeback_queue_depth", "writeback_delivery_latency",
+                "writeback_failures_total", "endpoint=\"" + endpointId + "\"");
+    }
+
+    @Test
+    @Order(10)
+    void theEpicStyleAdapterSetsTheConnectionStatusOncePerEvent() throws Exception {
+        HttpResponse<String> switched = as(orgAdmin, "PUT", "api/endpoints/" + endpointId + "/write-back/settings",
+                "{\"adapter\":\"EPIC_CONNECTION_STATUS\"}");
+        assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
+        assertThat(json(switched.body()).getString("adapter")).isEqualTo("EPIC_CONNECTION_STATUS");
+        int before = allEvents.size();
+        fault("{\"mode\":\"ERROR\",\"rate\":0.3}");
+        backlog(4, 3, List.of("Appointment/appt-1002"), List.of("Encounter/enc-1002"));
+        awaitDrained(before + 12);
+        clearFault();
+        JsonArray calls = json("{\"calls\":" + get(servers.sandbox("api/epic/2019/Telehealth/External/ConnectionStatuses"),
+                null).body() + "}").getJsonArray("calls");
+        assertThat(calls).hasSize(12);
+        Set<String> events = new HashSet<>();
+        for (JsonValue c : calls) {
+            JsonObject call = c.asJsonObject();
+            events.add(call.getString("ExternalEventID"));
+            assertThat(call.getString("ContactID")).isEqualTo("appt-1002");
+            assertThat(call.getString("EncounterID")).isEqualTo("enc-1002");
+        }
+        assertThat(events).hasSize(12);
+        assertThat(calls.stream().map(c -> c.asJsonObject().getString("Event")).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("Waiting", "Connected", "Ended");
+    }
+
+    private JsonObject awaitItem(String status) throws Exception {
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(until)) {
+            List<JsonObject> found = items(status);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + status + " item: " + queue());
+    }
+
+    private HttpResponse<String> as(String user, String method, String path) throws Exception {
+        return as(user, method, path, null);
+    }
+
+    private HttpResponse<String> as(String user, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(servers.openVisit(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user
+                        + ":a long enough password").getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json");
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     // ---- checks
 
     /** Every event of this run has exactly one Communication at the EHR, no other exists, and each visit's came in order. */
@@ -307,6 +410,7 @@ class WriteBackIT {
                     + "/endpoints", null).body());
             for (JsonValue ep : eps.getJsonArray("items")) {
                 if (ep.asJsonObject().getString("baseUrl").equals(servers.fhirBase())) {
+                    organizationId = org.asJsonObject().getString("id");
                     return ep.asJsonObject().getString("id");
                 }
             }
