@@ -75,6 +75,7 @@ public class WriteBackRelay {
     private final Clock clock = Clock.systemUTC();
     private final Map<WriteBackAdapter, EhrWriteBack> adapters = new EnumMap<>(WriteBackAdapter.class);
     private final Map<UUID, AtomicInteger> inFlightPerEndpoint = new ConcurrentHashMap<>();
+    private final java.util.ArrayDeque<Held> local = new java.util.ArrayDeque<>();
     private volatile boolean running;
     private volatile boolean paused;
     private Semaphore slots;
@@ -123,53 +124,114 @@ public class WriteBackRelay {
         return breakers.state(endpointId, clock.instant());
     }
 
+    /** A task this node claimed and holds until a delivery slot is free. */
+    private record Held(ClaimedTask task, Instant claimedAt) {
+    }
+
+    private enum Dispatch { STARTED, GIVEN_BACK, LATER }
+
+    /**
+     * Runs while there is work: keeps a small local queue of claimed tasks topped up (one claim query
+     * per batch, not per task) and starts deliveries as slots free up. Only this thread touches the
+     * local queue; ticks never overlap (fixed delay).
+     */
     void tick() {
         try {
+            boolean lastClaimFull = true;
+            Instant lastClaim = Instant.EPOCH;
             while (running && !paused) {
-                int free = slots.availablePermits();
-                if (free == 0) {
-                    return; // finishing deliveries free slots; the next tick claims again
-                }
-                int want = Math.min(settings.batchSize(), free);
-                Set<UUID> skip = new HashSet<>(breakers.blocked(clock.instant()));
-                inFlightPerEndpoint.forEach((endpoint, n) -> {
-                    if (n.get() >= settings.perEndpointParallelism()) {
-                        skip.add(endpoint);
+                housekeeping();
+                Instant now = clock.instant();
+                if (local.size() <= settings.batchSize() / 2
+                        && (lastClaimFull || local.isEmpty() || now.isAfter(lastClaim.plus(settings.pollInterval())))) {
+                    int want = settings.batchSize() - local.size();
+                    List<ClaimedTask> claimed = queue.claim(want, skipped(now));
+                    lastClaim = now;
+                    lastClaimFull = claimed.size() == want;
+                    claimed.forEach(t -> local.addLast(new Held(t, now)));
+                    if (claimed.isEmpty() && local.isEmpty()) {
+                        return; // nothing due: the next tick looks again
                     }
-                });
-                List<ClaimedTask> claimed = queue.claim(want, skip);
-                for (ClaimedTask task : claimed) {
-                    dispatch(task);
                 }
-                if (claimed.size() < want) {
-                    break;
+                boolean started = false;
+                for (int i = local.size(); i > 0 && slots.availablePermits() > 0; i--) {
+                    Held held = local.pollFirst();
+                    Dispatch d = dispatch(held, clock.instant());
+                    if (d == Dispatch.LATER) {
+                        local.addLast(held);
+                    } else {
+                        started |= d == Dispatch.STARTED;
+                    }
+                }
+                if (!started || slots.availablePermits() == 0) {
+                    if (slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                        slots.release();
+                    }
                 }
             }
-            if (running && clock.instant().isAfter(lastDepth.plus(DEPTH_EVERY))) {
-                lastDepth = clock.instant();
-                metrics.depth(queue.depths());
-            }
-            if (running && clock.instant().isAfter(lastForget.plus(FORGET_EVERY))) {
-                lastForget = clock.instant();
-                queue.forgetFinishedVisits();
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The write-back relay could not claim tasks this time: " + e.getClass().getSimpleName()
                     + ": " + e.getMessage());
+        } finally {
+            if (!running || paused) {
+                giveBackHeld();
+            }
         }
     }
 
-    private void dispatch(ClaimedTask task) {
+    /** Endpoints not to claim for now: circuit open, or already as many held and in flight as two rounds of their share. */
+    private Set<UUID> skipped(Instant now) {
+        Set<UUID> skip = new HashSet<>(breakers.blocked(now));
+        Map<UUID, Integer> held = new java.util.HashMap<>();
+        local.forEach(h -> held.merge(h.task().endpointId(), 1, Integer::sum));
+        inFlightPerEndpoint.forEach((endpoint, n) -> held.merge(endpoint, n.get(), Integer::sum));
+        held.forEach((endpoint, n) -> {
+            if (n >= 2 * settings.perEndpointParallelism()) {
+                skip.add(endpoint);
+            }
+        });
+        return skip;
+    }
+
+    private void housekeeping() {
         Instant now = clock.instant();
+        if (now.isAfter(lastDepth.plus(DEPTH_EVERY))) {
+            lastDepth = now;
+            metrics.depth(queue.depths());
+        }
+        if (now.isAfter(lastForget.plus(FORGET_EVERY))) {
+            lastForget = now;
+            queue.forgetFinishedVisits();
+        }
+    }
+
+    private void giveBackHeld() {
+        Held held;
+        while ((held = local.pollFirst()) != null) {
+            try {
+                queue.release(held.task().taskId(), clock.instant());
+            } catch (RuntimeException e) {
+                // the lease runs out instead
+            }
+        }
+    }
+
+    private Dispatch dispatch(Held held, Instant now) {
+        ClaimedTask task = held.task();
+        if (now.isAfter(held.claimedAt().plus(settings.lease().dividedBy(2)))) {
+            queue.release(task.taskId(), now); // held too long: another node may take it, do not race it
+            return Dispatch.GIVEN_BACK;
+        }
         AtomicInteger perEndpoint = inFlightPerEndpoint.computeIfAbsent(task.endpointId(), e -> new AtomicInteger());
         if (perEndpoint.get() >= settings.perEndpointParallelism() || !slots.tryAcquire()) {
-            queue.release(task.taskId(), now.plus(BUSY_RETRY));
-            return;
+            return Dispatch.LATER;
         }
         if (!breakers.tryAcquire(task.endpointId(), now)) {
             slots.release();
             queue.release(task.taskId(), now.plus(BUSY_RETRY));
-            return;
+            return Dispatch.GIVEN_BACK;
         }
         perEndpoint.incrementAndGet();
         try {
@@ -181,11 +243,13 @@ public class WriteBackRelay {
                     slots.release();
                 }
             });
+            return Dispatch.STARTED;
         } catch (RuntimeException rejected) {
             perEndpoint.decrementAndGet();
             slots.release();
             breakers.neutral(task.endpointId());
             queue.release(task.taskId(), now.plus(BUSY_RETRY));
+            return Dispatch.GIVEN_BACK;
         }
     }
 

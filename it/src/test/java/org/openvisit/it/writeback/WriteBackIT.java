@@ -223,6 +223,9 @@ class WriteBackIT {
         // now the visit's second event is due, and fails the same way
         JsonObject second = awaitItem("FAILED");
         assertThat(second.getInt("sequence")).isEqualTo(2);
+        // the portal screen shows it with its reason and the administrator's buttons
+        String page = portalPage(orgAdmin, "write-back.xhtml?endpoint=" + endpointId);
+        assertThat(page).contains("Write-back to the EHR", "FAILING", "no appointment or encounter", "Retry", "Discard");
         as(orgAdmin, "POST", "api/endpoints/" + endpointId + "/write-back/items/" + second.getString("id") + "/discard");
         assertThat(queue().getString("health")).isEqualTo("HEALTHY");
         assertThat(as(orgAdmin, "POST", item + "/discard").statusCode()).as("discarded is final").isEqualTo(409);
@@ -265,6 +268,30 @@ class WriteBackIT {
         assertThat(events).hasSize(12);
         assertThat(calls.stream().map(c -> c.asJsonObject().getString("Event")).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("Waiting", "Connected", "Ended");
+    }
+
+    /** Signs in on the portal's form as a person does and reads a page. */
+    private String portalPage(String user, String path) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> signInPage = browser.send(HttpRequest.newBuilder(servers.openVisit("sign-in.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher viewState = java.util.regex.Pattern
+                .compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(signInPage.body());
+        assertThat(viewState.find()).isTrue();
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("<form id=\"signIn\"[^>]*action=\"([^\"]*)\"")
+                .matcher(signInPage.body());
+        String target = action.find() ? action.group(1).replace("&amp;", "&") : "/sign-in.xhtml";
+        String form = "signIn=signIn&signIn%3Ausername=" + enc(user) + "&signIn%3Apassword=" + enc("a long enough password")
+                + "&signIn%3Anext=&signIn%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState.group(1).replace("&amp;", "&"));
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(servers.openVisit("/").resolve(target))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(servers.openVisit(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return page.body();
     }
 
     private JsonObject awaitItem(String status) throws Exception {

@@ -31,7 +31,8 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
      */
     private static final String CLAIM = """
             SELECT t.id FROM writeback_task t
-             WHERE ((t.status IN ('PENDING', 'RETRYING') AND t.next_attempt_at <= ?1)
+             WHERE t.status IN ('PENDING', 'RETRYING', 'IN_FLIGHT')
+               AND ((t.status <> 'IN_FLIGHT' AND t.next_attempt_at <= ?1)
                  OR (t.status = 'IN_FLIGHT' AND t.claim_until <= ?1))
                AND NOT EXISTS (SELECT 1 FROM writeback_task e
                                 WHERE e.visit_id = t.visit_id AND e.sequence_no < t.sequence_no
