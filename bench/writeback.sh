@@ -29,7 +29,7 @@ api() { # method path [json]
 }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
-OPENVISIT_PORT=$port OPENVISIT_DATA="$data/data" OPENVISIT_GRID_PORT=$((port + 1)) OPENVISIT_ADMIN_PASSWORD="$password" \
+OPENVISIT_START_TIMEOUT="${OPENVISIT_START_TIMEOUT:-600}" OPENVISIT_PORT=$port OPENVISIT_DATA="$data/data" OPENVISIT_GRID_PORT=$((port + 1)) OPENVISIT_ADMIN_PASSWORD="$password" \
   "$root/server-config/start" > "$data/server.log" 2>&1 &
 script=$!
 until grep -q "OpenVisit is ready after" "$data/server.log" 2>/dev/null; do
