@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The fault switch as JSON: {@code {"mode":"RATE_LIMITED","seconds":30,"count":3,"retryAfterSeconds":2,"hangSeconds":20}}. */
+/** The fault switch as JSON: {@code {"mode":"RATE_LIMITED","seconds":30,"count":3,"retryAfterSeconds":2,"hangSeconds":20,"rate":0.3}}. */
 final class FaultJson {
 
     private FaultJson() {
@@ -21,7 +21,8 @@ final class FaultJson {
         Integer count = json.containsKey("count") ? json.getInt("count") : null;
         Duration retryAfter = json.containsKey("retryAfterSeconds") ? Duration.ofSeconds(json.getInt("retryAfterSeconds")) : null;
         Duration hang = json.containsKey("hangSeconds") ? Duration.ofSeconds(json.getInt("hangSeconds")) : null;
-        return new Fault(mode, until, count, retryAfter, hang);
+        double rate = json.containsKey("rate") ? json.getJsonNumber("rate").doubleValue() : 1.0;
+        return new Fault(mode, until, count, retryAfter, hang, rate);
     }
 
     static JsonObject toJson(Optional<Fault> current) {
@@ -36,6 +37,9 @@ final class FaultJson {
         }
         if (fault.count() != null) {
             json.add("count", fault.count());
+        }
+        if (fault.rate() < 1) {
+            json.add("rate", fault.rate());
         }
         return json.build();
     }

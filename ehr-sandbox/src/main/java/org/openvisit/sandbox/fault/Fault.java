@@ -9,8 +9,13 @@ import java.time.Instant;
  *
  * @param retryAfter for {@link Mode#RATE_LIMITED}: the Retry-After the 429 carries
  * @param hang       for {@link Mode#HANG}: how long each request is held before it is answered normally
+ * @param rate       the share of requests spoiled, at random (1: all of them; 0.3: about 30 %)
  */
-public record Fault(Mode mode, Instant until, Integer count, Duration retryAfter, Duration hang) {
+public record Fault(Mode mode, Instant until, Integer count, Duration retryAfter, Duration hang, double rate) {
+
+    public Fault(Mode mode, Instant until, Integer count, Duration retryAfter, Duration hang) {
+        this(mode, until, count, retryAfter, hang, 1.0);
+    }
 
     public enum Mode {
         /** 500 Internal Server Error with an OperationOutcome. */
@@ -29,5 +34,8 @@ public record Fault(Mode mode, Instant until, Integer count, Duration retryAfter
         }
         retryAfter = retryAfter == null ? Duration.ofSeconds(1) : retryAfter;
         hang = hang == null ? Duration.ofSeconds(30) : hang;
+        if (!(rate > 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate must be more than 0 and at most 1");
+        }
     }
 }

@@ -2,16 +2,24 @@ package org.openvisit.sandbox.fault;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 /** The fault currently switched on, if any; counts the requests it has spoiled. */
 public class FaultSwitch {
 
     private final Clock clock;
+    private final DoubleSupplier random;
     private Fault current;
     private int served;
 
     public FaultSwitch(Clock clock) {
+        this(clock, () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** With the random numbers (in [0, 1)) that pick the requests a fault with a rate below 1 spoils. */
+    public FaultSwitch(Clock clock, DoubleSupplier random) {
         this.clock = clock;
+        this.random = random;
     }
 
     public synchronized void set(Fault fault) {
@@ -36,6 +44,9 @@ public class FaultSwitch {
             return Optional.empty();
         }
         Fault fault = current;
+        if (fault.rate() < 1 && random.getAsDouble() >= fault.rate()) {
+            return Optional.empty();
+        }
         served++;
         if (fault.count() != null && served >= fault.count()) {
             current = null;

@@ -18,10 +18,17 @@ public class CreateProvider<T extends Resource> extends ReadSearchProvider<T> {
         super(type, records, zone);
     }
 
+    /**
+     * Synchronized per resource type, so that a conditional create is atomic as in a real EHR's
+     * transaction: two identical conditional creates at once make one resource, not two.
+     */
     @Create
-    public MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String conditionalUrl) {
+    public synchronized MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String conditionalUrl) {
         if (conditionalUrl != null) {
-            List<T> existing = matching(criteriaOf(conditionalUrl));
+            List<T> existing = byIdentifierOnly(criteriaOf(conditionalUrl));
+            if (existing == null) {
+                existing = matching(criteriaOf(conditionalUrl));
+            }
             if (existing.size() > 1) {
                 throw new PreconditionFailedException("If-None-Exist matches " + existing.size() + " resources");
             }
@@ -33,5 +40,19 @@ public class CreateProvider<T extends Resource> extends ReadSearchProvider<T> {
         resource.setId((String) null);
         Resource created = records.create(resource);
         return new MethodOutcome(created.getIdElement(), true).setResource(created);
+    }
+
+    /** For the common {@code identifier=system|value} alone: the records' identifier index; otherwise null. */
+    private List<T> byIdentifierOnly(java.util.Map<String, List<String>> criteria) {
+        if (criteria.size() != 1 || !criteria.containsKey("identifier") || criteria.get("identifier").size() != 1) {
+            return null;
+        }
+        String token = criteria.get("identifier").get(0);
+        int bar = token.indexOf('|');
+        if (bar <= 0 || token.contains(",") || token.indexOf('|', bar + 1) >= 0) {
+            return null;
+        }
+        return records.withIdentifier(typeName(), token.substring(0, bar), token.substring(bar + 1)).stream()
+                .map(type::cast).toList();
     }
 }

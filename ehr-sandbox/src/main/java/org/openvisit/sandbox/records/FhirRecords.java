@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class FhirRecords {
 
     private final Map<String, Map<String, List<Resource>>> byType = new HashMap<>();
+    /** type -> "system|value" -> ids that carried that identifier in some version (checked on lookup). */
+    private final Map<String, Map<String, java.util.Set<String>>> byIdentifier = new HashMap<>();
     private final AtomicLong nextId = new AtomicLong(1000);
     private final Clock clock;
 
@@ -88,9 +90,42 @@ public class FhirRecords {
                 .toList();
     }
 
+    /**
+     * The current resources of a type that carry the identifier {@code system|value}: an index lookup,
+     * as a real EHR answers a conditional create on an identifier, not a scan of every record.
+     */
+    public synchronized List<Resource> withIdentifier(String type, String system, String value) {
+        java.util.Set<String> ids = byIdentifier.getOrDefault(type, Map.of()).getOrDefault(system + "|" + value, java.util.Set.of());
+        List<Resource> found = new ArrayList<>();
+        for (String id : ids) {
+            List<Resource> versions = byType.getOrDefault(type, Map.of()).get(id);
+            if (versions != null) {
+                Resource current = versions.get(versions.size() - 1);
+                if (identifiers(current).contains(system + "|" + value)) {
+                    found.add(current.copy());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<String> identifiers(Resource resource) {
+        List<String> keys = new ArrayList<>();
+        org.hl7.fhir.r4.model.Property property = resource.getNamedProperty("identifier");
+        if (property != null) {
+            for (org.hl7.fhir.r4.model.Base value : property.getValues()) {
+                if (value instanceof org.hl7.fhir.r4.model.Identifier identifier) {
+                    keys.add((identifier.hasSystem() ? identifier.getSystem() : "") + "|" + identifier.getValue());
+                }
+            }
+        }
+        return keys;
+    }
+
     /** Forgets everything (used before seeding again). */
     public synchronized void clear() {
         byType.clear();
+        byIdentifier.clear();
     }
 
     private Resource store(List<Resource> versions, Resource resource, String type, String id, int version) {
@@ -99,6 +134,9 @@ public class FhirRecords {
         stored.getMeta().setVersionId(Integer.toString(version));
         stored.getMeta().setLastUpdated(Date.from(clock.instant()));
         versions.add(stored);
+        for (String key : identifiers(stored)) {
+            byIdentifier.computeIfAbsent(type, t -> new HashMap<>()).computeIfAbsent(key, k -> new java.util.HashSet<>()).add(id);
+        }
         return stored.copy();
     }
 }

@@ -55,6 +55,11 @@ public class SandboxComponents {
     }
 
     @Produces @Singleton
+    org.openvisit.sandbox.epic.ConnectionStatusLog connectionStatuses() {
+        return new org.openvisit.sandbox.epic.ConnectionStatusLog();
+    }
+
+    @Produces @Singleton
     AppRegistry apps() {
         return new AppRegistry();
     }

@@ -46,4 +46,18 @@ class FaultSwitchTest {
         faults.clear();
         assertThat(faults.nextRequest()).isEmpty();
     }
+
+    @Test
+    void aRateSpoilsOnlyThatShareOfRequestsChosenAtRandom() {
+        double[] next = {0.1, 0.5, 0.29, 0.3, 0.9};
+        int[] i = {0};
+        FaultSwitch sometimes = new FaultSwitch(clock, () -> next[i[0]++]);
+        sometimes.set(new Fault(Fault.Mode.ERROR, null, null, null, null, 0.3));
+        assertThat(sometimes.nextRequest()).isPresent();
+        assertThat(sometimes.nextRequest()).isEmpty();
+        assertThat(sometimes.nextRequest()).isPresent();
+        assertThat(sometimes.nextRequest()).isEmpty();
+        assertThat(sometimes.nextRequest()).isEmpty();
+        assertThat(sometimes.current().orElseThrow().rate()).isEqualTo(0.3);
+    }
 }

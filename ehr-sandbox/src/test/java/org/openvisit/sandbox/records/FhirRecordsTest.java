@@ -56,4 +56,19 @@ class FhirRecordsTest {
         assertThat(records.all("Encounter")).hasSize(8);
         assertThat(new People(records).scheduleOf("Practitioner/prac-ada-okafor")).hasSize(3);
     }
+
+    @Test
+    void findsTheCurrentResourcesWithAnIdentifierThroughItsIndex() {
+        org.hl7.fhir.r4.model.Communication c = new org.hl7.fhir.r4.model.Communication();
+        c.addIdentifier().setSystem("urn:x").setValue("e-1");
+        var stored = records.create(c);
+        assertThat(records.withIdentifier("Communication", "urn:x", "e-1")).hasSize(1);
+        assertThat(records.withIdentifier("Communication", "urn:x", "e-2")).isEmpty();
+        org.hl7.fhir.r4.model.Communication changed = (org.hl7.fhir.r4.model.Communication) stored;
+        changed.getIdentifier().clear();
+        changed.addIdentifier().setSystem("urn:x").setValue("e-2");
+        records.update(changed, stored.getIdElement().getIdPart(), null);
+        assertThat(records.withIdentifier("Communication", "urn:x", "e-1")).isEmpty();
+        assertThat(records.withIdentifier("Communication", "urn:x", "e-2")).hasSize(1);
+    }
 }

@@ -1,0 +1,37 @@
+package org.openvisit.writeback.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.openvisit.visit.application.VisitEventRecorded;
+import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitRepository;
+import org.openvisit.writeback.domain.model.DeliveryTask;
+import org.openvisit.writeback.domain.model.DeliveryTaskRepository;
+
+import java.time.Clock;
+
+/**
+ * The outbox: for every visit event, inside the transaction that records it (the observer runs
+ * synchronously and requires that transaction), one delivery task with a copy of the visit's sealed
+ * EHR references. Event and task commit together or not at all; a failure here rolls the event back.
+ */
+@ApplicationScoped
+public class WriteBackOutbox {
+
+    @Inject
+    private DeliveryTaskRepository tasks;
+
+    @Inject
+    private VisitRepository visits;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEvent(@Observes VisitEventRecorded event) {
+        String sealed = visits.find(event.visitId()).flatMap(Visit::sealedEhrContext).orElse(null);
+        tasks.add(DeliveryTask.forEvent(event.eventId(), event.visitId(), event.endpointId(), event.organizationId(),
+                event.sequence(), event.type(), event.attendeeRole(), event.occurredAt(), sealed, clock.instant()));
+    }
+}

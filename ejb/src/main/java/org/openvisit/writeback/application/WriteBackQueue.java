@@ -1,0 +1,15 @@
+package org.openvisit.writeback.application;
+
+import org.openvisit.writeback.domain.model.WriteBackAdapter;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An endpoint's write-back queue: the items not yet done (a page), how many wait in each state, the
+ * health badge, the adapter and the backend client it uses.
+ */
+public record WriteBackQueue(UUID endpointId, EndpointHealth health, long pending, long inFlight, long retrying,
+                             long failed, WriteBackAdapter adapter, String clientId, String keyId,
+                             List<QueueItem> items) {
+}

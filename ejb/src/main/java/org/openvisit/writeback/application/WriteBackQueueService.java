@@ -1,0 +1,116 @@
+package org.openvisit.writeback.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.openvisit.shared.domain.model.ForbiddenException;
+import org.openvisit.tenant.application.EndpointNotFoundException;
+import org.openvisit.tenant.application.EndpointService;
+import org.openvisit.tenant.application.EndpointView;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.Role;
+import org.openvisit.writeback.domain.model.DeliveryStatus;
+import org.openvisit.writeback.domain.model.DeliveryTask;
+import org.openvisit.writeback.domain.model.DeliveryTaskRepository;
+import org.openvisit.writeback.domain.model.WriteBackAdapter;
+import org.openvisit.writeback.domain.model.WriteBackEndpoint;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The write-back queue of an endpoint for the portal and the API: who may see it is who may see the
+ * endpoint; retrying and discarding dead letters, and choosing the adapter, is for the organization's
+ * administrators (ORG_ADMIN).
+ */
+@Stateless
+public class WriteBackQueueService {
+
+    static final Set<DeliveryStatus> QUEUE = EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.IN_FLIGHT,
+            DeliveryStatus.RETRYING, DeliveryStatus.FAILED);
+
+    @EJB
+    private EndpointService endpoints;
+
+    @Inject
+    private DeliveryTaskRepository tasks;
+
+    @EJB
+    private BackendKeys keys;
+
+    @EJB
+    private WriteBackRelay relay;
+
+    @Inject
+    private WriteBackSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * @param statuses which items to list (none: pending, in flight, retrying and failed)
+     * @throws EndpointNotFoundException no such endpoint, or not one the actor may see
+     */
+    public WriteBackQueue queue(@NotNull Actor actor, @NotNull UUID endpointId, Set<DeliveryStatus> statuses,
+                                @Min(0) int first, @Min(1) @Max(500) int max) {
+        EndpointView endpoint = endpoints.find(actor, endpointId);
+        Set<DeliveryStatus> listed = statuses == null || statuses.isEmpty() ? QUEUE : statuses;
+        long pending = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.PENDING));
+        long inFlight = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.IN_FLIGHT));
+        long retrying = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.RETRYING));
+        long failed = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.FAILED));
+        EndpointCircuitBreakers.State circuit = relay.circuit(endpoint.id());
+        EndpointHealth health = failed > 0 ? EndpointHealth.FAILING
+                : circuit == EndpointCircuitBreakers.State.OPEN ? EndpointHealth.DOWN
+                : retrying > 0 || circuit == EndpointCircuitBreakers.State.HALF_OPEN ? EndpointHealth.DEGRADED
+                : EndpointHealth.HEALTHY;
+        WriteBackEndpoint wb = keys.settingsFor(endpoint.id());
+        return new WriteBackQueue(endpoint.id(), health, pending, inFlight, retrying, failed, wb.adapter(),
+                wb.clientId().orElse(settings.clientId()), wb.keyId(),
+                tasks.queueOf(endpoint.id(), listed, first, max).stream().map(QueueItem::of).toList());
+    }
+
+    /** Tries a dead letter again now (ORG_ADMIN of the endpoint's organization). */
+    public QueueItem retry(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull UUID taskId) {
+        DeliveryTask task = administered(actor, endpointId, taskId);
+        tasks.addAttempt(task.requeue(actor.username(), clock.instant()));
+        return QueueItem.of(task);
+    }
+
+    /** Drops a dead letter (or a waiting item): it is never delivered (ORG_ADMIN). */
+    public QueueItem discard(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull UUID taskId) {
+        DeliveryTask task = administered(actor, endpointId, taskId);
+        tasks.addAttempt(task.discard(actor.username(), clock.instant()));
+        return QueueItem.of(task);
+    }
+
+    /** Chooses the endpoint's adapter and backend client id (blank: the default) (ORG_ADMIN). */
+    public WriteBackQueue configure(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull WriteBackAdapter adapter,
+                                    String clientId) {
+        EndpointView endpoint = endpoints.find(actor, endpointId);
+        requireAdmin(actor, endpoint);
+        WriteBackEndpoint wb = keys.settingsFor(endpoint.id());
+        wb.useAdapter(adapter);
+        wb.useClientId(clientId);
+        return queue(actor, endpointId, null, 0, 1);
+    }
+
+    private DeliveryTask administered(Actor actor, UUID endpointId, UUID taskId) {
+        EndpointView endpoint = endpoints.find(actor, endpointId);
+        requireAdmin(actor, endpoint);
+        DeliveryTask task = tasks.find(taskId).filter(t -> t.endpointId().equals(endpoint.id()))
+                .orElseThrow(() -> new WriteBackItemNotFoundException());
+        return task;
+    }
+
+    private static void requireAdmin(Actor actor, EndpointView endpoint) {
+        if (!actor.hasRoleIn(Role.ORG_ADMIN, endpoint.organizationId())) {
+            throw new ForbiddenException("Only an administrator of the endpoint's organization (ORG_ADMIN) retries, "
+                    + "discards or configures write-back.");
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package org.openvisit.writeback.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.openvisit.writeback.domain.model.WriteBackAdapter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The relay, one on every node: every poll interval it claims due tasks in small batches (as many as it
+ * has free delivery slots, leased so that a dead node's claims expire), hands each to the endpoint's
+ * adapter on the managed executor, and records the outcome. Back-off with jitter between attempts;
+ * {@code 429 Retry-After} honoured; a per-endpoint circuit breaker and a per-endpoint share of the slots
+ * so one dead or slow EHR does not starve the others. No transaction is held while an EHR is called.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WriteBackRelay {
+
+    private static final Logger LOG = Logger.getLogger(WriteBackRelay.class.getName());
+    private static final Duration BUSY_RETRY = Duration.ofMillis(200);
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
+    private static final Duration DEPTH_EVERY = Duration.ofSeconds(5);
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @EJB
+    private DeliveryQueue queue;
+
+    @Inject
+    private WriteBackSettings settings;
+
+    @Inject
+    private WriteBackMetrics metrics;
+
+    @Inject
+    @Any
+    private Instance<EhrWriteBack> adapterBeans;
+
+    private final Clock clock = Clock.systemUTC();
+    private final Map<WriteBackAdapter, EhrWriteBack> adapters = new EnumMap<>(WriteBackAdapter.class);
+    private final Map<UUID, AtomicInteger> inFlightPerEndpoint = new ConcurrentHashMap<>();
+    private final java.util.ArrayDeque<Held> local = new java.util.ArrayDeque<>();
+    private volatile boolean running;
+    private volatile boolean paused;
+    private Semaphore slots;
+    private EndpointCircuitBreakers breakers;
+    private Backoff backoff;
+    private ScheduledFuture<?> ticking;
+    private volatile Instant lastForget = Instant.EPOCH;
+    private volatile Instant lastDepth = Instant.EPOCH;
+
+    @PostConstruct
+    void start() {
+        for (EhrWriteBack adapter : adapterBeans) {
+            adapters.put(adapter.kind(), adapter);
+        }
+        slots = new Semaphore(settings.parallelism());
+        breakers = new EndpointCircuitBreakers(settings.circuitLimits());
+        backoff = settings.backoff();
+        if (!settings.enabled()) {
+            LOG.info("Write-back relay off (openvisit.writeback.enabled=false): tasks wait in the outbox.");
+            return;
+        }
+        running = true;
+        ticking = scheduler.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
+                settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Write-back relay started on node " + settings.node() + ": up to " + settings.parallelism()
+                + " deliveries at once (" + settings.perEndpointParallelism() + " per endpoint), lease "
+                + settings.lease().toSeconds() + " s, adapters " + adapters.keySet());
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+    }
+
+    /** Pauses (claims nothing new; deliveries under way finish) or resumes this node's relay. */
+    public void run(boolean on) {
+        paused = !on;
+        LOG.info(() -> "Write-back relay " + (on ? "resumed" : "paused") + " on node " + settings.node());
+    }
+
+    /** The circuit state of an endpoint on this node (for the portal's health badge). */
+    public EndpointCircuitBreakers.State circuit(UUID endpointId) {
+        return breakers.state(endpointId, clock.instant());
+    }
+
+    /** A task this node claimed and holds until a delivery slot is free. */
+    private record Held(ClaimedTask task, Instant claimedAt) {
+    }
+
+    private enum Dispatch { STARTED, GIVEN_BACK, LATER }
+
+    /**
+     * Runs while there is work: keeps a small local queue of claimed tasks topped up (one claim query
+     * per batch, not per task) and starts deliveries as slots free up. Only this thread touches the
+     * local queue; ticks never overlap (fixed delay).
+     */
+    void tick() {
+        try {
+            boolean lastClaimFull = true;
+            Instant lastClaim = Instant.EPOCH;
+            while (running && !paused) {
+                housekeeping();
+                Instant now = clock.instant();
+                if (local.size() <= settings.batchSize() / 2
+                        && (lastClaimFull || local.isEmpty() || now.isAfter(lastClaim.plus(settings.pollInterval())))) {
+                    int want = settings.batchSize() - local.size();
+                    List<ClaimedTask> claimed = queue.claim(want, skipped(now));
+                    lastClaim = now;
+                    lastClaimFull = claimed.size() == want;
+                    claimed.forEach(t -> local.addLast(new Held(t, now)));
+                    if (claimed.isEmpty() && local.isEmpty()) {
+                        return; // nothing due: the next tick looks again
+                    }
+                }
+                boolean started = false;
+                for (int i = local.size(); i > 0 && slots.availablePermits() > 0; i--) {
+                    Held held = local.pollFirst();
+                    Dispatch d = dispatch(held, clock.instant());
+                    if (d == Dispatch.LATER) {
+                        local.addLast(held);
+                    } else {
+                        started |= d == Dispatch.STARTED;
+                    }
+                }
+                if (!started || slots.availablePermits() == 0) {
+                    if (slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                        slots.release();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The write-back relay could not claim tasks this time: " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage());
+        } finally {
+            if (!running || paused) {
+                giveBackHeld();
+            }
+        }
+    }
+
+    /** Endpoints not to claim for now: circuit open, or already as many held and in flight as two rounds of their share. */
+    private Set<UUID> skipped(Instant now) {
+        Set<UUID> skip = new HashSet<>(breakers.blocked(now));
+        Map<UUID, Integer> held = new java.util.HashMap<>();
+        local.forEach(h -> held.merge(h.task().endpointId(), 1, Integer::sum));
+        inFlightPerEndpoint.forEach((endpoint, n) -> held.merge(endpoint, n.get(), Integer::sum));
+        held.forEach((endpoint, n) -> {
+            if (n >= 2 * settings.perEndpointParallelism()) {
+                skip.add(endpoint);
+            }
+        });
+        return skip;
+    }
+
+    private void housekeeping() {
+        Instant now = clock.instant();
+        if (now.isAfter(lastDepth.plus(DEPTH_EVERY))) {
+            lastDepth = now;
+            metrics.depth(queue.depths());
+        }
+        if (now.isAfter(lastForget.plus(FORGET_EVERY))) {
+            lastForget = now;
+            queue.forgetFinishedVisits();
+        }
+    }
+
+    private void giveBackHeld() {
+        Held held;
+        while ((held = local.pollFirst()) != null) {
+            try {
+                queue.release(held.task().taskId(), clock.instant());
+            } catch (RuntimeException e) {
+                // the lease runs out instead
+            }
+        }
+    }
+
+    private Dispatch dispatch(Held held, Instant now) {
+        ClaimedTask task = held.task();
+        if (now.isAfter(held.claimedAt().plus(settings.lease().dividedBy(2)))) {
+            queue.release(task.taskId(), now); // held too long: another node may take it, do not race it
+            return Dispatch.GIVEN_BACK;
+        }
+        AtomicInteger perEndpoint = inFlightPerEndpoint.computeIfAbsent(task.endpointId(), e -> new AtomicInteger());
+        if (perEndpoint.get() >= settings.perEndpointParallelism() || !slots.tryAcquire()) {
+            return Dispatch.LATER;
+        }
+        if (!breakers.tryAcquire(task.endpointId(), now)) {
+            slots.release();
+            queue.release(task.taskId(), now.plus(BUSY_RETRY));
+            return Dispatch.GIVEN_BACK;
+        }
+        perEndpoint.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                try {
+                    deliver(task);
+                } finally {
+                    perEndpoint.decrementAndGet();
+                    slots.release();
+                }
+            });
+            return Dispatch.STARTED;
+        } catch (RuntimeException rejected) {
+            perEndpoint.decrementAndGet();
+            slots.release();
+            breakers.neutral(task.endpointId());
+            queue.release(task.taskId(), now.plus(BUSY_RETRY));
+            return Dispatch.GIVEN_BACK;
+        }
+    }
+
+    /** One delivery attempt and its outcome; never throws. */
+    void deliver(ClaimedTask task) {
+        Instant started = clock.instant();
+        try {
+            DeliveryQueue.Prepared prepared = queue.prepare(task);
+            if (prepared.problem() != null) {
+                breakers.neutral(task.endpointId());
+                queue.fail(task.taskId(), started, prepared.problem());
+                metrics.failed(task.endpointId(), true);
+                return;
+            }
+            EhrWriteBack adapter = adapters.get(prepared.adapter());
+            if (adapter == null) {
+                breakers.neutral(task.endpointId());
+                queue.fail(task.taskId(), started, "No write-back adapter " + prepared.adapter() + " in this build.");
+                metrics.failed(task.endpointId(), true);
+                return;
+            }
+            adapter.deliver(prepared.delivery());
+            breakers.success(task.endpointId());
+            queue.delivered(task.taskId(), started);
+            metrics.delivered(task.endpointId(), Duration.between(started, clock.instant()),
+                    Duration.between(task.occurredAt(), clock.instant()));
+        } catch (DeliveryFailure f) {
+            failed(task, started, f);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Write-back of task " + task.taskId() + " failed unexpectedly: "
+                    + e.getClass().getName());
+            failed(task, started, new DeliveryFailure(DeliveryFailure.Kind.TRY_AGAIN,
+                    "OpenVisit failed unexpectedly while writing this event (" + e.getClass().getSimpleName()
+                            + "); it tries again."));
+        }
+    }
+
+    private void failed(ClaimedTask task, Instant started, DeliveryFailure f) {
+        Instant now = clock.instant();
+        try {
+            switch (f.kind()) {
+                case ENDPOINT_DOWN -> breakers.failure(task.endpointId(), now);
+                case RATE_LIMITED -> breakers.pause(task.endpointId(), now.plus(f.retryAfter().orElse(Duration.ofSeconds(1))));
+                default -> breakers.neutral(task.endpointId());
+            }
+            int failures = task.attemptsBefore() + 1;
+            boolean permanent = f.kind() == DeliveryFailure.Kind.PERMANENT;
+            if (permanent || failures >= settings.maxAttempts()) {
+                queue.fail(task.taskId(), started, permanent ? f.getMessage()
+                        : f.getMessage() + " Gave up after " + failures + " attempts.");
+                metrics.failed(task.endpointId(), true);
+            } else {
+                Duration wait = backoff.delay(failures, f.retryAfter(), ThreadLocalRandom.current()::nextDouble);
+                queue.retryLater(task.taskId(), started, f.getMessage(), now.plus(wait));
+                metrics.failed(task.endpointId(), false);
+            }
+        } catch (RuntimeException e) {
+            // the lease runs out and another attempt follows; nothing is lost
+            LOG.log(Level.WARNING, "The outcome of write-back task " + task.taskId() + " could not be stored: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.openvisit.writeback.domain.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The outbox: delivery tasks and their history. */
+public interface DeliveryTaskRepository {
+
+    /** Stores a new task and flushes: a second task for the same event fails here. */
+    void add(DeliveryTask task);
+
+    /** Stores a history row made by the task. */
+    void addAttempt(DeliveryAttempt attempt);
+
+    Optional<DeliveryTask> find(UUID id);
+
+    Optional<DeliveryTask> findByEvent(UUID eventId);
+
+    /**
+     * Claims up to {@code max} due tasks for {@code node} with a lease, inside the caller's transaction,
+     * so that no two nodes (or threads) claim the same task: due rows are locked with
+     * {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2 2.2 both have it; rows another claimer holds are
+     * skipped, not waited for), then claimed through {@link DeliveryTask#claim}, whose version check
+     * guards once more. A task is due when it waits and its time has come, or when the node holding it
+     * let its lease run out. A task is never due while an earlier event of the same visit is not
+     * delivered or discarded (order per visit). Tasks of {@code skipEndpoints} (open circuits) are left.
+     */
+    List<DeliveryTask> claimDue(String node, Instant now, Duration lease, int max, Collection<UUID> skipEndpoints);
+
+    /** An endpoint's tasks in these statuses, soonest first; {@code first} is the index of the first row. */
+    List<DeliveryTask> queueOf(UUID endpointId, Set<DeliveryStatus> statuses, int first, int max);
+
+    long countQueueOf(UUID endpointId, Set<DeliveryStatus> statuses);
+
+    /** Counts per endpoint and status, for these statuses. */
+    List<QueueCount> counts(Set<DeliveryStatus> statuses);
+
+    /** Whether the visit still has tasks that are not delivered or discarded. */
+    boolean hasUndone(UUID visitId);
+
+    /** The visit's tasks in its order. */
+    List<DeliveryTask> ofVisit(UUID visitId);
+
+    /** A task's history, oldest first. */
+    List<DeliveryAttempt> attempts(UUID taskId);
+}

@@ -1,0 +1,378 @@
+package org.openvisit.writeback.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openvisit.database.MigratedDatabase;
+import org.openvisit.database.TestDatabase;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.tenant.domain.model.EhrVendor;
+import org.openvisit.tenant.domain.model.EndpointDetails;
+import org.openvisit.tenant.domain.model.FhirBaseUrl;
+import org.openvisit.tenant.domain.model.FhirEndpoint;
+import org.openvisit.tenant.domain.model.FhirEnvironment;
+import org.openvisit.tenant.domain.model.Organization;
+import org.openvisit.tenant.domain.model.OrganizationName;
+import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
+import org.openvisit.tenant.domain.model.PortalUsername;
+import org.openvisit.tenant.domain.model.Role;
+import org.openvisit.tenant.infrastructure.persistence.JpaFhirEndpointRepository;
+import org.openvisit.tenant.infrastructure.persistence.JpaOrganizationRepository;
+import org.openvisit.visit.domain.model.AppointmentHash;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitEvent;
+import org.openvisit.visit.domain.model.VisitEventType;
+import org.openvisit.visit.domain.model.VisitKeyKind;
+import org.openvisit.visit.infrastructure.persistence.JpaVisitRepository;
+import org.openvisit.writeback.domain.model.AttemptOutcome;
+import org.openvisit.writeback.domain.model.DeliveryStatus;
+import org.openvisit.writeback.domain.model.DeliveryTask;
+import org.openvisit.writeback.domain.model.QueueCount;
+import org.openvisit.writeback.domain.model.WriteBackAdapter;
+import org.openvisit.writeback.domain.model.WriteBackEndpoint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The V8 migration and the outbox repositories against a real database: the claim (no double claims,
+ * leases, order per visit, open circuits skipped), with several concurrent claimers. Subclasses name
+ * the database; the same assertions run on H2 and on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DeliveryTaskRepositoryContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private MigratedDatabase database;
+    private EntityManagerFactory factory;
+    private EntityManager em;
+    private JpaDeliveryTaskRepository tasks;
+    private UUID organization;
+    private UUID endpoint;
+
+    protected abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    void migrateAndOpen() {
+        database = MigratedDatabase.open(createDatabase());
+        factory = database.factory();
+        organization = null;
+        endpoint = newEndpoint();
+    }
+
+    private UUID newEndpoint() {
+        EntityManager setup = factory.createEntityManager();
+        Organization org = Organization.register(new OrganizationName("Hospital " + UUID.randomUUID()),
+                DataRegion.AMERICAS, EhrVendor.EPIC, T0);
+        Actor admin = Actor.member("it.admin", org.id(), Role.ORG_ADMIN);
+        FhirEndpoint ep = FhirEndpoint.create(org.id(), new EndpointDetails(
+                FhirBaseUrl.of("https://ehr-" + UUID.randomUUID() + ".example.org/FHIR/R4", OutboundAddressPolicy.PRODUCTION),
+                FhirEnvironment.PRODUCTION, "Cardiology", new PortalUsername("ehr.analyst")), admin, T0);
+        setup.getTransaction().begin();
+        new JpaOrganizationRepository(setup).add(org);
+        new JpaFhirEndpointRepository(setup).add(ep);
+        setup.getTransaction().commit();
+        setup.close();
+        organization = org.id();
+        return ep.id();
+    }
+
+    @AfterAll
+    void closeAndDrop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void openEntityManager() {
+        em = factory.createEntityManager();
+        tasks = new JpaDeliveryTaskRepository(em);
+        // earlier tests' tasks must not be due for this one
+        em.getTransaction().begin();
+        em.createNativeQuery("UPDATE writeback_task SET status = 'DISCARDED' WHERE status <> 'DELIVERED'")
+                .executeUpdate();
+        em.getTransaction().commit();
+    }
+
+    @AfterEach
+    void closeEntityManager() {
+        if (em.getTransaction().isActive()) {
+            em.getTransaction().rollback();
+        }
+        em.close();
+    }
+
+    private void inTransaction(Consumer<JpaDeliveryTaskRepository> work) {
+        em.getTransaction().begin();
+        work.accept(tasks);
+        em.getTransaction().commit();
+        em.clear();
+    }
+
+    private static AppointmentHash randomHash() {
+        byte[] b = new byte[32];
+        ThreadLocalRandom.current().nextBytes(b);
+        return new AppointmentHash(HexFormat.of().formatHex(b));
+    }
+
+    /** A visit of {@code endpointId} with {@code n} events and their delivery tasks, all committed. */
+    private List<DeliveryTask> visitWithTasks(UUID endpointId, int n) {
+        List<DeliveryTask> made = new ArrayList<>();
+        em.getTransaction().begin();
+        JpaVisitRepository visits = new JpaVisitRepository(em);
+        Visit visit = Visit.schedule(endpointId, organization, VisitKeyKind.APPOINTMENT, randomHash(), null, T0);
+        visits.add(visit);
+        for (int i = 0; i < n; i++) {
+            VisitEvent e = visit.recordEvent(i == 0 ? VisitEventType.CONNECTED : VisitEventType.DISCONNECTED,
+                    AttendeeRole.PATIENT, "a-" + i, null, T0.plusSeconds(i));
+            visits.addEvent(e);
+            DeliveryTask task = DeliveryTask.forEvent(e.id(), e.visitId(), e.endpointId(), e.organizationId(),
+                    e.sequence(), e.type(), AttendeeRole.PATIENT, e.occurredAt(), "sealed-" + i, T0);
+            tasks.add(task);
+            made.add(task);
+        }
+        em.getTransaction().commit();
+        em.clear();
+        return made;
+    }
+
+    private List<DeliveryTask> claim(String node, Instant now, int max, Set<UUID> skip) {
+        em.getTransaction().begin();
+        List<DeliveryTask> claimed = tasks.claimDue(node, now, LEASE, max, skip);
+        em.getTransaction().commit();
+        em.clear();
+        return claimed;
+    }
+
+    private void deliver(DeliveryTask t, String node, Instant at) {
+        inTransaction(r -> {
+            DeliveryTask loaded = r.find(t.id()).orElseThrow();
+            r.addAttempt(loaded.delivered(node, at, at));
+        });
+    }
+
+    @Test
+    void storesOneTaskPerEventWithItsSealedReferences() {
+        DeliveryTask t = visitWithTasks(endpoint, 1).get(0);
+        DeliveryTask loaded = tasks.findByEvent(t.eventId()).orElseThrow();
+        assertThat(loaded.id()).isEqualTo(t.id());
+        assertThat(loaded.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(loaded.sealedEhrContext()).contains("sealed-0");
+        assertThat(loaded.eventType()).isEqualTo(VisitEventType.CONNECTED);
+        assertThat(loaded.occurredAt()).isEqualTo(T0);
+
+        em.getTransaction().begin();
+        assertThatThrownBy(() -> tasks.add(DeliveryTask.forEvent(t.eventId(), t.visitId(), t.endpointId(),
+                t.organizationId(), 99, VisitEventType.LEFT, null, T0, null, T0)))
+                .isInstanceOf(PersistenceException.class);
+        em.getTransaction().rollback();
+        em.clear();
+    }
+
+    @Test
+    void claimsOnlyTheHeadOfEachVisitAndTheNextOnceTheFirstIsDelivered() {
+        List<DeliveryTask> visit = visitWithTasks(endpoint, 3);
+        List<DeliveryTask> first = claim("node-a", T0, 10, Set.of());
+        assertThat(first).extracting(DeliveryTask::id).containsExactly(visit.get(0).id());
+        assertThat(first.get(0).status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+        assertThat(claim("node-b", T0, 10, Set.of())).isEmpty();
+
+        deliver(first.get(0), "node-a", T0.plusSeconds(1));
+        List<DeliveryTask> second = claim("node-b", T0.plusSeconds(1), 10, Set.of());
+        assertThat(second).extracting(DeliveryTask::id).containsExactly(visit.get(1).id());
+
+        // a failed (dead-letter) task holds the rest of its visit back until it is retried or discarded
+        inTransaction(r -> r.addAttempt(r.find(second.get(0).id()).orElseThrow()
+                .fail("node-b", T0, T0.plusSeconds(2), "The EHR refused it (400).")));
+        assertThat(claim("node-b", T0.plusSeconds(3), 10, Set.of())).isEmpty();
+        inTransaction(r -> r.addAttempt(r.find(second.get(0).id()).orElseThrow().discard("ada.admin", T0.plusSeconds(4))));
+        assertThat(claim("node-b", T0.plusSeconds(5), 10, Set.of())).extracting(DeliveryTask::id)
+                .containsExactly(visit.get(2).id());
+        assertThat(tasks.attempts(second.get(0).id())).extracting(a -> a.outcome())
+                .containsExactly(AttemptOutcome.FAILED, AttemptOutcome.DISCARDED);
+        assertThat(tasks.hasUndone(visit.get(0).visitId())).isTrue();
+    }
+
+    @Test
+    void aRetryWaitsForItsTimeAndAnExpiredLeaseIsTakenOver() {
+        DeliveryTask t = visitWithTasks(endpoint, 1).get(0);
+        claim("node-a", T0, 10, Set.of());
+        assertThat(claim("node-b", T0.plus(LEASE).minusMillis(1), 10, Set.of())).isEmpty();
+        List<DeliveryTask> takenOver = claim("node-b", T0.plus(LEASE), 10, Set.of());
+        assertThat(takenOver).extracting(DeliveryTask::id).containsExactly(t.id());
+        assertThat(takenOver.get(0).claimedBy()).contains("node-b");
+
+        inTransaction(r -> r.addAttempt(r.find(t.id()).orElseThrow().retryLater("node-b", T0, T0.plus(LEASE),
+                "The EHR did not answer within 10 seconds.", T0.plusSeconds(120))));
+        assertThat(claim("node-a", T0.plusSeconds(119), 10, Set.of())).isEmpty();
+        assertThat(claim("node-a", T0.plusSeconds(120), 10, Set.of())).hasSize(1);
+        DeliveryTask loaded = tasks.find(t.id()).orElseThrow();
+        assertThat(loaded.attempts()).isEqualTo(1);
+        assertThat(loaded.lastError()).contains("The EHR did not answer within 10 seconds.");
+    }
+
+    @Test
+    void leavesTheTasksOfEndpointsWhoseCircuitIsOpen() {
+        UUID other = newEndpoint();
+        DeliveryTask mine = visitWithTasks(endpoint, 1).get(0);
+        DeliveryTask theirs = visitWithTasks(other, 1).get(0);
+        assertThat(claim("n", T0, 10, Set.of(other))).extracting(DeliveryTask::id).containsExactly(mine.id());
+        assertThat(claim("n", T0, 10, Set.of(endpoint))).extracting(DeliveryTask::id).containsExactly(theirs.id());
+    }
+
+    @Test
+    void countsTheQueuePerEndpointAndStatus() {
+        UUID ep = newEndpoint();
+        List<DeliveryTask> a = visitWithTasks(ep, 2);
+        visitWithTasks(ep, 1);
+        List<DeliveryTask> claimed = claim("n", T0, 10, Set.of(endpoint));
+        DeliveryTask one = claimed.stream().filter(t -> t.id().equals(a.get(0).id())).findFirst().orElseThrow();
+        inTransaction(r -> r.addAttempt(r.find(one.id()).orElseThrow().retryLater("n", T0, T0, "busy (429)",
+                T0.plusSeconds(60))));
+        Set<DeliveryStatus> queue = EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING,
+                DeliveryStatus.IN_FLIGHT, DeliveryStatus.FAILED);
+        assertThat(tasks.countQueueOf(ep, queue)).isEqualTo(3);
+        assertThat(tasks.queueOf(ep, EnumSet.of(DeliveryStatus.RETRYING), 0, 10)).extracting(DeliveryTask::id)
+                .containsExactly(one.id());
+        assertThat(tasks.counts(queue).stream().filter(c -> c.endpointId().equals(ep)))
+                .extracting(QueueCount::status, QueueCount::count)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(DeliveryStatus.PENDING, 1L),
+                        org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RETRYING, 1L),
+                        org.assertj.core.groups.Tuple.tuple(DeliveryStatus.IN_FLIGHT, 1L));
+    }
+
+    @Test
+    void concurrentClaimersNeverClaimOneTaskTwiceAndKeepEachVisitsOrder() throws Exception {
+        int visitCount = 40;
+        int perVisit = 3;
+        List<DeliveryTask> all = new ArrayList<>();
+        for (int i = 0; i < visitCount; i++) {
+            all.addAll(visitWithTasks(endpoint, perVisit));
+        }
+        int claimers = 4;
+        ConcurrentHashMap<UUID, String> claimedBy = new ConcurrentHashMap<>();
+        List<String> doubles = Collections.synchronizedList(new ArrayList<>());
+        List<String> outOfOrder = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentHashMap<UUID, Long> lastDelivered = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(claimers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int c = 0; c < claimers; c++) {
+            String node = "node-" + c;
+            results.add(pool.submit(() -> {
+                start.await();
+                EntityManager mine = factory.createEntityManager();
+                JpaDeliveryTaskRepository repo = new JpaDeliveryTaskRepository(mine);
+                int got = 0;
+                int idle = 0;
+                try {
+                    while (idle < 20) {
+                        mine.getTransaction().begin();
+                        List<DeliveryTask> batch = repo.claimDue(node, T0, LEASE, 5, Set.of());
+                        mine.getTransaction().commit();
+                        mine.clear();
+                        if (batch.isEmpty()) {
+                            idle++;
+                            Thread.sleep(5);
+                            continue;
+                        }
+                        idle = 0;
+                        for (DeliveryTask t : batch) {
+                            if (claimedBy.putIfAbsent(t.id(), node) != null) {
+                                doubles.add(t.id() + " by " + node + " and " + claimedBy.get(t.id()));
+                            }
+                            Long before = lastDelivered.get(t.visitId());
+                            if (t.sequence() != (before == null ? 1 : before + 1)) {
+                                outOfOrder.add(t.visitId() + ": " + t.sequence() + " after " + before);
+                            }
+                            mine.getTransaction().begin();
+                            DeliveryTask loaded = repo.find(t.id()).orElseThrow();
+                            repo.addAttempt(loaded.delivered(node, T0, T0));
+                            mine.getTransaction().commit();
+                            mine.clear();
+                            lastDelivered.put(t.visitId(), t.sequence());
+                            got++;
+                        }
+                    }
+                } finally {
+                    if (mine.getTransaction().isActive()) {
+                        mine.getTransaction().rollback();
+                    }
+                    mine.close();
+                }
+                return got;
+            }));
+        }
+        start.countDown();
+        int total = 0;
+        Set<Integer> perClaimer = new HashSet<>();
+        for (Future<Integer> f : results) {
+            int n = f.get(120, TimeUnit.SECONDS);
+            total += n;
+            perClaimer.add(n);
+        }
+        pool.shutdown();
+        assertThat(doubles).isEmpty();
+        assertThat(outOfOrder).isEmpty();
+        assertThat(total).isEqualTo(visitCount * perVisit);
+        assertThat(claimedBy.keySet()).containsAll(all.stream().map(DeliveryTask::id).toList());
+        for (DeliveryTask t : all) {
+            assertThat(tasks.find(t.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        }
+    }
+
+    @Test
+    void keepsAnEndpointsWriteBackSettingsAndKeyOnce() {
+        UUID ep = newEndpoint();
+        JpaWriteBackEndpointRepository settings = new JpaWriteBackEndpointRepository(em);
+        em.getTransaction().begin();
+        WriteBackEndpoint w = new WriteBackEndpoint(ep, "kid-" + UUID.randomUUID(), "ES384", "{\"kty\":\"EC\"}",
+                "sealed-private", T0);
+        w.useClientId(" openvisit-backend-7 ");
+        settings.add(w);
+        em.getTransaction().commit();
+        em.clear();
+
+        WriteBackEndpoint loaded = settings.find(ep).orElseThrow();
+        assertThat(loaded.adapter()).isEqualTo(WriteBackAdapter.FHIR);
+        assertThat(loaded.clientId()).contains("openvisit-backend-7");
+        assertThat(loaded.sealedPrivateKey()).isEqualTo("sealed-private");
+        assertThat(settings.all()).extracting(WriteBackEndpoint::endpointId).contains(ep);
+
+        em.getTransaction().begin();
+        assertThatThrownBy(() -> settings.add(new WriteBackEndpoint(ep, "kid-" + UUID.randomUUID(), "RS384", "{}",
+                "x", T0))).isInstanceOf(PersistenceException.class);
+        em.getTransaction().rollback();
+    }
+}
