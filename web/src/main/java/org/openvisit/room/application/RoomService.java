@@ -1,0 +1,164 @@
+package org.openvisit.room.application;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.openvisit.room.domain.model.AttendeeState;
+import org.openvisit.room.domain.model.Room;
+import org.openvisit.room.domain.model.RoomChange;
+import org.openvisit.room.domain.model.RoomRefusedException;
+import org.openvisit.visit.application.VisitEventRecorded;
+import org.openvisit.visit.application.VisitEvents;
+import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.application.VisitView;
+import org.openvisit.visit.domain.model.VisitEventType;
+import org.openvisit.visit.domain.model.VisitStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The rooms live on the node that holds their sockets, in memory (a room is rebuilt empty after a
+ * restart: people reconnect and patients are admitted again). Each step runs under its room's lock
+ * and records what it means in the visit's event stream (one transaction per event, through
+ * {@link VisitEvents}, which numbers them in the visit's order and hands them to write-back), so the
+ * stored order is the order things happened in the room.
+ */
+@ApplicationScoped
+public class RoomService {
+
+    private static final Logger LOG = Logger.getLogger(RoomService.class.getName());
+
+    @EJB
+    private VisitEvents events;
+
+    @EJB
+    private VisitOrchestrationService visits;
+
+    private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
+
+    /** The visit's room on this node, made on first use; a visit that has ended gets an ended room. */
+    Room room(UUID visitId) {
+        Room room = rooms.get(visitId);
+        if (room != null) {
+            return room;
+        }
+        Optional<VisitView> visit = visits.find(visitId);
+        if (visit.isEmpty()) {
+            throw new RoomRefusedException("NO_VISIT", "There is no such visit.");
+        }
+        return rooms.computeIfAbsent(visitId, id -> {
+            Room made = new Room(id);
+            if (visit.get().status() == VisitStatus.ENDED) {
+                made.markEnded();
+            }
+            return made;
+        });
+    }
+
+    /** Whether the visit's room is over (ended here, or the visit ended). */
+    public boolean ended(UUID visitId) {
+        return room(visitId).ended();
+    }
+
+    public RoomResult connect(RoomPass pass, String socketId) {
+        return step(pass.visitId(), room -> room.connect(pass.attendeeId(), pass.role(), socketId));
+    }
+
+    public RoomResult disconnect(RoomPass pass, String socketId) {
+        return step(pass.visitId(), room -> room.disconnect(pass.attendeeId(), socketId));
+    }
+
+    public RoomResult admit(RoomPass by, String attendeeId) {
+        return step(by.visitId(), room -> room.admit(by.attendeeId(), attendeeId));
+    }
+
+    public RoomResult admitAll(RoomPass by) {
+        return step(by.visitId(), room -> room.admitAll(by.attendeeId()));
+    }
+
+    public RoomResult remove(RoomPass by, String attendeeId) {
+        return step(by.visitId(), room -> room.remove(by.attendeeId(), attendeeId));
+    }
+
+    public RoomResult joinCall(RoomPass pass) {
+        return step(pass.visitId(), room -> room.joinCall(pass.attendeeId()));
+    }
+
+    public RoomResult leave(RoomPass pass) {
+        return step(pass.visitId(), room -> room.leave(pass.attendeeId()));
+    }
+
+    public RoomResult deviceTest(RoomPass pass, String result) {
+        return step(pass.visitId(), room -> room.deviceTest(pass.attendeeId(), result));
+    }
+
+    /** Refuses (throws) unless both are in the call of the pass's visit. */
+    public void checkRelay(RoomPass from, String toId) {
+        Room room = room(from.visitId());
+        synchronized (room) {
+            room.checkRelay(from.attendeeId(), toId);
+        }
+    }
+
+    /** The attendees now in the call, other than {@code pass}'s own. */
+    public List<String> othersInCall(RoomPass pass) {
+        Room room = room(pass.visitId());
+        synchronized (room) {
+            return room.inCall().stream().map(a -> a.id()).filter(id -> !id.equals(pass.attendeeId())).toList();
+        }
+    }
+
+    /** Whether the pass's attendee is in the call now. */
+    public boolean inCall(RoomPass pass) {
+        Room room = room(pass.visitId());
+        synchronized (room) {
+            return room.attendee(pass.attendeeId()).map(a -> a.state() == AttendeeState.IN_CALL).orElse(false);
+        }
+    }
+
+    public RoomResult snapshot(UUID visitId) {
+        Room room = room(visitId);
+        synchronized (room) {
+            return new RoomResult(List.of(), room.attendees(), room.ended());
+        }
+    }
+
+    /** A clinician ends the visit: the room closes and the visit records VISIT_ENDED. */
+    public RoomResult end(RoomPass by) {
+        Room room = room(by.visitId());
+        synchronized (room) {
+            room.end(by.attendeeId());
+            visits.end(by.visitId());
+            List<VisitEventRecorded> all = events.of(by.visitId());
+            List<VisitEventRecorded> ended = all.stream().filter(e -> e.type() == VisitEventType.VISIT_ENDED).toList();
+            return new RoomResult(ended, room.attendees(), true);
+        }
+    }
+
+    private RoomResult step(UUID visitId, Function<Room, List<RoomChange>> transition) {
+        Room room = room(visitId);
+        synchronized (room) {
+            List<RoomChange> changes = transition.apply(room);
+            List<VisitEventRecorded> recorded = new ArrayList<>(changes.size());
+            for (RoomChange c : changes) {
+                try {
+                    recorded.add(events.record(visitId, c.type(), c.role(), c.attendeeId(), c.detail()));
+                } catch (RuntimeException e) {
+                    // the visit ended elsewhere (or the database failed): the room follows, the page is told
+                    LOG.warning(() -> "Visit " + visitId + ": the " + c.type() + " event could not be recorded ("
+                            + e.getClass().getSimpleName() + ")");
+                    if (visits.find(visitId).map(v -> v.status() == VisitStatus.ENDED).orElse(true)) {
+                        room.markEnded();
+                    }
+                }
+            }
+            return new RoomResult(recorded, room.attendees(), room.ended());
+        }
+    }
+}
