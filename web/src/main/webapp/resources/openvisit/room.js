@@ -69,9 +69,10 @@
     const sent = performance.now();
     return new Promise(resolve => {
       const timer = setTimeout(() => { room.pings.delete(n); resolve(null); }, 5000);
-      room.pings.set(n, rtt => { clearTimeout(timer); resolve(rtt); });
+      const done = rtt => { clearTimeout(timer); resolve(rtt); };
+      done.sent = sent;
+      room.pings.set(n, done);
       if (!send({ type: 'ping', n })) { clearTimeout(timer); room.pings.delete(n); resolve(null); }
-      room.pings.get(n) && (room.pings.get(n).sent = sent);
     });
   }
 
@@ -85,7 +86,7 @@
           status(room.inCall ? 'In the call.' : 'Connected. Press Join to enter the call.');
           if (room.inCall) { send({ type: 'join' }); }
         } else if (m.state === 'ADMITTED') {
-          enterCall();
+          if (room.inCall) { send({ type: 'join' }); } else { enterCall(); } // back after a lost connection
         } else {
           status('Waiting for your clinician to let you in…');
         }
@@ -100,7 +101,7 @@
       case 'ended': finish('This visit has ended. Thank you.'); break;
       case 'refused': refused(m); break;
       case 'call': m.peers.forEach(p => offerTo(p.id, p.name)); break;
-      case 'peer-joined': peer(m.id, m.name); break;
+      case 'peer-joined': closePeer(m.id); peer(m.id, m.name); break; // a reload comes back as new
       case 'peer-left': closePeer(m.id); break;
       case 'signal': onSignal(m.from, m.data); break;
       case 'room': renderRoom(m); break;
