@@ -105,6 +105,7 @@
       case 'peer-left': closePeer(m.id); break;
       case 'signal': onSignal(m.from, m.data); break;
       case 'room': renderRoom(m); break;
+      case 'attendee': upsert(m); break;
       case 'event': addEvent(m); break;
       case 'quality': room.quality.set(m.id, m); renderRoom(); break;
       case 'device-test-recorded': break;
@@ -319,6 +320,12 @@
   setInterval(() => { reportStats().catch(() => {}); }, 5000);
 
   // ---- the clinician's live page ----------------------------------------------------------------
+  function upsert(a) {
+    const i = room.attendees.findIndex(x => x.id === a.id);
+    if (i < 0) { room.attendees.push(a); } else { room.attendees[i] = a; }
+    renderRoom();
+  }
+
   function renderRoom(m) {
     if (m) { room.attendees = m.attendees; }
     if (!clinician) { return; }

@@ -2,7 +2,9 @@ package org.openvisit.room.application;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openvisit.room.domain.model.Attendee;
 import org.openvisit.room.domain.model.AttendeeState;
+import org.openvisit.room.domain.model.AttendeeView;
 import org.openvisit.room.domain.model.Room;
 import org.openvisit.room.domain.model.RoomChange;
 import org.openvisit.room.domain.model.RoomRefusedException;
@@ -14,6 +16,8 @@ import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitStatus;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,35 +71,35 @@ public class RoomService {
     }
 
     public RoomResult connect(RoomPass pass, String socketId) {
-        return step(pass.visitId(), room -> room.connect(pass.attendeeId(), pass.role(), socketId));
+        return step(pass.visitId(), pass.attendeeId(), room -> room.connect(pass.attendeeId(), pass.role(), socketId));
     }
 
     public RoomResult disconnect(RoomPass pass, String socketId) {
-        return step(pass.visitId(), room -> room.disconnect(pass.attendeeId(), socketId));
+        return step(pass.visitId(), pass.attendeeId(), pass.attendeeId(), room -> room.disconnect(pass.attendeeId(), socketId));
     }
 
     public RoomResult admit(RoomPass by, String attendeeId) {
-        return step(by.visitId(), room -> room.admit(by.attendeeId(), attendeeId));
+        return step(by.visitId(), null, room -> room.admit(by.attendeeId(), attendeeId));
     }
 
     public RoomResult admitAll(RoomPass by) {
-        return step(by.visitId(), room -> room.admitAll(by.attendeeId()));
+        return step(by.visitId(), null, room -> room.admitAll(by.attendeeId()));
     }
 
     public RoomResult remove(RoomPass by, String attendeeId) {
-        return step(by.visitId(), room -> room.remove(by.attendeeId(), attendeeId));
+        return step(by.visitId(), null, room -> room.remove(by.attendeeId(), attendeeId));
     }
 
     public RoomResult joinCall(RoomPass pass) {
-        return step(pass.visitId(), room -> room.joinCall(pass.attendeeId()));
+        return step(pass.visitId(), pass.attendeeId(), room -> room.joinCall(pass.attendeeId()));
     }
 
     public RoomResult leave(RoomPass pass) {
-        return step(pass.visitId(), room -> room.leave(pass.attendeeId()));
+        return step(pass.visitId(), pass.attendeeId(), room -> room.leave(pass.attendeeId()));
     }
 
     public RoomResult deviceTest(RoomPass pass, String result) {
-        return step(pass.visitId(), room -> room.deviceTest(pass.attendeeId(), result));
+        return step(pass.visitId(), null, room -> room.deviceTest(pass.attendeeId(), result));
     }
 
     /** Refuses (throws) unless both are in the call of the pass's visit. */
@@ -122,6 +126,7 @@ public class RoomService {
         }
     }
 
+    /** All attendees of the visit's room, as they are now. */
     public RoomResult snapshot(UUID visitId) {
         Room room = room(visitId);
         synchronized (room) {
@@ -141,7 +146,7 @@ public class RoomService {
         }
     }
 
-    private RoomResult step(UUID visitId, Function<Room, List<RoomChange>> transition) {
+    private RoomResult step(UUID visitId, String touched, Function<Room, List<RoomChange>> transition) {
         Room room = room(visitId);
         synchronized (room) {
             List<RoomChange> changes = transition.apply(room);
@@ -158,7 +163,14 @@ public class RoomService {
                     }
                 }
             }
-            return new RoomResult(recorded, room.attendees(), room.ended());
+            Set<String> ids = new LinkedHashSet<>();
+            if (touched != null) {
+                ids.add(touched);
+            }
+            changes.forEach(c -> ids.add(c.attendeeId()));
+            List<AttendeeView> changed = ids.stream().map(room::attendee).flatMap(Optional::stream)
+                    .map(Attendee::view).toList();
+            return new RoomResult(recorded, changed, room.ended());
         }
     }
 }

@@ -127,6 +127,11 @@ public class SignalHub {
         AttendeeState state = stateOf(result, pass.attendeeId());
         send(socket, Json.createObjectBuilder().add("type", "hello").add("self", pass.attendeeId())
                 .add("role", pass.role().name()).add("state", state.name()).add("iceServers", iceServers()));
+        if (pass.isClinician()) {
+            RoomResult all = rooms.snapshot(pass.visitId());
+            sendText(socket, Json.createObjectBuilder().add("type", "room").add("ended", all.ended())
+                    .add("attendees", attendees(all.changed())).build().toString());
+        }
         publish(pass.visitId(), result);
     }
 
@@ -209,12 +214,13 @@ public class SignalHub {
     private void join(Session socket, RoomPass pass) {
         RoomResult r = rooms.joinCall(pass);
         JsonArrayBuilder peers = Json.createArrayBuilder();
+        List<AttendeeView> everyone = rooms.snapshot(pass.visitId()).changed();
         for (String id : rooms.othersInCall(pass)) {
-            peers.add(Json.createObjectBuilder().add("id", id).add("name", nameOf(r, id)));
+            peers.add(Json.createObjectBuilder().add("id", id).add("name", nameOf(everyone, id)));
         }
         send(socket, Json.createObjectBuilder().add("type", "call").add("self", pass.attendeeId()).add("peers", peers));
         tellCall(pass, Json.createObjectBuilder().add("type", "peer-joined").add("id", pass.attendeeId())
-                .add("name", nameOf(r, pass.attendeeId())));
+                .add("name", nameOf(r.changed(), pass.attendeeId())));
         publish(pass.visitId(), r);
     }
 
@@ -283,13 +289,25 @@ public class SignalHub {
             addIfPresent(event, "detail", e.detail());
             tellClinicians(visitId, event.build().toString());
         }
-        JsonArrayBuilder attendees = Json.createArrayBuilder();
-        for (AttendeeView a : r.attendees()) {
-            attendees.add(Json.createObjectBuilder().add("id", a.id()).add("role", a.role().name())
-                    .add("name", a.displayName()).add("state", a.state().name()).add("words", a.state().words()));
+        if (r.ended()) {
+            tellClinicians(visitId, Json.createObjectBuilder().add("type", "room").add("ended", true)
+                    .add("attendees", attendees(rooms.snapshot(visitId).changed())).build().toString());
+            return;
         }
-        tellClinicians(visitId, Json.createObjectBuilder().add("type", "room").add("ended", r.ended())
-                .add("attendees", attendees).build().toString());
+        for (AttendeeView a : r.changed()) {
+            tellClinicians(visitId, attendee(a).add("type", "attendee").build().toString());
+        }
+    }
+
+    private static JsonArrayBuilder attendees(List<AttendeeView> all) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        all.forEach(a -> list.add(attendee(a)));
+        return list;
+    }
+
+    private static JsonObjectBuilder attendee(AttendeeView a) {
+        return Json.createObjectBuilder().add("id", a.id()).add("role", a.role().name()).add("name", a.displayName())
+                .add("state", a.state().name()).add("words", a.state().words());
     }
 
     private void tellClinicians(UUID visitId, String json) {
@@ -360,12 +378,12 @@ public class SignalHub {
     }
 
     private static AttendeeState stateOf(RoomResult r, String attendeeId) {
-        return r.attendees().stream().filter(a -> a.id().equals(attendeeId)).map(AttendeeView::state).findFirst()
+        return r.changed().stream().filter(a -> a.id().equals(attendeeId)).map(AttendeeView::state).findFirst()
                 .orElse(AttendeeState.LEFT);
     }
 
-    private static String nameOf(RoomResult r, String attendeeId) {
-        return r.attendees().stream().filter(a -> a.id().equals(attendeeId)).map(AttendeeView::displayName)
+    private static String nameOf(List<AttendeeView> attendees, String attendeeId) {
+        return attendees.stream().filter(a -> a.id().equals(attendeeId)).map(AttendeeView::displayName)
                 .findFirst().orElse("Participant");
     }
 
