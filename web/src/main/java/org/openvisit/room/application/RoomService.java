@@ -75,7 +75,7 @@ public class RoomService {
     }
 
     public RoomResult disconnect(RoomPass pass, String socketId) {
-        return step(pass.visitId(), pass.attendeeId(), pass.attendeeId(), room -> room.disconnect(pass.attendeeId(), socketId));
+        return step(pass.visitId(), null, room -> room.disconnect(pass.attendeeId(), socketId));
     }
 
     public RoomResult admit(RoomPass by, String attendeeId) {
