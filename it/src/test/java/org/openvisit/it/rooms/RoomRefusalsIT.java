@@ -86,9 +86,8 @@ class RoomRefusalsIT {
         assertThat(hello.getString("role")).isEqualTo("PATIENT");
         assertThat(hello.getString("state")).isEqualTo("WAITING");
         String me = hello.getString("self");
-        JsonObject waiting = clinicianSocket.await(m -> m.getString("type").equals("room") && m.getJsonArray("attendees")
-                .getValuesAs(JsonObject.class).stream().anyMatch(a -> a.getString("id").equals(me)
-                        && a.getString("state").equals("WAITING")));
+        JsonObject waiting = clinicianSocket.await(m -> m.getString("type").equals("attendee")
+                && m.getString("id").equals(me) && m.getString("state").equals("WAITING"));
         assertThat(waiting.toString()).contains("waiting in lobby");
 
         clinicianSocket.send("{\"type\":\"admit\",\"id\":\"" + me + "\",\"visit\":\"" + visit + "\"}");

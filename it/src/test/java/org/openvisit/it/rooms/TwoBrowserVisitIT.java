@@ -75,6 +75,18 @@ class TwoBrowserVisitIT {
         try (Browser doc = Browser.open(MEDIA); Browser pat = Browser.open(MEDIA)) {
             doc.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
             pat.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+            try {
+                walkThrough(doc, pat);
+            } catch (RuntimeException | AssertionError e) {
+                doc.screenshot("rooms-failure-clinician");
+                pat.screenshot("rooms-failure-patient");
+                throw e;
+            }
+        }
+    }
+
+    private static void walkThrough(Browser doc, Browser pat) {
+        {
             launchFromEhr(doc, "Okafor", "appt-1006");
             String visitId = doc.driver().getCurrentUrl().replaceAll(".*/visit/", "");
             doc.waitUpTo(Duration.ofSeconds(15)).until(d -> text(doc, "roomStatus").startsWith("Connected"));
@@ -125,6 +137,9 @@ class TwoBrowserVisitIT {
             // call quality from getStats, every 5 s, shown per participant
             doc.waitUpTo(Duration.ofSeconds(20)).until(d -> !patientRow(doc)
                     .findElement(By.cssSelector("td.quality")).getAttribute("data-level").isEmpty());
+            // and stored as aggregates for both browsers
+            doc.waitUpTo(Duration.ofSeconds(20)).until(d -> fetchJson(doc, "/visit/" + visitId + "/quality").stream()
+                    .map(q -> q.get("role")).distinct().count() == 2);
             doc.screenshot("rooms-3-clinician-in-call");
             pat.screenshot("rooms-4-patient-in-call");
 

@@ -75,10 +75,10 @@ public final class RoomPages {
         String body = "<div id=\"room\" data-visit-id=\"" + v.id() + "\" data-mode=\"lobby\" data-ended=\"" + ended
                 + "\">"
                 + "<p class=\"org\">" + LaunchPages.escape(organization) + "</p>"
+                + "<p id=\"roomStatus\" class=\"status\" role=\"status\">Connecting…</p>"
                 + "<div id=\"lobby\"><p id=\"lobbyMessage\" class=\"big\">"
                 + (ended ? "This visit has ended." : "You are checked in. Your clinician will let you in; please keep "
                 + "this page open.") + "</p>"
-                + "<p id=\"roomStatus\" class=\"status\" role=\"status\">Connecting…</p>"
                 + deviceTestSection() + "</div>"
                 + callSection(false) + "</div>";
         return page(contextPath, "Your virtual visit", body, true);
