@@ -115,7 +115,8 @@ final class RoomClient {
         private final StringBuilder partial = new StringBuilder();
         WebSocket ws;
 
-        void send(String json) {
+        /** One send at a time (the JDK's WebSocket refuses overlapping sends). */
+        synchronized void send(String json) {
             ws.sendText(json, true).join();
         }
 
@@ -148,7 +149,7 @@ final class RoomClient {
             }
         }
 
-        void close() {
+        synchronized void close() {
             if (!ws.isOutputClosed()) {
                 ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
             }

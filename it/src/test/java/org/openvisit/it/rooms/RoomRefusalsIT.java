@@ -29,6 +29,9 @@ class RoomRefusalsIT {
     private static String otherVisit;
     private static String patientLink;
     private static RoomClient.Socket clinicianSocket;
+    /** The clinician's page pings like a browser (the server closes sockets silent for 30 s). */
+    private static final java.util.concurrent.ScheduledExecutorService HEARTBEAT =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
     @BeforeAll
     static void launchTwoVisits() {
@@ -45,10 +48,13 @@ class RoomRefusalsIT {
         assertThat(otherVisit).isNotEqualTo(visit);
         clinicianSocket = clinician.socket(visit);
         assertThat(clinicianSocket.await("hello").getString("role")).isEqualTo("PROVIDER");
+        HEARTBEAT.scheduleAtFixedRate(() -> clinicianSocket.send("{\"type\":\"ping\",\"n\":1}"), 10, 10,
+                java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @AfterAll
     static void closeSockets() {
+        HEARTBEAT.shutdownNow();
         if (clinicianSocket != null) {
             clinicianSocket.close();
         }
@@ -203,6 +209,50 @@ class RoomRefusalsIT {
         assertThat(patientSocket.messages).extracting(m -> m.getString("type")).doesNotContain("room", "event");
         patientSocket.close();
         guestSocket.close();
+    }
+
+    @Test
+    void aReloadComesBackAdmittedWithoutANewAdmission() {
+        RoomClient patient = patientInLobby(patientLink);
+        RoomClient.Socket first = patient.socket(visit);
+        String me = first.await("hello").getString("self");
+        clinicianSocket.send("{\"type\":\"admit\",\"id\":\"" + me + "\"}");
+        first.await("admitted");
+        first.send("{\"type\":\"join\"}");
+        first.await("call");
+
+        // the reloaded page opens its socket before the old one closes
+        RoomClient.Socket second = patient.socket(visit);
+        JsonObject hello = second.await("hello");
+        assertThat(hello.getString("self")).isEqualTo(me);
+        assertThat(hello.getString("state")).isEqualTo("ADMITTED");
+        first.close();
+        second.send("{\"type\":\"join\"}");
+        second.await("call");
+        second.close();
+        clinicianSocket.await(m -> m.getString("type").equals("event") && m.getString("event").equals("DISCONNECTED")
+                && m.getString("attendee", "").equals(me));
+        List<String> mine = events(clinician, visit).getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("attendee", "").equals(me)).map(e -> e.getString("type")).toList();
+        // one admission; the old page's close was not a departure
+        assertThat(mine).containsExactly("LOBBY_JOINED", "ADMITTED", "CONNECTED", "CONNECTED", "DISCONNECTED");
+    }
+
+    @Test
+    void aSilentSocketIsClosedAfterTheHeartbeatTimeoutAndItsAttendeeDisconnected() {
+        RoomClient patient = patientInLobby(patientLink);
+        RoomClient.Socket silent = patient.socket(visit);
+        String me = silent.await("hello").getString("self");
+        long opened = System.nanoTime();
+        // no ping: the server closes it after 30 s (checked every 5 s)
+        try {
+            assertThat(silent.closed.get(45, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4000);
+        } catch (Exception e) {
+            throw new AssertionError("the silent socket was not closed within 45 s", e);
+        }
+        assertThat((System.nanoTime() - opened) / 1_000_000_000L).isBetween(29L, 41L);
+        clinicianSocket.await(m -> m.getString("type").equals("event") && m.getString("event").equals("DISCONNECTED")
+                && m.getString("attendee", "").equals(me));
     }
 
     @Test

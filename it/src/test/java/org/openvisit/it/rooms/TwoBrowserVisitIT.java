@@ -52,6 +52,11 @@ class TwoBrowserVisitIT {
         browser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().matches(".*/visit/[0-9a-f-]{36}$"));
     }
 
+    /** A wait on the clinician's page, whose rows are redrawn whenever someone's state changes. */
+    private static org.openqa.selenium.support.ui.FluentWait<WebDriver> live(Browser b, int seconds) {
+        return b.waitUpTo(Duration.ofSeconds(seconds)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
     private static String text(Browser b, String id) {
         return b.driver().findElement(By.id(id)).getText();
     }
@@ -89,12 +94,12 @@ class TwoBrowserVisitIT {
         {
             launchFromEhr(doc, "Okafor", "appt-1006");
             String visitId = doc.driver().getCurrentUrl().replaceAll(".*/visit/", "");
-            doc.waitUpTo(Duration.ofSeconds(15)).until(d -> text(doc, "roomStatus").startsWith("Connected"));
+            live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("Connected"));
             assertThat(text(doc, "appointmentTime")).startsWith("Not known");
             assertThat(text(doc, "organization")).isNotBlank();
             assertThat(text(doc, "smsNote")).contains("notifications feature");
             doc.driver().findElement(By.id("joinCall")).click();
-            doc.waitUpTo(Duration.ofSeconds(15)).until(d -> text(doc, "roomStatus").startsWith("In the call"));
+            live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("In the call"));
 
             // the patient opens the link the clinician's page shows
             String link = doc.driver().findElement(By.id("patientLink")).getAttribute("value");
@@ -106,9 +111,9 @@ class TwoBrowserVisitIT {
             assertThat(pat.driver().getPageSource()).doesNotContain("prac-ada-okafor");
 
             // live on the clinician's page, without a reload
-            doc.waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(
+            live(doc, 5).until(d -> !d.findElements(
                     By.cssSelector("#attendees tr[data-role=PATIENT][data-state=WAITING]")).isEmpty());
-            assertThat(patientRow(doc).getText()).contains("Patient", "waiting in lobby");
+            live(doc, 2).until(d -> patientRow(doc).getText().contains("waiting in lobby"));
 
             // the device test in the lobby, recorded as a visit event
             pat.driver().findElement(By.id("dtStart")).click();
@@ -119,26 +124,29 @@ class TwoBrowserVisitIT {
                     .getAttribute("data-outcome")).isEqualTo("ok");
             assertThat(pat.driver().findElement(By.cssSelector("#dtResults li[data-check=connection]"))
                     .getAttribute("data-outcome")).isEqualTo("ok");
-            doc.waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(
+            live(doc, 5).until(d -> !d.findElements(
                     By.cssSelector("#events li[data-event=DEVICE_TEST]")).isEmpty());
             doc.screenshot("rooms-2-clinician-sees-waiting-patient");
 
             // admit: the patient enters the call without a reload
-            patientRow(doc).findElement(By.cssSelector("button.admit")).click();
+            live(doc, 5).until(d -> {
+                patientRow(doc).findElement(By.cssSelector("button.admit")).click();
+                return true;
+            });
             pat.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("call")).isDisplayed()
                     && text(pat, "roomStatus").startsWith("In the call"));
-            doc.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(doc));
+            live(doc, 30).until(d -> connectedWithFrames(doc));
             pat.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(pat));
             assertThat(((Number) peerFrames(doc).get("frames")).longValue()).isPositive();
             assertThat(((Number) peerFrames(pat).get("frames")).longValue()).isPositive();
-            doc.waitUpTo(Duration.ofSeconds(5)).until(d -> "IN_CALL".equals(patientRow(doc).getAttribute("data-state")));
+            live(doc, 5).until(d -> "IN_CALL".equals(patientRow(doc).getAttribute("data-state")));
             assertThat(text(doc, "visitState")).isEqualTo("IN_PROGRESS");
 
             // call quality from getStats, every 5 s, shown per participant
-            doc.waitUpTo(Duration.ofSeconds(20)).until(d -> !patientRow(doc)
+            live(doc, 20).until(d -> !patientRow(doc)
                     .findElement(By.cssSelector("td.quality")).getAttribute("data-level").isEmpty());
             // and stored as aggregates for both browsers
-            doc.waitUpTo(Duration.ofSeconds(20)).until(d -> fetchJson(doc, "/visit/" + visitId + "/quality").stream()
+            live(doc, 20).until(d -> fetchJson(doc, "/visit/" + visitId + "/quality").stream()
                     .map(q -> q.get("role")).distinct().count() == 2);
             doc.screenshot("rooms-3-clinician-in-call");
             pat.screenshot("rooms-4-patient-in-call");
@@ -150,9 +158,9 @@ class TwoBrowserVisitIT {
             pat.driver().switchTo().window(lobbyTab).close();
             pat.driver().switchTo().window(otherTab);
             long closedAt = System.nanoTime();
-            doc.waitUpTo(Duration.ofSeconds(5)).until(d -> "LEFT".equals(patientRow(doc).getAttribute("data-state")));
+            live(doc, 5).until(d -> "LEFT".equals(patientRow(doc).getAttribute("data-state")));
             long millis = (System.nanoTime() - closedAt) / 1_000_000;
-            assertThat(patientRow(doc).getText()).contains("left");
+            live(doc, 2).until(d -> patientRow(doc).getText().contains("left"));
             doc.screenshot("rooms-5-patient-left");
             System.out.println("Patient's tab closed -> clinician's page says left after " + millis + " ms");
 
@@ -180,7 +188,7 @@ class TwoBrowserVisitIT {
             // the clinician ends the visit
             doc.driver().findElement(By.id("endVisit")).click();
             doc.driver().findElement(By.id("endVisit")).click();
-            doc.waitUpTo(Duration.ofSeconds(10)).until(d -> text(doc, "visitState").equals("ENDED"));
+            live(doc, 10).until(d -> text(doc, "visitState").equals("ENDED"));
             assertThat(fetchJson(doc, "/visit/" + visitId + "/events")).extracting(e -> e.get("type"))
                     .last().isEqualTo("VISIT_ENDED");
         }
