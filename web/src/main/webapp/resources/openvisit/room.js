@@ -276,8 +276,8 @@
   }
 
   function replaceVideo(track) {
-    room.peers.forEach(p => p.pc.getSenders().filter(s => s.track && s.track.kind === 'video' || (!s.track && track))
-      .forEach(s => s.replaceTrack(track).catch(() => {})));
+    room.peers.forEach(p => p.pc.getTransceivers().filter(t => t.receiver.track && t.receiver.track.kind === 'video')
+      .forEach(t => t.sender.replaceTrack(track).catch(() => {})));
   }
 
   // ---- call figures (getStats) every 5 s ------------------------------------------------------

@@ -15,6 +15,7 @@ import org.openvisit.visit.application.VisitView;
 import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitStatus;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -44,7 +45,11 @@ public class RoomService {
     @EJB
     private VisitOrchestrationService visits;
 
+    /** A room in which nobody has been present for this long is dropped from memory. */
+    private static final Duration IDLE_ROOM = Duration.ofHours(6);
+
     private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, Long> lastUsed = new ConcurrentHashMap<>();
 
     /** The visit's room on this node, made on first use; a visit that has ended gets an ended room. */
     Room room(UUID visitId) {
@@ -146,8 +151,28 @@ public class RoomService {
         }
     }
 
+    /** Drops the visit's room from memory (it ended). */
+    public void forget(UUID visitId) {
+        rooms.remove(visitId);
+        lastUsed.remove(visitId);
+    }
+
+    /** Drops rooms in which nobody is present and nothing happened for {@link #IDLE_ROOM}. */
+    public void forgetIdleRooms() {
+        long now = System.nanoTime();
+        for (Room room : rooms.values()) {
+            synchronized (room) {
+                boolean idle = now - lastUsed.getOrDefault(room.visitId(), now) > IDLE_ROOM.toNanos();
+                if (idle && room.attendees().stream().noneMatch(a -> a.state().isPresent())) {
+                    forget(room.visitId());
+                }
+            }
+        }
+    }
+
     private RoomResult step(UUID visitId, String touched, Function<Room, List<RoomChange>> transition) {
         Room room = room(visitId);
+        lastUsed.put(visitId, System.nanoTime());
         synchronized (room) {
             List<RoomChange> changes = transition.apply(room);
             List<VisitEventRecorded> recorded = new ArrayList<>(changes.size());

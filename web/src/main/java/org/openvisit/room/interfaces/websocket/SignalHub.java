@@ -118,8 +118,13 @@ public class SignalHub {
         } catch (RoomRefusedException e) {
             LOG.warning(() -> "Signalling socket refused: " + e.reasonCode() + " for visit " + pass.visitId()
                     + " attendee " + pass.attendeeId());
-            send(socket, Json.createObjectBuilder().add("type", e.reasonCode().equals("ENDED") ? "ended" : "removed")
-                    .add("code", e.reasonCode()).add("message", e.getMessage()));
+            String type = switch (e.reasonCode()) {
+                case "ENDED" -> "ended";
+                case "REMOVED" -> "removed";
+                default -> "refused";
+            };
+            send(socket, Json.createObjectBuilder().add("type", type).add("code", e.reasonCode())
+                    .add("message", e.getMessage()));
             socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.reasonCode()));
             return;
         }
@@ -252,6 +257,7 @@ public class SignalHub {
     private void end(RoomPass by) {
         RoomResult r = rooms.end(by);
         publish(by.visitId(), r);
+        rooms.forget(by.visitId()); // an ended visit's room is rebuilt, ended, from the database if asked again
         Map<String, Session> all = sockets.remove(by.visitId());
         if (all != null) {
             for (Session s : all.values()) {
@@ -345,6 +351,8 @@ public class SignalHub {
     }
 
     private void closeSilentSockets() {
+        rooms.forgetIdleRooms();
+        sockets.entrySet().removeIf(e -> e.getValue().isEmpty());
         long now = System.nanoTime();
         for (Map<String, Session> visit : sockets.values()) {
             for (Session s : visit.values()) {
