@@ -71,6 +71,8 @@ public class LobbyLoad {
         URI signal = URI.create(base.toString().replace("http", "ws") + "visit/" + visitId + "/signal");
         Clinician clinician = new Clinician();
         doc.newWebSocketBuilder().buildAsync(signal, clinician).join();
+        ScheduledExecutorService heartbeat = Executors.newScheduledThreadPool(2);
+        heartbeat.scheduleAtFixedRate(() -> clinician.send("{\"type\":\"ping\",\"n\":1}"), 10, 10, TimeUnit.SECONDS);
 
         Thread.sleep(2000);
         long[] before = memory(pid);
@@ -80,7 +82,6 @@ public class LobbyLoad {
         // N patients in the lobby, at most 64 handshakes at a time
         HttpClient patients = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30)).build();
-        ScheduledExecutorService heartbeat = Executors.newScheduledThreadPool(2);
         Semaphore inFlight = new Semaphore(64);
         AtomicInteger failed = new AtomicInteger();
         List<Lobby> lobbies = Collections.synchronizedList(new ArrayList<>());
@@ -101,7 +102,9 @@ public class LobbyLoad {
                     .whenComplete((lobby, error) -> {
                         inFlight.release();
                         if (error != null) {
-                            failed.incrementAndGet();
+                            if (failed.incrementAndGet() == 1) {
+                                System.out.println("first failed join: " + error);
+                            }
                             return;
                         }
                         lobbies.add(lobby);
@@ -133,7 +136,7 @@ public class LobbyLoad {
             Lobby lobby = lobbies.get(i);
             long sent = System.nanoTime();
             lobby.admittedAt = new CompletableFuture<>();
-            clinician.ws.sendText("{\"type\":\"admit\",\"id\":\"" + lobby.id + "\"}", true).join();
+            clinician.send("{\"type\":\"admit\",\"id\":\"" + lobby.id + "\"}");
             long got = lobby.admittedAt.get(10, TimeUnit.SECONDS);
             latencies.add(got - sent);
         }
@@ -236,6 +239,10 @@ public class LobbyLoad {
     /** The clinician's visit-page socket: reads (and drops) the live updates. */
     static final class Clinician implements WebSocket.Listener {
         volatile WebSocket ws;
+
+        synchronized void send(String json) {
+            ws.sendText(json, true).join();
+        }
 
         @Override
         public void onOpen(WebSocket webSocket) {

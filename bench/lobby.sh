@@ -10,7 +10,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 connections="${1:-5000}"
 admits="${2:-300}"
-port="${BENCH_PORT:-18090}"
+free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port="${BENCH_PORT:-$((20000 + RANDOM % 20000))}"
+while ! free "$port" || ! free $((port + 1)); do port=$((port + 2)); done
 data="$(mktemp -d)"
 script=""
 trap '[[ -n "$script" ]] && kill -TERM "$script" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
