@@ -92,6 +92,7 @@ class TwoBrowserVisitIT {
 
     private static void walkThrough(Browser doc, Browser pat) {
         {
+            pat.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
             launchFromEhr(doc, "Okafor", "appt-1006");
             String visitId = doc.driver().getCurrentUrl().replaceAll(".*/visit/", "");
             live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("Connected"));

@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -50,6 +52,7 @@ public class RoomService {
 
     private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
     private final ConcurrentMap<UUID, Long> lastUsed = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, ReentrantLock> recording = new ConcurrentHashMap<>();
 
     /** The visit's room on this node, made on first use; a visit that has ended gets an ended room. */
     Room room(UUID visitId) {
@@ -83,12 +86,19 @@ public class RoomService {
         return step(pass.visitId(), null, room -> room.disconnect(pass.attendeeId(), socketId));
     }
 
-    public RoomResult admit(RoomPass by, String attendeeId) {
-        return step(by.visitId(), null, room -> room.admit(by.attendeeId(), attendeeId));
+    /** A clinician admits someone; {@code tellAdmitted} hears who, before the event is stored. */
+    public RoomResult admit(RoomPass by, String attendeeId, Consumer<String> tellAdmitted) {
+        return step(by.visitId(), null, room -> room.admit(by.attendeeId(), attendeeId), admitted(tellAdmitted));
     }
 
-    public RoomResult admitAll(RoomPass by) {
-        return step(by.visitId(), null, room -> room.admitAll(by.attendeeId()));
+    /** A clinician admits everyone waiting; {@code tellAdmitted} hears each, before the events are stored. */
+    public RoomResult admitAll(RoomPass by, Consumer<String> tellAdmitted) {
+        return step(by.visitId(), null, room -> room.admitAll(by.attendeeId()), admitted(tellAdmitted));
+    }
+
+    private static Consumer<List<RoomChange>> admitted(Consumer<String> tell) {
+        return changes -> changes.stream().filter(c -> c.type() == VisitEventType.ADMITTED)
+                .forEach(c -> tell.accept(c.attendeeId()));
     }
 
     public RoomResult remove(RoomPass by, String attendeeId) {
@@ -142,12 +152,20 @@ public class RoomService {
     /** A clinician ends the visit: the room closes and the visit records VISIT_ENDED. */
     public RoomResult end(RoomPass by) {
         Room room = room(by.visitId());
+        ReentrantLock order = recording.computeIfAbsent(by.visitId(), id -> new ReentrantLock(true));
+        List<AttendeeView> everyone;
         synchronized (room) {
             room.end(by.attendeeId());
+            everyone = room.attendees();
+            order.lock(); // after the events of earlier steps
+        }
+        try {
             visits.end(by.visitId());
-            List<VisitEventRecorded> all = events.of(by.visitId());
-            List<VisitEventRecorded> ended = all.stream().filter(e -> e.type() == VisitEventType.VISIT_ENDED).toList();
-            return new RoomResult(ended, room.attendees(), true);
+            List<VisitEventRecorded> ended = events.of(by.visitId()).stream()
+                    .filter(e -> e.type() == VisitEventType.VISIT_ENDED).toList();
+            return new RoomResult(ended, everyone, true);
+        } finally {
+            order.unlock();
         }
     }
 
@@ -155,6 +173,7 @@ public class RoomService {
     public void forget(UUID visitId) {
         rooms.remove(visitId);
         lastUsed.remove(visitId);
+        recording.remove(visitId);
     }
 
     /** Drops rooms in which nobody is present and nothing happened for {@link #IDLE_ROOM}. */
@@ -171,11 +190,36 @@ public class RoomService {
     }
 
     private RoomResult step(UUID visitId, String touched, Function<Room, List<RoomChange>> transition) {
+        return step(visitId, touched, transition, changes -> { });
+    }
+
+    /**
+     * Applies a transition under the room's lock, then tells {@code announce} (before the events are
+     * stored: an admitted patient need not wait for the disk), then records the events. The recording
+     * lock is taken before the room's lock is released, so events are stored in the order the room
+     * changed, even though the next transition may already run.
+     */
+    private RoomResult step(UUID visitId, String touched, Function<Room, List<RoomChange>> transition,
+                            Consumer<List<RoomChange>> announce) {
         Room room = room(visitId);
         lastUsed.put(visitId, System.nanoTime());
+        ReentrantLock order = recording.computeIfAbsent(visitId, id -> new ReentrantLock(true));
+        List<RoomChange> changes;
+        List<AttendeeView> changed;
         synchronized (room) {
-            List<RoomChange> changes = transition.apply(room);
-            List<VisitEventRecorded> recorded = new ArrayList<>(changes.size());
+            changes = transition.apply(room);
+            Set<String> ids = new LinkedHashSet<>();
+            if (touched != null) {
+                ids.add(touched);
+            }
+            changes.forEach(c -> ids.add(c.attendeeId()));
+            changed = ids.stream().map(room::attendee).flatMap(Optional::stream).map(Attendee::view).toList();
+            order.lock();
+        }
+        List<VisitEventRecorded> recorded = new ArrayList<>(changes.size());
+        boolean endedElsewhere = false;
+        try {
+            announce.accept(changes);
             for (RoomChange c : changes) {
                 try {
                     recorded.add(events.record(visitId, c.type(), c.role(), c.attendeeId(), c.detail()));
@@ -183,19 +227,17 @@ public class RoomService {
                     // the visit ended elsewhere (or the database failed): the room follows, the page is told
                     LOG.warning(() -> "Visit " + visitId + ": the " + c.type() + " event could not be recorded ("
                             + e.getClass().getSimpleName() + ")");
-                    if (visits.find(visitId).map(v -> v.status() == VisitStatus.ENDED).orElse(true)) {
-                        room.markEnded();
-                    }
+                    endedElsewhere |= visits.find(visitId).map(v -> v.status() == VisitStatus.ENDED).orElse(true);
                 }
             }
-            Set<String> ids = new LinkedHashSet<>();
-            if (touched != null) {
-                ids.add(touched);
-            }
-            changes.forEach(c -> ids.add(c.attendeeId()));
-            List<AttendeeView> changed = ids.stream().map(room::attendee).flatMap(Optional::stream)
-                    .map(Attendee::view).toList();
-            return new RoomResult(recorded, changed, room.ended());
+        } finally {
+            order.unlock();
         }
+        if (endedElsewhere) {
+            synchronized (room) { // never while holding the recording lock: that order would deadlock
+                room.markEnded();
+            }
+        }
+        return new RoomResult(recorded, changed, room.ended());
     }
 }

@@ -203,8 +203,8 @@ public class SignalHub {
                             .add("data", data));
                 }
             }
-            case "admit" -> admitted(pass, rooms.admit(pass, m.getString("id")));
-            case "admit-all" -> admitted(pass, rooms.admitAll(pass));
+            case "admit" -> publish(pass.visitId(), rooms.admit(pass, m.getString("id"), id -> tellAdmitted(pass, id)));
+            case "admit-all" -> publish(pass.visitId(), rooms.admitAll(pass, id -> tellAdmitted(pass, id)));
             case "remove" -> remove(pass, m.getString("id"));
             case "end" -> end(pass);
             case "device-test" -> {
@@ -229,16 +229,11 @@ public class SignalHub {
         publish(pass.visitId(), r);
     }
 
-    private void admitted(RoomPass by, RoomResult r) {
-        for (VisitEventRecorded e : r.events()) {
-            if (e.type() == VisitEventType.ADMITTED) {
-                Session target = visitSockets(by.visitId()).get(e.attendeeId());
-                if (target != null) {
-                    send(target, Json.createObjectBuilder().add("type", "admitted"));
-                }
-            }
+    private void tellAdmitted(RoomPass by, String attendeeId) {
+        Session target = visitSockets(by.visitId()).get(attendeeId);
+        if (target != null) {
+            send(target, Json.createObjectBuilder().add("type", "admitted"));
         }
-        publish(by.visitId(), r);
     }
 
     private void remove(RoomPass by, String attendeeId) {
