@@ -26,7 +26,9 @@ until grep -q "OpenVisit is ready after" "$data/server.log" 2>/dev/null; do
 done
 java_pid=$(pgrep -P "$script" java)
 echo "OpenVisit ready on port $port (Payara Micro pid $java_pid, $(ps -o args= -p "$java_pid" | grep -o -- '-Xmx[^ ]*'))"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine slows every figure)"
 java -Xmx1g -Djdk.httpclient.connectionPoolSize=0 "$root/bench/LobbyLoad.java" "http://127.0.0.1:$port/" \
   "$java_pid" "$connections" "$admits"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server log lines with SEVERE: $(grep -c SEVERE "$data/server.log" || true)"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; java $(java -version 2>&1 | head -1 | cut -d'"' -f2)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f", $2/1048576}' /proc/meminfo) GiB; java $(java -version 2>&1 | head -1 | cut -d'"' -f2)"

@@ -66,8 +66,16 @@ public class SignalEndpoint {
         LOG.log(Level.FINE, "Signalling socket error", error);
     }
 
-    private static SignalHub hub() {
-        return CDI.current().select(SignalHub.class).get();
+    private SignalHub hub;
+
+    /** The hub, looked up once per socket (one endpoint instance per socket). */
+    private SignalHub hub() {
+        SignalHub h = hub;
+        if (h == null) {
+            h = CDI.current().select(SignalHub.class).get();
+            hub = h;
+        }
+        return h;
     }
 
     private static UUID parse(String text) {
