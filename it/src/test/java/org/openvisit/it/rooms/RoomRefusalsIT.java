@@ -256,6 +256,17 @@ class RoomRefusalsIT {
     }
 
     @Test
+    void theDeviceTestPageIsOpenToAnyoneAndRecordsNothing() {
+        HttpResponse<String> page = new RoomClient().get(SharedServer.baseUri().resolve("device-test"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Test your camera and microphone", "Nothing is recorded from this page",
+                "device-test.js").doesNotContain("room.js");
+        HttpResponse<String> script = new RoomClient().get(SharedServer.baseUri().resolve("resources/openvisit/room.js"));
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("RTCPeerConnection", "getStats");
+    }
+
+    @Test
     void tokensAndPageAddressesNeverReachTheLog() throws Exception {
         String token = patientLink.substring(patientLink.indexOf("token=") + 6);
         assertThat(SharedServer.logText()).doesNotContain(token);

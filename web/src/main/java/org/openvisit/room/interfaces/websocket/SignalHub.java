@@ -128,6 +128,12 @@ public class SignalHub {
             socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.reasonCode()));
             return;
         }
+        if (result.ended()) { // the visit was ended elsewhere; the room learned it at this step
+            send(socket, Json.createObjectBuilder().add("type", "ended"));
+            socket.close(new CloseReason(ENDED, "visit ended"));
+            publish(pass.visitId(), result);
+            return;
+        }
         visitSockets(pass.visitId()).put(pass.attendeeId(), socket);
         AttendeeState state = stateOf(result, pass.attendeeId());
         send(socket, Json.createObjectBuilder().add("type", "hello").add("self", pass.attendeeId())
