@@ -1,10 +1,6 @@
 package org.openvisit.room.interfaces.websocket;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,7 +12,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.room.application.RoomResult;
 import org.openvisit.room.application.RoomService;
@@ -30,38 +25,22 @@ import org.openvisit.visit.domain.model.VisitEventType;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The signalling sockets of this node, by visit and attendee, and what their messages do. Lobby
+ * What the signalling sockets' messages do ({@link SignalSockets} holds the sockets). Lobby
  * sockets hear only "admitted", "removed" and "ended" (and answers to their own messages); people in
  * the call hear who joins and leaves and the WebRTC signalling addressed to them; clinicians' sockets
  * also get every recorded visit event and the room's attendees, live. Every refusal is answered with
- * a "refused" message, logged, and changes nothing. Sockets that say nothing for the heartbeat
- * timeout (browsers ping every 10 s) are closed, which disconnects their attendee. SDP and candidates
- * are relayed, never logged.
+ * a "refused" message, logged, and changes nothing. SDP and candidates are relayed, never logged.
  */
 @ApplicationScoped
 public class SignalHub {
 
     static final int MAX_MESSAGE = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(SignalHub.class.getName());
-    private static final String PASS = "org.openvisit.room.pass";
-    private static final String LAST_SEEN = "org.openvisit.room.lastSeen";
-    private static final CloseReason.CloseCode HEARTBEAT_TIMEOUT = CloseReason.CloseCodes.getCloseCode(4000);
-    private static final CloseReason.CloseCode REMOVED = CloseReason.CloseCodes.getCloseCode(4001);
-    private static final CloseReason.CloseCode ENDED = CloseReason.CloseCodes.getCloseCode(4002);
 
     @Inject
     private RoomService rooms;
@@ -70,48 +49,13 @@ public class SignalHub {
     private CallQualityService quality;
 
     @Inject
-    @ConfigProperty(name = "openvisit.rooms.heartbeat-timeout", defaultValue = "PT30S")
-    private Duration heartbeatTimeout;
+    private SignalSockets sockets;
 
     @Inject
-    @ConfigProperty(name = "openvisit.rooms.ice-servers")
-    private Optional<String> iceServerUrls;
-
-    @Inject
-    @ConfigProperty(name = "openvisit.rooms.turn-username")
-    private Optional<String> turnUsername;
-
-    @Inject
-    @ConfigProperty(name = "openvisit.rooms.turn-credential")
-    private Optional<String> turnCredential;
-
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
-
-    private final ConcurrentMap<UUID, ConcurrentMap<String, Session>> sockets = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> sweeper;
-
-    @PostConstruct
-    void startSweeper() {
-        sweeper = scheduler.scheduleWithFixedDelay(this::closeSilentSockets, 5, 5, TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void stopSweeper() {
-        if (sweeper != null) {
-            sweeper.cancel(false);
-        }
-    }
-
-    /** How many signalling sockets this node holds (for the benchmark and health). */
-    public int openSockets() {
-        return sockets.values().stream().mapToInt(Map::size).sum();
-    }
+    private IceServers iceServers;
 
     void open(Session socket, RoomPass pass) throws IOException {
-        socket.getUserProperties().put(PASS, pass);
-        socket.getUserProperties().put(LAST_SEEN, new AtomicLong(System.nanoTime()));
-        socket.setMaxIdleTimeout(heartbeatTimeout.toMillis() * 2); // a backstop behind the heartbeat
+        sockets.bind(socket, pass);
         RoomResult result;
         try {
             result = rooms.connect(pass, socket.getId());
@@ -130,14 +74,14 @@ public class SignalHub {
         }
         if (result.ended()) { // the visit was ended elsewhere; the room learned it at this step
             send(socket, Json.createObjectBuilder().add("type", "ended"));
-            socket.close(new CloseReason(ENDED, "visit ended"));
+            socket.close(new CloseReason(SignalSockets.ENDED, "visit ended"));
             publish(pass.visitId(), result);
             return;
         }
-        visitSockets(pass.visitId()).put(pass.attendeeId(), socket);
+        sockets.register(pass, socket);
         AttendeeState state = stateOf(result, pass.attendeeId());
         send(socket, Json.createObjectBuilder().add("type", "hello").add("self", pass.attendeeId())
-                .add("role", pass.role().name()).add("state", state.name()).add("iceServers", iceServers()));
+                .add("role", pass.role().name()).add("state", state.name()).add("iceServers", iceServers.asJson()));
         if (pass.isClinician()) {
             RoomResult all = rooms.snapshot(pass.visitId());
             sendText(socket, Json.createObjectBuilder().add("type", "room").add("ended", all.ended())
@@ -147,11 +91,11 @@ public class SignalHub {
     }
 
     void closed(Session socket) {
-        RoomPass pass = (RoomPass) socket.getUserProperties().get(PASS);
+        RoomPass pass = SignalSockets.pass(socket);
         if (pass == null) {
             return; // refused at the handshake
         }
-        visitSockets(pass.visitId()).remove(pass.attendeeId(), socket);
+        sockets.unregister(pass, socket);
         try {
             RoomResult result = rooms.disconnect(pass, socket.getId());
             if (!result.events().isEmpty()) {
@@ -164,11 +108,11 @@ public class SignalHub {
     }
 
     void message(Session socket, String text) {
-        RoomPass pass = (RoomPass) socket.getUserProperties().get(PASS);
+        RoomPass pass = SignalSockets.pass(socket);
         if (pass == null) {
             return;
         }
-        ((AtomicLong) socket.getUserProperties().get(LAST_SEEN)).set(System.nanoTime());
+        SignalSockets.heard(socket);
         JsonObject m;
         try {
             m = Json.createReader(new StringReader(text)).readObject();
@@ -203,7 +147,7 @@ public class SignalHub {
                 String to = m.getString("to");
                 rooms.checkRelay(pass, to);
                 JsonValue data = m.get("data");
-                Session target = visitSockets(pass.visitId()).get(to);
+                Session target = sockets.get(pass.visitId(), to);
                 if (target != null && data != null) {
                     send(target, Json.createObjectBuilder().add("type", "signal").add("from", pass.attendeeId())
                             .add("data", data));
@@ -236,7 +180,7 @@ public class SignalHub {
     }
 
     private void tellAdmitted(RoomPass by, String attendeeId) {
-        Session target = visitSockets(by.visitId()).get(attendeeId);
+        Session target = sockets.get(by.visitId(), attendeeId);
         if (target != null) {
             send(target, Json.createObjectBuilder().add("type", "admitted"));
         }
@@ -244,10 +188,10 @@ public class SignalHub {
 
     private void remove(RoomPass by, String attendeeId) {
         RoomResult r = rooms.remove(by, attendeeId);
-        Session target = visitSockets(by.visitId()).remove(attendeeId);
+        Session target = sockets.remove(by.visitId(), attendeeId);
         if (target != null) {
             send(target, Json.createObjectBuilder().add("type", "removed"));
-            close(target, REMOVED, "removed");
+            SignalSockets.close(target, SignalSockets.REMOVED, "removed");
         }
         for (String id : rooms.othersInCall(by)) {
             sendTo(by.visitId(), id, Json.createObjectBuilder().add("type", "peer-left").add("id", attendeeId));
@@ -259,12 +203,9 @@ public class SignalHub {
         RoomResult r = rooms.end(by);
         publish(by.visitId(), r);
         rooms.forget(by.visitId()); // an ended visit's room is rebuilt, ended, from the database if asked again
-        Map<String, Session> all = sockets.remove(by.visitId());
-        if (all != null) {
-            for (Session s : all.values()) {
-                send(s, Json.createObjectBuilder().add("type", "ended"));
-                close(s, ENDED, "visit ended");
-            }
+        for (Session s : sockets.removeVisit(by.visitId())) {
+            send(s, Json.createObjectBuilder().add("type", "ended"));
+            SignalSockets.close(s, SignalSockets.ENDED, "visit ended");
         }
     }
 
@@ -318,8 +259,8 @@ public class SignalHub {
     }
 
     private void tellClinicians(UUID visitId, String json) {
-        for (Session s : visitSockets(visitId).values()) {
-            RoomPass p = (RoomPass) s.getUserProperties().get(PASS);
+        for (Session s : sockets.ofVisit(visitId)) {
+            RoomPass p = SignalSockets.pass(s);
             if (p != null && p.isClinician()) {
                 sendText(s, json);
             }
@@ -330,7 +271,7 @@ public class SignalHub {
     private void tellCall(RoomPass pass, JsonObjectBuilder message) {
         String json = message.build().toString();
         for (String id : rooms.othersInCall(pass)) {
-            Session s = visitSockets(pass.visitId()).get(id);
+            Session s = sockets.get(pass.visitId(), id);
             if (s != null) {
                 sendText(s, json);
             }
@@ -338,7 +279,7 @@ public class SignalHub {
     }
 
     private void sendTo(UUID visitId, String attendeeId, JsonObjectBuilder message) {
-        Session s = visitSockets(visitId).get(attendeeId);
+        Session s = sockets.get(visitId, attendeeId);
         if (s != null) {
             send(s, message);
         }
@@ -349,41 +290,6 @@ public class SignalHub {
                 + " from attendee " + pass.attendeeId() + " (" + pass.role() + ")");
         send(socket, Json.createObjectBuilder().add("type", "refused").add("code", e.reasonCode())
                 .add("about", safe(type)).add("message", e.getMessage()));
-    }
-
-    private void closeSilentSockets() {
-        rooms.forgetIdleRooms();
-        sockets.entrySet().removeIf(e -> e.getValue().isEmpty());
-        long now = System.nanoTime();
-        for (Map<String, Session> visit : sockets.values()) {
-            for (Session s : visit.values()) {
-                AtomicLong seen = (AtomicLong) s.getUserProperties().get(LAST_SEEN);
-                if (seen != null && now - seen.get() > heartbeatTimeout.toNanos()) {
-                    LOG.info(() -> "Signalling socket silent for " + heartbeatTimeout.toSeconds() + " s: closed");
-                    close(s, HEARTBEAT_TIMEOUT, "heartbeat timeout");
-                }
-            }
-        }
-    }
-
-    private JsonArrayBuilder iceServers() {
-        JsonArrayBuilder servers = Json.createArrayBuilder();
-        for (String url : iceServerUrls.orElse("").split(",")) {
-            String u = url.strip();
-            if (u.isEmpty()) {
-                continue;
-            }
-            JsonObjectBuilder server = Json.createObjectBuilder().add("urls", u);
-            if (u.startsWith("turn") && turnUsername.isPresent() && turnCredential.isPresent()) {
-                server.add("username", turnUsername.get()).add("credential", turnCredential.get());
-            }
-            servers.add(server);
-        }
-        return servers;
-    }
-
-    private ConcurrentMap<String, Session> visitSockets(UUID visitId) {
-        return sockets.computeIfAbsent(visitId, id -> new ConcurrentHashMap<>());
     }
 
     private static AttendeeState stateOf(RoomResult r, String attendeeId) {
@@ -418,28 +324,10 @@ public class SignalHub {
     }
 
     private static void send(Session socket, JsonObjectBuilder message) {
-        sendText(socket, message.build().toString());
+        SignalSockets.send(socket, message);
     }
 
-    /** One sender at a time per socket (a socket's basic remote is not for concurrent use). */
     private static void sendText(Session socket, String json) {
-        if (!socket.isOpen()) {
-            return;
-        }
-        synchronized (socket) {
-            try {
-                socket.getBasicRemote().sendText(json);
-            } catch (IOException | IllegalStateException e) {
-                LOG.log(Level.FINE, "A signalling message could not be sent", e);
-            }
-        }
-    }
-
-    private static void close(Session socket, CloseReason.CloseCode code, String why) {
-        try {
-            socket.close(new CloseReason(code, why));
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "A signalling socket could not be closed", e);
-        }
+        SignalSockets.sendText(socket, json);
     }
 }
