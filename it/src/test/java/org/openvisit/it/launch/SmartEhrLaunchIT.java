@@ -101,7 +101,7 @@ class SmartEhrLaunchIT {
         HttpResponse<String> lobby = launch(patient, "Patient/pat-mia-fontaine", "appt-1002");
         assertThat(lobby.statusCode()).as(lobby.body()).isEqualTo(200);
         assertThat(last(patient).getPath()).isEqualTo(visitPage.getPath() + "/lobby");
-        assertThat(lobby.body()).contains("Your virtual visit", "built-in rooms");
+        assertThat(lobby.body()).contains("Your virtual visit", "will let you in");
         // the patient may not open the clinician's page of another visit
         assertThat(patient.get(URI.create(visitPage.toString().replace(
                 visitPage.getPath().substring(7), UUID.randomUUID().toString()))).statusCode()).isEqualTo(403);

@@ -7,11 +7,14 @@ import org.openvisit.visit.domain.model.MeetingRef;
 import org.openvisit.visit.domain.model.Visit;
 
 /**
- * The built-in rooms, so far as they exist: a visit's room is named after the visit itself
+ * The built-in rooms as a meeting platform: a visit's room is named after the visit itself
  * ({@code room-<visit id>}), so asking twice, or from two nodes, gives the same room without any
  * state; joining happens on OpenVisit's own pages ({@code /visit/<id>} for clinicians,
- * {@code /visit/<id>/lobby} for patients and guests). The media (WebRTC) and the lobby arrive with
- * the rooms themselves (issue 6); ending is then a matter of the room, here nothing to release.
+ * {@code /visit/<id>/lobby} for patients and guests, reached through a join link or the patient's
+ * launch). The live room (lobby, admission, signalling, WebRTC in the browsers) is
+ * {@code org.openvisit.room} in the web module, next to its sockets. Ending needs nothing here: the
+ * visit's ENDED status closes the room (at once when a clinician ends it on the visit page; a visit
+ * ended another way closes its room at the room's next step).
  */
 @ApplicationScoped
 public class BuiltInRooms implements MeetingPlatform {
@@ -38,6 +41,6 @@ public class BuiltInRooms implements MeetingPlatform {
 
     @Override
     public void end(Visit visit) {
-        // no room state is kept yet: the visit's ENDED status is what closes its pages
+        // nothing to release: the visit's ENDED status is what closes its room and pages
     }
 }

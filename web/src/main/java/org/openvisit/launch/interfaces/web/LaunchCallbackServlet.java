@@ -10,6 +10,7 @@ import org.openvisit.launch.application.LaunchLanding;
 import org.openvisit.launch.application.LaunchRefusedException;
 import org.openvisit.launch.application.PendingLaunch;
 import org.openvisit.launch.application.SmartEhrLaunchService;
+import org.openvisit.room.interfaces.web.RoomAccess;
 
 import java.io.IOException;
 
@@ -52,6 +53,9 @@ public class LaunchCallbackServlet extends HttpServlet {
             LaunchLanding landing = launches.complete(launch, request.getParameter("code"));
             LaunchPages.launchedVisits(session).add(landing.visitId());
             session.setAttribute(LaunchPages.LAUNCHED_VISITS, LaunchPages.launchedVisits(session));
+            if (landing.patient()) {
+                RoomAccess.patientLaunched(session, landing.visitId()); // a patient in that visit's room
+            }
             request.changeSessionId(); // the session now grants a visit: a new id, as at any sign-in
             LaunchPages.redirect(request, response, landing.path());
         } catch (LaunchRefusedException e) {

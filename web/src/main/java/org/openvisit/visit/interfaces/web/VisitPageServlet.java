@@ -1,52 +1,82 @@
 package org.openvisit.visit.interfaces.web;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.openvisit.launch.interfaces.web.LaunchPages;
-import org.openvisit.visit.application.ParticipantView;
+import org.openvisit.room.application.RoomPass;
+import org.openvisit.room.interfaces.web.RoomAccess;
+import org.openvisit.room.interfaces.web.RoomPages;
+import org.openvisit.shared.interfaces.web.PublicAddress;
+import org.openvisit.tenant.application.OrganizationService;
+import org.openvisit.tenant.application.OrganizationSummary;
+import org.openvisit.visit.application.CallQualityService;
+import org.openvisit.visit.application.CallQualityView;
+import org.openvisit.visit.application.JoinLinks;
+import org.openvisit.visit.application.JoinRole;
+import org.openvisit.visit.application.VisitEventRecorded;
+import org.openvisit.visit.application.VisitEvents;
 import org.openvisit.visit.application.VisitOrchestrationService;
 import org.openvisit.visit.application.VisitView;
+import org.openvisit.visit.domain.model.VisitStatus;
 
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code GET /visit/<id>}: the clinician's visit page; {@code GET /visit/<id>/lobby}: the patient's lobby.
- * Only the browser that launched the visit sees it (the visit id is in its session). The live page
- * (lobby and call state, admit, join, SMS) and the lobby itself come with the built-in rooms.
+ * The visit pages. {@code GET /visit/<id>}: the clinician's page (who waits, who is in the call, live;
+ * admit, remove, join, invite, end). {@code GET /visit/<id>/lobby}: the patient's or guest's lobby,
+ * which becomes the call when a clinician admits them. {@code /visit/<id>/events} and
+ * {@code /visit/<id>/quality}: the visit's events and call-quality aggregates as JSON, for its
+ * clinicians. Only a browser session with a pass for the visit (a SMART launch or a join link in this
+ * browser) sees any of them; patients and guests only their lobby.
  */
 @WebServlet("/visit/*")
 public class VisitPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @EJB
     private transient VisitOrchestrationService visits;
+
+    @EJB
+    private transient VisitEvents events;
+
+    @EJB
+    private transient CallQualityService quality;
+
+    @EJB
+    private transient OrganizationService organizations;
+
+    @Inject
+    private transient JoinLinks joinLinks;
+
+    @Inject
+    private transient PublicAddress publicAddress;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         String[] parts = path.substring(1).split("/", -1);
         UUID id = parseId(parts[0]);
-        boolean lobby = parts.length == 2 && parts[1].equals("lobby");
-        if (id == null || parts.length > 2 || (parts.length == 2 && !lobby)) {
+        String view = parts.length == 2 ? parts[1] : "";
+        if (id == null || parts.length > 2 || !(view.isEmpty() || view.equals("lobby") || view.equals("events")
+                || view.equals("quality"))) {
             LaunchPages.error(response, 404, "NOT_FOUND", "No such visit", "There is no visit at this address.");
             return;
         }
-        HttpSession session = request.getSession(false);
-        if (session == null || !LaunchPages.launchedVisits(session).contains(id)) {
+        Optional<RoomPass> pass = RoomAccess.pass(request.getSession(false), id);
+        if (pass.isEmpty()) {
             LaunchPages.error(response, 403, "NOT_LAUNCHED_HERE", "Open the visit from the EHR",
-                    "This visit opens only in the browser that launched it from the EHR. Start it from the "
-                            + "appointment in the EHR.");
+                    "This visit opens only in the browser that launched it from the EHR, or from a join link. Start "
+                            + "it from the appointment in the EHR, or open your join link again.");
             return;
         }
         Optional<VisitView> visit = visits.find(id);
@@ -54,37 +84,90 @@ public class VisitPageServlet extends HttpServlet {
             LaunchPages.error(response, 404, "NOT_FOUND", "No such visit", "There is no visit at this address.");
             return;
         }
+        boolean clinician = pass.get().isClinician();
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(lobby ? lobbyPage(visit.get()) : providerPage(visit.get()));
-    }
-
-    private static String providerPage(VisitView v) {
-        StringBuilder people = new StringBuilder();
-        for (ParticipantView p : v.participants()) {
-            people.append("<tr><td>").append(LaunchPages.escape(p.ehrUserId())).append("</td><td>")
-                    .append(p.role()).append("</td><td>").append(TIME.format(p.firstLaunchAt())).append("</td></tr>");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (view.equals("lobby") && clinician) {
+            redirect(request, response, "/visit/" + id);
+        } else if (!view.equals("lobby") && !clinician) {
+            if (view.isEmpty()) {
+                redirect(request, response, "/visit/" + id + "/lobby");
+            } else {
+                LaunchPages.error(response, 403, "CLINICIANS_ONLY", "For the clinician",
+                        "This part of the visit is for its clinicians.");
+            }
+        } else if (view.equals("events")) {
+            json(response, eventsJson(id));
+        } else if (view.equals("quality")) {
+            json(response, qualityJson(id));
+        } else {
+            VisitView v = visit.get();
+            String organization = organizations.find(v.organizationId()).map(OrganizationSummary::name)
+                    .orElse("Your clinic");
+            response.setContentType("text/html;charset=UTF-8");
+            if (clinician) {
+                boolean open = v.status() != VisitStatus.ENDED;
+                String base = publicAddress.base(request);
+                String patientLink = open ? base + "/join?token=" + joinLinks.issue(id, JoinRole.PATIENT) : "";
+                String guestLink = open ? base + "/join?token=" + joinLinks.issue(id, JoinRole.GUEST) : "";
+                response.getWriter().write(RoomPages.provider(request.getContextPath(), v, organization, patientLink,
+                        guestLink, events.of(id)));
+            } else {
+                response.getWriter().write(RoomPages.lobby(request.getContextPath(), v, organization));
+            }
         }
-        return LaunchPages.page("Virtual visit", "<dl id=\"visit\" data-visit-id=\"" + v.id() + "\">"
-                + "<dt>Appointment time</dt><dd id=\"appointmentTime\">Not known: OpenVisit does not read the "
-                + "appointment from the EHR</dd>"
-                + "<dt>Department</dt><dd id=\"department\">" + (v.departmentId() == null ? "Not given by the EHR"
-                : LaunchPages.escape(v.departmentId())) + "</dd>"
-                + "<dt>State</dt><dd id=\"visitState\">" + v.status() + "</dd>"
-                + "<dt>Opened</dt><dd>" + TIME.format(v.createdAt()) + "</dd>"
-                + "<dt>Meeting</dt><dd id=\"meeting\">" + (v.meeting() == null ? "not made yet"
-                : LaunchPages.escape(v.meeting().platform() + " " + v.meeting().meetingId())) + "</dd></dl>"
-                + "<h2>Clinicians who launched this visit</h2><table id=\"participants\"><tr><th>EHR user</th>"
-                + "<th>Role</th><th>First launch</th></tr>" + people + "</table>"
-                + "<p class=\"code\">The live view (who waits in the lobby, who is in the call, admit and join) "
-                + "arrives with the built-in rooms.</p>");
     }
 
-    private static String lobbyPage(VisitView v) {
-        return LaunchPages.page("Your virtual visit", "<p id=\"lobbyMessage\" data-visit-id=\"" + v.id() + "\">"
-                + "You are checked in for your virtual visit. The waiting room, where your clinician admits you to "
-                + "the call, arrives with OpenVisit's built-in rooms; until then this page only confirms that your "
-                + "visit is open.</p><p>State: <span id=\"visitState\">" + v.status() + "</span></p>");
+    private String eventsJson(UUID id) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (VisitEventRecorded e : events.of(id)) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("sequence", e.sequence()).add("type", e.type().name())
+                    .add("occurredAt", e.occurredAt().toString());
+            if (e.attendeeRole() != null) {
+                o.add("role", e.attendeeRole().name());
+            }
+            if (e.attendeeId() != null) {
+                o.add("attendee", e.attendeeId());
+            }
+            if (e.detail() != null) {
+                o.add("detail", e.detail());
+            }
+            list.add(o);
+        }
+        return list.build().toString();
+    }
+
+    private String qualityJson(UUID id) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (CallQualityView q : quality.of(id)) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("attendee", q.attendeeId()).add("role", q.role().name())
+                    .add("samples", q.samples());
+            add(o, "rttMeanMs", q.rttMeanMs());
+            add(o, "rttMaxMs", q.rttMaxMs());
+            add(o, "jitterMeanMs", q.jitterMeanMs());
+            add(o, "lossMeanPercent", q.lossMeanPercent());
+            add(o, "lossMaxPercent", q.lossMaxPercent());
+            add(o, "fpsMean", q.fpsMean());
+            add(o, "bitrateMeanKbps", q.bitrateMeanKbps());
+            list.add(o);
+        }
+        return list.build().toString();
+    }
+
+    private static void add(JsonObjectBuilder o, String key, Double value) {
+        if (value != null) {
+            o.add(key, value);
+        }
+    }
+
+    private static void json(HttpServletResponse response, String body) throws IOException {
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write(body);
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String target) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + target);
     }
 
     private static UUID parseId(String text) {

@@ -1,2 +1,2 @@
-/** The visit pages: the clinician's visit page and the patient's lobby (placeholder until issue 6). */
+/** The visit pages: the clinician's live visit page and the patient's and guest's lobby (built-in rooms). */
 package org.openvisit.visit.interfaces.web;

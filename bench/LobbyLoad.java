@@ -1,0 +1,259 @@
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load client of bench/lobby.sh (run with "java LobbyLoad.java ..."; JDK only, no libraries).
+ * A clinician launches a visit through the EHR sandbox and keeps its visit page's socket open;
+ * N patients open the patient link (each its own HTTP session) and wait in the lobby on a signalling
+ * socket with the browsers' heartbeat (a ping every 10 s). Prints the server's heap (after a full GC)
+ * and resident memory before and after, per connection, then admits patients one at a time and
+ * prints the time from the clinician's "admit" to the patient's socket hearing "admitted" (p50/p99).
+ *
+ * Arguments: base-url server-java-pid connections admits
+ */
+public class LobbyLoad {
+
+    static final Pattern LINK = Pattern.compile("id=\"patientLink\" type=\"text\" readonly value=\"([^\"]+)\"");
+    static final Pattern SELF = Pattern.compile("\"self\":\"([^\"]+)\"");
+    static final Map<String, Lobby> byId = new ConcurrentHashMap<>();
+    static final AtomicInteger serverClosed = new AtomicInteger();
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
+        long pid = Long.parseLong(args[1]);
+        int connections = Integer.parseInt(args[2]);
+        int admits = Integer.parseInt(args[3]);
+
+        // the clinician: SMART launch from the sandbox, then the visit page and its socket
+        HttpClient doc = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        URI at = base.resolve("ehr-sandbox/ehr/launch?user=" + URLEncoder.encode("Practitioner/prac-ada-okafor",
+                StandardCharsets.UTF_8) + "&appointment=appt-1001");
+        HttpResponse<String> page = null;
+        for (int hop = 0; hop < 12; hop++) {
+            page = doc.send(HttpRequest.newBuilder(at).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() / 100 != 3) {
+                break;
+            }
+            at = at.resolve(page.headers().firstValue("Location").orElseThrow());
+        }
+        Matcher link = LINK.matcher(page.body());
+        if (page.statusCode() != 200 || !link.find()) {
+            throw new IllegalStateException("the clinician's launch did not reach the visit page: " + at);
+        }
+        String visitId = at.getPath().replaceAll(".*/visit/", "");
+        URI join = URI.create(link.group(1).replace("&amp;", "&"));
+        URI signal = URI.create(base.toString().replace("http", "ws") + "visit/" + visitId + "/signal");
+        Clinician clinician = new Clinician();
+        doc.newWebSocketBuilder().buildAsync(signal, clinician).join();
+        ScheduledExecutorService heartbeat = Executors.newScheduledThreadPool(2);
+        heartbeat.scheduleAtFixedRate(() -> clinician.send("{\"type\":\"ping\",\"n\":1}"), 10, 10, TimeUnit.SECONDS);
+
+        Thread.sleep(2000);
+        long[] before = memory(pid);
+        System.out.printf("server before: heap %.1f MiB (after full GC), RSS %.1f MiB%n", before[0] / 1048576.0,
+                before[1] / 1048576.0);
+
+        // N patients in the lobby, at most 64 handshakes at a time
+        HttpClient patients = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        Semaphore inFlight = new Semaphore(64);
+        AtomicInteger failed = new AtomicInteger();
+        List<Lobby> lobbies = Collections.synchronizedList(new ArrayList<>());
+        long t0 = System.nanoTime();
+        for (int i = 0; i < connections; i++) {
+            inFlight.acquire();
+            int n = i;
+            patients.sendAsync(HttpRequest.newBuilder(join).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .thenCompose(r -> {
+                        String cookie = r.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                                .filter(c -> c.startsWith("OPENVISIT_SESSION=")).reduce((a, b) -> b)
+                                .orElseThrow(() -> new IllegalStateException("no session for join " + r.statusCode()));
+                        Lobby lobby = new Lobby();
+                        return patients.newWebSocketBuilder().header("Cookie", cookie)
+                                .connectTimeout(Duration.ofSeconds(60)).buildAsync(signal, lobby)
+                                .thenCompose(ws -> lobby.hello).thenApply(id -> lobby);
+                    })
+                    .whenComplete((lobby, error) -> {
+                        inFlight.release();
+                        if (error != null) {
+                            if (failed.incrementAndGet() == 1) {
+                                System.out.println("first failed join: " + error);
+                            }
+                            return;
+                        }
+                        lobbies.add(lobby);
+                        byId.put(lobby.id, lobby);
+                        // the browsers' heartbeat: a ping every 10 s, spread over the 10 s
+                        heartbeat.scheduleAtFixedRate(() -> lobby.send("{\"type\":\"ping\",\"n\":1}"),
+                                n % 10_000, 10_000, TimeUnit.MILLISECONDS);
+                    });
+        }
+        inFlight.acquire(64);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("lobby connections: %d open, %d failed, in %.1f s (%.0f joins/s, each: join link GET, "
+                + "session, WebSocket handshake, LOBBY_JOINED event stored)%n", lobbies.size(), failed.get(), seconds,
+                lobbies.size() / seconds);
+
+        Thread.sleep(35_000); // past the server's 30 s heartbeat timeout: the pings must keep everyone in
+        long[] after = memory(pid);
+        int open = (int) lobbies.stream().filter(l -> !l.closed.isDone()).count();
+        System.out.printf("after 35 s of heartbeats: %d of %d lobby sockets still open (%d closed by the server)%n",
+                open, lobbies.size(), serverClosed.get());
+        System.out.printf("server after: heap %.1f MiB (after full GC), RSS %.1f MiB%n", after[0] / 1048576.0,
+                after[1] / 1048576.0);
+        System.out.printf("per lobby connection (socket + HTTP session + room attendee): heap %.1f KiB, RSS %.1f KiB%n",
+                (after[0] - before[0]) / 1024.0 / Math.max(1, open), (after[1] - before[1]) / 1024.0 / Math.max(1, open));
+
+        // admit one at a time while everyone else keeps waiting (and pinging)
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < Math.min(admits, lobbies.size()); i++) {
+            Lobby lobby = lobbies.get(i);
+            long sent = System.nanoTime();
+            lobby.admittedAt = new CompletableFuture<>();
+            clinician.send("{\"type\":\"admit\",\"id\":\"" + lobby.id + "\"}");
+            long got = lobby.admittedAt.get(10, TimeUnit.SECONDS);
+            latencies.add(got - sent);
+        }
+        Collections.sort(latencies);
+        if (!latencies.isEmpty()) {
+            System.out.printf("admit -> patient's socket hears 'admitted' (%d admits, %d waiting): p50 %.1f ms, "
+                    + "p99 %.1f ms, max %.1f ms%n", latencies.size(), open - latencies.size(),
+                    pct(latencies, 50), pct(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
+        }
+        heartbeat.shutdownNow();
+        System.exit(0);
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
+    }
+
+    /** Heap used after a full GC (jcmd) and resident memory (/proc) of the server's Java process. */
+    static long[] memory(long pid) throws IOException, InterruptedException {
+        run("jcmd", Long.toString(pid), "GC.run");
+        Thread.sleep(1000);
+        String info = run("jcmd", Long.toString(pid), "GC.heap_info");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
+        long heap = used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+        long rss = -1;
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        return new long[]{heap, rss};
+    }
+
+    static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    /** A patient's lobby socket: waits for "hello" (its attendee id), then for "admitted". */
+    static final class Lobby implements WebSocket.Listener {
+        final CompletableFuture<String> hello = new CompletableFuture<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        volatile CompletableFuture<Long> admittedAt;
+        volatile String id;
+        volatile WebSocket ws;
+        private final StringBuilder text = new StringBuilder();
+
+        void send(String json) {
+            WebSocket w = ws;
+            if (w != null && !w.isOutputClosed()) {
+                synchronized (this) {
+                    w.sendText(json, true).join();
+                }
+            }
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            ws = webSocket;
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                String m = text.toString();
+                text.setLength(0);
+                if (m.contains("\"type\":\"hello\"")) {
+                    Matcher s = SELF.matcher(m);
+                    s.find();
+                    id = s.group(1);
+                    hello.complete(id);
+                } else if (m.contains("\"type\":\"admitted\"") && admittedAt != null) {
+                    admittedAt.complete(System.nanoTime());
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            serverClosed.incrementAndGet();
+            closed.complete(statusCode);
+            hello.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+            hello.completeExceptionally(error);
+        }
+    }
+
+    /** The clinician's visit-page socket: reads (and drops) the live updates. */
+    static final class Clinician implements WebSocket.Listener {
+        volatile WebSocket ws;
+
+        synchronized void send(String json) {
+            ws.sendText(json, true).join();
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            ws = webSocket;
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            webSocket.request(1);
+            return null;
+        }
+    }
+}

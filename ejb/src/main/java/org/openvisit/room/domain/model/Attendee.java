@@ -1,0 +1,75 @@
+package org.openvisit.room.domain.model;
+
+import org.openvisit.visit.domain.model.AttendeeRole;
+
+import java.util.Objects;
+
+/**
+ * One person in a room, known only by the opaque id OpenVisit gave their browser session for this
+ * visit and their role. Clinicians are admitted from the start; patients and guests wait until a
+ * clinician admits them, and stay admitted when they come back (a reload, a short network loss).
+ * Mutated only by its {@link Room}, under the room's lock.
+ */
+public final class Attendee {
+
+    private final String id;
+    private final AttendeeRole role;
+    private AttendeeState state;
+    private boolean admitted;
+    private String socketId;
+
+    Attendee(String id, AttendeeRole role) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.role = Objects.requireNonNull(role, "role");
+        this.admitted = role.isClinician();
+        this.state = AttendeeState.LEFT;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public AttendeeRole role() {
+        return role;
+    }
+
+    public AttendeeState state() {
+        return state;
+    }
+
+    public boolean admitted() {
+        return admitted;
+    }
+
+    /** The socket that currently speaks for this attendee, or {@code null} when no page is open. */
+    public String socketId() {
+        return socketId;
+    }
+
+    /** What people see of this attendee: a role, never a name. */
+    public String displayName() {
+        return switch (role) {
+            case PROVIDER -> "Clinician";
+            case STAFF -> "Care team";
+            case PATIENT -> "Patient";
+            case GUEST -> "Guest";
+        };
+    }
+
+    void state(AttendeeState next) {
+        state = next;
+    }
+
+    void admit() {
+        admitted = true;
+    }
+
+    void socket(String socket) {
+        socketId = socket;
+    }
+
+    /** A copy that does not change when the room moves on (for pages and messages). */
+    public AttendeeView view() {
+        return new AttendeeView(id, role, state, admitted, displayName());
+    }
+}

@@ -1,0 +1,244 @@
+package org.openvisit.room.domain.model;
+
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.VisitEventType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The live room of one visit: its attendees and what each may do. Clinicians admit, remove and end;
+ * patients and guests wait in the lobby until admitted. The call is a mesh of browsers, so at most
+ * {@link #MAX_IN_CALL} people are in it at once. Each transition returns the visit events it means
+ * (to be recorded in the visit's event stream) or throws {@link RoomRefusedException} and changes
+ * nothing. Not thread-safe on its own: callers hold the room's lock ({@code synchronized (room)}).
+ */
+public final class Room {
+
+    /** A browser mesh sends every stream to every peer; beyond four the uplinks of home connections give out. */
+    public static final int MAX_IN_CALL = 4;
+
+    private final UUID visitId;
+    private final Map<String, Attendee> attendees = new LinkedHashMap<>();
+    private boolean ended;
+
+    public Room(UUID visitId) {
+        this.visitId = Objects.requireNonNull(visitId, "visitId");
+    }
+
+    public UUID visitId() {
+        return visitId;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    public Optional<Attendee> attendee(String attendeeId) {
+        return Optional.ofNullable(attendees.get(attendeeId));
+    }
+
+    public List<AttendeeView> attendees() {
+        return attendees.values().stream().map(Attendee::view).toList();
+    }
+
+    public List<Attendee> inCall() {
+        return attendees.values().stream().filter(a -> a.state() == AttendeeState.IN_CALL).toList();
+    }
+
+    /**
+     * A page of this attendee opened its socket. A patient or guest seen for the first time (or back
+     * without having been admitted) waits in the lobby; one admitted before comes back admitted; a
+     * newer socket replaces an older one (a reload).
+     */
+    public List<RoomChange> connect(String attendeeId, AttendeeRole role, String socketId) {
+        refuseIfEnded();
+        Attendee a = attendees.get(attendeeId);
+        if (a == null) {
+            a = new Attendee(attendeeId, role);
+            attendees.put(attendeeId, a);
+        } else if (a.role() != role) {
+            throw new RoomRefusedException("WRONG_ROLE", "This attendee has another role in this visit.");
+        }
+        if (a.state() == AttendeeState.REMOVED) {
+            throw new RoomRefusedException("REMOVED", "A clinician removed you from this visit.");
+        }
+        boolean wasPresent = a.state().isPresent();
+        a.socket(Objects.requireNonNull(socketId, "socketId"));
+        if (a.state() == AttendeeState.IN_CALL) {
+            a.state(AttendeeState.ADMITTED); // the new page enters the call again
+        } else if (!wasPresent) {
+            a.state(a.admitted() ? AttendeeState.ADMITTED : AttendeeState.WAITING);
+        }
+        if (!wasPresent && !a.admitted()) {
+            return List.of(change(VisitEventType.LOBBY_JOINED, a, null));
+        }
+        return List.of();
+    }
+
+    /** A clinician lets a waiting patient or guest into the call. */
+    public List<RoomChange> admit(String byId, String attendeeId) {
+        refuseIfEnded();
+        Attendee by = clinician(byId);
+        Attendee a = known(attendeeId);
+        if (a.state() != AttendeeState.WAITING) {
+            throw new RoomRefusedException("NOT_WAITING", "This person is not waiting in the lobby.");
+        }
+        a.admit();
+        a.state(AttendeeState.ADMITTED);
+        return List.of(change(VisitEventType.ADMITTED, a, "admitted by " + by.displayName().toLowerCase()));
+    }
+
+    /** A clinician lets everyone who waits into the call. */
+    public List<RoomChange> admitAll(String byId) {
+        refuseIfEnded();
+        clinician(byId);
+        List<RoomChange> changes = new ArrayList<>();
+        for (Attendee a : attendees.values()) {
+            if (a.state() == AttendeeState.WAITING) {
+                changes.addAll(admit(byId, a.id()));
+            }
+        }
+        return changes;
+    }
+
+    /** An admitted attendee's page enters the call (its media connects). */
+    public List<RoomChange> joinCall(String attendeeId) {
+        refuseIfEnded();
+        Attendee a = known(attendeeId);
+        if (a.state() == AttendeeState.IN_CALL) {
+            return List.of();
+        }
+        if (a.state() != AttendeeState.ADMITTED) {
+            throw new RoomRefusedException("NOT_ADMITTED", "Wait until a clinician lets you in.");
+        }
+        if (inCall().size() >= MAX_IN_CALL) {
+            throw new RoomRefusedException("CALL_FULL", "The call is full (at most " + MAX_IN_CALL + " people).");
+        }
+        a.state(AttendeeState.IN_CALL);
+        return List.of(change(VisitEventType.CONNECTED, a, null));
+    }
+
+    /**
+     * The attendee leaves the call on purpose. A clinician's visit page stays open (admitted, out of the
+     * call); a patient's or guest's page closes.
+     */
+    public List<RoomChange> leave(String attendeeId) {
+        Attendee a = known(attendeeId);
+        if (!a.state().isPresent()) {
+            return List.of();
+        }
+        if (a.role().isClinician()) {
+            if (a.state() != AttendeeState.IN_CALL) {
+                return List.of();
+            }
+            a.state(AttendeeState.ADMITTED);
+        } else {
+            a.state(AttendeeState.LEFT);
+            a.socket(null);
+        }
+        return List.of(change(VisitEventType.LEFT, a, null));
+    }
+
+    /**
+     * The attendee's socket went away (closed tab, lost network, heartbeat timeout). Ignored when a
+     * newer socket already speaks for them (a reload opens the new page before the old one closes).
+     */
+    public List<RoomChange> disconnect(String attendeeId, String socketId) {
+        Attendee a = attendees.get(attendeeId);
+        if (a == null || socketId == null || !socketId.equals(a.socketId())) {
+            return List.of();
+        }
+        a.socket(null);
+        if (!a.state().isPresent()) {
+            return List.of();
+        }
+        a.state(AttendeeState.LEFT);
+        return List.of(change(VisitEventType.DISCONNECTED, a, null));
+    }
+
+    /** A clinician removes a patient or guest: they cannot come back with the same session. */
+    public List<RoomChange> remove(String byId, String attendeeId) {
+        refuseIfEnded();
+        Attendee by = clinician(byId);
+        Attendee a = known(attendeeId);
+        if (a.role().isClinician()) {
+            throw new RoomRefusedException("FORBIDDEN", "Clinicians cannot be removed from a visit.");
+        }
+        if (a.state() == AttendeeState.REMOVED) {
+            return List.of();
+        }
+        a.state(AttendeeState.REMOVED);
+        a.socket(null);
+        return List.of(change(VisitEventType.REMOVED, a, "removed by " + by.displayName().toLowerCase()));
+    }
+
+    /** A clinician ends the visit: nobody can join any more. The caller records VISIT_ENDED. */
+    public void end(String byId) {
+        refuseIfEnded();
+        clinician(byId);
+        markEnded();
+    }
+
+    /** The visit ended elsewhere (another page, the API): the room closes. */
+    public void markEnded() {
+        ended = true;
+        for (Attendee a : attendees.values()) {
+            if (a.state().isPresent()) {
+                a.state(AttendeeState.LEFT);
+            }
+            a.socket(null);
+        }
+    }
+
+    /** The attendee's device test finished: what worked, in plain words. */
+    public List<RoomChange> deviceTest(String attendeeId, String result) {
+        refuseIfEnded();
+        Attendee a = known(attendeeId);
+        return List.of(change(VisitEventType.DEVICE_TEST, a, result));
+    }
+
+    /** Whether {@code fromId} may send call signalling (offers, answers, candidates) to {@code toId}. */
+    public void checkRelay(String fromId, String toId) {
+        Attendee from = known(fromId);
+        Attendee to = attendees.get(toId);
+        if (from.state() != AttendeeState.IN_CALL || to == null || to.state() != AttendeeState.IN_CALL
+                || from == to) {
+            throw new RoomRefusedException("NOT_IN_CALL", "Signalling goes only between people in the call.");
+        }
+    }
+
+    private Attendee known(String attendeeId) {
+        Attendee a = attendeeId == null ? null : attendees.get(attendeeId);
+        if (a == null) {
+            throw new RoomRefusedException("NOT_IN_ROOM", "There is no such attendee in this visit.");
+        }
+        return a;
+    }
+
+    private Attendee clinician(String byId) {
+        Attendee by = known(byId);
+        if (!by.role().isClinician()) {
+            throw new RoomRefusedException("FORBIDDEN", "Only a clinician of this visit may do this.");
+        }
+        if (!by.state().isPresent()) {
+            throw new RoomRefusedException("NOT_PRESENT", "Open the visit page to do this.");
+        }
+        return by;
+    }
+
+    private void refuseIfEnded() {
+        if (ended) {
+            throw new RoomRefusedException("ENDED", "This visit has ended.");
+        }
+    }
+
+    private static RoomChange change(VisitEventType type, Attendee a, String detail) {
+        return new RoomChange(type, a.id(), a.role(), detail);
+    }
+}

@@ -1,0 +1,51 @@
+package org.openvisit.visit.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.CallQuality;
+import org.openvisit.visit.domain.model.CallQualityRepository;
+import org.openvisit.visit.domain.model.QualitySample;
+import org.openvisit.visit.domain.model.VisitRepository;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps the call-quality aggregates of the built-in rooms: each browser report is folded into its
+ * attendee's one row for the visit (count, mean, maximum), so nothing grows per second.
+ */
+@Stateless
+public class CallQualityService {
+
+    @Inject
+    private CallQualityRepository qualities;
+
+    @Inject
+    private VisitRepository visits;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Adds one report of an attendee's browser; an empty report changes nothing. */
+    public void record(@NotNull UUID visitId, @NotBlank String attendeeId, @NotNull AttendeeRole role,
+                       @NotNull QualitySample sample) {
+        if (sample.isEmpty()) {
+            return;
+        }
+        var existing = qualities.find(visitId, attendeeId);
+        if (existing.isPresent()) {
+            existing.get().add(sample, clock.instant());
+        } else {
+            qualities.add(CallQuality.start(visits.find(visitId).orElseThrow(VisitNotFoundException::new), attendeeId,
+                    role, sample, clock.instant()));
+        }
+    }
+
+    /** The visit's aggregates, one per attendee who reported. */
+    public List<CallQualityView> of(@NotNull UUID visitId) {
+        return qualities.ofVisit(visitId).stream().map(CallQualityView::of).toList();
+    }
+}

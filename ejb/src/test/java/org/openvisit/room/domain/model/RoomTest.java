@@ -1,0 +1,150 @@
+package org.openvisit.room.domain.model;
+
+import org.junit.jupiter.api.Test;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.VisitEventType;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RoomTest {
+
+    private final Room room = new Room(UUID.randomUUID());
+
+    private static List<VisitEventType> types(List<RoomChange> changes) {
+        return changes.stream().map(RoomChange::type).toList();
+    }
+
+    private String refusal(Runnable action) {
+        return catchThrowableOfType(action::run, RoomRefusedException.class).reasonCode();
+    }
+
+    private AttendeeState state(String id) {
+        return room.attendee(id).orElseThrow().state();
+    }
+
+    private void clinicianPresent() {
+        assertThat(room.connect("doc", AttendeeRole.PROVIDER, "s-doc")).isEmpty();
+        assertThat(state("doc")).isEqualTo(AttendeeState.ADMITTED);
+    }
+
+    @Test
+    void aPatientWaitsIsAdmittedEntersTheCallAndLeaves() {
+        clinicianPresent();
+        assertThat(types(room.connect("pat", AttendeeRole.PATIENT, "s1"))).containsExactly(VisitEventType.LOBBY_JOINED);
+        assertThat(state("pat")).isEqualTo(AttendeeState.WAITING);
+
+        assertThat(types(room.admit("doc", "pat"))).containsExactly(VisitEventType.ADMITTED);
+        assertThat(state("pat")).isEqualTo(AttendeeState.ADMITTED);
+        assertThat(types(room.joinCall("pat"))).containsExactly(VisitEventType.CONNECTED);
+        assertThat(types(room.joinCall("doc"))).containsExactly(VisitEventType.CONNECTED);
+        assertThat(room.inCall()).hasSize(2);
+        room.checkRelay("pat", "doc");
+
+        assertThat(types(room.leave("pat"))).containsExactly(VisitEventType.LEFT);
+        assertThat(state("pat")).isEqualTo(AttendeeState.LEFT);
+        assertThat(types(room.leave("doc"))).containsExactly(VisitEventType.LEFT);
+        assertThat(state("doc")).isEqualTo(AttendeeState.ADMITTED); // the visit page stays open
+    }
+
+    @Test
+    void aClosedTabDisconnectsAndAReloadComesBackWithoutReAdmission() {
+        clinicianPresent();
+        room.connect("pat", AttendeeRole.PATIENT, "s1");
+        room.admit("doc", "pat");
+        room.joinCall("pat");
+
+        // reload: the new page's socket opens before the old one closes
+        assertThat(room.connect("pat", AttendeeRole.PATIENT, "s2")).isEmpty();
+        assertThat(room.disconnect("pat", "s1")).isEmpty();
+        assertThat(state("pat")).isEqualTo(AttendeeState.ADMITTED);
+        assertThat(types(room.joinCall("pat"))).containsExactly(VisitEventType.CONNECTED);
+
+        assertThat(types(room.disconnect("pat", "s2"))).containsExactly(VisitEventType.DISCONNECTED);
+        assertThat(state("pat")).isEqualTo(AttendeeState.LEFT);
+        assertThat(room.connect("pat", AttendeeRole.PATIENT, "s3")).isEmpty();
+        assertThat(state("pat")).isEqualTo(AttendeeState.ADMITTED);
+    }
+
+    @Test
+    void aPatientWhoWasNeverAdmittedWaitsAgainAfterComingBack() {
+        room.connect("pat", AttendeeRole.PATIENT, "s1");
+        assertThat(types(room.disconnect("pat", "s1"))).containsExactly(VisitEventType.DISCONNECTED);
+        assertThat(types(room.connect("pat", AttendeeRole.PATIENT, "s2"))).containsExactly(VisitEventType.LOBBY_JOINED);
+        assertThat(state("pat")).isEqualTo(AttendeeState.WAITING);
+    }
+
+    @Test
+    void patientsAndGuestsCannotAdmitRemoveOrEnd() {
+        clinicianPresent();
+        room.connect("pat", AttendeeRole.PATIENT, "s1");
+        room.connect("guest", AttendeeRole.GUEST, "s2");
+        assertThat(refusal(() -> room.admit("pat", "guest"))).isEqualTo("FORBIDDEN");
+        assertThat(refusal(() -> room.admitAll("guest"))).isEqualTo("FORBIDDEN");
+        assertThat(refusal(() -> room.remove("pat", "guest"))).isEqualTo("FORBIDDEN");
+        assertThat(refusal(() -> room.end("pat"))).isEqualTo("FORBIDDEN");
+        assertThat(state("guest")).isEqualTo(AttendeeState.WAITING);
+        assertThat(room.ended()).isFalse();
+    }
+
+    @Test
+    void onlyAdmittedPeopleInTheCallSignalAndAWaitingPatientCannotJoin() {
+        clinicianPresent();
+        room.connect("pat", AttendeeRole.PATIENT, "s1");
+        assertThat(refusal(() -> room.joinCall("pat"))).isEqualTo("NOT_ADMITTED");
+        room.joinCall("doc");
+        assertThat(refusal(() -> room.checkRelay("pat", "doc"))).isEqualTo("NOT_IN_CALL");
+        assertThat(refusal(() -> room.checkRelay("doc", "pat"))).isEqualTo("NOT_IN_CALL");
+        assertThat(refusal(() -> room.checkRelay("stranger", "doc"))).isEqualTo("NOT_IN_ROOM");
+    }
+
+    @Test
+    void admitAllLetsEveryoneWaitingInAndTheCallHoldsFour() {
+        clinicianPresent();
+        for (int i = 0; i < 5; i++) {
+            room.connect("g" + i, AttendeeRole.GUEST, "s" + i);
+        }
+        assertThat(types(room.admitAll("doc"))).hasSize(5).containsOnly(VisitEventType.ADMITTED);
+        room.joinCall("doc");
+        room.joinCall("g0");
+        room.joinCall("g1");
+        room.joinCall("g2");
+        assertThat(refusal(() -> room.joinCall("g3"))).isEqualTo("CALL_FULL");
+        assertThat(state("g3")).isEqualTo(AttendeeState.ADMITTED);
+    }
+
+    @Test
+    void aRemovedPatientCannotComeBackAndClinicianCannotBeRemoved() {
+        clinicianPresent();
+        room.connect("pat", AttendeeRole.PATIENT, "s1");
+        assertThat(types(room.remove("doc", "pat"))).containsExactly(VisitEventType.REMOVED);
+        assertThat(refusal(() -> room.connect("pat", AttendeeRole.PATIENT, "s2"))).isEqualTo("REMOVED");
+        assertThat(room.disconnect("pat", "s1")).isEmpty();
+        assertThat(refusal(() -> room.remove("doc", "doc"))).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void anEndedRoomRefusesEverythingButDepartures() {
+        clinicianPresent();
+        room.connect("pat", AttendeeRole.PATIENT, "s1");
+        room.end("doc");
+        assertThat(room.ended()).isTrue();
+        assertThat(state("pat")).isEqualTo(AttendeeState.LEFT);
+        assertThat(refusal(() -> room.connect("pat", AttendeeRole.PATIENT, "s2"))).isEqualTo("ENDED");
+        assertThat(refusal(() -> room.admit("doc", "pat"))).isEqualTo("ENDED");
+        assertThat(room.disconnect("pat", "s1")).isEmpty();
+    }
+
+    @Test
+    void anAttendeeKeepsTheirRoleAndDeviceTestsAreRecordedWithTheirWords() {
+        room.connect("pat", AttendeeRole.PATIENT, "s1");
+        assertThat(refusal(() -> room.connect("pat", AttendeeRole.PROVIDER, "s2"))).isEqualTo("WRONG_ROLE");
+        List<RoomChange> test = room.deviceTest("pat", "Camera works. Microphone works.");
+        assertThat(test).containsExactly(new RoomChange(VisitEventType.DEVICE_TEST, "pat", AttendeeRole.PATIENT,
+                "Camera works. Microphone works."));
+        assertThat(room.attendees()).extracting(AttendeeView::displayName).containsExactly("Patient");
+    }
+}

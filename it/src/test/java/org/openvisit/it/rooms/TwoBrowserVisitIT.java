@@ -1,0 +1,205 @@
+package org.openvisit.it.rooms;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openvisit.it.support.Browser;
+import org.openvisit.it.support.SharedServer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real thing in two headless Chromiums with fake camera and microphone, media over loopback only
+ * (no STUN server): the clinician launches from the sandbox's EHR screen, the patient opens the patient
+ * link from the clinician's page and waits in the lobby (and runs the device test), the clinician sees
+ * them live and admits them, both peer connections connect and decode video, the patient closes the
+ * tab and the clinician's page says "left" within 5 s; the visit's events are stored in that order.
+ * Screenshots: target/screenshots/rooms-*.png.
+ */
+class TwoBrowserVisitIT {
+
+    private static final String[] MEDIA = {"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required"};
+
+    /** The browser's one peer connection's state and decoded inbound video frames, or null without one. */
+    private static final String PEER_FRAMES = """
+            const done = arguments[arguments.length - 1];
+            const peers = window.OpenVisitRoom ? Array.from(window.OpenVisitRoom.peers.values()) : [];
+            if (peers.length !== 1) { done(null); return; }
+            peers[0].pc.getStats().then(r => {
+              let frames = 0;
+              r.forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video') { frames += s.framesDecoded || 0; } });
+              done({ state: peers[0].pc.connectionState, frames: frames });
+            }).catch(() => done(null));
+            """;
+
+    private static void launchFromEhr(Browser browser, String user, String appointment) {
+        WebDriver driver = browser.driver();
+        driver.get(SharedServer.sandboxUri().resolve("ehr").toString());
+        driver.findElement(By.partialLinkText(user)).click();
+        browser.waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("launch")).isEmpty());
+        driver.findElements(By.cssSelector("select[name=app] option")).stream()
+                .filter(o -> o.getAttribute("value").equals("openvisit")).findFirst().orElseThrow().click();
+        driver.findElement(By.cssSelector("button[name=appointment][value=" + appointment + "]")).click();
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().matches(".*/visit/[0-9a-f-]{36}$"));
+    }
+
+    /** A wait on the clinician's page, whose rows are redrawn whenever someone's state changes. */
+    private static org.openqa.selenium.support.ui.FluentWait<WebDriver> live(Browser b, int seconds) {
+        return b.waitUpTo(Duration.ofSeconds(seconds)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    private static String text(Browser b, String id) {
+        return b.driver().findElement(By.id(id)).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> peerFrames(Browser b) {
+        return (Map<String, Object>) ((JavascriptExecutor) b.driver()).executeAsyncScript(PEER_FRAMES);
+    }
+
+    private static boolean connectedWithFrames(Browser b) {
+        Map<String, Object> f = peerFrames(b);
+        return f != null && "connected".equals(f.get("state")) && ((Number) f.get("frames")).longValue() > 0;
+    }
+
+    private static WebElement patientRow(Browser doc) {
+        return doc.driver().findElement(By.cssSelector("#attendees tr[data-role=PATIENT]"));
+    }
+
+    @Test
+    void aPatientWaitsIsAdmittedTalksWithTheClinicianAndLeaves() {
+        try (Browser doc = Browser.open(MEDIA); Browser pat = Browser.open(MEDIA)) {
+            doc.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+            pat.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+            try {
+                walkThrough(doc, pat);
+            } catch (RuntimeException | AssertionError e) {
+                doc.screenshot("rooms-failure-clinician");
+                pat.screenshot("rooms-failure-patient");
+                throw e;
+            }
+        }
+    }
+
+    private static void walkThrough(Browser doc, Browser pat) {
+        {
+            pat.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
+            launchFromEhr(doc, "Okafor", "appt-1006");
+            String visitId = doc.driver().getCurrentUrl().replaceAll(".*/visit/", "");
+            live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("Connected"));
+            assertThat(text(doc, "appointmentTime")).startsWith("Not known");
+            assertThat(text(doc, "organization")).isNotBlank();
+            assertThat(text(doc, "smsNote")).contains("notifications feature");
+            doc.driver().findElement(By.id("joinCall")).click();
+            live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("In the call"));
+
+            // the patient opens the link the clinician's page shows
+            String link = doc.driver().findElement(By.id("patientLink")).getAttribute("value");
+            assertThat(link).contains("/join?token=");
+            pat.driver().get(link);
+            assertThat(pat.driver().getCurrentUrl()).endsWith("/visit/" + visitId + "/lobby");
+            pat.waitUpTo(Duration.ofSeconds(15)).until(d -> text(pat, "roomStatus").startsWith("Waiting for your clinician"));
+            assertThat(text(pat, "lobbyMessage")).contains("Your clinician will let you in");
+            assertThat(pat.driver().getPageSource()).doesNotContain("prac-ada-okafor");
+
+            // live on the clinician's page, without a reload
+            live(doc, 5).until(d -> !d.findElements(
+                    By.cssSelector("#attendees tr[data-role=PATIENT][data-state=WAITING]")).isEmpty());
+            live(doc, 2).until(d -> patientRow(doc).getText().contains("waiting in lobby"));
+
+            // the device test in the lobby, recorded as a visit event
+            pat.driver().findElement(By.id("dtStart")).click();
+            pat.waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElements(
+                    By.cssSelector("#dtResults li[data-check=connection]")).isEmpty());
+            pat.screenshot("rooms-1-lobby-device-test");
+            assertThat(pat.driver().findElement(By.cssSelector("#dtResults li[data-check=camera]"))
+                    .getAttribute("data-outcome")).isEqualTo("ok");
+            assertThat(pat.driver().findElement(By.cssSelector("#dtResults li[data-check=connection]"))
+                    .getAttribute("data-outcome")).isEqualTo("ok");
+            live(doc, 5).until(d -> !d.findElements(
+                    By.cssSelector("#events li[data-event=DEVICE_TEST]")).isEmpty());
+            doc.screenshot("rooms-2-clinician-sees-waiting-patient");
+
+            // admit: the patient enters the call without a reload
+            live(doc, 5).until(d -> {
+                patientRow(doc).findElement(By.cssSelector("button.admit")).click();
+                return true;
+            });
+            pat.waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("call")).isDisplayed()
+                    && text(pat, "roomStatus").startsWith("In the call"));
+            live(doc, 30).until(d -> connectedWithFrames(doc));
+            pat.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(pat));
+            assertThat(((Number) peerFrames(doc).get("frames")).longValue()).isPositive();
+            assertThat(((Number) peerFrames(pat).get("frames")).longValue()).isPositive();
+            live(doc, 5).until(d -> "IN_CALL".equals(patientRow(doc).getAttribute("data-state")));
+            assertThat(text(doc, "visitState")).isEqualTo("IN_PROGRESS");
+
+            // call quality from getStats, every 5 s, shown per participant
+            live(doc, 20).until(d -> !patientRow(doc)
+                    .findElement(By.cssSelector("td.quality")).getAttribute("data-level").isEmpty());
+            // and stored as aggregates for both browsers
+            live(doc, 20).until(d -> fetchJson(doc, "/visit/" + visitId + "/quality").stream()
+                    .map(q -> q.get("role")).distinct().count() == 2);
+            doc.screenshot("rooms-3-clinician-in-call");
+            pat.screenshot("rooms-4-patient-in-call");
+
+            // the patient closes the tab: "left" within 5 s
+            String lobbyTab = pat.driver().getWindowHandle();
+            pat.driver().switchTo().newWindow(WindowType.TAB);
+            String otherTab = pat.driver().getWindowHandle();
+            pat.driver().switchTo().window(lobbyTab).close();
+            pat.driver().switchTo().window(otherTab);
+            long closedAt = System.nanoTime();
+            live(doc, 5).until(d -> "LEFT".equals(patientRow(doc).getAttribute("data-state")));
+            long millis = (System.nanoTime() - closedAt) / 1_000_000;
+            live(doc, 2).until(d -> patientRow(doc).getText().contains("left"));
+            doc.screenshot("rooms-5-patient-left");
+            System.out.println("Patient's tab closed -> clinician's page says left after " + millis + " ms");
+
+            // the events, as stored, in order
+            List<Map<String, Object>> events = fetchJson(doc, "/visit/" + visitId + "/events");
+            List<String> patientEvents = new ArrayList<>();
+            long previous = 0;
+            for (Map<String, Object> e : events) {
+                long sequence = ((Number) e.get("sequence")).longValue();
+                assertThat(sequence).isGreaterThan(previous);
+                previous = sequence;
+                if ("PATIENT".equals(e.get("role"))) {
+                    patientEvents.add((String) e.get("type"));
+                }
+            }
+            assertThat(patientEvents).containsExactly("LOBBY_JOINED", "DEVICE_TEST", "ADMITTED", "CONNECTED", "DISCONNECTED");
+            assertThat(events).extracting(e -> e.get("type")).containsSubsequence("LOBBY_JOINED", "DEVICE_TEST",
+                    "ADMITTED", "CONNECTED", "DISCONNECTED");
+            assertThat(events.stream().filter(e -> "DEVICE_TEST".equals(e.get("type"))).findFirst().orElseThrow()
+                    .get("detail")).asString().contains("Camera works.");
+            List<Map<String, Object>> quality = fetchJson(doc, "/visit/" + visitId + "/quality");
+            assertThat(quality).extracting(q -> q.get("role")).contains("PATIENT", "PROVIDER");
+            assertThat(quality).allSatisfy(q -> assertThat(((Number) q.get("samples")).longValue()).isPositive());
+
+            // the clinician ends the visit
+            doc.driver().findElement(By.id("endVisit")).click();
+            doc.driver().findElement(By.id("endVisit")).click();
+            live(doc, 10).until(d -> text(doc, "visitState").equals("ENDED"));
+            assertThat(fetchJson(doc, "/visit/" + visitId + "/events")).extracting(e -> e.get("type"))
+                    .last().isEqualTo("VISIT_ENDED");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> fetchJson(Browser b, String path) {
+        return (List<Map<String, Object>>) ((JavascriptExecutor) b.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {cache: 'no-store'}).then(r => r.json()).then(done).catch(() => done(null));",
+                path);
+    }
+}

@@ -1,0 +1,43 @@
+package org.openvisit.visit.domain.model;
+
+/**
+ * One report of a browser's call figures (from WebRTC {@code getStats()}), each {@code null} when the
+ * browser could not measure it: round-trip time and jitter in milliseconds, packet loss in percent,
+ * received video frames per second, received bitrate in kbit/s. Values outside sane ranges are
+ * dropped, not stored.
+ */
+public record QualitySample(Double rttMs, Double jitterMs, Double lossPercent, Double fps, Double bitrateKbps) {
+
+    public QualitySample {
+        rttMs = within(rttMs, 60_000);
+        jitterMs = within(jitterMs, 60_000);
+        lossPercent = within(lossPercent, 100);
+        fps = within(fps, 240);
+        bitrateKbps = within(bitrateKbps, 1_000_000);
+    }
+
+    private static Double within(Double value, double max) {
+        return value == null || value.isNaN() || value < 0 || value > max ? null : value;
+    }
+
+    public boolean isEmpty() {
+        return rttMs == null && jitterMs == null && lossPercent == null && fps == null && bitrateKbps == null;
+    }
+
+    /** A simple indicator for the provider page: poor, fair or good (unknown when nothing was measured). */
+    public QualityLevel level() {
+        if (isEmpty()) {
+            return QualityLevel.UNKNOWN;
+        }
+        double rtt = rttMs == null ? 0 : rttMs;
+        double loss = lossPercent == null ? 0 : lossPercent;
+        double jitter = jitterMs == null ? 0 : jitterMs;
+        if (rtt > 400 || loss > 8 || jitter > 100) {
+            return QualityLevel.POOR;
+        }
+        if (rtt > 150 || loss > 2 || jitter > 30) {
+            return QualityLevel.FAIR;
+        }
+        return QualityLevel.GOOD;
+    }
+}

@@ -1,0 +1,84 @@
+package org.openvisit.room.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.openvisit.launch.interfaces.web.LaunchPages;
+import org.openvisit.room.application.RoomPass;
+import org.openvisit.visit.application.InvalidJoinLinkException;
+import org.openvisit.visit.application.JoinGrant;
+import org.openvisit.visit.application.JoinLinks;
+import org.openvisit.visit.application.JoinRole;
+import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.application.VisitView;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.VisitStatus;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * {@code GET /join?token=...}: a patient's or guest's join link. A valid link puts a pass for its visit
+ * into the browser's session (a new session id, as at any sign-in) and sends the browser to the lobby
+ * at an address without the token, so the token does not stay in the address bar or the history. A
+ * forged, damaged or expired link, or one for a visit that is over, gets a plain page saying so. The
+ * token is never logged.
+ */
+@WebServlet("/join")
+public class JoinServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(JoinServlet.class.getName());
+
+    @Inject
+    private transient JoinLinks joinLinks;
+
+    @EJB
+    private transient VisitOrchestrationService visits;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JoinGrant grant;
+        try {
+            grant = joinLinks.verify(request.getParameter("token"));
+        } catch (InvalidJoinLinkException e) {
+            LOG.warning(() -> "Join link refused: " + e.reasonCode());
+            int status = switch (e.reasonCode()) {
+                case "EXPIRED" -> HttpServletResponse.SC_GONE;
+                case "MALFORMED" -> HttpServletResponse.SC_BAD_REQUEST;
+                default -> HttpServletResponse.SC_FORBIDDEN;
+            };
+            LaunchPages.error(response, status, e.reasonCode(), "This link does not open a visit", e.getMessage());
+            return;
+        }
+        Optional<VisitView> visit = visits.find(grant.visitId());
+        if (visit.isEmpty()) {
+            LOG.warning(() -> "Join link refused: NO_VISIT " + grant.visitId());
+            LaunchPages.error(response, 404, "NO_VISIT", "This link does not open a visit",
+                    "The visit of this link does not exist (any more). Ask your clinic for a new link.");
+            return;
+        }
+        if (visit.get().status() == VisitStatus.ENDED) {
+            LOG.info(() -> "Join link refused: VISIT_ENDED " + grant.visitId());
+            LaunchPages.error(response, HttpServletResponse.SC_GONE, "VISIT_ENDED", "This visit has ended",
+                    "This visit is over. If you still need to see your clinician, contact your clinic.");
+            return;
+        }
+        HttpSession session = request.getSession(true);
+        RoomPass pass = RoomAccess.grant(session, grant.visitId(),
+                grant.role() == JoinRole.GUEST ? AttendeeRole.GUEST : AttendeeRole.PATIENT);
+        request.changeSessionId(); // the session now grants a visit
+        LOG.info(() -> "Join link accepted: visit " + grant.visitId() + " attendee " + pass.attendeeId() + " ("
+                + pass.role() + ")");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        String target = pass.isClinician() ? "/visit/" + grant.visitId() : "/visit/" + grant.visitId() + "/lobby";
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + target);
+    }
+}

@@ -1,0 +1,88 @@
+package org.openvisit.room.interfaces.websocket;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpSession;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import org.openvisit.room.application.RoomPass;
+import org.openvisit.room.interfaces.web.RoomAccess;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /visit/<id>/signal}: one socket per open lobby or visit page. It opens only for a browser
+ * session that holds a pass for that visit (a join link or a SMART launch in the same browser) and
+ * from a page of this server; everything after that is the {@link SignalHub}'s.
+ */
+@ServerEndpoint(value = "/visit/{visitId}/signal", configurator = HandshakeSession.class)
+public class SignalEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(SignalEndpoint.class.getName());
+
+    @OnOpen
+    public void open(Session socket, @PathParam("visitId") String visitId) throws IOException {
+        Object http = socket.getUserProperties().remove(HandshakeSession.HTTP_SESSION);
+        boolean foreign = socket.getUserProperties().remove(HandshakeSession.FOREIGN_ORIGIN) != null;
+        UUID visit = parse(visitId);
+        Optional<RoomPass> pass = Optional.empty();
+        try {
+            if (!foreign && visit != null && http instanceof HttpSession session) {
+                pass = RoomAccess.pass(session, visit);
+            }
+        } catch (IllegalStateException invalidated) {
+            pass = Optional.empty();
+        }
+        if (pass.isEmpty()) {
+            String why = foreign ? "FOREIGN_ORIGIN" : http == null ? "NO_SESSION" : "NOT_IN_VISIT";
+            LOG.warning(() -> "Signalling socket refused: " + why + " for visit " + visitId);
+            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, why));
+            return;
+        }
+        hub().open(socket, pass.get());
+    }
+
+    @OnMessage(maxMessageSize = SignalHub.MAX_MESSAGE)
+    public void message(Session socket, String text) {
+        hub().message(socket, text);
+    }
+
+    @OnClose
+    public void close(Session socket, CloseReason reason) {
+        hub().closed(socket);
+    }
+
+    @OnError
+    public void error(Session socket, Throwable error) {
+        LOG.log(Level.FINE, "Signalling socket error", error);
+    }
+
+    private SignalHub hub;
+
+    /** The hub, looked up once per socket (one endpoint instance per socket). */
+    private SignalHub hub() {
+        SignalHub h = hub;
+        if (h == null) {
+            h = CDI.current().select(SignalHub.class).get();
+            hub = h;
+        }
+        return h;
+    }
+
+    private static UUID parse(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+}

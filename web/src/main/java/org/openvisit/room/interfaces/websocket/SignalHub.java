@@ -1,0 +1,333 @@
+package org.openvisit.room.interfaces.websocket;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import org.openvisit.room.application.RoomPass;
+import org.openvisit.room.application.RoomResult;
+import org.openvisit.room.application.RoomService;
+import org.openvisit.room.domain.model.AttendeeState;
+import org.openvisit.room.domain.model.AttendeeView;
+import org.openvisit.room.domain.model.RoomRefusedException;
+import org.openvisit.visit.application.CallQualityService;
+import org.openvisit.visit.application.VisitEventRecorded;
+import org.openvisit.visit.domain.model.QualitySample;
+import org.openvisit.visit.domain.model.VisitEventType;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * What the signalling sockets' messages do ({@link SignalSockets} holds the sockets). Lobby
+ * sockets hear only "admitted", "removed" and "ended" (and answers to their own messages); people in
+ * the call hear who joins and leaves and the WebRTC signalling addressed to them; clinicians' sockets
+ * also get every recorded visit event and the room's attendees, live. Every refusal is answered with
+ * a "refused" message, logged, and changes nothing. SDP and candidates are relayed, never logged.
+ */
+@ApplicationScoped
+public class SignalHub {
+
+    static final int MAX_MESSAGE = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(SignalHub.class.getName());
+
+    @Inject
+    private RoomService rooms;
+
+    @EJB
+    private CallQualityService quality;
+
+    @Inject
+    private SignalSockets sockets;
+
+    @Inject
+    private IceServers iceServers;
+
+    void open(Session socket, RoomPass pass) throws IOException {
+        sockets.bind(socket, pass);
+        RoomResult result;
+        try {
+            result = rooms.connect(pass, socket.getId());
+        } catch (RoomRefusedException e) {
+            LOG.warning(() -> "Signalling socket refused: " + e.reasonCode() + " for visit " + pass.visitId()
+                    + " attendee " + pass.attendeeId());
+            String type = switch (e.reasonCode()) {
+                case "ENDED" -> "ended";
+                case "REMOVED" -> "removed";
+                default -> "refused";
+            };
+            send(socket, Json.createObjectBuilder().add("type", type).add("code", e.reasonCode())
+                    .add("message", e.getMessage()));
+            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.reasonCode()));
+            return;
+        }
+        if (result.ended()) { // the visit was ended elsewhere; the room learned it at this step
+            send(socket, Json.createObjectBuilder().add("type", "ended"));
+            socket.close(new CloseReason(SignalSockets.ENDED, "visit ended"));
+            publish(pass.visitId(), result);
+            return;
+        }
+        sockets.register(pass, socket);
+        AttendeeState state = stateOf(result, pass.attendeeId());
+        send(socket, Json.createObjectBuilder().add("type", "hello").add("self", pass.attendeeId())
+                .add("role", pass.role().name()).add("state", state.name()).add("iceServers", iceServers.asJson()));
+        if (pass.isClinician()) {
+            RoomResult all = rooms.snapshot(pass.visitId());
+            sendText(socket, Json.createObjectBuilder().add("type", "room").add("ended", all.ended())
+                    .add("attendees", attendees(all.changed())).build().toString());
+        }
+        publish(pass.visitId(), result);
+    }
+
+    void closed(Session socket) {
+        RoomPass pass = SignalSockets.pass(socket);
+        if (pass == null) {
+            return; // refused at the handshake
+        }
+        sockets.unregister(pass, socket);
+        try {
+            RoomResult result = rooms.disconnect(pass, socket.getId());
+            if (!result.events().isEmpty()) {
+                tellCall(pass, Json.createObjectBuilder().add("type", "peer-left").add("id", pass.attendeeId()));
+                publish(pass.visitId(), result);
+            }
+        } catch (RoomRefusedException e) {
+            LOG.fine(() -> "Disconnect of a visit without a room: " + e.reasonCode());
+        }
+    }
+
+    void message(Session socket, String text) {
+        RoomPass pass = SignalSockets.pass(socket);
+        if (pass == null) {
+            return;
+        }
+        SignalSockets.heard(socket);
+        JsonObject m;
+        try {
+            m = Json.createReader(new StringReader(text)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            refuse(socket, pass, "?", new RoomRefusedException("BAD_MESSAGE", "This message is not understood."));
+            return;
+        }
+        String type = m.getString("type", "?");
+        try {
+            String visit = m.getString("visit", null);
+            if (visit != null && !visit.equals(pass.visitId().toString())) {
+                throw new RoomRefusedException("WRONG_VISIT", "This socket belongs to another visit.");
+            }
+            handle(socket, pass, type, m);
+        } catch (RoomRefusedException e) {
+            refuse(socket, pass, type, e);
+        } catch (ClassCastException | NullPointerException e) {
+            refuse(socket, pass, type, new RoomRefusedException("BAD_MESSAGE", "This message is incomplete."));
+        }
+    }
+
+    private void handle(Session socket, RoomPass pass, String type, JsonObject m) {
+        switch (type) {
+            case "ping" -> send(socket, Json.createObjectBuilder().add("type", "pong").add("n", m.getInt("n", 0)));
+            case "join" -> join(socket, pass);
+            case "leave" -> {
+                RoomResult r = rooms.leave(pass);
+                tellCall(pass, Json.createObjectBuilder().add("type", "peer-left").add("id", pass.attendeeId()));
+                publish(pass.visitId(), r);
+            }
+            case "signal" -> {
+                String to = m.getString("to");
+                rooms.checkRelay(pass, to);
+                JsonValue data = m.get("data");
+                Session target = sockets.get(pass.visitId(), to);
+                if (target != null && data != null) {
+                    send(target, Json.createObjectBuilder().add("type", "signal").add("from", pass.attendeeId())
+                            .add("data", data));
+                }
+            }
+            case "admit" -> publish(pass.visitId(), rooms.admit(pass, m.getString("id"), id -> tellAdmitted(pass, id)));
+            case "admit-all" -> publish(pass.visitId(), rooms.admitAll(pass, id -> tellAdmitted(pass, id)));
+            case "remove" -> remove(pass, m.getString("id"));
+            case "end" -> end(pass);
+            case "device-test" -> {
+                publish(pass.visitId(), rooms.deviceTest(pass, DeviceTestWords.of(m.getJsonObject("result"))));
+                send(socket, Json.createObjectBuilder().add("type", "device-test-recorded"));
+            }
+            case "stats" -> stats(pass, m);
+            default -> throw new RoomRefusedException("UNKNOWN_MESSAGE", "This message is not understood.");
+        }
+    }
+
+    private void join(Session socket, RoomPass pass) {
+        RoomResult r = rooms.joinCall(pass);
+        JsonArrayBuilder peers = Json.createArrayBuilder();
+        List<AttendeeView> everyone = rooms.snapshot(pass.visitId()).changed();
+        for (String id : rooms.othersInCall(pass)) {
+            peers.add(Json.createObjectBuilder().add("id", id).add("name", nameOf(everyone, id)));
+        }
+        send(socket, Json.createObjectBuilder().add("type", "call").add("self", pass.attendeeId()).add("peers", peers));
+        tellCall(pass, Json.createObjectBuilder().add("type", "peer-joined").add("id", pass.attendeeId())
+                .add("name", nameOf(r.changed(), pass.attendeeId())));
+        publish(pass.visitId(), r);
+    }
+
+    private void tellAdmitted(RoomPass by, String attendeeId) {
+        Session target = sockets.get(by.visitId(), attendeeId);
+        if (target != null) {
+            send(target, Json.createObjectBuilder().add("type", "admitted"));
+        }
+    }
+
+    private void remove(RoomPass by, String attendeeId) {
+        RoomResult r = rooms.remove(by, attendeeId);
+        Session target = sockets.remove(by.visitId(), attendeeId);
+        if (target != null) {
+            send(target, Json.createObjectBuilder().add("type", "removed"));
+            SignalSockets.close(target, SignalSockets.REMOVED, "removed");
+        }
+        for (String id : rooms.othersInCall(by)) {
+            sendTo(by.visitId(), id, Json.createObjectBuilder().add("type", "peer-left").add("id", attendeeId));
+        }
+        publish(by.visitId(), r);
+    }
+
+    private void end(RoomPass by) {
+        RoomResult r = rooms.end(by);
+        publish(by.visitId(), r);
+        rooms.forget(by.visitId()); // an ended visit's room is rebuilt, ended, from the database if asked again
+        for (Session s : sockets.removeVisit(by.visitId())) {
+            send(s, Json.createObjectBuilder().add("type", "ended"));
+            SignalSockets.close(s, SignalSockets.ENDED, "visit ended");
+        }
+    }
+
+    private void stats(RoomPass pass, JsonObject m) {
+        if (!rooms.inCall(pass)) {
+            throw new RoomRefusedException("NOT_IN_CALL", "Call figures come only from people in the call.");
+        }
+        QualitySample sample = new QualitySample(number(m, "rtt"), number(m, "jitter"), number(m, "loss"),
+                number(m, "fps"), number(m, "bitrate"));
+        quality.record(pass.visitId(), pass.attendeeId(), pass.role(), sample);
+        JsonObjectBuilder q = Json.createObjectBuilder().add("type", "quality").add("id", pass.attendeeId())
+                .add("level", sample.level().name());
+        addIfPresent(q, "rtt", sample.rttMs());
+        addIfPresent(q, "jitter", sample.jitterMs());
+        addIfPresent(q, "loss", sample.lossPercent());
+        addIfPresent(q, "fps", sample.fps());
+        addIfPresent(q, "bitrate", sample.bitrateKbps());
+        tellClinicians(pass.visitId(), q.build().toString());
+    }
+
+    /** Every clinician socket of the visit gets the recorded events, then the attendees as they are now. */
+    private void publish(UUID visitId, RoomResult r) {
+        StringBuilder messages = new StringBuilder();
+        for (VisitEventRecorded e : r.events()) {
+            JsonObjectBuilder event = Json.createObjectBuilder().add("type", "event").add("sequence", e.sequence())
+                    .add("event", e.type().name()).add("at", e.occurredAt().toString());
+            addIfPresent(event, "role", e.attendeeRole() == null ? null : e.attendeeRole().name());
+            addIfPresent(event, "attendee", e.attendeeId());
+            addIfPresent(event, "detail", e.detail());
+            tellClinicians(visitId, event.build().toString());
+        }
+        if (r.ended()) {
+            tellClinicians(visitId, Json.createObjectBuilder().add("type", "room").add("ended", true)
+                    .add("attendees", attendees(rooms.snapshot(visitId).changed())).build().toString());
+            return;
+        }
+        for (AttendeeView a : r.changed()) {
+            tellClinicians(visitId, attendee(a).add("type", "attendee").build().toString());
+        }
+    }
+
+    private static JsonArrayBuilder attendees(List<AttendeeView> all) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        all.forEach(a -> list.add(attendee(a)));
+        return list;
+    }
+
+    private static JsonObjectBuilder attendee(AttendeeView a) {
+        return Json.createObjectBuilder().add("id", a.id()).add("role", a.role().name()).add("name", a.displayName())
+                .add("state", a.state().name()).add("words", a.state().words());
+    }
+
+    private void tellClinicians(UUID visitId, String json) {
+        for (Session s : sockets.ofVisit(visitId)) {
+            RoomPass p = SignalSockets.pass(s);
+            if (p != null && p.isClinician()) {
+                sendText(s, json);
+            }
+        }
+    }
+
+    /** Everyone else in the call of the pass's visit. */
+    private void tellCall(RoomPass pass, JsonObjectBuilder message) {
+        String json = message.build().toString();
+        for (String id : rooms.othersInCall(pass)) {
+            Session s = sockets.get(pass.visitId(), id);
+            if (s != null) {
+                sendText(s, json);
+            }
+        }
+    }
+
+    private void sendTo(UUID visitId, String attendeeId, JsonObjectBuilder message) {
+        Session s = sockets.get(visitId, attendeeId);
+        if (s != null) {
+            send(s, message);
+        }
+    }
+
+    private void refuse(Session socket, RoomPass pass, String type, RoomRefusedException e) {
+        LOG.warning(() -> "Signalling refused: " + e.reasonCode() + " (" + safe(type) + ") in visit " + pass.visitId()
+                + " from attendee " + pass.attendeeId() + " (" + pass.role() + ")");
+        send(socket, Json.createObjectBuilder().add("type", "refused").add("code", e.reasonCode())
+                .add("about", safe(type)).add("message", e.getMessage()));
+    }
+
+    private static AttendeeState stateOf(RoomResult r, String attendeeId) {
+        return r.changed().stream().filter(a -> a.id().equals(attendeeId)).map(AttendeeView::state).findFirst()
+                .orElse(AttendeeState.LEFT);
+    }
+
+    private static String nameOf(List<AttendeeView> attendees, String attendeeId) {
+        return attendees.stream().filter(a -> a.id().equals(attendeeId)).map(AttendeeView::displayName)
+                .findFirst().orElse("Participant");
+    }
+
+    private static Double number(JsonObject m, String key) {
+        JsonValue v = m.get(key);
+        return v instanceof JsonNumber n ? n.doubleValue() : null;
+    }
+
+    private static void addIfPresent(JsonObjectBuilder b, String key, Double value) {
+        if (value != null) {
+            b.add(key, Math.round(value * 10) / 10.0);
+        }
+    }
+
+    private static void addIfPresent(JsonObjectBuilder b, String key, String value) {
+        if (value != null) {
+            b.add(key, value);
+        }
+    }
+
+    private static String safe(String type) {
+        return type.length() > 24 ? type.substring(0, 24) : type.replaceAll("[^A-Za-z-]", "?");
+    }
+
+    private static void send(Session socket, JsonObjectBuilder message) {
+        SignalSockets.send(socket, message);
+    }
+
+    private static void sendText(Session socket, String json) {
+        SignalSockets.sendText(socket, json);
+    }
+}

@@ -1,0 +1,159 @@
+/*
+ * OpenVisit device test: camera preview, microphone level, a test sound and a connection check
+ * (signalling round trip, whether a WebRTC peer connection can be set up). Results are said in plain
+ * words; the lobby records them as a visit event (only "works / does not work" per check).
+ * No build step: plain browser JavaScript.
+ */
+(function () {
+  'use strict';
+
+  const WORDS = {
+    camera: { ok: 'Camera works: you should see yourself above.', failed: 'Camera does not work: no picture came from it. Check that no other program uses it.', blocked: 'Camera was not allowed: allow the camera for this site in your browser.' },
+    microphone: { ok: 'Microphone works: the bar moved with sound.', failed: 'Microphone did not pick up sound: check that it is not muted.', blocked: 'Microphone was not allowed: allow the microphone for this site in your browser.' },
+    speaker: { ok: 'A test sound played: if you did not hear it, turn up your volume.', failed: 'The test sound could not play on this device.' },
+    connection: { ok: 'Connection works: video calls can be set up from here.', failed: 'Connection problem: video calls may not work from this network.' }
+  };
+
+  function el(id) { return document.getElementById(id); }
+
+  /** Sets up two local peer connections and waits until they connect: can WebRTC work here at all? */
+  async function peerConnectionCheck(iceServers) {
+    const a = new RTCPeerConnection({ iceServers: iceServers || [] });
+    const b = new RTCPeerConnection({ iceServers: iceServers || [] });
+    try {
+      a.onicecandidate = e => e.candidate && b.addIceCandidate(e.candidate).catch(() => {});
+      b.onicecandidate = e => e.candidate && a.addIceCandidate(e.candidate).catch(() => {});
+      a.createDataChannel('check');
+      const connected = new Promise(resolve => {
+        const t = setTimeout(() => resolve(false), 6000);
+        a.onconnectionstatechange = () => {
+          if (a.connectionState === 'connected') { clearTimeout(t); resolve(true); }
+          if (a.connectionState === 'failed') { clearTimeout(t); resolve(false); }
+        };
+      });
+      await a.setLocalDescription(await a.createOffer());
+      await b.setRemoteDescription(a.localDescription);
+      await b.setLocalDescription(await b.createAnswer());
+      await a.setRemoteDescription(b.localDescription);
+      return await connected;
+    } catch (e) {
+      return false;
+    } finally {
+      a.close();
+      b.close();
+    }
+  }
+
+  function attach(options) {
+    const opts = options || {};
+    const start = el('dtStart');
+    if (!start) { return null; }
+    const results = el('dtResults');
+    const preview = el('dtPreview');
+    const level = el('dtLevel');
+    const outcome = {};
+    const api = { outcome, stream: null, done: null, stop };
+    let audio = null;
+
+    function show() {
+      results.innerHTML = '';
+      for (const check of ['camera', 'microphone', 'speaker', 'connection']) {
+        if (!outcome[check]) { continue; }
+        const li = document.createElement('li');
+        li.dataset.check = check;
+        li.dataset.outcome = outcome[check];
+        li.className = outcome[check] === 'ok' ? 'ok' : 'bad';
+        li.textContent = WORDS[check][outcome[check]] || WORDS[check].failed;
+        results.appendChild(li);
+      }
+    }
+
+    function stop() {
+      if (api.stream) { api.stream.getTracks().forEach(t => t.stop()); api.stream = null; }
+      if (audio) { audio.close().catch(() => {}); audio = null; }
+      if (preview) { preview.srcObject = null; }
+    }
+
+    function playTone() {
+      try {
+        const ctx = new (window.AudioContext || window.webkitAudioContext)();
+        const osc = ctx.createOscillator();
+        const gain = ctx.createGain();
+        gain.gain.value = 0.2;
+        osc.frequency.value = 440;
+        osc.connect(gain).connect(ctx.destination);
+        osc.start();
+        osc.stop(ctx.currentTime + 0.8);
+        osc.onended = () => ctx.close().catch(() => {});
+        outcome.speaker = 'ok';
+      } catch (e) {
+        outcome.speaker = 'failed';
+      }
+      show();
+    }
+
+    async function run() {
+      start.disabled = true;
+      start.textContent = 'Testing…';
+      let peak = 0;
+      try {
+        api.stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+        preview.srcObject = api.stream;
+        audio = new (window.AudioContext || window.webkitAudioContext)();
+        const analyser = audio.createAnalyser();
+        analyser.fftSize = 512;
+        audio.createMediaStreamSource(api.stream).connect(analyser);
+        const data = new Uint8Array(analyser.fftSize);
+        const until = Date.now() + 2500;
+        await new Promise(resolve => {
+          (function sample() {
+            analyser.getByteTimeDomainData(data);
+            let max = 0;
+            for (const v of data) { max = Math.max(max, Math.abs(v - 128)); }
+            peak = Math.max(peak, max);
+            if (level) { level.style.width = Math.min(100, max * 2) + '%'; }
+            if (Date.now() < until) { setTimeout(sample, 50); } else { resolve(); }
+          })();
+        });
+        const video = api.stream.getVideoTracks()[0];
+        outcome.camera = video && video.readyState === 'live' && preview.videoWidth > 0 ? 'ok' : 'failed';
+        outcome.microphone = peak > 2 ? 'ok' : 'failed';
+      } catch (e) {
+        const blocked = e && (e.name === 'NotAllowedError' || e.name === 'SecurityError');
+        outcome.camera = blocked ? 'blocked' : 'failed';
+        outcome.microphone = blocked ? 'blocked' : 'failed';
+      }
+      if (!outcome.speaker) { playTone(); }
+      let rtt = null;
+      try { rtt = opts.signalRoundTrip ? await opts.signalRoundTrip() : await httpRoundTrip(); } catch (e) { rtt = null; }
+      const pcOk = await peerConnectionCheck(opts.iceServers ? opts.iceServers() : []);
+      outcome.connection = rtt !== null && pcOk ? 'ok' : 'failed';
+      api.roundTripMs = rtt;
+      show();
+      if (rtt !== null) {
+        const li = document.createElement('li');
+        li.className = 'note';
+        li.textContent = 'The server answered in ' + Math.round(rtt) + ' ms.';
+        results.appendChild(li);
+      }
+      start.disabled = false;
+      start.textContent = 'Test again';
+      if (opts.onResult) { opts.onResult(Object.assign({}, outcome)); }
+      return outcome;
+    }
+
+    async function httpRoundTrip() {
+      const t0 = performance.now();
+      const r = await fetch(location.pathname, { method: 'HEAD', cache: 'no-store' });
+      return r.ok || r.status ? performance.now() - t0 : null;
+    }
+
+    start.addEventListener('click', () => { api.done = run(); });
+    const speaker = el('dtSpeaker');
+    if (speaker) { speaker.addEventListener('click', playTone); }
+    window.OpenVisitDeviceTestInstance = api;
+    return api;
+  }
+
+  window.OpenVisitDeviceTest = { attach, peerConnectionCheck, WORDS };
+})();

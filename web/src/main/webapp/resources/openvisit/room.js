@@ -1,0 +1,442 @@
+/*
+ * OpenVisit built-in rooms in the browser: the signalling socket (heartbeat, reconnect), the lobby
+ * that becomes the call when a clinician admits the patient, the clinician's live visit page (who is
+ * where, admit, remove, join, invite, end) and the call itself: a WebRTC mesh (each browser connects
+ * to every other; at most 4 people), mute, camera, screen share for clinicians, leave, and call
+ * figures from getStats() sent to the server every 5 s. Plain browser JavaScript, no build step.
+ */
+(function () {
+  'use strict';
+
+  const root = document.getElementById('room');
+  if (!root) { return; }
+  const visitId = root.dataset.visitId;
+  const clinician = root.dataset.mode === 'clinician';
+  const contextPath = location.pathname.substring(0, location.pathname.indexOf('/visit/'));
+  const $ = id => document.getElementById(id);
+
+  const room = {
+    socket: null, self: null, role: null, iceServers: [], peers: new Map(), localStream: null, screenTrack: null,
+    inCall: false, final: false, pingNo: 0, pings: new Map(), quality: new Map(), attendees: [],
+    lastStats: null, deviceTest: null
+  };
+  window.OpenVisitRoom = room; // for people debugging a call, and for the browser tests
+
+  function status(text) { const s = $('roomStatus'); if (s) { s.textContent = text; } }
+
+  // ---- signalling socket -------------------------------------------------------------------
+  let heartbeat = null;
+  let reconnectDelay = 1000;
+
+  function connect() {
+    if (room.final) { return; }
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(scheme + '//' + location.host + contextPath + '/visit/' + visitId + '/signal');
+    room.socket = ws;
+    ws.onopen = () => {
+      reconnectDelay = 1000;
+      heartbeat = setInterval(() => ping(), 10000);
+    };
+    ws.onmessage = e => { try { handle(JSON.parse(e.data)); } catch (err) { console.warn('signalling', err); } };
+    ws.onclose = e => {
+      clearInterval(heartbeat);
+      if (room.socket === ws) { room.socket = null; }
+      if (room.final) { return; }
+      if (e.code === 1008) {
+        finish(clinician ? 'This browser may not open this visit. Start it again from the EHR.'
+          : 'This page could not join the visit. Open your join link again.');
+        return;
+      }
+      dropPeers();
+      status('The connection was lost. Reconnecting…');
+      setTimeout(connect, reconnectDelay);
+      reconnectDelay = Math.min(reconnectDelay * 2, 10000);
+    };
+  }
+
+  function send(message) {
+    message.visit = visitId;
+    if (room.socket && room.socket.readyState === WebSocket.OPEN) {
+      room.socket.send(JSON.stringify(message));
+      return true;
+    }
+    return false;
+  }
+
+  /** Resolves with the signalling round trip in ms (or null when no answer came within 5 s). */
+  function ping() {
+    const n = ++room.pingNo;
+    const sent = performance.now();
+    return new Promise(resolve => {
+      const timer = setTimeout(() => { room.pings.delete(n); resolve(null); }, 5000);
+      const done = rtt => { clearTimeout(timer); resolve(rtt); };
+      done.sent = sent;
+      room.pings.set(n, done);
+      if (!send({ type: 'ping', n })) { clearTimeout(timer); room.pings.delete(n); resolve(null); }
+    });
+  }
+
+  function handle(m) {
+    switch (m.type) {
+      case 'hello':
+        room.self = m.self;
+        room.role = m.role;
+        room.iceServers = m.iceServers || [];
+        if (clinician) {
+          status(room.inCall ? 'In the call.' : 'Connected. Press Join to enter the call.');
+          if (room.inCall) { send({ type: 'join' }); }
+        } else if (m.state === 'ADMITTED') {
+          if (room.inCall) { send({ type: 'join' }); } else { enterCall(); } // back after a lost connection
+        } else {
+          status('Waiting for your clinician to let you in…');
+        }
+        break;
+      case 'pong': {
+        const done = room.pings.get(m.n);
+        if (done) { room.pings.delete(m.n); done(performance.now() - done.sent); }
+        break;
+      }
+      case 'admitted': enterCall(); break;
+      case 'removed': finish('A clinician removed you from this visit.'); break;
+      case 'ended': finish('This visit has ended. Thank you.'); break;
+      case 'refused': refused(m); break;
+      case 'call': m.peers.forEach(p => offerTo(p.id, p.name)); break;
+      case 'peer-joined': closePeer(m.id); peer(m.id, m.name); break; // a reload comes back as new
+      case 'peer-left': closePeer(m.id); break;
+      case 'signal': onSignal(m.from, m.data); break;
+      case 'room': renderRoom(m); break;
+      case 'attendee': upsert(m); break;
+      case 'event': addEvent(m); break;
+      case 'quality': room.quality.set(m.id, m); renderRoom(); break;
+      case 'device-test-recorded': break;
+      default: break;
+    }
+  }
+
+  function refused(m) {
+    console.warn('OpenVisit refused', m.code, m.about);
+    if (m.code === 'CALL_FULL') { status(m.message); leaveCall(false); }
+    else if (m.code === 'ENDED') { finish('This visit has ended.'); }
+    else if (clinician) { status(m.message); }
+  }
+
+  function finish(text) {
+    room.final = true;
+    leaveCall(false);
+    status(text);
+    const lobbyMessage = $('lobbyMessage');
+    if (lobbyMessage) { lobbyMessage.textContent = text; }
+    const lobby = $('lobby');
+    if (lobby) { lobby.hidden = false; }
+    if (!clinician && $('call')) { $('call').hidden = true; }
+    if (room.socket) { room.socket.close(); }
+    if (room.deviceTest) { room.deviceTest.stop(); }
+    document.querySelectorAll('#room button').forEach(b => { if (!b.dataset.copy) { b.disabled = true; } });
+  }
+
+  // ---- the call ----------------------------------------------------------------------------
+  async function enterCall() {
+    if (room.inCall || room.final) { return; }
+    room.inCall = true;
+    if (room.deviceTest) { room.deviceTest.stop(); }
+    if (!clinician) {
+      $('lobby').hidden = true;
+      $('call').hidden = false;
+    }
+    status('Joining the call…');
+    try {
+      room.localStream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    } catch (e) {
+      try { room.localStream = await navigator.mediaDevices.getUserMedia({ audio: true }); }
+      catch (e2) { room.localStream = null; }
+    }
+    $('selfVideo').srcObject = room.localStream;
+    ['mute', 'camera', 'share', 'leave'].forEach(id => { if ($(id)) { $(id).disabled = false; } });
+    if ($('joinCall')) { $('joinCall').disabled = true; }
+    send({ type: 'join' });
+    status(room.localStream ? 'In the call.' : 'In the call without camera or microphone (not available).');
+  }
+
+  function leaveCall(tellServer) {
+    if (!room.inCall) { return; }
+    room.inCall = false;
+    if (tellServer) { send({ type: 'leave' }); }
+    dropPeers();
+    if (room.localStream) { room.localStream.getTracks().forEach(t => t.stop()); room.localStream = null; }
+    if (room.screenTrack) { room.screenTrack.stop(); room.screenTrack = null; }
+    $('selfVideo').srcObject = null;
+    ['mute', 'camera', 'share', 'leave'].forEach(id => { if ($(id)) { $(id).disabled = true; } });
+    if ($('joinCall')) { $('joinCall').disabled = room.final; }
+  }
+
+  function dropPeers() { Array.from(room.peers.keys()).forEach(closePeer); }
+
+  function peer(id, name) {
+    let p = room.peers.get(id);
+    if (p) { return p; }
+    const pc = new RTCPeerConnection({ iceServers: room.iceServers });
+    p = { id, name: name || 'Participant', pc, pending: [], tile: tile(id, name || 'Participant'), prev: null };
+    room.peers.set(id, p);
+    if (room.localStream) {
+      room.localStream.getTracks().forEach(t => pc.addTrack(room.screenTrack && t.kind === 'video' ? room.screenTrack : t,
+        room.localStream));
+    }
+    if (!room.localStream || room.localStream.getVideoTracks().length === 0) {
+      pc.addTransceiver('video', { direction: 'recvonly' });
+    }
+    if (!room.localStream) { pc.addTransceiver('audio', { direction: 'recvonly' }); }
+    pc.onicecandidate = e => { if (e.candidate) { send({ type: 'signal', to: id, data: { candidate: e.candidate.toJSON() } }); } };
+    pc.ontrack = e => { p.tile.video.srcObject = e.streams[0] || new MediaStream([e.track]); };
+    pc.onconnectionstatechange = () => {
+      p.tile.figure.dataset.state = pc.connectionState;
+      p.tile.caption.textContent = p.name + (pc.connectionState === 'connected' ? '' : ' (' + pc.connectionState + ')');
+    };
+    return p;
+  }
+
+  async function offerTo(id, name) {
+    const p = peer(id, name);
+    await p.pc.setLocalDescription(await p.pc.createOffer());
+    send({ type: 'signal', to: id, data: { sdp: p.pc.localDescription.toJSON() } });
+  }
+
+  async function onSignal(from, data) {
+    if (!room.inCall) { return; }
+    const p = peer(from);
+    try {
+      if (data.sdp) {
+        await p.pc.setRemoteDescription(data.sdp);
+        if (data.sdp.type === 'offer') {
+          await p.pc.setLocalDescription(await p.pc.createAnswer());
+          send({ type: 'signal', to: from, data: { sdp: p.pc.localDescription.toJSON() } });
+        }
+        for (const c of p.pending.splice(0)) { await p.pc.addIceCandidate(c); }
+      } else if (data.candidate) {
+        if (p.pc.remoteDescription) { await p.pc.addIceCandidate(data.candidate); } else { p.pending.push(data.candidate); }
+      }
+    } catch (e) {
+      console.warn('WebRTC signalling failed', e.name);
+    }
+  }
+
+  function closePeer(id) {
+    const p = room.peers.get(id);
+    if (!p) { return; }
+    room.peers.delete(id);
+    p.pc.close();
+    p.tile.figure.remove();
+  }
+
+  function tile(id, name) {
+    const figure = document.createElement('figure');
+    figure.className = 'tile';
+    figure.dataset.attendeeId = id;
+    const video = document.createElement('video');
+    video.autoplay = true;
+    video.playsInline = true;
+    const caption = document.createElement('figcaption');
+    caption.textContent = name;
+    figure.append(video, caption);
+    $('videos').appendChild(figure);
+    return { figure, video, caption };
+  }
+
+  function toggle(kind, button, on, off) {
+    const tracks = room.localStream ? (kind === 'audio' ? room.localStream.getAudioTracks() : room.localStream.getVideoTracks()) : [];
+    if (tracks.length === 0) { return; }
+    const enabled = !tracks[0].enabled;
+    tracks.forEach(t => { t.enabled = enabled; });
+    button.textContent = enabled ? on : off;
+    button.setAttribute('aria-pressed', String(!enabled));
+  }
+
+  async function shareScreen() {
+    const button = $('share');
+    if (room.screenTrack) { stopShare(); return; }
+    try {
+      const display = await navigator.mediaDevices.getDisplayMedia({ video: true });
+      room.screenTrack = display.getVideoTracks()[0];
+      room.screenTrack.onended = stopShare;
+      replaceVideo(room.screenTrack);
+      $('selfVideo').srcObject = display;
+      button.textContent = 'Stop sharing';
+    } catch (e) {
+      status('The screen was not shared.');
+    }
+  }
+
+  function stopShare() {
+    if (!room.screenTrack) { return; }
+    room.screenTrack.stop();
+    room.screenTrack = null;
+    const camera = room.localStream ? room.localStream.getVideoTracks()[0] : null;
+    replaceVideo(camera || null);
+    $('selfVideo').srcObject = room.localStream;
+    $('share').textContent = 'Share screen';
+  }
+
+  function replaceVideo(track) {
+    room.peers.forEach(p => p.pc.getTransceivers().filter(t => t.receiver.track && t.receiver.track.kind === 'video')
+      .forEach(t => t.sender.replaceTrack(track).catch(() => {})));
+  }
+
+  // ---- call figures (getStats) every 5 s ------------------------------------------------------
+  async function reportStats() {
+    if (!room.inCall || room.peers.size === 0) { return; }
+    const rtts = []; const jitters = []; const fpss = [];
+    let lost = 0; let received = 0; let bytes = 0; let seconds = 0;
+    for (const p of room.peers.values()) {
+      const report = await p.pc.getStats();
+      const now = { bytes: 0, lost: 0, received: 0, at: performance.now() };
+      report.forEach(s => {
+        if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded' && s.currentRoundTripTime !== undefined) {
+          rtts.push(s.currentRoundTripTime * 1000);
+        }
+        if (s.type === 'inbound-rtp') {
+          now.bytes += s.bytesReceived || 0;
+          now.lost += Math.max(0, s.packetsLost || 0);
+          now.received += s.packetsReceived || 0;
+          if (s.jitter !== undefined) { jitters.push(s.jitter * 1000); }
+          if (s.kind === 'video' && s.framesPerSecond !== undefined) { fpss.push(s.framesPerSecond); }
+        }
+      });
+      if (p.prev) {
+        bytes += now.bytes - p.prev.bytes;
+        lost += now.lost - p.prev.lost;
+        received += now.received - p.prev.received;
+        seconds = Math.max(seconds, (now.at - p.prev.at) / 1000);
+      }
+      p.prev = now;
+    }
+    const avg = a => a.length ? a.reduce((x, y) => x + y, 0) / a.length : undefined;
+    const stats = { type: 'stats', rtt: avg(rtts), jitter: jitters.length ? Math.max(...jitters) : undefined, fps: avg(fpss) };
+    if (seconds > 0) {
+      stats.bitrate = bytes * 8 / 1000 / seconds;
+      stats.loss = lost + received > 0 ? 100 * lost / (lost + received) : 0;
+    }
+    room.lastStats = stats;
+    send(stats);
+  }
+  setInterval(() => { reportStats().catch(() => {}); }, 5000);
+
+  // ---- the clinician's live page ----------------------------------------------------------------
+  function upsert(a) {
+    const i = room.attendees.findIndex(x => x.id === a.id);
+    if (i < 0) { room.attendees.push(a); } else { room.attendees[i] = a; }
+    renderRoom();
+  }
+
+  function renderRoom(m) {
+    if (m) { room.attendees = m.attendees; }
+    if (!clinician) { return; }
+    const body = $('attendees').tBodies[0];
+    body.innerHTML = '';
+    const counts = {};
+    const others = room.attendees.filter(a => a.id !== room.self);
+    if (others.length === 0) {
+      body.innerHTML = '<tr class="empty"><td colspan="4">Nobody else has joined yet.</td></tr>';
+    }
+    for (const a of others) {
+      counts[a.name] = (counts[a.name] || 0) + 1;
+      const tr = document.createElement('tr');
+      tr.dataset.attendeeId = a.id;
+      tr.dataset.state = a.state;
+      tr.dataset.role = a.role;
+      const q = room.quality.get(a.id);
+      const level = a.state === 'IN_CALL' && q ? q.level.toLowerCase() : '';
+      tr.innerHTML = '<td class="who"></td><td class="state"></td><td class="quality"></td><td class="actions"></td>';
+      tr.querySelector('.who').textContent = a.name + (counts[a.name] > 1 ? ' ' + counts[a.name] : '');
+      tr.querySelector('.state').textContent = a.words;
+      const qc = tr.querySelector('.quality');
+      qc.dataset.level = level;
+      qc.textContent = level ? level : '–';
+      if (q && level) {
+        qc.title = [q.rtt !== undefined ? 'round trip ' + q.rtt + ' ms' : '', q.loss !== undefined ? 'loss ' + q.loss + ' %' : '',
+          q.fps !== undefined ? q.fps + ' frames/s' : ''].filter(Boolean).join(', ');
+      }
+      const actions = tr.querySelector('.actions');
+      if (a.state === 'WAITING') { actions.appendChild(button('Admit', 'admit', () => send({ type: 'admit', id: a.id }))); }
+      if ((a.role === 'PATIENT' || a.role === 'GUEST') && a.state !== 'REMOVED') {
+        actions.appendChild(button('Remove', 'remove', () => send({ type: 'remove', id: a.id })));
+      }
+      body.appendChild(tr);
+    }
+    $('admitAll').disabled = !others.some(a => a.state === 'WAITING') || room.final;
+    if (m && m.ended) { finish('This visit has ended.'); }
+  }
+
+  function button(text, cls, action) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = cls;
+    b.textContent = text;
+    b.addEventListener('click', action);
+    return b;
+  }
+
+  function addEvent(e) {
+    const list = $('events');
+    if (!list || list.querySelector('[data-sequence="' + e.sequence + '"]')) { return; }
+    const li = document.createElement('li');
+    li.dataset.sequence = e.sequence;
+    li.dataset.event = e.event;
+    li.textContent = e.at.replace('T', ' ').substring(0, 16) + ' UTC · ' + e.event + (e.role ? ' · ' + e.role : '')
+      + (e.detail ? ' · ' + e.detail : '');
+    list.appendChild(li);
+    const state = $('visitState');
+    if (state && e.event === 'CONNECTED' && state.textContent === 'SCHEDULED') { state.textContent = 'IN_PROGRESS'; }
+    if (state && e.event === 'VISIT_ENDED') { state.textContent = 'ENDED'; }
+  }
+
+  // ---- buttons ----------------------------------------------------------------------------
+  document.querySelectorAll('[data-copy]').forEach(b => b.addEventListener('click', async () => {
+    const input = $(b.dataset.copy);
+    try { await navigator.clipboard.writeText(input.value); } catch (e) { input.select(); document.execCommand('copy'); }
+    const text = b.textContent;
+    b.textContent = 'Copied';
+    setTimeout(() => { b.textContent = text; }, 1500);
+  }));
+  if ($('joinCall')) { $('joinCall').addEventListener('click', enterCall); }
+  if ($('admitAll')) { $('admitAll').addEventListener('click', () => send({ type: 'admit-all' })); }
+  if ($('mute')) { $('mute').addEventListener('click', e => toggle('audio', e.target, 'Mute', 'Unmute')); }
+  if ($('camera')) { $('camera').addEventListener('click', e => toggle('video', e.target, 'Camera off', 'Camera on')); }
+  if ($('share')) { $('share').addEventListener('click', shareScreen); }
+  if ($('leave')) {
+    $('leave').addEventListener('click', () => {
+      leaveCall(true);
+      if (!clinician) {
+        room.final = true;
+        if (room.socket) { room.socket.close(1000); }
+        $('call').hidden = true;
+        $('lobby').hidden = false;
+        $('lobbyMessage').textContent = 'You left the visit. To come back, reload this page.';
+        status('');
+      } else {
+        status('You left the call. Press Join to enter it again.');
+      }
+    });
+  }
+  if ($('endVisit')) {
+    $('endVisit').addEventListener('click', e => {
+      if (e.target.dataset.confirm !== 'yes') {
+        e.target.dataset.confirm = 'yes';
+        e.target.textContent = 'Press again to end the visit for everyone';
+        return;
+      }
+      send({ type: 'end' });
+    });
+  }
+  if (!clinician && window.OpenVisitDeviceTest) {
+    room.deviceTest = window.OpenVisitDeviceTest.attach({
+      signalRoundTrip: ping,
+      iceServers: () => room.iceServers,
+      onResult: result => send({ type: 'device-test', result })
+    });
+  }
+
+  if (root.dataset.ended === 'true') {
+    finish('This visit has ended.');
+  } else {
+    connect();
+  }
+})();
