@@ -46,7 +46,7 @@ public class LobbyLoad {
     public static void main(String[] args) throws Exception {
         // exit either way: the heartbeat and HTTP client threads would keep the JVM (and the script) alive
         try {
-            run(args);
+            measure(args);
         } catch (Throwable e) {
             e.printStackTrace();
             System.exit(1);
@@ -54,7 +54,7 @@ public class LobbyLoad {
         System.exit(0);
     }
 
-    static void run(String[] args) throws Exception {
+    static void measure(String[] args) throws Exception {
         URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
         long pid = Long.parseLong(args[1]);
         int connections = Integer.parseInt(args[2]);
