@@ -44,6 +44,17 @@ public class LobbyLoad {
     static final AtomicInteger serverClosed = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
+        // exit either way: the heartbeat and HTTP client threads would keep the JVM (and the script) alive
+        try {
+            measure(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void measure(String[] args) throws Exception {
         URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
         long pid = Long.parseLong(args[1]);
         int connections = Integer.parseInt(args[2]);
@@ -147,7 +158,6 @@ public class LobbyLoad {
                     pct(latencies, 50), pct(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
         }
         heartbeat.shutdownNow();
-        System.exit(0);
     }
 
     static double pct(List<Long> sorted, int p) {

@@ -15,7 +15,17 @@ port="${BENCH_PORT:-$((20000 + RANDOM % 20000))}"
 while ! free "$port" || ! free $((port + 1)); do port=$((port + 2)); done
 data="$(mktemp -d)"
 script=""
-trap '[[ -n "$script" ]] && kill -TERM "$script" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+java_pid=""
+cleanup() {
+  [[ -n "$script" ]] && kill -TERM "$script" 2>/dev/null
+  if [[ -n "$java_pid" ]]; then # Payara with thousands of sockets may take long to stop: 30 s, then KILL
+    for _ in $(seq 30); do kill -0 "$java_pid" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$java_pid" 2>/dev/null || true
+  fi
+  wait 2>/dev/null
+  rm -rf "$data"
+}
+trap cleanup EXIT
 
 OPENVISIT_PORT=$port OPENVISIT_DATA="$data" OPENVISIT_GRID_PORT=$((port + 1)) \
   OPENVISIT_ADMIN_PASSWORD="bench-$RANDOM-$RANDOM-$RANDOM" "$root/server-config/start" > "$data/server.log" 2>&1 &
