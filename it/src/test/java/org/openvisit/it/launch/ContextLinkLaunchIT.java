@@ -89,6 +89,11 @@ class ContextLinkLaunchIT {
             HttpResponse<String> lobby = patient.follow(begin(patient, "Patient/pat-leo-marsh", "appt-1004"), null);
             assertThat(lobby.statusCode()).as(lobby.body()).isEqualTo(200);
             assertThat(patient.visited.get(patient.visited.size() - 1).getPath()).isEqualTo(visitPage.getPath() + "/lobby");
+            // a patient's context link gives the lobby only, never the clinician's page or its data
+            HttpResponse<String> clinicianPage = patient.get(visitPage);
+            assertThat(clinicianPage.statusCode()).isIn(302, 303);
+            assertThat(clinicianPage.headers().firstValue("Location").orElseThrow()).endsWith(visitPage.getPath() + "/lobby");
+            assertThat(patient.get(URI.create(visitPage + "/events")).statusCode()).isEqualTo(403);
 
             // the same link again is a replay
             HttpResponse<String> replay = new LaunchBrowser().get(link);

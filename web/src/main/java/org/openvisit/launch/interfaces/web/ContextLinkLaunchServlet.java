@@ -5,7 +5,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.openvisit.launch.application.ContextLinkLaunchService;
 import org.openvisit.launch.application.LaunchLanding;
 import org.openvisit.launch.application.LaunchRefusedException;
@@ -29,10 +28,7 @@ public class ContextLinkLaunchServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             LaunchLanding landing = launches.launch(request.getParameter("token"));
-            HttpSession session = request.getSession(true);
-            LaunchPages.launchedVisits(session).add(landing.visitId());
-            session.setAttribute(LaunchPages.LAUNCHED_VISITS, LaunchPages.launchedVisits(session));
-            request.changeSessionId(); // the session now grants a visit: a new id, as at any sign-in
+            LaunchPages.grant(request, landing);
             LaunchPages.redirect(request, response, landing.path());
         } catch (LaunchRefusedException e) {
             LaunchPages.error(response, e.status(), e.reasonCode(), e.title(), e.getMessage());

@@ -10,7 +10,6 @@ import org.openvisit.launch.application.LaunchLanding;
 import org.openvisit.launch.application.LaunchRefusedException;
 import org.openvisit.launch.application.PendingLaunch;
 import org.openvisit.launch.application.SmartEhrLaunchService;
-import org.openvisit.room.interfaces.web.RoomAccess;
 
 import java.io.IOException;
 
@@ -51,12 +50,7 @@ public class LaunchCallbackServlet extends HttpServlet {
                 throw launches.ehrError(launch, error);
             }
             LaunchLanding landing = launches.complete(launch, request.getParameter("code"));
-            LaunchPages.launchedVisits(session).add(landing.visitId());
-            session.setAttribute(LaunchPages.LAUNCHED_VISITS, LaunchPages.launchedVisits(session));
-            if (landing.patient()) {
-                RoomAccess.patientLaunched(session, landing.visitId()); // a patient in that visit's room
-            }
-            request.changeSessionId(); // the session now grants a visit: a new id, as at any sign-in
+            LaunchPages.grant(request, landing);
             LaunchPages.redirect(request, response, landing.path());
         } catch (LaunchRefusedException e) {
             LaunchPages.error(response, e.status(), e.reasonCode(), e.title(), e.getMessage());

@@ -3,6 +3,8 @@ package org.openvisit.launch.interfaces.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.openvisit.launch.application.LaunchLanding;
+import org.openvisit.room.interfaces.web.RoomAccess;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -80,6 +82,20 @@ public final class LaunchPages {
             session.setAttribute(LAUNCHED_VISITS, set);
         }
         return (Set<UUID>) set;
+    }
+
+    /**
+     * Lets this browser into the visit a launch opened: a clinician's launch gives the visit page, a
+     * patient's only the lobby (as a patient). The session id changes, as at any sign-in.
+     */
+    static void grant(HttpServletRequest request, LaunchLanding landing) {
+        HttpSession session = request.getSession(true);
+        if (landing.patient()) {
+            RoomAccess.patientLaunched(session, landing.visitId()); // before the visit counts as launched here
+        }
+        launchedVisits(session).add(landing.visitId());
+        session.setAttribute(LAUNCHED_VISITS, launchedVisits(session));
+        request.changeSessionId();
     }
 
     static void redirect(HttpServletRequest request, HttpServletResponse response, String target) {
