@@ -1,7 +1,6 @@
 package org.openvisit.it.launch;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +40,7 @@ class ContextLinkLaunchIT {
 
     @BeforeAll
     static void generateTheEndpointsKey() {
-        organizationId = demoOrganizationId();
+        organizationId = DemoOrganization.id();
         issuer = SharedServer.sandboxUri() + "fhir";
         JsonObject endpoint = Http.json(Http.getAsOperator(LaunchBrowser.at("/api/organizations/" + organizationId
                         + "/endpoints?max=100"))).getJsonArray("items").getValuesAs(JsonObject.class).stream()
@@ -100,7 +98,7 @@ class ContextLinkLaunchIT {
             assertRefused(replay, 403, "REPLAYED");
 
             String visitId = visitPage.getPath().substring("/visit/".length());
-            assertThat(auditRows()).anySatisfy(row -> {
+            assertThat(DemoOrganization.auditRows()).anySatisfy(row -> {
                 assertThat(row.getString("reasonCode")).isEqualTo("PROVIDER_CONTEXT_LINK");
                 assertThat(row.getString("visitId")).isEqualTo(visitId);
                 assertThat(row.getString("ehrUserId")).isEqualTo("Practitioner/prac-ada-okafor");
@@ -161,7 +159,7 @@ class ContextLinkLaunchIT {
                 "Practitioner/prac-ada-okafor", "provider", now, now.plusSeconds(300))))), 400, "NO_APPOINTMENT");
 
         assertThat(accepted()).isEqualTo(acceptedBefore);
-        assertThat(auditRows()).extracting(row -> row.getString("reasonCode"))
+        assertThat(DemoOrganization.auditRows()).extracting(row -> row.getString("reasonCode"))
                 .contains("TAMPERED_OR_WRONG_KEY", "EXPIRED", "NOT_YET_VALID", "WRONG_ISSUER", "NO_APPOINTMENT");
     }
 
@@ -225,22 +223,7 @@ class ContextLinkLaunchIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(all.toByteArray());
     }
 
-    private static String demoOrganizationId() {
-        HttpResponse<String> page = Http.getAsOperator(LaunchBrowser.at("/api/organizations?max=200"));
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        return Http.json(page).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(o -> o.getString("name").equals("Demo Health (EHR sandbox)")).findFirst()
-                .orElseThrow(() -> new AssertionError("no demo organization: " + page.body())).getString("id");
-    }
-
-    private static List<JsonObject> auditRows() {
-        HttpResponse<String> rows = Http.getAsOperator(LaunchBrowser.at("/api/organizations/" + organizationId
-                + "/launch-audit?max=200"));
-        assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
-        return ((JsonArray) Http.parse(rows.body())).getValuesAs(JsonObject.class);
-    }
-
     private static long accepted() {
-        return auditRows().stream().filter(r -> r.getString("outcome").equals("ACCEPTED")).count();
+        return DemoOrganization.auditRows().stream().filter(r -> r.getString("outcome").equals("ACCEPTED")).count();
     }
 }

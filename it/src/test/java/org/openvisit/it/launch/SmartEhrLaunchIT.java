@@ -83,7 +83,7 @@ class SmartEhrLaunchIT {
         assertThat(stranger.statusCode()).isEqualTo(403);
         assertThat(stranger.body()).contains("Open the visit from the EHR");
 
-        assertThat(auditRows()).anySatisfy(row -> {
+        assertThat(DemoOrganization.auditRows()).anySatisfy(row -> {
             assertThat(row.getString("outcome")).isEqualTo("ACCEPTED");
             assertThat(row.getString("reasonCode")).isEqualTo("PROVIDER_LAUNCH");
             assertThat(row.getString("ehrUserId")).isEqualTo("Practitioner/prac-ada-okafor");
@@ -106,7 +106,7 @@ class SmartEhrLaunchIT {
         assertThat(patient.get(URI.create(visitPage.toString().replace(
                 visitPage.getPath().substring(7), UUID.randomUUID().toString()))).statusCode()).isEqualTo(403);
         String visitId = visitPage.getPath().substring("/visit/".length());
-        assertThat(auditRows()).anySatisfy(row -> {
+        assertThat(DemoOrganization.auditRows()).anySatisfy(row -> {
             assertThat(row.getString("reasonCode")).isEqualTo("PATIENT_LAUNCH");
             assertThat(row.getString("visitId")).isEqualTo(visitId);
             assertThat(row.get("ehrUserId")).isIn(null, jakarta.json.JsonValue.NULL);
@@ -248,7 +248,7 @@ class SmartEhrLaunchIT {
         expected.put("ID_TOKEN_BAD_SIGNATURE", "401 ID_TOKEN_BAD_SIGNATURE");
         expected.put("ID_TOKEN_WRONG_AUDIENCE", "401 ID_TOKEN_WRONG_AUDIENCE");
         expected.put("ID_TOKEN_EXPIRED", "401 ID_TOKEN_EXPIRED");
-        long acceptedBefore = auditRows().stream().filter(r -> r.getString("outcome").equals("ACCEPTED")).count();
+        long acceptedBefore = DemoOrganization.auditRows().stream().filter(r -> r.getString("outcome").equals("ACCEPTED")).count();
         try {
             for (Map.Entry<String, String> fault : expected.entrySet()) {
                 HttpResponse<String> switched = Http.send(HttpRequest.newBuilder(URI.create(
@@ -263,12 +263,12 @@ class SmartEhrLaunchIT {
                 assertThat(refused.body()).contains("<span id=\"launchReason\">" + status[1] + "</span>")
                         .doesNotContain("Exception");
                 assertThat(last(browser).getPath()).isEqualTo("/launch/callback");
-                assertThat(auditRows()).anySatisfy(row -> assertThat(row.getString("reasonCode")).isEqualTo(status[1]));
+                assertThat(DemoOrganization.auditRows()).anySatisfy(row -> assertThat(row.getString("reasonCode")).isEqualTo(status[1]));
             }
         } finally {
             Http.send(HttpRequest.newBuilder(URI.create(sandbox("admin/api/token-faults"))).DELETE());
         }
-        assertThat(auditRows().stream().filter(r -> r.getString("outcome").equals("ACCEPTED")).count())
+        assertThat(DemoOrganization.auditRows().stream().filter(r -> r.getString("outcome").equals("ACCEPTED")).count())
                 .isEqualTo(acceptedBefore);
     }
 
@@ -299,21 +299,6 @@ class SmartEhrLaunchIT {
                         .add("ehrVendor", "EPIC").build().toString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Http.json(created).getString("id");
-    }
-
-    private static String demoOrganizationId() {
-        HttpResponse<String> page = Http.getAsOperator(LaunchBrowser.at("/api/organizations?max=200"));
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        return Http.json(page).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(o -> o.getString("name").equals("Demo Health (EHR sandbox)")).findFirst()
-                .orElseThrow(() -> new AssertionError("no demo organization: " + page.body())).getString("id");
-    }
-
-    private static List<JsonObject> auditRows() {
-        HttpResponse<String> rows = Http.getAsOperator(LaunchBrowser.at("/api/organizations/" + demoOrganizationId()
-                + "/launch-audit?max=200"));
-        assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
-        return ((JsonArray) Http.parse(rows.body())).getValuesAs(JsonObject.class);
     }
 
     private static String auditText() {
