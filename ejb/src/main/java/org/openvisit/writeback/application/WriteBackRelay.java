@@ -220,7 +220,7 @@ public class WriteBackRelay {
 
     private Dispatch dispatch(Held held, Instant now) {
         ClaimedTask task = held.task();
-        if (now.isAfter(held.claimedAt().plus(settings.lease().dividedBy(2)))) {
+        if (now.isAfter(held.claimedAt().plus(settings.lease().dividedBy(4)))) {
             queue.release(task.taskId(), now); // held too long: another node may take it, do not race it
             return Dispatch.GIVEN_BACK;
         }
