@@ -85,7 +85,7 @@ public class WriteBackQueueService {
         return QueueItem.of(task);
     }
 
-    /** Drops a dead letter (or a waiting item): it is never delivered (ORG_ADMIN). */
+    /** Drops a dead letter: it is never delivered (ORG_ADMIN). */
     public QueueItem discard(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull UUID taskId) {
         DeliveryTask task = administered(actor, endpointId, taskId);
         tasks.addAttempt(task.discard(actor.username(), clock.instant()));
