@@ -17,6 +17,7 @@ import org.openvisit.writeback.domain.model.DeliveryTask;
 import org.openvisit.writeback.domain.model.DeliveryTaskRepository;
 import org.openvisit.writeback.domain.model.WriteBackAdapter;
 import org.openvisit.writeback.domain.model.WriteBackEndpoint;
+import org.openvisit.writeback.domain.model.WriteBackEndpointRepository;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -42,6 +43,9 @@ public class WriteBackQueueService {
 
     @EJB
     private BackendKeys keys;
+
+    @Inject
+    private WriteBackEndpointRepository writeBackEndpoints;
 
     @EJB
     private WriteBackRelay relay;
@@ -81,7 +85,7 @@ public class WriteBackQueueService {
         return QueueItem.of(task);
     }
 
-    /** Drops a dead letter (or a waiting item): it is never delivered (ORG_ADMIN). */
+    /** Drops a dead letter: it is never delivered (ORG_ADMIN). */
     public QueueItem discard(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull UUID taskId) {
         DeliveryTask task = administered(actor, endpointId, taskId);
         tasks.addAttempt(task.discard(actor.username(), clock.instant()));
@@ -93,7 +97,8 @@ public class WriteBackQueueService {
                                     String clientId) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         requireAdmin(actor, endpoint);
-        WriteBackEndpoint wb = keys.settingsFor(endpoint.id());
+        keys.settingsFor(endpoint.id()); // made (in its own transaction) the first time
+        WriteBackEndpoint wb = writeBackEndpoints.find(endpoint.id()).orElseThrow();
         wb.useAdapter(adapter);
         wb.useClientId(clientId);
         return queue(actor, endpointId, null, 0, 1);

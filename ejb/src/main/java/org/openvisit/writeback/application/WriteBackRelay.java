@@ -76,6 +76,8 @@ public class WriteBackRelay {
     private final Map<WriteBackAdapter, EhrWriteBack> adapters = new EnumMap<>(WriteBackAdapter.class);
     private final Map<UUID, AtomicInteger> inFlightPerEndpoint = new ConcurrentHashMap<>();
     private final java.util.ArrayDeque<Held> local = new java.util.ArrayDeque<>();
+    /** Signalled when a delivery finishes (a slot and an endpoint share are free again). */
+    private final Object finished = new Object();
     private volatile boolean running;
     private volatile boolean paused;
     private Semaphore slots;
@@ -164,8 +166,10 @@ public class WriteBackRelay {
                     }
                 }
                 if (!started || slots.availablePermits() == 0) {
-                    if (slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-                        slots.release();
+                    // nothing could start (no free slot, or the endpoints' shares are taken): wait for a
+                    // delivery to finish, at most 50 ms, instead of spinning
+                    synchronized (finished) {
+                        finished.wait(50);
                     }
                 }
             }
@@ -220,7 +224,7 @@ public class WriteBackRelay {
 
     private Dispatch dispatch(Held held, Instant now) {
         ClaimedTask task = held.task();
-        if (now.isAfter(held.claimedAt().plus(settings.lease().dividedBy(2)))) {
+        if (now.isAfter(held.claimedAt().plus(settings.lease().dividedBy(4)))) {
             queue.release(task.taskId(), now); // held too long: another node may take it, do not race it
             return Dispatch.GIVEN_BACK;
         }
@@ -241,6 +245,9 @@ public class WriteBackRelay {
                 } finally {
                     perEndpoint.decrementAndGet();
                     slots.release();
+                    synchronized (finished) {
+                        finished.notifyAll();
+                    }
                 }
             });
             return Dispatch.STARTED;

@@ -25,7 +25,7 @@ import java.util.UUID;
 final class WriteBackServers implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "wb-it-" + UUID.randomUUID();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path root = Path.of(System.getProperty("openvisit.root", "..")).toAbsolutePath().normalize();
     private final Path output = Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath();

@@ -1,5 +1,6 @@
 package org.openvisit.writeback.infrastructure.fhir;
 
+import ca.uhn.fhir.rest.api.PreferReturnEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
@@ -161,6 +162,7 @@ public class HapiFhirWriteBack implements EhrWriteBack {
         c.addPayload().setContent(new StringType(EventText.of(d.type(), d.attendeeRole(), d.sequence())));
         call(() -> client.create().resource(c).conditional()
                 .where(Communication.IDENTIFIER.exactly().systemAndIdentifier(EVENT_SYSTEM, d.eventId().toString()))
+                .prefer(PreferReturnEnum.MINIMAL) // the EHR need not send it back: less work on both sides
                 .execute(), "record the event as a Communication");
     }
 

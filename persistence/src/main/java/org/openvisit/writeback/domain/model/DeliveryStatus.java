@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * Where a delivery task stands:
  * <pre>
- *   PENDING    claim -> IN_FLIGHT; discard -> DISCARDED
- *   RETRYING   claim -> IN_FLIGHT; discard -> DISCARDED
+ *   PENDING    claim -> IN_FLIGHT
+ *   RETRYING   claim -> IN_FLIGHT
  *   IN_FLIGHT  delivered -> DELIVERED; attempt failed -> RETRYING; gave up -> FAILED;
  *              claim again once the lease has run out (the node died) -> IN_FLIGHT
  *   FAILED     (dead letter) retry -> PENDING; discard -> DISCARDED
@@ -27,7 +27,7 @@ public enum DeliveryStatus {
 
     public boolean canMoveTo(DeliveryStatus next) {
         return switch (this) {
-            case PENDING, RETRYING -> next == IN_FLIGHT || next == DISCARDED;
+            case PENDING, RETRYING -> next == IN_FLIGHT;
             case IN_FLIGHT -> next == DELIVERED || next == RETRYING || next == FAILED || next == IN_FLIGHT;
             case FAILED -> next == PENDING || next == DISCARDED;
             case DELIVERED, DISCARDED -> false;

@@ -244,7 +244,7 @@ public class DeliveryTask {
         return new DeliveryAttempt(this, number, actor, at, at, AttemptOutcome.REQUEUED, null);
     }
 
-    /** Someone drops a dead letter (or a waiting item) in the portal: it is never delivered. */
+    /** Someone drops a dead letter in the portal: it is never delivered (only dead letters, so the visit's order holds). */
     public DeliveryAttempt discard(String actor, Instant at) {
         move(DeliveryStatus.DISCARDED, "discarded");
         ehrContext = null;

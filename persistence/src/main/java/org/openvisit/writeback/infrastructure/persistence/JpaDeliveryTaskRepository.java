@@ -27,7 +27,10 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
 
     /**
      * Due tasks, heads of their visits only, locked without waiting for rows another claimer holds. The
-     * NOT EXISTS keeps the order per visit: a later event waits while an earlier one is undone.
+     * NOT EXISTS keeps the order per visit: a later event waits while the one before it is undone. The
+     * predecessor alone is enough (one unique-index probe, whatever plan the database picks), because a
+     * task is done only after it was claimed, and it could be claimed only after its own predecessor was
+     * done (a task is discarded only as a dead letter, which had been claimed).
      */
     private static final String CLAIM = """
             SELECT t.id FROM writeback_task t
@@ -35,7 +38,7 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
                AND ((t.status <> 'IN_FLIGHT' AND t.next_attempt_at <= ?1)
                  OR (t.status = 'IN_FLIGHT' AND t.claim_until <= ?1))
                AND NOT EXISTS (SELECT 1 FROM writeback_task e
-                                WHERE e.visit_id = t.visit_id AND e.sequence_no < t.sequence_no
+                                WHERE e.visit_id = t.visit_id AND e.sequence_no = t.sequence_no - 1
                                   AND e.status IN ('PENDING', 'IN_FLIGHT', 'RETRYING', 'FAILED'))
                %s
              ORDER BY t.next_attempt_at

@@ -321,6 +321,8 @@ abstract class DeliveryTaskRepositoryContract {
                             mine.getTransaction().begin();
                             DeliveryTask loaded = repo.find(t.id()).orElseThrow();
                             repo.addAttempt(loaded.delivered(node, T0, T0));
+                            // noted before the commit makes it visible to the other claimers
+                            lastDelivered.put(t.visitId(), t.sequence());
                             mine.getTransaction().commit();
                             mine.clear();
                             got++;
