@@ -316,8 +316,6 @@ abstract class DeliveryTaskRepositoryContract {
                             if (t.sequence() != (before == null ? 1 : before + 1)) {
                                 outOfOrder.add(t.visitId() + ": " + t.sequence() + " after " + before);
                             }
-                            // noted before the commit: once it commits, another claimer may take the next one
-                            lastDelivered.put(t.visitId(), t.sequence());
                             mine.getTransaction().begin();
                             DeliveryTask loaded = repo.find(t.id()).orElseThrow();
                             repo.addAttempt(loaded.delivered(node, T0, T0));
