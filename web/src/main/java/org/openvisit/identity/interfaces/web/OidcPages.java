@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
+import static org.openvisit.shared.interfaces.web.Html.escape;
+
 /** The small pages of the identity-provider sign-in: what went wrong and how to go on. */
 final class OidcPages {
 
@@ -33,20 +35,5 @@ final class OidcPages {
                 + escape(context + PortalAuthenticationMechanism.SIGN_IN_PAGE) + "\">Back to the sign-in</a></p></div>"
                 + "</main><footer class=\"ov-footer\">OpenVisit — open-source EHR connector for virtual visits</footer>"
                 + "</body></html>");
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

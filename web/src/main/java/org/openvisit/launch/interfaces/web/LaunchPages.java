@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.openvisit.shared.interfaces.web.Html.escape;
+
 /**
  * What the launch keeps in the browser's HTTP session, and its pages. Pending launches are keyed by
  * their state (several tabs may launch at once), removed on first use; used states are remembered so
@@ -123,23 +125,5 @@ public final class LaunchPages {
                 + "margin:3rem auto;padding:0 1rem;color:#1d2a36}h1{font-size:1.6rem}dt{font-weight:bold;margin-top:.6rem}"
                 + ".code{color:#5a6b7b;font-size:.9rem}table{border-collapse:collapse}td,th{padding:.3rem .8rem .3rem 0;"
                 + "text-align:left}</style></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
-    }
-
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,6 +1,6 @@
 package org.openvisit.room.interfaces.web;
 
-import org.openvisit.launch.interfaces.web.LaunchPages;
+import org.openvisit.shared.interfaces.web.Html;
 import org.openvisit.visit.application.ParticipantView;
 import org.openvisit.visit.application.VisitEventRecorded;
 import org.openvisit.visit.application.VisitView;
@@ -28,7 +28,7 @@ public final class RoomPages {
                                   String guestLink, List<VisitEventRecorded> events) {
         StringBuilder people = new StringBuilder();
         for (ParticipantView p : v.participants()) {
-            people.append("<tr><td>").append(LaunchPages.escape(p.ehrUserId())).append("</td><td>")
+            people.append("<tr><td>").append(Html.escape(p.ehrUserId())).append("</td><td>")
                     .append(p.role()).append("</td><td>").append(TIME.format(p.firstLaunchAt())).append("</td></tr>");
         }
         StringBuilder log = new StringBuilder();
@@ -36,17 +36,17 @@ public final class RoomPages {
             log.append("<li data-sequence=\"").append(e.sequence()).append("\" data-event=\"").append(e.type())
                     .append("\">").append(TIME.format(e.occurredAt())).append(" · ").append(e.type())
                     .append(e.attendeeRole() == null ? "" : " · " + e.attendeeRole())
-                    .append(e.detail() == null ? "" : " · " + LaunchPages.escape(e.detail())).append("</li>");
+                    .append(e.detail() == null ? "" : " · " + Html.escape(e.detail())).append("</li>");
         }
         boolean ended = v.status() == VisitStatus.ENDED;
         String body = "<div id=\"room\" data-visit-id=\"" + v.id() + "\" data-mode=\"clinician\" data-ended=\"" + ended
                 + "\">"
                 + "<dl id=\"visit\" data-visit-id=\"" + v.id() + "\">"
-                + "<dt>Organization</dt><dd id=\"organization\">" + LaunchPages.escape(organization) + "</dd>"
+                + "<dt>Organization</dt><dd id=\"organization\">" + Html.escape(organization) + "</dd>"
                 + "<dt>Appointment time</dt><dd id=\"appointmentTime\">Not known: OpenVisit does not read the "
                 + "appointment from the EHR</dd>"
                 + "<dt>Department</dt><dd id=\"department\">" + (v.departmentId() == null ? "Not given by the EHR"
-                : LaunchPages.escape(v.departmentId())) + "</dd>"
+                : Html.escape(v.departmentId())) + "</dd>"
                 + "<dt>State</dt><dd id=\"visitState\">" + v.status() + "</dd>"
                 + "<dt>Opened</dt><dd>" + TIME.format(v.createdAt()) + "</dd></dl>"
                 + "<p id=\"roomStatus\" class=\"status\" role=\"status\">Connecting to the visit…</p>"
@@ -74,7 +74,7 @@ public final class RoomPages {
         boolean ended = v.status() == VisitStatus.ENDED;
         String body = "<div id=\"room\" data-visit-id=\"" + v.id() + "\" data-mode=\"lobby\" data-ended=\"" + ended
                 + "\">"
-                + "<p class=\"org\">" + LaunchPages.escape(organization) + "</p>"
+                + "<p class=\"org\">" + Html.escape(organization) + "</p>"
                 + "<p id=\"roomStatus\" class=\"status\" role=\"status\">Connecting…</p>"
                 + "<div id=\"lobby\"><p id=\"lobbyMessage\" class=\"big\">"
                 + (ended ? "This visit has ended." : "You are checked in. Your clinician will let you in; please keep "
@@ -115,7 +115,7 @@ public final class RoomPages {
 
     private static String linkRow(String id, String label, String url, String button) {
         return "<p class=\"link\"><label for=\"" + id + "\">" + label + "</label><input id=\"" + id
-                + "\" type=\"text\" readonly value=\"" + LaunchPages.escape(url) + "\"><button type=\"button\" "
+                + "\" type=\"text\" readonly value=\"" + Html.escape(url) + "\"><button type=\"button\" "
                 + "data-copy=\"" + id + "\">" + button + "</button></p>";
     }
 
@@ -124,9 +124,9 @@ public final class RoomPages {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\">"
-                + "<title>" + LaunchPages.escape(title) + " - OpenVisit</title>"
+                + "<title>" + Html.escape(title) + " - OpenVisit</title>"
                 + "<link rel=\"stylesheet\" href=\"" + res + "rooms.css\"></head><body><main><h1>"
-                + LaunchPages.escape(title) + "</h1>" + body + "</main>"
+                + Html.escape(title) + "</h1>" + body + "</main>"
                 + "<script src=\"" + res + "device-test.js\"></script>"
                 + (room ? "<script src=\"" + res + "room.js\"></script>" : "<script>OpenVisitDeviceTest.attach();</script>")
                 + "</body></html>";

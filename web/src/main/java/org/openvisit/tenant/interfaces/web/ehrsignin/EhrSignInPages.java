@@ -9,6 +9,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import static org.openvisit.shared.interfaces.web.Html.escape;
+
 /**
  * Where the EHR sign-in sends the browser, and the small error page for what cannot go back to an
  * endpoint page. A failure with a known endpoint goes to {@code /endpoint.xhtml?id=<id>&ehrSignInError=<code>}
@@ -66,20 +68,5 @@ public final class EhrSignInPages {
                 + "<title>" + escape(title) + " - OpenVisit</title></head><body style=\"font-family:sans-serif;"
                 + "max-width:40rem;margin:3rem auto;padding:0 1rem\"><h1>" + escape(title) + "</h1>"
                 + "<p id=\"ehrSignInMessage\">" + escape(message) + "</p><p>" + back + "</p></body></html>");
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
