@@ -1,6 +1,5 @@
 package org.openvisit.smart;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +15,6 @@ import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
 
 import java.io.StringReader;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +47,7 @@ public class SmartClient {
     private Clock clock = Clock.systemUTC();
     private SmartConfigurationCache configurations;
     private OutboundHttp http;
+    private EhrSigningKeys signingKeys;
 
     protected SmartClient() {
         // for CDI
@@ -60,6 +59,7 @@ public class SmartClient {
         this.clock = clock;
         this.configurations = new SmartConfigurationCache(SmartConfigurationCache.DEFAULT_TTL, clock);
         this.http = new OutboundHttp(policy, resolver);
+        this.signingKeys = new EhrSigningKeys(http, clock);
     }
 
     @PostConstruct
@@ -69,6 +69,7 @@ public class SmartClient {
         }
         configurations = new SmartConfigurationCache(SmartConfigurationCache.DEFAULT_TTL, clock);
         http = new OutboundHttp(addresses.policy());
+        signingKeys = new EhrSigningKeys(http, clock);
     }
 
     public String clientId() {
@@ -141,23 +142,18 @@ public class SmartClient {
                     + "the proof of who signed in. OpenVisit asked for the scopes \"" + authorization.scope()
                     + "\"; ask the EHR team to allow openid and fhirUser for OpenVisit's app registration.");
         }
-        JWKSet keys = keys(authorization);
-        return IdTokenValidator.ehrUser(idToken, keys, authorization.acceptedIssuers(), authorization.clientId(),
-                authorization.nonce(), clock.instant());
+        return ehrUser(authorization, idToken);
     }
 
-    private JWKSet keys(SmartAuthorization authorization) {
-        OutboundHttp.Answer answer = http.get(authorization.jwksUri(), "the EHR's signing keys (JWKS)");
-        if (answer.status() != 200) {
-            throw new SmartSignInException(Failure.INVALID_JWKS, "The EHR's signing keys (JWKS) at "
-                    + authorization.jwksUri() + " could not be read: HTTP " + answer.status() + ".");
-        }
-        try {
-            return JWKSet.parse(answer.body());
-        } catch (ParseException | RuntimeException e) {
-            throw new SmartSignInException(Failure.INVALID_JWKS, "The EHR's signing keys at "
-                    + authorization.jwksUri() + " are not a valid JSON Web Key Set.");
-        }
+    /**
+     * Checks an id_token of this authorization against the EHR's signing keys (kept for a while, see
+     * {@link EhrSigningKeys}) and answers the EHR user it names.
+     *
+     * @throws SmartSignInException saying which check failed
+     */
+    public String ehrUser(SmartAuthorization authorization, String idToken) {
+        return signingKeys.verify(authorization.jwksUri(), keys -> IdTokenValidator.ehrUser(idToken, keys,
+                authorization.acceptedIssuers(), authorization.clientId(), authorization.nonce(), clock.instant()));
     }
 
     private static JsonObject jsonObject(String body) {

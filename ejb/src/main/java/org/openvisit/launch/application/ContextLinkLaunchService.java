@@ -14,7 +14,7 @@ import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 import org.openvisit.visit.application.EhrContext;
 import org.openvisit.visit.application.OpenedVisit;
-import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.application.VisitOpening;
 import org.openvisit.visit.domain.model.ParticipantRole;
 import org.openvisit.visit.domain.model.VisitKey;
 
@@ -51,7 +51,7 @@ public class ContextLinkLaunchService {
     private ContextLinkReplayGuard replays;
 
     @EJB
-    private VisitOrchestrationService visits;
+    private LaunchAcceptance acceptance;
 
     @EJB
     private LaunchAuditService audit;
@@ -108,20 +108,18 @@ public class ContextLinkLaunchService {
             throw refuse(403, "REPLAYED", endpoint, clinician, "This link was used already",
                     "A visit link from the EHR works once. Start the visit again from the EHR to get a fresh one.");
         }
+        boolean patient = role == null;
+        EhrContext ehrContext = new EhrContext(claims.appointment(), claims.encounter());
+        VisitOpening opening = patient
+                ? VisitOpening.ofPatient(endpoint.id(), visitKey, claims.department(), ehrContext)
+                : VisitOpening.ofClinician(endpoint.id(), visitKey, claims.user(), role, claims.department(), ehrContext);
         OpenedVisit opened;
         try {
-            opened = role == null
-                    ? visits.openVisitAsPatient(endpoint.id(), visitKey, claims.department())
-                    : visits.openVisit(endpoint.id(), visitKey, claims.user(), role, claims.department());
-            visits.rememberEhrContext(opened.visit().id(), new EhrContext(claims.appointment(), claims.encounter()));
+            opened = acceptance.accept(new AcceptedLaunch(claims.iss(), endpoint.id(), endpoint.organizationId(),
+                    opening, patient ? "PATIENT_CONTEXT_LINK" : "PROVIDER_CONTEXT_LINK", " from a context link"));
         } catch (ConflictException | InvalidValueException e) {
             throw refuse(409, "VISIT_NOT_OPENED", endpoint, clinician, "The visit could not be opened", e.getMessage());
         }
-        boolean patient = role == null;
-        audit.accepted(claims.iss(), endpoint.id(), endpoint.organizationId(), clinician, opened.visit().id(),
-                patient ? "PATIENT_CONTEXT_LINK" : "PROVIDER_CONTEXT_LINK",
-                (opened.created() ? "Visit opened" : "Visit found") + " from a context link"
-                        + (patient ? " for the patient." : " for a clinician."));
         LOG.info(() -> (patient ? "Patient" : "Clinician") + " context link accepted for visit " + opened.visit().id()
                 + " on endpoint " + endpoint.id());
         return new LaunchLanding(opened.visit().id(), patient,

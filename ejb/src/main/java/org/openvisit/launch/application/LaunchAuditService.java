@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The launch audit log. Each entry is written in a transaction of its own, so a refusal is recorded
- * even when the launch's work rolls back. Entries never hold tokens, codes, state or patient data:
+ * The launch audit log. A refusal is written in a transaction of its own, so it is recorded even when
+ * the launch's work rolls back; an accepted launch in the transaction that opens its visit. Entries never hold tokens, codes, state or patient data:
  * callers pass the issuer, the endpoint, the EHR user and a reason, nothing else.
  */
 @Stateless
@@ -30,7 +30,8 @@ public class LaunchAuditService {
 
     private final Clock clock = Clock.systemUTC();
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /** An accepted launch, written in the launch's own transaction: together with its visit, or not at all. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void accepted(String issuer, UUID endpointId, UUID organizationId, String ehrUserId, @NotNull UUID visitId,
                          @NotNull String reasonCode, @NotNull String reason) {
         audit.add(LaunchAuditEntry.accepted(clock.instant(), issuer, endpointId, organizationId, ehrUserId, visitId,

@@ -1,6 +1,5 @@
 package org.openvisit.launch.application;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -17,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.shared.domain.model.InvalidValueException;
-import org.openvisit.smart.IdTokenValidator;
 import org.openvisit.smart.OutboundHttp;
 import org.openvisit.smart.SmartAuthorization;
 import org.openvisit.smart.SmartClient;
@@ -29,15 +27,13 @@ import org.openvisit.tenant.application.OutboundAddressConfiguration;
 import org.openvisit.tenant.domain.model.FhirBaseUrl;
 import org.openvisit.visit.application.EhrContext;
 import org.openvisit.visit.application.OpenedVisit;
-import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.application.VisitOpening;
 import org.openvisit.visit.domain.model.ParticipantRole;
 import org.openvisit.visit.domain.model.VisitKey;
 
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +64,7 @@ public class SmartEhrLaunchService {
     private EndpointService endpointService;
 
     @EJB
-    private VisitOrchestrationService visits;
+    private LaunchAcceptance acceptance;
 
     @EJB
     private LaunchAuditService audit;
@@ -82,7 +78,6 @@ public class SmartEhrLaunchService {
     @PersistenceContext(unitName = "openvisit")
     private EntityManager entityManager;
 
-    private Clock clock = Clock.systemUTC();
     private OutboundHttp http;
 
     public SmartEhrLaunchService() {
@@ -90,11 +85,12 @@ public class SmartEhrLaunchService {
     }
 
     /** Outside the container (tests): the callback half, with the given collaborators. */
-    SmartEhrLaunchService(VisitOrchestrationService visits, LaunchAuditService audit, OutboundHttp http, Clock clock) {
-        this.visits = visits;
+    SmartEhrLaunchService(LaunchAcceptance acceptance, LaunchAuditService audit, SmartClient smart,
+                          OutboundHttp http) {
+        this.acceptance = acceptance;
         this.audit = audit;
+        this.smart = smart;
         this.http = http;
-        this.clock = clock;
     }
 
     @PostConstruct
@@ -207,8 +203,7 @@ public class SmartEhrLaunchService {
                 throw new SmartSignInException(SmartSignInException.Failure.INVALID_ID_TOKEN,
                         "The EHR sent no id_token, so OpenVisit cannot tell who launched.");
             }
-            ehrUser = IdTokenValidator.ehrUser(idToken, keys(authorization), authorization.acceptedIssuers(),
-                    authorization.clientId(), authorization.nonce(), clock.instant());
+            ehrUser = smart.ehrUser(authorization, idToken);
         } catch (SmartSignInException e) {
             throw refuse(401, "ID_TOKEN_" + e.failure().name(), pending, null, "The EHR's proof of the user was refused",
                     e.getMessage());
@@ -230,18 +225,18 @@ public class SmartEhrLaunchService {
         OpenedVisit opened;
         try {
             VisitKey key = VisitKey.appointment(appointment);
-            opened = patient
-                    ? visits.openVisitAsPatient(pending.endpointId(), key, location)
-                    : visits.openVisit(pending.endpointId(), key, ehrUser, ParticipantRole.PROVIDER, location);
+            EhrContext ehrContext = new EhrContext(appointment, text(token, "encounter"));
+            VisitOpening opening = patient
+                    ? VisitOpening.ofPatient(pending.endpointId(), key, location, ehrContext)
+                    : VisitOpening.ofClinician(pending.endpointId(), key, ehrUser, ParticipantRole.PROVIDER, location,
+                    ehrContext);
+            // the patient's id is never recorded: only a clinician's EHR user id goes into the visit and the log
+            opened = acceptance.accept(new AcceptedLaunch(pending.issuer(), pending.endpointId(),
+                    pending.organizationId(), opening, patient ? "PATIENT_LAUNCH" : "PROVIDER_LAUNCH", ""));
         } catch (ConflictException | InvalidValueException e) {
             throw refuse(409, "VISIT_NOT_OPENED", pending, clinicianOrNull(ehrUser), "The visit could not be opened",
                     e.getMessage());
         }
-        visits.rememberEhrContext(opened.visit().id(), new EhrContext(appointment, text(token, "encounter")));
-        // the patient's id is never recorded: only a clinician's EHR user id goes into the log
-        audit.accepted(pending.issuer(), pending.endpointId(), pending.organizationId(),
-                patient ? null : ehrUser, opened.visit().id(), patient ? "PATIENT_LAUNCH" : "PROVIDER_LAUNCH",
-                (opened.created() ? "Visit opened" : "Visit found") + (patient ? " for the patient." : " for a clinician."));
         LOG.info(() -> (patient ? "Patient" : "Clinician") + " launch accepted for visit " + opened.visit().id()
                 + " on endpoint " + pending.endpointId());
         return new LaunchLanding(opened.visit().id(), patient,
@@ -251,20 +246,6 @@ public class SmartEhrLaunchService {
     private static String clinicianOrNull(String ehrUser) {
         return ehrUser != null && (ehrUser.startsWith("Practitioner/") || ehrUser.startsWith("PractitionerRole/"))
                 ? ehrUser : null;
-    }
-
-    private JWKSet keys(SmartAuthorization authorization) {
-        OutboundHttp.Answer answer = http.get(authorization.jwksUri(), "the EHR's signing keys (JWKS)");
-        if (answer.status() != 200) {
-            throw new SmartSignInException(SmartSignInException.Failure.INVALID_JWKS, "The EHR's signing keys (JWKS) "
-                    + "could not be read: HTTP " + answer.status() + ".");
-        }
-        try {
-            return JWKSet.parse(answer.body());
-        } catch (ParseException | RuntimeException e) {
-            throw new SmartSignInException(SmartSignInException.Failure.INVALID_JWKS,
-                    "The EHR's signing keys are not a valid JSON Web Key Set.");
-        }
     }
 
     /** The first {@code Appointment/...} reference of the token response's {@code fhirContext}. */

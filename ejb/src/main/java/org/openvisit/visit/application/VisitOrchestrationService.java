@@ -1,39 +1,39 @@
 package org.openvisit.visit.application;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.constraints.NotNull;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
+import org.openvisit.tenant.domain.model.Organization;
+import org.openvisit.tenant.domain.model.OrganizationRepository;
 import org.openvisit.visit.domain.model.AppointmentHash;
 import org.openvisit.visit.domain.model.AttendeeRole;
-import org.openvisit.visit.domain.model.ParticipantRole;
 import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitEventType;
-import org.openvisit.visit.domain.model.VisitKey;
 import org.openvisit.visit.domain.model.VisitRepository;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Opens the one visit of an appointment (or conference) on an approved endpoint, however many
  * launches arrive at once, on however many nodes: the database's unique endpoint + appointment hash
- * decides which insert wins, the others read the winner's visit. The meeting is made together with
- * the visit, by a platform whose meetings are idempotent per visit, so one visit has one meeting.
+ * decides which insert wins; the others roll back and, run again, read the winner's visit. The meeting
+ * is made together with the visit, by a platform whose meetings are idempotent per visit, so one visit
+ * has one meeting.
  */
 @Stateless
 public class VisitOrchestrationService {
-
-    private static final int ATTEMPTS = 8;
-
-    @EJB
-    private VisitCreation creation;
 
     @Inject
     private AppointmentHasher hasher;
@@ -45,6 +45,9 @@ public class VisitOrchestrationService {
     private VisitRepository visits;
 
     @Inject
+    private OrganizationRepository organizations;
+
+    @Inject
     private MeetingPlatforms meetings;
 
     @EJB
@@ -53,66 +56,51 @@ public class VisitOrchestrationService {
     @Inject
     private EhrContextSeal contextSeal;
 
+    @Resource
+    private SessionContext context;
+
+    private final Clock clock = Clock.systemUTC();
 
     /**
-     * The visit of {@code key} on the endpoint, made on the first launch; the launching clinician is
-     * recorded as a participant (once). Runs outside a transaction: each step commits on its own.
+     * Everything a launch opens, inside the caller's transaction (one per launch): the visit of the key,
+     * stored with its meeting on the first launch; the launching clinician as a participant (once; a
+     * patient is recorded nowhere); the EHR's references, sealed, from the first launch that brings them.
+     * Empty, with the transaction marked for rollback, when a concurrent launch stored the same visit,
+     * participant or references first: the caller runs its transaction again and finds them.
      *
-     * @param ehrUserId    the launching clinician's EHR user id (the only person identifier kept)
-     * @param departmentId the launch's location, or {@code null}
      * @throws ConflictException the endpoint is not approved
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public OpenedVisit openVisit(@NotNull(message = "The endpoint is required.") UUID endpointId,
-                                 @NotNull(message = "The appointment or conference is required.") VisitKey key,
-                                 @NotBlank(message = "The EHR user is required.") String ehrUserId,
-                                 @NotNull(message = "The role is required.") ParticipantRole role,
-                                 String departmentId) {
-        OpenedKey opened = findOrCreate(endpointId, key, departmentId);
-        creation.tryAddParticipant(opened.visitId(), ehrUserId.strip(), role);
-        return new OpenedVisit(find(opened.visitId()).orElseThrow(VisitNotFoundException::new), opened.created());
-    }
-
-    private record OpenedKey(UUID visitId, boolean created) {
-    }
-
-    private OpenedKey findOrCreate(UUID endpointId, VisitKey key, String departmentId) {
-        FhirEndpoint endpoint = endpoints.find(endpointId).filter(FhirEndpoint::isInService)
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<OpenedVisit> tryOpen(@NotNull VisitOpening opening) {
+        FhirEndpoint endpoint = endpoints.find(opening.endpointId()).filter(FhirEndpoint::isInService)
                 .orElseThrow(() -> new ConflictException("This endpoint is not approved for launches."));
-        AppointmentHash hash = hasher.hash(endpointId, key);
-        UUID visitId = null;
-        boolean created = false;
-        for (int attempt = 1; visitId == null; attempt++) {
-            Optional<UUID> existing = creation.findByKey(endpointId, hash);
-            if (existing.isPresent()) {
-                visitId = existing.get();
-            } else {
-                Optional<UUID> made = creation.tryCreate(endpointId, endpoint.organizationId(), key.kind(), hash,
-                        departmentId);
-                if (made.isPresent()) {
-                    visitId = made.get();
-                    created = true;
-                } else if (attempt >= ATTEMPTS) {
-                    throw new ConflictException("The visit could not be opened: too many launches at once. "
-                            + "Please try again.");
-                } else {
-                    pause(attempt); // the winner's transaction may not have committed yet
-                }
+        AppointmentHash hash = hasher.hash(endpoint.id(), opening.key());
+        Instant now = clock.instant();
+        try {
+            Optional<Visit> existing = visits.findByKey(endpoint.id(), hash);
+            Visit visit = existing.orElseGet(() -> Visit.schedule(endpoint.id(), endpoint.organizationId(),
+                    opening.key().kind(), hash, opening.departmentId(), now));
+            if (existing.isEmpty()) {
+                visits.add(visit); // a concurrent first launch of the same key fails here
+                visit.attachMeeting(meetings.named(platformOf(endpoint.organizationId())).createOrGetMeeting(visit));
             }
+            if (!opening.isPatient() && !visits.hasParticipant(visit.id(), opening.ehrUserId())) {
+                visits.addParticipant(visit.participant(opening.ehrUserId(), opening.role(), now));
+            }
+            if (!opening.ehrContext().isEmpty() && visit.sealedEhrContext().isEmpty()) {
+                visit.rememberEhrContext(contextSeal.seal(visit.id(), opening.ehrContext()));
+            }
+            visits.flush(); // the visit's version check surfaces here when another launch stored references
+            return Optional.of(new OpenedVisit(view(visit), existing.isEmpty()));
+        } catch (PersistenceException anotherLaunchWasFirst) {
+            context.setRollbackOnly();
+            return Optional.empty();
         }
-        return new OpenedKey(visitId, created);
     }
 
-    /**
-     * The visit of {@code key} for a patient's launch: made on the first launch like a clinician's, but
-     * nothing of the patient is recorded (no participant row, no id).
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public OpenedVisit openVisitAsPatient(@NotNull(message = "The endpoint is required.") UUID endpointId,
-                                          @NotNull(message = "The appointment or conference is required.") VisitKey key,
-                                          String departmentId) {
-        OpenedKey opened = findOrCreate(endpointId, key, departmentId);
-        return new OpenedVisit(find(opened.visitId()).orElseThrow(VisitNotFoundException::new), opened.created());
+    private String platformOf(UUID organizationId) {
+        return organizations.find(organizationId).map(Organization::meetingPlatform)
+                .orElse(Organization.DEFAULT_MEETING_PLATFORM);
     }
 
     /** The visit with its participants. */
@@ -127,30 +115,10 @@ public class VisitOrchestrationService {
         return view(visits.find(visitId).orElseThrow(VisitNotFoundException::new));
     }
 
-    /**
-     * Keeps the EHR's references (sealed) for write-back, from the first launch that brings them; when
-     * launches arrive at once, one stores them and the others find them stored.
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void rememberEhrContext(@NotNull UUID visitId, @NotNull EhrContext context) {
-        if (!context.isEmpty() && !creation.hasEhrContext(visitId)) {
-            creation.tryRememberEhrContext(visitId, contextSeal.seal(visitId, context));
-        }
-    }
-
     private VisitView view(Visit v) {
         return new VisitView(v.id(), v.endpointId(), v.organizationId(), v.keyKind(), v.departmentId().orElse(null),
                 v.status(), v.meeting().orElse(null), meetings.of(v).joinUrl(v, JoinRole.PROVIDER),
                 meetings.of(v).joinUrl(v, JoinRole.PATIENT), v.createdAt(), v.startedAt().orElse(null),
                 v.endedAt().orElse(null), visits.participants(v.id()).stream().map(ParticipantView::of).toList());
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(10L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConflictException("The visit could not be opened (interrupted).");
-        }
     }
 }

@@ -20,7 +20,7 @@ import org.openvisit.smart.SmartClient;
 import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
 import org.openvisit.visit.application.OpenedVisit;
 import org.openvisit.visit.application.EhrContext;
-import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.application.VisitOpening;
 import org.openvisit.visit.application.VisitView;
 import org.openvisit.visit.domain.model.ParticipantRole;
 import org.openvisit.visit.domain.model.VisitKey;
@@ -94,27 +94,21 @@ class SmartEhrLaunchServiceTest {
                 audit.add("REFUSED " + reasonCode + " " + ehrUserId + " " + reason);
             }
         };
-        VisitOrchestrationService visits = new VisitOrchestrationService() {
+        LaunchAcceptance acceptance = new LaunchAcceptance() {
             @Override
-            public OpenedVisit openVisit(UUID endpointId, VisitKey key, String ehrUserId, ParticipantRole role,
-                                         String departmentId) {
-                opened.add("clinician " + ehrUserId + " " + key.hashInput() + " " + departmentId);
-                return visit();
-            }
-
-            @Override
-            public OpenedVisit openVisitAsPatient(UUID endpointId, VisitKey key, String departmentId) {
-                opened.add("patient " + key.hashInput() + " " + departmentId);
-                return visit();
-            }
-
-            @Override
-            public void rememberEhrContext(UUID visitId, EhrContext context) {
-                opened.add("context " + context.appointment() + " " + context.encounter());
+            public OpenedVisit accept(AcceptedLaunch launch) {
+                VisitOpening o = launch.opening();
+                opened.add((o.isPatient() ? "patient" : "clinician " + o.ehrUserId() + " " + o.role()) + " "
+                        + o.key().hashInput() + " " + o.departmentId());
+                opened.add("context " + o.ehrContext().appointment() + " " + o.ehrContext().encounter());
+                OpenedVisit visit = visit();
+                auditLog.accepted(launch.issuer(), launch.endpointId(), launch.organizationId(), o.ehrUserId(),
+                        visit.visit().id(), launch.reasonCode(), launch.reason(visit.created()));
+                return visit;
             }
         };
-        service = new SmartEhrLaunchService(visits, auditLog, new OutboundHttp(DEVELOPMENT, InetAddress::getAllByName),
-                Clock.systemUTC());
+        service = new SmartEhrLaunchService(acceptance, auditLog, client,
+                new OutboundHttp(DEVELOPMENT, InetAddress::getAllByName));
     }
 
     private static OpenedVisit visit() {
@@ -172,7 +166,7 @@ class SmartEhrLaunchServiceTest {
         LaunchLanding landing = service.complete(pending, "the-code");
         assertThat(landing.patient()).isFalse();
         assertThat(landing.path()).isEqualTo("/visit/" + landing.visitId());
-        assertThat(opened).containsExactly("clinician Practitioner/p1 appointment:Appointment/appt-77 loc-cardio",
+        assertThat(opened).containsExactly("clinician Practitioner/p1 PROVIDER appointment:Appointment/appt-77 loc-cardio",
                 "context Appointment/appt-77 Encounter/enc-secret");
         assertThat(audit).containsExactly("ACCEPTED PROVIDER_LAUNCH Practitioner/p1");
     }

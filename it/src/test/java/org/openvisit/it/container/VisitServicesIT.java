@@ -8,6 +8,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openvisit.launch.application.AcceptedLaunch;
+import org.openvisit.launch.application.LaunchAcceptance;
 import org.openvisit.launch.application.LaunchAuditService;
 import org.openvisit.launch.application.LaunchAuditView;
 import org.openvisit.launch.domain.model.LaunchOutcome;
@@ -29,6 +31,7 @@ import org.openvisit.visit.application.OpenedVisit;
 import org.openvisit.visit.application.ParticipantView;
 import org.openvisit.visit.application.VisitEventRecorded;
 import org.openvisit.visit.application.VisitEvents;
+import org.openvisit.visit.application.VisitOpening;
 import org.openvisit.visit.application.VisitOrchestrationService;
 import org.openvisit.visit.application.VisitView;
 import org.openvisit.visit.domain.model.AttendeeRole;
@@ -77,6 +80,9 @@ class VisitServicesIT {
     private VisitOrchestrationService visits;
 
     @EJB
+    private LaunchAcceptance acceptance;
+
+    @EJB
     private LaunchAuditService audit;
 
     @EJB
@@ -118,7 +124,7 @@ class VisitServicesIT {
             String clinician = "Practitioner/clin-" + (i % 5); // five clinicians, ten launches each
             Callable<OpenedVisit> launch = () -> {
                 start.await();
-                return visits.openVisit(endpoint.id(), VisitKey.appointment(appointment), clinician,
+                return launch(endpoint.id(), VisitKey.appointment(appointment), clinician,
                         ParticipantRole.PROVIDER, "Location/cardiology");
             };
             launches.add(executor.submit(launch));
@@ -157,6 +163,8 @@ class VisitServicesIT {
         assertThat(count("select count(distinct meeting_id) from visit where endpoint_id = ?",
                 endpoint.id().toString())).isEqualTo(1);
         assertThat(count("select count(*) from visit_participant where visit_id = ?", visitId.toString())).isEqualTo(5);
+        assertThat(count("select count(*) from launch_audit where visit_id = ? and outcome = 'ACCEPTED'",
+                visitId.toString())).as("every launch recorded once, with its visit").isEqualTo(LAUNCHES);
         assertThatTheAppointmentIsNowhereInTheVisitTables(appointment, visitId);
     }
 
@@ -166,13 +174,13 @@ class VisitServicesIT {
         String first = "Appointment/" + UUID.randomUUID();
         String second = "Appointment/" + UUID.randomUUID();
 
-        OpenedVisit a = visits.openVisit(endpoint.id(), VisitKey.appointment(first), "Practitioner/A",
+        OpenedVisit a = launch(endpoint.id(), VisitKey.appointment(first), "Practitioner/A",
                 ParticipantRole.PROVIDER, null);
-        OpenedVisit b = visits.openVisit(endpoint.id(), VisitKey.appointment(second), "Practitioner/A",
+        OpenedVisit b = launch(endpoint.id(), VisitKey.appointment(second), "Practitioner/A",
                 ParticipantRole.PROVIDER, null);
-        OpenedVisit conference = visits.openVisit(endpoint.id(), VisitKey.conference(first), "Practitioner/A",
+        OpenedVisit conference = launch(endpoint.id(), VisitKey.conference(first), "Practitioner/A",
                 ParticipantRole.PROVIDER, null);
-        OpenedVisit again = visits.openVisit(endpoint.id(), VisitKey.appointment(first), "Practitioner/N",
+        OpenedVisit again = launch(endpoint.id(), VisitKey.appointment(first), "Practitioner/N",
                 ParticipantRole.STAFF, "Location/ward-3");
 
         assertThat(a.created()).isTrue();
@@ -196,7 +204,7 @@ class VisitServicesIT {
     @Test
     void simultaneousEventsOfOneVisitAreNumberedOneAfterTheOtherAndMoveItsStatus() throws Exception {
         EndpointView endpoint = approvedEndpoint();
-        UUID visitId = visits.openVisit(endpoint.id(), VisitKey.appointment("Appointment/" + UUID.randomUUID()),
+        UUID visitId = launch(endpoint.id(), VisitKey.appointment("Appointment/" + UUID.randomUUID()),
                 "Practitioner/A", ParticipantRole.PROVIDER, null).visit().id();
         ManagedExecutorService executor = executor();
         CountDownLatch start = new CountDownLatch(1);
@@ -230,7 +238,7 @@ class VisitServicesIT {
     void theEhrReferencesAreStoredSealedOnceAndOpenOnlyForTheirVisit() throws Exception {
         EndpointView endpoint = approvedEndpoint();
         String appointment = "appt-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID visitId = visits.openVisit(endpoint.id(), VisitKey.appointment("Appointment/" + appointment),
+        UUID visitId = launch(endpoint.id(), VisitKey.appointment("Appointment/" + appointment),
                 "Practitioner/A", ParticipantRole.PROVIDER, null).visit().id();
         ManagedExecutorService executor = executor();
         CountDownLatch start = new CountDownLatch(1);
@@ -238,7 +246,10 @@ class VisitServicesIT {
         for (int i = 0; i < 10; i++) {
             launches.add(executor.submit(() -> {
                 start.await();
-                visits.rememberEhrContext(visitId, new EhrContext("Appointment/" + appointment, "Encounter/enc-9"));
+                acceptance.accept(new AcceptedLaunch("https://ehr.example.org/fhir", endpoint.id(),
+                        endpoint.organizationId(), VisitOpening.ofPatient(endpoint.id(),
+                        VisitKey.appointment("Appointment/" + appointment), null,
+                        new EhrContext("Appointment/" + appointment, "Encounter/enc-9")), "PATIENT_LAUNCH", ""));
                 return null;
             }));
         }
@@ -265,9 +276,9 @@ class VisitServicesIT {
         Tenant org = tenant();
         EndpointView draft = endpoints.register(org.admin, new NewEndpoint(org.id, uniqueUrl(), FhirEnvironment.TEST,
                 "Cardiology", org.analyst.username()), false);
-        assertThatThrownBy(() -> visits.openVisit(draft.id(), VisitKey.appointment("Appointment/1"), "Practitioner/A",
+        assertThatThrownBy(() -> launch(draft.id(), VisitKey.appointment("Appointment/1"), "Practitioner/A",
                 ParticipantRole.PROVIDER, null)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> visits.openVisit(UUID.randomUUID(), VisitKey.appointment("Appointment/1"),
+        assertThatThrownBy(() -> launch(UUID.randomUUID(), VisitKey.appointment("Appointment/1"),
                 "Practitioner/A", ParticipantRole.PROVIDER, null)).isInstanceOf(ConflictException.class);
         assertThat(count("select count(*) from visit where endpoint_id = ?", draft.id().toString())).isZero();
     }
@@ -276,13 +287,15 @@ class VisitServicesIT {
     void theLaunchAuditLogKeepsAcceptedAndRefusedLaunchesForTheOrganization() {
         EndpointView endpoint = approvedEndpoint();
         UUID org = endpoint.organizationId();
-        OpenedVisit v = visits.openVisit(endpoint.id(), VisitKey.appointment("Appointment/" + UUID.randomUUID()),
-                "Practitioner/A", ParticipantRole.PROVIDER, null);
         audit.refused("https://unknown-" + UUID.randomUUID() + ".example.org/fhir", null, null, null,
                 "UNKNOWN_ISSUER", "No approved endpoint has this FHIR base URL.");
         audit.refused(endpoint.baseUrl(), endpoint.id(), org, null, "STATE_REUSED", "The launch was used already.");
-        audit.accepted(endpoint.baseUrl(), endpoint.id(), org, "Practitioner/A", v.visit().id(), "OPENED",
-                "Visit opened.");
+        OpenedVisit v = acceptance.accept(new AcceptedLaunch(endpoint.baseUrl(), endpoint.id(), org,
+                VisitOpening.ofClinician(endpoint.id(), VisitKey.appointment("Appointment/" + UUID.randomUUID()),
+                        "Practitioner/A", ParticipantRole.PROVIDER, null, new EhrContext(null, null)), "OPENED", ""));
+        assertThatThrownBy(() -> audit.accepted(endpoint.baseUrl(), endpoint.id(), org, "Practitioner/A",
+                v.visit().id(), "OPENED", "Visit opened.")).as("only inside the launch's own transaction")
+                .isInstanceOf(jakarta.ejb.EJBTransactionRequiredException.class);
 
         Actor admin = Actor.member("it.admin", org, Role.ORG_ADMIN);
         List<LaunchAuditView> rows = audit.ofOrganization(admin, org, 0, 50);
@@ -303,6 +316,13 @@ class VisitServicesIT {
         assertThat(organizations.list(0, 200).items()).noneSatisfy(o ->
                 assertThat(o.name()).isEqualTo("Demo Health (EHR sandbox)"));
         assertThat(endpoints.findApprovedByIssuer("http://localhost:8080/ehr-sandbox/fhir")).isEmpty();
+    }
+
+    /** A clinician's launch accepted as the launch services accept it: visit, participant and audit row together. */
+    private OpenedVisit launch(UUID endpointId, VisitKey key, String clinician, ParticipantRole role, String department) {
+        return acceptance.accept(new AcceptedLaunch("https://ehr.example.org/fhir", endpointId, null,
+                VisitOpening.ofClinician(endpointId, key, clinician, role, department, new EhrContext(null, null)),
+                "PROVIDER_LAUNCH", ""));
     }
 
     private void assertThatTheAppointmentIsNowhereInTheVisitTables(String appointment, UUID visitId) {

@@ -10,19 +10,19 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openvisit.launch.interfaces.web.LaunchPages;
+import org.openvisit.launch.interfaces.web.LaunchTiming;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.room.interfaces.web.RoomAccess;
 import org.openvisit.room.interfaces.web.RoomPages;
 import org.openvisit.shared.interfaces.web.PublicAddress;
-import org.openvisit.tenant.application.OrganizationService;
-import org.openvisit.tenant.application.OrganizationSummary;
 import org.openvisit.visit.application.CallQualityService;
 import org.openvisit.visit.application.CallQualityView;
 import org.openvisit.visit.application.JoinLinks;
 import org.openvisit.visit.application.JoinRole;
 import org.openvisit.visit.application.VisitEventRecorded;
 import org.openvisit.visit.application.VisitEvents;
-import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.application.VisitPage;
+import org.openvisit.visit.application.VisitPageService;
 import org.openvisit.visit.application.VisitView;
 import org.openvisit.visit.domain.model.VisitStatus;
 
@@ -44,7 +44,7 @@ public class VisitPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient VisitOrchestrationService visits;
+    private transient VisitPageService pages;
 
     @EJB
     private transient VisitEvents events;
@@ -52,8 +52,6 @@ public class VisitPageServlet extends HttpServlet {
     @EJB
     private transient CallQualityService quality;
 
-    @EJB
-    private transient OrganizationService organizations;
 
     @Inject
     private transient JoinLinks joinLinks;
@@ -79,12 +77,12 @@ public class VisitPageServlet extends HttpServlet {
                             + "it from the appointment in the EHR, or open your join link again.");
             return;
         }
-        Optional<VisitView> visit = visits.find(id);
+        boolean clinician = pass.get().isClinician();
+        Optional<VisitPage> visit = pages.of(id, clinician && view.isEmpty());
         if (visit.isEmpty()) {
             LaunchPages.error(response, 404, "NOT_FOUND", "No such visit", "There is no visit at this address.");
             return;
         }
-        boolean clinician = pass.get().isClinician();
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
         if (view.equals("lobby") && clinician) {
@@ -101,20 +99,22 @@ public class VisitPageServlet extends HttpServlet {
         } else if (view.equals("quality")) {
             json(response, qualityJson(id));
         } else {
-            VisitView v = visit.get();
-            String organization = organizations.find(v.organizationId()).map(OrganizationSummary::name)
-                    .orElse("Your clinic");
-            response.setContentType("text/html;charset=UTF-8");
+            VisitView v = visit.get().visit();
+            String organization = visit.get().organizationName();
+            String page;
             if (clinician) {
                 boolean open = v.status() != VisitStatus.ENDED;
                 String base = publicAddress.base(request);
                 String patientLink = open ? base + "/join?token=" + joinLinks.issue(id, JoinRole.PATIENT) : "";
                 String guestLink = open ? base + "/join?token=" + joinLinks.issue(id, JoinRole.GUEST) : "";
-                response.getWriter().write(RoomPages.provider(request.getContextPath(), v, organization, patientLink,
-                        guestLink, events.of(id)));
+                page = RoomPages.provider(request.getContextPath(), v, organization, patientLink, guestLink,
+                        visit.get().events());
             } else {
-                response.getWriter().write(RoomPages.lobby(request.getContextPath(), v, organization));
+                page = RoomPages.lobby(request.getContextPath(), v, organization);
             }
+            LaunchTiming.report(response);
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(page);
         }
     }
 
@@ -161,11 +161,13 @@ public class VisitPageServlet extends HttpServlet {
     }
 
     private static void json(HttpServletResponse response, String body) throws IOException {
+        LaunchTiming.report(response);
         response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write(body);
     }
 
     private static void redirect(HttpServletRequest request, HttpServletResponse response, String target) {
+        LaunchTiming.report(response);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", request.getContextPath() + target);
     }

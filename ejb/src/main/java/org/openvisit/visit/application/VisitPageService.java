@@ -1,0 +1,34 @@
+package org.openvisit.visit.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.openvisit.tenant.domain.model.OrganizationRepository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads a visit page (the clinician's page or the lobby) in one transaction: the last step of every launch. */
+@Stateless
+public class VisitPageService {
+
+    static final String UNNAMED_ORGANIZATION = "Your clinic";
+
+    @EJB
+    private VisitOrchestrationService visits;
+
+    @EJB
+    private VisitEvents events;
+
+    @Inject
+    private OrganizationRepository organizations;
+
+    /** @param withEvents the clinician's page lists the visit's events; the lobby does not */
+    public Optional<VisitPage> of(@NotNull UUID visitId, boolean withEvents) {
+        return visits.find(visitId).map(visit -> new VisitPage(visit,
+                organizations.find(visit.organizationId()).map(o -> o.name().value()).orElse(UNNAMED_ORGANIZATION),
+                withEvents ? events.of(visitId) : List.of()));
+    }
+}
