@@ -1,9 +1,9 @@
 package org.openvisit.smart;
 
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -160,7 +160,7 @@ public class SmartClient {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             return reader.read() instanceof JsonObject object ? object : null;
         } catch (JsonException | IllegalStateException notJson) {
             return null;

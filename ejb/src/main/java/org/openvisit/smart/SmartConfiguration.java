@@ -1,6 +1,6 @@
 package org.openvisit.smart;
 
-import jakarta.json.Json;
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -46,7 +46,7 @@ public record SmartConfiguration(String fhirBase, String issuer, URI authorizati
     public static SmartConfiguration parse(String fhirBase, String body) {
         URI source = location(fhirBase);
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body == null ? "" : body))) {
             JsonStructure read = reader.read();
             if (!(read instanceof JsonObject object)) {
                 throw notSmart(fhirBase, source + " answered JSON that is not an object");

@@ -120,7 +120,8 @@ public class ContextLinkLaunchService {
         } catch (ConflictException | InvalidValueException e) {
             throw refuse(409, "VISIT_NOT_OPENED", endpoint, clinician, "The visit could not be opened", e.getMessage());
         }
-        LOG.info(() -> (patient ? "Patient" : "Clinician") + " context link accepted for visit " + opened.visit().id()
+        // the audit log holds every accepted launch; the server log only at FINE, to keep it for what goes wrong
+        LOG.fine(() -> (patient ? "Patient" : "Clinician") + " context link accepted for visit " + opened.visit().id()
                 + " on endpoint " + endpoint.id());
         return new LaunchLanding(opened.visit().id(), patient,
                 patient ? opened.visit().patientJoinUrl() : opened.visit().providerJoinUrl());

@@ -1,12 +1,12 @@
 package org.openvisit.launch.application;
 
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -237,7 +237,8 @@ public class SmartEhrLaunchService {
             throw refuse(409, "VISIT_NOT_OPENED", pending, clinicianOrNull(ehrUser), "The visit could not be opened",
                     e.getMessage());
         }
-        LOG.info(() -> (patient ? "Patient" : "Clinician") + " launch accepted for visit " + opened.visit().id()
+        // the audit log holds every accepted launch; the server log only at FINE, to keep it for what goes wrong
+        LOG.fine(() -> (patient ? "Patient" : "Clinician") + " launch accepted for visit " + opened.visit().id()
                 + " on endpoint " + pending.endpointId());
         return new LaunchLanding(opened.visit().id(), patient,
                 patient ? opened.visit().patientJoinUrl() : opened.visit().providerJoinUrl());
@@ -295,7 +296,7 @@ public class SmartEhrLaunchService {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             return reader.read() instanceof JsonObject o ? o : null;
         } catch (RuntimeException notJson) {
             return null;

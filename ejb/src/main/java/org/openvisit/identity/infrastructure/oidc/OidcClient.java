@@ -1,12 +1,12 @@
 package org.openvisit.identity.infrastructure.oidc;
 
+import org.openvisit.shared.infrastructure.Jsons;
 import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -204,7 +204,7 @@ public class OidcClient {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             return reader.read() instanceof JsonObject object ? object : null;
         } catch (JsonException | IllegalStateException notJson) {
             return null;

@@ -1,6 +1,6 @@
 package org.openvisit.identity.infrastructure.oidc;
 
-import jakarta.json.Json;
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -39,7 +39,7 @@ public record OidcProvider(String issuer, URI authorizationEndpoint, URI tokenEn
      */
     public static OidcProvider parse(String issuer, URI source, String body, boolean smart) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body == null ? "" : body))) {
             if (!(reader.read() instanceof JsonObject object)) {
                 throw discovery(source, "answered JSON that is not an object");
             }

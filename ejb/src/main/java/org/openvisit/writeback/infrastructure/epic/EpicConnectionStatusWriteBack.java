@@ -1,9 +1,9 @@
 package org.openvisit.writeback.infrastructure.epic;
 
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.openvisit.smart.OutboundHttp;
 import org.openvisit.smart.SmartSignInException;
@@ -104,7 +104,7 @@ public class EpicConnectionStatusWriteBack implements EhrWriteBack {
             throw new DeliveryFailure(Kind.PERMANENT, "The EHR gave no appointment for this visit; the connection "
                     + "status call needs one.");
         }
-        JsonObjectBuilder body = Json.createObjectBuilder().add("ContactID", contact).add("ContactIDType", "FHIR")
+        JsonObjectBuilder body = Jsons.createObjectBuilder().add("ContactID", contact).add("ContactIDType", "FHIR")
                 .add("Event", status).add("EventInstant", d.occurredAt().toString())
                 .add("ExternalEventID", d.eventId().toString())
                 .add("ParticipantRole", d.attendeeRole() == null ? "System" : d.attendeeRole().name());

@@ -1,10 +1,10 @@
 package org.openvisit.writeback.infrastructure.smart;
 
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import org.openvisit.smart.OutboundHttp;
@@ -124,7 +124,7 @@ public class BackendServicesTokens {
                     + errorCode(answer.body()) + "). Check that the EHR registered this client id with the JWKS URL "
                     + "from the integration records and the key " + access.keyId() + ".");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(answer.body()))) {
             JsonObject json = reader.readObject();
             String value = json.getString("access_token");
             long expiresIn = json.containsKey("expires_in") ? json.getJsonNumber("expires_in").longValue() : 300;
@@ -137,7 +137,7 @@ public class BackendServicesTokens {
 
     /** The OAuth {@code error} code of a refusal, or "no error code"; nothing else of the body. */
     static String errorCode(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body == null ? "" : body))) {
             String code = reader.readObject().getString("error", "no error code");
             return code.matches("[a-z_]{1,40}") ? code : "an unknown error code";
         } catch (RuntimeException e) {

@@ -1,9 +1,9 @@
 package org.openvisit.identity.interfaces.web;
 
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -116,7 +116,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         response.setHeader("WWW-Authenticate", "Basic realm=\"OpenVisit\", charset=\"UTF-8\"");
         response.setContentType("application/problem+json");
         try {
-            response.getWriter().write(Json.createObjectBuilder()
+            response.getWriter().write(Jsons.createObjectBuilder()
                     .add("type", "about:blank").add("title", "Unauthorized").add("status", 401).add("detail", detail)
                     .build().toString());
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package org.openvisit.room.interfaces.websocket;
 
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,13 +30,13 @@ public class IceServers {
 
     /** As an {@code RTCConfiguration.iceServers} array. */
     JsonArrayBuilder asJson() {
-        JsonArrayBuilder servers = Json.createArrayBuilder();
+        JsonArrayBuilder servers = Jsons.createArrayBuilder();
         for (String url : urls.orElse("").split(",")) {
             String u = url.strip();
             if (u.isEmpty()) {
                 continue;
             }
-            JsonObjectBuilder server = Json.createObjectBuilder().add("urls", u);
+            JsonObjectBuilder server = Jsons.createObjectBuilder().add("urls", u);
             if (u.startsWith("turn") && turnUsername.isPresent() && turnCredential.isPresent()) {
                 server.add("username", turnUsername.get()).add("credential", turnCredential.get());
             }

@@ -1,9 +1,9 @@
 package org.openvisit.room.interfaces.websocket;
 
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -67,24 +67,24 @@ public class SignalHub {
                 case "REMOVED" -> "removed";
                 default -> "refused";
             };
-            send(socket, Json.createObjectBuilder().add("type", type).add("code", e.reasonCode())
+            send(socket, Jsons.createObjectBuilder().add("type", type).add("code", e.reasonCode())
                     .add("message", e.getMessage()));
             socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.reasonCode()));
             return;
         }
         if (result.ended()) { // the visit was ended elsewhere; the room learned it at this step
-            send(socket, Json.createObjectBuilder().add("type", "ended"));
+            send(socket, Jsons.createObjectBuilder().add("type", "ended"));
             socket.close(new CloseReason(SignalSockets.ENDED, "visit ended"));
             publish(pass.visitId(), result);
             return;
         }
         sockets.register(pass, socket);
         AttendeeState state = stateOf(result, pass.attendeeId());
-        send(socket, Json.createObjectBuilder().add("type", "hello").add("self", pass.attendeeId())
+        send(socket, Jsons.createObjectBuilder().add("type", "hello").add("self", pass.attendeeId())
                 .add("role", pass.role().name()).add("state", state.name()).add("iceServers", iceServers.asJson()));
         if (pass.isClinician()) {
             RoomResult all = rooms.snapshot(pass.visitId());
-            sendText(socket, Json.createObjectBuilder().add("type", "room").add("ended", all.ended())
+            sendText(socket, Jsons.createObjectBuilder().add("type", "room").add("ended", all.ended())
                     .add("attendees", attendees(all.changed())).build().toString());
         }
         publish(pass.visitId(), result);
@@ -99,7 +99,7 @@ public class SignalHub {
         try {
             RoomResult result = rooms.disconnect(pass, socket.getId());
             if (!result.events().isEmpty()) {
-                tellCall(pass, Json.createObjectBuilder().add("type", "peer-left").add("id", pass.attendeeId()));
+                tellCall(pass, Jsons.createObjectBuilder().add("type", "peer-left").add("id", pass.attendeeId()));
                 publish(pass.visitId(), result);
             }
         } catch (RoomRefusedException e) {
@@ -115,7 +115,7 @@ public class SignalHub {
         SignalSockets.heard(socket);
         JsonObject m;
         try {
-            m = Json.createReader(new StringReader(text)).readObject();
+            m = Jsons.createReader(new StringReader(text)).readObject();
         } catch (JsonException | IllegalStateException e) {
             refuse(socket, pass, "?", new RoomRefusedException("BAD_MESSAGE", "This message is not understood."));
             return;
@@ -136,11 +136,11 @@ public class SignalHub {
 
     private void handle(Session socket, RoomPass pass, String type, JsonObject m) {
         switch (type) {
-            case "ping" -> send(socket, Json.createObjectBuilder().add("type", "pong").add("n", m.getInt("n", 0)));
+            case "ping" -> send(socket, Jsons.createObjectBuilder().add("type", "pong").add("n", m.getInt("n", 0)));
             case "join" -> join(socket, pass);
             case "leave" -> {
                 RoomResult r = rooms.leave(pass);
-                tellCall(pass, Json.createObjectBuilder().add("type", "peer-left").add("id", pass.attendeeId()));
+                tellCall(pass, Jsons.createObjectBuilder().add("type", "peer-left").add("id", pass.attendeeId()));
                 publish(pass.visitId(), r);
             }
             case "signal" -> {
@@ -149,7 +149,7 @@ public class SignalHub {
                 JsonValue data = m.get("data");
                 Session target = sockets.get(pass.visitId(), to);
                 if (target != null && data != null) {
-                    send(target, Json.createObjectBuilder().add("type", "signal").add("from", pass.attendeeId())
+                    send(target, Jsons.createObjectBuilder().add("type", "signal").add("from", pass.attendeeId())
                             .add("data", data));
                 }
             }
@@ -159,7 +159,7 @@ public class SignalHub {
             case "end" -> end(pass);
             case "device-test" -> {
                 publish(pass.visitId(), rooms.deviceTest(pass, DeviceTestWords.of(m.getJsonObject("result"))));
-                send(socket, Json.createObjectBuilder().add("type", "device-test-recorded"));
+                send(socket, Jsons.createObjectBuilder().add("type", "device-test-recorded"));
             }
             case "stats" -> stats(pass, m);
             default -> throw new RoomRefusedException("UNKNOWN_MESSAGE", "This message is not understood.");
@@ -168,13 +168,13 @@ public class SignalHub {
 
     private void join(Session socket, RoomPass pass) {
         RoomResult r = rooms.joinCall(pass);
-        JsonArrayBuilder peers = Json.createArrayBuilder();
+        JsonArrayBuilder peers = Jsons.createArrayBuilder();
         List<AttendeeView> everyone = rooms.snapshot(pass.visitId()).changed();
         for (String id : rooms.othersInCall(pass)) {
-            peers.add(Json.createObjectBuilder().add("id", id).add("name", nameOf(everyone, id)));
+            peers.add(Jsons.createObjectBuilder().add("id", id).add("name", nameOf(everyone, id)));
         }
-        send(socket, Json.createObjectBuilder().add("type", "call").add("self", pass.attendeeId()).add("peers", peers));
-        tellCall(pass, Json.createObjectBuilder().add("type", "peer-joined").add("id", pass.attendeeId())
+        send(socket, Jsons.createObjectBuilder().add("type", "call").add("self", pass.attendeeId()).add("peers", peers));
+        tellCall(pass, Jsons.createObjectBuilder().add("type", "peer-joined").add("id", pass.attendeeId())
                 .add("name", nameOf(r.changed(), pass.attendeeId())));
         publish(pass.visitId(), r);
     }
@@ -182,7 +182,7 @@ public class SignalHub {
     private void tellAdmitted(RoomPass by, String attendeeId) {
         Session target = sockets.get(by.visitId(), attendeeId);
         if (target != null) {
-            send(target, Json.createObjectBuilder().add("type", "admitted"));
+            send(target, Jsons.createObjectBuilder().add("type", "admitted"));
         }
     }
 
@@ -190,11 +190,11 @@ public class SignalHub {
         RoomResult r = rooms.remove(by, attendeeId);
         Session target = sockets.remove(by.visitId(), attendeeId);
         if (target != null) {
-            send(target, Json.createObjectBuilder().add("type", "removed"));
+            send(target, Jsons.createObjectBuilder().add("type", "removed"));
             SignalSockets.close(target, SignalSockets.REMOVED, "removed");
         }
         for (String id : rooms.othersInCall(by)) {
-            sendTo(by.visitId(), id, Json.createObjectBuilder().add("type", "peer-left").add("id", attendeeId));
+            sendTo(by.visitId(), id, Jsons.createObjectBuilder().add("type", "peer-left").add("id", attendeeId));
         }
         publish(by.visitId(), r);
     }
@@ -204,7 +204,7 @@ public class SignalHub {
         publish(by.visitId(), r);
         rooms.forget(by.visitId()); // an ended visit's room is rebuilt, ended, from the database if asked again
         for (Session s : sockets.removeVisit(by.visitId())) {
-            send(s, Json.createObjectBuilder().add("type", "ended"));
+            send(s, Jsons.createObjectBuilder().add("type", "ended"));
             SignalSockets.close(s, SignalSockets.ENDED, "visit ended");
         }
     }
@@ -216,7 +216,7 @@ public class SignalHub {
         QualitySample sample = new QualitySample(number(m, "rtt"), number(m, "jitter"), number(m, "loss"),
                 number(m, "fps"), number(m, "bitrate"));
         quality.record(pass.visitId(), pass.attendeeId(), pass.role(), sample);
-        JsonObjectBuilder q = Json.createObjectBuilder().add("type", "quality").add("id", pass.attendeeId())
+        JsonObjectBuilder q = Jsons.createObjectBuilder().add("type", "quality").add("id", pass.attendeeId())
                 .add("level", sample.level().name());
         addIfPresent(q, "rtt", sample.rttMs());
         addIfPresent(q, "jitter", sample.jitterMs());
@@ -230,7 +230,7 @@ public class SignalHub {
     private void publish(UUID visitId, RoomResult r) {
         StringBuilder messages = new StringBuilder();
         for (VisitEventRecorded e : r.events()) {
-            JsonObjectBuilder event = Json.createObjectBuilder().add("type", "event").add("sequence", e.sequence())
+            JsonObjectBuilder event = Jsons.createObjectBuilder().add("type", "event").add("sequence", e.sequence())
                     .add("event", e.type().name()).add("at", e.occurredAt().toString());
             addIfPresent(event, "role", e.attendeeRole() == null ? null : e.attendeeRole().name());
             addIfPresent(event, "attendee", e.attendeeId());
@@ -238,7 +238,7 @@ public class SignalHub {
             tellClinicians(visitId, event.build().toString());
         }
         if (r.ended()) {
-            tellClinicians(visitId, Json.createObjectBuilder().add("type", "room").add("ended", true)
+            tellClinicians(visitId, Jsons.createObjectBuilder().add("type", "room").add("ended", true)
                     .add("attendees", attendees(rooms.snapshot(visitId).changed())).build().toString());
             return;
         }
@@ -248,13 +248,13 @@ public class SignalHub {
     }
 
     private static JsonArrayBuilder attendees(List<AttendeeView> all) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.createArrayBuilder();
         all.forEach(a -> list.add(attendee(a)));
         return list;
     }
 
     private static JsonObjectBuilder attendee(AttendeeView a) {
-        return Json.createObjectBuilder().add("id", a.id()).add("role", a.role().name()).add("name", a.displayName())
+        return Jsons.createObjectBuilder().add("id", a.id()).add("role", a.role().name()).add("name", a.displayName())
                 .add("state", a.state().name()).add("words", a.state().words());
     }
 
@@ -288,7 +288,7 @@ public class SignalHub {
     private void refuse(Session socket, RoomPass pass, String type, RoomRefusedException e) {
         LOG.warning(() -> "Signalling refused: " + e.reasonCode() + " (" + safe(type) + ") in visit " + pass.visitId()
                 + " from attendee " + pass.attendeeId() + " (" + pass.role() + ")");
-        send(socket, Json.createObjectBuilder().add("type", "refused").add("code", e.reasonCode())
+        send(socket, Jsons.createObjectBuilder().add("type", "refused").add("code", e.reasonCode())
                 .add("about", safe(type)).add("message", e.getMessage()));
     }
 

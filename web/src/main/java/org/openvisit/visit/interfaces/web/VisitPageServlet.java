@@ -1,8 +1,8 @@
 package org.openvisit.visit.interfaces.web;
 
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -119,9 +119,9 @@ public class VisitPageServlet extends HttpServlet {
     }
 
     private String eventsJson(UUID id) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.createArrayBuilder();
         for (VisitEventRecorded e : events.of(id)) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("sequence", e.sequence()).add("type", e.type().name())
+            JsonObjectBuilder o = Jsons.createObjectBuilder().add("sequence", e.sequence()).add("type", e.type().name())
                     .add("occurredAt", e.occurredAt().toString());
             if (e.attendeeRole() != null) {
                 o.add("role", e.attendeeRole().name());
@@ -138,9 +138,9 @@ public class VisitPageServlet extends HttpServlet {
     }
 
     private String qualityJson(UUID id) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsons.createArrayBuilder();
         for (CallQualityView q : quality.of(id)) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("attendee", q.attendeeId()).add("role", q.role().name())
+            JsonObjectBuilder o = Jsons.createObjectBuilder().add("attendee", q.attendeeId()).add("role", q.role().name())
                     .add("samples", q.samples());
             add(o, "rttMeanMs", q.rttMeanMs());
             add(o, "rttMaxMs", q.rttMaxMs());

@@ -1,6 +1,6 @@
 package org.openvisit.tenant.interfaces.web.ehrsignin;
 
-import jakarta.json.Json;
+import org.openvisit.shared.infrastructure.Jsons;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +27,6 @@ public class EhrSignInMessageServlet extends HttpServlet {
             return;
         }
         response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(Json.createObjectBuilder().add("message", message).build().toString());
+        response.getWriter().write(Jsons.createObjectBuilder().add("message", message).build().toString());
     }
 }
