@@ -63,6 +63,8 @@ class SmartEhrLaunchIT {
         assertThat(landed.getPath()).matches("/visit/[0-9a-f-]{36}");
         assertThat(page.body()).contains("Virtual visit", "Practitioner/prac-ada-okafor", "SCHEDULED");
         assertThat(page.body()).doesNotContain("pat-", "appt-1003", "enc-1003");
+        assertThat(page.headers().firstValue("Server-Timing")).as("the visit page says what it cost")
+                .hasValueSatisfying(t -> assertThat(t).matches("ehr;dur=0\\.000, app;dur=[0-9.]+, cpu;dur=[0-9.]+"));
         // the authorize request went to the sandbox with the launch, PKCE and the minimal scopes
         URI authorize = ada.visited.stream().filter(u -> u.getPath().endsWith("/authorize")).findFirst().orElseThrow();
         Map<String, String> query = query(authorize);
