@@ -24,6 +24,16 @@
 
   function status(text) { const s = $('roomStatus'); if (s) { s.textContent = text; } }
 
+  // the booked time arrives in UTC; show it in the clinician's own time zone
+  const booked = $('appointmentTime');
+  if (booked && booked.dataset.start) {
+    const when = { dateStyle: 'medium', timeStyle: 'short' };
+    const start = new Date(booked.dataset.start);
+    booked.textContent = start.toLocaleString([], when)
+      + (booked.dataset.end ? ' to ' + new Date(booked.dataset.end).toLocaleTimeString([], { timeStyle: 'short' }) : '');
+    booked.title = booked.dataset.start + (booked.dataset.end ? ' to ' + booked.dataset.end : '') + ' (UTC)';
+  }
+
   // ---- signalling socket -------------------------------------------------------------------
   let heartbeat = null;
   let reconnectDelay = 1000;

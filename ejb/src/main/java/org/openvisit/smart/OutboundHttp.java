@@ -65,8 +65,15 @@ public class OutboundHttp {
 
     /** GET {@code uri}; {@code what} names it in messages ("the SMART configuration"). */
     public Answer get(URI uri, String what) {
+        return get(uri, Map.of(), what);
+    }
+
+    /** GET {@code uri} with extra request headers (e.g. the launch's bearer token). */
+    public Answer get(URI uri, Map<String, String> headers, String what) {
         check(uri, what);
-        return send(HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(), uri, what);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET();
+        headers.forEach(request::header);
+        return send(request, uri, what);
     }
 
     /** POST a form to {@code uri}. */

@@ -28,16 +28,19 @@ import org.openvisit.tenant.domain.model.FhirBaseUrl;
 import org.openvisit.visit.application.EhrContext;
 import org.openvisit.visit.application.OpenedVisit;
 import org.openvisit.visit.application.VisitOpening;
+import org.openvisit.visit.application.VisitOrchestrationService;
 import org.openvisit.visit.domain.model.ParticipantRole;
 import org.openvisit.visit.domain.model.VisitKey;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -55,8 +58,11 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SmartEhrLaunchService {
 
-    /** The minimum for a launch: the launch context, and who the user is. Nothing clinical. */
-    public static final String SCOPE = "launch openid fhirUser";
+    /**
+     * The minimum for a launch: the launch context, who the user is, and reading the launch's Appointment
+     * (for when it is booked, shown on the clinician's page). Nothing clinical.
+     */
+    public static final String SCOPE = "launch openid fhirUser user/Appointment.r";
 
     private static final Logger LOG = Logger.getLogger(SmartEhrLaunchService.class.getName());
 
@@ -65,6 +71,9 @@ public class SmartEhrLaunchService {
 
     @EJB
     private LaunchAcceptance acceptance;
+
+    @EJB
+    private VisitOrchestrationService visits;
 
     @EJB
     private LaunchAuditService audit;
@@ -85,9 +94,10 @@ public class SmartEhrLaunchService {
     }
 
     /** Outside the container (tests): the callback half, with the given collaborators. */
-    SmartEhrLaunchService(LaunchAcceptance acceptance, LaunchAuditService audit, SmartClient smart,
-                          OutboundHttp http) {
+    SmartEhrLaunchService(LaunchAcceptance acceptance, VisitOrchestrationService visits, LaunchAuditService audit,
+                          SmartClient smart, OutboundHttp http) {
         this.acceptance = acceptance;
+        this.visits = visits;
         this.audit = audit;
         this.smart = smart;
         this.http = http;
@@ -222,10 +232,10 @@ public class SmartEhrLaunchService {
                     "OpenVisit opens visits for clinicians (Practitioner) and patients; the EHR named another kind "
                             + "of user.");
         }
+        EhrContext ehrContext = new EhrContext(appointment, text(token, "encounter"));
         OpenedVisit opened;
         try {
             VisitKey key = VisitKey.appointment(appointment);
-            EhrContext ehrContext = new EhrContext(appointment, text(token, "encounter"));
             VisitOpening opening = patient
                     ? VisitOpening.ofPatient(pending.endpointId(), key, location, ehrContext)
                     : VisitOpening.ofClinician(pending.endpointId(), key, ehrUser, ParticipantRole.PROVIDER, location,
@@ -237,11 +247,38 @@ public class SmartEhrLaunchService {
             throw refuse(409, "VISIT_NOT_OPENED", pending, clinicianOrNull(ehrUser), "The visit could not be opened",
                     e.getMessage());
         }
+        if (opened.visit().appointmentStart() == null) {
+            rememberBookedTime(pending, token, ehrContext, opened.visit().id());
+        }
         // the audit log holds every accepted launch; the server log only at FINE, to keep it for what goes wrong
         LOG.fine(() -> (patient ? "Patient" : "Clinician") + " launch accepted for visit " + opened.visit().id()
                 + " on endpoint " + pending.endpointId());
         return new LaunchLanding(opened.visit().id(), patient,
                 patient ? opened.visit().patientJoinUrl() : opened.visit().providerJoinUrl());
+    }
+
+    /**
+     * Reads when the appointment is booked for with the launch's own access token, once per visit; a launch
+     * never fails for it (an EHR that does not grant {@code user/Appointment.r} leaves the time unknown).
+     */
+    private void rememberBookedTime(PendingLaunch pending, JsonObject token, EhrContext ehrContext, UUID visitId) {
+        String accessToken = token.get("access_token") instanceof JsonString s ? s.getString() : null;
+        if (accessToken == null || ehrContext.appointment() == null) {
+            return;
+        }
+        try {
+            URI uri = URI.create(pending.authorization().fhirBase() + "/" + ehrContext.appointment());
+            OutboundHttp.Answer answer = http.get(uri, Map.of("Authorization", "Bearer " + accessToken),
+                    "the launch's appointment");
+            if (answer.status() != 200) {
+                LOG.fine(() -> "The EHR answered HTTP " + answer.status() + " for the appointment of visit " + visitId);
+                return;
+            }
+            BookedTime.fromAppointment(answer.body())
+                    .ifPresent(time -> visits.recordBookedTime(visitId, time.start(), time.end()));
+        } catch (SmartSignInException | IllegalArgumentException unreadable) {
+            LOG.fine(() -> "The appointment of visit " + visitId + " could not be read: " + unreadable.getMessage());
+        }
     }
 
     private static String clinicianOrNull(String ehrUser) {

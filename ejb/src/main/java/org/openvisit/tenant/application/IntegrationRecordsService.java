@@ -24,7 +24,7 @@ import java.util.UUID;
 public class IntegrationRecordsService {
 
     /** What OpenVisit asks an EHR for at launch: the launch context and who the user is, nothing clinical. */
-    public static final String LAUNCH_SCOPES = "launch openid fhirUser";
+    public static final String LAUNCH_SCOPES = "launch openid fhirUser user/Appointment.r";
     public static final String BACKEND_CLIENT_ID = "openvisit-backend";
 
     @EJB

@@ -109,6 +109,11 @@ public class VisitOrchestrationService {
         return visits.find(visitId).map(this::view);
     }
 
+    /** Keeps when the appointment is booked for, as the EHR said, unless the visit knows it already. */
+    public void recordBookedTime(@NotNull UUID visitId, @NotNull Instant start, Instant end) {
+        visits.find(visitId).orElseThrow(VisitNotFoundException::new).bookedFor(start, end);
+    }
+
     /** Ends the visit and its meeting, as a {@code VISIT_ENDED} event of the clinician. */
     public VisitView end(@NotNull UUID visitId) {
         events.record(visitId, VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, null, null);
@@ -119,6 +124,7 @@ public class VisitOrchestrationService {
         return new VisitView(v.id(), v.endpointId(), v.organizationId(), v.keyKind(), v.departmentId().orElse(null),
                 v.status(), v.meeting().orElse(null), meetings.of(v).joinUrl(v, JoinRole.PROVIDER),
                 meetings.of(v).joinUrl(v, JoinRole.PATIENT), v.createdAt(), v.startedAt().orElse(null),
-                v.endedAt().orElse(null), visits.participants(v.id()).stream().map(ParticipantView::of).toList());
+                v.endedAt().orElse(null), visits.participants(v.id()).stream().map(ParticipantView::of).toList(),
+                v.appointmentStart().orElse(null), v.appointmentEnd().orElse(null));
     }
 }

@@ -15,8 +15,11 @@ import java.util.UUID;
  * @param departmentId    the launch's location (department), {@code null} when the EHR sent none
  * @param meeting         the meeting on the platform, {@code null} when it is not made yet
  * @param providerJoinUrl where clinicians join; {@code patientJoinUrl} where patients wait
+ * @param appointmentStart when the appointment is booked for, {@code null} when the EHR did not tell;
+ *                         {@code appointmentEnd} its end, {@code null} when not known
  */
 public record VisitView(UUID id, UUID endpointId, UUID organizationId, VisitKeyKind keyKind, String departmentId,
                         VisitStatus status, MeetingRef meeting, String providerJoinUrl, String patientJoinUrl,
-                        Instant createdAt, Instant startedAt, Instant endedAt, List<ParticipantView> participants) {
+                        Instant createdAt, Instant startedAt, Instant endedAt, List<ParticipantView> participants,
+                        Instant appointmentStart, Instant appointmentEnd) {
 }

@@ -21,6 +21,7 @@ import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
 import org.openvisit.visit.application.OpenedVisit;
 import org.openvisit.visit.application.EhrContext;
 import org.openvisit.visit.application.VisitOpening;
+import org.openvisit.visit.application.VisitOrchestrationService;
 import org.openvisit.visit.application.VisitView;
 import org.openvisit.visit.domain.model.ParticipantRole;
 import org.openvisit.visit.domain.model.VisitKey;
@@ -77,6 +78,11 @@ class SmartEhrLaunchServiceTest {
             exchange.getRequestBody().readAllBytes();
             answer(exchange, tokenStatus.get(), tokenAnswer.get());
         });
+        server.createContext("/fhir/Appointment/appt-77", exchange -> {
+            boolean bearer = "Bearer secret-access".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            answer(exchange, bearer ? 200 : 401, bearer ? "{\"resourceType\":\"Appointment\",\"id\":\"appt-77\","
+                    + "\"start\":\"2026-12-01T09:00:00+01:00\",\"end\":\"2026-12-01T09:30:00+01:00\"}" : "{}");
+        });
         server.createContext("/jwks", exchange -> answer(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
@@ -107,7 +113,13 @@ class SmartEhrLaunchServiceTest {
                 return visit;
             }
         };
-        service = new SmartEhrLaunchService(acceptance, auditLog, client,
+        VisitOrchestrationService visits = new VisitOrchestrationService() {
+            @Override
+            public void recordBookedTime(UUID visitId, Instant start, Instant end) {
+                opened.add("booked " + start + " " + end);
+            }
+        };
+        service = new SmartEhrLaunchService(acceptance, visits, auditLog, client,
                 new OutboundHttp(DEVELOPMENT, InetAddress::getAllByName));
     }
 
@@ -115,7 +127,7 @@ class SmartEhrLaunchServiceTest {
         UUID id = UUID.randomUUID();
         return new OpenedVisit(new VisitView(id, UUID.randomUUID(), UUID.randomUUID(), VisitKeyKind.APPOINTMENT, null,
                 VisitStatus.SCHEDULED, null, "/visit/" + id, "/visit/" + id + "/lobby", Instant.now(), null, null,
-                List.of()), true);
+                List.of(), null, null), true);
     }
 
     @AfterEach
@@ -167,7 +179,8 @@ class SmartEhrLaunchServiceTest {
         assertThat(landing.patient()).isFalse();
         assertThat(landing.path()).isEqualTo("/visit/" + landing.visitId());
         assertThat(opened).containsExactly("clinician Practitioner/p1 PROVIDER appointment:Appointment/appt-77 loc-cardio",
-                "context Appointment/appt-77 Encounter/enc-secret");
+                "context Appointment/appt-77 Encounter/enc-secret",
+                "booked 2026-12-01T08:00:00Z 2026-12-01T08:30:00Z");
         assertThat(audit).containsExactly("ACCEPTED PROVIDER_LAUNCH Practitioner/p1");
     }
 
@@ -180,7 +193,8 @@ class SmartEhrLaunchServiceTest {
         assertThat(landing.patient()).isTrue();
         assertThat(landing.path()).endsWith("/lobby");
         assertThat(opened).containsExactly("patient appointment:Appointment/appt-77 loc-cardio",
-                "context Appointment/appt-77 Encounter/enc-secret");
+                "context Appointment/appt-77 Encounter/enc-secret",
+                "booked 2026-12-01T08:00:00Z 2026-12-01T08:30:00Z");
         assertThat(audit).containsExactly("ACCEPTED PATIENT_LAUNCH null");
         assertThat(String.join(" ", audit)).doesNotContain("pat-secret", "enc-secret", "appt-77");
     }

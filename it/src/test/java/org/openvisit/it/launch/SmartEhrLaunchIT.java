@@ -63,13 +63,19 @@ class SmartEhrLaunchIT {
         assertThat(landed.getPath()).matches("/visit/[0-9a-f-]{36}");
         assertThat(page.body()).contains("Virtual visit", "Practitioner/prac-ada-okafor", "SCHEDULED");
         assertThat(page.body()).doesNotContain("pat-", "appt-1003", "enc-1003");
+        // when the appointment is booked for, read from the EHR with the launch's token (30 minutes in the sandbox)
+        java.util.regex.Matcher booked = java.util.regex.Pattern.compile(
+                "id=\"appointmentTime\" data-start=\"([0-9T:Z-]+)\" data-end=\"([0-9T:Z-]+)\"").matcher(page.body());
+        assertThat(booked.find()).as(page.body()).isTrue();
+        assertThat(java.time.Duration.between(java.time.Instant.parse(booked.group(1)),
+                java.time.Instant.parse(booked.group(2)))).isEqualTo(java.time.Duration.ofMinutes(30));
         assertThat(page.headers().firstValue("Server-Timing")).as("the visit page says what it cost")
                 .hasValueSatisfying(t -> assertThat(t).matches("ehr;dur=0\\.000, app;dur=[0-9.]+, cpu;dur=[0-9.]+"));
         // the authorize request went to the sandbox with the launch, PKCE and the minimal scopes
         URI authorize = ada.visited.stream().filter(u -> u.getPath().endsWith("/authorize")).findFirst().orElseThrow();
         Map<String, String> query = query(authorize);
         assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", "openvisit")
-                .containsEntry("scope", "launch openid fhirUser").containsEntry("code_challenge_method", "S256")
+                .containsEntry("scope", "launch openid fhirUser user/Appointment.r").containsEntry("code_challenge_method", "S256")
                 .containsKeys("launch", "state", "code_challenge", "nonce", "aud");
         assertThat(query.get("redirect_uri")).endsWith("/launch/callback");
         assertThat(query.get("state").length()).isGreaterThanOrEqualTo(22); // >= 128 bits in base64url

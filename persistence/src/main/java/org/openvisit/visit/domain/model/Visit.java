@@ -72,6 +72,12 @@ public class Visit {
     @Column(name = "event_count", nullable = false)
     private long eventCount;
 
+    @Column(name = "appointment_start")
+    private Instant appointmentStart;
+
+    @Column(name = "appointment_end")
+    private Instant appointmentEnd;
+
     /**
      * The EHR's references for write-back (appointment, encounter), sealed under the master key by
      * the application; kept only while write-back may need them, then forgotten.
@@ -184,6 +190,29 @@ public class Visit {
         }
         ehrContext = sealedContext;
         return true;
+    }
+
+    /**
+     * Takes the booked time of the appointment from the EHR, once: the first launch that could read it
+     * sets it. A start without an end is taken; an end before the start is not.
+     *
+     * @return whether it was taken (false: known already, no start, or an end before the start)
+     */
+    public boolean bookedFor(Instant start, Instant end) {
+        if (appointmentStart != null || start == null || (end != null && end.isBefore(start))) {
+            return false;
+        }
+        appointmentStart = start;
+        appointmentEnd = end;
+        return true;
+    }
+
+    public Optional<Instant> appointmentStart() {
+        return Optional.ofNullable(appointmentStart);
+    }
+
+    public Optional<Instant> appointmentEnd() {
+        return Optional.ofNullable(appointmentEnd);
     }
 
     /** Forgets the EHR's references: write-back is done with them. */

@@ -73,4 +73,18 @@ class VisitTest {
         assertThatThrownBy(() -> v.participant(" ", ParticipantRole.PROVIDER, T0)).isInstanceOf(InvalidValueException.class);
         assertThat(v.participant(" Practitioner/1 ", ParticipantRole.PROVIDER, T0).ehrUserId()).isEqualTo("Practitioner/1");
     }
+
+    @Test
+    void theBookedTimeIsTakenOnceAndOnlyWhenItMakesSense() {
+        Visit v = visit();
+        assertThat(v.appointmentStart()).isEmpty();
+        assertThat(v.bookedFor(null, T0)).isFalse();
+        assertThat(v.bookedFor(T0, T0.minusSeconds(60))).as("an end before the start").isFalse();
+        assertThat(v.appointmentStart()).isEmpty();
+
+        assertThat(v.bookedFor(T0, T0.plusSeconds(1800))).isTrue();
+        assertThat(v.bookedFor(T0.plusSeconds(3600), null)).as("the first launch's reading stays").isFalse();
+        assertThat(v.appointmentStart()).contains(T0);
+        assertThat(v.appointmentEnd()).contains(T0.plusSeconds(1800));
+    }
 }

@@ -43,8 +43,7 @@ public final class RoomPages {
                 + "\">"
                 + "<dl id=\"visit\" data-visit-id=\"" + v.id() + "\">"
                 + "<dt>Organization</dt><dd id=\"organization\">" + Html.escape(organization) + "</dd>"
-                + "<dt>Appointment time</dt><dd id=\"appointmentTime\">Not known: OpenVisit does not read the "
-                + "appointment from the EHR</dd>"
+                + "<dt>Appointment time</dt>" + appointmentTime(v)
                 + "<dt>Department</dt><dd id=\"department\">" + (v.departmentId() == null ? "Not given by the EHR"
                 : Html.escape(v.departmentId())) + "</dd>"
                 + "<dt>State</dt><dd id=\"visitState\">" + v.status() + "</dd>"
@@ -111,6 +110,17 @@ public final class RoomPages {
                 + "<button id=\"camera\" type=\"button\" disabled>Camera off</button> "
                 + (clinician ? "<button id=\"share\" type=\"button\" disabled>Share screen</button> " : "")
                 + "<button id=\"leave\" type=\"button\" disabled>Leave</button></p></section>";
+    }
+
+    /** The booked time in UTC; room.js shows it in the browser's own time zone. */
+    static String appointmentTime(VisitView v) {
+        if (v.appointmentStart() == null) {
+            return "<dd id=\"appointmentTime\">Not known: the EHR did not give it</dd>";
+        }
+        return "<dd id=\"appointmentTime\" data-start=\"" + v.appointmentStart() + "\""
+                + (v.appointmentEnd() == null ? "" : " data-end=\"" + v.appointmentEnd() + "\"") + ">"
+                + TIME.format(v.appointmentStart())
+                + (v.appointmentEnd() == null ? "" : " to " + TIME.format(v.appointmentEnd())) + "</dd>";
     }
 
     private static String linkRow(String id, String label, String url, String button) {
