@@ -98,10 +98,23 @@ public class DeliveryQueue {
                 task.attendeeRole().orElse(null), task.occurredAt(), context, access), wb.adapter(), null);
     }
 
-    /** Delivered: done (the visit's references are forgotten later, see {@link #forgetFinishedVisits}). */
-    public void delivered(UUID taskId, Instant startedAt) {
+    /**
+     * Delivered: done (the visit's references are forgotten later, see {@link #forgetFinishedVisits}); the
+     * visit's next event is let through and, when {@code takeNext} and it is due, claimed for this node in
+     * the same transaction, so that a visit's events follow each other without waiting for a claim.
+     *
+     * @return the next event's task, claimed by this node, if it was taken
+     */
+    public Optional<ClaimedTask> delivered(UUID taskId, Instant startedAt, boolean takeNext) {
         DeliveryTask task = tasks.find(taskId).orElseThrow();
-        tasks.addAttempt(task.delivered(settings.node(), startedAt, clock.instant()));
+        Instant now = clock.instant();
+        tasks.addAttempt(task.delivered(settings.node(), startedAt, now));
+        Optional<DeliveryTask> next = tasks.next(task);
+        if (next.isEmpty() || !next.get().letThrough(task) || !takeNext || !next.get().isClaimable(now)) {
+            return Optional.empty();
+        }
+        next.get().claim(settings.node(), now, settings.lease());
+        return next.map(ClaimedTask::of);
     }
 
     public void retryLater(UUID taskId, Instant startedAt, String error, Instant nextAt) {

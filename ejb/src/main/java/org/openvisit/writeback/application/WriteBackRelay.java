@@ -260,8 +260,33 @@ public class WriteBackRelay {
         }
     }
 
-    /** One delivery attempt and its outcome; never throws. */
-    void deliver(ClaimedTask task) {
+    /**
+     * Delivers a claimed task, then, in the same slot, the next events of its visit that the outcome's
+     * transaction claimed for this node right away (a visit's events follow each other without waiting
+     * for a claim round). Never throws.
+     */
+    void deliver(ClaimedTask claimed) {
+        ClaimedTask task = claimed;
+        while (task != null) {
+            ClaimedTask next = deliverOne(task);
+            if (next != null && (!running || paused || !breakers.tryAcquire(next.endpointId(), clock.instant()))) {
+                giveBack(next, clock.instant().plus(BUSY_RETRY));
+                next = null;
+            }
+            task = next;
+        }
+    }
+
+    private void giveBack(ClaimedTask task, Instant nextAt) {
+        try {
+            queue.release(task.taskId(), nextAt);
+        } catch (RuntimeException e) {
+            // the lease runs out instead
+        }
+    }
+
+    /** One delivery attempt and its outcome; never throws. Returns the visit's next task if this node took it. */
+    private ClaimedTask deliverOne(ClaimedTask task) {
         Instant started = clock.instant();
         try {
             DeliveryQueue.Prepared prepared = queue.prepare(task);
@@ -269,20 +294,30 @@ public class WriteBackRelay {
                 breakers.neutral(task.endpointId());
                 queue.fail(task.taskId(), started, prepared.problem());
                 metrics.failed(task.endpointId(), true);
-                return;
+                return null;
             }
             EhrWriteBack adapter = adapters.get(prepared.adapter());
             if (adapter == null) {
                 breakers.neutral(task.endpointId());
                 queue.fail(task.taskId(), started, "No write-back adapter " + prepared.adapter() + " in this build.");
                 metrics.failed(task.endpointId(), true);
-                return;
+                return null;
             }
             adapter.deliver(prepared.delivery());
             breakers.success(task.endpointId());
-            queue.delivered(task.taskId(), started);
+            ClaimedTask next;
+            try {
+                next = queue.delivered(task.taskId(), started, running && !paused).orElse(null);
+            } catch (RuntimeException e) {
+                // not recorded (another node took the task over after the lease, or the database failed): the
+                // task is delivered again later, which the EHR absorbs as a replay
+                LOG.log(Level.WARNING, "The delivery of write-back task " + task.taskId() + " could not be recorded: "
+                        + e.getClass().getSimpleName());
+                return null;
+            }
             metrics.delivered(task.endpointId(), Duration.between(started, clock.instant()),
                     Duration.between(task.occurredAt(), clock.instant()));
+            return next;
         } catch (DeliveryFailure f) {
             failed(task, started, f);
         } catch (RuntimeException e) {
@@ -292,6 +327,7 @@ public class WriteBackRelay {
                     "OpenVisit failed unexpectedly while writing this event (" + e.getClass().getSimpleName()
                             + "); it tries again."));
         }
+        return null;
     }
 
     private void failed(ClaimedTask task, Instant started, DeliveryFailure f) {

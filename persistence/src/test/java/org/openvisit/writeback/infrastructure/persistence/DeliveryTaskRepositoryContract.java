@@ -158,6 +158,7 @@ abstract class DeliveryTaskRepositoryContract {
             visits.addEvent(e);
             DeliveryTask task = DeliveryTask.forEvent(e.id(), e.visitId(), e.endpointId(), e.organizationId(),
                     e.sequence(), e.type(), AttendeeRole.PATIENT, e.occurredAt(), "sealed-" + i, T0);
+            tasks.previousForUpdate(e.visitId(), e.sequence()).ifPresent(task::queueBehind); // as the outbox does
             tasks.add(task);
             made.add(task);
         }
@@ -174,11 +175,114 @@ abstract class DeliveryTaskRepositoryContract {
         return claimed;
     }
 
+    /** As the relay records a delivery: done, and the visit's next event let through. */
     private void deliver(DeliveryTask t, String node, Instant at) {
-        inTransaction(r -> {
-            DeliveryTask loaded = r.find(t.id()).orElseThrow();
-            r.addAttempt(loaded.delivered(node, at, at));
-        });
+        inTransaction(r -> deliverIn(r, t, node, at));
+    }
+
+    private static void deliverIn(JpaDeliveryTaskRepository r, DeliveryTask t, String node, Instant at) {
+        DeliveryTask loaded = r.find(t.id()).orElseThrow();
+        r.addAttempt(loaded.delivered(node, at, at));
+        r.next(loaded).ifPresent(next -> next.letThrough(loaded));
+    }
+
+    /** The outbox's work for one more event of the visit, in the caller's open transaction of {@code on}. */
+    private static DeliveryTask recordOneMore(EntityManager on, UUID visitId, Instant at) {
+        JpaVisitRepository visits = new JpaVisitRepository(on);
+        JpaDeliveryTaskRepository repo = new JpaDeliveryTaskRepository(on);
+        Visit visit = visits.findForUpdate(visitId).orElseThrow();
+        VisitEvent e = visit.recordEvent(VisitEventType.DISCONNECTED, AttendeeRole.PATIENT, "a-late", null, at);
+        visits.addEvent(e);
+        DeliveryTask task = DeliveryTask.forEvent(e.id(), e.visitId(), e.endpointId(), e.organizationId(),
+                e.sequence(), e.type(), AttendeeRole.PATIENT, e.occurredAt(), "sealed-late", at);
+        repo.previousForUpdate(e.visitId(), e.sequence()).ifPresent(task::queueBehind);
+        repo.add(task);
+        return task;
+    }
+
+    @Test
+    void aTaskIsHeldBackBehindAnUndoneEventOfItsVisitAndLetThroughWhenThatOneIsDelivered() {
+        List<DeliveryTask> visit = visitWithTasks(endpoint, 2);
+        assertThat(tasks.find(visit.get(0).id()).orElseThrow().isHeldBack()).isFalse();
+        assertThat(tasks.find(visit.get(1).id()).orElseThrow().isHeldBack()).isTrue();
+
+        deliver(claim("node-a", T0, 10, Set.of()).get(0), "node-a", T0);
+        assertThat(tasks.find(visit.get(1).id()).orElseThrow().isHeldBack()).isFalse();
+        deliver(claim("node-a", T0, 10, Set.of()).get(0), "node-a", T0);
+
+        // an event recorded once all earlier ones are done is not held back
+        em.getTransaction().begin();
+        DeliveryTask late = recordOneMore(em, visit.get(0).visitId(), T0.plusSeconds(9));
+        em.getTransaction().commit();
+        em.clear();
+        assertThat(tasks.find(late.id()).orElseThrow().isHeldBack()).isFalse();
+        assertThat(claim("node-b", T0.plusSeconds(9), 10, Set.of())).extracting(DeliveryTask::id)
+                .containsExactly(late.id());
+    }
+
+    @Test
+    void anOutcomeCommittedWhileTheOutboxWaitsForThePreviousRowLetsTheNewTaskGo() throws Exception {
+        DeliveryTask first = visitWithTasks(endpoint, 1).get(0);
+        claim("node-a", T0, 10, Set.of());
+        EntityManager relay = factory.createEntityManager();
+        EntityManager outbox = factory.createEntityManager();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            relay.getTransaction().begin();
+            JpaDeliveryTaskRepository r = new JpaDeliveryTaskRepository(relay);
+            DeliveryTask loaded = r.find(first.id()).orElseThrow();
+            r.addAttempt(loaded.delivered("node-a", T0, T0));
+            assertThat(r.next(loaded)).isEmpty(); // the delivered row is written (and locked) now
+            Future<DeliveryTask> made = pool.submit(() -> {
+                outbox.getTransaction().begin();
+                DeliveryTask t = recordOneMore(outbox, first.visitId(), T0.plusSeconds(1)); // waits for the relay
+                outbox.getTransaction().commit();
+                return t;
+            });
+            Thread.sleep(300);
+            relay.getTransaction().commit();
+            DeliveryTask second = made.get(30, TimeUnit.SECONDS);
+            assertThat(tasks.find(second.id()).orElseThrow().isHeldBack()).isFalse();
+            assertThat(claim("node-b", T0.plusSeconds(2), 10, Set.of())).extracting(DeliveryTask::id)
+                    .containsExactly(second.id());
+        } finally {
+            pool.shutdownNow();
+            relay.close();
+            outbox.close();
+        }
+    }
+
+    @Test
+    void aTaskQueuedWhileItsPreviousOneIsBeingRecordedAsDeliveredIsLetThrough() throws Exception {
+        DeliveryTask first = visitWithTasks(endpoint, 1).get(0);
+        claim("node-a", T0, 10, Set.of());
+        EntityManager relay = factory.createEntityManager();
+        EntityManager outbox = factory.createEntityManager();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            outbox.getTransaction().begin();
+            DeliveryTask second = recordOneMore(outbox, first.visitId(), T0.plusSeconds(1)); // locks the first row
+            assertThat(second.isHeldBack()).isTrue();
+            Future<Boolean> recorded = pool.submit(() -> {
+                relay.getTransaction().begin();
+                JpaDeliveryTaskRepository r = new JpaDeliveryTaskRepository(relay);
+                DeliveryTask loaded = r.find(first.id()).orElseThrow();
+                r.addAttempt(loaded.delivered("node-a", T0, T0));
+                boolean letThrough = r.next(loaded).map(n -> n.letThrough(loaded)).orElse(false); // waits
+                relay.getTransaction().commit();
+                return letThrough;
+            });
+            Thread.sleep(300);
+            outbox.getTransaction().commit();
+            assertThat(recorded.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(tasks.find(second.id()).orElseThrow().isHeldBack()).isFalse();
+            assertThat(claim("node-b", T0.plusSeconds(2), 10, Set.of())).extracting(DeliveryTask::id)
+                    .containsExactly(second.id());
+        } finally {
+            pool.shutdownNow();
+            relay.close();
+            outbox.close();
+        }
     }
 
     @Test
@@ -215,7 +319,11 @@ abstract class DeliveryTaskRepositoryContract {
         inTransaction(r -> r.addAttempt(r.find(second.get(0).id()).orElseThrow()
                 .fail("node-b", T0, T0.plusSeconds(2), "The EHR refused it (400).")));
         assertThat(claim("node-b", T0.plusSeconds(3), 10, Set.of())).isEmpty();
-        inTransaction(r -> r.addAttempt(r.find(second.get(0).id()).orElseThrow().discard("ada.admin", T0.plusSeconds(4))));
+        inTransaction(r -> {
+            DeliveryTask dead = r.find(second.get(0).id()).orElseThrow();
+            r.addAttempt(dead.discard("ada.admin", T0.plusSeconds(4)));
+            r.next(dead).ifPresent(next -> next.letThrough(dead));
+        });
         assertThat(claim("node-b", T0.plusSeconds(5), 10, Set.of())).extracting(DeliveryTask::id)
                 .containsExactly(visit.get(2).id());
         assertThat(tasks.attempts(second.get(0).id())).extracting(a -> a.outcome())
@@ -317,8 +425,7 @@ abstract class DeliveryTaskRepositoryContract {
                                 outOfOrder.add(t.visitId() + ": " + t.sequence() + " after " + before);
                             }
                             mine.getTransaction().begin();
-                            DeliveryTask loaded = repo.find(t.id()).orElseThrow();
-                            repo.addAttempt(loaded.delivered(node, T0, T0));
+                            deliverIn(repo, t, node, T0);
                             // noted before the commit makes it visible to the other claimers
                             lastDelivered.put(t.visitId(), t.sequence());
                             mine.getTransaction().commit();
