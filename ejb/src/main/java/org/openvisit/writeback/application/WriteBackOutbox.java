@@ -1,7 +1,9 @@
 package org.openvisit.writeback.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.openvisit.visit.application.VisitEventRecorded;
@@ -28,6 +30,9 @@ public class WriteBackOutbox {
     @Inject
     private VisitRepository visits;
 
+    @EJB
+    private WriteBackRelay relay;
+
     private final Clock clock = Clock.systemUTC();
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -38,5 +43,10 @@ public class WriteBackOutbox {
                 clock.instant());
         tasks.previousForUpdate(event.visitId(), event.sequence()).ifPresent(task::queueBehind);
         tasks.add(task);
+    }
+
+    /** Once the event and its task are committed, this node's relay claims at once instead of at its next poll. */
+    public void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) VisitEventRecorded event) {
+        relay.nudge();
     }
 }

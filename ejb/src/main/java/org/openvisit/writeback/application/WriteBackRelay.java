@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +53,8 @@ public class WriteBackRelay {
     private static final Duration BUSY_RETRY = Duration.ofMillis(200);
     private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
     private static final Duration DEPTH_EVERY = Duration.ofSeconds(5);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    private static final int PURGE_BATCH = 500;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -80,12 +83,17 @@ public class WriteBackRelay {
     private final Object finished = new Object();
     private volatile boolean running;
     private volatile boolean paused;
+    /** A tick is under way (ticks never overlap: only the ticking thread touches {@link #local}). */
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    /** Something became due on this node since the running tick last claimed: claim again before resting. */
+    private volatile boolean nudged;
     private Semaphore slots;
     private EndpointCircuitBreakers breakers;
     private Backoff backoff;
-    private ScheduledFuture<?> ticking;
+    private ScheduledFuture<?> polling;
     private volatile Instant lastForget = Instant.EPOCH;
     private volatile Instant lastDepth = Instant.EPOCH;
+    private volatile Instant lastPurge = Instant.EPOCH;
 
     @PostConstruct
     void start() {
@@ -100,7 +108,7 @@ public class WriteBackRelay {
             return;
         }
         running = true;
-        ticking = scheduler.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
+        polling = scheduler.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
                 settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Write-back relay started on node " + settings.node() + ": up to " + settings.parallelism()
                 + " deliveries at once (" + settings.perEndpointParallelism() + " per endpoint), lease "
@@ -110,8 +118,8 @@ public class WriteBackRelay {
     @PreDestroy
     void stop() {
         running = false;
-        if (ticking != null) {
-            ticking.cancel(false);
+        if (polling != null) {
+            polling.cancel(false);
         }
     }
 
@@ -119,6 +127,21 @@ public class WriteBackRelay {
     public void run(boolean on) {
         paused = !on;
         LOG.info(() -> "Write-back relay " + (on ? "resumed" : "paused") + " on node " + settings.node());
+    }
+
+    /**
+     * A visit event was recorded on this node: claim now rather than at the next poll (the poll interval
+     * then only bounds how late other nodes' events and retries that fall due are seen).
+     */
+    public void nudge() {
+        nudged = true;
+        if (running && !paused && !ticking.get()) {
+            try {
+                scheduler.execute(this::tick);
+            } catch (RuntimeException rejected) {
+                // the next poll claims it
+            }
+        }
     }
 
     /** The circuit state of an endpoint on this node (for the portal's health badge). */
@@ -138,6 +161,9 @@ public class WriteBackRelay {
      * local queue; ticks never overlap (fixed delay).
      */
     void tick() {
+        if (!ticking.compareAndSet(false, true)) {
+            return; // a tick is under way: it claims again before it rests (nudged)
+        }
         try {
             boolean lastClaimFull = true;
             Instant lastClaim = Instant.EPOCH;
@@ -147,12 +173,16 @@ public class WriteBackRelay {
                 if (local.size() <= settings.batchSize() / 2
                         && (lastClaimFull || local.isEmpty() || now.isAfter(lastClaim.plus(settings.pollInterval())))) {
                     int want = settings.batchSize() - local.size();
+                    nudged = false;
                     List<ClaimedTask> claimed = queue.claim(want, skipped(now));
                     lastClaim = now;
                     lastClaimFull = claimed.size() == want;
                     claimed.forEach(t -> local.addLast(new Held(t, now)));
                     if (claimed.isEmpty() && local.isEmpty()) {
-                        return; // nothing due: the next tick looks again
+                        if (nudged) {
+                            continue; // an event was recorded meanwhile
+                        }
+                        return; // nothing due: the next poll or nudge looks again
                     }
                 }
                 boolean started = false;
@@ -182,6 +212,10 @@ public class WriteBackRelay {
             if (!running || paused) {
                 giveBackHeld();
             }
+            ticking.set(false);
+            if (nudged && running && !paused) {
+                nudge(); // came while this tick was ending
+            }
         }
     }
 
@@ -208,6 +242,18 @@ public class WriteBackRelay {
         if (now.isAfter(lastForget.plus(FORGET_EVERY))) {
             lastForget = now;
             queue.forgetFinishedVisits();
+        }
+        if (now.isAfter(lastPurge.plus(PURGE_EVERY))) {
+            lastPurge = now;
+            int purged = 0;
+            for (int n = PURGE_BATCH; n == PURGE_BATCH && running && !paused; purged += n) {
+                n = queue.purgeDelivered(PURGE_BATCH); // one short transaction per batch
+            }
+            int total = purged;
+            if (total > 0) {
+                LOG.info(() -> "Write-back: deleted " + total + " delivered tasks older than "
+                        + settings.retention().toDays() + " days, with their history.");
+            }
         }
     }
 
@@ -289,7 +335,7 @@ public class WriteBackRelay {
     private ClaimedTask deliverOne(ClaimedTask task) {
         Instant started = clock.instant();
         try {
-            DeliveryQueue.Prepared prepared = queue.prepare(task);
+            PreparedDelivery prepared = task.prepared() != null ? task.prepared() : queue.prepare(task);
             if (prepared.problem() != null) {
                 breakers.neutral(task.endpointId());
                 queue.fail(task.taskId(), started, prepared.problem());

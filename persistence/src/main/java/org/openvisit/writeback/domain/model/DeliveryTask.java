@@ -27,6 +27,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "writeback_task")
 @NamedQuery(name = DeliveryTask.BY_IDS, query = "select t from DeliveryTask t where t.id in :ids")
+@NamedQuery(name = DeliveryTask.DELETE_BY_IDS, query = "delete from DeliveryTask t where t.id in :ids")
 @NamedQuery(name = DeliveryTask.BY_EVENT, query = "select t from DeliveryTask t where t.eventId = :event")
 @NamedQuery(name = DeliveryTask.BY_SEQUENCE,
         query = "select t from DeliveryTask t where t.visitId = :visit and t.sequence = :sequence")
@@ -45,6 +46,7 @@ import java.util.UUID;
 public class DeliveryTask {
 
     public static final String BY_IDS = "DeliveryTask.byIds";
+    public static final String DELETE_BY_IDS = "DeliveryTask.deleteByIds";
     public static final String BY_EVENT = "DeliveryTask.byEvent";
     public static final String BY_SEQUENCE = "DeliveryTask.bySequence";
     public static final String OF_VISIT = "DeliveryTask.ofVisit";

@@ -61,6 +61,14 @@ public interface DeliveryTaskRepository {
     /** The visit's tasks in its order. */
     List<DeliveryTask> ofVisit(UUID visitId);
 
+    /**
+     * Deletes up to {@code max} tasks delivered before {@code before}, with their history (retention).
+     * Dead letters, discarded tasks and anything undone are kept.
+     *
+     * @return how many tasks were deleted
+     */
+    int purgeDelivered(Instant before, int max);
+
     /** A task's history, oldest first. */
     List<DeliveryAttempt> attempts(UUID taskId);
 }

@@ -197,6 +197,26 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
     }
 
     @Override
+    public int purgeDelivered(Instant before, int max) {
+        if (max < 1) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = entityManager.createNativeQuery("""
+                SELECT t.id FROM writeback_task t
+                 WHERE t.status = 'DELIVERED' AND t.delivered_at < ?1
+                 FETCH FIRST %d ROWS ONLY
+                 FOR UPDATE SKIP LOCKED""".formatted(max))
+                .setParameter(1, utc(before)).getResultList();
+        List<String> ids = rows.stream().map(r -> r instanceof Object[] a ? a[0].toString() : r.toString()).toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        entityManager.createNamedQuery(DeliveryAttempt.DELETE_OF_TASKS).setParameter("ids", ids).executeUpdate();
+        return entityManager.createNamedQuery(DeliveryTask.DELETE_BY_IDS).setParameter("ids", ids).executeUpdate();
+    }
+
+    @Override
     public List<DeliveryAttempt> attempts(UUID taskId) {
         return entityManager.createNamedQuery(DeliveryAttempt.OF_TASK, DeliveryAttempt.class)
                 .setParameter("task", taskId.toString()).getResultList();

@@ -286,6 +286,40 @@ abstract class DeliveryTaskRepositoryContract {
     }
 
     @Test
+    void purgesDeliveredTasksOlderThanTheRetentionWithTheirHistoryAndKeepsEverythingElse() {
+        Instant old = T0.minus(Duration.ofDays(40));
+        List<DeliveryTask> oldVisit = visitWithTasks(endpoint, 2);
+        deliver(claim("n", T0, 10, Set.of()).get(0), "n", old);
+        deliver(claim("n", T0, 10, Set.of()).get(0), "n", old.plusSeconds(1));
+        DeliveryTask recent = visitWithTasks(endpoint, 1).get(0);
+        deliver(claim("n", T0, 10, Set.of()).get(0), "n", T0);
+        DeliveryTask dead = visitWithTasks(endpoint, 1).get(0);
+        inTransaction(r -> r.addAttempt(r.find(claim("n", T0, 10, Set.of()).get(0).id()).orElseThrow()
+                .fail("n", old, old, "The EHR refused it (400).")));
+        DeliveryTask waiting = visitWithTasks(endpoint, 1).get(0);
+        Instant before = T0.minus(Duration.ofDays(30));
+
+        em.getTransaction().begin();
+        assertThat(tasks.purgeDelivered(before, 1)).isEqualTo(1); // one batch at a time
+        em.getTransaction().commit();
+        em.getTransaction().begin();
+        assertThat(tasks.purgeDelivered(before, 100)).isEqualTo(1);
+        assertThat(tasks.purgeDelivered(before, 100)).isZero();
+        em.getTransaction().commit();
+        em.clear();
+
+        for (DeliveryTask gone : oldVisit) {
+            assertThat(tasks.find(gone.id())).isEmpty();
+            assertThat(tasks.attempts(gone.id())).isEmpty();
+        }
+        assertThat(tasks.find(recent.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(tasks.attempts(recent.id())).hasSize(1);
+        assertThat(tasks.find(dead.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(tasks.attempts(dead.id())).hasSize(1);
+        assertThat(tasks.find(waiting.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
     void storesOneTaskPerEventWithItsSealedReferences() {
         DeliveryTask t = visitWithTasks(endpoint, 1).get(0);
         DeliveryTask loaded = tasks.findByEvent(t.eventId()).orElseThrow();
