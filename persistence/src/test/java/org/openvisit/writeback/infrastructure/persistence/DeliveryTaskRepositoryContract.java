@@ -294,8 +294,8 @@ abstract class DeliveryTaskRepositoryContract {
         DeliveryTask recent = visitWithTasks(endpoint, 1).get(0);
         deliver(claim("n", T0, 10, Set.of()).get(0), "n", T0);
         DeliveryTask dead = visitWithTasks(endpoint, 1).get(0);
-        inTransaction(r -> r.addAttempt(r.find(claim("n", T0, 10, Set.of()).get(0).id()).orElseThrow()
-                .fail("n", old, old, "The EHR refused it (400).")));
+        UUID claimedDead = claim("n", T0, 10, Set.of()).get(0).id();
+        inTransaction(r -> r.addAttempt(r.find(claimedDead).orElseThrow().fail("n", old, old, "The EHR refused it (400).")));
         DeliveryTask waiting = visitWithTasks(endpoint, 1).get(0);
         Instant before = T0.minus(Duration.ofDays(30));
 
