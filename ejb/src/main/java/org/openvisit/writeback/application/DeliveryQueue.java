@@ -13,6 +13,7 @@ import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitRepository;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
+import org.openvisit.writeback.domain.model.DeliveredTasks;
 import org.openvisit.writeback.domain.model.DeliveryTask;
 import org.openvisit.writeback.domain.model.DeliveryTaskRepository;
 import org.openvisit.writeback.domain.model.QueueCount;
@@ -115,22 +116,19 @@ public class DeliveryQueue {
     }
 
     /**
-     * Delivered: done (the visit's references are forgotten later, see {@link #forgetFinishedVisits}); the
-     * visit's next event is let through and, when {@code takeNext} and it is due, claimed for this node in
-     * the same transaction, so that a visit's events follow each other without waiting for a claim.
+     * Records finished deliveries, all in this one transaction (see {@link DeliveredTasks}: each is locked
+     * and checked on its own, one this node no longer holds is refused without touching the others). Each
+     * recorded one lets its visit's next event through and, when {@code takeNext} and it is due, claims it
+     * for this node, so that a visit's events follow each other without waiting for a claim. (The visit's
+     * references are forgotten later, see {@link #forgetFinishedVisits}.)
      *
-     * @return the next event's task, claimed by this node, if it was taken
+     * @return per finished delivery, in order: recorded or refused, and the next task if this node took it
      */
-    public Optional<ClaimedTask> delivered(UUID taskId, Instant startedAt, boolean takeNext) {
-        DeliveryTask task = tasks.find(taskId).orElseThrow();
-        Instant now = clock.instant();
-        tasks.addAttempt(task.delivered(settings.node(), startedAt, now));
-        Optional<DeliveryTask> next = tasks.next(task);
-        if (next.isEmpty() || !next.get().letThrough(task) || !takeNext || !next.get().isClaimable(now)) {
-            return Optional.empty();
-        }
-        next.get().claim(settings.node(), now, settings.lease());
-        return next.map(t -> ClaimedTask.of(t, prepare(t, false)));
+    public List<RecordedDelivery> delivered(List<DeliveredTasks.Finished> finished, boolean takeNext) {
+        return new DeliveredTasks(tasks).record(settings.node(), finished, clock.instant(), settings.lease(), takeNext)
+                .stream().map(o -> new RecordedDelivery(o.taskId(), o.recorded(),
+                        o.next() == null ? null : ClaimedTask.of(o.next(), prepare(o.next(), false))))
+                .toList();
     }
 
     public void retryLater(UUID taskId, Instant startedAt, String error, Instant nextAt) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.openvisit.writeback.domain.model.DeliveredTasks.Finished;
 import org.openvisit.writeback.domain.model.WriteBackAdapter;
 
 import java.time.Clock;
@@ -88,6 +89,7 @@ public class WriteBackRelay {
     /** Something became due on this node since the running tick last claimed: claim again before resting. */
     private volatile boolean nudged;
     private Semaphore slots;
+    private OutcomeRecorder recorder;
     private EndpointCircuitBreakers breakers;
     private Backoff backoff;
     private ScheduledFuture<?> polling;
@@ -101,6 +103,7 @@ public class WriteBackRelay {
             adapters.put(adapter.kind(), adapter);
         }
         slots = new Semaphore(settings.parallelism());
+        recorder = new OutcomeRecorder(finished -> queue.delivered(finished, running && !paused), settings.parallelism());
         breakers = new EndpointCircuitBreakers(settings.circuitLimits());
         backoff = settings.backoff();
         if (!settings.enabled()) {
@@ -353,10 +356,16 @@ public class WriteBackRelay {
             breakers.success(task.endpointId());
             ClaimedTask next;
             try {
-                next = queue.delivered(task.taskId(), started, running && !paused).orElse(null);
+                RecordedDelivery recorded = recorder.delivered(new Finished(task.taskId(), started, clock.instant()));
+                if (!recorded.recorded()) {
+                    LOG.info(() -> "Write-back task " + task.taskId() + " was delivered after this node's claim ran out; "
+                            + "the node now holding it delivers it again (a replay for the EHR).");
+                    return null;
+                }
+                next = recorded.next();
             } catch (RuntimeException e) {
-                // not recorded (another node took the task over after the lease, or the database failed): the
-                // task is delivered again later, which the EHR absorbs as a replay
+                // not recorded (the database failed): the lease runs out and the task is delivered again, which
+                // the EHR absorbs as a replay
                 LOG.log(Level.WARNING, "The delivery of write-back task " + task.taskId() + " could not be recorded: "
                         + e.getClass().getSimpleName());
                 return null;

@@ -228,6 +228,11 @@ public class DeliveryTask {
         claimUntil = now.plus(lease);
     }
 
+    /** Whether {@code node} holds the claim (only the holder records an outcome). */
+    public boolean isClaimedBy(String node) {
+        return status == DeliveryStatus.IN_FLIGHT && Objects.equals(claimedBy, node);
+    }
+
     private void checkHolder(String node, String action) {
         if (status != DeliveryStatus.IN_FLIGHT || !Objects.equals(claimedBy, node)) {
             throw new IllegalDeliveryTransitionException(status, action + " by " + node

@@ -21,6 +21,9 @@ public interface DeliveryTaskRepository {
 
     Optional<DeliveryTask> findByEvent(UUID eventId);
 
+    /** The task with its row locked until the caller's transaction ends (nobody changes it meanwhile). */
+    Optional<DeliveryTask> findForUpdate(UUID id);
+
     /**
      * The task of the visit's event before {@code sequence}, its row locked until the caller's transaction
      * ends: a new task is queued behind it (held back while it is undone), and its outcome, which lets the

@@ -82,6 +82,11 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
     }
 
     @Override
+    public Optional<DeliveryTask> findForUpdate(UUID id) {
+        return Optional.ofNullable(entityManager.find(DeliveryTask.class, id.toString(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public Optional<DeliveryTask> findByEvent(UUID eventId) {
         return entityManager.createNamedQuery(DeliveryTask.BY_EVENT, DeliveryTask.class)
                 .setParameter("event", eventId.toString()).getResultStream().findFirst();

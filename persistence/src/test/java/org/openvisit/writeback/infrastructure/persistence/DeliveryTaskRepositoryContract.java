@@ -33,6 +33,7 @@ import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitKeyKind;
 import org.openvisit.visit.infrastructure.persistence.JpaVisitRepository;
 import org.openvisit.writeback.domain.model.AttemptOutcome;
+import org.openvisit.writeback.domain.model.DeliveredTasks;
 import org.openvisit.writeback.domain.model.DeliveryStatus;
 import org.openvisit.writeback.domain.model.DeliveryTask;
 import org.openvisit.writeback.domain.model.QueueCount;
@@ -220,20 +221,44 @@ abstract class DeliveryTaskRepositoryContract {
                 .containsExactly(late.id());
     }
 
+    /** Two transactions at once: the relay's and the outbox's, each with its own EntityManager; one waits on another thread. */
+    private interface Race {
+        DeliveryTask run(EntityManager relay, EntityManager outbox, ExecutorService other) throws Exception;
+    }
+
+    /** Runs the race on a visit whose only task node-a holds, then checks the task it made was let through. */
+    private void race(Race race) throws Exception {
+        EntityManager relay = factory.createEntityManager();
+        EntityManager outbox = factory.createEntityManager();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            DeliveryTask second = race.run(relay, outbox, other);
+            assertThat(tasks.find(second.id()).orElseThrow().isHeldBack()).isFalse();
+            assertThat(claim("node-b", T0.plusSeconds(2), 10, Set.of())).extracting(DeliveryTask::id)
+                    .containsExactly(second.id());
+        } finally {
+            other.shutdownNow();
+            relay.close();
+            outbox.close();
+        }
+    }
+
+    /** The relay records the delivery of {@code first} and lets the visit's next task through, as DeliveryQueue does. */
+    private static boolean recordDelivered(EntityManager relay, DeliveryTask first) {
+        JpaDeliveryTaskRepository r = new JpaDeliveryTaskRepository(relay);
+        DeliveryTask loaded = r.find(first.id()).orElseThrow();
+        r.addAttempt(loaded.delivered("node-a", T0, T0));
+        return r.next(loaded).map(n -> n.letThrough(loaded)).orElse(false);
+    }
+
     @Test
     void anOutcomeCommittedWhileTheOutboxWaitsForThePreviousRowLetsTheNewTaskGo() throws Exception {
         DeliveryTask first = visitWithTasks(endpoint, 1).get(0);
         claim("node-a", T0, 10, Set.of());
-        EntityManager relay = factory.createEntityManager();
-        EntityManager outbox = factory.createEntityManager();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
+        race((relay, outbox, other) -> {
             relay.getTransaction().begin();
-            JpaDeliveryTaskRepository r = new JpaDeliveryTaskRepository(relay);
-            DeliveryTask loaded = r.find(first.id()).orElseThrow();
-            r.addAttempt(loaded.delivered("node-a", T0, T0));
-            assertThat(r.next(loaded)).isEmpty(); // the delivered row is written (and locked) now
-            Future<DeliveryTask> made = pool.submit(() -> {
+            assertThat(recordDelivered(relay, first)).isFalse(); // the delivered row is written (and locked) now
+            Future<DeliveryTask> made = other.submit(() -> {
                 outbox.getTransaction().begin();
                 DeliveryTask t = recordOneMore(outbox, first.visitId(), T0.plusSeconds(1)); // waits for the relay
                 outbox.getTransaction().commit();
@@ -241,48 +266,70 @@ abstract class DeliveryTaskRepositoryContract {
             });
             Thread.sleep(300);
             relay.getTransaction().commit();
-            DeliveryTask second = made.get(30, TimeUnit.SECONDS);
-            assertThat(tasks.find(second.id()).orElseThrow().isHeldBack()).isFalse();
-            assertThat(claim("node-b", T0.plusSeconds(2), 10, Set.of())).extracting(DeliveryTask::id)
-                    .containsExactly(second.id());
-        } finally {
-            pool.shutdownNow();
-            relay.close();
-            outbox.close();
-        }
+            return made.get(30, TimeUnit.SECONDS);
+        });
     }
 
     @Test
     void aTaskQueuedWhileItsPreviousOneIsBeingRecordedAsDeliveredIsLetThrough() throws Exception {
         DeliveryTask first = visitWithTasks(endpoint, 1).get(0);
         claim("node-a", T0, 10, Set.of());
-        EntityManager relay = factory.createEntityManager();
-        EntityManager outbox = factory.createEntityManager();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
+        race((relay, outbox, other) -> {
             outbox.getTransaction().begin();
             DeliveryTask second = recordOneMore(outbox, first.visitId(), T0.plusSeconds(1)); // locks the first row
             assertThat(second.isHeldBack()).isTrue();
-            Future<Boolean> recorded = pool.submit(() -> {
+            Future<Boolean> recorded = other.submit(() -> {
                 relay.getTransaction().begin();
-                JpaDeliveryTaskRepository r = new JpaDeliveryTaskRepository(relay);
-                DeliveryTask loaded = r.find(first.id()).orElseThrow();
-                r.addAttempt(loaded.delivered("node-a", T0, T0));
-                boolean letThrough = r.next(loaded).map(n -> n.letThrough(loaded)).orElse(false); // waits
+                boolean letThrough = recordDelivered(relay, first); // waits for the outbox
                 relay.getTransaction().commit();
                 return letThrough;
             });
             Thread.sleep(300);
             outbox.getTransaction().commit();
             assertThat(recorded.get(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(tasks.find(second.id()).orElseThrow().isHeldBack()).isFalse();
-            assertThat(claim("node-b", T0.plusSeconds(2), 10, Set.of())).extracting(DeliveryTask::id)
-                    .containsExactly(second.id());
-        } finally {
-            pool.shutdownNow();
-            relay.close();
-            outbox.close();
+            return second;
+        });
+    }
+
+    @Test
+    void deliveriesRecordedTogetherRefuseOnlyTheTaskAnotherNodeTookOverAndClaimTheNextEventsForTheNode() {
+        DeliveryTask lost = visitWithTasks(endpoint, 1).get(0);
+        assertThat(claim("node-a", T0, 10, Set.of())).hasSize(1);
+        List<DeliveryTask> a = visitWithTasks(endpoint, 2);
+        DeliveryTask c = visitWithTasks(endpoint, 1).get(0);
+        assertThat(claim("node-a", T0.plusSeconds(10), 10, Set.of())).hasSize(2);
+        // node-a's first lease ran out (it was slow): node-b takes that task over
+        assertThat(claim("node-b", T0.plus(LEASE), 10, Set.of())).extracting(DeliveryTask::id)
+                .containsExactly(lost.id());
+        Instant now = T0.plus(LEASE).plusSeconds(1);
+
+        em.getTransaction().begin();
+        List<DeliveredTasks.Outcome> outcomes = new DeliveredTasks(tasks).record("node-a", List.of(
+                new DeliveredTasks.Finished(a.get(0).id(), T0, now),
+                new DeliveredTasks.Finished(lost.id(), T0, now),
+                new DeliveredTasks.Finished(c.id(), T0, now)), now, LEASE, true);
+        em.getTransaction().commit();
+        em.clear();
+
+        assertThat(outcomes).extracting(DeliveredTasks.Outcome::taskId, DeliveredTasks.Outcome::recorded)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(a.get(0).id(), true),
+                        org.assertj.core.groups.Tuple.tuple(lost.id(), false),
+                        org.assertj.core.groups.Tuple.tuple(c.id(), true));
+        DeliveryTask stillB = tasks.find(lost.id()).orElseThrow();
+        assertThat(stillB.status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+        assertThat(stillB.claimedBy()).contains("node-b");
+        assertThat(tasks.attempts(lost.id())).isEmpty();
+        for (DeliveryTask done : List.of(a.get(0), c)) {
+            assertThat(tasks.find(done.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(tasks.attempts(done.id())).extracting(x -> x.outcome()).containsExactly(AttemptOutcome.DELIVERED);
         }
+        // the visit's next event: let through and claimed for node-a in the same transaction
+        assertThat(outcomes.get(0).next().id()).isEqualTo(a.get(1).id());
+        DeliveryTask next = tasks.find(a.get(1).id()).orElseThrow();
+        assertThat(next.isHeldBack()).isFalse();
+        assertThat(next.status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+        assertThat(next.claimedBy()).contains("node-a");
+        assertThat(outcomes.get(2).next()).isNull();
     }
 
     @Test
