@@ -89,7 +89,6 @@ public class WriteBackRelay {
     /** Something became due on this node since the running tick last claimed: claim again before resting. */
     private volatile boolean nudged;
     private Semaphore slots;
-    private OutcomeRecorder recorder;
     private EndpointCircuitBreakers breakers;
     private Backoff backoff;
     private ScheduledFuture<?> polling;
@@ -103,7 +102,6 @@ public class WriteBackRelay {
             adapters.put(adapter.kind(), adapter);
         }
         slots = new Semaphore(settings.parallelism());
-        recorder = new OutcomeRecorder(finished -> queue.delivered(finished, running && !paused), settings.parallelism());
         breakers = new EndpointCircuitBreakers(settings.circuitLimits());
         backoff = settings.backoff();
         if (!settings.enabled()) {
@@ -356,7 +354,8 @@ public class WriteBackRelay {
             breakers.success(task.endpointId());
             ClaimedTask next;
             try {
-                RecordedDelivery recorded = recorder.delivered(new Finished(task.taskId(), started, clock.instant()));
+                RecordedDelivery recorded = queue.delivered(List.of(new Finished(task.taskId(), started, clock.instant())),
+                        running && !paused).get(0);
                 if (!recorded.recorded()) {
                     LOG.info(() -> "Write-back task " + task.taskId() + " was delivered after this node's claim ran out; "
                             + "the node now holding it delivers it again (a replay for the EHR).");
