@@ -13,11 +13,12 @@ import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitRepository;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
+import org.openvisit.writeback.domain.model.DeliveredTasks;
 import org.openvisit.writeback.domain.model.DeliveryTask;
 import org.openvisit.writeback.domain.model.DeliveryTaskRepository;
 import org.openvisit.writeback.domain.model.QueueCount;
-import org.openvisit.writeback.domain.model.WriteBackAdapter;
 import org.openvisit.writeback.domain.model.WriteBackEndpoint;
+import org.openvisit.writeback.domain.model.WriteBackEndpointRepository;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +30,9 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The relay's transactions, each short and on its own (REQUIRES_NEW): claim a batch, read what a
- * delivery needs, and record its outcome. No transaction is held while the EHR is called.
+ * The relay's transactions, each short and on its own (REQUIRES_NEW): claim a batch (with what each
+ * delivery needs), and record an outcome (claiming the visit's next event when it is due). No
+ * transaction is held while the EHR is called.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -53,6 +55,9 @@ public class DeliveryQueue {
     @Inject
     private WriteBackSettings settings;
 
+    @Inject
+    private WriteBackEndpointRepository writeBackEndpoints;
+
     @EJB
     private BackendKeys keys;
 
@@ -61,47 +66,69 @@ public class DeliveryQueue {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** Claims a batch, with what each delivery needs read in the same transaction (no read per delivery). */
     public List<ClaimedTask> claim(int max, Collection<UUID> skipEndpoints) {
         return tasks.claimDue(settings.node(), clock.instant(), settings.lease(), max, skipEndpoints).stream()
-                .map(ClaimedTask::of).toList();
+                .map(t -> ClaimedTask.of(t, prepare(t, false))).toList();
     }
 
-    /** A prepared delivery and the adapter to use, or a reason why it cannot be delivered. */
-    public record Prepared(Delivery delivery, WriteBackAdapter adapter, String problem) {
-    }
-
-    /** What the delivery of a claimed task needs; read-only. */
+    /**
+     * What the delivery of a claimed task needs, for a task claimed without it (its endpoint had no
+     * write-back key yet: made here, in transactions of its own); read-only otherwise.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public Prepared prepare(ClaimedTask claimed) {
-        DeliveryTask task = tasks.find(claimed.taskId()).orElseThrow();
+    public PreparedDelivery prepare(ClaimedTask claimed) {
+        return prepare(tasks.find(claimed.taskId()).orElseThrow(), true);
+    }
+
+    /**
+     * What the delivery of a task needs (its endpoint, settings and opened EHR references), or why it cannot
+     * go; {@code null} when the endpoint has no write-back key yet and {@code mayMakeKey} is false (making
+     * one is left out of the claim's and the outcome's transactions, so that its failure cannot undo them).
+     */
+    private PreparedDelivery prepare(DeliveryTask task, boolean mayMakeKey) {
         Optional<FhirEndpoint> endpoint = endpoints.find(task.endpointId());
         if (endpoint.isEmpty()) {
-            return new Prepared(null, null, "The FHIR endpoint of this visit no longer exists.");
+            return new PreparedDelivery(null, null, "The FHIR endpoint of this visit no longer exists.");
         }
         EhrContext context = null;
         if (task.sealedEhrContext().isPresent()) {
             try {
                 context = seal.open(task.visitId(), task.sealedEhrContext().get());
             } catch (RuntimeException e) {
-                return new Prepared(null, null, "The visit's EHR references could not be opened (was the master key "
-                        + "changed?).");
+                return new PreparedDelivery(null, null, "The visit's EHR references could not be opened (was the "
+                        + "master key changed?).");
             }
         }
         if (context == null || context.isEmpty()) {
-            return new Prepared(null, null, "The EHR gave no appointment or encounter for this visit, so there is no "
-                    + "record to write to.");
+            return new PreparedDelivery(null, null, "The EHR gave no appointment or encounter for this visit, so "
+                    + "there is no record to write to.");
         }
-        WriteBackEndpoint wb = keys.settingsFor(task.endpointId());
+        WriteBackEndpoint wb = mayMakeKey ? keys.settingsFor(task.endpointId())
+                : writeBackEndpoints.find(task.endpointId()).orElse(null);
+        if (wb == null) {
+            return null;
+        }
         EndpointAccess access = new EndpointAccess(task.endpointId(), endpoint.get().baseUrl().value(),
                 wb.clientId().orElse(settings.clientId()), wb.keyId());
-        return new Prepared(new Delivery(task.id(), task.eventId(), task.visitId(), task.sequence(), task.eventType(),
-                task.attendeeRole().orElse(null), task.occurredAt(), context, access), wb.adapter(), null);
+        return new PreparedDelivery(new Delivery(task.id(), task.eventId(), task.visitId(), task.sequence(),
+                task.eventType(), task.attendeeRole().orElse(null), task.occurredAt(), context, access), wb.adapter(), null);
     }
 
-    /** Delivered: done (the visit's references are forgotten later, see {@link #forgetFinishedVisits}). */
-    public void delivered(UUID taskId, Instant startedAt) {
-        DeliveryTask task = tasks.find(taskId).orElseThrow();
-        tasks.addAttempt(task.delivered(settings.node(), startedAt, clock.instant()));
+    /**
+     * Records finished deliveries, all in this one transaction (see {@link DeliveredTasks}: each is locked
+     * and checked on its own, one this node no longer holds is refused without touching the others). Each
+     * recorded one lets its visit's next event through and, when {@code takeNext} and it is due, claims it
+     * for this node, so that a visit's events follow each other without waiting for a claim. (The visit's
+     * references are forgotten later, see {@link #forgetFinishedVisits}.)
+     *
+     * @return per finished delivery, in order: recorded or refused, and the next task if this node took it
+     */
+    public List<RecordedDelivery> delivered(List<DeliveredTasks.Finished> finished, boolean takeNext) {
+        return new DeliveredTasks(tasks).record(settings.node(), finished, clock.instant(), settings.lease(), takeNext)
+                .stream().map(o -> new RecordedDelivery(o.taskId(), o.recorded(),
+                        o.next() == null ? null : ClaimedTask.of(o.next(), prepare(o.next(), false))))
+                .toList();
     }
 
     public void retryLater(UUID taskId, Instant startedAt, String error, Instant nextAt) {
@@ -127,6 +154,15 @@ public class DeliveryQueue {
                 t.release(settings.node(), nextAt);
             }
         });
+    }
+
+    /**
+     * Deletes one batch of tasks delivered longer ago than the retention, with their history.
+     *
+     * @return how many tasks were deleted (a full batch: call again)
+     */
+    public int purgeDelivered(int batch) {
+        return tasks.purgeDelivered(clock.instant().minus(settings.retention()), batch);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.openvisit.writeback.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.openvisit.visit.application.VisitEventRecorded;
@@ -16,6 +18,8 @@ import java.time.Clock;
  * The outbox: for every visit event, inside the transaction that records it (the observer runs
  * synchronously and requires that transaction), one delivery task with a copy of the visit's sealed
  * EHR references. Event and task commit together or not at all; a failure here rolls the event back.
+ * The task is held back while the visit's previous event is undone (its row locked meanwhile, so that
+ * the relay letting the next one through cannot miss this one).
  */
 @ApplicationScoped
 public class WriteBackOutbox {
@@ -26,12 +30,23 @@ public class WriteBackOutbox {
     @Inject
     private VisitRepository visits;
 
+    @EJB
+    private WriteBackRelay relay;
+
     private final Clock clock = Clock.systemUTC();
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEvent(@Observes VisitEventRecorded event) {
         String sealed = visits.find(event.visitId()).flatMap(Visit::sealedEhrContext).orElse(null);
-        tasks.add(DeliveryTask.forEvent(event.eventId(), event.visitId(), event.endpointId(), event.organizationId(),
-                event.sequence(), event.type(), event.attendeeRole(), event.occurredAt(), sealed, clock.instant()));
+        DeliveryTask task = DeliveryTask.forEvent(event.eventId(), event.visitId(), event.endpointId(),
+                event.organizationId(), event.sequence(), event.type(), event.attendeeRole(), event.occurredAt(), sealed,
+                clock.instant());
+        tasks.previousForUpdate(event.visitId(), event.sequence()).ifPresent(task::queueBehind);
+        tasks.add(task);
+    }
+
+    /** Once the event and its task are committed, this node's relay claims at once instead of at its next poll. */
+    public void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) VisitEventRecorded event) {
+        relay.nudge();
     }
 }

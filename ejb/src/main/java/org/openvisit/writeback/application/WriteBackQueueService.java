@@ -89,6 +89,7 @@ public class WriteBackQueueService {
     public QueueItem discard(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull UUID taskId) {
         DeliveryTask task = administered(actor, endpointId, taskId);
         tasks.addAttempt(task.discard(actor.username(), clock.instant()));
+        tasks.next(task).ifPresent(next -> next.letThrough(task));
         return QueueItem.of(task);
     }
 

@@ -15,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.openvisit.writeback.domain.model.DeliveredTasks.Finished;
 import org.openvisit.writeback.domain.model.WriteBackAdapter;
 
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +54,8 @@ public class WriteBackRelay {
     private static final Duration BUSY_RETRY = Duration.ofMillis(200);
     private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
     private static final Duration DEPTH_EVERY = Duration.ofSeconds(5);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    private static final int PURGE_BATCH = 500;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -80,12 +84,17 @@ public class WriteBackRelay {
     private final Object finished = new Object();
     private volatile boolean running;
     private volatile boolean paused;
+    /** A tick is under way (ticks never overlap: only the ticking thread touches {@link #local}). */
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    /** Something became due on this node since the running tick last claimed: claim again before resting. */
+    private volatile boolean nudged;
     private Semaphore slots;
     private EndpointCircuitBreakers breakers;
     private Backoff backoff;
-    private ScheduledFuture<?> ticking;
+    private ScheduledFuture<?> polling;
     private volatile Instant lastForget = Instant.EPOCH;
     private volatile Instant lastDepth = Instant.EPOCH;
+    private volatile Instant lastPurge = Instant.EPOCH;
 
     @PostConstruct
     void start() {
@@ -100,7 +109,7 @@ public class WriteBackRelay {
             return;
         }
         running = true;
-        ticking = scheduler.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
+        polling = scheduler.scheduleWithFixedDelay(this::tick, settings.pollInterval().toMillis(),
                 settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Write-back relay started on node " + settings.node() + ": up to " + settings.parallelism()
                 + " deliveries at once (" + settings.perEndpointParallelism() + " per endpoint), lease "
@@ -110,8 +119,8 @@ public class WriteBackRelay {
     @PreDestroy
     void stop() {
         running = false;
-        if (ticking != null) {
-            ticking.cancel(false);
+        if (polling != null) {
+            polling.cancel(false);
         }
     }
 
@@ -119,6 +128,21 @@ public class WriteBackRelay {
     public void run(boolean on) {
         paused = !on;
         LOG.info(() -> "Write-back relay " + (on ? "resumed" : "paused") + " on node " + settings.node());
+    }
+
+    /**
+     * A visit event was recorded on this node: claim now rather than at the next poll (the poll interval
+     * then only bounds how late other nodes' events and retries that fall due are seen).
+     */
+    public void nudge() {
+        nudged = true;
+        if (running && !paused && !ticking.get()) {
+            try {
+                scheduler.execute(this::tick);
+            } catch (RuntimeException rejected) {
+                // the next poll claims it
+            }
+        }
     }
 
     /** The circuit state of an endpoint on this node (for the portal's health badge). */
@@ -138,6 +162,9 @@ public class WriteBackRelay {
      * local queue; ticks never overlap (fixed delay).
      */
     void tick() {
+        if (!ticking.compareAndSet(false, true)) {
+            return; // a tick is under way: it claims again before it rests (nudged)
+        }
         try {
             boolean lastClaimFull = true;
             Instant lastClaim = Instant.EPOCH;
@@ -147,12 +174,16 @@ public class WriteBackRelay {
                 if (local.size() <= settings.batchSize() / 2
                         && (lastClaimFull || local.isEmpty() || now.isAfter(lastClaim.plus(settings.pollInterval())))) {
                     int want = settings.batchSize() - local.size();
+                    nudged = false;
                     List<ClaimedTask> claimed = queue.claim(want, skipped(now));
                     lastClaim = now;
                     lastClaimFull = claimed.size() == want;
                     claimed.forEach(t -> local.addLast(new Held(t, now)));
                     if (claimed.isEmpty() && local.isEmpty()) {
-                        return; // nothing due: the next tick looks again
+                        if (nudged) {
+                            continue; // an event was recorded meanwhile
+                        }
+                        return; // nothing due: the next poll or nudge looks again
                     }
                 }
                 boolean started = false;
@@ -182,6 +213,10 @@ public class WriteBackRelay {
             if (!running || paused) {
                 giveBackHeld();
             }
+            ticking.set(false);
+            if (nudged && running && !paused) {
+                nudge(); // came while this tick was ending
+            }
         }
     }
 
@@ -208,6 +243,18 @@ public class WriteBackRelay {
         if (now.isAfter(lastForget.plus(FORGET_EVERY))) {
             lastForget = now;
             queue.forgetFinishedVisits();
+        }
+        if (now.isAfter(lastPurge.plus(PURGE_EVERY))) {
+            lastPurge = now;
+            int purged = 0;
+            for (int n = PURGE_BATCH; n == PURGE_BATCH && running && !paused; purged += n) {
+                n = queue.purgeDelivered(PURGE_BATCH); // one short transaction per batch
+            }
+            int total = purged;
+            if (total > 0) {
+                LOG.info(() -> "Write-back: deleted " + total + " delivered tasks older than "
+                        + settings.retention().toDays() + " days, with their history.");
+            }
         }
     }
 
@@ -260,29 +307,71 @@ public class WriteBackRelay {
         }
     }
 
-    /** One delivery attempt and its outcome; never throws. */
-    void deliver(ClaimedTask task) {
+    /**
+     * Delivers a claimed task, then, in the same slot, the next events of its visit that the outcome's
+     * transaction claimed for this node right away (a visit's events follow each other without waiting
+     * for a claim round). Never throws.
+     */
+    void deliver(ClaimedTask claimed) {
+        ClaimedTask task = claimed;
+        while (task != null) {
+            ClaimedTask next = deliverOne(task);
+            if (next != null && (!running || paused || !breakers.tryAcquire(next.endpointId(), clock.instant()))) {
+                giveBack(next, clock.instant().plus(BUSY_RETRY));
+                next = null;
+            }
+            task = next;
+        }
+    }
+
+    private void giveBack(ClaimedTask task, Instant nextAt) {
+        try {
+            queue.release(task.taskId(), nextAt);
+        } catch (RuntimeException e) {
+            // the lease runs out instead
+        }
+    }
+
+    /** One delivery attempt and its outcome; never throws. Returns the visit's next task if this node took it. */
+    private ClaimedTask deliverOne(ClaimedTask task) {
         Instant started = clock.instant();
         try {
-            DeliveryQueue.Prepared prepared = queue.prepare(task);
+            PreparedDelivery prepared = task.prepared() != null ? task.prepared() : queue.prepare(task);
             if (prepared.problem() != null) {
                 breakers.neutral(task.endpointId());
                 queue.fail(task.taskId(), started, prepared.problem());
                 metrics.failed(task.endpointId(), true);
-                return;
+                return null;
             }
             EhrWriteBack adapter = adapters.get(prepared.adapter());
             if (adapter == null) {
                 breakers.neutral(task.endpointId());
                 queue.fail(task.taskId(), started, "No write-back adapter " + prepared.adapter() + " in this build.");
                 metrics.failed(task.endpointId(), true);
-                return;
+                return null;
             }
             adapter.deliver(prepared.delivery());
             breakers.success(task.endpointId());
-            queue.delivered(task.taskId(), started);
+            ClaimedTask next;
+            try {
+                RecordedDelivery recorded = queue.delivered(List.of(new Finished(task.taskId(), started, clock.instant())),
+                        running && !paused).get(0);
+                if (!recorded.recorded()) {
+                    LOG.info(() -> "Write-back task " + task.taskId() + " was delivered after this node's claim ran out; "
+                            + "the node now holding it delivers it again (a replay for the EHR).");
+                    return null;
+                }
+                next = recorded.next();
+            } catch (RuntimeException e) {
+                // not recorded (the database failed): the lease runs out and the task is delivered again, which
+                // the EHR absorbs as a replay
+                LOG.log(Level.WARNING, "The delivery of write-back task " + task.taskId() + " could not be recorded: "
+                        + e.getClass().getSimpleName());
+                return null;
+            }
             metrics.delivered(task.endpointId(), Duration.between(started, clock.instant()),
                     Duration.between(task.occurredAt(), clock.instant()));
+            return next;
         } catch (DeliveryFailure f) {
             failed(task, started, f);
         } catch (RuntimeException e) {
@@ -292,6 +381,7 @@ public class WriteBackRelay {
                     "OpenVisit failed unexpectedly while writing this event (" + e.getClass().getSimpleName()
                             + "); it tries again."));
         }
+        return null;
     }
 
     private void failed(ClaimedTask task, Instant started, DeliveryFailure f) {

@@ -82,6 +82,10 @@ public class WriteBackSettings {
     long forgetAfterSeconds;
 
     @Inject
+    @ConfigProperty(name = "openvisit.writeback.retention-days", defaultValue = "30")
+    int retentionDays;
+
+    @Inject
     @ConfigProperty(name = "openvisit.writeback.node-name")
     Optional<String> nodeName;
 
@@ -93,6 +97,9 @@ public class WriteBackSettings {
                 || requestTimeoutMillis < 100 || connectTimeoutMillis < 100) {
             throw new IllegalStateException("openvisit.writeback.*: batch-size, parallelism, lease-seconds and "
                     + "max-attempts must be at least 1, poll-interval-ms at least 10, the timeouts at least 100 ms.");
+        }
+        if (retentionDays < 1) {
+            throw new IllegalStateException("openvisit.writeback.retention-days must be at least 1.");
         }
         if (!"ES384".equals(keyAlgorithm) && !"RS384".equals(keyAlgorithm)) {
             throw new IllegalStateException("openvisit.writeback.key-algorithm must be ES384 or RS384.");
@@ -165,6 +172,11 @@ public class WriteBackSettings {
 
     public Duration forgetAfter() {
         return Duration.ofSeconds(forgetAfterSeconds);
+    }
+
+    /** Delivered tasks and their history are deleted this long after their delivery. */
+    public Duration retention() {
+        return Duration.ofDays(retentionDays);
     }
 
     /** This node's name in claims and attempt rows. */

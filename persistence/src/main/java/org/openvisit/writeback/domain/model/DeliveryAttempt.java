@@ -22,9 +22,11 @@ import java.util.UUID;
 @Table(name = "writeback_attempt")
 @NamedQuery(name = DeliveryAttempt.OF_TASK,
         query = "select a from DeliveryAttempt a where a.taskId = :task order by a.startedAt, a.number")
+@NamedQuery(name = DeliveryAttempt.DELETE_OF_TASKS, query = "delete from DeliveryAttempt a where a.taskId in :ids")
 public class DeliveryAttempt {
 
     public static final String OF_TASK = "DeliveryAttempt.ofTask";
+    public static final String DELETE_OF_TASKS = "DeliveryAttempt.deleteOfTasks";
     public static final int MAX_ACTOR_LENGTH = 255;
 
     @Id

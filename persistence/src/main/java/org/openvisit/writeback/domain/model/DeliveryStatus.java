@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Where a delivery task stands:
  * <pre>
- *   PENDING    claim -> IN_FLIGHT
+ *   PENDING    claim -> IN_FLIGHT (not while held back behind an undone earlier event of its visit)
  *   RETRYING   claim -> IN_FLIGHT
  *   IN_FLIGHT  delivered -> DELIVERED; attempt failed -> RETRYING; gave up -> FAILED;
  *              claim again once the lease has run out (the node died) -> IN_FLIGHT

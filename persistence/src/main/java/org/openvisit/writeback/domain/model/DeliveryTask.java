@@ -27,7 +27,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "writeback_task")
 @NamedQuery(name = DeliveryTask.BY_IDS, query = "select t from DeliveryTask t where t.id in :ids")
+@NamedQuery(name = DeliveryTask.DELETE_BY_IDS, query = "delete from DeliveryTask t where t.id in :ids")
 @NamedQuery(name = DeliveryTask.BY_EVENT, query = "select t from DeliveryTask t where t.eventId = :event")
+@NamedQuery(name = DeliveryTask.BY_SEQUENCE,
+        query = "select t from DeliveryTask t where t.visitId = :visit and t.sequence = :sequence")
 @NamedQuery(name = DeliveryTask.OF_VISIT,
         query = "select t from DeliveryTask t where t.visitId = :visit order by t.sequence")
 @NamedQuery(name = DeliveryTask.QUEUE_OF_ENDPOINT,
@@ -43,7 +46,9 @@ import java.util.UUID;
 public class DeliveryTask {
 
     public static final String BY_IDS = "DeliveryTask.byIds";
+    public static final String DELETE_BY_IDS = "DeliveryTask.deleteByIds";
     public static final String BY_EVENT = "DeliveryTask.byEvent";
+    public static final String BY_SEQUENCE = "DeliveryTask.bySequence";
     public static final String OF_VISIT = "DeliveryTask.ofVisit";
     public static final String QUEUE_OF_ENDPOINT = "DeliveryTask.queueOfEndpoint";
     public static final String COUNT_QUEUE_OF_ENDPOINT = "DeliveryTask.countQueueOfEndpoint";
@@ -105,6 +110,10 @@ public class DeliveryTask {
     @Column(name = "claim_until")
     private Instant claimUntil;
 
+    /** Waits behind an earlier event of its visit that is not delivered or discarded yet (order per visit). */
+    @Column(name = "held_back", nullable = false)
+    private boolean heldBack;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -151,6 +160,40 @@ public class DeliveryTask {
                 sealedEhrContext, at);
     }
 
+    /**
+     * Queues a new task behind the visit's previous event: held back (not claimable) while that one is not
+     * delivered or discarded. The caller holds the previous task's row lock, so that its outcome cannot
+     * commit unseen in between (see {@link #letThrough}).
+     */
+    public void queueBehind(DeliveryTask previous) {
+        requireNext(previous);
+        if (status != DeliveryStatus.PENDING || attempts > 0) {
+            throw new IllegalDeliveryTransitionException(status, "queued behind an earlier event");
+        }
+        heldBack = !previous.status.isFinal();
+    }
+
+    /**
+     * The visit's previous event is done (delivered or discarded): this one may be claimed now.
+     *
+     * @return whether it was held back until now
+     */
+    public boolean letThrough(DeliveryTask previous) {
+        requireNext(previous);
+        if (!previous.status.isFinal()) {
+            throw new IllegalDeliveryTransitionException(previous.status, "let the next event through");
+        }
+        boolean was = heldBack;
+        heldBack = false;
+        return was;
+    }
+
+    private void requireNext(DeliveryTask previous) {
+        if (!previous.visitId.equals(visitId) || previous.sequence != sequence - 1) {
+            throw new IllegalArgumentException("Task " + previous.id + " is not the one before " + id + " in its visit.");
+        }
+    }
+
     private void move(DeliveryStatus next, String action) {
         if (!status.canMoveTo(next)) {
             throw new IllegalDeliveryTransitionException(status, action);
@@ -161,7 +204,8 @@ public class DeliveryTask {
     /** Whether a relay may claim it now: waiting and due, or in flight on a node whose lease ran out. */
     public boolean isClaimable(Instant now) {
         return switch (status) {
-            case PENDING, RETRYING -> !nextAttemptAt.isAfter(now);
+            case PENDING -> !heldBack && !nextAttemptAt.isAfter(now);
+            case RETRYING -> !nextAttemptAt.isAfter(now);
             case IN_FLIGHT -> claimUntil == null || !claimUntil.isAfter(now);
             default -> false;
         };
@@ -182,6 +226,11 @@ public class DeliveryTask {
         move(DeliveryStatus.IN_FLIGHT, "claimed");
         claimedBy = node.length() > MAX_NODE_LENGTH ? node.substring(0, MAX_NODE_LENGTH) : node;
         claimUntil = now.plus(lease);
+    }
+
+    /** Whether {@code node} holds the claim (only the holder records an outcome). */
+    public boolean isClaimedBy(String node) {
+        return status == DeliveryStatus.IN_FLIGHT && Objects.equals(claimedBy, node);
     }
 
     private void checkHolder(String node, String action) {
@@ -328,6 +377,11 @@ public class DeliveryTask {
 
     public Optional<Instant> claimUntil() {
         return Optional.ofNullable(claimUntil);
+    }
+
+    /** Whether it waits behind an earlier event of its visit. */
+    public boolean isHeldBack() {
+        return heldBack;
     }
 
     public Instant createdAt() {

@@ -2,6 +2,7 @@ package org.openvisit.writeback.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import org.openvisit.writeback.domain.model.DeliveryAttempt;
@@ -26,22 +27,29 @@ import java.util.UUID;
 public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
 
     /**
-     * Due tasks, heads of their visits only, locked without waiting for rows another claimer holds. The
-     * NOT EXISTS keeps the order per visit: a later event waits while the one before it is undone. The
-     * predecessor alone is enough (one unique-index probe, whatever plan the database picks), because a
-     * task is done only after it was claimed, and it could be claimed only after its own predecessor was
-     * done (a task is discarded only as a dead letter, which had been claimed).
+     * Due tasks of one waiting status, soonest first, locked without waiting for rows another claimer
+     * holds. Held-back tasks (an earlier event of their visit is undone) are not due, so the scan reads
+     * the index (status, held_back, next_attempt_at) in order and stops after the batch: its cost follows
+     * the batch, not the backlog, with any plan (a plan PostgreSQL cached while the table was small, a
+     * table never analysed).
      */
-    private static final String CLAIM = """
+    private static final String CLAIM_WAITING = """
             SELECT t.id FROM writeback_task t
-             WHERE t.status IN ('PENDING', 'RETRYING', 'IN_FLIGHT')
-               AND ((t.status <> 'IN_FLIGHT' AND t.next_attempt_at <= ?1)
-                 OR (t.status = 'IN_FLIGHT' AND t.claim_until <= ?1))
-               AND NOT EXISTS (SELECT 1 FROM writeback_task e
-                                WHERE e.visit_id = t.visit_id AND e.sequence_no = t.sequence_no - 1
-                                  AND e.status IN ('PENDING', 'IN_FLIGHT', 'RETRYING', 'FAILED'))
+             WHERE t.status = ?2 AND t.held_back = FALSE AND t.next_attempt_at <= ?1
                %s
              ORDER BY t.next_attempt_at
+             FETCH FIRST %d ROWS ONLY
+             FOR UPDATE SKIP LOCKED""";
+
+    /**
+     * Tasks whose node let its lease run out (it died mid-delivery). Never held back: a task is claimed
+     * only once the one before it is done.
+     */
+    private static final String CLAIM_EXPIRED = """
+            SELECT t.id FROM writeback_task t
+             WHERE t.status = 'IN_FLIGHT' AND t.claim_until <= ?1
+               %s
+             ORDER BY t.claim_until
              FETCH FIRST %d ROWS ONLY
              FOR UPDATE SKIP LOCKED""";
 
@@ -74,35 +82,41 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
     }
 
     @Override
+    public Optional<DeliveryTask> findForUpdate(UUID id) {
+        return Optional.ofNullable(entityManager.find(DeliveryTask.class, id.toString(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public Optional<DeliveryTask> findByEvent(UUID eventId) {
         return entityManager.createNamedQuery(DeliveryTask.BY_EVENT, DeliveryTask.class)
                 .setParameter("event", eventId.toString()).getResultStream().findFirst();
     }
 
     @Override
+    public Optional<DeliveryTask> previousForUpdate(UUID visitId, long sequence) {
+        return entityManager.createNamedQuery(DeliveryTask.BY_SEQUENCE, DeliveryTask.class)
+                .setParameter("visit", visitId.toString()).setParameter("sequence", sequence - 1)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<DeliveryTask> next(DeliveryTask done) {
+        // the done task's update first: it waits for an outbox transaction that locked the row to queue
+        // the next one behind it, so that the query below (a new statement, a new snapshot) sees that one
+        entityManager.flush();
+        return entityManager.createNamedQuery(DeliveryTask.BY_SEQUENCE, DeliveryTask.class)
+                .setParameter("visit", done.visitId().toString()).setParameter("sequence", done.sequence() + 1)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public List<DeliveryTask> claimDue(String node, Instant now, Duration lease, int max,
                                        Collection<UUID> skipEndpoints) {
-        if (max < 1) {
-            return List.of();
-        }
-        List<UUID> skip = List.copyOf(skipEndpoints);
-        StringBuilder notIn = new StringBuilder();
-        if (!skip.isEmpty()) {
-            notIn.append("AND t.endpoint_id NOT IN (");
-            for (int i = 0; i < skip.size(); i++) {
-                notIn.append(i == 0 ? "" : ", ").append('?').append(i + 2);
-            }
-            notIn.append(')');
-        }
-        Query query = entityManager.createNativeQuery(CLAIM.formatted(notIn, max))
-                .setParameter(1, now.atOffset(ZoneOffset.UTC));
-        for (int i = 0; i < skip.size(); i++) {
-            query.setParameter(i + 2, skip.get(i).toString());
-        }
         List<String> ids = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            ids.add(row instanceof Object[] a ? a[0].toString() : row.toString());
-        }
+        ids.addAll(claimable(CLAIM_EXPIRED, null, now, max, skipEndpoints));
+        ids.addAll(claimable(CLAIM_WAITING, DeliveryStatus.RETRYING, now, max - ids.size(), skipEndpoints));
+        ids.addAll(claimable(CLAIM_WAITING, DeliveryStatus.PENDING, now, max - ids.size(), skipEndpoints));
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -113,6 +127,37 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
         tasks.sort(Comparator.comparing(DeliveryTask::nextAttemptAt));
         entityManager.flush();
         return tasks;
+    }
+
+    /** Ids of up to {@code max} claimable rows, locked (one index range scan). */
+    private List<String> claimable(String sql, DeliveryStatus status, Instant now, int max,
+                                   Collection<UUID> skipEndpoints) {
+        if (max < 1) {
+            return List.of();
+        }
+        List<UUID> skip = List.copyOf(skipEndpoints);
+        int first = status == null ? 2 : 3;
+        StringBuilder notIn = new StringBuilder();
+        if (!skip.isEmpty()) {
+            notIn.append("AND t.endpoint_id NOT IN (");
+            for (int i = 0; i < skip.size(); i++) {
+                notIn.append(i == 0 ? "" : ", ").append('?').append(i + first);
+            }
+            notIn.append(')');
+        }
+        Query query = entityManager.createNativeQuery(sql.formatted(notIn, max))
+                .setParameter(1, now.atOffset(ZoneOffset.UTC));
+        if (status != null) {
+            query.setParameter(2, status.name());
+        }
+        for (int i = 0; i < skip.size(); i++) {
+            query.setParameter(i + first, skip.get(i).toString());
+        }
+        List<String> ids = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            ids.add(row instanceof Object[] a ? a[0].toString() : row.toString());
+        }
+        return ids;
     }
 
     @Override
@@ -154,6 +199,26 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
     public List<DeliveryTask> ofVisit(UUID visitId) {
         return entityManager.createNamedQuery(DeliveryTask.OF_VISIT, DeliveryTask.class)
                 .setParameter("visit", visitId.toString()).getResultList();
+    }
+
+    @Override
+    public int purgeDelivered(Instant before, int max) {
+        if (max < 1) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = entityManager.createNativeQuery("""
+                SELECT t.id FROM writeback_task t
+                 WHERE t.status = 'DELIVERED' AND t.delivered_at < ?1
+                 FETCH FIRST %d ROWS ONLY
+                 FOR UPDATE SKIP LOCKED""".formatted(max))
+                .setParameter(1, utc(before)).getResultList();
+        List<String> ids = rows.stream().map(r -> r instanceof Object[] a ? a[0].toString() : r.toString()).toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        entityManager.createNamedQuery(DeliveryAttempt.DELETE_OF_TASKS).setParameter("ids", ids).executeUpdate();
+        return entityManager.createNamedQuery(DeliveryTask.DELETE_BY_IDS).setParameter("ids", ids).executeUpdate();
     }
 
     @Override

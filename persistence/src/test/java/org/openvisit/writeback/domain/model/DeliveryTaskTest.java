@@ -130,4 +130,46 @@ class DeliveryTaskTest {
         t.fail("n", T0, T0, "x".repeat(2000));
         assertThat(t.lastError().orElseThrow()).hasSize(DeliveryTask.MAX_ERROR_LENGTH);
     }
+
+    private static DeliveryTask after(DeliveryTask previous) {
+        return DeliveryTask.forEvent(UUID.randomUUID(), previous.visitId(), previous.endpointId(),
+                previous.organizationId(), previous.sequence() + 1, VisitEventType.DISCONNECTED, AttendeeRole.PATIENT,
+                T0, "sealed", T0);
+    }
+
+    @Test
+    void aTaskBehindAnUndoneEventIsHeldBackUntilThatOneIsDoneAndNeverClaimedMeanwhile() {
+        DeliveryTask first = task();
+        DeliveryTask second = after(first);
+        second.queueBehind(first);
+        assertThat(second.isHeldBack()).isTrue();
+        assertThat(second.isClaimable(T0.plusSeconds(60))).isFalse();
+        assertThatThrownBy(() -> second.claim("node-a", T0, LEASE)).isInstanceOf(IllegalDeliveryTransitionException.class);
+        assertThatThrownBy(() -> second.letThrough(first)).isInstanceOf(IllegalDeliveryTransitionException.class);
+
+        first.claim("node-a", T0, LEASE);
+        first.delivered("node-a", T0, T0);
+        assertThat(second.letThrough(first)).isTrue();
+        assertThat(second.isHeldBack()).isFalse();
+        assertThat(second.isClaimable(T0)).isTrue();
+        assertThat(second.letThrough(first)).isFalse(); // once only
+
+        DeliveryTask third = after(second);
+        third.queueBehind(second); // second is pending: undone
+        assertThat(third.isHeldBack()).isTrue();
+    }
+
+    @Test
+    void aTaskBehindADoneEventIsNotHeldBackAndOnlyTheVisitsPreviousEventCounts() {
+        DeliveryTask first = task();
+        first.claim("node-a", T0, LEASE);
+        first.fail("node-a", T0, T0, "The EHR refused it (400).");
+        first.discard("ada.admin", T0);
+        DeliveryTask second = after(first);
+        second.queueBehind(first);
+        assertThat(second.isHeldBack()).isFalse();
+
+        assertThatThrownBy(() -> after(second).queueBehind(first)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> task().queueBehind(first)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

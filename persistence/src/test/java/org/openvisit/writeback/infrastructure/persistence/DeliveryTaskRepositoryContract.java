@@ -33,6 +33,7 @@ import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitKeyKind;
 import org.openvisit.visit.infrastructure.persistence.JpaVisitRepository;
 import org.openvisit.writeback.domain.model.AttemptOutcome;
+import org.openvisit.writeback.domain.model.DeliveredTasks;
 import org.openvisit.writeback.domain.model.DeliveryStatus;
 import org.openvisit.writeback.domain.model.DeliveryTask;
 import org.openvisit.writeback.domain.model.QueueCount;
@@ -158,6 +159,7 @@ abstract class DeliveryTaskRepositoryContract {
             visits.addEvent(e);
             DeliveryTask task = DeliveryTask.forEvent(e.id(), e.visitId(), e.endpointId(), e.organizationId(),
                     e.sequence(), e.type(), AttendeeRole.PATIENT, e.occurredAt(), "sealed-" + i, T0);
+            tasks.previousForUpdate(e.visitId(), e.sequence()).ifPresent(task::queueBehind); // as the outbox does
             tasks.add(task);
             made.add(task);
         }
@@ -174,11 +176,194 @@ abstract class DeliveryTaskRepositoryContract {
         return claimed;
     }
 
+    /** As the relay records a delivery: done, and the visit's next event let through. */
     private void deliver(DeliveryTask t, String node, Instant at) {
-        inTransaction(r -> {
-            DeliveryTask loaded = r.find(t.id()).orElseThrow();
-            r.addAttempt(loaded.delivered(node, at, at));
+        inTransaction(r -> deliverIn(r, t, node, at));
+    }
+
+    private static void deliverIn(JpaDeliveryTaskRepository r, DeliveryTask t, String node, Instant at) {
+        DeliveryTask loaded = r.find(t.id()).orElseThrow();
+        r.addAttempt(loaded.delivered(node, at, at));
+        r.next(loaded).ifPresent(next -> next.letThrough(loaded));
+    }
+
+    /** The outbox's work for one more event of the visit, in the caller's open transaction of {@code on}. */
+    private static DeliveryTask recordOneMore(EntityManager on, UUID visitId, Instant at) {
+        JpaVisitRepository visits = new JpaVisitRepository(on);
+        JpaDeliveryTaskRepository repo = new JpaDeliveryTaskRepository(on);
+        Visit visit = visits.findForUpdate(visitId).orElseThrow();
+        VisitEvent e = visit.recordEvent(VisitEventType.DISCONNECTED, AttendeeRole.PATIENT, "a-late", null, at);
+        visits.addEvent(e);
+        DeliveryTask task = DeliveryTask.forEvent(e.id(), e.visitId(), e.endpointId(), e.organizationId(),
+                e.sequence(), e.type(), AttendeeRole.PATIENT, e.occurredAt(), "sealed-late", at);
+        repo.previousForUpdate(e.visitId(), e.sequence()).ifPresent(task::queueBehind);
+        repo.add(task);
+        return task;
+    }
+
+    @Test
+    void aTaskIsHeldBackBehindAnUndoneEventOfItsVisitAndLetThroughWhenThatOneIsDelivered() {
+        List<DeliveryTask> visit = visitWithTasks(endpoint, 2);
+        assertThat(tasks.find(visit.get(0).id()).orElseThrow().isHeldBack()).isFalse();
+        assertThat(tasks.find(visit.get(1).id()).orElseThrow().isHeldBack()).isTrue();
+
+        deliver(claim("node-a", T0, 10, Set.of()).get(0), "node-a", T0);
+        assertThat(tasks.find(visit.get(1).id()).orElseThrow().isHeldBack()).isFalse();
+        deliver(claim("node-a", T0, 10, Set.of()).get(0), "node-a", T0);
+
+        // an event recorded once all earlier ones are done is not held back
+        em.getTransaction().begin();
+        DeliveryTask late = recordOneMore(em, visit.get(0).visitId(), T0.plusSeconds(9));
+        em.getTransaction().commit();
+        em.clear();
+        assertThat(tasks.find(late.id()).orElseThrow().isHeldBack()).isFalse();
+        assertThat(claim("node-b", T0.plusSeconds(9), 10, Set.of())).extracting(DeliveryTask::id)
+                .containsExactly(late.id());
+    }
+
+    /** Two transactions at once: the relay's and the outbox's, each with its own EntityManager; one waits on another thread. */
+    private interface Race {
+        DeliveryTask run(EntityManager relay, EntityManager outbox, ExecutorService other) throws Exception;
+    }
+
+    /** Runs the race on a visit whose only task node-a holds, then checks the task it made was let through. */
+    private void race(Race race) throws Exception {
+        EntityManager relay = factory.createEntityManager();
+        EntityManager outbox = factory.createEntityManager();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            DeliveryTask second = race.run(relay, outbox, other);
+            assertThat(tasks.find(second.id()).orElseThrow().isHeldBack()).isFalse();
+            assertThat(claim("node-b", T0.plusSeconds(2), 10, Set.of())).extracting(DeliveryTask::id)
+                    .containsExactly(second.id());
+        } finally {
+            other.shutdownNow();
+            relay.close();
+            outbox.close();
+        }
+    }
+
+    /** The relay records the delivery of {@code first} and lets the visit's next task through, as DeliveryQueue does. */
+    private static boolean recordDelivered(EntityManager relay, DeliveryTask first) {
+        JpaDeliveryTaskRepository r = new JpaDeliveryTaskRepository(relay);
+        DeliveryTask loaded = r.find(first.id()).orElseThrow();
+        r.addAttempt(loaded.delivered("node-a", T0, T0));
+        return r.next(loaded).map(n -> n.letThrough(loaded)).orElse(false);
+    }
+
+    @Test
+    void anOutcomeCommittedWhileTheOutboxWaitsForThePreviousRowLetsTheNewTaskGo() throws Exception {
+        DeliveryTask first = visitWithTasks(endpoint, 1).get(0);
+        claim("node-a", T0, 10, Set.of());
+        race((relay, outbox, other) -> {
+            relay.getTransaction().begin();
+            assertThat(recordDelivered(relay, first)).isFalse(); // the delivered row is written (and locked) now
+            Future<DeliveryTask> made = other.submit(() -> {
+                outbox.getTransaction().begin();
+                DeliveryTask t = recordOneMore(outbox, first.visitId(), T0.plusSeconds(1)); // waits for the relay
+                outbox.getTransaction().commit();
+                return t;
+            });
+            Thread.sleep(300);
+            relay.getTransaction().commit();
+            return made.get(30, TimeUnit.SECONDS);
         });
+    }
+
+    @Test
+    void aTaskQueuedWhileItsPreviousOneIsBeingRecordedAsDeliveredIsLetThrough() throws Exception {
+        DeliveryTask first = visitWithTasks(endpoint, 1).get(0);
+        claim("node-a", T0, 10, Set.of());
+        race((relay, outbox, other) -> {
+            outbox.getTransaction().begin();
+            DeliveryTask second = recordOneMore(outbox, first.visitId(), T0.plusSeconds(1)); // locks the first row
+            assertThat(second.isHeldBack()).isTrue();
+            Future<Boolean> recorded = other.submit(() -> {
+                relay.getTransaction().begin();
+                boolean letThrough = recordDelivered(relay, first); // waits for the outbox
+                relay.getTransaction().commit();
+                return letThrough;
+            });
+            Thread.sleep(300);
+            outbox.getTransaction().commit();
+            assertThat(recorded.get(30, TimeUnit.SECONDS)).isTrue();
+            return second;
+        });
+    }
+
+    @Test
+    void deliveriesRecordedTogetherRefuseOnlyTheTaskAnotherNodeTookOverAndClaimTheNextEventsForTheNode() {
+        DeliveryTask lost = visitWithTasks(endpoint, 1).get(0);
+        assertThat(claim("node-a", T0, 10, Set.of())).hasSize(1);
+        List<DeliveryTask> a = visitWithTasks(endpoint, 2);
+        DeliveryTask c = visitWithTasks(endpoint, 1).get(0);
+        assertThat(claim("node-a", T0.plusSeconds(10), 10, Set.of())).hasSize(2);
+        // node-a's first lease ran out (it was slow): node-b takes that task over
+        assertThat(claim("node-b", T0.plus(LEASE), 10, Set.of())).extracting(DeliveryTask::id)
+                .containsExactly(lost.id());
+        Instant now = T0.plus(LEASE).plusSeconds(1);
+
+        em.getTransaction().begin();
+        List<DeliveredTasks.Outcome> outcomes = new DeliveredTasks(tasks).record("node-a", List.of(
+                new DeliveredTasks.Finished(a.get(0).id(), T0, now),
+                new DeliveredTasks.Finished(lost.id(), T0, now),
+                new DeliveredTasks.Finished(c.id(), T0, now)), now, LEASE, true);
+        em.getTransaction().commit();
+        em.clear();
+
+        assertThat(outcomes).extracting(DeliveredTasks.Outcome::taskId, DeliveredTasks.Outcome::recorded)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(a.get(0).id(), true),
+                        org.assertj.core.groups.Tuple.tuple(lost.id(), false),
+                        org.assertj.core.groups.Tuple.tuple(c.id(), true));
+        DeliveryTask stillB = tasks.find(lost.id()).orElseThrow();
+        assertThat(stillB.status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+        assertThat(stillB.claimedBy()).contains("node-b");
+        assertThat(tasks.attempts(lost.id())).isEmpty();
+        for (DeliveryTask done : List.of(a.get(0), c)) {
+            assertThat(tasks.find(done.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(tasks.attempts(done.id())).extracting(x -> x.outcome()).containsExactly(AttemptOutcome.DELIVERED);
+        }
+        // the visit's next event: let through and claimed for node-a in the same transaction
+        assertThat(outcomes.get(0).next().id()).isEqualTo(a.get(1).id());
+        DeliveryTask next = tasks.find(a.get(1).id()).orElseThrow();
+        assertThat(next.isHeldBack()).isFalse();
+        assertThat(next.status()).isEqualTo(DeliveryStatus.IN_FLIGHT);
+        assertThat(next.claimedBy()).contains("node-a");
+        assertThat(outcomes.get(2).next()).isNull();
+    }
+
+    @Test
+    void purgesDeliveredTasksOlderThanTheRetentionWithTheirHistoryAndKeepsEverythingElse() {
+        Instant old = T0.minus(Duration.ofDays(40));
+        List<DeliveryTask> oldVisit = visitWithTasks(endpoint, 2);
+        deliver(claim("n", T0, 10, Set.of()).get(0), "n", old);
+        deliver(claim("n", T0, 10, Set.of()).get(0), "n", old.plusSeconds(1));
+        DeliveryTask recent = visitWithTasks(endpoint, 1).get(0);
+        deliver(claim("n", T0, 10, Set.of()).get(0), "n", T0);
+        DeliveryTask dead = visitWithTasks(endpoint, 1).get(0);
+        UUID claimedDead = claim("n", T0, 10, Set.of()).get(0).id();
+        inTransaction(r -> r.addAttempt(r.find(claimedDead).orElseThrow().fail("n", old, old, "The EHR refused it (400).")));
+        DeliveryTask waiting = visitWithTasks(endpoint, 1).get(0);
+        Instant before = T0.minus(Duration.ofDays(30));
+
+        em.getTransaction().begin();
+        assertThat(tasks.purgeDelivered(before, 1)).isEqualTo(1); // one batch at a time
+        em.getTransaction().commit();
+        em.getTransaction().begin();
+        assertThat(tasks.purgeDelivered(before, 100)).isEqualTo(1);
+        assertThat(tasks.purgeDelivered(before, 100)).isZero();
+        em.getTransaction().commit();
+        em.clear();
+
+        for (DeliveryTask gone : oldVisit) {
+            assertThat(tasks.find(gone.id())).isEmpty();
+            assertThat(tasks.attempts(gone.id())).isEmpty();
+        }
+        assertThat(tasks.find(recent.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(tasks.attempts(recent.id())).hasSize(1);
+        assertThat(tasks.find(dead.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(tasks.attempts(dead.id())).hasSize(1);
+        assertThat(tasks.find(waiting.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
     }
 
     @Test
@@ -215,7 +400,11 @@ abstract class DeliveryTaskRepositoryContract {
         inTransaction(r -> r.addAttempt(r.find(second.get(0).id()).orElseThrow()
                 .fail("node-b", T0, T0.plusSeconds(2), "The EHR refused it (400).")));
         assertThat(claim("node-b", T0.plusSeconds(3), 10, Set.of())).isEmpty();
-        inTransaction(r -> r.addAttempt(r.find(second.get(0).id()).orElseThrow().discard("ada.admin", T0.plusSeconds(4))));
+        inTransaction(r -> {
+            DeliveryTask dead = r.find(second.get(0).id()).orElseThrow();
+            r.addAttempt(dead.discard("ada.admin", T0.plusSeconds(4)));
+            r.next(dead).ifPresent(next -> next.letThrough(dead));
+        });
         assertThat(claim("node-b", T0.plusSeconds(5), 10, Set.of())).extracting(DeliveryTask::id)
                 .containsExactly(visit.get(2).id());
         assertThat(tasks.attempts(second.get(0).id())).extracting(a -> a.outcome())
@@ -317,8 +506,7 @@ abstract class DeliveryTaskRepositoryContract {
                                 outOfOrder.add(t.visitId() + ": " + t.sequence() + " after " + before);
                             }
                             mine.getTransaction().begin();
-                            DeliveryTask loaded = repo.find(t.id()).orElseThrow();
-                            repo.addAttempt(loaded.delivered(node, T0, T0));
+                            deliverIn(repo, t, node, T0);
                             // noted before the commit makes it visible to the other claimers
                             lastDelivered.put(t.visitId(), t.sequence());
                             mine.getTransaction().commit();
