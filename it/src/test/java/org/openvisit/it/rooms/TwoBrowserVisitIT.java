@@ -96,7 +96,9 @@ class TwoBrowserVisitIT {
             launchFromEhr(doc, "Okafor", "appt-1006");
             String visitId = doc.driver().getCurrentUrl().replaceAll(".*/visit/", "");
             live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("Connected"));
-            assertThat(text(doc, "appointmentTime")).startsWith("Not known");
+            // the booked time, read from the EHR, in the browser's own time zone (e.g. "Dec 2, 2026, 3:00 PM to 3:30 PM")
+            assertThat(text(doc, "appointmentTime")).matches(".*20[0-9]{2}.* to .*[0-9]{1,2}[:.][0-9]{2}.*")
+                    .doesNotContain("Not known", "UTC");
             assertThat(text(doc, "organization")).isNotBlank();
             assertThat(text(doc, "smsNote")).contains("notifications feature");
             doc.driver().findElement(By.id("joinCall")).click();
