@@ -66,8 +66,14 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * A wait that asks again when the element it read was just replaced (PrimeFaces re-renders parts of
+     * the page after an AJAX request, and a read in that moment finds the old element gone).
+     */
     public WebDriverWait waitUpTo(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Signs in on the portal's sign-in screen as a person would and waits for the next page. */
