@@ -97,5 +97,5 @@ lat.sort()
 pct = lambda p: lat[min(len(lat) - 1, int(p / 100 * len(lat)))]
 print(f"   {len(lat)} events: p50 {pct(50):.3f} s, p99 {pct(99):.3f} s, max {lat[-1]:.3f} s")
 PY
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); database: ${OPENVISIT_DB_URL:-H2 file (embedded default)}; relay: parallelism ${OPENVISIT_WRITEBACK_PARALLELISM:-16}, batch ${OPENVISIT_WRITEBACK_BATCH_SIZE:-50}, poll ${OPENVISIT_WRITEBACK_POLL_INTERVAL_MS:-500} ms"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); database: ${OPENVISIT_DB_URL:-H2 file (embedded default)}; relay: parallelism ${OPENVISIT_WRITEBACK_PARALLELISM:-32}, batch ${OPENVISIT_WRITEBACK_BATCH_SIZE:-50}, poll ${OPENVISIT_WRITEBACK_POLL_INTERVAL_MS:-500} ms"
 kill -TERM "$script"; wait "$script" 2>/dev/null || true; script=""

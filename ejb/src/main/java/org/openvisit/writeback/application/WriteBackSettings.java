@@ -30,7 +30,7 @@ public class WriteBackSettings {
     int batchSize;
 
     @Inject
-    @ConfigProperty(name = "openvisit.writeback.parallelism", defaultValue = "16")
+    @ConfigProperty(name = "openvisit.writeback.parallelism", defaultValue = "32")
     int parallelism;
 
     @Inject
