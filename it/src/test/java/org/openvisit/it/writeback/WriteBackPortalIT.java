@@ -69,11 +69,16 @@ class WriteBackPortalIT {
             admin.signIn(SharedServer.baseUri(), orgAdmin, password);
             // from the endpoint's page, as a person gets there
             driver.get(SharedServer.baseUri().resolve("/endpoint.xhtml?id=" + wb.endpointId).toString());
-            browser.waitUpTo(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[id$='writeBack']"))).click();
+            By queueLink = By.xpath("//a[contains(., 'Write-back queue')]");
+            try {
+                browser.waitUpTo(WAIT).until(ExpectedConditions.elementToBeClickable(queueLink)).click();
+            } finally {
+                browser.screenshot("write-back-2-endpoint");
+            }
             browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("writeBack:items"), REASON));
             assertThat(driver.findElement(By.id("writeBack:health")).getText()).isEqualTo("FAILING");
             assertThat(failedRow(1).getText()).contains("FAILED", REASON);
-            browser.screenshot("write-back-2-failed");
+            browser.screenshot("write-back-3-failed");
 
             // Retry: written again at once, fails again the same way (the EHR still has no references)
             failedRow(1).findElement(By.xpath(".//button[.//span[text()='Retry']]")).click();
@@ -89,7 +94,7 @@ class WriteBackPortalIT {
             confirm("No");
             assertThat(status(visit, 1)).isEqualTo("FAILED");
             discardButton(1).click();
-            browser.screenshot("write-back-3-confirm");
+            browser.screenshot("write-back-4-confirm");
             confirm("Yes");
             browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("writeBack:messages"),
                     "was discarded"));
@@ -103,7 +108,7 @@ class WriteBackPortalIT {
             confirm("Yes");
             browser.waitUpTo(WAIT).until(d -> status(visit, 2).equals("DISCARDED"));
             browser.waitUpTo(WAIT).until(d -> d.findElements(By.xpath(failedRowPath(2))).isEmpty());
-            browser.screenshot("write-back-4-discarded");
+            browser.screenshot("write-back-5-discarded");
             assertThat(first.getString("lastError")).contains(REASON);
         }
     }
