@@ -47,13 +47,48 @@ backlog() { # visits
 waiting() { api GET "/api/endpoints/$endpoint/write-back?max=1" | json 'd["pending"]+d["inFlight"]+d["retrying"]'; }
 failed() { api GET "/api/endpoints/$endpoint/write-back?max=1" | json 'd["failed"]'; }
 
+# Reads the delivered items of events that happened since $1 (UTC ISO time) from the queue API, once,
+# after the phase: "end" prints when the last of them was written (epoch seconds); "latency" prints
+# p50/p99/max of written - happened. The phases poll the queue only every 2 s while they wait: every
+# API call checks the password (PBKDF2, deliberately slow) and would take CPU from the drain.
+delivered_since() {
+python3 - "$base" "$password" "$endpoint" "$1" "$2" <<'PY'
+import base64, json, sys, urllib.request
+from datetime import datetime
+base, password, endpoint, start, what = sys.argv[1:]
+def t(s):
+    s = s.rstrip("Z")
+    whole, _, frac = s.partition(".")
+    return datetime.fromisoformat(whole + "." + (frac + "000000")[:6] + "+00:00")
+auth = "Basic " + base64.b64encode(f"admin:{password}".encode()).decode()
+lat, last, first = [], None, 0
+while True:
+    req = urllib.request.Request(f"{base}/api/endpoints/{endpoint}/write-back?status=DELIVERED&first={first}&max=500",
+                                 headers={"Authorization": auth})
+    items = json.load(urllib.request.urlopen(req))["items"]
+    for i in items:
+        if i["occurredAt"] >= start[:23]:
+            done = t(i["deliveredAt"])
+            lat.append((done - t(i["occurredAt"])).total_seconds())
+            last = done if last is None or done > last else last
+    if len(items) < 500: break
+    first += 500
+if what == "end":
+    print(f"{last.timestamp():.3f}")
+else:
+    lat.sort()
+    pct = lambda p: lat[min(len(lat) - 1, int(p / 100 * len(lat)))]
+    print(f"   {len(lat)} events: p50 {pct(50):.3f} s, p99 {pct(99):.3f} s, max {lat[-1]:.3f} s")
+PY
+}
+
 # warm-up: key, token, SMART configuration, JIT (not measured)
 backlog 20
 until [[ $(waiting) == 0 ]]; do sleep 0.2; done
 
 echo "1. drain of a backlog of $events events"
 api PUT /api/write-back/development/relay '{"running":false}' > /dev/null
-t0=$(date +%s.%N)
+t0=$(date +%s.%N); backlog_start=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
 visits=$((events / 5)); chunk=200; made=0
 while (( made < visits )); do
   n=$(( visits - made < chunk ? visits - made : chunk )); backlog $n; made=$((made + n))
@@ -62,8 +97,8 @@ t1=$(date +%s.%N)
 echo "   backlog recorded in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s ($(waiting) tasks waiting)"
 api PUT /api/write-back/development/relay '{"running":true}' > /dev/null
 t2=$(date +%s.%N)
-until [[ $(waiting) == 0 ]]; do sleep 0.25; done
-t3=$(date +%s.%N)
+until [[ $(waiting) == 0 ]]; do sleep 2; done
+t3=$(delivered_since "$backlog_start" end)
 drain=$(awk -v a="$t2" -v b="$t3" -v n="$events" 'BEGIN{printf "%.0f", n/(b-a)}')
 echo "   drained in $(awk -v a="$t2" -v b="$t3" 'BEGIN{printf "%.1f", b-a}') s: $drain events/s; dead letters: $(failed)"
 
@@ -73,29 +108,7 @@ for s in $(seq 1 "$rate_seconds"); do
   tick=$(date +%s.%N); backlog "$rate_visits"
   rest=$(awk -v a="$tick" -v b="$(date +%s.%N)" 'BEGIN{r=1-(b-a); print (r>0?r:0)}'); sleep "$rest"
 done
-until [[ $(waiting) == 0 ]]; do sleep 0.25; done
-python3 - "$base" "$password" "$endpoint" "$phase_start" <<'PY'
-import base64, json, sys, urllib.request
-from datetime import datetime
-base, password, endpoint, start = sys.argv[1:]
-def t(s):
-    s = s.rstrip("Z")
-    whole, _, frac = s.partition(".")
-    return datetime.fromisoformat(whole + "." + (frac + "000000")[:6] + "+00:00")
-auth = "Basic " + base64.b64encode(f"admin:{password}".encode()).decode()
-lat, first = [], 0
-while True:
-    req = urllib.request.Request(f"{base}/api/endpoints/{endpoint}/write-back?status=DELIVERED&first={first}&max=500",
-                                 headers={"Authorization": auth})
-    items = json.load(urllib.request.urlopen(req))["items"]
-    for i in items:
-        if i["occurredAt"] >= start[:23]:
-            lat.append((t(i["deliveredAt"]) - t(i["occurredAt"])).total_seconds())
-    if len(items) < 500: break
-    first += 500
-lat.sort()
-pct = lambda p: lat[min(len(lat) - 1, int(p / 100 * len(lat)))]
-print(f"   {len(lat)} events: p50 {pct(50):.3f} s, p99 {pct(99):.3f} s, max {lat[-1]:.3f} s")
-PY
+until [[ $(waiting) == 0 ]]; do sleep 2; done
+delivered_since "$phase_start" latency
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); database: ${OPENVISIT_DB_URL:-H2 file (embedded default)}; relay: parallelism ${OPENVISIT_WRITEBACK_PARALLELISM:-32}, batch ${OPENVISIT_WRITEBACK_BATCH_SIZE:-50}, poll ${OPENVISIT_WRITEBACK_POLL_INTERVAL_MS:-500} ms"
 kill -TERM "$script"; wait "$script" 2>/dev/null || true; script=""

@@ -108,6 +108,7 @@ class WriteBackPortalIT {
             confirm("Yes");
             browser.waitUpTo(WAIT).until(d -> status(visit, 2).equals("DISCARDED"));
             browser.waitUpTo(WAIT).until(d -> d.findElements(By.xpath(failedRowPath(2))).isEmpty());
+            assertThat(driver.findElement(By.id("writeBack:messages")).getText()).contains("Event 2 of the visit was discarded");
             browser.screenshot("write-back-5-discarded");
             assertThat(first.getString("lastError")).contains(REASON);
         }
