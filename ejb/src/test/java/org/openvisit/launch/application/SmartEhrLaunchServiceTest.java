@@ -19,12 +19,9 @@ import org.openvisit.smart.SmartAuthorization;
 import org.openvisit.smart.SmartClient;
 import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
 import org.openvisit.visit.application.OpenedVisit;
-import org.openvisit.visit.application.EhrContext;
 import org.openvisit.visit.application.VisitOpening;
 import org.openvisit.visit.application.VisitOrchestrationService;
 import org.openvisit.visit.application.VisitView;
-import org.openvisit.visit.domain.model.ParticipantRole;
-import org.openvisit.visit.domain.model.VisitKey;
 import org.openvisit.visit.domain.model.VisitKeyKind;
 import org.openvisit.visit.domain.model.VisitStatus;
 
