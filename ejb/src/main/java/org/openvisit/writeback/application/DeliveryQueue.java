@@ -89,19 +89,19 @@ public class DeliveryQueue {
     private PreparedDelivery prepare(DeliveryTask task, boolean mayMakeKey) {
         Optional<FhirEndpoint> endpoint = endpoints.find(task.endpointId());
         if (endpoint.isEmpty()) {
-            return new PreparedDelivery(null, null, "The FHIR endpoint of this visit no longer exists.");
+            return PreparedDelivery.refused("The FHIR endpoint of this visit no longer exists.");
         }
         EhrContext context = null;
         if (task.sealedEhrContext().isPresent()) {
             try {
                 context = seal.open(task.visitId(), task.sealedEhrContext().get());
             } catch (RuntimeException e) {
-                return new PreparedDelivery(null, null, "The visit's EHR references could not be opened (was the "
+                return PreparedDelivery.refused("The visit's EHR references could not be opened (was the "
                         + "master key changed?).");
             }
         }
         if (context == null || context.isEmpty()) {
-            return new PreparedDelivery(null, null, "The EHR gave no appointment or encounter for this visit, so "
+            return PreparedDelivery.refused("The EHR gave no appointment or encounter for this visit, so "
                     + "there is no record to write to.");
         }
         WriteBackEndpoint wb = mayMakeKey ? keys.settingsFor(task.endpointId())
@@ -112,7 +112,8 @@ public class DeliveryQueue {
         EndpointAccess access = new EndpointAccess(task.endpointId(), endpoint.get().baseUrl().value(),
                 wb.clientId().orElse(settings.clientId()), wb.keyId());
         return new PreparedDelivery(new Delivery(task.id(), task.eventId(), task.visitId(), task.sequence(),
-                task.eventType(), task.attendeeRole().orElse(null), task.occurredAt(), context, access), wb.adapter(), null);
+                task.eventType(), task.attendeeRole().orElse(null), task.occurredAt(), context, access), wb.adapter(),
+                wb.callLimit().orElse(0), null);
     }
 
     /**

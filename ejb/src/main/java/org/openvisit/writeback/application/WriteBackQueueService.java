@@ -75,6 +75,7 @@ public class WriteBackQueueService {
         WriteBackEndpoint wb = keys.settingsFor(endpoint.id());
         return new WriteBackQueue(endpoint.id(), health, pending, inFlight, retrying, failed, wb.adapter(),
                 wb.clientId().orElse(settings.clientId()), wb.keyId(),
+                wb.callLimit().isPresent() ? wb.callLimit().getAsInt() : null, settings.callsAtOnce(wb.callLimit().orElse(0)),
                 tasks.queueOf(endpoint.id(), listed, first, max).stream().map(QueueItem::of).toList());
     }
 
@@ -93,15 +94,19 @@ public class WriteBackQueueService {
         return QueueItem.of(task);
     }
 
-    /** Chooses the endpoint's adapter and backend client id (blank: the default) (ORG_ADMIN). */
+    /**
+     * Chooses the endpoint's adapter, backend client id (blank: the default) and limit of calls at once from
+     * each node (null: the installation's) (ORG_ADMIN).
+     */
     public WriteBackQueue configure(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull WriteBackAdapter adapter,
-                                    String clientId) {
+                                    String clientId, Integer callLimit) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         requireAdmin(actor, endpoint);
         keys.settingsFor(endpoint.id()); // made (in its own transaction) the first time
         WriteBackEndpoint wb = writeBackEndpoints.find(endpoint.id()).orElseThrow();
         wb.useAdapter(adapter);
         wb.useClientId(clientId);
+        wb.limitCalls(callLimit);
         return queue(actor, endpointId, null, 0, 1);
     }
 

@@ -42,6 +42,7 @@ import java.util.logging.Logger;
  * has free delivery slots, leased so that a dead node's claims expire), hands each to the endpoint's
  * adapter on the managed executor, and records the outcome. Back-off with jitter between attempts;
  * {@code 429 Retry-After} honoured; a per-endpoint circuit breaker and a per-endpoint share of the slots
+ * (smaller where the endpoint's organization limited the calls at once to its EHR)
  * so one dead or slow EHR does not starve the others. No transaction is held while an EHR is called.
  */
 @Singleton
@@ -79,6 +80,8 @@ public class WriteBackRelay {
     private final Clock clock = Clock.systemUTC();
     private final Map<WriteBackAdapter, EhrWriteBack> adapters = new EnumMap<>(WriteBackAdapter.class);
     private final Map<UUID, AtomicInteger> inFlightPerEndpoint = new ConcurrentHashMap<>();
+    /** The organizations' own limits of calls at once per endpoint, as their prepared deliveries tell (0: none). */
+    private final Map<UUID, Integer> callLimits = new ConcurrentHashMap<>();
     private final java.util.ArrayDeque<Held> local = new java.util.ArrayDeque<>();
     /** Signalled when a delivery finishes (a slot and an endpoint share are free again). */
     private final Object finished = new Object();
@@ -220,6 +223,17 @@ public class WriteBackRelay {
         }
     }
 
+    /** How many deliveries to this endpoint may run at once on this node. */
+    private int callsAtOnce(UUID endpointId) {
+        return settings.callsAtOnce(callLimits.getOrDefault(endpointId, 0));
+    }
+
+    private void learnLimit(UUID endpointId, PreparedDelivery prepared) {
+        if (prepared != null && prepared.problem() == null) {
+            callLimits.put(endpointId, prepared.callLimit());
+        }
+    }
+
     /** Endpoints not to claim for now: circuit open, or already as many held and in flight as two rounds of their share. */
     private Set<UUID> skipped(Instant now) {
         Set<UUID> skip = new HashSet<>(breakers.blocked(now));
@@ -227,7 +241,7 @@ public class WriteBackRelay {
         local.forEach(h -> held.merge(h.task().endpointId(), 1, Integer::sum));
         inFlightPerEndpoint.forEach((endpoint, n) -> held.merge(endpoint, n.get(), Integer::sum));
         held.forEach((endpoint, n) -> {
-            if (n >= 2 * settings.perEndpointParallelism()) {
+            if (n >= 2 * callsAtOnce(endpoint)) {
                 skip.add(endpoint);
             }
         });
@@ -275,8 +289,9 @@ public class WriteBackRelay {
             queue.release(task.taskId(), now); // held too long: another node may take it, do not race it
             return Dispatch.GIVEN_BACK;
         }
+        learnLimit(task.endpointId(), task.prepared());
         AtomicInteger perEndpoint = inFlightPerEndpoint.computeIfAbsent(task.endpointId(), e -> new AtomicInteger());
-        if (perEndpoint.get() >= settings.perEndpointParallelism() || !slots.tryAcquire()) {
+        if (perEndpoint.get() >= callsAtOnce(task.endpointId()) || !slots.tryAcquire()) {
             return Dispatch.LATER;
         }
         if (!breakers.tryAcquire(task.endpointId(), now)) {
@@ -337,6 +352,7 @@ public class WriteBackRelay {
         Instant started = clock.instant();
         try {
             PreparedDelivery prepared = task.prepared() != null ? task.prepared() : queue.prepare(task);
+            learnLimit(task.endpointId(), prepared);
             if (prepared.problem() != null) {
                 breakers.neutral(task.endpointId());
                 queue.fail(task.taskId(), started, prepared.problem());

@@ -136,6 +136,11 @@ public class WriteBackSettings {
         return Math.max(1, (parallelism + 1) / 2);
     }
 
+    /** The calls at once a node makes to an EHR whose organization set this limit (0: none): never more than the node's cap. */
+    public int callsAtOnce(int organizationLimit) {
+        return organizationLimit > 0 ? Math.min(organizationLimit, perEndpointParallelism()) : perEndpointParallelism();
+    }
+
     public Duration lease() {
         return Duration.ofSeconds(leaseSeconds);
     }

@@ -258,6 +258,49 @@ class WriteBackIT {
                 .containsExactlyInAnyOrder("Waiting", "Connected", "Ended");
     }
 
+    @Test
+    @Order(11)
+    void anOrganizationLimitsTheCallsAtOnceToItsEhrAndBadLimitsAreRefused() throws Exception {
+        String settings = "api/endpoints/" + endpointId + "/write-back/settings";
+        HttpResponse<String> zero = as(orgAdmin, "PUT", settings, "{\"adapter\":\"FHIR\",\"callLimit\":0}");
+        assertThat(zero.statusCode()).as(zero.body()).isEqualTo(400);
+        assertThat(zero.body()).contains("callLimit", "1 to 64");
+        HttpResponse<String> tooLongClientId = as(orgAdmin, "PUT", settings,
+                "{\"adapter\":\"FHIR\",\"clientId\":\"" + "x".repeat(256) + "\"}");
+        assertThat(tooLongClientId.statusCode()).as(tooLongClientId.body()).isEqualTo(400);
+        assertThat(tooLongClientId.body()).contains("clientId");
+        assertThat(wb.queue().getString("adapter")).as("a refused change changes nothing").isEqualTo("EPIC_CONNECTION_STATUS");
+        assertThat(openVisit("PUT", settings, "{\"adapter\":\"FHIR\",\"callLimit\":2}").statusCode())
+                .as("an operator is not the organization's admin").isEqualTo(403);
+
+        HttpResponse<String> two = as(orgAdmin, "PUT", settings, "{\"adapter\":\"FHIR\",\"callLimit\":2}");
+        assertThat(two.statusCode()).as(two.body()).isEqualTo(200);
+        assertThat(json(two.body()).getInt("callLimit")).isEqualTo(2);
+        assertThat(json(two.body()).getInt("callsAtOnce")).isEqualTo(2);
+        assertThat(portalPage(orgAdmin, "write-back.xhtml?endpoint=" + endpointId)).contains("2 (limited for this EHR)");
+
+        // the EHR holds every call 1 s, and each of these deliveries (a visit's end) is two calls: read the
+        // Encounter, create the Communication; 8 of them, 2 at a time, cannot take less than 8 s (with the
+        // installation's 16 at a time they take about 2 s)
+        ehr.fault("{\"mode\":\"HANG\",\"hangSeconds\":1}");
+        Set<String> before = wb.items("DELIVERED").stream().map(i -> i.getString("eventId")).collect(Collectors.toSet());
+        Instant start = Instant.now();
+        wb.backlog(8, 1, List.of("Appointment/appt-1001"), List.of("Encounter/enc-1001"));
+        wb.awaitDrained(before.size() + 8);
+        Duration took = Duration.between(start, Instant.now());
+        ehr.clearFault();
+        assertThat(took).as("8 deliveries of 2 s, 2 at a time").isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+        List<String> added = wb.items("DELIVERED").stream().map(i -> i.getString("eventId"))
+                .filter(e -> !before.contains(e)).toList();
+        assertThat(added).hasSize(8);
+        Map<String, List<Instant>> atTheEhr = ehr.eventCommunications();
+        assertThat(added).allSatisfy(e -> assertThat(atTheEhr.get(e)).as("event " + e + " at the EHR").hasSize(1));
+
+        HttpResponse<String> cleared = as(orgAdmin, "PUT", settings, "{\"adapter\":\"FHIR\"}");
+        assertThat(json(cleared.body()).containsKey("callLimit") && !json(cleared.body()).isNull("callLimit")).isFalse();
+        assertThat(json(cleared.body()).getInt("callsAtOnce")).isEqualTo(16);
+    }
+
     /** Signs in on the portal's form as a person does and reads a page. */
     private String portalPage(String user, String path) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))

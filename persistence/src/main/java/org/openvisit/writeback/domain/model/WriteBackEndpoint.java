@@ -8,16 +8,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.openvisit.shared.domain.model.InvalidValueException;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
  * An endpoint's write-back settings: the adapter that speaks to its EHR, the backend client id the
  * EHR registered for OpenVisit (none: the installation's default), and OpenVisit's own key pair for
- * SMART Backend Services there. The private key is stored only sealed under the master key; the
+ * SMART Backend Services there, and how many calls at once the EHR takes from each node if the
+ * organization limited that. The private key is stored only sealed under the master key; the
  * public key is the JWK published at {@code /.well-known/jwks.json}.
  */
 @Entity
@@ -27,6 +30,7 @@ public class WriteBackEndpoint {
 
     public static final String ALL = "WriteBackEndpoint.all";
     public static final int MAX_CLIENT_ID_LENGTH = 255;
+    public static final int MAX_CALL_LIMIT = 64;
 
     @Id
     @Column(name = "endpoint_id", length = 36, nullable = false, updatable = false)
@@ -38,6 +42,9 @@ public class WriteBackEndpoint {
 
     @Column(name = "client_id", length = MAX_CLIENT_ID_LENGTH)
     private String clientId;
+
+    @Column(name = "call_limit")
+    private Integer callLimit;
 
     @Column(name = "key_id", length = 64, nullable = false, updatable = false)
     private String keyId;
@@ -85,10 +92,22 @@ public class WriteBackEndpoint {
     public void useClientId(String clientId) {
         String c = clientId == null ? null : clientId.strip();
         if (c != null && (c.length() > MAX_CLIENT_ID_LENGTH || c.codePoints().anyMatch(Character::isISOControl))) {
-            throw new IllegalArgumentException("A client id is at most " + MAX_CLIENT_ID_LENGTH
+            throw new InvalidValueException("clientId", "A client id is at most " + MAX_CLIENT_ID_LENGTH
                     + " printable characters.");
         }
         this.clientId = c == null || c.isEmpty() ? null : c;
+    }
+
+    /**
+     * At most this many calls at once from each OpenVisit node to this EHR (null: the installation's
+     * limit per endpoint). It can only lower that limit: a node never gives one EHR more of its slots.
+     */
+    public void limitCalls(Integer callsAtOnce) {
+        if (callsAtOnce != null && (callsAtOnce < 1 || callsAtOnce > MAX_CALL_LIMIT)) {
+            throw new InvalidValueException("callLimit", "Calls at once to one EHR are 1 to " + MAX_CALL_LIMIT
+                    + ", or none for the installation's limit.");
+        }
+        this.callLimit = callsAtOnce;
     }
 
     public UUID endpointId() {
@@ -101,6 +120,11 @@ public class WriteBackEndpoint {
 
     public Optional<String> clientId() {
         return Optional.ofNullable(clientId);
+    }
+
+    /** The organization's limit of calls at once from each node, if it set one. */
+    public OptionalInt callLimit() {
+        return callLimit == null ? OptionalInt.empty() : OptionalInt.of(callLimit);
     }
 
     public String keyId() {

@@ -32,6 +32,7 @@ import org.openvisit.visit.domain.model.VisitEvent;
 import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitKeyKind;
 import org.openvisit.visit.infrastructure.persistence.JpaVisitRepository;
+import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.writeback.domain.model.AttemptOutcome;
 import org.openvisit.writeback.domain.model.DeliveredTasks;
 import org.openvisit.writeback.domain.model.DeliveryStatus;
@@ -549,6 +550,7 @@ abstract class DeliveryTaskRepositoryContract {
         WriteBackEndpoint w = new WriteBackEndpoint(ep, "kid-" + UUID.randomUUID(), "ES384", "{\"kty\":\"EC\"}",
                 "sealed-private", T0);
         w.useClientId(" openvisit-backend-7 ");
+        w.limitCalls(4);
         settings.add(w);
         em.getTransaction().commit();
         em.clear();
@@ -557,6 +559,16 @@ abstract class DeliveryTaskRepositoryContract {
         assertThat(loaded.adapter()).isEqualTo(WriteBackAdapter.FHIR);
         assertThat(loaded.clientId()).contains("openvisit-backend-7");
         assertThat(loaded.sealedPrivateKey()).isEqualTo("sealed-private");
+        assertThat(loaded.callLimit()).hasValue(4);
+        assertThatThrownBy(() -> loaded.limitCalls(0)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("1 to 64");
+        assertThatThrownBy(() -> loaded.limitCalls(65)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> loaded.useClientId("x".repeat(256))).isInstanceOf(InvalidValueException.class);
+        em.getTransaction().begin();
+        em.merge(loaded).limitCalls(null);
+        em.getTransaction().commit();
+        em.clear();
+        assertThat(settings.find(ep).orElseThrow().callLimit()).isEmpty();
         assertThat(settings.all()).extracting(WriteBackEndpoint::endpointId).contains(ep);
 
         em.getTransaction().begin();

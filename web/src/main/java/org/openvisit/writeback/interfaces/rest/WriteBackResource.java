@@ -44,8 +44,8 @@ public class WriteBackResource {
     @Inject
     private ApiCaller caller;
 
-    /** The adapter choice. */
-    public record SettingsRequest(String adapter, String clientId) {
+    /** The adapter choice, the backend client id (none: the default), the calls at once (none: the installation's). */
+    public record SettingsRequest(String adapter, String clientId, Integer callLimit) {
     }
 
     @GET
@@ -74,7 +74,8 @@ public class WriteBackResource {
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Choose the adapter (FHIR or EPIC_CONNECTION_STATUS) and backend client id (ORG_ADMIN)")
+    @Operation(summary = "Choose the adapter (FHIR or EPIC_CONNECTION_STATUS), backend client id and calls at once "
+            + "from each node, 1-64 (ORG_ADMIN)")
     public WriteBackQueue configure(@PathParam("id") String id, SettingsRequest request) {
         if (request == null || request.adapter() == null) {
             throw new InvalidValueException("adapter", "Name the adapter: FHIR or EPIC_CONNECTION_STATUS.");
@@ -85,7 +86,7 @@ public class WriteBackResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("adapter", "The adapter is FHIR or EPIC_CONNECTION_STATUS.");
         }
-        return service.configure(caller.actor(), uuid(id, "id"), adapter, request.clientId());
+        return service.configure(caller.actor(), uuid(id, "id"), adapter, request.clientId(), request.callLimit());
     }
 
     private static Set<DeliveryStatus> statuses(String text) {
