@@ -110,6 +110,15 @@ public class WriteBackQueueService {
         return queue(actor, endpointId, null, 0, 1);
     }
 
+    /** Sets or clears (null) the organization's limit of calls at once from each node to the endpoint's EHR (ORG_ADMIN). */
+    public WriteBackQueue limitCalls(@NotNull Actor actor, @NotNull UUID endpointId, Integer callLimit) {
+        EndpointView endpoint = endpoints.find(actor, endpointId);
+        requireAdmin(actor, endpoint);
+        keys.settingsFor(endpoint.id());
+        writeBackEndpoints.find(endpoint.id()).orElseThrow().limitCalls(callLimit);
+        return queue(actor, endpointId, null, 0, 1);
+    }
+
     private DeliveryTask administered(Actor actor, UUID endpointId, UUID taskId) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         requireAdmin(actor, endpoint);

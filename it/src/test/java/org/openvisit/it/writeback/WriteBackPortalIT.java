@@ -61,6 +61,7 @@ class WriteBackPortalIT {
             browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("writeBack:items"), REASON));
             assertThat(driver.findElement(By.id("writeBack:health")).getText()).isEqualTo("FAILING");
             assertThat(driver.findElements(By.xpath("//button[.//span[text()='Retry']]"))).isEmpty();
+            assertThat(driver.findElements(By.id("writeBack:saveCallLimit"))).as("no settings for the operator").isEmpty();
             browser.screenshot("write-back-1-operator");
         }
 
@@ -111,7 +112,35 @@ class WriteBackPortalIT {
             assertThat(driver.findElement(By.id("writeBack:messages")).getText()).contains("Event 2 of the visit was discarded");
             browser.screenshot("write-back-5-discarded");
             assertThat(first.getString("lastError")).contains(REASON);
+
+            // the organization limits the calls at once to its EHR; what is not a limit is refused in plain words
+            assertThat(driver.findElement(By.id("writeBack:callsAtOnce")).getText()).isEqualTo("16 (the installation's limit)");
+            saveCallLimit("many");
+            awaitMessage("whole number from 1 to 64");
+            saveCallLimit("0");
+            awaitMessage("Calls at once to one EHR are 1 to 64");
+            assertThat(wb.queue().containsKey("callLimit") && !wb.queue().isNull("callLimit")).isFalse();
+            saveCallLimit("3");
+            awaitMessage("at most 3 calls at once");
+            assertThat(driver.findElement(By.id("writeBack:callsAtOnce")).getText()).isEqualTo("3 (limited for this EHR)");
+            assertThat(wb.queue().getInt("callLimit")).isEqualTo(3);
+            browser.screenshot("write-back-6-limited");
+            saveCallLimit("");
+            awaitMessage("the installation's limit of calls at once");
+            assertThat(wb.queue().getInt("callsAtOnce")).isEqualTo(16);
+            assertThat(wb.queue().containsKey("callLimit") && !wb.queue().isNull("callLimit")).isFalse();
         }
+    }
+
+    private void saveCallLimit(String typed) {
+        WebElement field = browser.waitUpTo(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("writeBack:callLimit")));
+        field.clear();
+        field.sendKeys(typed);
+        driver.findElement(By.id("writeBack:saveCallLimit")).click();
+    }
+
+    private void awaitMessage(String text) {
+        browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("writeBack:messages"), text));
     }
 
     private void use(Browser opened) {

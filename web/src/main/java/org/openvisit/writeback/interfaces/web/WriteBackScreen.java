@@ -34,6 +34,8 @@ public class WriteBackScreen implements Serializable {
 
     private String endpoint;
     private WriteBackQueue queue;
+    /** The calls-at-once field as typed (empty: the installation's limit). */
+    private String callLimit;
 
     public void load() {
         try {
@@ -44,6 +46,22 @@ public class WriteBackScreen implements Serializable {
             queue = null;
             PortalMessages.refused(refused);
         }
+    }
+
+    /** Saves the calls-at-once limit for this EHR (ORG_ADMIN); empty goes back to the installation's. */
+    public void saveCallLimit() {
+        String typed = callLimit == null ? "" : callLimit.strip();
+        Integer limit;
+        try {
+            limit = typed.isEmpty() ? null : Integer.valueOf(typed);
+        } catch (NumberFormatException e) {
+            PortalMessages.error("Calls at once is a whole number from 1 to 64, or empty for the installation's limit.");
+            return;
+        }
+        act(() -> service.limitCalls(currentUser.actor(), queue.endpointId(), limit), limit == null
+                ? "This EHR now gets the installation's limit of calls at once."
+                : "This EHR now gets at most " + limit + " calls at once from each OpenVisit node.");
+        callLimit = queue == null || queue.callLimit() == null ? "" : queue.callLimit().toString();
     }
 
     public void retry(QueueItem item) {
@@ -77,6 +95,17 @@ public class WriteBackScreen implements Serializable {
 
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
+    }
+
+    public String getCallLimit() {
+        if (callLimit == null && queue != null) {
+            callLimit = queue.callLimit() == null ? "" : queue.callLimit().toString();
+        }
+        return callLimit;
+    }
+
+    public void setCallLimit(String callLimit) {
+        this.callLimit = callLimit;
     }
 
     public WriteBackQueue getQueue() {
