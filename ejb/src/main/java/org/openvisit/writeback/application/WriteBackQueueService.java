@@ -100,10 +100,7 @@ public class WriteBackQueueService {
      */
     public WriteBackQueue configure(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull WriteBackAdapter adapter,
                                     String clientId, Integer callLimit) {
-        EndpointView endpoint = endpoints.find(actor, endpointId);
-        requireAdmin(actor, endpoint);
-        keys.settingsFor(endpoint.id()); // made (in its own transaction) the first time
-        WriteBackEndpoint wb = writeBackEndpoints.find(endpoint.id()).orElseThrow();
+        WriteBackEndpoint wb = administeredSettings(actor, endpointId);
         wb.useAdapter(adapter);
         wb.useClientId(clientId);
         wb.limitCalls(callLimit);
@@ -112,11 +109,16 @@ public class WriteBackQueueService {
 
     /** Sets or clears (null) the organization's limit of calls at once from each node to the endpoint's EHR (ORG_ADMIN). */
     public WriteBackQueue limitCalls(@NotNull Actor actor, @NotNull UUID endpointId, Integer callLimit) {
+        administeredSettings(actor, endpointId).limitCalls(callLimit);
+        return queue(actor, endpointId, null, 0, 1);
+    }
+
+    /** The endpoint's write-back settings, for a change by the organization's administrator. */
+    private WriteBackEndpoint administeredSettings(Actor actor, UUID endpointId) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         requireAdmin(actor, endpoint);
-        keys.settingsFor(endpoint.id());
-        writeBackEndpoints.find(endpoint.id()).orElseThrow().limitCalls(callLimit);
-        return queue(actor, endpointId, null, 0, 1);
+        keys.settingsFor(endpoint.id()); // made (in its own transaction) the first time
+        return writeBackEndpoints.find(endpoint.id()).orElseThrow();
     }
 
     private DeliveryTask administered(Actor actor, UUID endpointId, UUID taskId) {

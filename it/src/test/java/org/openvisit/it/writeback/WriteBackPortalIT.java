@@ -171,14 +171,9 @@ class WriteBackPortalIT {
 
     private String status(String visit, int sequence) {
         try {
-            for (String s : List.of("FAILED", "DISCARDED", "PENDING", "IN_FLIGHT", "RETRYING", "DELIVERED")) {
-                for (JsonObject i : wb.items(s)) {
-                    if (i.getString("visitId").equals(visit) && i.getInt("sequence") == sequence) {
-                        return s;
-                    }
-                }
-            }
-            return "none";
+            return wb.items("PENDING,IN_FLIGHT,RETRYING,FAILED,DELIVERED,DISCARDED").stream()
+                    .filter(i -> i.getString("visitId").equals(visit) && i.getInt("sequence") == sequence)
+                    .map(i -> i.getString("status")).findFirst().orElse("none");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
