@@ -7,12 +7,13 @@
 (function () {
   'use strict';
 
-  const WORDS = {
-    camera: { ok: 'Camera works: you should see yourself above.', failed: 'Camera does not work: no picture came from it. Check that no other program uses it.', blocked: 'Camera was not allowed: allow the camera for this site in your browser.' },
-    microphone: { ok: 'Microphone works: the bar moved with sound.', failed: 'Microphone did not pick up sound: check that it is not muted.', blocked: 'Microphone was not allowed: allow the microphone for this site in your browser.' },
-    speaker: { ok: 'A test sound played: if you did not hear it, turn up your volume.', failed: 'The test sound could not play on this device.' },
-    connection: { ok: 'Connection works: video calls can be set up from here.', failed: 'Connection problem: video calls may not work from this network.' }
-  };
+  const t = window.OpenVisitTexts || (key => key); // the page's words in the viewer's language (texts.js)
+  const WORDS = {};
+  [['camera', ['ok', 'failed', 'blocked']], ['microphone', ['ok', 'failed', 'blocked']], ['speaker', ['ok', 'failed', 'notHeard']],
+    ['connection', ['ok', 'failed']]].forEach(([check, outcomes]) => {
+    WORDS[check] = {};
+    outcomes.forEach(o => { WORDS[check][o] = t('js.dt.' + check + '.' + o); });
+  });
 
   function el(id) { return document.getElementById(id); }
 
@@ -85,16 +86,34 @@
         osc.start();
         osc.stop(ctx.currentTime + 0.8);
         osc.onended = () => ctx.close().catch(() => {});
-        outcome.speaker = 'ok';
+        // only the person can tell whether a sound came out: ask, and record only the answer
+        delete outcome.speaker;
+        const question = el('dtHeard');
+        if (question) { question.hidden = false; }
       } catch (e) {
         outcome.speaker = 'failed';
       }
       show();
     }
 
+    function heard(yes) {
+      outcome.speaker = yes ? 'ok' : 'notHeard';
+      const question = el('dtHeard');
+      if (question) { question.hidden = true; }
+      show();
+      if (api.ran && opts.onResult) { opts.onResult(forServer()); }
+    }
+
+    /** The outcome as the server records it: a speaker not heard is a speaker that does not work. */
+    function forServer() {
+      const result = Object.assign({}, outcome);
+      if (result.speaker === 'notHeard') { result.speaker = 'failed'; }
+      return result;
+    }
+
     async function run() {
       start.disabled = true;
-      start.textContent = 'Testing…';
+      start.textContent = t('js.dt.testing');
       let peak = 0;
       try {
         api.stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
@@ -133,12 +152,13 @@
       if (rtt !== null) {
         const li = document.createElement('li');
         li.className = 'note';
-        li.textContent = 'The server answered in ' + Math.round(rtt) + ' ms.';
+        li.textContent = t('js.dt.rtt', Math.round(rtt));
         results.appendChild(li);
       }
       start.disabled = false;
-      start.textContent = 'Test again';
-      if (opts.onResult) { opts.onResult(Object.assign({}, outcome)); }
+      start.textContent = t('js.dt.testAgain');
+      api.ran = true;
+      if (opts.onResult) { opts.onResult(forServer()); }
       return outcome;
     }
 
@@ -151,6 +171,8 @@
     start.addEventListener('click', () => { api.done = run(); });
     const speaker = el('dtSpeaker');
     if (speaker) { speaker.addEventListener('click', playTone); }
+    if (el('dtHeardYes')) { el('dtHeardYes').addEventListener('click', () => heard(true)); }
+    if (el('dtHeardNo')) { el('dtHeardNo').addEventListener('click', () => heard(false)); }
     window.OpenVisitDeviceTestInstance = api;
     return api;
   }

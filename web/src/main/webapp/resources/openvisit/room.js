@@ -14,6 +14,8 @@
   const clinician = root.dataset.mode === 'clinician';
   const contextPath = location.pathname.substring(0, location.pathname.indexOf('/visit/'));
   const $ = id => document.getElementById(id);
+  const t = window.OpenVisitTexts || (key => key); // the page's words in the viewer's language (texts.js)
+  const endLabel = $('endVisit') ? $('endVisit').textContent : '';
 
   const room = {
     socket: null, self: null, role: null, iceServers: [], peers: new Map(), localStream: null, screenTrack: null,
@@ -53,12 +55,11 @@
       if (room.socket === ws) { room.socket = null; }
       if (room.final) { return; }
       if (e.code === 1008) {
-        finish(clinician ? 'This browser may not open this visit. Start it again from the EHR.'
-          : 'This page could not join the visit. Open your join link again.');
+        finish(clinician ? t('js.refused.clinician') : t('js.refused.lobby'));
         return;
       }
       dropPeers();
-      status('The connection was lost. Reconnecting…');
+      status(t('js.lost'));
       setTimeout(connect, reconnectDelay);
       reconnectDelay = Math.min(reconnectDelay * 2, 10000);
     };
@@ -93,12 +94,12 @@
         room.role = m.role;
         room.iceServers = m.iceServers || [];
         if (clinician) {
-          status(room.inCall ? 'In the call.' : 'Connected. Press Join to enter the call.');
+          status(room.inCall ? t('js.inCall') : t('js.connectedPressJoin'));
           if (room.inCall) { send({ type: 'join' }); }
         } else if (m.state === 'ADMITTED') {
           if (room.inCall) { send({ type: 'join' }); } else { enterCall(); } // back after a lost connection
         } else {
-          status('Waiting for your clinician to let you in…');
+          status(t('js.waiting'));
         }
         break;
       case 'pong': {
@@ -107,8 +108,8 @@
         break;
       }
       case 'admitted': enterCall(); break;
-      case 'removed': finish('A clinician removed you from this visit.'); break;
-      case 'ended': finish('This visit has ended. Thank you.'); break;
+      case 'removed': finish(t('js.removed')); break;
+      case 'ended': finish(t('js.endedThanks')); break;
       case 'refused': refused(m); break;
       case 'call': m.peers.forEach(p => offerTo(p.id, p.name)); break;
       case 'peer-joined': closePeer(m.id); peer(m.id, m.name); break; // a reload comes back as new
@@ -126,7 +127,7 @@
   function refused(m) {
     console.warn('OpenVisit refused', m.code, m.about);
     if (m.code === 'CALL_FULL') { status(m.message); leaveCall(false); }
-    else if (m.code === 'ENDED') { finish('This visit has ended.'); }
+    else if (m.code === 'ENDED') { finish(t('js.ended')); }
     else if (clinician) { status(m.message); }
   }
 
@@ -142,6 +143,8 @@
     if (room.socket) { room.socket.close(); }
     if (room.deviceTest) { room.deviceTest.stop(); }
     document.querySelectorAll('#room button').forEach(b => { if (!b.dataset.copy) { b.disabled = true; } });
+    // a disabled End button says what it is, not "press again"
+    if ($('endVisit')) { delete $('endVisit').dataset.confirm; $('endVisit').textContent = endLabel; }
   }
 
   // ---- the call ----------------------------------------------------------------------------
@@ -153,7 +156,7 @@
       $('lobby').hidden = true;
       $('call').hidden = false;
     }
-    status('Joining the call…');
+    status(t('js.joining'));
     try {
       room.localStream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
     } catch (e) {
@@ -164,7 +167,7 @@
     ['mute', 'camera', 'share', 'leave'].forEach(id => { if ($(id)) { $(id).disabled = false; } });
     if ($('joinCall')) { $('joinCall').disabled = true; }
     send({ type: 'join' });
-    status(room.localStream ? 'In the call.' : 'In the call without camera or microphone (not available).');
+    status(room.localStream ? t('js.inCall') : t('js.inCallNoDevices'));
   }
 
   function leaveCall(tellServer) {
@@ -185,7 +188,7 @@
     let p = room.peers.get(id);
     if (p) { return p; }
     const pc = new RTCPeerConnection({ iceServers: room.iceServers });
-    p = { id, name: name || 'Participant', pc, pending: [], tile: tile(id, name || 'Participant'), prev: null };
+    p = { id, name: name || t('js.participant'), pc, pending: [], tile: tile(id, name || t('js.participant')), prev: null };
     room.peers.set(id, p);
     if (room.localStream) {
       room.localStream.getTracks().forEach(t => pc.addTrack(room.screenTrack && t.kind === 'video' ? room.screenTrack : t,
@@ -269,9 +272,9 @@
       room.screenTrack.onended = stopShare;
       replaceVideo(room.screenTrack);
       $('selfVideo').srcObject = display;
-      button.textContent = 'Stop sharing';
+      button.textContent = t('js.stopSharing');
     } catch (e) {
-      status('The screen was not shared.');
+      status(t('js.notShared'));
     }
   }
 
@@ -282,7 +285,7 @@
     const camera = room.localStream ? room.localStream.getVideoTracks()[0] : null;
     replaceVideo(camera || null);
     $('selfVideo').srcObject = room.localStream;
-    $('share').textContent = 'Share screen';
+    $('share').textContent = t('js.share');
   }
 
   function replaceVideo(track) {
@@ -344,7 +347,8 @@
     const counts = {};
     const others = room.attendees.filter(a => a.id !== room.self);
     if (others.length === 0) {
-      body.innerHTML = '<tr class="empty"><td colspan="4">Nobody else has joined yet.</td></tr>';
+      body.innerHTML = '<tr class="empty"><td colspan="4"></td></tr>';
+      body.querySelector('td').textContent = t('js.nobodyElse');
     }
     for (const a of others) {
       counts[a.name] = (counts[a.name] || 0) + 1;
@@ -356,23 +360,25 @@
       const level = a.state === 'IN_CALL' && q ? q.level.toLowerCase() : '';
       tr.innerHTML = '<td class="who"></td><td class="state"></td><td class="quality"></td><td class="actions"></td>';
       tr.querySelector('.who').textContent = a.name + (counts[a.name] > 1 ? ' ' + counts[a.name] : '');
-      tr.querySelector('.state').textContent = a.words;
+      tr.querySelector('.state').textContent = t('js.state.' + a.state) === 'js.state.' + a.state ? a.words : t('js.state.' + a.state);
       const qc = tr.querySelector('.quality');
       qc.dataset.level = level;
-      qc.textContent = level ? level : '–';
+      qc.textContent = level ? t('js.quality.' + q.level) : '–';
       if (q && level) {
-        qc.title = [q.rtt !== undefined ? 'round trip ' + q.rtt + ' ms' : '', q.loss !== undefined ? 'loss ' + q.loss + ' %' : '',
-          q.fps !== undefined ? q.fps + ' frames/s' : ''].filter(Boolean).join(', ');
+        qc.title = [q.rtt !== undefined ? t('js.quality.rtt', q.rtt) : '', q.loss !== undefined ? t('js.quality.loss', q.loss) : '',
+          q.fps !== undefined ? t('js.quality.fps', q.fps) : ''].filter(Boolean).join(', ');
       }
       const actions = tr.querySelector('.actions');
-      if (a.state === 'WAITING') { actions.appendChild(button('Admit', 'admit', () => send({ type: 'admit', id: a.id }))); }
+      if (a.state === 'WAITING') { actions.appendChild(button(t('js.admit'), 'admit', () => send({ type: 'admit', id: a.id }))); }
       if ((a.role === 'PATIENT' || a.role === 'GUEST') && a.state !== 'REMOVED') {
-        actions.appendChild(button('Remove', 'remove', () => send({ type: 'remove', id: a.id })));
+        actions.appendChild(button(t('js.remove'), 'remove', () => {
+          if (window.confirm(t('js.removeConfirm'))) { send({ type: 'remove', id: a.id }); }
+        }));
       }
       body.appendChild(tr);
     }
     $('admitAll').disabled = !others.some(a => a.state === 'WAITING') || room.final;
-    if (m && m.ended) { finish('This visit has ended.'); }
+    if (m && m.ended) { finish(t('js.ended')); }
   }
 
   function button(text, cls, action) {
@@ -390,12 +396,16 @@
     const li = document.createElement('li');
     li.dataset.sequence = e.sequence;
     li.dataset.event = e.event;
-    li.textContent = e.at.replace('T', ' ').substring(0, 16) + ' UTC · ' + e.event + (e.role ? ' · ' + e.role : '')
-      + (e.detail ? ' · ' + e.detail : '');
+    li.textContent = new Date(e.at).toLocaleString(document.documentElement.lang || undefined,
+      { dateStyle: 'medium', timeStyle: 'short' }) + ' · ' + t('js.event.' + e.event)
+      + (e.role ? ' · ' + t('js.role.' + e.role) : '') + (e.detail ? ' · ' + e.detail : '');
     list.appendChild(li);
     const state = $('visitState');
-    if (state && e.event === 'CONNECTED' && state.textContent === 'SCHEDULED') { state.textContent = 'IN_PROGRESS'; }
-    if (state && e.event === 'VISIT_ENDED') { state.textContent = 'ENDED'; }
+    if (state && e.event === 'CONNECTED' && state.dataset.state === 'SCHEDULED') {
+      state.dataset.state = 'IN_PROGRESS';
+      state.textContent = t('js.visitState.IN_PROGRESS');
+    }
+    if (state && e.event === 'VISIT_ENDED') { state.dataset.state = 'ENDED'; state.textContent = t('js.visitState.ENDED'); }
   }
 
   // ---- buttons ----------------------------------------------------------------------------
@@ -403,26 +413,27 @@
     const input = $(b.dataset.copy);
     try { await navigator.clipboard.writeText(input.value); } catch (e) { input.select(); document.execCommand('copy'); }
     const text = b.textContent;
-    b.textContent = 'Copied';
+    b.textContent = t('js.copied');
     setTimeout(() => { b.textContent = text; }, 1500);
   }));
   if ($('joinCall')) { $('joinCall').addEventListener('click', enterCall); }
   if ($('admitAll')) { $('admitAll').addEventListener('click', () => send({ type: 'admit-all' })); }
-  if ($('mute')) { $('mute').addEventListener('click', e => toggle('audio', e.target, 'Mute', 'Unmute')); }
-  if ($('camera')) { $('camera').addEventListener('click', e => toggle('video', e.target, 'Camera off', 'Camera on')); }
+  if ($('mute')) { $('mute').addEventListener('click', e => toggle('audio', e.target, t('js.mute'), t('js.unmute'))); }
+  if ($('camera')) { $('camera').addEventListener('click', e => toggle('video', e.target, t('js.cameraOff'), t('js.cameraOn'))); }
   if ($('share')) { $('share').addEventListener('click', shareScreen); }
   if ($('leave')) {
     $('leave').addEventListener('click', () => {
+      if (!window.confirm(t('js.leaveConfirm'))) { return; }
       leaveCall(true);
       if (!clinician) {
         room.final = true;
         if (room.socket) { room.socket.close(1000); }
         $('call').hidden = true;
         $('lobby').hidden = false;
-        $('lobbyMessage').textContent = 'You left the visit. To come back, reload this page.';
+        $('lobbyMessage').textContent = t('js.leftLobby');
         status('');
       } else {
-        status('You left the call. Press Join to enter it again.');
+        status(t('js.leftCall'));
       }
     });
   }
@@ -430,7 +441,7 @@
     $('endVisit').addEventListener('click', e => {
       if (e.target.dataset.confirm !== 'yes') {
         e.target.dataset.confirm = 'yes';
-        e.target.textContent = 'Press again to end the visit for everyone';
+        e.target.textContent = t('js.endConfirm');
         return;
       }
       send({ type: 'end' });
@@ -445,7 +456,7 @@
   }
 
   if (root.dataset.ended === 'true') {
-    finish('This visit has ended.');
+    finish(t('js.ended'));
   } else {
     connect();
   }

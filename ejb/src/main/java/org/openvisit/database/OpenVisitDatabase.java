@@ -3,54 +3,211 @@ package org.openvisit.database;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.openvisit.tenant.domain.model.DataRegion;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Defines the application's data source and migrates its schema at start, before any other bean
- * touches the database. The URL, user and password come from MicroProfile Config
- * ({@code openvisit.db.*}, or the {@code OPENVISIT_DB_*} environment variables), so H2 or
- * PostgreSQL is a matter of configuration.
+ * Defines the four stores' data sources (issue 18: the global store and one per data region, each its own pool) and
+ * migrates their schemas at start, before any other bean touches a database. The URLs, users and passwords come from
+ * configuration ({@code openvisit.db.*} for the global store, from MicroProfile Config; {@code openvisit.db.<region>.*}
+ * for a region, system properties or environment variables, which default to the global ones: see
+ * {@link JdbcUrlDataSource#effectiveUrl} and {@link JdbcUrlDataSource#setStore} for what that means for H2 and
+ * PostgreSQL), so H2 or PostgreSQL, one database or four, is a matter of configuration.
+ * <p>
+ * The global store must migrate, or the application does not start. (Every store must answer when the application is
+ * deployed anyway: EclipseLink logs in to each persistence unit then.) A regional store whose migration fails (its
+ * database went down meanwhile) does not stop the others: it is marked not ready, its organizations' launches are
+ * refused, and its migration is tried again every minute until it succeeds. Nothing reads or writes a regional store
+ * before {@link #isReady} says so.
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // a slow retry of a down region must not hold up the others
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits its own transactions
-@DataSourceDefinition(
-        name = OpenVisitDatabase.JNDI_NAME,
-        className = "org.openvisit.database.JdbcUrlDataSource",
-        url = "${MPCONFIG=openvisit.db.url}",
-        user = "${MPCONFIG=openvisit.db.user}",
-        password = "${MPCONFIG=openvisit.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        properties = {
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=auto-commit",
-                "fish.payara.fail-all-connections=true",
-                "fish.payara.connection-creation-retry-attempts=3",
-                "fish.payara.connection-creation-retry-interval-in-seconds=2"
-        })
+@DataSourceDefinitions({
+        @DataSourceDefinition(
+                name = OpenVisitDatabase.JNDI_NAME,
+                className = "org.openvisit.database.JdbcUrlDataSource",
+                url = "${MPCONFIG=openvisit.db.url}",
+                user = "${MPCONFIG=openvisit.db.user}",
+                password = "${MPCONFIG=openvisit.db.password}",
+                minPoolSize = 2,
+                maxPoolSize = 32,
+                properties = {
+                        "store=global",
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=auto-commit",
+                        "fish.payara.fail-all-connections=true",
+                        "fish.payara.connection-creation-retry-attempts=3",
+                        "fish.payara.connection-creation-retry-interval-in-seconds=2"
+                }),
+        @DataSourceDefinition(
+                name = OpenVisitDatabase.JNDI_PREFIX + "americas",
+                className = "org.openvisit.database.JdbcUrlDataSource",
+                url = "${MPCONFIG=openvisit.db.url}", // or openvisit.db.americas.url: see JdbcUrlDataSource
+                user = "${MPCONFIG=openvisit.db.user}",
+                password = "${MPCONFIG=openvisit.db.password}",
+                minPoolSize = 0,
+                maxPoolSize = 32,
+                properties = {
+                        "store=americas",
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=auto-commit",
+                        "fish.payara.fail-all-connections=true",
+                        "fish.payara.connection-creation-retry-attempts=1",
+                        "fish.payara.connection-creation-retry-interval-in-seconds=1",
+                        "fish.payara.max-wait-time-in-millis=5000"
+                }),
+        @DataSourceDefinition(
+                name = OpenVisitDatabase.JNDI_PREFIX + "emea",
+                className = "org.openvisit.database.JdbcUrlDataSource",
+                url = "${MPCONFIG=openvisit.db.url}", // or openvisit.db.emea.url: see JdbcUrlDataSource
+                user = "${MPCONFIG=openvisit.db.user}",
+                password = "${MPCONFIG=openvisit.db.password}",
+                minPoolSize = 0,
+                maxPoolSize = 32,
+                properties = {
+                        "store=emea",
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=auto-commit",
+                        "fish.payara.fail-all-connections=true",
+                        "fish.payara.connection-creation-retry-attempts=1",
+                        "fish.payara.connection-creation-retry-interval-in-seconds=1",
+                        "fish.payara.max-wait-time-in-millis=5000"
+                }),
+        @DataSourceDefinition(
+                name = OpenVisitDatabase.JNDI_PREFIX + "apac",
+                className = "org.openvisit.database.JdbcUrlDataSource",
+                url = "${MPCONFIG=openvisit.db.url}", // or openvisit.db.apac.url: see JdbcUrlDataSource
+                user = "${MPCONFIG=openvisit.db.user}",
+                password = "${MPCONFIG=openvisit.db.password}",
+                minPoolSize = 0,
+                maxPoolSize = 32,
+                properties = {
+                        "store=apac",
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=auto-commit",
+                        "fish.payara.fail-all-connections=true",
+                        "fish.payara.connection-creation-retry-attempts=1",
+                        "fish.payara.connection-creation-retry-interval-in-seconds=1",
+                        "fish.payara.max-wait-time-in-millis=5000"
+                })
+})
 public class OpenVisitDatabase {
 
-    public static final String JNDI_NAME = "java:app/jdbc/openvisit";
+    public static final String JNDI_NAME = "java:app/jdbc/openvisit-global";
+    public static final String JNDI_PREFIX = "java:app/jdbc/openvisit-";
 
     private static final Logger LOG = Logger.getLogger(OpenVisitDatabase.class.getName());
 
     @Resource(lookup = JNDI_NAME)
-    private DataSource dataSource;
+    private DataSource global;
+
+    @Resource(lookup = JNDI_PREFIX + "americas")
+    private DataSource americas;
+
+    @Resource(lookup = JNDI_PREFIX + "emea")
+    private DataSource emea;
+
+    @Resource(lookup = JNDI_PREFIX + "apac")
+    private DataSource apac;
+
+    private final Map<DataRegion, Boolean> ready = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean retrying = new java.util.concurrent.atomic.AtomicBoolean();
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a lifecycle callback takes no class-level attribute
     void migrate() {
-        MigrateResult result = SchemaMigrator.migrate(dataSource);
-        LOG.info(() -> "Database schema at version " + (result.targetSchemaVersion == null
+        log("global", SchemaMigrator.migrate(global));
+        for (DataRegion region : DataRegion.values()) {
+            ready.put(region, false);
+        }
+        retryRegions();
+    }
+
+    /** Migrates every regional store not migrated yet; one that cannot be reached is tried again next time. */
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    public void retryRegions() {
+        if (!retrying.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            migrateRegions();
+        } finally {
+            retrying.set(false);
+        }
+    }
+
+    private void migrateRegions() {
+        for (DataRegion region : DataRegion.values()) {
+            if (Boolean.TRUE.equals(ready.get(region))) {
+                continue;
+            }
+            try {
+                log(region.key(), SchemaMigrator.migrateRegional(dataSource(region)));
+                ready.put(region, true);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The {0} regional store cannot be migrated now (its database is down or "
+                        + "unreachable?); its organizations'' launches are refused until it can: {1}",
+                        new Object[] {region, rootMessage(e)});
+            }
+        }
+    }
+
+    /** Whether the region's store was migrated since this node started: before that, nothing may touch it. */
+    public boolean isReady(DataRegion region) {
+        return Boolean.TRUE.equals(ready.get(region));
+    }
+
+    /** The regions whose stores are ready now. */
+    public Set<DataRegion> readyRegions() {
+        Set<DataRegion> regions = java.util.EnumSet.noneOf(DataRegion.class);
+        ready.forEach((region, isReady) -> {
+            if (isReady) {
+                regions.add(region);
+            }
+        });
+        return regions;
+    }
+
+    /** The region's data source, for health checks. */
+    public DataSource dataSource(DataRegion region) {
+        return switch (region) {
+            case AMERICAS -> americas;
+            case EMEA -> emea;
+            case APAC -> apac;
+        };
+    }
+
+    public DataSource globalDataSource() {
+        return global;
+    }
+
+    private static void log(String store, MigrateResult result) {
+        LOG.info(() -> "Store " + store + ": schema at version " + (result.targetSchemaVersion == null
                 ? result.initialSchemaVersion : result.targetSchemaVersion)
-                + " (" + result.migrationsExecuted + " migration(s) applied now, database "
-                + result.database + ")");
+                + " (" + result.migrationsExecuted + " migration(s) applied now, database " + result.database + ")");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 }

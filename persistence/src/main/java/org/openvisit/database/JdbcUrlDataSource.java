@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 public class JdbcUrlDataSource implements DataSource {
 
     private String url;
+    private String store;
     private String user;
     private String password;
     private int loginTimeoutSeconds;
@@ -28,6 +29,63 @@ public class JdbcUrlDataSource implements DataSource {
     public void setUrl(String url) {
         this.url = url;
         this.driver = null;
+    }
+
+    /**
+     * The store this data source serves: {@code global} (or unset) or a region's key ({@code americas}, {@code emea},
+     * {@code apac}). An H2 URL given to a regional store names that store's own database beside the global one: the
+     * database name gets the region's suffix ({@code .../openvisit} becomes {@code .../openvisit-emea}) unless it has
+     * it already. Any other URL is used as it is (PostgreSQL: the same URL as the global store means one database).
+     */
+    public void setStore(String store) {
+        this.store = store;
+        this.driver = null;
+    }
+
+    public String getStore() {
+        return store;
+    }
+
+    /**
+     * The URL this data source connects to: a regional store's own {@code openvisit.db.<region>.url} (system property,
+     * or environment variable {@code OPENVISIT_DB_<REGION>_URL}) when it is set, otherwise the configured URL as
+     * {@link #setStore} says. (A regional store's settings are read here, not through MicroProfile Config in the data
+     * source definition: Payara resolves those before the application's own configuration is there, and a key that is
+     * set nowhere would leave the definition without a value.)
+     */
+    public String effectiveUrl() {
+        return regional("url").orElseGet(() -> storeUrl(url, store));
+    }
+
+    private String effectiveUser() {
+        return regional("user").orElse(user);
+    }
+
+    private String effectivePassword(String given) {
+        return regional("password").orElse(given);
+    }
+
+    private java.util.Optional<String> regional(String setting) {
+        if (store == null || store.isBlank() || "global".equals(store)) {
+            return java.util.Optional.empty();
+        }
+        String key = "openvisit.db." + store + "." + setting;
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.strip());
+    }
+
+    static String storeUrl(String url, String store) {
+        if (url == null || store == null || store.isBlank() || "global".equals(store) || !url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        int options = url.indexOf(';');
+        String base = options < 0 ? url : url.substring(0, options);
+        String rest = options < 0 ? "" : url.substring(options);
+        String suffix = "-" + store;
+        return base.endsWith(suffix) ? url : base + suffix + rest;
     }
 
     /** Same as {@link #setUrl}; application servers spell the property either way. */
@@ -53,7 +111,7 @@ public class JdbcUrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return getConnection(user, password);
+        return getConnection(effectiveUser(), effectivePassword(password));
     }
 
     @Override
@@ -65,7 +123,7 @@ public class JdbcUrlDataSource implements DataSource {
         if (pass != null && !pass.isEmpty()) {
             properties.setProperty("password", pass);
         }
-        Connection connection = driver().connect(url, properties);
+        Connection connection = driver().connect(effectiveUrl(), properties);
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the configured database URL.");
         }
@@ -81,7 +139,7 @@ public class JdbcUrlDataSource implements DataSource {
             throw new SQLException("No database URL is configured (openvisit.db.url / OPENVISIT_DB_URL).");
         }
         for (Driver candidate : ServiceLoader.load(Driver.class, JdbcUrlDataSource.class.getClassLoader())) {
-            if (candidate.acceptsURL(url)) {
+            if (candidate.acceptsURL(effectiveUrl())) {
                 driver = candidate;
                 return candidate;
             }

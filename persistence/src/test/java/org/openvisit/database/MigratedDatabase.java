@@ -6,8 +6,9 @@ import jakarta.persistence.Persistence;
 import java.util.Map;
 
 /**
- * A throw-away database brought to the newest schema by the real migrations, with the application's
- * persistence unit opened on it outside a container (resource-local transactions).
+ * A throw-away database brought to the newest schema by the real migrations of the global and a regional store (one
+ * database for both, as PostgreSQL's default), with a test unit of every entity opened on it outside a container
+ * (resource-local transactions). The routing tests ({@code RegionalStoresTest}) open the real units on four.
  */
 public final class MigratedDatabase implements AutoCloseable {
 
@@ -21,7 +22,8 @@ public final class MigratedDatabase implements AutoCloseable {
 
     public static MigratedDatabase open(TestDatabase database) {
         SchemaMigrator.migrate(database.dataSource());
-        return new MigratedDatabase(database, Persistence.createEntityManagerFactory("openvisit", Map.of(
+        SchemaMigrator.migrateRegional(database.dataSource()); // one database for every store
+        return new MigratedDatabase(database, Persistence.createEntityManagerFactory("openvisit-all-test", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.nonJtaDataSource", database.dataSource())));

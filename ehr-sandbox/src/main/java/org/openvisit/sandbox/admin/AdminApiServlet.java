@@ -15,6 +15,7 @@ import org.openvisit.sandbox.contextlink.ContextLinkCipher;
 import org.openvisit.sandbox.contextlink.ContextLinkClaims;
 import org.openvisit.sandbox.contextlink.InvalidContextLinkException;
 import org.openvisit.sandbox.fault.FaultSwitch;
+import org.openvisit.sandbox.fhir.VersionConflicts;
 import org.openvisit.sandbox.oauth.TokenFault;
 import org.openvisit.sandbox.oauth.TokenFaults;
 import org.openvisit.sandbox.oauth.TokenLifetimes;
@@ -36,9 +37,11 @@ import java.util.Base64;
  * <ul>
  *   <li>{@code GET /apps}, {@code GET|PUT|DELETE /apps/{clientId}} (PUT merges the fields given)</li>
  *   <li>{@code GET|PUT|DELETE /faults}</li>
+ *   <li>{@code GET|PUT|DELETE /fhir-behaviour} ({@code versionConflictStatus}: 412, the default, or 409)</li>
  *   <li>{@code GET|PUT|DELETE /token-faults} ({@code fault}, {@code count}): the token endpoint misbehaves</li>
  *   <li>{@code GET|PUT /lifetimes} ({@code authorizationCodeSeconds}, {@code accessTokenSeconds})</li>
- *   <li>{@code POST /launches} ({@code app}, {@code appointment}, {@code user}) answers the launch URL</li>
+ *   <li>{@code POST /launches} ({@code app}, {@code appointment}, {@code user}, optionally {@code behaviours} [..] and
+ *       {@code launchUrl}) answers the launch URL</li>
  *   <li>{@code POST /context-links/decrypt} ({@code app}, {@code token}) answers the claims</li>
  *   <li>{@code POST /records/reset} forgets every FHIR write and seeds the sample data again</li>
  * </ul>
@@ -52,6 +55,8 @@ public class AdminApiServlet extends HttpServlet {
     private transient AppRegistry apps;
     @Inject
     private transient FaultSwitch faults;
+    @Inject
+    private transient VersionConflicts conflicts;
     @Inject
     private transient TokenLifetimes lifetimes;
     @Inject
@@ -78,6 +83,8 @@ public class AdminApiServlet extends HttpServlet {
                 app(path.substring(6), method, request, response);
             } else if (path.equals("/faults")) {
                 faults(method, request, response);
+            } else if (path.equals("/fhir-behaviour")) {
+                fhirBehaviour(method, request, response);
             } else if (path.equals("/token-faults")) {
                 tokenFaults(method, request, response);
             } else if (path.equals("/lifetimes")) {
@@ -85,8 +92,13 @@ public class AdminApiServlet extends HttpServlet {
             } else if (path.equals("/launches") && method.equals("POST")) {
                 JsonObject body = body(request);
                 RequestOrigin origin = RequestOrigin.of(request);
+                String behaviours = body.get("behaviours") instanceof jakarta.json.JsonArray list
+                        ? String.join(",", list.getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList())
+                        : body.getString("behaviour", null);
                 String url = launcher.launchUrl(body.getString("app", AppRegistry.OPENVISIT), body.getString("appointment", null),
-                        body.getString("user", null), origin.fhirBase(), origin.origin());
+                        body.getString("user", null), origin.fhirBase(), origin.origin(),
+                        org.openvisit.sandbox.apps.LaunchBehaviour.parse(behaviours), body.getString("launchUrl", null));
                 JsonResponses.write(response, 200, Json.createObjectBuilder().add("url", url).build());
             } else if (path.equals("/records/reset") && method.equals("POST")) {
                 records.clear();
@@ -125,6 +137,23 @@ public class AdminApiServlet extends HttpServlet {
             }
             default -> JsonResponses.error(response, 405, "invalid_request", method + " is not allowed here");
         }
+    }
+
+    private void fhirBehaviour(String method, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        switch (method) {
+            case "PUT" -> conflicts.answerWith(body(request).getInt("versionConflictStatus"));
+            case "DELETE" -> conflicts.answerWith(412);
+            case "GET" -> {
+                // just read
+            }
+            default -> {
+                JsonResponses.error(response, 405, "invalid_request", method + " is not allowed here");
+                return;
+            }
+        }
+        JsonResponses.write(response, 200, Json.createObjectBuilder()
+                .add("versionConflictStatus", conflicts.status()).build());
     }
 
     private void faults(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {

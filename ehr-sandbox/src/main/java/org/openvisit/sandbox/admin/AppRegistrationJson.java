@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import org.openvisit.sandbox.apps.AppRegistration;
 import org.openvisit.sandbox.apps.AppRegistry;
 import org.openvisit.sandbox.apps.ClientKind;
+import org.openvisit.sandbox.apps.LaunchBehaviour;
 import org.openvisit.sandbox.apps.LaunchStyle;
 
 import java.util.List;
@@ -27,6 +28,8 @@ final class AppRegistrationJson {
         addIfSet(json, "name", app.name());
         addIfSet(json, "launchUrl", app.launchUrl());
         addIfSet(json, "contextLinkUrl", app.contextLinkUrl());
+        addIfSet(json, "patientLaunchUrl", app.patientLaunchUrl());
+        json.add("launchBehaviours", Json.createArrayBuilder(app.launchBehaviours().stream().map(Enum::name).sorted().toList()));
         addIfSet(json, "jwksUrl", app.jwksUrl());
         addIfSet(json, "contextKeyId", app.contextKeyId());
         addIfSet(json, "contextKey", app.contextKey());
@@ -57,7 +60,20 @@ final class AppRegistrationJson {
                 text(json, "jwksUrl", base.jwksUrl()),
                 jwks,
                 text(json, "contextKeyId", base.contextKeyId()),
-                contextKey(json, base.contextKey()));
+                contextKey(json, base.contextKey()),
+                text(json, "patientLaunchUrl", base.patientLaunchUrl()),
+                behaviours(json, base.launchBehaviours()));
+    }
+
+    private static java.util.Set<LaunchBehaviour> behaviours(JsonObject json, java.util.Set<LaunchBehaviour> current) {
+        if (!json.containsKey("launchBehaviours")) {
+            return current;
+        }
+        if (json.isNull("launchBehaviours")) {
+            return java.util.Set.of();
+        }
+        return LaunchBehaviour.parse(String.join(",", json.getJsonArray("launchBehaviours")
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
     }
 
     private static String contextKey(JsonObject json, String current) {

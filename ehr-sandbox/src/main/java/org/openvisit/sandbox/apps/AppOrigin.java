@@ -1,5 +1,6 @@
 package org.openvisit.sandbox.apps;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,32 @@ public class AppOrigin {
             return null;
         }
         return template.replace(PLACEHOLDER, configured.orElse(withoutTrailingSlash(requestOrigin)));
+    }
+
+    /**
+     * The URLs {@code template} may stand for: resolved as {@link #resolve} does, and, when no origin is
+     * configured and the request came in on {@code localhost} or {@code 127.0.0.1}, also on the other of the
+     * two. The embedded EHR screen opens OpenVisit on the other loopback name on purpose (so that it is
+     * another site, as an EHR's frame is); OpenVisit then registers its callback on that name.
+     */
+    public List<String> candidates(String template, String requestOrigin) {
+        String own = resolve(template, requestOrigin);
+        if (template == null || configured.isPresent() || !template.contains(PLACEHOLDER)) {
+            return own == null ? List.of() : List.of(own);
+        }
+        String twin = loopbackTwin(withoutTrailingSlash(requestOrigin));
+        return twin == null ? List.of(own) : List.of(own, template.replace(PLACEHOLDER, twin));
+    }
+
+    /** {@code http://localhost:8080} for {@code http://127.0.0.1:8080} and the other way round; null for others. */
+    public static String loopbackTwin(String origin) {
+        if (origin.matches("(?i)https?://localhost(:\\d+)?")) {
+            return origin.replaceFirst("(?i)//localhost", "//127.0.0.1");
+        }
+        if (origin.matches("(?i)https?://127\\.0\\.0\\.1(:\\d+)?")) {
+            return origin.replaceFirst("//127\\.0\\.0\\.1", "//localhost");
+        }
+        return null;
     }
 
     private static String withoutTrailingSlash(String origin) {

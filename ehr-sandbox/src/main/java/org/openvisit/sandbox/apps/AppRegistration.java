@@ -1,6 +1,8 @@
 package org.openvisit.sandbox.apps;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One app registered with the sandbox EHR. URLs may contain {@code {origin}}, replaced at use by the
@@ -10,10 +12,20 @@ import java.util.List;
  * @param jwks          an inline JWKS (JSON text) that, when set, is used instead of {@code jwksUrl}
  * @param contextKeyId  the key id written into encrypted context links
  * @param contextKey    the AES-256 key for encrypted context links, base64 (32 bytes)
+ * @param patientLaunchUrl where the patient portal launches the app ({@code null}: the same {@code launchUrl})
+ * @param launchBehaviours how every launch of this app behaves (see {@link LaunchBehaviour})
  */
 public record AppRegistration(String clientId, String name, ClientKind kind, List<String> redirectUris,
                               String launchUrl, String contextLinkUrl, LaunchStyle launchStyle,
-                              String jwksUrl, String jwks, String contextKeyId, String contextKey) {
+                              String jwksUrl, String jwks, String contextKeyId, String contextKey,
+                              String patientLaunchUrl, Set<LaunchBehaviour> launchBehaviours) {
+
+    public AppRegistration(String clientId, String name, ClientKind kind, List<String> redirectUris, String launchUrl,
+                           String contextLinkUrl, LaunchStyle launchStyle, String jwksUrl, String jwks,
+                           String contextKeyId, String contextKey) {
+        this(clientId, name, kind, redirectUris, launchUrl, contextLinkUrl, launchStyle, jwksUrl, jwks, contextKeyId,
+                contextKey, null, Set.of());
+    }
 
     public AppRegistration {
         if (clientId == null || clientId.isBlank()) {
@@ -22,15 +34,17 @@ public record AppRegistration(String clientId, String name, ClientKind kind, Lis
         redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
         kind = kind == null ? ClientKind.PUBLIC : kind;
         launchStyle = launchStyle == null ? LaunchStyle.SMART_EHR_LAUNCH : launchStyle;
+        launchBehaviours = launchBehaviours == null || launchBehaviours.isEmpty() ? Set.of()
+                : Set.copyOf(EnumSet.copyOf(launchBehaviours));
     }
 
     public AppRegistration withLaunchStyle(LaunchStyle style) {
         return new AppRegistration(clientId, name, kind, redirectUris, launchUrl, contextLinkUrl, style,
-                jwksUrl, jwks, contextKeyId, contextKey);
+                jwksUrl, jwks, contextKeyId, contextKey, patientLaunchUrl, launchBehaviours);
     }
 
     public AppRegistration withJwks(String inlineJwks) {
         return new AppRegistration(clientId, name, kind, redirectUris, launchUrl, contextLinkUrl, launchStyle,
-                jwksUrl, inlineJwks, contextKeyId, contextKey);
+                jwksUrl, inlineJwks, contextKeyId, contextKey, patientLaunchUrl, launchBehaviours);
     }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -19,8 +20,9 @@ public class AppRegistry {
     public AppRegistry() {
         save(new AppRegistration(OPENVISIT, "OpenVisit", ClientKind.PUBLIC,
                 List.of("{origin}/launch/callback", "{origin}/portal/ehr-sign-in/callback"),
-                "{origin}/launch", "{origin}/launch/context", LaunchStyle.SMART_EHR_LAUNCH,
-                null, null, "openvisit-ctx-1", newContextKey()));
+                // the demo organization's own launch URLs (OpenVisit seeds it in development mode with the key "demo")
+                "{origin}/launch/e/demo", "{origin}/launch/context", LaunchStyle.SMART_EHR_LAUNCH,
+                null, null, "openvisit-ctx-1", newContextKey(), "{origin}/launch/e/demo/patient", Set.of()));
         save(new AppRegistration(OPENVISIT_BACKEND, "OpenVisit backend services", ClientKind.CONFIDENTIAL_ASYMMETRIC,
                 List.of(), null, null, null, "{origin}/.well-known/jwks.json", null, null, null));
     }

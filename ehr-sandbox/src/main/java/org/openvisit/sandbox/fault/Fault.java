@@ -25,7 +25,13 @@ public record Fault(Mode mode, Instant until, Integer count, Duration retryAfter
         /** The request is held for {@code hang}, then answered as usual. */
         HANG,
         /** 503 Service Unavailable, as a server that is down behind its load balancer. */
-        DOWN
+        DOWN,
+        /**
+         * Someone else edits the record just before each update that carries {@code If-Match}, so the update meets
+         * a real version conflict (answered 412 or 409, see the FHIR behaviour); other requests are not touched.
+         * {@code count} counts those updates.
+         */
+        CONCURRENT_EDIT
     }
 
     public Fault {

@@ -42,6 +42,7 @@ public class FaultFilter extends HttpFilter {
                 hold(fault.get());
                 chain.doFilter(request, response);
             }
+            case CONCURRENT_EDIT -> chain.doFilter(request, response); // applied by the update itself
         }
     }
 

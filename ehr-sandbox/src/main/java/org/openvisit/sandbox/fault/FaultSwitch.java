@@ -37,12 +37,25 @@ public class FaultSwitch {
         return Optional.ofNullable(current);
     }
 
-    /** The fault to apply to one incoming request (counts it), or empty when the API should behave. */
+    /**
+     * The fault to apply to one incoming request (counts it), or empty when the API should behave. A concurrent
+     * edit is not a request fault: see {@link #nextConditionalUpdate()}.
+     */
     public synchronized Optional<Fault> nextRequest() {
         expire();
-        if (current == null) {
+        if (current == null || current.mode() == Fault.Mode.CONCURRENT_EDIT) {
             return Optional.empty();
         }
+        return spoil();
+    }
+
+    /** Whether someone else edits the record before this update with If-Match (counts it when so). */
+    public synchronized boolean nextConditionalUpdate() {
+        expire();
+        return current != null && current.mode() == Fault.Mode.CONCURRENT_EDIT && spoil().isPresent();
+    }
+
+    private Optional<Fault> spoil() {
         Fault fault = current;
         if (fault.rate() < 1 && random.getAsDouble() >= fault.rate()) {
             return Optional.empty();

@@ -10,17 +10,32 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
+import org.openvisit.sandbox.fault.FaultSwitch;
 import org.openvisit.sandbox.records.FhirRecords;
 import org.openvisit.sandbox.records.VersionConflictException;
 
 import java.time.ZoneId;
 import java.util.List;
 
-/** Full read, search, create and update (by id or conditional, with If-Match) of a clinical resource type. */
+/**
+ * Full read, search, create and update (by id or conditional, with If-Match) of a clinical resource type. A version
+ * conflict is answered as {@link VersionConflicts} says (412 or 409); the fault switch's concurrent edit changes
+ * the record just before an update with If-Match.
+ */
 public class ClinicalProvider<T extends Resource> extends CreateProvider<T> {
 
+    private final VersionConflicts conflicts;
+    private final FaultSwitch faults;
+
     public ClinicalProvider(Class<T> type, FhirRecords records, ZoneId zone) {
+        this(type, records, zone, new VersionConflicts(), null);
+    }
+
+    public ClinicalProvider(Class<T> type, FhirRecords records, ZoneId zone, VersionConflicts conflicts,
+                            FaultSwitch faults) {
         super(type, records, zone);
+        this.conflicts = conflicts;
+        this.faults = faults;
     }
 
     @Update
@@ -42,12 +57,16 @@ public class ClinicalProvider<T extends Resource> extends CreateProvider<T> {
                         + " does not match the URL id " + targetId);
             }
         }
+        String expected = expectedVersion(id, request);
+        if (expected != null && faults != null && faults.nextConditionalUpdate()) {
+            records.editMeanwhile(typeName(), targetId);
+        }
         try {
-            Resource stored = records.update(resource, targetId, expectedVersion(id, request));
+            Resource stored = records.update(resource, targetId, expected);
             boolean created = "1".equals(stored.getMeta().getVersionId());
             return new MethodOutcome(stored.getIdElement(), created).setResource(stored);
         } catch (VersionConflictException e) {
-            throw new PreconditionFailedException(e.getMessage());
+            throw conflicts.conflict(e.getMessage());
         }
     }
 

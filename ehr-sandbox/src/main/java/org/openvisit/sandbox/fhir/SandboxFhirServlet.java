@@ -14,14 +14,18 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.openvisit.sandbox.fault.FaultSwitch;
 import org.openvisit.sandbox.oauth.AccessTokens;
 import org.openvisit.sandbox.records.FhirRecords;
 
 import java.time.ZoneId;
 import java.util.List;
 
-/** The FHIR R4 API at {@code /fhir}: HAPI's plain RestfulServer over the in-memory records. */
-@WebServlet(urlPatterns = "/fhir/*", loadOnStartup = 1)
+/**
+ * The FHIR R4 API at {@code /fhir} (and the same API at {@code /v1/fhir}, the SMART v1 face): HAPI's plain
+ * RestfulServer over the in-memory records.
+ */
+@WebServlet(urlPatterns = {"/fhir/*", "/v1/fhir/*"}, loadOnStartup = 1)
 public class SandboxFhirServlet extends RestfulServer {
 
     private static final long serialVersionUID = 1L;
@@ -32,6 +36,10 @@ public class SandboxFhirServlet extends RestfulServer {
     private transient AccessTokens tokens;
     @Inject
     private transient ZoneId zone;
+    @Inject
+    private transient VersionConflicts conflicts;
+    @Inject
+    private transient FaultSwitch faults;
 
     public SandboxFhirServlet() {
         super(FhirContext.forR4Cached());
@@ -42,13 +50,13 @@ public class SandboxFhirServlet extends RestfulServer {
         setImplementationDescription("OpenVisit EHR sandbox (synthetic data)");
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setResourceProviders(List.of(
-                new ClinicalProvider<>(Patient.class, records, zone),
-                new ClinicalProvider<>(Practitioner.class, records, zone),
-                new ClinicalProvider<>(PractitionerRole.class, records, zone),
-                new ClinicalProvider<>(Organization.class, records, zone),
-                new ClinicalProvider<>(Location.class, records, zone),
-                new ClinicalProvider<>(Appointment.class, records, zone),
-                new ClinicalProvider<>(Encounter.class, records, zone),
+                new ClinicalProvider<>(Patient.class, records, zone, conflicts, faults),
+                new ClinicalProvider<>(Practitioner.class, records, zone, conflicts, faults),
+                new ClinicalProvider<>(PractitionerRole.class, records, zone, conflicts, faults),
+                new ClinicalProvider<>(Organization.class, records, zone, conflicts, faults),
+                new ClinicalProvider<>(Location.class, records, zone, conflicts, faults),
+                new ClinicalProvider<>(Appointment.class, records, zone, conflicts, faults),
+                new ClinicalProvider<>(Encounter.class, records, zone, conflicts, faults),
                 new CreateProvider<>(AuditEvent.class, records, zone),
                 new CreateProvider<>(Communication.class, records, zone)));
         registerInterceptor(new AccessTokenInterceptor(tokens, records));

@@ -3,6 +3,7 @@ package org.openvisit.sandbox.oauth;
 import org.openvisit.sandbox.apps.AppOrigin;
 import org.openvisit.sandbox.apps.AppRegistration;
 import org.openvisit.sandbox.apps.AppRegistry;
+import org.openvisit.sandbox.web.RequestOrigin;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -42,7 +43,7 @@ public class AuthorizationService {
         AppRegistration client = apps.find(request.clientId()).orElseThrow(() ->
                 new AuthorizationError("invalid_client", "unknown client_id " + request.clientId(), null, null));
         boolean registered = request.redirectUri() != null && client.redirectUris().stream()
-                .map(uri -> appOrigin.resolve(uri, requestOrigin)).anyMatch(request.redirectUri()::equals);
+                .flatMap(uri -> appOrigin.candidates(uri, requestOrigin).stream()).anyMatch(request.redirectUri()::equals);
         if (!registered) {
             throw new AuthorizationError("invalid_request",
                     "redirect_uri " + request.redirectUri() + " is not registered for client " + client.clientId(), null, null);
@@ -69,6 +70,14 @@ public class AuthorizationService {
         if (scopes.values().isEmpty()) {
             throw new AuthorizationError("invalid_scope", "scope is required", redirect, state);
         }
+        if (fhirBase.endsWith(RequestOrigin.V1_PATH)) {
+            for (String scope : scopes.values()) {
+                if (Scopes.isResourceScope(scope) && !scope.matches(".*\\.(read|write|\\*)(\\?.*)?")) {
+                    throw new AuthorizationError("invalid_scope", "this EHR takes SMART v1 scopes only (.read, "
+                            + ".write, .*), not " + scope, redirect, state);
+                }
+            }
+        }
         LaunchContext context = null;
         if (request.ehrLaunch()) {
             if (!scopes.has("launch")) {
@@ -85,8 +94,22 @@ public class AuthorizationService {
      * client. A patient user's {@code user/} scopes are granted as {@code patient/} scopes.
      */
     public String approve(Checked checked, LaunchContext context) {
+        return approve(checked, context, false);
+    }
+
+    /**
+     * As {@link #approve(Checked, LaunchContext)}; with {@code withholdFhirUser} the user (or the EHR's
+     * configuration) does not grant {@code fhirUser}: the id_token then names the user by an opaque account id
+     * ({@code sub}) only, as EHRs do for an app that was not given that scope.
+     */
+    public String approve(Checked checked, LaunchContext context, boolean withholdFhirUser) {
         AuthorizationRequest request = checked.request();
         Scopes granted = grantedScopes(Scopes.parse(request.scope()));
+        if (withholdFhirUser) {
+            Set<String> without = new LinkedHashSet<>(granted.values());
+            without.remove("fhirUser");
+            granted = new Scopes(without);
+        }
         if (context.user() != null && context.user().startsWith("Patient/")) {
             granted = asPatientLevel(granted);
         }

@@ -7,6 +7,7 @@ import org.openvisit.sandbox.apps.AppOrigin;
 import org.openvisit.sandbox.apps.AppRegistration;
 import org.openvisit.sandbox.apps.AppRegistry;
 import org.openvisit.sandbox.apps.ClientKind;
+import org.openvisit.sandbox.apps.LaunchBehaviour;
 import org.openvisit.sandbox.records.People;
 import org.openvisit.sandbox.records.Person;
 
@@ -93,16 +94,16 @@ public class TokenService {
         }
         AccessTokens.Issued access = tokens.issue(grant, code);
         JsonObjectBuilder response = bearer(access, grant.scopes());
-        if (grant.scopes().has("openid") && (grant.scopes().has("fhirUser") || grant.scopes().has("profile"))) {
+        // the issuer is the FHIR base the app was authorized for, even if it calls the token endpoint by another host name
+        String fhirBase = grant.fhirBase() != null ? grant.fhirBase() : endpoint.fhirBase();
+        if (grant.scopes().has("openid")) { // OpenID Connect: openid granted, an id_token; fhirUser in it only when granted
             String name = people.find(grant.user()).map(Person::displayName).orElse(null);
-            // the issuer is the FHIR base the app was authorized for, even if it calls the token endpoint by another host name
-            response.add("id_token", idTokens.issue(grant, grant.fhirBase() != null ? grant.fhirBase() : endpoint.fhirBase(), name,
-                    fault));
+            response.add("id_token", idTokens.issue(grant, fhirBase, name, fault));
         }
         if (grant.scopes().has("offline_access") || grant.scopes().has("online_access")) {
             response.add("refresh_token", tokens.issueRefreshToken(grant));
         }
-        addContext(response, grant.context());
+        addContext(response, grant.context(), fhirBase);
         return response.build();
     }
 
@@ -123,7 +124,7 @@ public class TokenService {
         }
         JsonObjectBuilder response = bearer(tokens.issue(narrowed, null), narrowed.scopes());
         response.add("refresh_token", form.get("refresh_token"));
-        addContext(response, grant.context());
+        addContext(response, grant.context(), grant.fhirBase() != null ? grant.fhirBase() : endpoint.fhirBase());
         return response.build();
     }
 
@@ -187,19 +188,31 @@ public class TokenService {
                 .add("scope", scopes.asString());
     }
 
-    private static void addContext(JsonObjectBuilder response, LaunchContext context) {
+    /** The launch context members, shaped as the launch's behaviours say (see {@link LaunchBehaviour}). */
+    private static void addContext(JsonObjectBuilder response, LaunchContext context, String fhirBase) {
         if (context == null) {
             return;
         }
         if (context.patient() != null) {
             response.add("patient", context.patient());
         }
-        if (context.encounter() != null) {
+        boolean none = context.behaves(LaunchBehaviour.NO_CONTEXT);
+        if (context.encounter() != null && !none) {
             response.add("encounter", context.encounter());
         }
-        if (context.appointment() != null) {
-            response.add("fhirContext", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                    .add("reference", "Appointment/" + context.appointment())));
+        if (context.appointment() != null && !none && !context.behaves(LaunchBehaviour.ENCOUNTER_ONLY)) {
+            String reference = "Appointment/" + context.appointment();
+            JsonObjectBuilder item = Json.createObjectBuilder();
+            if (context.behaves(LaunchBehaviour.FHIR_CONTEXT_CANONICAL)) {
+                item.add("type", "Appointment").add("canonical", fhirBase + "/" + reference);
+            } else if (context.behaves(LaunchBehaviour.FHIR_CONTEXT_ABSOLUTE)) {
+                item.add("reference", fhirBase + "/" + reference);
+            } else if (context.behaves(LaunchBehaviour.FHIR_CONTEXT_TYPED)) {
+                item.add("type", "Appointment").add("reference", reference);
+            } else {
+                item.add("reference", reference);
+            }
+            response.add("fhirContext", Json.createArrayBuilder().add(item));
         }
         if (context.department() != null) {
             response.add("location", context.department());

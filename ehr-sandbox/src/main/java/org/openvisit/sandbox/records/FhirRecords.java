@@ -69,6 +69,28 @@ public class FhirRecords {
         return store(versions, resource, type, id, current + 1);
     }
 
+    /**
+     * Someone else changes the record now (a clinician editing the Encounter in the EHR): a new version that
+     * carries the extension {@value #EDITED_MEANWHILE} with its version number, the rest as it was.
+     *
+     * @return false when there is no such record
+     */
+    public synchronized boolean editMeanwhile(String type, String id) {
+        List<Resource> versions = byType.getOrDefault(type, Map.of()).get(id);
+        if (versions == null) {
+            return false;
+        }
+        Resource edited = versions.get(versions.size() - 1).copy();
+        if (edited instanceof org.hl7.fhir.r4.model.DomainResource domain) {
+            domain.addExtension(EDITED_MEANWHILE, new org.hl7.fhir.r4.model.IntegerType(versions.size() + 1));
+        }
+        store(versions, edited, type, id, versions.size() + 1);
+        return true;
+    }
+
+    /** The extension a simulated concurrent edit leaves on the record (so a test sees it was kept). */
+    public static final String EDITED_MEANWHILE = "urn:openvisit:sandbox:edited-meanwhile";
+
     public synchronized Optional<Resource> read(String type, String id) {
         List<Resource> versions = byType.getOrDefault(type, Map.of()).get(id);
         return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1).copy());

@@ -6,6 +6,8 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.openvisit.sandbox.apps.AppOrigin;
 import org.openvisit.sandbox.apps.AppRegistration;
 import org.openvisit.sandbox.apps.AppRegistry;
+import org.openvisit.sandbox.apps.LaunchBehaviour;
+import org.openvisit.sandbox.web.RequestOrigin;
 import org.openvisit.sandbox.contextlink.ContextLinkCipher;
 import org.openvisit.sandbox.contextlink.ContextLinkClaims;
 import org.openvisit.sandbox.oauth.LaunchContext;
@@ -18,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * What "Begin virtual visit" does: works out the launch context of an appointment for a user and
@@ -50,6 +54,17 @@ public class EhrLauncher {
      * @throws IllegalArgumentException for an unknown app, appointment or user, or an app without a launch URL
      */
     public String launchUrl(String clientId, String appointmentId, String user, String fhirBase, String requestOrigin) {
+        return launchUrl(clientId, appointmentId, user, fhirBase, requestOrigin, Set.of(), null);
+    }
+
+    /**
+     * @param behaviours how this launch behaves, added to the app's own {@link AppRegistration#launchBehaviours()}
+     * @param launchUrl  the app URL to open instead of the registered one (e.g. an organization's own launch URL when
+     *                   several organizations share this EHR); {@code null}: the registration's, the patient launch URL
+     *                   for a patient when it has one
+     */
+    public String launchUrl(String clientId, String appointmentId, String user, String fhirBase, String requestOrigin,
+                            Set<LaunchBehaviour> behaviours, String launchUrl) {
         AppRegistration app = apps.find(clientId).orElseThrow(() -> new IllegalArgumentException("unknown app " + clientId));
         Appointment appointment = (Appointment) records.read("Appointment", appointmentId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown appointment " + appointmentId));
@@ -57,10 +72,19 @@ public class EhrLauncher {
                 || records.read(user.substring(0, user.indexOf('/')), user.substring(user.indexOf('/') + 1)).isEmpty()) {
             throw new IllegalArgumentException("unknown user " + user);
         }
-        LaunchContext context = contextOf(appointment, user);
+        Set<LaunchBehaviour> all = EnumSet.noneOf(LaunchBehaviour.class);
+        all.addAll(app.launchBehaviours());
+        all.addAll(behaviours);
+        LaunchContext base = contextOf(appointment, user);
+        LaunchContext context = new LaunchContext(base.user(), base.patient(), base.encounter(), base.appointment(),
+                base.department(), base.needPatientBanner(), all);
+        String iss = all.contains(LaunchBehaviour.V1_ONLY_SCOPES) && fhirBase.endsWith("/fhir")
+                ? fhirBase.substring(0, fhirBase.length() - "/fhir".length()) + RequestOrigin.V1_PATH : fhirBase;
+        String appUrl = launchUrl != null && !launchUrl.isBlank() ? launchUrl
+                : !context.providerLaunch() && app.patientLaunchUrl() != null ? app.patientLaunchUrl() : app.launchUrl();
         return switch (app.launchStyle()) {
-            case SMART_EHR_LAUNCH -> Urls.withQuery(required(app.launchUrl(), app, requestOrigin),
-                    "iss", fhirBase, "launch", launches.open(context, app.clientId()));
+            case SMART_EHR_LAUNCH -> Urls.withQuery(required(appUrl, app, requestOrigin),
+                    "iss", iss, "launch", launches.open(context, app.clientId()));
             case CONTEXT_LINK -> Urls.withQuery(required(app.contextLinkUrl(), app, requestOrigin),
                     "token", contextLink(app, appointment, context, fhirBase));
         };

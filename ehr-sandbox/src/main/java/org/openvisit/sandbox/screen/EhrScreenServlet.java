@@ -69,6 +69,12 @@ public class EhrScreenServlet extends HttpServlet {
                         .append(escape(app.name())).append(" (").append(app.launchStyle()).append(")</option>");
             }
         }
+        html.append("</select></label> <label>Launch behaves: <select name=\"behaviour\" id=\"behaviour\">")
+                .append("<option value=\"\">as registered</option>");
+        for (org.openvisit.sandbox.apps.LaunchBehaviour behaviour : org.openvisit.sandbox.apps.LaunchBehaviour.values()) {
+            html.append("<option value=\"").append(behaviour.name()).append("\">").append(behaviour.name().toLowerCase()
+                    .replace('_', ' ')).append("</option>");
+        }
         html.append("</select></label><table><tr><th>When</th><th>Appointment</th><th>With</th><th></th></tr>");
         for (Appointment appointment : appointments) {
             String id = appointment.getIdElement().getIdPart();

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 /** The scheme://host:port a request came in on, and the sandbox URLs for that origin. */
 public record RequestOrigin(String origin, String contextPath) {
 
+    /** Where the SMART v1 face of the FHIR API is, under the sandbox's context root. */
+    public static final String V1_PATH = "/v1/fhir";
+
     public static RequestOrigin of(HttpServletRequest request) {
         String scheme = request.getScheme();
         int port = request.getServerPort();
@@ -19,6 +22,20 @@ public record RequestOrigin(String origin, String contextPath) {
     /** The FHIR base, which is also the {@code iss} and the {@code aud} of authorization requests. */
     public String fhirBase() {
         return sandbox() + "/fhir";
+    }
+
+    /**
+     * The sandbox's SMART v1 face: the same records behind a FHIR base whose SMART configuration offers SMART v1
+     * scopes only (see {@code LaunchBehaviour.V1_ONLY_SCOPES}).
+     */
+    public String v1FhirBase() {
+        return sandbox() + V1_PATH;
+    }
+
+    /** The FHIR base an authorization request's {@code aud} names: the v1 face when it names that, else the main one. */
+    public String fhirBaseFor(String aud) {
+        String a = aud == null ? "" : (aud.endsWith("/") ? aud.substring(0, aud.length() - 1) : aud);
+        return a.equals(v1FhirBase()) ? v1FhirBase() : fhirBase();
     }
 
     public String authorizeUrl() {

@@ -113,6 +113,11 @@ public class SandboxComponents {
     }
 
     @Produces @Singleton
+    org.openvisit.sandbox.fhir.VersionConflicts versionConflicts() {
+        return new org.openvisit.sandbox.fhir.VersionConflicts();
+    }
+
+    @Produces @Singleton
     FaultSwitch faults(Clock clock) {
         return new FaultSwitch(clock);
     }

@@ -60,4 +60,17 @@ class FaultSwitchTest {
         assertThat(sometimes.nextRequest()).isEmpty();
         assertThat(sometimes.current().orElseThrow().rate()).isEqualTo(0.3);
     }
+
+    @Test
+    void aConcurrentEditSpoilsOnlyConditionalUpdatesAndCountsThem() {
+        faults.set(new Fault(Fault.Mode.CONCURRENT_EDIT, null, 2, null, null));
+        assertThat(faults.nextRequest()).as("reads and creates behave").isEmpty();
+        assertThat(faults.nextConditionalUpdate()).isTrue();
+        assertThat(faults.nextRequest()).isEmpty();
+        assertThat(faults.nextConditionalUpdate()).isTrue();
+        assertThat(faults.nextConditionalUpdate()).isFalse();
+        faults.set(new Fault(Fault.Mode.ERROR, null, 1, null, null));
+        assertThat(faults.nextConditionalUpdate()).as("another fault is not an edit").isFalse();
+        assertThat(faults.nextRequest()).isPresent();
+    }
 }

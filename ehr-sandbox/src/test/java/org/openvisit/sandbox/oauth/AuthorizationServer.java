@@ -49,6 +49,11 @@ final class AuthorizationServer {
         return url.substring(url.indexOf("launch=") + "launch=".length());
     }
 
+    /** The launch URL of an EHR launch of the openvisit app that behaves as told. */
+    String ehrLaunchUrl(String user, String appointment, java.util.Set<org.openvisit.sandbox.apps.LaunchBehaviour> behaviours) {
+        return launcher.launchUrl(AppRegistry.OPENVISIT, appointment, user, FHIR_BASE, ORIGIN, behaviours, null);
+    }
+
     static AuthorizationRequest request(String launch, String challenge) {
         return new AuthorizationRequest("code", AppRegistry.OPENVISIT, CALLBACK, "launch openid fhirUser user/*.rs offline_access",
                 "state-1", FHIR_BASE, launch, challenge, "S256", "nonce-1");

@@ -65,6 +65,25 @@ class TokenServiceTest {
     }
 
     @Test
+    void aSignInThatWithholdsFhirUserGetsAnIdTokenWithAnOpaqueSubjectOnly() throws Exception {
+        var request = new AuthorizationRequest("code", AppRegistry.OPENVISIT, AuthorizationServer.CALLBACK,
+                "openid fhirUser", "state-2", FHIR_BASE, null, Pkce.challengeOf(VERIFIER), "S256", "nonce-2");
+        var checked = server.authorization.check(request, FHIR_BASE, AuthorizationServer.ORIGIN);
+        String redirect = server.authorization.approve(checked,
+                new LaunchContext("Practitioner/prac-ada-okafor", null, null, null, null, true), true);
+        String code = redirect.replaceAll(".*[?&]code=([^&]+).*", "$1");
+
+        JsonObject response = server.tokenService.exchange(codeExchange(code, VERIFIER), ENDPOINT);
+
+        assertThat(response.getString("scope")).doesNotContain("fhirUser").contains("openid");
+        JWTClaimsSet claims = SignedJWT.parse(response.getString("id_token")).getJWTClaimsSet();
+        assertThat(claims.getClaim("fhirUser")).isNull();
+        assertThat(claims.getSubject()).matches("u[0-9a-f]{24}").isEqualTo(IdTokens.accountId("Practitioner/prac-ada-okafor"))
+                .isNotEqualTo(IdTokens.accountId("Patient/pat-leo-marsh"));
+        assertThat(claims.getStringClaim("nonce")).isEqualTo("nonce-2");
+    }
+
+    @Test
     void theIdTokenIssuerIsTheFhirBaseAuthorizedEvenWhenTheTokenEndpointIsCalledByAnotherName() throws Exception {
         TokenService.Endpoint viaLocalhost = new TokenService.Endpoint("http://localhost:8181",
                 "http://localhost:8181/ehr-sandbox/fhir", "http://localhost:8181/ehr-sandbox/oauth/token");

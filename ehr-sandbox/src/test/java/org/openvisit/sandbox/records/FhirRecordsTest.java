@@ -71,4 +71,20 @@ class FhirRecordsTest {
         assertThat(records.withIdentifier("Communication", "urn:x", "e-1")).isEmpty();
         assertThat(records.withIdentifier("Communication", "urn:x", "e-2")).hasSize(1);
     }
+
+    @Test
+    void anEditMeanwhileMakesTheVersionAnUpdateWasBasedOnStale() {
+        org.hl7.fhir.r4.model.Encounter e = new org.hl7.fhir.r4.model.Encounter()
+                .setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.PLANNED);
+        String id = records.create(e).getIdElement().getIdPart();
+        assertThat(records.editMeanwhile("Encounter", id)).isTrue();
+        assertThat(records.editMeanwhile("Encounter", "no-such")).isFalse();
+        org.hl7.fhir.r4.model.Encounter current = (org.hl7.fhir.r4.model.Encounter) records.read("Encounter", id).orElseThrow();
+        assertThat(current.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(current.getExtensionByUrl(FhirRecords.EDITED_MEANWHILE)).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> records.update(e, id, "1"))
+                .isInstanceOf(VersionConflictException.class);
+        assertThat(records.update(current.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.INPROGRESS), id, "2")
+                .getMeta().getVersionId()).isEqualTo("3");
+    }
 }

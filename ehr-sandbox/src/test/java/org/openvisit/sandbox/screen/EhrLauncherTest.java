@@ -44,7 +44,7 @@ class EhrLauncherTest {
         String url = launcher(Optional.empty()).launchUrl("openvisit", "appt-1002", "Practitioner/prac-ada-okafor",
                 FHIR_BASE, "http://ehr.test:8181");
 
-        assertThat(url).startsWith("http://ehr.test:8181/launch?iss=" + URLDecoder.decode(FHIR_BASE, StandardCharsets.UTF_8)
+        assertThat(url).startsWith("http://ehr.test:8181/launch/e/demo?iss=" + URLDecoder.decode(FHIR_BASE, StandardCharsets.UTF_8)
                 .replace(":", "%3A").replace("/", "%2F") + "&launch=");
         String launch = url.substring(url.indexOf("launch=") + 7);
         assertThat(launches.find(launch, "openvisit")).contains(new LaunchContext("Practitioner/prac-ada-okafor",
@@ -57,7 +57,7 @@ class EhrLauncherTest {
         String url = launcher(Optional.of("https://openvisit.example/")).launchUrl("openvisit", "appt-1002",
                 "Practitioner/prac-ada-okafor", FHIR_BASE, "http://ehr.test:8181");
 
-        assertThat(url).startsWith("https://openvisit.example/launch?iss=");
+        assertThat(url).startsWith("https://openvisit.example/launch/e/demo?iss=");
     }
 
     @Test

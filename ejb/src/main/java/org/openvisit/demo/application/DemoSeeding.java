@@ -30,6 +30,12 @@ import java.util.Set;
 public class DemoSeeding {
 
     public static final String ORGANIZATION_NAME = "Demo Health (EHR sandbox)";
+    /**
+     * The launch key of the demo endpoints, the same for each of the sandbox's FHIR base URLs (the launch's
+     * {@code iss} tells them apart): the EHR sandbox's own registration of OpenVisit launches
+     * {@code /launch/e/demo} and {@code /launch/e/demo/patient}. Development mode only: a real endpoint's key is random.
+     */
+    public static final String DEMO_LAUNCH_KEY = "demo";
     /** The actor the history rows name: no person, the installation itself in development mode. */
     public static final String SYSTEM_USER = "system-development-seed";
 
@@ -57,16 +63,18 @@ public class DemoSeeding {
         int added = 0;
         for (String url : sandboxUrls) {
             FhirBaseUrl baseUrl = FhirBaseUrl.of(url, addresses.policy());
-            if (endpoints.findByOrganizationEnvironmentAndUrl(organization.id(), FhirEnvironment.TEST, baseUrl)
-                    .isPresent()) {
+            var existing = endpoints.findByOrganizationEnvironmentAndUrl(organization.id(), FhirEnvironment.TEST, baseUrl);
+            if (existing.isPresent()) {
+                existing.get().assignLaunchKey(DEMO_LAUNCH_KEY); // a demo endpoint from before launch keys existed
                 continue;
             }
             FhirEndpoint endpoint = FhirEndpoint.create(organization.id(), new EndpointDetails(baseUrl,
                     FhirEnvironment.TEST, "EHR sandbox (seeded in development mode)", new PortalUsername(SYSTEM_USER)),
                     system, now);
             endpoint.submitForApproval(system, now);
-            endpoint.recordEhrVerification(system, "seeded by the system in development mode (no EHR sign-in)", now);
+            endpoint.recordSeededVerification(system, "seeded by the system in development mode (no EHR sign-in)", now);
             endpoint.approve(system, now);
+            endpoint.assignLaunchKey(DEMO_LAUNCH_KEY);
             endpoints.add(endpoint);
             added++;
         }

@@ -13,7 +13,6 @@ import org.openvisit.identity.domain.model.InvalidAccountException;
 import org.openvisit.identity.domain.model.PortalAccount;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.shared.domain.model.InvalidValueException;
-import org.openvisit.smart.RandomValues;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.OrganizationRepository;
 import org.openvisit.tenant.domain.model.PortalUsername;
@@ -109,7 +108,7 @@ public class AccountService {
         }
         // an account that signs in only at the identity provider gets the hash of 256 random bits that
         // nobody ever sees: a password that cannot be typed, so the model needs no other kind of account
-        String hash = HASHER.hash(externalOnly ? RandomValues.state(RANDOM) : request.password());
+        String hash = HASHER.hash(externalOnly ? unusablePassword() : request.password());
         PortalAccount account = request.roles().contains(Role.OPERATOR)
                 ? PortalAccount.operator(name, request.displayName(), hash, clock.instant())
                 : PortalAccount.member(name, request.displayName(), request.organizationId(), request.roles(), hash,
@@ -232,5 +231,12 @@ public class AccountService {
         } catch (InvalidValueException notAUsername) {
             return Optional.empty();
         }
+    }
+
+    /** 256 random bits: the password of an account that signs in only through the identity provider. */
+    private static String unusablePassword() {
+        byte[] value = new byte[32];
+        RANDOM.nextBytes(value);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 }

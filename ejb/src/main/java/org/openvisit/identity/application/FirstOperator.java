@@ -8,6 +8,12 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -15,7 +21,8 @@ import java.util.logging.Logger;
 /**
  * On the first start (no account exists yet) creates the operator who signs in first. Its password
  * comes from {@code openvisit.admin.password} (OPENVISIT_ADMIN_PASSWORD); without one a random
- * password is generated and written to the log this once, the only way to learn it.
+ * password is generated and written once to {@value #PASSWORD_FILE} in the data folder (readable by the
+ * server's user only); the log names the file, never the password.
  */
 @Singleton
 @Startup
@@ -23,6 +30,7 @@ import java.util.logging.Logger;
 public class FirstOperator {
 
     private static final Logger LOG = Logger.getLogger(FirstOperator.class.getName());
+    static final String PASSWORD_FILE = "first-operator-password.txt";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     @EJB
@@ -31,6 +39,10 @@ public class FirstOperator {
     @Inject
     @ConfigProperty(name = "openvisit.admin.username", defaultValue = "admin")
     private String username;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.data.dir", defaultValue = "./data")
+    private String dataDir;
 
     @Inject
     @ConfigProperty(name = "openvisit.admin.password")
@@ -47,10 +59,28 @@ public class FirstOperator {
         if (configured.isPresent()) {
             LOG.info(() -> "Created the first operator account '" + username + "' with the configured password.");
         } else {
-            // Shown once, on purpose: it is the only way into a fresh installation without configuration.
-            LOG.warning("Created the first operator account '" + username + "' with the generated password "
-                    + secret + " . Sign in and create your own accounts; this password is not shown again. "
-                    + "Set OPENVISIT_ADMIN_PASSWORD before the first start to choose it yourself.");
+            // the only way into a fresh installation without configuration; kept out of the log
+            Path file = writePasswordFile(secret);
+            LOG.warning("Created the first operator account '" + username + "' with a generated password, written "
+                    + "to " + file.toAbsolutePath() + " (readable by this server's user only). Sign in, change it "
+                    + "and delete the file. Set OPENVISIT_ADMIN_PASSWORD before the first start to choose it yourself.");
+        }
+    }
+
+    private Path writePasswordFile(String secret) {
+        Path file = Path.of(dataDir, PASSWORD_FILE);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file); // a file left from an earlier installation of this folder
+            Files.writeString(file, secret + System.lineSeparator(), StandardOpenOption.CREATE_NEW);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the folder's own permissions apply
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the first operator's password to " + file, e);
         }
     }
 

@@ -1,5 +1,5 @@
 /**
- * Signing in with built-in accounts and managing them: password checks (PBKDF2), the first
- * operator created at first start, and the actor a signed-in user acts as.
+ * Signing in with built-in accounts and managing them: password checks (PBKDF2) and policy, the sign-in
+ * throttle and lockout, the first operator created at first start, and the actor a signed-in user acts as.
  */
 package org.openvisit.identity.application;

@@ -5,6 +5,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.ehr.graph.GraphFailure;
+import org.openvisit.region.application.RegionUnavailableException;
+import static org.openvisit.launch.application.MeetingRefusal.TEAMS_REFUSAL_TITLE;
+import static org.openvisit.launch.application.MeetingRefusal.teamsRefusal;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.tenant.application.ContextLinkKeyService;
@@ -54,6 +59,9 @@ public class ContextLinkLaunchService {
     private LaunchAcceptance acceptance;
 
     @EJB
+    private RegionDirectory regions;
+
+    @EJB
     private LaunchAuditService audit;
 
     @Inject
@@ -71,41 +79,43 @@ public class ContextLinkLaunchService {
      */
     public LaunchLanding launch(String tokenText) {
         if (tokenText == null || tokenText.isBlank()) {
-            throw refuse(400, "MISSING_TOKEN", null, null, "Incomplete launch",
+            throw refuse(LaunchRefusal.MISSING_TOKEN, null, null, "Incomplete launch",
                     "The EHR opened OpenVisit without the visit's context (token). Start the visit again from the EHR.");
         }
-        ContextLinkToken token = ContextLinkToken.parse(tokenText).orElseThrow(() -> refuse(400, "MALFORMED_TOKEN",
+        ContextLinkToken token = ContextLinkToken.parse(tokenText).orElseThrow(() -> refuse(LaunchRefusal.MALFORMED_TOKEN,
                 null, null, "This link is damaged", "The visit link from the EHR is not complete or not in the "
                         + "expected format. " + PROBLEM));
-        ContextLinkKeyService.OpenedKey key = keys.openActive(token.keyId()).orElseThrow(() -> refuse(403,
-                "UNKNOWN_KEY", null, null, "This link was not made for this OpenVisit",
+        ContextLinkKeyService.OpenedKey key = keys.openActive(token.keyId()).orElseThrow(() -> refuse(LaunchRefusal.UNKNOWN_KEY, null, null, "This link was not made for this OpenVisit",
                 "The link names a key that OpenVisit does not have (or that was replaced). " + PROBLEM));
-        FhirEndpoint endpoint = endpoints.find(key.endpointId()).orElseThrow(() -> refuse(403, "UNKNOWN_KEY", null,
+        FhirEndpoint endpoint = endpoints.find(key.endpointId()).orElseThrow(() -> refuse(LaunchRefusal.UNKNOWN_KEY, null,
                 null, "This link was not made for this OpenVisit", "The link's key belongs to no endpoint. " + PROBLEM));
         ContextLinkClaims claims;
         try {
-            claims = token.decrypt(key.key()).flatMap(ContextLinkClaims::parse).orElseThrow(() -> refuse(403,
-                    "TAMPERED_OR_WRONG_KEY", endpoint, null, "This link cannot be trusted",
+            String plaintext = token.decrypt(key.key()).orElseThrow(() -> refuse(LaunchRefusal.TAMPERED_OR_WRONG_KEY, endpoint, null, "This link cannot be trusted",
                     "The link does not decrypt with the endpoint's key: it was changed on the way, or made with "
                             + "another key. " + PROBLEM));
+            // genuine (it decrypted with the endpoint's key), but the EHR left out a required field such as exp
+            claims = ContextLinkClaims.parse(plaintext).orElseThrow(() -> refuse(LaunchRefusal.INCOMPLETE_CLAIMS,
+                    endpoint, null, "This link is incomplete", "The link is genuine but lacks a required field (iss, "
+                            + "role, nbf or iat, exp). The EHR team checks the context link settings."));
         } finally {
             Arrays.fill(key.key(), (byte) 0);
         }
         String clinician = claims.isProvider() ? claims.user() : null;
         if (!endpoint.isInService()) {
-            throw refuse(403, "ENDPOINT_NOT_APPROVED", endpoint, clinician, "This EHR is not approved",
+            throw refuse(LaunchRefusal.ENDPOINT_NOT_APPROVED, endpoint, clinician, "This EHR is not approved",
                     "The endpoint this link belongs to is not approved for virtual visits (yet, or any more). The "
                             + "organization's EHR analyst approves it in the OpenVisit portal.");
         }
         if (!sameEhr(claims.iss(), endpoint)) {
-            throw refuse(403, "WRONG_ISSUER", endpoint, clinician, "This link belongs to another EHR",
+            throw refuse(LaunchRefusal.WRONG_ISSUER, endpoint, clinician, "This link belongs to another EHR",
                     "The link names another FHIR address than the endpoint its key belongs to. " + PROBLEM);
         }
         checkWindow(claims, endpoint, clinician);
         ParticipantRole role = clinicianRole(claims, endpoint);
         VisitKey visitKey = visitKey(claims, endpoint, clinician);
-        if (!replays.firstUse(token.digest(), endpoint.id(), claims.expires())) {
-            throw refuse(403, "REPLAYED", endpoint, clinician, "This link was used already",
+        if (!firstUse(token, endpoint, claims, clinician)) {
+            throw refuse(LaunchRefusal.REPLAYED, endpoint, clinician, "This link was used already",
                     "A visit link from the EHR works once. Start the visit again from the EHR to get a fresh one.");
         }
         boolean patient = role == null;
@@ -118,7 +128,12 @@ public class ContextLinkLaunchService {
             opened = acceptance.accept(new AcceptedLaunch(claims.iss(), endpoint.id(), endpoint.organizationId(),
                     opening, patient ? "PATIENT_CONTEXT_LINK" : "PROVIDER_CONTEXT_LINK", " from a context link"));
         } catch (ConflictException | InvalidValueException e) {
-            throw refuse(409, "VISIT_NOT_OPENED", endpoint, clinician, "The visit could not be opened", e.getMessage());
+            throw refuse(LaunchRefusal.VISIT_NOT_OPENED, endpoint, clinician, "The visit could not be opened", e.getMessage());
+        } catch (RegionUnavailableException e) {
+            throw regionUnavailable(e, endpoint, clinician);
+        } catch (GraphFailure e) {
+            throw refuse(LaunchRefusal.MEETING_PLATFORM_REFUSED, endpoint, clinician, TEAMS_REFUSAL_TITLE,
+                    teamsRefusal(e));
         }
         // the audit log holds every accepted launch; the server log only at FINE, to keep it for what goes wrong
         LOG.fine(() -> (patient ? "Patient" : "Clinician") + " context link accepted for visit " + opened.visit().id()
@@ -139,15 +154,15 @@ public class ContextLinkLaunchService {
         Instant now = clock.instant();
         if (claims.expires().isBefore(claims.notBefore())
                 || Duration.between(claims.notBefore(), claims.expires()).toMinutes() > MAX_WINDOW_MINUTES) {
-            throw refuse(403, "WINDOW_TOO_LONG", endpoint, clinician, "This link's validity is not accepted",
+            throw refuse(LaunchRefusal.WINDOW_TOO_LONG, endpoint, clinician, "This link's validity is not accepted",
                     "The link is valid for longer than OpenVisit accepts (" + MAX_WINDOW_MINUTES + " minutes). " + PROBLEM);
         }
         if (now.isBefore(claims.notBefore().minus(CLOCK_SKEW))) {
-            throw refuse(403, "NOT_YET_VALID", endpoint, clinician, "This link is not valid yet",
+            throw refuse(LaunchRefusal.NOT_YET_VALID, endpoint, clinician, "This link is not valid yet",
                     "The link is dated in the future: the EHR's clock and OpenVisit's differ. " + PROBLEM);
         }
         if (!now.isBefore(claims.expires().plus(CLOCK_SKEW))) {
-            throw refuse(403, "EXPIRED", endpoint, clinician, "This link has expired",
+            throw refuse(LaunchRefusal.EXPIRED, endpoint, clinician, "This link has expired",
                     "Visit links from the EHR are valid for a few minutes only. Start the visit again from the EHR.");
         }
     }
@@ -161,7 +176,7 @@ public class ContextLinkLaunchService {
                 || claims.user().startsWith("PractitionerRole/"))) {
             return ParticipantRole.PROVIDER;
         }
-        throw refuse(403, "UNSUPPORTED_USER", endpoint, null, "This kind of user cannot start a visit",
+        throw refuse(LaunchRefusal.UNSUPPORTED_USER, endpoint, null, "This kind of user cannot start a visit",
                 "OpenVisit opens visits for clinicians (role provider, a Practitioner) and patients (role patient); "
                         + "the link names neither.");
     }
@@ -178,16 +193,39 @@ public class ContextLinkLaunchService {
         } catch (InvalidValueException tooLong) {
             // refused below, like a missing one
         }
-        throw refuse(400, "NO_APPOINTMENT", endpoint, clinician, "No appointment in the link",
+        throw refuse(LaunchRefusal.NO_APPOINTMENT, endpoint, clinician, "No appointment in the link",
                 "The link names no appointment or visit session. Start the visit from the appointment in the EHR.");
     }
 
-    private LaunchRefusedException refuse(int status, String reasonCode, FhirEndpoint endpoint, String ehrUser,
+    private LaunchRefusedException refuse(LaunchRefusal reason, FhirEndpoint endpoint, String ehrUser,
                                           String title, String message) {
         UUID endpointId = endpoint == null ? null : endpoint.id();
         audit.refused(endpoint == null ? null : endpoint.baseUrl().value(), endpointId,
-                endpoint == null ? null : endpoint.organizationId(), ehrUser, reasonCode, title + ": " + message);
-        LOG.info(() -> "Context link refused (" + reasonCode + ")" + (endpointId == null ? "" : " on endpoint " + endpointId));
-        return new LaunchRefusedException(status, reasonCode, title, message);
+                endpoint == null ? null : endpoint.organizationId(), ehrUser, reason.name(), title + ": " + message);
+        LOG.info(() -> "Context link refused (" + reason + ")" + (endpointId == null ? "" : " on endpoint " + endpointId));
+        return new LaunchRefusedException(reason, title, message);
+    }
+
+    /** The link's first use (kept in the organization's regional store); a store that is down refuses the launch. */
+    private boolean firstUse(ContextLinkToken token, FhirEndpoint endpoint, ContextLinkClaims claims, String clinician) {
+        try {
+            return replays.firstUse(token.digest(), endpoint.id(), claims.expires());
+        } catch (RegionUnavailableException e) {
+            throw regionUnavailable(e, endpoint, clinician);
+        } catch (jakarta.ejb.EJBException e) {
+            if (!RegionUnavailableException.isStoreFailure(e)) {
+                throw e;
+            }
+            throw regionUnavailable(new RegionUnavailableException(
+                    regions.regionOfOrganization(endpoint.organizationId()), e), endpoint, clinician);
+        }
+    }
+
+    private LaunchRefusedException regionUnavailable(RegionUnavailableException e, FhirEndpoint endpoint, String clinician) {
+        return refuse(LaunchRefusal.REGION_UNAVAILABLE, endpoint, clinician, "The visit cannot be opened now",
+                "This organization's visits are kept in the database of its data region (" + e.region().displayName()
+                            + "), which cannot be reached now. Launches of organizations in other regions are not "
+                            + "affected. Try again in a few minutes; if it goes on, the OpenVisit operators check the "
+                            + "region's database (the health page shows each store).");
     }
 }

@@ -26,8 +26,8 @@ public class ContextLinkReplayGuard {
     /** Links are refused this long after they expire anyway (clock skew), so their digests can go then. */
     static final Duration KEEP_AFTER_EXPIRY = Duration.ofMinutes(5);
 
-    @Inject
-    private ContextLinkUseRepository uses;
+    @jakarta.ejb.EJB
+    private org.openvisit.region.application.RegionDirectory regions;
 
     @Resource
     private SessionContext context;
@@ -36,12 +36,18 @@ public class ContextLinkReplayGuard {
 
     /** True on the token's first use; false (nothing stored) when it was used before. */
     public boolean firstUse(String tokenDigest, UUID endpointId, Instant expiresAt) {
+        // the endpoint's organization's store (its region read from the global store outside this transaction)
+        ContextLinkUseRepository uses = regions.ready(regions.regionOfEndpoint(endpointId)).contextLinkUses();
         Instant now = clock.instant();
         uses.forgetExpired(now.minus(KEEP_AFTER_EXPIRY));
         try {
             uses.add(new ContextLinkUse(tokenDigest, endpointId, expiresAt.plus(KEEP_AFTER_EXPIRY)));
             return true;
         } catch (PersistenceException usedBefore) {
+            if (org.openvisit.region.application.RegionUnavailableException.isStoreFailure(usedBefore)) {
+                throw new org.openvisit.region.application.RegionUnavailableException(
+                        regions.regionOfEndpoint(endpointId), usedBefore);
+            }
             context.setRollbackOnly();
             return false;
         }

@@ -8,6 +8,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.validation.constraints.NotNull;
 import org.openvisit.shared.domain.model.ConflictException;
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import org.openvisit.region.application.RegionUnavailableException;
+import org.openvisit.visit.application.LaunchTarget;
 import org.openvisit.visit.application.OpenedVisit;
 import org.openvisit.visit.application.VisitOrchestrationService;
 
@@ -39,8 +43,20 @@ public class LaunchAcceptance {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public OpenedVisit accept(@NotNull AcceptedLaunch launch) {
         LaunchAcceptance self = context.getBusinessObject(LaunchAcceptance.class);
+        LaunchTarget target = visits.launchTarget(launch.endpointId()); // the global store, before the regional work
         for (int attempt = 1; ; attempt++) {
-            Optional<OpenedVisit> opened = self.tryAccept(launch);
+            Optional<OpenedVisit> opened;
+            try {
+                opened = self.tryAccept(launch, target);
+            } catch (RegionUnavailableException e) {
+                throw e;
+            } catch (EJBException | PersistenceException e) {
+                if (!RegionUnavailableException.isStoreFailure(e)) {
+                    throw e;
+                }
+                // the organization's regional store failed (its database went down): its launches are refused
+                throw new RegionUnavailableException(target.region(), e);
+            }
             if (opened.isPresent()) {
                 return opened.get();
             }
@@ -53,8 +69,8 @@ public class LaunchAcceptance {
 
     /** One attempt, in a transaction of its own; empty (and rolled back) when another launch was first. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<OpenedVisit> tryAccept(@NotNull AcceptedLaunch launch) {
-        Optional<OpenedVisit> opened = visits.tryOpen(launch.opening());
+    public Optional<OpenedVisit> tryAccept(@NotNull AcceptedLaunch launch, @NotNull LaunchTarget target) {
+        Optional<OpenedVisit> opened = visits.tryOpen(launch.opening(), target);
         opened.ifPresent(o -> audit.accepted(launch.issuer(), launch.endpointId(), launch.organizationId(),
                 launch.opening().ehrUserId(), o.visit().id(), launch.reasonCode(), launch.reason(o.created())));
         return opened;

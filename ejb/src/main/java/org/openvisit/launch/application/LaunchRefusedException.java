@@ -2,32 +2,32 @@ package org.openvisit.launch.application;
 
 import jakarta.ejb.ApplicationException;
 
+import java.util.Objects;
+
 /**
- * A launch was refused. {@link #status()} is the HTTP status the launch page answers with,
- * {@link #reasonCode()} the short code written to the audit log, {@link #title()} and the message what
- * the person in front of the EHR reads. It is recorded in the audit log before it is thrown. Never
- * carries tokens, codes, state or patient data.
+ * A launch was refused, for {@link #reason()}. {@link #title()} and the message say it in English for the audit log
+ * and the EHR team (the page a person reads is the web layer's, in their language). It is recorded in the audit log
+ * before it is thrown. Never carries tokens, codes, state or patient data.
  */
 @ApplicationException(rollback = false)
 public class LaunchRefusedException extends RuntimeException {
 
-    private final int status;
-    private final String reasonCode;
+    private final LaunchRefusal reason;
     private final String title;
 
-    public LaunchRefusedException(int status, String reasonCode, String title, String message) {
+    public LaunchRefusedException(LaunchRefusal reason, String title, String message) {
         super(message);
-        this.status = status;
-        this.reasonCode = reasonCode;
+        this.reason = Objects.requireNonNull(reason, "reason");
         this.title = title;
     }
 
-    public int status() {
-        return status;
+    public LaunchRefusal reason() {
+        return reason;
     }
 
+    /** The code the audit log keeps: the reason's name. */
     public String reasonCode() {
-        return reasonCode;
+        return reason.name();
     }
 
     public String title() {

@@ -40,12 +40,23 @@ public class InstallationSecretService {
     /** The secret for {@code purpose}, generated and stored on first use. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public byte[] secret(String purpose) {
+        return secret(purpose, () -> {
+            byte[] fresh = new byte[32];
+            RANDOM.nextBytes(fresh);
+            return fresh;
+        });
+    }
+
+    /**
+     * The secret for {@code purpose}, made by {@code generator} and stored on first use (such as a signing key,
+     * at most about 300 bytes).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public byte[] secret(String purpose, java.util.function.Supplier<byte[]> generator) {
         InstallationSecretService self = context.getBusinessObject(InstallationSecretService.class);
         Optional<String> sealed = self.find(purpose);
         if (sealed.isEmpty()) {
-            byte[] fresh = new byte[32];
-            RANDOM.nextBytes(fresh);
-            self.tryStore(purpose, masterKey.sealer().seal(SEALING_PURPOSE + purpose, fresh));
+            self.tryStore(purpose, masterKey.sealer().seal(SEALING_PURPOSE + purpose, generator.get()));
             sealed = self.find(purpose); // ours, or the one another node stored first
         }
         return masterKey.sealer().unseal(SEALING_PURPOSE + purpose, sealed.orElseThrow(() ->

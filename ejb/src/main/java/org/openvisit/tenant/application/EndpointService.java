@@ -11,23 +11,33 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.EhrSharing;
+import org.openvisit.tenant.domain.model.EhrSignIn;
+import org.openvisit.tenant.domain.model.EndpointAction;
 import org.openvisit.tenant.domain.model.EndpointDetails;
 import org.openvisit.tenant.domain.model.FhirBaseUrl;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
+import org.openvisit.tenant.domain.model.FrameAncestors;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 import org.openvisit.tenant.domain.model.FhirEnvironment;
 import org.openvisit.tenant.domain.model.InvalidEndpointException;
 import org.openvisit.tenant.domain.model.OrganizationRepository;
 import org.openvisit.tenant.domain.model.PortalUsername;
 import org.openvisit.tenant.domain.model.Role;
+import org.openvisit.tenant.domain.model.SharedEhrNotConfirmedException;
 
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * FHIR endpoints of organizations and their approval: add, edit, submit, the approver's EHR sign-in,
@@ -74,6 +84,19 @@ public class EndpointService {
     public EndpointView register(@NotNull(message = "The signed-in user is required.") Actor actor,
                                  @NotNull(message = "The endpoint details are required.") NewEndpoint request,
                                  boolean submitForApproval) {
+        return register(actor, request, submitForApproval, false);
+    }
+
+    /**
+     * As {@link #register(Actor, NewEndpoint, boolean)}, for a FHIR base URL that another organization of this
+     * installation may use too: then it is registered only when {@code sharedEhrConfirmed} (the administrator
+     * chose "register it as a shared EHR"; the endpoint keeps the choice and its history says so).
+     *
+     * @throws SharedEhrNotConfirmedException another organization uses the URL and it was not confirmed as shared
+     */
+    public EndpointView register(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                 @NotNull(message = "The endpoint details are required.") NewEndpoint request,
+                                 boolean submitForApproval, boolean sharedEhrConfirmed) {
         UUID organizationId = existingOrganizationOf(actor, request.organizationId());
         EndpointDetails details = details(request.baseUrl(), request.environment(), request.label(),
                 request.approver());
@@ -82,7 +105,8 @@ public class EndpointService {
                     throw new DuplicateEndpointException(details.baseUrl(), details.environment(), existing.status());
                 });
         var now = clock.instant();
-        FhirEndpoint endpoint = FhirEndpoint.create(organizationId, details, actor, now);
+        FhirEndpoint endpoint = FhirEndpoint.create(organizationId, details,
+                sharing(organizationId, details.baseUrl(), sharedEhrConfirmed), actor, now);
         if (submitForApproval) {
             endpoint.submitForApproval(actor, now);
         }
@@ -95,7 +119,43 @@ public class EndpointService {
             }
             throw e;
         }
-        return EndpointView.of(endpoint);
+        return view(actor, endpoint);
+    }
+
+    /**
+     * Whether another organization of this installation has an endpoint (in any status) with this FHIR base
+     * URL: what the administrator of {@code organizationId} is told before registering it, so that they can
+     * confirm it as a shared EHR. Nothing else about the other organizations is answered: not which, not how
+     * many, not their status. An address that is no acceptable FHIR base URL is answered {@code false} (the
+     * registration says what is wrong with it).
+     *
+     * @throws org.openvisit.tenant.domain.model.EndpointActionForbiddenException the actor is not an ORG_ADMIN
+     *                                                                            of the organization
+     */
+    public boolean registeredByAnotherOrganization(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                                   @NotNull(message = "The organization id is required.")
+                                                   UUID organizationId, String baseUrl) {
+        if (!actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
+            throw new org.openvisit.tenant.domain.model.EndpointActionForbiddenException(EndpointAction.CREATE,
+                    "Only an administrator (ORG_ADMIN) of the organization may add a FHIR endpoint to it.");
+        }
+        try {
+            return sharing(organizationId, FhirBaseUrl.of(baseUrl, addresses.policy()), false)
+                    .usedByAnotherOrganization();
+        } catch (InvalidValueException notAFhirBaseUrl) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks an entered FHIR base URL as registering would (form, length, the outbound address policy), for a form
+     * that asks for it on a step of its own; nothing is saved.
+     *
+     * @return the URL as it would be stored
+     * @throws org.openvisit.tenant.domain.model.InvalidFhirBaseUrlException saying what is wrong and what is accepted
+     */
+    public String checkBaseUrl(String baseUrl) {
+        return FhirBaseUrl.of(baseUrl, addresses.policy()).value();
     }
 
     /**
@@ -111,6 +171,21 @@ public class EndpointService {
                              @NotNull(message = "The endpoint id is required.") UUID endpointId,
                              @NotNull(message = "The endpoint details are required.") EndpointChanges changes,
                              long expectedVersion) {
+        return edit(actor, endpointId, changes, expectedVersion, false);
+    }
+
+    /**
+     * As {@link #edit(Actor, UUID, EndpointChanges, long)}; a new FHIR base URL that another organization uses
+     * is saved only when {@code sharedEhrConfirmed}, exactly as when registering it (see
+     * {@link #register(Actor, NewEndpoint, boolean, boolean)}). A new URL nobody else uses is the organization's
+     * own again; without a new URL the recorded choice stays.
+     *
+     * @throws SharedEhrNotConfirmedException the new URL is another organization's too and was not confirmed
+     */
+    public EndpointView edit(@NotNull(message = "The signed-in user is required.") Actor actor,
+                             @NotNull(message = "The endpoint id is required.") UUID endpointId,
+                             @NotNull(message = "The endpoint details are required.") EndpointChanges changes,
+                             long expectedVersion, boolean sharedEhrConfirmed) {
         FhirEndpoint endpoint = visible(actor, endpointId);
         if (endpoint.version() != expectedVersion) {
             throw new ConcurrentEndpointChangeException(endpointId);
@@ -127,10 +202,12 @@ public class EndpointService {
                         throw new DuplicateEndpointException(details.baseUrl(), details.environment(), other.status());
                     });
         }
-        if (endpoint.edit(details, actor, clock.instant())) {
+        EhrSharing sharing = details.baseUrl().equals(endpoint.baseUrl()) ? EhrSharing.NOT_SHARED
+                : sharing(endpoint.organizationId(), details.baseUrl(), sharedEhrConfirmed);
+        if (endpoint.edit(details, sharing, actor, clock.instant())) {
             flush(endpoint, keyChanged ? details : null);
         }
-        return EndpointView.of(endpoint);
+        return view(actor, endpoint);
     }
 
     /** The admin asks the approver to review: from DRAFT, or again from REJECTED or WITHDRAWN. */
@@ -140,13 +217,32 @@ public class EndpointService {
     }
 
     /**
-     * The named approver signed in to the EHR for the endpoint's base URL (called by the EHR sign-in flow
-     * once the sign-in succeeded). Only the fact, the time and the EHR user id are kept.
+     * The named approver signed in to the EHR for the endpoint's base URL (called by the EHR sign-in flow once
+     * the sign-in succeeded). Recorded, in this one transaction, only when the sign-in proves staff access and
+     * the endpoint is still what the sign-in was started for ({@link FhirEndpoint#recordEhrVerification}); a
+     * change committed by someone else while this is written is refused as well. Only the fact, the time and
+     * the EHR user id are kept.
+     *
+     * @throws org.openvisit.tenant.domain.model.EhrUserNotStaffException             no staff access proven
+     * @throws org.openvisit.tenant.domain.model.EndpointChangedDuringSignInException the endpoint changed meanwhile
+     * @throws ConcurrentEndpointChangeException                                      it changed while this was written
      */
     public EndpointView recordEhrVerification(@NotNull(message = "The signed-in user is required.") Actor actor,
                                               @NotNull(message = "The endpoint id is required.") UUID endpointId,
-                                              String ehrUserId) {
-        return transition(actor, endpointId, (endpoint, at) -> endpoint.recordEhrVerification(actor, ehrUserId, at));
+                                              @NotNull(message = "The EHR sign-in is required.") EhrSignIn signIn) {
+        return transition(actor, endpointId, (endpoint, at) -> endpoint.recordEhrVerification(actor, signIn, at));
+    }
+
+    /**
+     * A verification by the EHR user {@code ehrUser} bound to the endpoint as it is now, when no sign-in was in
+     * flight to bind to (tools and tests); the staff-access rule applies all the same. The portal's sign-in
+     * uses {@link #recordEhrVerification(Actor, UUID, EhrSignIn)}.
+     */
+    public EndpointView recordEhrVerification(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                              @NotNull(message = "The endpoint id is required.") UUID endpointId,
+                                              String ehrUser) {
+        return transition(actor, endpointId,
+                (endpoint, at) -> endpoint.recordEhrVerification(actor, endpoint.signInFor(ehrUser), at));
     }
 
     /** The named approver approves an EHR_VERIFIED endpoint; it is in service from then on. */
@@ -169,18 +265,40 @@ public class EndpointService {
         return transition(actor, endpointId, (endpoint, at) -> endpoint.withdraw(actor, reason, at));
     }
 
+    /**
+     * The admin says which sites may show the endpoint's launch and visit pages in a frame: origins
+     * ({@code https://host[:port]}; {@code http} only in development mode) separated by spaces, commas or
+     * line breaks; blank goes back to the default, the site of the FHIR base URL. The status stays.
+     *
+     * @throws org.openvisit.tenant.domain.model.InvalidFrameAncestorsException a value refused, with the reason
+     */
+    public EndpointView setFrameAncestors(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                          @NotNull(message = "The endpoint id is required.") UUID endpointId,
+                                          String origins) {
+        FrameAncestors ancestors = FrameAncestors.parse(origins, addresses.policy().developmentMode());
+        return transition(actor, endpointId, (endpoint, at) -> endpoint.setFrameAncestors(ancestors, actor, at));
+    }
+
+    /** Which sites may frame the endpoint's launch and visit pages, when the actor may see it. */
+    public EndpointFraming framing(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                   @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+        FhirEndpoint endpoint = visible(actor, endpointId);
+        return new EndpointFraming(endpoint.frameAncestors().origins(), endpoint.frameAncestorsSetting().isPresent(),
+                FrameAncestors.defaultFor(endpoint.baseUrl()).origins());
+    }
+
     /** One step of the approval: on the endpoint the actor may see, at this instant, written at once. */
     private EndpointView transition(Actor actor, UUID endpointId, BiConsumer<FhirEndpoint, Instant> step) {
         FhirEndpoint endpoint = visible(actor, endpointId);
         step.accept(endpoint, clock.instant());
         flush(endpoint, null);
-        return EndpointView.of(endpoint);
+        return view(actor, endpoint);
     }
 
-    /** The endpoint with its history, when the actor may see it. */
+    /** The endpoint with its history, when the actor may see it; an operator also sees who shares its URL. */
     public EndpointView find(@NotNull(message = "The signed-in user is required.") Actor actor,
                              @NotNull(message = "The endpoint id is required.") UUID endpointId) {
-        return EndpointView.of(visible(actor, endpointId));
+        return view(actor, visible(actor, endpointId));
     }
 
     /** The endpoint's history, oldest first, when the actor may see it. */
@@ -201,8 +319,12 @@ public class EndpointService {
         if (!mayRead(actor, organizationId)) {
             return EndpointPage.empty(first, max);
         }
-        return new EndpointPage(endpoints.findByOrganization(organizationId, first, max).stream()
-                .map(EndpointSummary::of).toList(), endpoints.countByOrganization(organizationId), first, max);
+        List<FhirEndpoint> page = endpoints.findByOrganization(organizationId, first, max);
+        Map<FhirBaseUrl, List<SharingOrganization>> sharing = actor.hasRole(Role.OPERATOR)
+                ? otherOrganizations(page) : Map.of();
+        return new EndpointPage(page.stream().map(endpoint -> EndpointSummary.of(endpoint,
+                        actor.hasRole(Role.OPERATOR) ? sharing.getOrDefault(endpoint.baseUrl(), List.of()) : null))
+                .toList(), endpoints.countByOrganization(organizationId), first, max);
     }
 
     /**
@@ -215,6 +337,54 @@ public class EndpointService {
         Optional<FhirBaseUrl> baseUrl = issuer(iss);
         return baseUrl.map(url -> endpoints.findApprovedByBaseUrl(url).stream().map(EndpointSummary::of).toList())
                 .orElse(List.of());
+    }
+
+    /**
+     * The launch lookup by an endpoint's own launch URL: the endpoints with this launch key, whatever their status
+     * (one; several only for development mode's demo, whose base URLs differ).
+     */
+    public List<EndpointSummary> findByLaunchKey(String launchKey) {
+        if (launchKey == null || launchKey.isBlank() || launchKey.length() > 64) {
+            return List.of();
+        }
+        return endpoints.findByLaunchKey(launchKey).stream().map(EndpointSummary::of).toList();
+    }
+
+    /** The endpoint as {@code actor} may see it: operators also see the other organizations at its URL. */
+    private EndpointView view(Actor actor, FhirEndpoint endpoint) {
+        if (!actor.hasRole(Role.OPERATOR)) {
+            return EndpointView.of(endpoint);
+        }
+        return EndpointView.of(endpoint, otherOrganizations(List.of(endpoint)).getOrDefault(endpoint.baseUrl(),
+                List.of()));
+    }
+
+    /** For each endpoint's URL, the organizations other than the endpoint's own that use it, by name. */
+    private Map<FhirBaseUrl, List<SharingOrganization>> otherOrganizations(List<FhirEndpoint> page) {
+        Map<FhirBaseUrl, Set<UUID>> using = endpoints.organizationsUsing(
+                page.stream().map(FhirEndpoint::baseUrl).collect(Collectors.toSet()));
+        Map<UUID, String> names = new HashMap<>();
+        Map<FhirBaseUrl, List<SharingOrganization>> others = new HashMap<>();
+        for (FhirEndpoint endpoint : page) {
+            List<SharingOrganization> list = using.getOrDefault(endpoint.baseUrl(), Set.of()).stream()
+                    .filter(id -> !id.equals(endpoint.organizationId()))
+                    .map(id -> new SharingOrganization(id, names.computeIfAbsent(id, this::organizationName)))
+                    .sorted(Comparator.comparing(SharingOrganization::name, String.CASE_INSENSITIVE_ORDER))
+                    .toList();
+            others.put(endpoint.baseUrl(), list);
+        }
+        return others;
+    }
+
+    private String organizationName(UUID id) {
+        return organizations.find(id).map(o -> o.name().value()).orElse(id.toString());
+    }
+
+    /** Whether another organization than {@code organizationId} uses {@code baseUrl}, with the admin's choice. */
+    private EhrSharing sharing(UUID organizationId, FhirBaseUrl baseUrl, boolean confirmed) {
+        boolean usedElsewhere = endpoints.organizationsUsing(List.of(baseUrl)).getOrDefault(baseUrl, Set.of())
+                .stream().anyMatch(id -> !id.equals(organizationId));
+        return new EhrSharing(usedElsewhere, confirmed);
     }
 
     private Optional<FhirBaseUrl> issuer(String iss) {

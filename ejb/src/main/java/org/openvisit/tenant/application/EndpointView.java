@@ -20,24 +20,33 @@ import java.util.UUID;
  * @param allowedActions what the current status allows; who may do each is checked when it is asked for
  * @param version        what to pass back as the expected version when editing it
  * @param history        every action so far, oldest first
+ * @param sharedEhr      the organization's administrator confirmed the URL as a shared EHR
+ * @param sharedWith     for operators only: the other organizations with an endpoint at this URL (empty when none);
+ *                       {@code null} for everybody else, who never learns them
  */
 public record EndpointView(UUID id, UUID organizationId, String baseUrl, FhirEnvironment environment, String label,
                            String approver, EndpointStatus status, boolean inService, Instant ehrVerifiedAt,
                            String ehrUserId, Set<EndpointAction> allowedActions, Instant createdAt, long version,
-                           List<StatusChangeView> history) {
+                           List<StatusChangeView> history, boolean sharedEhr, List<SharingOrganization> sharedWith) {
 
     public EndpointView {
         allowedActions = Set.copyOf(allowedActions);
         history = List.copyOf(history);
+        sharedWith = sharedWith == null ? null : List.copyOf(sharedWith);
     }
 
     static EndpointView of(FhirEndpoint endpoint) {
+        return of(endpoint, null);
+    }
+
+    /** @param sharedWith the other organizations at this URL, for an operator; {@code null} for anybody else */
+    static EndpointView of(FhirEndpoint endpoint, List<SharingOrganization> sharedWith) {
         var verification = endpoint.ehrVerification();
         return new EndpointView(endpoint.id(), endpoint.organizationId(), endpoint.baseUrl().value(),
                 endpoint.environment(), endpoint.label().orElse(null), endpoint.approver().value(), endpoint.status(),
                 endpoint.isInService(), verification.map(v -> v.verifiedAt()).orElse(null),
                 verification.map(v -> v.ehrUserId()).orElse(null), endpoint.status().allowedActions(),
                 endpoint.createdAt(), endpoint.version(),
-                endpoint.history().stream().map(StatusChangeView::of).toList());
+                endpoint.history().stream().map(StatusChangeView::of).toList(), endpoint.isSharedEhr(), sharedWith);
     }
 }

@@ -5,10 +5,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openvisit.ehr.backend.BackendServicesTokens;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.ContextLinkKeyRepository;
 import org.openvisit.tenant.domain.model.EndpointStatus;
+import org.openvisit.tenant.domain.model.FhirEndpoint;
+import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 
 import java.net.URI;
 import java.time.Clock;
@@ -23,8 +26,12 @@ import java.util.UUID;
 @Stateless
 public class IntegrationRecordsService {
 
-    /** What OpenVisit asks an EHR for at launch: the launch context and who the user is, nothing clinical. */
-    public static final String LAUNCH_SCOPES = "launch openid fhirUser user/Appointment.r";
+    /**
+     * What OpenVisit asks an EHR for at launch: the launch context and who the user is, reading the launch's
+     * appointment and encounter, nothing clinical (see {@code org.openvisit.ehr.LaunchScopes}: the EHR's own syntax,
+     * the context hints it advertises, {@code patient/} instead of {@code user/} on the patient launch URL).
+     */
+    public static final String LAUNCH_SCOPES = "launch openid fhirUser launch/encounter user/Appointment.r user/Encounter.r";
     public static final String BACKEND_CLIENT_ID = "openvisit-backend";
 
     @EJB
@@ -32,6 +39,9 @@ public class IntegrationRecordsService {
 
     @Inject
     private ContextLinkKeyRepository contextLinkKeys;
+
+    @Inject
+    private FhirEndpointRepository endpointRepository;
 
     @Inject
     @ConfigProperty(name = "openvisit.smart.client-id", defaultValue = "openvisit")
@@ -51,28 +61,44 @@ public class IntegrationRecordsService {
                     + endpoint.status() + ".");
         }
         String base = publicBase.toString();
+        String launchKey = endpointRepository.find(endpoint.id()).map(FhirEndpoint::launchKey).orElseThrow();
+        EndpointFraming framing = endpoints.framing(actor, endpointId);
         String keyId = contextLinkKeys.activeFor(endpoint.id()).map(k -> k.keyId())
                 .orElse("none yet: the administrator generates one on this page");
         return new IntegrationRecords(endpoint.id(), endpoint.baseUrl(), clock.instant(), List.of(
-                new IntegrationRecord("providerLaunchUrl", "Provider launch URL", base + "/launch",
-                        "SMART EHR launch for clinicians; the EHR adds iss and launch"),
-                new IntegrationRecord("patientLaunchUrl", "Patient launch URL", base + "/launch",
-                        "the same SMART launch from the patient portal; OpenVisit sends patients to the lobby"),
+                new IntegrationRecord("providerLaunchUrl", "Provider launch URL", base + "/launch/e/" + launchKey,
+                        "SMART EHR launch for clinicians, this endpoint's own; the EHR adds iss (this FHIR base URL) "
+                                + "and launch"),
+                new IntegrationRecord("patientLaunchUrl", "Patient launch URL", base + "/launch/e/" + launchKey
+                        + "/patient", "SMART EHR launch from the patient portal: always the lobby, whoever the "
+                        + "portal user is (patient or proxy)"),
                 new IntegrationRecord("contextLinkUrl", "Encrypted context link URL", base + "/launch/context",
                         "for EHRs that launch telehealth with an encrypted, time-stamped token (token=...)"),
                 new IntegrationRecord("clientId", "SMART client id", clientId, "public client, PKCE S256"),
                 new IntegrationRecord("redirectUri", "Redirect URI", base + "/launch/callback", null),
-                new IntegrationRecord("scopes", "Requested scopes", LAUNCH_SCOPES, "nothing clinical is requested"),
+                new IntegrationRecord("ehrSignInRedirectUri", "Redirect URI of the approver's EHR sign-in",
+                        base + "/portal/ehr-sign-in/callback", "register it as well: the sign-in that verifies this "
+                        + "endpoint (SMART standalone launch by its approver) comes back here"),
+                new IntegrationRecord("scopes", "Requested scopes", LAUNCH_SCOPES, "nothing clinical is requested; "
+                        + "in the EHR's syntax (.read for SMART v1 EHRs), context hints only where the EHR lists "
+                        + "them, patient/ instead of user/ on the patient launch URL"),
                 new IntegrationRecord("audience", "Audience (aud) OpenVisit sends", endpoint.baseUrl(), "this endpoint's FHIR base URL"),
+                new IntegrationRecord("frameAncestors", "Sites that may show OpenVisit in a frame",
+                        String.join(" ", framing.origins()), (framing.setByAdmin() ? "set on the endpoint's page"
+                        : "the EHR's own site (the default; change it on the endpoint's page)")
+                        + "; sent as Content-Security-Policy frame-ancestors on the launch and visit pages"),
                 new IntegrationRecord("backendClientId", "Backend services client id", BACKEND_CLIENT_ID,
                         "SMART Backend Services, private_key_jwt, for connect and disconnect write-back"),
+                new IntegrationRecord("backendScopes", "Backend services scopes", BackendServicesTokens.SCOPE,
+                        "what OpenVisit asks for when it writes connect and disconnect events"),
                 new IntegrationRecord("jwksUrl", "Backend services JWKS URL", base + "/.well-known/jwks.json",
                         "OpenVisit's public keys for its signed client assertions"),
                 new IntegrationRecord("contextLinkKeyId", "Encrypted context link key id", keyId,
                         "AES-256-GCM; the key itself is shown once, when it is generated"),
                 new IntegrationRecord("contextParameters", "Launch context parameters",
-                        "appointment (fhirContext Appointment), encounter, department (location)",
-                        "the EHR passes these with the launch; no patient demographics are needed")));
+                        "appointment (fhirContext Appointment) or encounter, department (location)",
+                        "the EHR passes these with the launch (an appointment, or at least the encounter); no "
+                                + "patient demographics are needed")));
     }
 
 }

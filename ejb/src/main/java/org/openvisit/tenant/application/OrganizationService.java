@@ -29,6 +29,9 @@ public class OrganizationService {
     @Inject
     private MeetingPlatforms meetingPlatforms;
 
+    @Inject
+    private org.openvisit.tenant.domain.model.TeamsSettingsRepository teamsSettings;
+
     private final Clock clock = Clock.systemUTC();
 
     public OrganizationSummary register(@NotNull(message = "The organization details are required.")
@@ -51,11 +54,17 @@ public class OrganizationService {
     /**
      * Chooses the meeting platform of the organization's new visits (existing visits keep theirs).
      *
-     * @throws org.openvisit.shared.domain.model.InvalidValueException no such platform in this installation
+     * @throws org.openvisit.shared.domain.model.InvalidValueException no such platform in this installation, or
+     *                                                                  Microsoft Teams before its settings are saved
      */
     public OrganizationSummary chooseMeetingPlatform(@NotNull UUID id,
                                                      @NotNull(message = "The meeting platform is required.") String platform) {
         Organization organization = organizations.find(id).orElseThrow(() -> new OrganizationNotFoundException(id));
+        if (TeamsSettingsService.TEAMS.equals(platform)
+                && teamsSettings.find(id).filter(org.openvisit.tenant.domain.model.TeamsSettings::hasCredential).isEmpty()) {
+            throw new org.openvisit.shared.domain.model.InvalidValueException("meetingPlatform", "Save the "
+                    + "organization's Microsoft Teams settings first: without them no Teams meeting can be made.");
+        }
         organization.chooseMeetingPlatform(meetingPlatforms.named(platform).name());
         return OrganizationSummary.of(organization);
     }

@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.region.domain.model.RegionalStore;
 import org.openvisit.visit.domain.model.AttendeeRole;
 import org.openvisit.visit.domain.model.CallQuality;
 import org.openvisit.visit.domain.model.CallQualityRepository;
@@ -21,11 +23,8 @@ import java.util.UUID;
 @Stateless
 public class CallQualityService {
 
-    @Inject
-    private CallQualityRepository qualities;
-
-    @Inject
-    private VisitRepository visits;
+    @jakarta.ejb.EJB
+    private RegionDirectory regions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -35,17 +34,19 @@ public class CallQualityService {
         if (sample.isEmpty()) {
             return;
         }
+        RegionalStore store = regions.ofVisit(visitId);
+        CallQualityRepository qualities = store.callQuality();
         var existing = qualities.find(visitId, attendeeId);
         if (existing.isPresent()) {
             existing.get().add(sample, clock.instant());
         } else {
-            qualities.add(CallQuality.start(visits.find(visitId).orElseThrow(VisitNotFoundException::new), attendeeId,
+            qualities.add(CallQuality.start(store.visits().find(visitId).orElseThrow(VisitNotFoundException::new), attendeeId,
                     role, sample, clock.instant()));
         }
     }
 
     /** The visit's aggregates, one per attendee who reported. */
     public List<CallQualityView> of(@NotNull UUID visitId) {
-        return qualities.ofVisit(visitId).stream().map(CallQualityView::of).toList();
+        return regions.ofVisit(visitId).callQuality().ofVisit(visitId).stream().map(CallQualityView::of).toList();
     }
 }

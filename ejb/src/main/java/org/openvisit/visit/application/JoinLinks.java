@@ -25,8 +25,9 @@ import java.util.UUID;
 /**
  * Join links for patients and guests: a JWT (HS256) that OpenVisit signs with an installation secret
  * shared by every node, scoped to one visit and one role, valid for a short time
- * ({@code openvisit.join-link.validity}, default 4 hours). It carries no patient data: only the visit
- * id, the role, and its times. The link may be opened more than once while it is valid (a patient who
+ * ({@code openvisit.join-link.validity}, default 4 hours, never more than {@link #MAX_LIFETIME}: a link whose
+ * times span longer is refused even if this installation signed it). It carries no patient data: only the visit
+ * id, the role, its times and a random id (by which the link of someone removed from the visit is revoked). The link may be opened more than once while it is valid (a patient who
  * reloads, or opens the SMS again); who opened it is tracked by the browser session, not by the link.
  */
 @ApplicationScoped
@@ -36,6 +37,8 @@ public class JoinLinks {
     static final String ISSUER = "openvisit";
     static final String AUDIENCE = "openvisit-join";
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /** The longest a join link may be valid: a visit is booked for a day, not a decade. */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(24);
 
     @EJB
     private InstallationSecretService secrets;
@@ -65,6 +68,7 @@ public class JoinLinks {
             throw new IllegalArgumentException("Join links are for patients and guests; clinicians launch from the EHR.");
         }
         Instant now = clock.instant();
+        Duration validity = this.validity.compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : this.validity;
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE)
                 .claim("vid", visitId.toString()).claim("role", role.name())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(validity)))
@@ -102,14 +106,22 @@ public class JoinLinks {
                 throw new InvalidJoinLinkException("WRONG_AUDIENCE", "This is not a join link.");
             }
             Date expires = claims.getExpirationTime();
-            if (expires == null || !clock.instant().isBefore(expires.toInstant().plus(CLOCK_SKEW))) {
+            Date issued = claims.getIssueTime();
+            if (expires == null || issued == null || claims.getJWTID() == null) {
+                throw new InvalidJoinLinkException("MALFORMED", "This join link is incomplete or damaged.");
+            }
+            if (Duration.between(issued.toInstant(), expires.toInstant()).compareTo(MAX_LIFETIME) > 0) {
+                throw new InvalidJoinLinkException("TOO_LONG", "This join link is valid for too long to be one of ours.");
+            }
+            if (!clock.instant().isBefore(expires.toInstant().plus(CLOCK_SKEW))) {
                 throw new InvalidJoinLinkException("EXPIRED", "This join link has expired. Ask your clinic for a new one.");
             }
             JoinRole role = JoinRole.valueOf(claims.getStringClaim("role"));
             if (role == JoinRole.PROVIDER) {
                 throw new InvalidJoinLinkException("WRONG_ROLE", "This is not a patient or guest link.");
             }
-            return new JoinGrant(UUID.fromString(claims.getStringClaim("vid")), role, expires.toInstant());
+            return new JoinGrant(UUID.fromString(claims.getStringClaim("vid")), role, expires.toInstant(),
+                    claims.getJWTID());
         } catch (JOSEException | ParseException | IllegalArgumentException | NullPointerException e) {
             // a missing or unreadable claim (vid, role): the link is damaged
             throw new InvalidJoinLinkException("MALFORMED", "This join link is incomplete or damaged.");

@@ -4,7 +4,7 @@ import org.openvisit.visit.domain.model.MeetingRef;
 import org.openvisit.visit.domain.model.Visit;
 
 /**
- * The port to a meeting platform (OpenVisit's built-in rooms; Microsoft Teams later). Every
+ * The port to a meeting platform (OpenVisit's built-in rooms, or Microsoft Teams). Every
  * implementation must make {@link #createOrGetMeeting} idempotent per visit (the same visit always
  * gets the same meeting, however often and from however many nodes it is asked), because the visit
  * may be opened by many launches at once.

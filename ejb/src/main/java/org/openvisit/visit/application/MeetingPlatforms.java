@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The installation's meeting platforms, by name: every {@link MeetingPlatform} bean (the built-in rooms
- * today; Microsoft Teams later). Organizations choose one for their new visits; a visit keeps the
+ * and Microsoft Teams). Organizations choose one for their new visits; a visit keeps the
  * platform it was made on.
  */
 @ApplicationScoped

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.visit.domain.model.AttendeeRole;
 import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitEvent;
@@ -23,8 +24,8 @@ import java.util.UUID;
 @Stateless
 public class VisitEvents {
 
-    @Inject
-    private VisitRepository visits;
+    @jakarta.ejb.EJB
+    private RegionDirectory regions;
 
     @Inject
     private Event<VisitEventRecorded> recorded;
@@ -45,6 +46,7 @@ public class VisitEvents {
      */
     public VisitEventRecorded record(@NotNull UUID visitId, @NotNull VisitEventType type, AttendeeRole role,
                                      String attendeeId, String detail) {
+        VisitRepository visits = regions.ofVisit(visitId).visits();
         Visit visit = visits.findForUpdate(visitId).orElseThrow(VisitNotFoundException::new);
         VisitEvent event = visit.recordEvent(type, role, attendeeId, detail, clock.instant());
         visits.addEvent(event);
@@ -58,6 +60,6 @@ public class VisitEvents {
 
     /** The visit's events in their order. */
     public List<VisitEventRecorded> of(@NotNull UUID visitId) {
-        return visits.events(visitId).stream().map(VisitEventRecorded::of).toList();
+        return regions.ofVisit(visitId).visits().events(visitId).stream().map(VisitEventRecorded::of).toList();
     }
 }

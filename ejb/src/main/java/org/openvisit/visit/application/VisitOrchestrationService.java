@@ -9,6 +9,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.constraints.NotNull;
+import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.region.application.RegionUnavailableException;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
@@ -41,8 +43,8 @@ public class VisitOrchestrationService {
     @Inject
     private FhirEndpointRepository endpoints;
 
-    @Inject
-    private VisitRepository visits;
+    @EJB
+    private RegionDirectory regions;
 
     @Inject
     private OrganizationRepository organizations;
@@ -71,18 +73,20 @@ public class VisitOrchestrationService {
      * @throws ConflictException the endpoint is not approved
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Optional<OpenedVisit> tryOpen(@NotNull VisitOpening opening) {
-        FhirEndpoint endpoint = endpoints.find(opening.endpointId()).filter(FhirEndpoint::isInService)
-                .orElseThrow(() -> new ConflictException("This endpoint is not approved for launches."));
-        AppointmentHash hash = hasher.hash(endpoint.id(), opening.key());
+    public Optional<OpenedVisit> tryOpen(@NotNull VisitOpening opening, @NotNull LaunchTarget target) {
+        if (!target.endpointId().equals(opening.endpointId())) {
+            throw new IllegalArgumentException("The launch target is another endpoint's.");
+        }
+        VisitRepository visits = regions.ready(target.region()).visits();
+        AppointmentHash hash = hasher.hash(target.endpointId(), opening.key());
         Instant now = clock.instant();
         try {
-            Optional<Visit> existing = visits.findByKey(endpoint.id(), hash);
-            Visit visit = existing.orElseGet(() -> Visit.schedule(endpoint.id(), endpoint.organizationId(),
-                    opening.key().kind(), hash, opening.departmentId(), now));
+            Optional<Visit> existing = visits.findByKey(target.endpointId(), hash);
+            Visit visit = existing.orElseGet(() -> Visit.schedule(target.endpointId(), target.organizationId(),
+                    target.region(), opening.key().kind(), hash, opening.departmentId(), now));
             if (existing.isEmpty()) {
                 visits.add(visit); // a concurrent first launch of the same key fails here
-                visit.attachMeeting(meetings.named(platformOf(endpoint.organizationId())).createOrGetMeeting(visit));
+                visit.attachMeeting(meetings.named(target.meetingPlatform()).createOrGetMeeting(visit));
             }
             if (!opening.isPatient() && !visits.hasParticipant(visit.id(), opening.ehrUserId())) {
                 visits.addParticipant(visit.participant(opening.ehrUserId(), opening.role(), now));
@@ -91,36 +95,52 @@ public class VisitOrchestrationService {
                 visit.rememberEhrContext(contextSeal.seal(visit.id(), opening.ehrContext()));
             }
             visits.flush(); // the visit's version check surfaces here when another launch stored references
-            return Optional.of(new OpenedVisit(view(visit), existing.isEmpty()));
+            return Optional.of(new OpenedVisit(view(visits, visit), existing.isEmpty()));
         } catch (PersistenceException anotherLaunchWasFirst) {
+            if (RegionUnavailableException.isStoreFailure(anotherLaunchWasFirst)) {
+                throw new RegionUnavailableException(target.region(), anotherLaunchWasFirst); // no: the store is down
+            }
             context.setRollbackOnly();
             return Optional.empty();
         }
     }
 
-    private String platformOf(UUID organizationId) {
-        return organizations.find(organizationId).map(Organization::meetingPlatform)
-                .orElse(Organization.DEFAULT_MEETING_PLATFORM);
+    /**
+     * What a launch on the endpoint opens its visit with, read from the global store outside any transaction (so
+     * that the launch's own transaction stays within the organization's regional store).
+     *
+     * @throws ConflictException the endpoint is not approved
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public LaunchTarget launchTarget(@NotNull UUID endpointId) {
+        FhirEndpoint endpoint = endpoints.find(endpointId).filter(FhirEndpoint::isInService)
+                .orElseThrow(() -> new ConflictException("This endpoint is not approved for launches."));
+        Organization organization = organizations.find(endpoint.organizationId())
+                .orElseThrow(() -> new ConflictException("This endpoint's organization no longer exists."));
+        return new LaunchTarget(endpoint.id(), organization.id(), organization.dataRegion(),
+                organization.meetingPlatform());
     }
 
     /** The visit with its participants. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Optional<VisitView> find(@NotNull UUID visitId) {
-        return visits.find(visitId).map(this::view);
+        VisitRepository visits = regions.ofVisit(visitId).visits();
+        return visits.find(visitId).map(v -> view(visits, v));
     }
 
     /** Keeps when the appointment is booked for, as the EHR said, unless the visit knows it already. */
     public void recordBookedTime(@NotNull UUID visitId, @NotNull Instant start, Instant end) {
-        visits.find(visitId).orElseThrow(VisitNotFoundException::new).bookedFor(start, end);
+        regions.ofVisit(visitId).visits().find(visitId).orElseThrow(VisitNotFoundException::new).bookedFor(start, end);
     }
 
     /** Ends the visit and its meeting, as a {@code VISIT_ENDED} event of the clinician. */
     public VisitView end(@NotNull UUID visitId) {
         events.record(visitId, VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, null, null);
-        return view(visits.find(visitId).orElseThrow(VisitNotFoundException::new));
+        VisitRepository visits = regions.ofVisit(visitId).visits();
+        return view(visits, visits.find(visitId).orElseThrow(VisitNotFoundException::new));
     }
 
-    private VisitView view(Visit v) {
+    private VisitView view(VisitRepository visits, Visit v) {
         return new VisitView(v.id(), v.endpointId(), v.organizationId(), v.keyKind(), v.departmentId().orElse(null),
                 v.status(), v.meeting().orElse(null), meetings.of(v).joinUrl(v, JoinRole.PROVIDER),
                 meetings.of(v).joinUrl(v, JoinRole.PATIENT), v.createdAt(), v.startedAt().orElse(null),

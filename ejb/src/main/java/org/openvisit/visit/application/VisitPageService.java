@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads a visit page (the clinician's page or the lobby) in one transaction: the last step of every launch. */
+/**
+ * Reads a visit page (the clinician's page or the lobby): the last step of every launch. The visit and its events come
+ * from the visit's regional store, the organization's name from the global store, each read on its own (a transaction
+ * stays within one store).
+ */
 @Stateless
+@jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
 public class VisitPageService {
 
     static final String UNNAMED_ORGANIZATION = "Your clinic";

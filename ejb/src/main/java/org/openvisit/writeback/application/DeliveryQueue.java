@@ -5,12 +5,16 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import org.openvisit.visit.application.EhrContext;
 import org.openvisit.visit.application.EhrContextSeal;
+import org.openvisit.visit.domain.model.CallPeriod;
 import org.openvisit.visit.domain.model.Visit;
-import org.openvisit.visit.domain.model.VisitRepository;
+import org.openvisit.visit.domain.model.VisitEventType;
+import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.region.domain.model.RegionalStore;
+import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 import org.openvisit.writeback.domain.model.DeliveredTasks;
@@ -22,7 +26,6 @@ import org.openvisit.writeback.domain.model.WriteBackEndpointRepository;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +33,11 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The relay's transactions, each short and on its own (REQUIRES_NEW): claim a batch (with what each
- * delivery needs), and record an outcome (claiming the visit's next event when it is due). No
- * transaction is held while the EHR is called.
+ * The relay's transactions, each short and on its own (REQUIRES_NEW) and within one region's store (issue 18):
+ * claim a batch of that region's tasks, and record an outcome (claiming the visit's next event when it is due). What
+ * a delivery needs from the global store (the endpoint, its write-back settings and key) is read after the regional
+ * transaction, outside any transaction: Payara enlists one non-XA resource per transaction. No transaction is held
+ * while the EHR is called.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -40,11 +45,8 @@ public class DeliveryQueue {
 
     private static final Logger LOG = Logger.getLogger(DeliveryQueue.class.getName());
 
-    @Inject
-    private DeliveryTaskRepository tasks;
-
-    @Inject
-    private VisitRepository visits;
+    @EJB
+    private RegionDirectory regions;
 
     @Inject
     private FhirEndpointRepository endpoints;
@@ -61,32 +63,51 @@ public class DeliveryQueue {
     @EJB
     private BackendKeys keys;
 
-    @PersistenceContext(unitName = "openvisit")
-    private EntityManager entityManager;
+    @Resource
+    private SessionContext context;
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Claims a batch, with what each delivery needs read in the same transaction (no read per delivery). */
-    public List<ClaimedTask> claim(int max, Collection<UUID> skipEndpoints) {
-        return tasks.claimDue(settings.node(), clock.instant(), settings.lease(), max, skipEndpoints).stream()
-                .map(t -> ClaimedTask.of(t, prepare(t, false))).toList();
+    /** A task as its region's store gave it, with the call period its delivery reports (read in that transaction). */
+    public record RegionalTask(DataRegion region, DeliveryTask task, CallPeriod call) {
+    }
+
+    /**
+     * Claims a batch of the region's due tasks (one regional transaction), then reads what each delivery needs from
+     * the global store (outside it).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<ClaimedTask> claim(DataRegion region, int max, Collection<UUID> skipEndpoints) {
+        return self().claimIn(region, max, skipEndpoints).stream()
+                .map(t -> ClaimedTask.of(region, t.task(), prepare(t, false))).toList();
+    }
+
+    /** The claim's regional transaction. */
+    public List<RegionalTask> claimIn(DataRegion region, int max, Collection<UUID> skipEndpoints) {
+        RegionalStore store = regions.ready(region);
+        return store.deliveryTasks().claimDue(settings.node(), clock.instant(), settings.lease(), max, skipEndpoints)
+                .stream().map(t -> new RegionalTask(region, t, call(store, t))).toList();
     }
 
     /**
      * What the delivery of a claimed task needs, for a task claimed without it (its endpoint had no
      * write-back key yet: made here, in transactions of its own); read-only otherwise.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PreparedDelivery prepare(ClaimedTask claimed) {
-        return prepare(tasks.find(claimed.taskId()).orElseThrow(), true);
+        RegionalStore store = regions.ready(claimed.region());
+        DeliveryTask task = store.deliveryTasks().find(claimed.taskId()).orElseThrow();
+        return prepare(new RegionalTask(claimed.region(), task, call(store, task)), true);
     }
 
     /**
      * What the delivery of a task needs (its endpoint, settings and opened EHR references), or why it cannot
      * go; {@code null} when the endpoint has no write-back key yet and {@code mayMakeKey} is false (making
      * one is left out of the claim's and the outcome's transactions, so that its failure cannot undo them).
+     * Reads the global store: never called inside a regional transaction.
      */
-    private PreparedDelivery prepare(DeliveryTask task, boolean mayMakeKey) {
+    private PreparedDelivery prepare(RegionalTask regional, boolean mayMakeKey) {
+        DeliveryTask task = regional.task();
         Optional<FhirEndpoint> endpoint = endpoints.find(task.endpointId());
         if (endpoint.isEmpty()) {
             return PreparedDelivery.refused("The FHIR endpoint of this visit no longer exists.");
@@ -112,45 +133,75 @@ public class DeliveryQueue {
         EndpointAccess access = new EndpointAccess(task.endpointId(), endpoint.get().baseUrl().value(),
                 wb.clientId().orElse(settings.clientId()), wb.keyId());
         return new PreparedDelivery(new Delivery(task.id(), task.eventId(), task.visitId(), task.sequence(),
-                task.eventType(), task.attendeeRole().orElse(null), task.occurredAt(), context, access), wb.adapter(),
-                wb.callLimit().orElse(0), null);
+                task.eventType(), task.attendeeRole().orElse(null), task.occurredAt(), context, access, regional.call()),
+                wb.adapter(), wb.callLimit().orElse(0), null);
     }
 
     /**
-     * Records finished deliveries, all in this one transaction (see {@link DeliveredTasks}: each is locked
-     * and checked on its own, one this node no longer holds is refused without touching the others). Each
+     * The visit's call as it stood right after the task's event, for the events that move the EHR's Encounter or
+     * Appointment (a connection, the visit's end): read from the visit's events up to that one, which never change.
+     */
+    private static CallPeriod call(RegionalStore store, DeliveryTask task) {
+        VisitEventType type = task.eventType();
+        if (type != VisitEventType.CONNECTED && type != VisitEventType.VISIT_ENDED) {
+            return CallPeriod.NONE;
+        }
+        return CallPeriod.asOf(store.visits().events(task.visitId()), task.sequence());
+    }
+
+    /**
+     * Records finished deliveries of one region, all in one regional transaction (see {@link DeliveredTasks}: each
+     * is locked and checked on its own, one this node no longer holds is refused without touching the others). Each
      * recorded one lets its visit's next event through and, when {@code takeNext} and it is due, claims it
      * for this node, so that a visit's events follow each other without waiting for a claim. (The visit's
      * references are forgotten later, see {@link #forgetFinishedVisits}.)
      *
      * @return per finished delivery, in order: recorded or refused, and the next task if this node took it
      */
-    public List<RecordedDelivery> delivered(List<DeliveredTasks.Finished> finished, boolean takeNext) {
-        return new DeliveredTasks(tasks).record(settings.node(), finished, clock.instant(), settings.lease(), takeNext)
-                .stream().map(o -> new RecordedDelivery(o.taskId(), o.recorded(),
-                        o.next() == null ? null : ClaimedTask.of(o.next(), prepare(o.next(), false))))
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<RecordedDelivery> delivered(DataRegion region, List<DeliveredTasks.Finished> finished, boolean takeNext) {
+        return self().deliveredIn(region, finished, takeNext).stream()
+                .map(o -> new RecordedDelivery(o.taskId(), o.recorded(),
+                        o.next() == null ? null : ClaimedTask.of(region, o.next().task(), prepare(o.next(), false))))
                 .toList();
     }
 
-    public void retryLater(UUID taskId, Instant startedAt, String error, Instant nextAt) {
+    /** What became of a finished delivery, with the visit's next task as its store gave it. */
+    public record RegionalOutcome(UUID taskId, boolean recorded, RegionalTask next) {
+    }
+
+    /** The outcome's regional transaction. */
+    public List<RegionalOutcome> deliveredIn(DataRegion region, List<DeliveredTasks.Finished> finished,
+                                             boolean takeNext) {
+        RegionalStore store = regions.ready(region);
+        return new DeliveredTasks(store.deliveryTasks())
+                .record(settings.node(), finished, clock.instant(), settings.lease(), takeNext).stream()
+                .map(o -> new RegionalOutcome(o.taskId(), o.recorded(),
+                        o.next() == null ? null : new RegionalTask(region, o.next(), call(store, o.next()))))
+                .toList();
+    }
+
+    public void retryLater(DataRegion region, UUID taskId, Instant startedAt, String error, Instant nextAt) {
+        var tasks = regions.ready(region).deliveryTasks();
         DeliveryTask task = tasks.find(taskId).orElseThrow();
         tasks.addAttempt(task.retryLater(settings.node(), startedAt, clock.instant(), error, nextAt));
     }
 
-    public void fail(UUID taskId, Instant startedAt, String error) {
+    public void fail(DataRegion region, UUID taskId, Instant startedAt, String error) {
+        var tasks = regions.ready(region).deliveryTasks();
         DeliveryTask task = tasks.find(taskId).orElseThrow();
         tasks.addAttempt(task.fail(settings.node(), startedAt, clock.instant(), error));
     }
 
-    /** Tasks not yet done, per endpoint and status. */
+    /** Tasks not yet done in the region's store, per endpoint and status. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public List<QueueCount> depths() {
-        return tasks.counts(WriteBackMetrics.QUEUED);
+    public List<QueueCount> depths(DataRegion region) {
+        return regions.ready(region).deliveryTasks().counts(WriteBackMetrics.QUEUED);
     }
 
     /** Given back without an attempt (circuit open, endpoint busy, node stopping). */
-    public void release(UUID taskId, Instant nextAt) {
-        tasks.find(taskId).ifPresent(t -> {
+    public void release(DataRegion region, UUID taskId, Instant nextAt) {
+        regions.ready(region).deliveryTasks().find(taskId).ifPresent(t -> {
             if (t.claimedBy().filter(settings.node()::equals).isPresent()) {
                 t.release(settings.node(), nextAt);
             }
@@ -158,32 +209,26 @@ public class DeliveryQueue {
     }
 
     /**
-     * Deletes one batch of tasks delivered longer ago than the retention, with their history.
+     * Deletes one batch of the region's tasks delivered longer ago than the retention, with their history.
      *
      * @return how many tasks were deleted (a full batch: call again)
      */
-    public int purgeDelivered(int batch) {
-        return tasks.purgeDelivered(clock.instant().minus(settings.retention()), batch);
+    public int purgeDelivered(DataRegion region, int batch) {
+        return regions.ready(region).deliveryTasks().purgeDelivered(clock.instant().minus(settings.retention()), batch);
     }
 
     /**
-     * Forgets the EHR references of visits that ended more than {@code forget-after} ago and have no
+     * Forgets the EHR references of the region's visits that ended more than {@code forget-after} ago and have no
      * undelivered task (privacy: references only while write-back needs them).
      *
      * @return how many visits forgot theirs
      */
-    public int forgetFinishedVisits() {
-        Instant before = clock.instant().minus(settings.forgetAfter());
-        @SuppressWarnings("unchecked")
-        List<Object> ids = entityManager.createNativeQuery("""
-                SELECT v.id FROM visit v
-                 WHERE v.status = 'ENDED' AND v.ehr_context IS NOT NULL AND v.ended_at < ?1
-                   AND NOT EXISTS (SELECT 1 FROM writeback_task t WHERE t.visit_id = v.id
-                                     AND t.status IN ('PENDING', 'IN_FLIGHT', 'RETRYING', 'FAILED'))
-                 FETCH FIRST 200 ROWS ONLY""").setParameter(1, before.atOffset(ZoneOffset.UTC)).getResultList();
+    public int forgetFinishedVisits(DataRegion region) {
+        var visits = regions.ready(region).visits();
+        List<UUID> ids = visits.endedKeepingEhrContext(clock.instant().minus(settings.forgetAfter()), 200);
         int n = 0;
-        for (Object id : ids) {
-            Optional<Visit> v = visits.findForUpdate(UUID.fromString(id.toString()));
+        for (UUID id : ids) {
+            Optional<Visit> v = visits.findForUpdate(id);
             if (v.isPresent()) {
                 v.get().forgetEhrContext();
                 n++;
@@ -193,5 +238,9 @@ public class DeliveryQueue {
             LOG.fine(() -> "Forgot the EHR references of ended visits: " + ids.size());
         }
         return n;
+    }
+
+    private DeliveryQueue self() {
+        return context.getBusinessObject(DeliveryQueue.class);
     }
 }

@@ -7,8 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.tenant.application.EndpointNotFoundException;
 import org.openvisit.tenant.application.OutboundAddressConfiguration;
@@ -32,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.openvisit.tenant.domain.model.DataRegion;
 
 /**
  * Development mode only (refused in production): makes visits of an endpoint with the EHR references
@@ -54,8 +53,8 @@ public class DevelopmentBacklog {
     @Inject
     private FhirEndpointRepository endpoints;
 
-    @Inject
-    private VisitRepository visits;
+    @EJB
+    private org.openvisit.region.application.RegionDirectory regions;
 
     @Inject
     private EhrContextSeal seal;
@@ -69,9 +68,6 @@ public class DevelopmentBacklog {
     @Resource
     private SessionContext context;
 
-    @PersistenceContext(unitName = "openvisit")
-    private EntityManager entityManager;
-
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
@@ -83,25 +79,29 @@ public class DevelopmentBacklog {
         if (visitCount < 1 || visitCount > 20_000 || eventsPerVisit < 1 || eventsPerVisit > 50) {
             throw new IllegalArgumentException("1-20000 visits of 1-50 events.");
         }
+        FhirEndpoint endpoint = endpoints.find(endpointId).orElseThrow(() -> new EndpointNotFoundException(endpointId));
+        DataRegion region = regions.regionOfOrganization(endpoint.organizationId());
         List<UUID> made = new ArrayList<>();
         for (int i = 0; i < visitCount; i++) {
             String appointment = appointments.isEmpty() ? null : appointments.get(i % appointments.size());
             String encounter = encounters.isEmpty() ? null : encounters.get(i % encounters.size());
-            made.add(self().visitWithEvents(endpointId, eventsPerVisit, new EhrContext(appointment, encounter)));
+            made.add(self().visitWithEvents(endpoint.id(), endpoint.organizationId(), region, eventsPerVisit,
+                    new EhrContext(appointment, encounter)));
         }
         return made;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public UUID visitWithEvents(UUID endpointId, int eventsPerVisit, EhrContext context) {
-        FhirEndpoint endpoint = endpoints.find(endpointId).orElseThrow(() -> new EndpointNotFoundException(endpointId));
+    public UUID visitWithEvents(UUID endpointId, UUID organizationId, DataRegion region, int eventsPerVisit,
+                                EhrContext context) {
         byte[] hash = new byte[32];
         random.nextBytes(hash);
-        Visit visit = Visit.schedule(endpoint.id(), endpoint.organizationId(), VisitKeyKind.APPOINTMENT,
+        Visit visit = Visit.schedule(endpointId, organizationId, region, VisitKeyKind.APPOINTMENT,
                 new AppointmentHash(HexFormat.of().formatHex(hash)), null, clock.instant());
+        VisitRepository visits = regions.ready(region).visits();
         visits.add(visit);
         visit.rememberEhrContext(seal.seal(visit.id(), context));
-        entityManager.flush(); // the event stream locks (and so re-reads) the visit
+        visits.flush(); // the event stream locks (and so re-reads) the visit
         for (int n = 0; n < eventsPerVisit; n++) {
             boolean last = n == eventsPerVisit - 1;
             events.record(visit.id(), last ? VisitEventType.VISIT_ENDED : SERIES[n % SERIES.length],

@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.region.domain.model.RegionalStore;
 import org.openvisit.visit.application.VisitEventRecorded;
 import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitRepository;
@@ -24,11 +26,8 @@ import java.time.Clock;
 @ApplicationScoped
 public class WriteBackOutbox {
 
-    @Inject
-    private DeliveryTaskRepository tasks;
-
-    @Inject
-    private VisitRepository visits;
+    @EJB
+    private RegionDirectory regions;
 
     @EJB
     private WriteBackRelay relay;
@@ -37,7 +36,9 @@ public class WriteBackOutbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEvent(@Observes VisitEventRecorded event) {
-        String sealed = visits.find(event.visitId()).flatMap(Visit::sealedEhrContext).orElse(null);
+        RegionalStore store = regions.ofVisit(event.visitId()); // the event's store: same transaction, same store
+        DeliveryTaskRepository tasks = store.deliveryTasks();
+        String sealed = store.visits().find(event.visitId()).flatMap(Visit::sealedEhrContext).orElse(null);
         DeliveryTask task = DeliveryTask.forEvent(event.eventId(), event.visitId(), event.endpointId(),
                 event.organizationId(), event.sequence(), event.type(), event.attendeeRole(), event.occurredAt(), sealed,
                 clock.instant());

@@ -1,7 +1,12 @@
 package org.openvisit.writeback.application;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.openvisit.region.application.RegionDirectory;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +35,9 @@ import java.util.UUID;
  * administrators (ORG_ADMIN).
  */
 @Stateless
+// The endpoint (global store) and its queue (the organization's regional store) are read each outside a transaction;
+// each change is a transaction of one store (Payara enlists one non-XA resource per transaction).
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WriteBackQueueService {
 
     static final Set<DeliveryStatus> QUEUE = EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.IN_FLIGHT,
@@ -38,8 +46,11 @@ public class WriteBackQueueService {
     @EJB
     private EndpointService endpoints;
 
-    @Inject
-    private DeliveryTaskRepository tasks;
+    @EJB
+    private RegionDirectory regions;
+
+    @Resource
+    private SessionContext context;
 
     @EJB
     private BackendKeys keys;
@@ -62,6 +73,7 @@ public class WriteBackQueueService {
     public WriteBackQueue queue(@NotNull Actor actor, @NotNull UUID endpointId, Set<DeliveryStatus> statuses,
                                 @Min(0) int first, @Min(1) @Max(500) int max) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
+        DeliveryTaskRepository tasks = regions.ofOrganization(endpoint.organizationId()).deliveryTasks();
         Set<DeliveryStatus> listed = statuses == null || statuses.isEmpty() ? QUEUE : statuses;
         long pending = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.PENDING));
         long inFlight = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.IN_FLIGHT));
@@ -81,16 +93,27 @@ public class WriteBackQueueService {
 
     /** Tries a dead letter again now (ORG_ADMIN of the endpoint's organization). */
     public QueueItem retry(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull UUID taskId) {
-        DeliveryTask task = administered(actor, endpointId, taskId);
-        tasks.addAttempt(task.requeue(actor.username(), clock.instant()));
-        return QueueItem.of(task);
+        return self().change(administered(actor, endpointId), taskId, actor.username(), false);
     }
 
     /** Drops a dead letter: it is never delivered (ORG_ADMIN). */
     public QueueItem discard(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull UUID taskId) {
-        DeliveryTask task = administered(actor, endpointId, taskId);
-        tasks.addAttempt(task.discard(actor.username(), clock.instant()));
-        tasks.next(task).ifPresent(next -> next.letThrough(task));
+        return self().change(administered(actor, endpointId), taskId, actor.username(), true);
+    }
+
+    /** A retry or discard of one of the endpoint's tasks, in a transaction of its organization's regional store. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public QueueItem change(@NotNull EndpointView endpoint, @NotNull UUID taskId, @NotNull String username,
+                            boolean discard) {
+        DeliveryTaskRepository tasks = regions.ofOrganization(endpoint.organizationId()).deliveryTasks();
+        DeliveryTask task = tasks.find(taskId).filter(t -> t.endpointId().equals(endpoint.id()))
+                .orElseThrow(WriteBackItemNotFoundException::new);
+        if (discard) {
+            tasks.addAttempt(task.discard(username, clock.instant()));
+            tasks.next(task).ifPresent(next -> next.letThrough(task));
+        } else {
+            tasks.addAttempt(task.requeue(username, clock.instant()));
+        }
         return QueueItem.of(task);
     }
 
@@ -100,33 +123,38 @@ public class WriteBackQueueService {
      */
     public WriteBackQueue configure(@NotNull Actor actor, @NotNull UUID endpointId, @NotNull WriteBackAdapter adapter,
                                     String clientId, Integer callLimit) {
-        WriteBackEndpoint wb = administeredSettings(actor, endpointId);
-        wb.useAdapter(adapter);
-        wb.useClientId(clientId);
-        wb.limitCalls(callLimit);
+        self().changeSettings(actor, endpointId, wb -> {
+            wb.useAdapter(adapter);
+            wb.useClientId(clientId);
+            wb.limitCalls(callLimit);
+        });
         return queue(actor, endpointId, null, 0, 1);
     }
 
     /** Sets or clears (null) the organization's limit of calls at once from each node to the endpoint's EHR (ORG_ADMIN). */
     public WriteBackQueue limitCalls(@NotNull Actor actor, @NotNull UUID endpointId, Integer callLimit) {
-        administeredSettings(actor, endpointId).limitCalls(callLimit);
+        self().changeSettings(actor, endpointId, wb -> wb.limitCalls(callLimit));
         return queue(actor, endpointId, null, 0, 1);
     }
 
-    /** The endpoint's write-back settings, for a change by the organization's administrator. */
-    private WriteBackEndpoint administeredSettings(Actor actor, UUID endpointId) {
+    /** A change of the endpoint's write-back settings by the organization's administrator: a global transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void changeSettings(@NotNull Actor actor, @NotNull UUID endpointId,
+                               @NotNull java.util.function.Consumer<WriteBackEndpoint> change) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         requireAdmin(actor, endpoint);
         keys.settingsFor(endpoint.id()); // made (in its own transaction) the first time
-        return writeBackEndpoints.find(endpoint.id()).orElseThrow();
+        change.accept(writeBackEndpoints.find(endpoint.id()).orElseThrow());
     }
 
-    private DeliveryTask administered(Actor actor, UUID endpointId, UUID taskId) {
+    private EndpointView administered(Actor actor, UUID endpointId) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         requireAdmin(actor, endpoint);
-        DeliveryTask task = tasks.find(taskId).filter(t -> t.endpointId().equals(endpoint.id()))
-                .orElseThrow(() -> new WriteBackItemNotFoundException());
-        return task;
+        return endpoint;
+    }
+
+    private WriteBackQueueService self() {
+        return context.getBusinessObject(WriteBackQueueService.class);
     }
 
     private static void requireAdmin(Actor actor, EndpointView endpoint) {

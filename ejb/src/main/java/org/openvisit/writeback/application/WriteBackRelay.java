@@ -5,7 +5,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import org.openvisit.database.OpenVisitDatabase;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.writeback.domain.model.QueueCount;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -44,9 +48,15 @@ import java.util.logging.Logger;
  * {@code 429 Retry-After} honoured; a per-endpoint circuit breaker and a per-endpoint share of the slots
  * (smaller where the endpoint's organization limited the calls at once to its EHR)
  * so one dead or slow EHR does not starve the others. No transaction is held while an EHR is called.
+ * <p>
+ * It works every region's store in turn (issue 18), each claim, outcome and housekeeping step in a transaction of
+ * that one store, and only stores whose migrations have run ({@link OpenVisitDatabase#readyRegions}); it starts after
+ * the global store's migrations ({@code @DependsOn}), so it never reads a table that does not exist yet. A region
+ * whose database is down is skipped until it answers again; the others go on.
  */
 @Singleton
 @Startup
+@DependsOn("OpenVisitDatabase")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WriteBackRelay {
@@ -57,6 +67,8 @@ public class WriteBackRelay {
     private static final Duration DEPTH_EVERY = Duration.ofSeconds(5);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
     private static final int PURGE_BATCH = 500;
+    /** How long a region whose store failed is left alone before the relay tries it again. */
+    private static final Duration REGION_PAUSE = Duration.ofSeconds(30);
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -66,6 +78,9 @@ public class WriteBackRelay {
 
     @EJB
     private DeliveryQueue queue;
+
+    @EJB
+    private OpenVisitDatabase database;
 
     @Inject
     private WriteBackSettings settings;
@@ -78,6 +93,9 @@ public class WriteBackRelay {
     private Instance<EhrWriteBack> adapterBeans;
 
     private final Clock clock = Clock.systemUTC();
+    private final Map<DataRegion, Instant> lastRegionWarning = new ConcurrentHashMap<>();
+    private final Map<DataRegion, Instant> regionPausedUntil = new ConcurrentHashMap<>();
+    private int rotation;
     private final Map<WriteBackAdapter, EhrWriteBack> adapters = new EnumMap<>(WriteBackAdapter.class);
     private final Map<UUID, AtomicInteger> inFlightPerEndpoint = new ConcurrentHashMap<>();
     /** The organizations' own limits of calls at once per endpoint, as their prepared deliveries tell (0: none). */
@@ -178,7 +196,7 @@ public class WriteBackRelay {
                         && (lastClaimFull || local.isEmpty() || now.isAfter(lastClaim.plus(settings.pollInterval())))) {
                     int want = settings.batchSize() - local.size();
                     nudged = false;
-                    List<ClaimedTask> claimed = queue.claim(want, skipped(now));
+                    List<ClaimedTask> claimed = claim(want, skipped(now));
                     lastClaim = now;
                     lastClaimFull = claimed.size() == want;
                     claimed.forEach(t -> local.addLast(new Held(t, now)));
@@ -223,6 +241,44 @@ public class WriteBackRelay {
         }
     }
 
+    /** Up to {@code want} due tasks from the ready regions' stores, starting with a different region each time. */
+    private List<ClaimedTask> claim(int want, Set<UUID> skip) {
+        List<DataRegion> ready = new java.util.ArrayList<>(workableRegions());
+        if (ready.isEmpty()) {
+            return List.of();
+        }
+        java.util.Collections.rotate(ready, rotation++ % ready.size());
+        List<ClaimedTask> claimed = new java.util.ArrayList<>();
+        for (DataRegion region : ready) {
+            if (claimed.size() >= want) {
+                break;
+            }
+            try {
+                claimed.addAll(queue.claim(region, want - claimed.size(), skip));
+            } catch (RuntimeException e) {
+                regionFailed(region, "claim tasks", e);
+            }
+        }
+        return claimed;
+    }
+
+    /** The ready regions that did not fail in the last {@link #REGION_PAUSE}: a region whose database is down rests. */
+    private List<DataRegion> workableRegions() {
+        Instant now = clock.instant();
+        return database.readyRegions().stream()
+                .filter(r -> !now.isBefore(regionPausedUntil.getOrDefault(r, Instant.EPOCH))).toList();
+    }
+
+    private void regionFailed(DataRegion region, String what, RuntimeException e) {
+        Instant now = clock.instant();
+        regionPausedUntil.put(region, now.plus(REGION_PAUSE));
+        if (now.isAfter(lastRegionWarning.getOrDefault(region, Instant.EPOCH).plus(Duration.ofMinutes(1)))) {
+            lastRegionWarning.put(region, now);
+            LOG.log(Level.WARNING, "Write-back could not " + what + " in the " + region + " store now (its database "
+                    + "is down?); the other regions go on: " + e.getClass().getSimpleName());
+        }
+    }
+
     /** How many deliveries to this endpoint may run at once on this node. */
     private int callsAtOnce(UUID endpointId) {
         return settings.callsAtOnce(callLimits.getOrDefault(endpointId, 0));
@@ -252,22 +308,42 @@ public class WriteBackRelay {
         Instant now = clock.instant();
         if (now.isAfter(lastDepth.plus(DEPTH_EVERY))) {
             lastDepth = now;
-            metrics.depth(queue.depths());
+            List<QueueCount> depths = new java.util.ArrayList<>();
+            for (DataRegion region : workableRegions()) {
+                try {
+                    depths.addAll(queue.depths(region));
+                } catch (RuntimeException e) {
+                    regionFailed(region, "count the queue", e);
+                }
+            }
+            metrics.depth(depths);
         }
         if (now.isAfter(lastForget.plus(FORGET_EVERY))) {
             lastForget = now;
-            queue.forgetFinishedVisits();
+            for (DataRegion region : workableRegions()) {
+                try {
+                    queue.forgetFinishedVisits(region);
+                } catch (RuntimeException e) {
+                    regionFailed(region, "forget ended visits' references", e);
+                }
+            }
         }
         if (now.isAfter(lastPurge.plus(PURGE_EVERY))) {
             lastPurge = now;
-            int purged = 0;
-            for (int n = PURGE_BATCH; n == PURGE_BATCH && running && !paused; purged += n) {
-                n = queue.purgeDelivered(PURGE_BATCH); // one short transaction per batch
-            }
-            int total = purged;
-            if (total > 0) {
-                LOG.info(() -> "Write-back: deleted " + total + " delivered tasks older than "
-                        + settings.retention().toDays() + " days, with their history.");
+            for (DataRegion region : workableRegions()) {
+                int purged = 0;
+                try {
+                    for (int n = PURGE_BATCH; n == PURGE_BATCH && running && !paused; purged += n) {
+                        n = queue.purgeDelivered(region, PURGE_BATCH); // one short transaction per batch
+                    }
+                } catch (RuntimeException e) {
+                    regionFailed(region, "purge delivered tasks", e);
+                }
+                int total = purged;
+                if (total > 0) {
+                    LOG.info(() -> "Write-back: deleted " + total + " delivered tasks older than "
+                            + settings.retention().toDays() + " days, with their history, in the " + region + " store.");
+                }
             }
         }
     }
@@ -276,7 +352,7 @@ public class WriteBackRelay {
         Held held;
         while ((held = local.pollFirst()) != null) {
             try {
-                queue.release(held.task().taskId(), clock.instant());
+                queue.release(held.task().region(), held.task().taskId(), clock.instant());
             } catch (RuntimeException e) {
                 // the lease runs out instead
             }
@@ -286,7 +362,7 @@ public class WriteBackRelay {
     private Dispatch dispatch(Held held, Instant now) {
         ClaimedTask task = held.task();
         if (now.isAfter(held.claimedAt().plus(settings.lease().dividedBy(4)))) {
-            queue.release(task.taskId(), now); // held too long: another node may take it, do not race it
+            queue.release(task.region(), task.taskId(), now); // held too long: another node may take it, do not race it
             return Dispatch.GIVEN_BACK;
         }
         learnLimit(task.endpointId(), task.prepared());
@@ -296,7 +372,7 @@ public class WriteBackRelay {
         }
         if (!breakers.tryAcquire(task.endpointId(), now)) {
             slots.release();
-            queue.release(task.taskId(), now.plus(BUSY_RETRY));
+            queue.release(task.region(), task.taskId(), now.plus(BUSY_RETRY));
             return Dispatch.GIVEN_BACK;
         }
         perEndpoint.incrementAndGet();
@@ -317,7 +393,7 @@ public class WriteBackRelay {
             perEndpoint.decrementAndGet();
             slots.release();
             breakers.neutral(task.endpointId());
-            queue.release(task.taskId(), now.plus(BUSY_RETRY));
+            queue.release(task.region(), task.taskId(), now.plus(BUSY_RETRY));
             return Dispatch.GIVEN_BACK;
         }
     }
@@ -341,7 +417,7 @@ public class WriteBackRelay {
 
     private void giveBack(ClaimedTask task, Instant nextAt) {
         try {
-            queue.release(task.taskId(), nextAt);
+            queue.release(task.region(), task.taskId(), nextAt);
         } catch (RuntimeException e) {
             // the lease runs out instead
         }
@@ -355,14 +431,14 @@ public class WriteBackRelay {
             learnLimit(task.endpointId(), prepared);
             if (prepared.problem() != null) {
                 breakers.neutral(task.endpointId());
-                queue.fail(task.taskId(), started, prepared.problem());
+                queue.fail(task.region(), task.taskId(), started, prepared.problem());
                 metrics.failed(task.endpointId(), true);
                 return null;
             }
             EhrWriteBack adapter = adapters.get(prepared.adapter());
             if (adapter == null) {
                 breakers.neutral(task.endpointId());
-                queue.fail(task.taskId(), started, "No write-back adapter " + prepared.adapter() + " in this build.");
+                queue.fail(task.region(), task.taskId(), started, "No write-back adapter " + prepared.adapter() + " in this build.");
                 metrics.failed(task.endpointId(), true);
                 return null;
             }
@@ -370,7 +446,7 @@ public class WriteBackRelay {
             breakers.success(task.endpointId());
             ClaimedTask next;
             try {
-                RecordedDelivery recorded = queue.delivered(List.of(new Finished(task.taskId(), started, clock.instant())),
+                RecordedDelivery recorded = queue.delivered(task.region(), List.of(new Finished(task.taskId(), started, clock.instant())),
                         running && !paused).get(0);
                 if (!recorded.recorded()) {
                     LOG.info(() -> "Write-back task " + task.taskId() + " was delivered after this node's claim ran out; "
@@ -411,12 +487,12 @@ public class WriteBackRelay {
             int failures = task.attemptsBefore() + 1;
             boolean permanent = f.kind() == DeliveryFailure.Kind.PERMANENT;
             if (permanent || failures >= settings.maxAttempts()) {
-                queue.fail(task.taskId(), started, permanent ? f.getMessage()
+                queue.fail(task.region(), task.taskId(), started, permanent ? f.getMessage()
                         : f.getMessage() + " Gave up after " + failures + " attempts.");
                 metrics.failed(task.endpointId(), true);
             } else {
                 Duration wait = backoff.delay(failures, f.retryAfter(), ThreadLocalRandom.current()::nextDouble);
-                queue.retryLater(task.taskId(), started, f.getMessage(), now.plus(wait));
+                queue.retryLater(task.region(), task.taskId(), started, f.getMessage(), now.plus(wait));
                 metrics.failed(task.endpointId(), false);
             }
         } catch (RuntimeException e) {

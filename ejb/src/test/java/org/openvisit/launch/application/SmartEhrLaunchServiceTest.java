@@ -14,9 +14,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openvisit.smart.OutboundHttp;
-import org.openvisit.smart.SmartAuthorization;
-import org.openvisit.smart.SmartClient;
+import org.openvisit.ehr.OutboundHttp;
+import org.openvisit.ehr.SmartAuthorization;
+import org.openvisit.ehr.SmartClient;
 import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
 import org.openvisit.visit.application.OpenedVisit;
 import org.openvisit.visit.application.VisitOpening;
@@ -80,6 +80,12 @@ class SmartEhrLaunchServiceTest {
             answer(exchange, bearer ? 200 : 401, bearer ? "{\"resourceType\":\"Appointment\",\"id\":\"appt-77\","
                     + "\"start\":\"2026-12-01T09:00:00+01:00\",\"end\":\"2026-12-01T09:30:00+01:00\"}" : "{}");
         });
+        server.createContext("/fhir/Encounter/enc-77", exchange -> {
+            boolean bearer = "Bearer secret-access".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            answer(exchange, bearer ? 200 : 401, bearer ? "{\"resourceType\":\"Encounter\",\"id\":\"enc-77\","
+                    + "\"appointment\":[{\"reference\":\"" + base + "/Appointment/appt-77\"}]}" : "{}");
+        });
+        server.createContext("/fhir/Encounter/enc-locked", exchange -> answer(exchange, 403, "{}"));
         server.createContext("/jwks", exchange -> answer(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
@@ -143,16 +149,28 @@ class SmartEhrLaunchServiceTest {
     }
 
     private PendingLaunch pending() {
+        return pending(LaunchAudience.ANY);
+    }
+
+    private PendingLaunch pending(LaunchAudience audience) {
         SmartAuthorization authorization = client.authorization(client.discover(base), REDIRECT,
                 SmartEhrLaunchService.SCOPE);
-        return new PendingLaunch(UUID.randomUUID(), UUID.randomUUID(), base, authorization);
+        return new PendingLaunch(UUID.randomUUID(), UUID.randomUUID(), base, audience, authorization);
     }
 
     private String idToken(RSAKey signer, String audience, String user, String nonce, Instant expires)
             throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
-                new JWTClaimsSet.Builder().issuer(base).audience(audience).subject(user).claim("fhirUser", user)
-                        .claim("nonce", nonce).issueTime(new Date()).expirationTime(Date.from(expires)).build());
+        return idToken(signer, audience, user, user, nonce, expires);
+    }
+
+    private String idToken(RSAKey signer, String audience, String subject, String fhirUser, String nonce, Instant expires)
+            throws JOSEException {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(base).audience(audience).subject(subject)
+                .claim("nonce", nonce).issueTime(new Date()).expirationTime(Date.from(expires));
+        if (fhirUser != null) {
+            claims.claim("fhirUser", fhirUser);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims.build());
         jwt.sign(new RSASSASigner(signer));
         return jwt.serialize();
     }
@@ -201,7 +219,6 @@ class SmartEhrLaunchServiceTest {
         tokenStatus.set(500);
         tokenAnswer.set("{\"error\":\"server_error\"}");
         LaunchRefusedException e = refused(pending());
-        assertThat(e.status()).isEqualTo(502);
         assertThat(e.reasonCode()).isEqualTo("TOKEN_ENDPOINT_ERROR");
         assertThat(e.getMessage()).contains("HTTP 500");
         assertThat(opened).isEmpty();
@@ -215,7 +232,6 @@ class SmartEhrLaunchServiceTest {
         tokenResponse(idToken(stranger, "openvisit", "Practitioner/p1", pending.authorization().nonce(),
                 Instant.now().plusSeconds(300)));
         LaunchRefusedException e = refused(pending);
-        assertThat(e.status()).isEqualTo(401);
         assertThat(e.reasonCode()).isEqualTo("ID_TOKEN_BAD_SIGNATURE");
         assertThat(opened).isEmpty();
         assertThat(audit).singleElement().asString().startsWith("REFUSED ID_TOKEN_BAD_SIGNATURE");
@@ -240,13 +256,127 @@ class SmartEhrLaunchServiceTest {
     }
 
     @Test
-    void aLaunchWithoutAppointmentOpensNothing() throws JOSEException {
+    void aLaunchWithNeitherAppointmentNorEncounterOpensNothing() throws JOSEException {
         PendingLaunch pending = pending();
         tokenAnswer.set("{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"id_token\":\"" + idToken(key, "openvisit",
-                "Practitioner/p1", pending.authorization().nonce(), Instant.now().plusSeconds(300)) + "\",\"patient\":\"x\"}");
+                "Practitioner/p1", pending.authorization().nonce(), Instant.now().plusSeconds(300)) + "\",\"patient\":\"x\","
+                + "\"fhirContext\":[{\"reference\":\"Observation/o1\"},{\"reference\":\"Appointment/a9\",\"role\":"
+                + "\"https://example.org/role/previous\"}]}");
         LaunchRefusedException e = refused(pending);
-        assertThat(e.status()).isEqualTo(400);
-        assertThat(e.reasonCode()).isEqualTo("NO_APPOINTMENT");
+        assertThat(e.reasonCode()).isEqualTo("NO_LAUNCH_CONTEXT");
+        assertThat(e.getMessage()).contains("appointment", "encounter");
+        assertThat(opened).isEmpty();
+        assertThat(audit).singleElement().asString().startsWith("REFUSED NO_LAUNCH_CONTEXT Practitioner/p1");
+    }
+
+    private void launchWith(PendingLaunch pending, String subject, String fhirUser, String context) throws JOSEException {
+        tokenAnswer.set("{\"access_token\":\"secret-access\",\"token_type\":\"Bearer\",\"id_token\":\""
+                + idToken(key, "openvisit", subject, fhirUser, pending.authorization().nonce(), Instant.now().plusSeconds(300))
+                + "\",\"patient\":\"pat-secret\"" + (context.isEmpty() ? "" : "," + context) + "}");
+    }
+
+    @Test
+    void anAbsoluteFhirUserOfTheEndpointIsStoredAsTheRelativeOne() throws JOSEException {
+        PendingLaunch pending = pending();
+        launchWith(pending, "opaque-sub", base + "/Practitioner/p1", "\"fhirContext\":[{\"reference\":\"Appointment/appt-77\"}]");
+        service.complete(pending, "the-code");
+        assertThat(opened.get(0)).isEqualTo("clinician Practitioner/p1 PROVIDER appointment:Appointment/appt-77 null");
+        assertThat(audit).containsExactly("ACCEPTED PROVIDER_LAUNCH Practitioner/p1");
+    }
+
+    @Test
+    void anAbsoluteFhirUserOfAnotherServerIsRefused() throws JOSEException {
+        PendingLaunch pending = pending();
+        launchWith(pending, "sub", "https://other.example.org/fhir/Practitioner/p1",
+                "\"fhirContext\":[{\"reference\":\"Appointment/appt-77\"}]");
+        LaunchRefusedException e = refused(pending);
+        assertThat(e.reasonCode()).isEqualTo("FOREIGN_FHIR_USER");
+        assertThat(opened).isEmpty();
+        assertThat(audit).singleElement().asString().startsWith("REFUSED FOREIGN_FHIR_USER null");
+    }
+
+    @Test
+    void everyFhirContextFormNamesTheSameAppointment() throws JOSEException {
+        for (String item : List.of("{\"reference\":\"Appointment/appt-77\"}",
+                "{\"type\":\"Appointment\",\"reference\":\"Appointment/appt-77\"}",
+                "{\"type\":\"Appointment\",\"reference\":\"appt-77\"}",
+                "{\"type\":\"Appointment\",\"canonical\":\"" + base + "/Appointment/appt-77|3\"}",
+                "{\"reference\":\"" + base + "/Appointment/appt-77/_history/2\",\"role\":\"launch\"}",
+                "\"Appointment/appt-77\"")) {
+            opened.clear();
+            PendingLaunch pending = pending();
+            launchWith(pending, "Practitioner/p1", "Practitioner/p1", "\"fhirContext\":[" + item + "]");
+            service.complete(pending, "the-code");
+            assertThat(opened.get(0)).as(item).endsWith("appointment:Appointment/appt-77 null");
+        }
+    }
+
+    @Test
+    void anAppointmentOfAnotherServerIsNotTaken() throws JOSEException {
+        PendingLaunch pending = pending();
+        launchWith(pending, "Practitioner/p1", "Practitioner/p1",
+                "\"fhirContext\":[{\"reference\":\"https://other.example.org/fhir/Appointment/appt-77\"}]");
+        assertThat(refused(pending).reasonCode()).isEqualTo("NO_LAUNCH_CONTEXT");
+    }
+
+    @Test
+    void anEncounterLaunchJoinsTheVisitOfItsAppointment() throws JOSEException {
+        PendingLaunch pending = pending();
+        launchWith(pending, "Practitioner/p1", "Practitioner/p1", "\"encounter\":\"enc-77\"");
+        service.complete(pending, "the-code");
+        assertThat(opened).containsExactly("clinician Practitioner/p1 PROVIDER appointment:Appointment/appt-77 null",
+                "context Appointment/appt-77 Encounter/enc-77", "booked 2026-12-01T08:00:00Z 2026-12-01T08:30:00Z");
+    }
+
+    @Test
+    void anEncounterWhoseAppointmentCannotBeReadKeysTheVisitByTheEncounter() throws JOSEException {
+        PendingLaunch pending = pending();
+        launchWith(pending, "Practitioner/p1", "Practitioner/p1", "\"encounter\":\"Encounter/enc-locked\"");
+        service.complete(pending, "the-code");
+        assertThat(opened).containsExactly("clinician Practitioner/p1 PROVIDER encounter:Encounter/enc-locked null",
+                "context null Encounter/enc-locked");
+    }
+
+    @Test
+    void anAppointmentNamedOnlyByIdentifierKeysTheVisit() throws JOSEException {
+        PendingLaunch pending = pending();
+        launchWith(pending, "Practitioner/p1", "Practitioner/p1", "\"fhirContext\":[{\"type\":\"Appointment\","
+                + "\"identifier\":{\"system\":\"urn:csn\",\"value\":\"1001\"}}]");
+        service.complete(pending, "the-code");
+        assertThat(opened.get(0)).endsWith("appointment:Appointment?identifier=urn:csn|1001 null");
+    }
+
+    @Test
+    void thePatientLaunchUrlMakesAPatientWhateverTheUser() throws JOSEException {
+        String[][] users = {{"RelatedPerson/proxy-1", "RelatedPerson/proxy-1"}, {"opaque-portal-sub", null},
+                {"Practitioner/p1", "Practitioner/p1"}};
+        for (String[] user : users) {
+            opened.clear();
+            audit.clear();
+            PendingLaunch pending = pending(LaunchAudience.PATIENT);
+            launchWith(pending, user[0], user[1], "\"fhirContext\":[{\"reference\":\"Appointment/appt-77\"}]");
+            LaunchLanding landing = service.complete(pending, "the-code");
+            assertThat(landing.patient()).as(user[0]).isTrue();
+            assertThat(opened.get(0)).isEqualTo("patient appointment:Appointment/appt-77 null");
+            assertThat(audit).containsExactly("ACCEPTED PATIENT_LAUNCH null");
+        }
+    }
+
+    @Test
+    void aProxyOnTheBareLaunchIsAPatientAndNoUserIsNobody() throws JOSEException {
+        PendingLaunch proxy = pending();
+        launchWith(proxy, "RelatedPerson/proxy-1", "RelatedPerson/proxy-1", "\"encounter\":\"enc-77\"");
+        assertThat(service.complete(proxy, "the-code").patient()).isTrue();
+        PendingLaunch nobody = pending();
+        launchWith(nobody, "opaque-sub", null, "\"encounter\":\"enc-77\"");
+        assertThat(refused(nobody).reasonCode()).isEqualTo("UNSUPPORTED_USER");
+    }
+
+    @Test
+    void aSubShapedLikeAPractitionerWithoutFhirUserIsNoClinician() throws JOSEException {
+        PendingLaunch pending = pending();
+        launchWith(pending, "Practitioner/p1", null, "\"fhirContext\":[{\"reference\":\"Appointment/appt-77\"}]");
+        assertThat(refused(pending).reasonCode()).isEqualTo("UNSUPPORTED_USER");
         assertThat(opened).isEmpty();
     }
 

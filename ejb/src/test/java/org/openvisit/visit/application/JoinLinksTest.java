@@ -37,7 +37,11 @@ class JoinLinksTest {
     void aLinkLetsItsRoleIntoItsVisitUntilItExpires() {
         UUID visit = UUID.randomUUID();
         JoinGrant grant = links.verify(links.issue(visit, JoinRole.PATIENT));
-        assertThat(grant).isEqualTo(new JoinGrant(visit, JoinRole.PATIENT, NOW.plus(Duration.ofHours(4))));
+        assertThat(grant.visitId()).isEqualTo(visit);
+        assertThat(grant.role()).isEqualTo(JoinRole.PATIENT);
+        assertThat(grant.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(4)));
+        assertThat(grant.linkId()).isNotBlank();
+        assertThat(links.verify(links.issue(visit, JoinRole.PATIENT)).linkId()).isNotEqualTo(grant.linkId());
         assertThat(links.verify(links.issue(visit, JoinRole.GUEST)).role()).isEqualTo(JoinRole.GUEST);
     }
 
@@ -92,13 +96,33 @@ class JoinLinksTest {
         assertThat(reason(links, sign(notJoin))).isEqualTo("WRONG_AUDIENCE");
 
         JWTClaimsSet provider = new JWTClaimsSet.Builder().issuer("openvisit").audience("openvisit-join")
-                .claim("vid", UUID.randomUUID().toString()).claim("role", "PROVIDER")
-                .expirationTime(Date.from(NOW.plusSeconds(60))).build();
+                .claim("vid", UUID.randomUUID().toString()).claim("role", "PROVIDER").issueTime(Date.from(NOW))
+                .jwtID("link-1").expirationTime(Date.from(NOW.plusSeconds(60))).build();
         assertThat(reason(links, sign(provider))).isEqualTo("WRONG_ROLE");
 
         JWTClaimsSet noVisit = new JWTClaimsSet.Builder().issuer("openvisit").audience("openvisit-join")
                 .claim("role", "PATIENT").expirationTime(Date.from(NOW.plusSeconds(60))).build();
         assertThat(reason(links, sign(noVisit))).isEqualTo("MALFORMED");
+    }
+
+    @Test
+    void aLinkValidForLongerThanADayOrWithoutItsTimesIsRefusedEvenIfWeSignedIt() throws Exception {
+        JWTClaimsSet tenYears = new JWTClaimsSet.Builder().issuer("openvisit").audience("openvisit-join")
+                .claim("vid", UUID.randomUUID().toString()).claim("role", "PATIENT").issueTime(Date.from(NOW))
+                .jwtID("link-2").expirationTime(Date.from(NOW.plus(Duration.ofDays(3650)))).build();
+        assertThat(reason(links, sign(tenYears))).isEqualTo("TOO_LONG");
+
+        JWTClaimsSet noIssueTime = new JWTClaimsSet.Builder().issuer("openvisit").audience("openvisit-join")
+                .claim("vid", UUID.randomUUID().toString()).claim("role", "PATIENT").jwtID("link-3")
+                .expirationTime(Date.from(NOW.plusSeconds(60))).build();
+        assertThat(reason(links, sign(noIssueTime))).isEqualTo("MALFORMED");
+    }
+
+    @Test
+    void aConfiguredValidityAboveTheMaximumIsCutToADay() {
+        JoinLinks generous = new JoinLinks(KEY, Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC));
+        JoinGrant grant = generous.verify(generous.issue(UUID.randomUUID(), JoinRole.GUEST));
+        assertThat(grant.expiresAt()).isEqualTo(NOW.plus(JoinLinks.MAX_LIFETIME));
     }
 
     @Test

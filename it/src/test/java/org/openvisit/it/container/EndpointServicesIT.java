@@ -20,10 +20,14 @@ import org.openvisit.tenant.application.EndpointView;
 import org.openvisit.tenant.application.NewEndpoint;
 import org.openvisit.tenant.application.NewOrganization;
 import org.openvisit.tenant.application.OrganizationService;
+import org.openvisit.tenant.application.SharingOrganization;
 import org.openvisit.tenant.application.StatusChangeView;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.tenant.domain.model.EhrSignIn;
+import org.openvisit.tenant.domain.model.EhrUserNotStaffException;
 import org.openvisit.tenant.domain.model.EhrVendor;
+import org.openvisit.tenant.domain.model.EndpointChangedDuringSignInException;
 import org.openvisit.tenant.domain.model.EndpointAction;
 import org.openvisit.tenant.domain.model.EndpointActionForbiddenException;
 import org.openvisit.tenant.domain.model.EndpointStatus;
@@ -32,6 +36,7 @@ import org.openvisit.tenant.domain.model.IllegalEndpointTransitionException;
 import org.openvisit.tenant.domain.model.InvalidEndpointException;
 import org.openvisit.tenant.domain.model.InvalidFhirBaseUrlException;
 import org.openvisit.tenant.domain.model.Role;
+import org.openvisit.tenant.domain.model.SharedEhrNotConfirmedException;
 
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +84,7 @@ class EndpointServicesIT {
         assertThat(draft.inService()).isFalse();
         assertThat(draft.version()).isEqualTo(1L);
         assertThat(draft.allowedActions()).containsExactlyInAnyOrder(EndpointAction.EDIT, EndpointAction.SUBMIT,
-                EndpointAction.WITHDRAW);
+                EndpointAction.WITHDRAW, EndpointAction.SET_FRAME_ANCESTORS);
 
         EndpointView submitted = endpoints.submitForApproval(org.admin, draft.id());
         assertThat(submitted.status()).isEqualTo(EndpointStatus.AWAITING_APPROVAL);
@@ -399,9 +404,16 @@ class EndpointServicesIT {
                 .hasMessageContaining("already has a production endpoint with the FHIR base URL " + url);
         assertThat(endpoints.list(org.admin, org.id, 0, 10).total()).isEqualTo(1);
 
-        // another environment, or another organization, may have it
+        // another environment may have it; another organization only as a confirmed shared EHR
         EndpointView test = endpoints.register(org.admin, org.newEndpoint(url, FhirEnvironment.TEST), false);
-        endpoints.register(other.admin, other.newEndpoint(url, FhirEnvironment.PRODUCTION), false);
+        assertThatThrownBy(() -> endpoints.register(other.admin, other.newEndpoint(url, FhirEnvironment.PRODUCTION),
+                false))
+                .isExactlyInstanceOf(SharedEhrNotConfirmedException.class)
+                .hasMessageContaining("already registered by another organization")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(org.id.toString()));
+        assertThat(endpoints.list(other.admin, other.id, 0, 10).total()).isZero();
+        assertThat(endpoints.register(other.admin, other.newEndpoint(url, FhirEnvironment.PRODUCTION), false, true)
+                .sharedEhr()).isTrue();
 
         // and an edit may not make one endpoint the twin of another
         assertThatThrownBy(() -> endpoints.edit(org.admin, test.id(),
@@ -496,6 +508,77 @@ class EndpointServicesIT {
                 .isInstanceOf(ConstraintViolationException.class);
     }
 
+    // --- the approver's EHR sign-in: staff only, bound to the endpoint as it was when it started ---------------
+
+    private static EhrSignIn startedFor(EndpointView endpoint, String ehrUser) {
+        return new EhrSignIn(ehrUser, endpoint.baseUrl(), endpoint.version(),
+                endpoint.history().get(endpoint.history().size() - 1).sequence());
+    }
+
+    @Test
+    void anEhrSignInIsRecordedOnlyForStaffAndOnlyForTheEndpointItStartedFor() {
+        Tenant org = tenant();
+        EndpointView awaiting = endpoints.register(org.admin, org.newEndpoint(uniqueUrl(), FhirEnvironment.TEST), true);
+        UUID id = awaiting.id();
+
+        for (String notStaff : List.of("Patient/p-1", "RelatedPerson/r-1", "opaque-sub-1234",
+                "https://elsewhere.example.org/fhir/Practitioner/1")) {
+            assertThatThrownBy(() -> endpoints.recordEhrVerification(org.analyst, id, startedFor(awaiting, notStaff)))
+                    .as(notStaff).isInstanceOf(EhrUserNotStaffException.class);
+        }
+        assertThat(endpoints.find(org.admin, id).version()).as("nothing written").isEqualTo(awaiting.version());
+
+        // the admin changes the department while the analyst is at the EHR: the sign-in is discarded
+        EhrSignIn inFlight = startedFor(awaiting, "Practitioner/E1");
+        EndpointView edited = endpoints.edit(org.admin, id, new EndpointChanges(awaiting.baseUrl(),
+                awaiting.environment(), "Dermatology", awaiting.approver()), awaiting.version());
+        assertThat(edited.status()).isEqualTo(EndpointStatus.AWAITING_APPROVAL);
+        assertThatThrownBy(() -> endpoints.recordEhrVerification(org.analyst, id, inFlight))
+                .isInstanceOfSatisfying(EndpointChangedDuringSignInException.class,
+                        e -> assertThat(e.change()).isEqualTo(EndpointChangedDuringSignInException.Change.OTHER));
+        EndpointView after = endpoints.find(org.admin, id);
+        assertThat(after.status()).isEqualTo(EndpointStatus.AWAITING_APPROVAL);
+        assertThat(after.version()).isEqualTo(edited.version());
+        assertThat(after.history()).extracting(StatusChangeView::action).doesNotContain(EndpointAction.RECORD_EHR_VERIFICATION);
+
+        // a sign-in started now, by a practitioner with an absolute fhirUser of this EHR, is recorded
+        String absolute = awaiting.baseUrl() + "/Practitioner/E1";
+        EndpointView verified = endpoints.recordEhrVerification(org.analyst, id, startedFor(after, absolute));
+        assertThat(verified.status()).isEqualTo(EndpointStatus.EHR_VERIFIED);
+        assertThat(verified.ehrUserId()).isEqualTo(absolute);
+    }
+
+    @Test
+    void anAdministratorLearnsOnlyWhetherAnotherOrganizationRegisteredAUrl() {
+        Tenant host = tenant();
+        Tenant affiliate = tenant();
+        String url = uniqueUrl();
+        endpoints.register(host.admin, host.newEndpoint(url, FhirEnvironment.PRODUCTION), false);
+
+        assertThat(endpoints.registeredByAnotherOrganization(affiliate.admin, affiliate.id, url)).isTrue();
+        assertThat(endpoints.registeredByAnotherOrganization(affiliate.admin, affiliate.id, url.toUpperCase()
+                .replace("/INTERCONNECT/API/FHIR/R4", "/interconnect/api/FHIR/R4") + "/")).isTrue();
+        assertThat(endpoints.registeredByAnotherOrganization(host.admin, host.id, url)).as("its own").isFalse();
+        assertThat(endpoints.registeredByAnotherOrganization(affiliate.admin, affiliate.id, uniqueUrl())).isFalse();
+        assertThat(endpoints.registeredByAnotherOrganization(affiliate.admin, affiliate.id, "not a url")).isFalse();
+        // only an administrator of the organization may ask
+        assertThatThrownBy(() -> endpoints.registeredByAnotherOrganization(affiliate.analyst, affiliate.id, url))
+                .isInstanceOf(EndpointActionForbiddenException.class);
+        assertThatThrownBy(() -> endpoints.registeredByAnotherOrganization(host.admin, affiliate.id, url))
+                .isInstanceOf(EndpointActionForbiddenException.class);
+
+        EndpointView shared = endpoints.register(affiliate.admin, affiliate.newEndpoint(url, FhirEnvironment.TEST),
+                false, true);
+        assertThat(shared.sharedEhr()).isTrue();
+        assertThat(shared.sharedWith()).as("the administrator never learns who").isNull();
+        assertThat(endpoints.list(affiliate.admin, affiliate.id, 0, 10).items().get(0).sharedWith()).isNull();
+        Actor operator = Actor.operator("ops-" + UUID.randomUUID());
+        assertThat(endpoints.find(operator, shared.id()).sharedWith()).extracting(SharingOrganization::id)
+                .containsExactly(host.id);
+        assertThat(endpoints.list(operator, host.id, 0, 10).items().get(0).sharedWith())
+                .extracting(SharingOrganization::id).containsExactly(affiliate.id);
+    }
+
     // --- the launch lookup -------------------------------------------------------------------------------
 
     @Test
@@ -507,8 +590,8 @@ class EndpointServicesIT {
         EndpointView approvedA = approvedEndpoint(a, url, FhirEnvironment.PRODUCTION);
         EndpointView approvedB = approvedEndpoint(b, url, FhirEnvironment.TEST);
         // the same URL elsewhere, in every status but APPROVED
-        endpoints.register(c.admin, c.newEndpoint(url, FhirEnvironment.PRODUCTION), false);
-        UUID verified = endpoints.register(c.admin, c.newEndpoint(url, FhirEnvironment.TEST), true).id();
+        endpoints.register(c.admin, c.newEndpoint(url, FhirEnvironment.PRODUCTION), false, true);
+        UUID verified = endpoints.register(c.admin, c.newEndpoint(url, FhirEnvironment.TEST), true, true).id();
         endpoints.recordEhrVerification(c.analyst, verified, "Practitioner/C");
         UUID withdrawn = approvedEndpoint(a, url + "/other", FhirEnvironment.TEST).id();
         endpoints.withdraw(a.admin, withdrawn, "Closed");
@@ -549,8 +632,9 @@ class EndpointServicesIT {
                 Actor.member("ehr.analyst-" + suffix, id, Role.EHR_ANALYST));
     }
 
+    /** Approved; a URL another organization uses too is confirmed as a shared EHR. */
     private EndpointView approvedEndpoint(Tenant org, String url, FhirEnvironment environment) {
-        UUID id = endpoints.register(org.admin, org.newEndpoint(url, environment), true).id();
+        UUID id = endpoints.register(org.admin, org.newEndpoint(url, environment), true, true).id();
         endpoints.recordEhrVerification(org.analyst, id, "Practitioner/" + org.analyst.username());
         EndpointView approved = endpoints.approve(org.analyst, id);
         assertThat(approved.status()).isEqualTo(EndpointStatus.APPROVED);

@@ -101,8 +101,9 @@ class VisitServicesIT {
         return lookup("java:comp/DefaultManagedExecutorService");
     }
 
+    /** The visit tables live in the organization's regional store; the test organizations are in the Americas. */
     private static DataSource dataSource() {
-        return lookup("java:app/jdbc/openvisit");
+        return lookup("java:app/jdbc/openvisit-americas");
     }
 
     private static <T> T lookup(String name) {

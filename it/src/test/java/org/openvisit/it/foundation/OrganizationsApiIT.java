@@ -151,7 +151,7 @@ class OrganizationsApiIT {
         assertThat(Http.json(Http.getAsOperator(URI.create(organizations() + "/" + id))).getString("meetingPlatform"))
                 .isEqualTo("builtin-rooms");
         assertThat(Http.getAsOperator(URI.create(organizations() + "/meeting-platforms")).body())
-                .isEqualTo("[\"builtin-rooms\"]");
+                .isEqualTo("[\"builtin-rooms\",\"microsoft-teams\"]");
 
         HttpResponse<String> chosen = put(id, "{\"meetingPlatform\":\"builtin-rooms\"}");
         assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);

@@ -158,6 +158,10 @@ class ContextLinkLaunchIT {
         assertRefused(new LaunchBrowser().get(contextLink(token(keyId, key, claims(issuer, null,
                 "Practitioner/prac-ada-okafor", "provider", now, now.plusSeconds(300))))), 400, "NO_APPOINTMENT");
 
+        // genuine (the endpoint's key) but without exp: incomplete, not "tampered" (issue 20)
+        String noExpiry = good.replaceAll("&exp=\\d+", "");
+        assertRefused(new LaunchBrowser().get(contextLink(token(keyId, key, noExpiry))), 400, "INCOMPLETE_CLAIMS");
+
         assertThat(accepted()).isEqualTo(acceptedBefore);
         assertThat(DemoOrganization.auditRows()).extracting(row -> row.getString("reasonCode"))
                 .contains("TAMPERED_OR_WRONG_KEY", "EXPIRED", "NOT_YET_VALID", "WRONG_ISSUER", "NO_APPOINTMENT");
@@ -168,7 +172,7 @@ class ContextLinkLaunchIT {
     private static void assertRefused(HttpResponse<String> response, int status, String reason) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(response.body()).contains("<span id=\"launchReason\">" + reason + "</span>")
+        assertThat(response.body()).contains("data-reason=\"" + reason + "\"")
                 .doesNotContain("Exception", "at org.");
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty(); // no session: nothing granted
     }

@@ -40,7 +40,8 @@ class EhrLaunchBrowserIT {
             browser.screenshot("launch-2-visit-page");
             assertThat(driver.getCurrentUrl()).matches(".*/visit/[0-9a-f-]{36}$");
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Virtual visit");
-            assertThat(driver.findElement(By.id("visitState")).getText()).isEqualTo("SCHEDULED");
+            assertThat(driver.findElement(By.id("visitState")).getAttribute("data-state")).isEqualTo("SCHEDULED");
+            assertThat(driver.findElement(By.id("visitState")).getText()).isEqualTo("Scheduled");
             assertThat(driver.findElement(By.id("participants")).getText()).contains("Practitioner/prac-ada-okafor");
         }
     }

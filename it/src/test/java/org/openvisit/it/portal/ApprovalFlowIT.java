@@ -2,6 +2,7 @@ package org.openvisit.it.portal;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -72,6 +73,26 @@ class ApprovalFlowIT {
             browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/endpoints.xhtml"));
             driver.findElement(By.id("endpoints:add")).click();
             browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:baseUrl")));
+            // the address step checks the URL itself: empty, too long (never cut short) and malformed are refused there
+            next();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wizardForm:messages"),
+                    "Enter the FHIR base URL."));
+            String tooLong = "https://ehr.example.org/fhir/" + "r".repeat(2100);
+            ((JavascriptExecutor) driver).executeScript("document.getElementById('wizardForm:baseUrl').value = arguments[0];",
+                    tooLong);
+            next();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wizardForm:messages"),
+                    "at most 2,000 characters"));
+            assertThat(driver.findElement(By.id("wizardForm:baseUrl")).getAttribute("value")).hasSize(tooLong.length());
+            // still on the address step: the department step is not shown (PrimeFaces renders only the current step)
+            assertThat(driver.findElements(By.id("wizardForm:label"))).noneMatch(WebElement::isDisplayed);
+            driver.findElement(By.id("wizardForm:baseUrl")).clear();
+            driver.findElement(By.id("wizardForm:baseUrl")).sendKeys("ehr.example.org/fhir with spaces");
+            next();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wizardForm:messages"),
+                    "must not contain spaces"));
+            shot("admin-wizard-address-refused");
+            driver.findElement(By.id("wizardForm:baseUrl")).clear();
             driver.findElement(By.id("wizardForm:baseUrl")).sendKeys(fhirBase);
             shot("admin-wizard-address");
             next();
@@ -84,10 +105,21 @@ class ApprovalFlowIT {
             next();
             browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:save")));
             assertThat(driver.findElement(By.id("wizardForm:reviewUrl")).getText()).isEqualTo(fhirBase);
-            shot("admin-wizard-review");
+            // the sandbox is the development mode's demo organization's EHR too: a shared EHR, named by nobody
+            assertThat(driver.findElement(By.id("sharedEhrNotice")).getText())
+                    .startsWith("This FHIR base URL is already registered by another organization on this installation");
+            assertThat(driver.getPageSource()).doesNotContain("Demo Health");
+            shot("admin-wizard-review-shared-ehr");
+            driver.findElement(By.id("wizardForm:save")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("wizardForm:messages"),
+                    "already registered by another organization"));
+            assertThat(driver.getCurrentUrl()).contains("/endpoint-new.xhtml");
+            driver.findElement(By.cssSelector("[id='wizardForm:sharedEhr'] .ui-chkbox-box")).click();
             driver.findElement(By.id("wizardForm:save")).click();
             browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/endpoint.xhtml"));
-            assertThat(status()).isEqualTo("AWAITING_APPROVAL");
+            assertThat(status()).isEqualTo("Awaiting approval");
+            assertThat(driver.findElement(By.id("endpoint:sharedEhr")).getText()).startsWith("Yes: your administrator confirmed");
+            assertThat(driver.findElements(By.id("endpoint:sharedWith"))).as("only operators see who shares").isEmpty();
             assertThat(driver.findElement(By.id("endpoint:messages")).getText()).contains("sent to " + analyst);
             String endpointPage = driver.getCurrentUrl();
             shot("admin-endpoint-awaiting-approval");
@@ -97,32 +129,58 @@ class ApprovalFlowIT {
             browser.signIn(SharedServer.baseUri(), analyst, PASSWORD);
             driver.get(endpointPage);
             assertThat(driver.findElements(By.id("endpoint:approve"))).isEmpty();
+            // signing in to the EHR as a patient proves nothing about the analyst: refused, nothing recorded
+            driver.findElement(By.id("endpoint:ehrSignIn")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/ehr-sandbox/oauth/authorize"));
+            new Select(driver.findElement(By.name("user"))).selectByValue("Patient/pat-leo-marsh");
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("ehrSignInError=not_staff"));
+            assertThat(driver.findElement(By.id("endpoint:messages")).getText())
+                    .contains("You signed in to the EHR with a patient account").contains("Nothing was recorded");
+            assertThat(status()).isEqualTo("Awaiting approval");
+            assertThat(driver.findElement(By.id("endpoint:history")).getText()).doesNotContain("EHR sign-in recorded");
+            shot("approver-patient-sign-in-refused");
+
             driver.findElement(By.id("endpoint:ehrSignIn")).click();
             browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("/ehr-sandbox/oauth/authorize"));
             new Select(driver.findElement(By.name("user"))).selectByIndex(1);
             shot("approver-ehr-sign-in");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
             browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("verified=true"));
-            assertThat(status()).isEqualTo("EHR_VERIFIED");
+            assertThat(status()).isEqualTo("EHR sign-in done");
             assertThat(driver.findElement(By.id("endpoint:ehrVerification")).getText()).startsWith("Signed in as Practitioner/");
             shot("approver-ehr-verified");
 
+            // Approve asks first: "No" changes nothing, "Yes" approves
             driver.findElement(By.id("endpoint:approve")).click();
-            browser.waitUpTo(WAIT).until(d -> "APPROVED".equals(status()));
+            browser.waitUpTo(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-no"))).click();
+            assertThat(status()).isEqualTo("EHR sign-in done");
+            driver.findElement(By.id("endpoint:approve")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+            browser.waitUpTo(WAIT).until(d -> "Approved".equals(status()));
             assertThat(driver.findElement(By.id("endpoint:inService")).getText()).isEqualTo("Yes");
             String records = driver.findElement(By.id("endpoint:records")).getText();
             assertThat(records).contains("Integration records")
-                    .contains("Provider launch URL").contains(SharedServer.baseUri().resolve("/launch").toString())
+                    .contains("Provider launch URL").contains(SharedServer.baseUri().resolve("/launch/e/").toString())
+                    .contains("Patient launch URL")
                     .contains("SMART client id").contains("openvisit")
                     .contains(SharedServer.baseUri().resolve("/launch/callback").toString())
+                    .contains(SharedServer.baseUri().resolve("/portal/ehr-sign-in/callback").toString())
+                    .contains("system/Encounter.rus")
                     .contains(SharedServer.baseUri().resolve("/.well-known/jwks.json").toString());
             String json = fetch(driver.findElement(By.id("endpoint:downloadJson")).getAttribute("href"));
             assertThat(json).contains("\"providerLaunchUrl\"").contains("\"fhirBaseUrl\":\"" + fhirBase + "\"");
             String text = fetch(driver.findElement(By.id("endpoint:downloadText")).getAttribute("href"));
             assertThat(text).startsWith("OpenVisit integration records").contains("Redirect URI:");
             assertThat(driver.findElement(By.id("endpoint:history")).getText())
-                    .contains("CREATE").contains("SUBMIT").contains("RECORD_EHR_VERIFICATION").contains("APPROVE")
+                    .contains("Created").contains("Sent for approval").contains("EHR sign-in recorded").contains("Approved")
                     .contains(admin).contains(analyst);
+            // a Copy button says what it did, on the button and in the page's live region
+            driver.findElement(By.cssSelector("[data-copy='record-providerLaunchUrl']")).click();
+            browser.waitUpTo(WAIT).until(d -> !d.findElement(By.id("copyStatus")).getText().isEmpty());
+            assertThat(driver.findElement(By.id("copyStatus")).getText())
+                    .isIn("Copied to the clipboard.", "This browser did not allow copying: select the text and copy it yourself.");
+            assertThat(driver.findElement(By.id("copyStatus")).getAttribute("aria-live")).isEqualTo("polite");
             shot("approver-approved-integration-records");
             assertThat(driver.findElements(By.id("endpoint:generateKey"))).as("only the administrator makes keys").isEmpty();
             signOut();
@@ -143,6 +201,44 @@ class ApprovalFlowIT {
             assertThat(driver.findElements(By.id("newKeyValue"))).isEmpty();
             assertThat(driver.getPageSource()).doesNotContain(key);
             assertThat(driver.findElement(By.id("endpoint:currentKey")).getText()).startsWith("In use: " + keyId);
+
+            // 5. The administrator lets the EHR's web client frame the launch and visit pages: a bad value is
+            //    refused with a message and nothing is saved; a good list is saved, recorded, shown in the
+            //    integration records and sent with the launch page; the endpoint stays approved.
+            String origin = "http://" + SharedServer.baseUri().getHost() + ":" + SharedServer.baseUri().getPort();
+            assertThat(driver.findElement(By.id("endpoint:frameAncestorsNow")).getText()).contains(origin)
+                    .contains("default");
+            driver.findElement(By.id("endpoint:frameAncestors")).sendKeys("https://ehr-web.example.org/app");
+            driver.findElement(By.id("endpoint:saveFrameAncestors")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("endpoint:messages"),
+                    "has a path"));
+            assertThat(driver.findElement(By.id("endpoint:frameAncestorsNow")).getText()).contains("default");
+            driver.findElement(By.id("endpoint:frameAncestors")).clear();
+            driver.findElement(By.id("endpoint:frameAncestors")).sendKeys("https://EHR-web.example.org:443\n" + origin);
+            driver.findElement(By.id("endpoint:saveFrameAncestors")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("endpoint:messages"),
+                    "Saved."));
+            shot("admin-frame-ancestors-saved");
+            assertThat(driver.findElement(By.id("endpoint:frameAncestorsNow")).getText())
+                    .isEqualTo("https://ehr-web.example.org, " + origin);
+            assertThat(status()).isEqualTo("Approved");
+            assertThat(driver.findElement(By.id("endpoint:history")).getText()).contains("Sites allowed to frame it changed")
+                    .contains("https://ehr-web.example.org " + origin);
+            assertThat(driver.findElement(By.id("endpoint:records")).getText())
+                    .contains("Sites that may show OpenVisit in a frame").contains("https://ehr-web.example.org " + origin);
+            java.net.http.HttpResponse<String> launch = org.openvisit.it.support.Http.get(
+                    at("/launch?iss=" + fhirBase + "&launch=frame-check"));
+            assertThat(launch.headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("frame-ancestors ").contains("https://ehr-web.example.org", origin);
+            assertThat(launch.headers().firstValue("X-Frame-Options")).isEmpty();
+            signOut();
+
+            // 6. The operator sees the endpoint marked as a shared EHR, with the organizations sharing its URL.
+            browser.signIn(SharedServer.baseUri(), SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
+            driver.get(endpointPage.replace("&verified=true", ""));
+            assertThat(driver.findElement(By.id("endpoint:sharedWith")).getText()).contains("Demo Health (EHR sandbox)")
+                    .doesNotContain(organization);
+            shot("operator-shared-ehr");
         }
     }
 

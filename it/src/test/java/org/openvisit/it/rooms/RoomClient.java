@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * One browser without a screen: its own cookies (so its own HTTP session), redirects followed by
  * hand, and signalling sockets (the JDK's WebSocket client, which sends the session cookie).
  */
-final class RoomClient {
+public final class RoomClient {
 
     private static final Pattern INPUT = Pattern.compile("id=\"(patientLink|guestLink)\" type=\"text\" readonly value=\"([^\"]+)\"");
 
@@ -40,7 +40,7 @@ final class RoomClient {
             .build();
     URI last;
 
-    HttpResponse<String> get(URI uri) {
+    public HttpResponse<String> get(URI uri) {
         try {
             last = uri;
             return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
@@ -54,7 +54,7 @@ final class RoomClient {
     }
 
     /** Follows redirects until a page answers; {@link #last} is where it landed. */
-    HttpResponse<String> follow(URI start) {
+    public HttpResponse<String> follow(URI start) {
         URI next = start;
         for (int hop = 0; hop < 12; hop++) {
             HttpResponse<String> response = get(next);
@@ -72,8 +72,15 @@ final class RoomClient {
                 + URLEncoder.encode(practitioner, StandardCharsets.UTF_8) + "&appointment=" + appointment));
     }
 
+    /** The same launch through an endpoint's own launch URL (an organization of its own sharing the sandbox). */
+    HttpResponse<String> launchAsClinician(String practitioner, String appointment, String launchUrl) {
+        return follow(SharedServer.sandboxUri().resolve("ehr/launch?user="
+                + URLEncoder.encode(practitioner, StandardCharsets.UTF_8) + "&appointment=" + appointment
+                + "&launchUrl=" + URLEncoder.encode(launchUrl, StandardCharsets.UTF_8)));
+    }
+
     /** The visit id of the page this client landed on ({@code /visit/<id>...}). */
-    String visitId() {
+    public String visitId() {
         Matcher m = Pattern.compile("/visit/([0-9a-f-]{36})").matcher(last.getPath());
         if (!m.find()) {
             throw new AssertionError("not on a visit page: " + last);
@@ -82,7 +89,7 @@ final class RoomClient {
     }
 
     /** The patient or guest link shown on a clinician's visit page. */
-    static String link(String providerPage, String which) {
+    public static String link(String providerPage, String which) {
         Matcher m = INPUT.matcher(providerPage);
         while (m.find()) {
             if (m.group(1).equals(which)) {
@@ -92,12 +99,12 @@ final class RoomClient {
         throw new AssertionError("no " + which + " on the page");
     }
 
-    Socket socket(String visitId) {
+    public Socket socket(String visitId) {
         return socket(visitId, null);
     }
 
     /** Opens {@code /visit/<id>/signal} with this client's cookies (and an Origin header, when given). */
-    Socket socket(String visitId, String origin) {
+    public Socket socket(String visitId, String origin) {
         Socket socket = new Socket();
         URI uri = URI.create(SharedServer.baseUri().toString().replace("http://", "ws://") + "visit/" + visitId + "/signal");
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
@@ -108,7 +115,7 @@ final class RoomClient {
         return socket;
     }
 
-    static final class Socket implements WebSocket.Listener {
+    public static final class Socket implements WebSocket.Listener {
 
         final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -116,12 +123,12 @@ final class RoomClient {
         WebSocket ws;
 
         /** One send at a time (the JDK's WebSocket refuses overlapping sends). */
-        synchronized void send(String json) {
+        public synchronized void send(String json) {
             ws.sendText(json, true).join();
         }
 
         /** The next message matching {@code filter} within 10 s (others are skipped). */
-        JsonObject await(Predicate<JsonObject> filter) {
+        public JsonObject await(Predicate<JsonObject> filter) {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             try {
                 while (System.nanoTime() < until) {
@@ -136,7 +143,7 @@ final class RoomClient {
             throw new AssertionError("no matching message within 10 s");
         }
 
-        JsonObject await(String type) {
+        public JsonObject await(String type) {
             return await(m -> m.getString("type", "").equals(type));
         }
 
@@ -149,7 +156,7 @@ final class RoomClient {
             }
         }
 
-        synchronized void close() {
+        public synchronized void close() {
             if (!ws.isOutputClosed()) {
                 ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
             }

@@ -9,6 +9,10 @@ import org.openqa.selenium.WindowType;
 import org.openvisit.it.support.Browser;
 import org.openvisit.it.support.SharedServer;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +147,8 @@ class TwoBrowserVisitIT {
             assertThat(((Number) peerFrames(doc).get("frames")).longValue()).isPositive();
             assertThat(((Number) peerFrames(pat).get("frames")).longValue()).isPositive();
             live(doc, 5).until(d -> "IN_CALL".equals(patientRow(doc).getAttribute("data-state")));
-            assertThat(text(doc, "visitState")).isEqualTo("IN_PROGRESS");
+            assertThat(doc.driver().findElement(By.id("visitState")).getAttribute("data-state")).isEqualTo("IN_PROGRESS");
+            assertThat(text(doc, "visitState")).isEqualTo("In progress");
 
             // call quality from getStats, every 5 s, shown per participant
             live(doc, 20).until(d -> !patientRow(doc)
@@ -191,10 +196,152 @@ class TwoBrowserVisitIT {
             // the clinician ends the visit
             doc.driver().findElement(By.id("endVisit")).click();
             doc.driver().findElement(By.id("endVisit")).click();
-            live(doc, 10).until(d -> text(doc, "visitState").equals("ENDED"));
+            live(doc, 10).until(d -> text(doc, "visitState").equals("Ended"));
+            assertThat(text(doc, "endVisit")).as("a disabled End button says what it is").isEqualTo("End visit");
             assertThat(fetchJson(doc, "/visit/" + visitId + "/events")).extracting(e -> e.get("type"))
                     .last().isEqualTo("VISIT_ENDED");
         }
+    }
+
+    /** The EHR screen on {@code localhost} of {@code openVisit}'s port: OpenVisit (on 127.0.0.1) is another site. */
+    private static URI embeddedEhrScreen(URI openVisit, String user) {
+        return URI.create("http://localhost:" + openVisit.getPort() + "/ehr-sandbox/ehr/embedded?user=" + user);
+    }
+
+    /** Presses "Begin virtual visit" on the embedded screen and waits until the frame's page has settled. */
+    private static String launchInFrame(Browser doc, URI openVisit, String appointment) {
+        WebDriver driver = doc.driver();
+        driver.get(embeddedEhrScreen(openVisit, "Practitioner/prac-ada-okafor").toString());
+        assertThat(driver.findElement(By.id("appOrigin")).getText()).isEqualTo("http://127.0.0.1:" + openVisit.getPort());
+        driver.findElement(By.cssSelector("button[name=appointment][value=" + appointment + "]")).click();
+        // the frame follows the launch's redirects: /launch -> the EHR's authorize -> /launch/callback -> /visit/<id>
+        String[] where = new String[1];
+        doc.waitUpTo(Duration.ofSeconds(45)).until(d -> {
+            d.switchTo().defaultContent();
+            d.switchTo().frame("app");
+            try {
+                where[0] = String.valueOf(((JavascriptExecutor) d).executeScript(
+                        "return document.readyState === 'complete' ? location.href : ''"));
+            } catch (org.openqa.selenium.WebDriverException betweenPages) {
+                where[0] = "";
+                return false;
+            }
+            return where[0].matches(".*/visit/[0-9a-f-]{36}$") || where[0].contains("/launch/callback")
+                    || where[0].startsWith("chrome-error:");
+        });
+        return where[0];
+    }
+
+    private static String header(HttpResponse<String> response, String name) {
+        List<String> values = response.headers().allValues(name);
+        assertThat(values).as(name + " once").hasSizeLessThanOrEqualTo(1);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Production cookie settings (SameSite=None; Secure; Partitioned, on a second server): from the embedded
+     * EHR screen on http://localhost, "Begin virtual visit" opens OpenVisit on http://127.0.0.1 in an iframe, a
+     * cross-site frame as in Oracle Health PowerChart; the launch's redirects keep the session, the clinician's
+     * page shows in the frame, and the patient (by the patient link, in a second browser) gets into the call.
+     * Headless Chromium blocks third-party cookies here: only the partitioned cookie survives the frame.
+     */
+    @Test
+    void anEmbeddedLaunchInACrossSiteFrameReachesTheCallWithProductionCookies() throws Exception {
+        URI openVisit = SharedServer.withProductionCookies().base();
+        String iss = "http://localhost:" + openVisit.getPort() + "/ehr-sandbox/fhir";
+
+        // on the wire: the session cookie and who may frame which page
+        HttpResponse<String> launch = get(openVisit.resolve("/launch?iss=" + iss + "&launch=wire-check"));
+        assertThat(header(launch, "Set-Cookie")).startsWith("OPENVISIT_SESSION=")
+                .contains("; HttpOnly", "; Secure", "; SameSite=None", "; Partitioned").doesNotContain("SameSite=Lax");
+        assertThat(header(launch, "Content-Security-Policy")).contains("frame-ancestors http://localhost:"
+                + openVisit.getPort() + ";");
+        assertThat(header(launch, "X-Frame-Options")).isNull();
+        HttpResponse<String> signIn = get(openVisit.resolve("/sign-in.xhtml"));
+        assertThat(header(signIn, "Set-Cookie")).contains("; Secure", "; SameSite=None");
+        assertThat(header(signIn, "Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(header(signIn, "X-Frame-Options")).isEqualTo("DENY");
+
+        try (Browser doc = Browser.open(MEDIA); Browser pat = Browser.open(MEDIA)) {
+            doc.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+            pat.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+            try {
+                String inFrame = launchInFrame(doc, openVisit, "appt-1006");
+                doc.driver().switchTo().defaultContent();
+                doc.screenshot("embedded-1-visit-page-in-the-ehr-frame");
+                assertThat(inFrame).as("the frame's page").startsWith("http://127.0.0.1:" + openVisit.getPort() + "/visit/")
+                        .matches(".*/visit/[0-9a-f-]{36}$");
+                assertThat(doc.driver().getCurrentUrl()).as("the EHR's own page stays around it")
+                        .startsWith("http://localhost:" + openVisit.getPort() + "/ehr-sandbox/ehr/embedded");
+                doc.driver().switchTo().frame("app");
+                String visitId = inFrame.replaceAll(".*/visit/", "");
+                assertThat(text(doc, "participants")).contains("Practitioner/prac-ada-okafor");
+                live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("Connected"));
+                doc.driver().findElement(By.id("joinCall")).click();
+                live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("In the call"));
+                assertThat(text(doc, "roomStatus")).as("camera and microphone inside the EHR's frame")
+                        .doesNotContain("without camera");
+
+                String link = doc.driver().findElement(By.id("patientLink")).getAttribute("value");
+                pat.driver().get(link);
+                assertThat(pat.driver().getCurrentUrl()).endsWith("/visit/" + visitId + "/lobby");
+                pat.waitUpTo(Duration.ofSeconds(15)).until(d -> text(pat, "roomStatus").startsWith("Waiting for your clinician"));
+                live(doc, 10).until(d -> !d.findElements(
+                        By.cssSelector("#attendees tr[data-role=PATIENT][data-state=WAITING]")).isEmpty());
+                live(doc, 5).until(d -> {
+                    patientRow(doc).findElement(By.cssSelector("button.admit")).click();
+                    return true;
+                });
+                pat.waitUpTo(Duration.ofSeconds(10)).until(d -> text(pat, "roomStatus").startsWith("In the call"));
+                live(doc, 30).until(d -> connectedWithFrames(doc));
+                pat.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(pat));
+                live(doc, 5).until(d -> "IN_CALL".equals(patientRow(doc).getAttribute("data-state")));
+                doc.driver().switchTo().defaultContent();
+                doc.screenshot("embedded-2-call-in-the-ehr-frame");
+            } catch (RuntimeException | AssertionError e) {
+                doc.driver().switchTo().defaultContent();
+                doc.screenshot("embedded-failure-clinician");
+                pat.screenshot("embedded-failure-patient");
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The same embedded launch on the shared server, whose session cookie is the development one
+     * (SameSite=Lax, not Secure): the frame is another site, the browser neither keeps nor sends the
+     * cookie there, the callback finds no launch in progress, and the clinician never reaches the visit.
+     */
+    @Test
+    void withTheLaxCookieTheSameEmbeddedLaunchFails() throws Exception {
+        URI openVisit = SharedServer.baseUri();
+        HttpResponse<String> signIn = get(openVisit.resolve("/sign-in.xhtml"));
+        assertThat(header(signIn, "Set-Cookie")).startsWith("OPENVISIT_SESSION=").contains("; HttpOnly", "; SameSite=Lax")
+                .doesNotContain("Secure", "SameSite=None");
+        assertThat(header(signIn, "Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(header(signIn, "X-Frame-Options")).isEqualTo("DENY");
+
+        java.time.Instant started = java.time.Instant.now().minusSeconds(1);
+        try (Browser doc = Browser.open()) {
+            String inFrame = launchInFrame(doc, openVisit, "appt-1002");
+            doc.driver().switchTo().defaultContent();
+            doc.screenshot("embedded-3-lax-cookie-launch-fails");
+            assertThat(inFrame).as("the frame's page").doesNotContain("/visit/");
+            doc.driver().switchTo().frame("app");
+            assertThat(doc.driver().findElements(By.id("visitState"))).isEmpty();
+        }
+        // why: the callback came back without the session, so it knew no launch in progress (audited)
+        HttpResponse<String> audit = org.openvisit.it.support.Http.getAsOperator(openVisit.resolve("/api/launch-audit?max=20"));
+        assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+        assertThat(((jakarta.json.JsonArray) org.openvisit.it.support.Http.parse(audit.body()))
+                .getValuesAs(jakarta.json.JsonObject.class))
+                .filteredOn(row -> java.time.Instant.parse(row.getString("occurredAt")).isAfter(started))
+                .extracting(row -> row.getString("reasonCode")).contains("STATE_UNKNOWN");
     }
 
     @SuppressWarnings("unchecked")

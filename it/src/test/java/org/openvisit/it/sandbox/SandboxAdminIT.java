@@ -56,7 +56,7 @@ class SandboxAdminIT {
         JsonObject backend = Sandbox.adminJson("GET", "apps/openvisit-backend", null);
 
         assertThat(openvisit.getString("kind")).isEqualTo("PUBLIC");
-        assertThat(openvisit.getString("launchUrl")).isEqualTo("{origin}/launch");
+        assertThat(openvisit.getString("launchUrl")).isEqualTo("{origin}/launch/e/demo");
         assertThat(openvisit.getString("contextLinkUrl")).isEqualTo("{origin}/launch/context");
         assertThat(openvisit.getJsonArray("redirectUris").toString())
                 .contains("{origin}/launch/callback", "{origin}/portal/ehr-sign-in/callback");
@@ -72,7 +72,7 @@ class SandboxAdminIT {
         JsonObject launch = Sandbox.adminJson("POST", "launches",
                 "{\"appointment\":\"appt-1002\",\"user\":\"Practitioner/prac-ada-okafor\"}");
 
-        assertThat(launch.getString("url")).startsWith(Sandbox.origin() + "/launch?iss=");
+        assertThat(launch.getString("url")).startsWith(Sandbox.origin() + "/launch/e/demo?iss=");
         assertThat(Sandbox.admin("POST", "launches", "{\"appointment\":\"appt-0\",\"user\":\"Practitioner/prac-ada-okafor\"}")
                 .statusCode()).isEqualTo(400);
     }

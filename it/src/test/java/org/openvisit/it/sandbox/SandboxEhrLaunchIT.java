@@ -17,7 +17,7 @@ class SandboxEhrLaunchIT {
     void beginVirtualVisitOpensTheAppsLaunchUrlWithIssAndLaunch() {
         URI launchUrl = Sandbox.beginVirtualVisit("Practitioner/prac-ada-okafor", "appt-1001");
 
-        assertThat(launchUrl.toString()).startsWith(Sandbox.origin() + "/launch?");
+        assertThat(launchUrl.toString()).startsWith(Sandbox.origin() + "/launch/e/demo?");
         assertThat(Sandbox.queryOf(launchUrl)).containsEntry("iss", Sandbox.fhirBase()).containsKey("launch");
     }
 

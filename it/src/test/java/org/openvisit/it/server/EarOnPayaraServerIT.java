@@ -111,6 +111,9 @@ class EarOnPayaraServerIT {
     void theServerLogHasNoDeploymentErrors() throws IOException {
         String log = Files.readString(domain.serverLog());
         assertThat(log).contains("openvisit was successfully deployed");
+        // the EHR layer checked at start that the Nimbus versions the server supplies suit the OAuth SDK (Payara
+        // Server 6.2025.9 gives the EAR its own JOSE 10.4.2, not the copy in the EAR); a mismatch stops the deployment
+        assertThat(log).containsPattern("EHR layer: Nimbus OAuth 2\\.0 SDK 11\\.30 .*Nimbus JOSE\\+JWT 10\\.(4\\.[2-9]|[5-9])");
         assertThat(log).doesNotContain("SEVERE");
     }
 }

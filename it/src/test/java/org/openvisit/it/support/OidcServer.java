@@ -77,7 +77,8 @@ public final class OidcServer implements AutoCloseable {
             env.put("OPENVISIT_PORTAL_SIGN_IN", "oidc");
             env.put("OPENVISIT_OIDC_ISSUER", base.resolve("/ehr-sandbox/fhir").toString());
             env.put("OPENVISIT_OIDC_CLIENT_ID", "openvisit");
-            env.put("OPENVISIT_OIDC_SCOPES", "openid profile");
+            // fhirUser: without it the sandbox, like real EHRs, names the user only by an opaque sub
+            env.put("OPENVISIT_OIDC_SCOPES", "openid fhirUser profile");
             env.put("OPENVISIT_OIDC_USERNAME_CLAIM", usernameClaim);
             env.putAll(extra);
             Process process = builder.start();

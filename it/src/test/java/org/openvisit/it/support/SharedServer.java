@@ -21,6 +21,7 @@ public final class SharedServer {
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "it-" + java.util.UUID.randomUUID();
     private static SharedServer instance;
+    private static SharedServer productionCookies;
 
     private final Process process;
     private final URI baseUri;
@@ -66,21 +67,64 @@ public final class SharedServer {
 
     public static synchronized SharedServer get() {
         if (instance == null) {
-            instance = start();
+            instance = start(java.util.Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-shared-payara-micro"));
         }
         return instance;
     }
 
     /**
+     * A second server, started on first use only by the tests that need it: the same start, with the
+     * production session cookie ({@code SameSite=None; Secure; Partitioned}) set by configuration
+     * (OPENVISIT_SESSION_COOKIE_SECURE, OPENVISIT_SESSION_COOKIE_SAME_SITE) while the mode stays development
+     * (so that the sandbox on http://localhost may be its EHR). Chromium keeps Secure cookies on
+     * http://127.0.0.1 and http://localhost (potentially trustworthy origins); Java's HttpClient does not,
+     * which is why the shared server keeps the development cookie.
+     */
+    public static synchronized SharedServer withProductionCookies() {
+        if (productionCookies == null) {
+            productionCookies = start(java.util.Map.of("OPENVISIT_SESSION_COOKIE_SECURE", "true",
+                    "OPENVISIT_SESSION_COOKIE_SAME_SITE", "None"));
+            Runtime.getRuntime().addShutdownHook(new Thread(productionCookies::stop, "stop-production-cookie-payara"));
+        }
+        return productionCookies;
+    }
+
+    /**
+     * A server of its own with extra configuration (environment variables of the start script), on an empty data
+     * folder, stopped when the tests end; for the tests that need OpenVisit configured otherwise (a region's database
+     * down, say).
+     */
+    public static synchronized SharedServer startedWith(java.util.Map<String, String> configuration) {
+        SharedServer server = start(configuration);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-configured-payara-micro"));
+        return server;
+    }
+
+    /** This server's console output. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** This server's data folder. */
+    public Path data() {
+        return dataDir;
+    }
+
+    /** This server's OpenVisit root, e.g. {@code http://127.0.0.1:41234/}. */
+    public URI base() {
+        return baseUri;
+    }
+
+    /**
      * Starts the server, once more on another port if the first start lost its port to another process
      * between choosing it and binding it (several builds share this machine).
      */
-    private static SharedServer start() {
+    private static SharedServer start(java.util.Map<String, String> configuration) {
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                return startOnce();
+                return startOnce(configuration);
             } catch (IllegalStateException e) {
                 failure = e;
             }
@@ -88,7 +132,7 @@ public final class SharedServer {
         throw failure;
     }
 
-    private static SharedServer startOnce() {
+    private static SharedServer startOnce(java.util.Map<String, String> configuration) {
         try {
             Path root = Path.of(System.getProperty("openvisit.root", "..")).toAbsolutePath().normalize();
             Path output = Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath();
@@ -107,6 +151,20 @@ public final class SharedServer {
             builder.environment().put("OPENVISIT_JAVA_OPTS", "-Xmx768m");
             builder.environment().put("OPENVISIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().put("OPENVISIT_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
+            // every test signs in from 127.0.0.1: the address's own throttle would make one test wait for another's
+            // wrong passwords (SignInProtectionIT tests the accounts' throttle; the address's is unit-tested)
+            builder.environment().put("OPENVISIT_SIGN_IN_ADDRESS_FREE_FAILURES", "100000");
+            builder.environment().put("OPENVISIT_SIGN_IN_ADDRESS_LOCKOUT_FAILURES", "100001");
+            // an account's lockout within seconds, not minutes (SignInProtectionIT): a 3 s wait from the 4th failure,
+            // the lock at the 6th
+            builder.environment().put("OPENVISIT_SIGN_IN_FIRST_DELAY", "PT3S");
+            builder.environment().put("OPENVISIT_SIGN_IN_MAX_DELAY", "PT3S");
+            builder.environment().put("OPENVISIT_SIGN_IN_ACCOUNT_LOCKOUT_FAILURES", "6");
+            // Microsoft Teams organizations reach the sandbox's stand-in for Entra and Graph on this very server
+            builder.environment().put("OPENVISIT_TEAMS_LOGIN_BASE_URL", "http://127.0.0.1:" + port + "/ehr-sandbox/entra");
+            builder.environment().put("OPENVISIT_TEAMS_GRAPH_BASE_URL", "http://127.0.0.1:" + port
+                    + "/ehr-sandbox/graph/v1.0");
+            builder.environment().putAll(configuration);
             Process process = builder.start();
             URI base = URI.create("http://127.0.0.1:" + port + "/");
             awaitReady(process, base, log);

@@ -20,12 +20,15 @@ import static org.openvisit.it.tenant.TenantApi.unique;
 /**
  * The approver's EHR sign-in (SMART standalone launch) against the bundled EHR sandbox over real HTTP:
  * portal sign-in, start, the sandbox's sign-in page, the callback, and the endpoint EHR_VERIFIED as the
- * chosen practitioner; then cancelling, a URL that is no SMART server, a reused or unknown state, and the
- * wrong user, each leaving the endpoint unchanged.
+ * chosen practitioner; then cancelling, a URL that is no SMART server, a reused or unknown state, the
+ * wrong user, a sign-in that proves no staff access (a patient, no fhirUser) and an endpoint changed while
+ * the analyst was at the EHR (discarded), each leaving the endpoint and its history unchanged, the refusals
+ * in the analyst's browser language.
  */
 class EhrVerificationIT {
 
     private static final String PRACTITIONER = "Practitioner/prac-ada-okafor";
+    private static final String PATIENT = "Patient/pat-leo-marsh";
 
     private static String organization;
     private static User admin;
@@ -219,6 +222,134 @@ class EhrVerificationIT {
 
         assertThat(get(analyst, "/api/endpoints/" + awaiting.getString("id")).body()).isEqualTo(beforeAwaiting);
         assertThat(get(analyst, "/api/endpoints/" + draft.getString("id")).body()).isEqualTo(beforeDraft);
+    }
+
+    /** Walks the sandbox's sign-in page from the start servlet and answers the callback address it sends back. */
+    private static String signInAtTheSandbox(PortalClient browser, String start, String user, String fhirUser) {
+        String authorize = PortalClient.location(browser.get(start));
+        assertThat(authorize).startsWith(SharedServer.sandboxUri() + "oauth/authorize?");
+        HttpResponse<String> signInPage = browser.get(URI.create(authorize));
+        assertThat(signInPage.body()).contains(user).contains("name=\"fhirUser\"");
+        Map<String, String> form = new java.util.LinkedHashMap<>(PortalClient.hiddenFields(signInPage.body()));
+        form.put("user", user);
+        form.put("fhirUser", fhirUser);
+        String callback = PortalClient.location(browser.postForm(SharedServer.sandboxUri().resolve("oauth/authorize"),
+                form));
+        assertThat(callback).startsWith(SharedServer.baseUri() + "portal/ehr-sign-in/callback?");
+        return callback;
+    }
+
+    /** An organization of its own with an administrator and an analyst: the sandbox URL is registered once per environment. */
+    private record Clinic(String organization, User admin, User analyst) {
+        static Clinic create(String name) {
+            String organization = TenantApi.organization(unique(name));
+            User admin = TenantApi.user(OPERATOR, organization, "cadmin", "ORG_ADMIN");
+            return new Clinic(organization, admin, TenantApi.user(admin, organization, "canalyst", "EHR_ANALYST"));
+        }
+
+        String sandboxEndpoint() {
+            return TenantApi.endpoint(admin, organization, sandboxFhirBase(), "TEST", analyst.username(), true)
+                    .getString("id");
+        }
+    }
+
+    private static void assertNothingRecorded(User analyst, String id, String before) {
+        JsonObject now = TenantApi.read(analyst, id);
+        assertThat(now.getString("status")).isEqualTo("AWAITING_APPROVAL");
+        assertThat(!now.containsKey("ehrUserId") || now.isNull("ehrUserId")).isTrue();
+        assertThat(now.getJsonArray("history").stream().map(h -> h.asJsonObject().getString("action")))
+                .doesNotContain("RECORD_EHR_VERIFICATION");
+        if (before != null) {
+            assertThat(get(analyst, "/api/endpoints/" + id).body()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aPatientSignInIsRefusedInTheAnalystsLanguageAndNothingIsRecorded() {
+        Clinic clinic = Clinic.create("Patient Sign-in Clinic");
+        User analyst = clinic.analyst();
+        String id = clinic.sandboxEndpoint();
+        String before = get(analyst, "/api/endpoints/" + id).body();
+        PortalClient browser = signedIn(analyst).speaking("ru-RU,ru;q=0.9,en;q=0.5");
+
+        String callback = signInAtTheSandbox(browser, start(id), PATIENT, "share");
+        HttpResponse<String> landed = browser.get(URI.create(callback));
+        assertThat(landed.statusCode()).isEqualTo(302);
+        assertThat(PortalClient.location(landed)).endsWith("/endpoint.xhtml?id=" + id + "&ehrSignInError=not_staff");
+        assertThat(message(browser)).startsWith("Вы вошли в ЭМК с учётной записью пациента")
+                .contains("Ничего не записано").doesNotContain(PATIENT);
+        assertNothingRecorded(analyst, id, before);
+        // the patient's id is neither logged nor kept
+        assertThat(serverLog()).doesNotContain("refused: no staff access (" + PATIENT)
+                .contains("refused: no staff access (PATIENT)");
+
+        // the same analyst then signs in as themselves: verified
+        String again = signInAtTheSandbox(browser, start(id), PRACTITIONER, "share");
+        assertThat(PortalClient.location(browser.get(URI.create(again)))).endsWith("&verified=true");
+        assertThat(TenantApi.read(analyst, id).getString("ehrUserId")).isEqualTo(PRACTITIONER);
+    }
+
+    @Test
+    void aSignInWithoutFhirUserIsRefusedAndNothingIsRecorded() {
+        Clinic clinic = Clinic.create("No FhirUser Clinic");
+        User analyst = clinic.analyst();
+        String id = clinic.sandboxEndpoint();
+        String before = get(analyst, "/api/endpoints/" + id).body();
+        PortalClient browser = signedIn(analyst);
+
+        String callback = signInAtTheSandbox(browser, start(id), PRACTITIONER, "withhold");
+        assertThat(PortalClient.location(browser.get(URI.create(callback))))
+                .endsWith("/endpoint.xhtml?id=" + id + "&ehrSignInError=not_staff");
+        assertThat(message(browser)).startsWith("The EHR signed you in but did not say which of its users you are")
+                .contains("fhirUser").contains("Nothing was recorded");
+        assertNothingRecorded(analyst, id, before);
+    }
+
+    @Test
+    void anEndpointWhoseUrlWasEditedWhileTheAnalystSignedInIsNotVerified() {
+        Clinic clinic = Clinic.create("Edited Clinic");
+        User analyst = clinic.analyst();
+        User admin = clinic.admin();
+        JsonObject endpoint = TenantApi.read(admin, clinic.sandboxEndpoint());
+        String id = endpoint.getString("id");
+        PortalClient browser = signedIn(analyst).speaking("zh-CN,zh;q=0.9");
+        String callback = signInAtTheSandbox(browser, start(id), PRACTITIONER, "share");
+
+        // meanwhile the administrator points the endpoint at another address (the sandbox by its other name)
+        String otherName = sandboxFhirBase().replace("127.0.0.1", "localhost");
+        HttpResponse<String> edited = TenantApi.put(admin, "/api/endpoints/" + id, "\"" + endpoint.getJsonNumber("version")
+                + "\"", TenantApi.sharedEndpointBody(otherName, "TEST", "Cardiology", analyst.username(), null));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        String before = get(analyst, "/api/endpoints/" + id).body();
+
+        assertThat(PortalClient.location(browser.get(URI.create(callback))))
+                .endsWith("/endpoint.xhtml?id=" + id + "&ehrSignInError=endpoint_changed");
+        assertThat(message(browser)).contains("FHIR 基础地址已被改为 " + otherName)
+                .contains("在您于 " + sandboxFhirBase() + " 登录期间").contains("未记录任何内容");
+        assertNothingRecorded(analyst, id, before);
+        JsonObject now = TenantApi.read(analyst, id);
+        assertThat(now.getString("baseUrl")).isEqualTo(otherName);
+        JsonObject last = now.getJsonArray("history").getJsonObject(now.getJsonArray("history").size() - 1);
+        assertThat(last.getString("action")).isEqualTo("EDIT");
+    }
+
+    @Test
+    void anEndpointWithdrawnWhileTheAnalystSignedInIsNotVerified() {
+        Clinic clinic = Clinic.create("Withdrawn Clinic");
+        User analyst = clinic.analyst();
+        String id = clinic.sandboxEndpoint();
+        PortalClient browser = signedIn(analyst);
+        String callback = signInAtTheSandbox(browser, start(id), PRACTITIONER, "share");
+        HttpResponse<String> withdrawn = post(clinic.admin(), "/api/endpoints/" + id + "/withdrawal", "{\"reason\":\"wrong clinic\"}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        String before = get(analyst, "/api/endpoints/" + id).body();
+
+        assertThat(PortalClient.location(browser.get(URI.create(callback))))
+                .endsWith("&ehrSignInError=endpoint_changed");
+        assertThat(message(browser)).isEqualTo("The endpoint was changed while you were signing in to the EHR: it is "
+                + "now \"Withdrawn\". Your sign-in was discarded and nothing was recorded.");
+        assertThat(get(analyst, "/api/endpoints/" + id).body()).isEqualTo(before);
+        assertThat(TenantApi.read(analyst, id).getString("status")).isEqualTo("WITHDRAWN");
     }
 
     private static String serverLog() {

@@ -308,4 +308,95 @@ class EndpointsApiIT {
         assertThat(openapi.body()).contains("/api/endpoints/{id}").contains("/api/organizations/{organizationId}/endpoints")
                 .contains("/api/organizations/{organizationId}/users").contains("If-Match");
     }
+
+    @Test
+    void aUrlAnotherOrganizationUsesIsRegisteredOnlyAsASharedEhrAndTheOperatorSeesWhoShares() {
+        String firstName = unique("Community Connect Host");
+        String secondName = unique("Community Connect Affiliate");
+        String first = TenantApi.organization(firstName);
+        String second = TenantApi.organization(secondName);
+        User firstAdmin = TenantApi.user(OPERATOR, first, "hostadmin", "ORG_ADMIN");
+        User secondAdmin = TenantApi.user(OPERATOR, second, "affadmin", "ORG_ADMIN");
+        String shared = url();
+        String firstId = Http.json(post(firstAdmin, "/api/organizations/" + first + "/endpoints",
+                endpointBody(shared, "PRODUCTION", null, "host.analyst", false))).getString("id");
+        String secondEndpoints = "/api/organizations/" + second + "/endpoints";
+
+        // not confirmed: refused, naming no organization and nothing of it
+        HttpResponse<String> refused = post(secondAdmin, secondEndpoints,
+                endpointBody(shared + "/", "PRODUCTION", null, "aff.analyst", true));
+        assertProblem(refused, 409);
+        assertThat(detail(refused)).contains("already registered by another organization on this installation")
+                .contains("shared EHR").contains(shared);
+        assertThat(refused.body()).doesNotContain(firstName).doesNotContain(first).doesNotContain(firstId)
+                .doesNotContain("DRAFT");
+        assertThat(Http.json(get(secondAdmin, secondEndpoints)).getJsonNumber("total").longValue()).isZero();
+
+        // confirmed: registered, the choice in its history; its own people learn nothing of the other organization
+        HttpResponse<String> created = post(secondAdmin, secondEndpoints,
+                TenantApi.sharedEndpointBody(shared, "PRODUCTION", null, "aff.analyst", true));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject affiliate = Http.json(created);
+        assertThat(affiliate.getBoolean("sharedEhr")).isTrue();
+        assertThat(affiliate.getJsonArray("history").getJsonObject(0).getString("reason"))
+                .startsWith("Confirmed as a shared EHR");
+        assertThat(affiliate.containsKey("sharedWith")).isFalse();
+        String secondId = affiliate.getString("id");
+        for (String body : new String[]{created.body(), get(secondAdmin, "/api/endpoints/" + secondId).body(),
+                get(secondAdmin, secondEndpoints).body()}) {
+            assertThat(body).doesNotContain(firstName).doesNotContain(first).doesNotContain(firstId)
+                    .doesNotContain("sharedWith");
+        }
+        // the host organization's own view is unchanged: it never confirmed anything
+        JsonObject host = read(firstAdmin, firstId);
+        assertThat(host.getBoolean("sharedEhr")).isFalse();
+        assertThat(host.toString()).doesNotContain(secondName).doesNotContain(second);
+
+        // the operator sees both sides of the shared EHR, in the endpoint and in the lists
+        JsonObject seenByOperator = read(OPERATOR, secondId);
+        assertThat(seenByOperator.getJsonArray("sharedWith")).hasSize(1);
+        assertThat(seenByOperator.getJsonArray("sharedWith").getJsonObject(0).getString("id")).isEqualTo(first);
+        assertThat(seenByOperator.getJsonArray("sharedWith").getJsonObject(0).getString("name")).isEqualTo(firstName);
+        assertThat(read(OPERATOR, firstId).getJsonArray("sharedWith").getJsonObject(0).getString("name"))
+                .isEqualTo(secondName);
+        JsonObject row = Http.json(get(OPERATOR, "/api/organizations/" + first + "/endpoints")).getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(row.getJsonArray("sharedWith").getJsonObject(0).getString("name")).isEqualTo(secondName);
+        JsonObject own = read(OPERATOR, Http.json(post(secondAdmin, secondEndpoints,
+                endpointBody(url(), "TEST", null, "aff.analyst", false))).getString("id"));
+        assertThat(own.getJsonArray("sharedWith")).as("a URL nobody else uses").isEmpty();
+    }
+
+    @Test
+    void editingTheUrlToOneAnotherOrganizationUsesNeedsTheSameConfirmation() {
+        String hostName = unique("Oracle Health Domain Host");
+        String host = TenantApi.organization(hostName);
+        User hostAdmin = TenantApi.user(OPERATOR, host, "dadmin", "ORG_ADMIN");
+        String domain = url();
+        assertThat(post(hostAdmin, "/api/organizations/" + host + "/endpoints",
+                endpointBody(domain, "PRODUCTION", null, "d.analyst", false)).statusCode()).isEqualTo(201);
+
+        JsonObject mine = endpoint(admin, organization, url(), "PRODUCTION", analyst.username(), true);
+        String id = mine.getString("id");
+        String before = get(admin, "/api/endpoints/" + id).body();
+        String etag = "\"" + mine.getJsonNumber("version") + "\"";
+
+        HttpResponse<String> refused = put(admin, "/api/endpoints/" + id, etag,
+                endpointBody(domain, "PRODUCTION", "Cardiology", analyst.username(), null));
+        assertProblem(refused, 409);
+        assertThat(detail(refused)).contains("already registered by another organization");
+        assertThat(refused.body()).doesNotContain(hostName).doesNotContain(host);
+        assertThat(get(admin, "/api/endpoints/" + id).body()).isEqualTo(before);
+
+        HttpResponse<String> saved = put(admin, "/api/endpoints/" + id, etag,
+                TenantApi.sharedEndpointBody(domain, "PRODUCTION", "Cardiology", analyst.username(), null));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        JsonObject edited = Http.json(saved);
+        assertThat(edited.getString("baseUrl")).isEqualTo(domain);
+        assertThat(edited.getBoolean("sharedEhr")).isTrue();
+        assertThat(edited.getString("status")).isEqualTo("AWAITING_APPROVAL");
+        JsonObject last = edited.getJsonArray("history").getJsonObject(edited.getJsonArray("history").size() - 1);
+        assertThat(last.getString("action")).isEqualTo("EDIT");
+        assertThat(last.getString("reason")).startsWith("Changed: base URL").contains("Confirmed as a shared EHR");
+    }
 }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A browser as far as the EHR sign-in needs one: cookies kept per site, redirects not followed (the tests
  * follow them one by one and look at each), forms posted. Signs in to the portal through its JSF form.
  */
-final class PortalClient {
+public final class PortalClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"signIn\"[^>]*action=\"([^\"]*)\"");
@@ -39,21 +39,53 @@ final class PortalClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    HttpResponse<String> get(URI uri) {
+    /** The browser's languages, sent as Accept-Language with every request; none when {@code null}. */
+    private String languages;
+
+    /** This browser with {@code acceptLanguage} as its languages, e.g. {@code zh-CN,zh;q=0.9}. */
+    public PortalClient speaking(String acceptLanguage) {
+        this.languages = acceptLanguage;
+        return this;
+    }
+
+    public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
-    HttpResponse<String> get(String pathOrUrl) {
+    public HttpResponse<String> get(String pathOrUrl) {
         return get(resolve(pathOrUrl));
     }
 
-    HttpResponse<String> postForm(URI uri, Map<String, String> form) {
+    /** A download as bytes (an .xlsx file), with this browser's cookies. */
+    public HttpResponse<byte[]> getBytes(String pathOrUrl) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(resolve(pathOrUrl)).GET();
+            if (languages != null) {
+                request.header("Accept-Language", languages);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("GET " + pathOrUrl + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> postForm(URI uri, Map<String, String> form) {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
     /** Signs in on /sign-in.xhtml as a person does: the JSF form with its view state. */
-    void signIn(String username, String password) {
+    public void signIn(String username, String password) {
+        HttpResponse<String> signedIn = trySignIn(username, password);
+        assertThat(signedIn.statusCode()).as("signing in as " + username + ": " + signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("sign-in");
+    }
+
+    /** Sends the sign-in form and answers what came back (a redirect when it worked, the form again if not). */
+    public HttpResponse<String> trySignIn(String username, String password) {
         HttpResponse<String> page = get("/sign-in.xhtml");
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher viewState = VIEW_STATE.matcher(page.body());
@@ -67,13 +99,11 @@ final class PortalClient {
         form.put("signIn:next", "");
         form.put("signIn:submit", "");
         form.put("jakarta.faces.ViewState", unescape(viewState.group(1)));
-        HttpResponse<String> signedIn = postForm(resolve(target), form);
-        assertThat(signedIn.statusCode()).as("signing in as " + username + ": " + signedIn.body()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("sign-in");
+        return postForm(resolve(target), form);
     }
 
     /** The hidden fields of a page's form (the sandbox's sign-in page). */
-    static Map<String, String> hiddenFields(String html) {
+    public static Map<String, String> hiddenFields(String html) {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher m = HIDDEN.matcher(html);
         while (m.find()) {
@@ -83,7 +113,7 @@ final class PortalClient {
     }
 
     /** The query parameters of a URL, decoded. */
-    static Map<String, String> query(String url) {
+    public static Map<String, String> query(String url) {
         String query = URI.create(url).getRawQuery();
         Map<String, String> parameters = new LinkedHashMap<>();
         if (query == null) {
@@ -98,17 +128,17 @@ final class PortalClient {
         return parameters;
     }
 
-    static String location(HttpResponse<String> response) {
+    public static String location(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isIn(302, 303);
         return response.headers().firstValue("Location").orElseThrow();
     }
 
-    static URI resolve(String pathOrUrl) {
+    public static URI resolve(String pathOrUrl) {
         return SharedServer.baseUri().resolve(pathOrUrl);
     }
 
     /** The sandbox WAR deploys after OpenVisit; waits until its CapabilityStatement answers. */
-    static void awaitSandbox() {
+    public static void awaitSandbox() {
         URI metadata = SharedServer.sandboxUri().resolve("fhir/metadata");
         long deadline = System.nanoTime() + SANDBOX_DEPLOY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -132,6 +162,9 @@ final class PortalClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (languages != null) {
+                request.header("Accept-Language", languages);
+            }
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP request failed: " + e.getMessage(), e);

@@ -15,29 +15,29 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The organizations, users and endpoints REST API as the tests use it: as a given user, over real HTTP. */
-final class TenantApi {
+public final class TenantApi {
 
     /** A portal user the tests created, with the password they chose. */
-    record User(String username, String password) {
+    public record User(String username, String password) {
         String authorization() {
             return SharedServer.basic(username, password);
         }
     }
 
-    static final User OPERATOR = new User(SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
+    public static final User OPERATOR = new User(SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
 
     private TenantApi() {
     }
 
-    static URI at(String path) {
+    public static URI at(String path) {
         return SharedServer.baseUri().resolve(path);
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static HttpResponse<String> get(User user, URI uri) {
+    public static HttpResponse<String> get(User user, URI uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (user != null) {
             request.header("Authorization", user.authorization());
@@ -45,11 +45,11 @@ final class TenantApi {
         return Http.send(request);
     }
 
-    static HttpResponse<String> get(User user, String path) {
+    public static HttpResponse<String> get(User user, String path) {
         return get(user, at(path));
     }
 
-    static HttpResponse<String> post(User user, String path, String json) {
+    public static HttpResponse<String> post(User user, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(at(path))
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -61,7 +61,7 @@ final class TenantApi {
         return Http.send(request);
     }
 
-    static HttpResponse<String> put(User user, String path, String ifMatch, String json) {
+    public static HttpResponse<String> put(User user, String path, String ifMatch, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(at(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
@@ -74,14 +74,14 @@ final class TenantApi {
     }
 
     /** Registers an organization as the operator and answers its id. */
-    static String organization(String name) {
+    public static String organization(String name) {
         HttpResponse<String> created = post(OPERATOR, "/api/organizations", Json.createObjectBuilder()
                 .add("name", name).add("dataRegion", "EMEA").add("ehrVendor", "EPIC").build().toString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Http.json(created).getString("id");
     }
 
-    static String userBody(String username, String displayName, String password, String... roles) {
+    public static String userBody(String username, String displayName, String password, String... roles) {
         JsonArrayBuilder roleArray = Json.createArrayBuilder();
         for (String role : roles) {
             roleArray.add(role);
@@ -97,7 +97,7 @@ final class TenantApi {
     }
 
     /** Creates a user of the organization through the API, as {@code creator}. */
-    static User user(User creator, String organizationId, String prefix, String... roles) {
+    public static User user(User creator, String organizationId, String prefix, String... roles) {
         String username = unique(prefix);
         String password = "pw-" + UUID.randomUUID();
         HttpResponse<String> created = post(creator, "/api/organizations/" + organizationId + "/users",
@@ -106,7 +106,7 @@ final class TenantApi {
         return new User(username, password);
     }
 
-    static String endpointBody(String baseUrl, String environment, String label, String approver, Boolean submit) {
+    public static String endpointBody(String baseUrl, String environment, String label, String approver, Boolean submit) {
         JsonObjectBuilder body = Json.createObjectBuilder();
         if (baseUrl != null) {
             body.add("baseUrl", baseUrl);
@@ -126,23 +126,32 @@ final class TenantApi {
         return body.build().toString();
     }
 
-    /** Registers an endpoint as {@code admin} and answers it. */
-    static JsonObject endpoint(User admin, String organizationId, String baseUrl, String environment, String approver,
+    /** {@link #endpointBody} with {@code "sharedEhr": true}: a URL another organization may use too is a shared EHR. */
+    public static String sharedEndpointBody(String baseUrl, String environment, String label, String approver, Boolean submit) {
+        JsonObject body = Http.parse(endpointBody(baseUrl, environment, label, approver, submit)).asJsonObject();
+        return Json.createObjectBuilder(body).add("sharedEhr", true).build().toString();
+    }
+
+    /**
+     * Registers an endpoint as {@code admin} and answers it. Confirmed as a shared EHR: the bundled EHR sandbox is
+     * one EHR that the development mode's demo organization and many test organizations share.
+     */
+    public static JsonObject endpoint(User admin, String organizationId, String baseUrl, String environment, String approver,
                                boolean submit) {
         HttpResponse<String> created = post(admin, "/api/organizations/" + organizationId + "/endpoints",
-                endpointBody(baseUrl, environment, "Cardiology", approver, submit));
+                sharedEndpointBody(baseUrl, environment, "Cardiology", approver, submit));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Http.json(created);
     }
 
     /** The endpoint as the given user reads it now. */
-    static JsonObject read(User user, String endpointId) {
+    public static JsonObject read(User user, String endpointId) {
         HttpResponse<String> read = get(user, "/api/endpoints/" + endpointId);
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         return Http.json(read);
     }
 
-    static void assertProblem(HttpResponse<String> response, int status) {
+    public static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
@@ -153,11 +162,11 @@ final class TenantApi {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("org.openvisit.");
     }
 
-    static String field(HttpResponse<String> problem) {
+    public static String field(HttpResponse<String> problem) {
         return Http.json(problem).getJsonArray("errors").getJsonObject(0).getString("field");
     }
 
-    static String detail(HttpResponse<String> problem) {
+    public static String detail(HttpResponse<String> problem) {
         return Http.json(problem).getString("detail");
     }
 }

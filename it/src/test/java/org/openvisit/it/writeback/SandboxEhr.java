@@ -49,6 +49,19 @@ final class SandboxEhr {
         http.send("DELETE", servers.sandbox("admin/api/faults"), null, null, null);
     }
 
+    /** How the sandbox answers a stale If-Match: 412 or 409. */
+    void versionConflictStatus(int status) throws Exception {
+        HttpResponse<String> r = http.send("PUT", servers.sandbox("admin/api/fhir-behaviour"), "application/json",
+                "{\"versionConflictStatus\":" + status + "}", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /** A create with the given If-None-Exist header, as the test's own backend client. */
+    HttpResponse<String> create(String type, String json, String ifNoneExist) throws Exception {
+        return http.send("POST", servers.sandbox("fhir/" + type), "application/fhir+json", json, readerToken(),
+                Map.of("If-None-Exist", ifNoneExist));
+    }
+
     JsonObject fhir(String path) throws Exception {
         HttpResponse<String> r = http.send("GET", servers.sandbox("fhir/" + path), null, null, readerToken());
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
@@ -72,7 +85,7 @@ final class SandboxEhr {
         return written;
     }
 
-    /** A backend client of the test itself (inline JWKS) that may read everything. */
+    /** A backend client of the test itself (inline JWKS) that may read everything and create Communications. */
     private String readerToken() throws Exception {
         if (readerToken != null) {
             return readerToken;
@@ -88,7 +101,7 @@ final class SandboxEhr {
                         .jwtID(UUID.randomUUID().toString()).expirationTime(Date.from(Instant.now().plusSeconds(120)))
                         .build());
         assertion.sign(new ECDSASigner(key));
-        String form = "grant_type=client_credentials&scope=" + enc("system/*.rs")
+        String form = "grant_type=client_credentials&scope=" + enc("system/*.rs system/Communication.c")
                 + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 + "&client_assertion=" + enc(assertion.serialize());
         HttpResponse<String> token = http.send("POST", URI.create(tokenUrl), "application/x-www-form-urlencoded", form, null);

@@ -19,13 +19,19 @@ final class WriteBackHttp {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> send(String method, URI uri, String type, String body, String bearer) throws Exception {
-        return exchange(method, uri, type, body, bearer == null ? null : "Bearer " + bearer);
+        return exchange(method, uri, type, body, bearer == null ? null : "Bearer " + bearer, java.util.Map.of());
+    }
+
+    /** With extra request headers. */
+    HttpResponse<String> send(String method, URI uri, String type, String body, String bearer,
+                              java.util.Map<String, String> headers) throws Exception {
+        return exchange(method, uri, type, body, bearer == null ? null : "Bearer " + bearer, headers);
     }
 
     /** As {@code user} with the password, JSON in and out. */
     HttpResponse<String> asUser(String user, String password, String method, URI uri, String json) throws Exception {
         String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return exchange(method, uri, json == null ? null : "application/json", json, basic);
+        return exchange(method, uri, json == null ? null : "application/json", json, basic, java.util.Map.of());
     }
 
     HttpResponse<String> get(URI uri, String accept) throws Exception {
@@ -33,9 +39,10 @@ final class WriteBackHttp {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> exchange(String method, URI uri, String type, String body, String authorization)
-            throws Exception {
+    private HttpResponse<String> exchange(String method, URI uri, String type, String body, String authorization,
+                                          java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+        headers.forEach(b::header);
         if (authorization != null) {
             b.header("Authorization", authorization);
         }

@@ -80,9 +80,10 @@ class WriteBackIT {
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
         wb.awaitDrained(1);
 
+        // the clinician ended the visit without anyone connected: no call took place, so the Encounter is left
+        // as the EHR had it (not finished, the planned slot kept); the Communication says the visit ended
         JsonObject encounter = ehr.fhir("Encounter/enc-1004");
-        assertThat(encounter.getString("status")).isEqualTo("finished");
-        assertThat(encounter.getJsonObject("period").containsKey("end")).isTrue();
+        assertThat(encounter.getString("status")).isEqualTo("planned");
         List<JsonObject> delivered = wb.items("DELIVERED").stream()
                 .filter(i -> i.getString("visitId").equals(visitId)).toList();
         assertThat(delivered).hasSize(1);
@@ -91,8 +92,9 @@ class WriteBackIT {
         assertThat(bundle.getInt("total")).isEqualTo(1);
         JsonObject communication = bundle.getJsonArray("entry").getJsonObject(0).getJsonObject("resource");
         assertThat(communication.getJsonObject("encounter").getString("reference")).isEqualTo("Encounter/enc-1004");
-        assertThat(communication.getJsonArray("about").getJsonObject(0).getString("reference"))
+        assertThat(communication.getJsonArray("basedOn").getJsonObject(0).getString("reference"))
                 .isEqualTo("Appointment/appt-1004");
+        assertThat(communication.containsKey("about")).isFalse();
         assertThat(communication.containsKey("subject")).isFalse();
         assertThat(communication.toString()).doesNotContain("pat-");
         allEvents.put(delivered.get(0).getString("eventId"), visitId);
@@ -109,9 +111,10 @@ class WriteBackIT {
     @Test
     @Order(2)
     void connectAndEndMoveTheEncounterAndEveryEventIsOneCommunication() throws Exception {
-        List<String> visits = wb.backlog(4, 4, List.of("Appointment/appt-1001", "Appointment/appt-1002"),
+        // each visit: patient in the lobby, clinician connected, patient admitted and connected (the call starts), end
+        List<String> visits = wb.backlog(4, 5, List.of("Appointment/appt-1001", "Appointment/appt-1002"),
                 List.of("Encounter/enc-1001", "Encounter/enc-1002"));
-        wb.awaitDrained(allEvents.size() + 16);
+        wb.awaitDrained(allEvents.size() + 20);
         JsonObject encounter = ehr.fhir("Encounter/enc-1001");
         assertThat(encounter.getString("status")).isEqualTo("finished");
         assertThat(encounter.getJsonObject("period").containsKey("start")).isTrue();
@@ -122,6 +125,118 @@ class WriteBackIT {
 
     @Test
     @Order(3)
+    void theEncounterPeriodIsTheRealCallAndEventsInTheSameSecondKeepTheirOrderToTheMillisecond() throws Exception {
+        String visit = wb.backlog(1, 5, List.of("Appointment/appt-1003"), List.of("Encounter/enc-1003")).get(0);
+        wb.awaitDrained(allEvents.size() + 5);
+        List<JsonObject> events = wb.items("DELIVERED").stream().filter(i -> i.getString("visitId").equals(visit))
+                .sorted(java.util.Comparator.comparingInt(i -> i.getInt("sequence"))).toList();
+        assertThat(events).hasSize(5);
+        Instant callStart = millis(events.get(3)); // the patient connected while the clinician was there
+        Instant visitEnd = millis(events.get(4));
+        JsonObject encounter = ehr.fhir("Encounter/enc-1003");
+        assertThat(encounter.getString("status")).isEqualTo("finished");
+        assertThat(Instant.parse(encounter.getJsonObject("period").getString("start"))).isEqualTo(callStart);
+        assertThat(Instant.parse(encounter.getJsonObject("period").getString("end"))).isEqualTo(visitEnd);
+
+        int sameSecond = 0;
+        Instant previous = null;
+        for (JsonObject event : events) {
+            JsonObject c = communication(event.getString("eventId"));
+            String sent = c.getString("sent");
+            assertThat(sent).as("sent with milliseconds").matches(".*T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2})");
+            Instant at = Instant.parse(sent.endsWith("Z") ? sent : java.time.OffsetDateTime.parse(sent).toInstant().toString());
+            assertThat(at).isEqualTo(millis(event));
+            if (previous != null) {
+                assertThat(at).as("the visit's order").isAfterOrEqualTo(previous);
+                if (previous.getEpochSecond() == at.getEpochSecond()) {
+                    sameSecond++;
+                }
+            }
+            previous = at;
+        }
+        assertThat(sameSecond).as("events recorded together fall in the same second").isPositive();
+        assertEveryEventOnceAndInOrder();
+    }
+
+    @Test
+    @Order(4)
+    void anAppointmentOnlyVisitMovesTheAppointmentAndItsCommunicationsAreFoundThroughBasedOn() throws Exception {
+        String visit = wb.backlog(1, 5, List.of("Appointment/appt-1005"), List.of()).get(0);
+        wb.awaitDrained(allEvents.size() + 5);
+        assertThat(ehr.fhir("Appointment/appt-1005").getString("status")).isEqualTo("fulfilled");
+        assertThat(ehr.fhir("Appointment/appt-1005/_history/1").getString("status")).isEqualTo("booked");
+        assertThat(ehr.fhir("Appointment/appt-1005/_history/2").getString("status"))
+                .as("arrived with the patient in the lobby").isEqualTo("arrived");
+        Set<String> visitEvents = wb.items("DELIVERED").stream().filter(i -> i.getString("visitId").equals(visit))
+                .map(i -> i.getString("eventId")).collect(Collectors.toSet());
+        assertThat(visitEvents).hasSize(5);
+        JsonObject found = ehr.fhir("Communication?based-on=" + enc("Appointment/appt-1005"));
+        Set<String> foundEvents = new HashSet<>();
+        for (JsonValue e : found.getJsonArray("entry")) {
+            JsonObject c = e.asJsonObject().getJsonObject("resource");
+            assertThat(c.containsKey("encounter")).isFalse();
+            foundEvents.add(c.getJsonArray("identifier").getJsonObject(0).getString("value"));
+        }
+        assertThat(foundEvents).isEqualTo(visitEvents);
+        assertEveryEventOnceAndInOrder();
+    }
+
+    @Test
+    @Order(5)
+    void aVersionConflictAnswered409IsReadAgainAndTheOtherEditIsKept() throws Exception {
+        ehr.versionConflictStatus(409);
+        ehr.fault("{\"mode\":\"CONCURRENT_EDIT\",\"count\":2}");
+        String visit = wb.backlog(1, 5, List.of("Appointment/appt-1006"), List.of("Encounter/enc-1006")).get(0);
+        wb.awaitDrained(allEvents.size() + 5);
+        ehr.clearFault();
+        List<JsonObject> events = wb.items("DELIVERED").stream().filter(i -> i.getString("visitId").equals(visit)).toList();
+        assertThat(events).hasSize(5).allSatisfy(i -> assertThat(i.getInt("attempts")).as("no retry, no dead letter").isEqualTo(1));
+        assertThat(wb.items("FAILED")).isEmpty();
+        JsonObject encounter = ehr.fhir("Encounter/enc-1006");
+        assertThat(encounter.getString("status")).isEqualTo("finished");
+        assertThat(encounter.toString()).as("the other edit is kept").contains("urn:openvisit:sandbox:edited-meanwhile");
+        String logs = servers.openVisitLogs();
+        assertThat(logs).contains("answered HTTP 409 (version conflict) to the update of the visit's Encounter")
+                .doesNotContain("enc-1006");
+        assertEveryEventOnceAndInOrder();
+    }
+
+    @Test
+    @Order(6)
+    void aConflictThatKeepsComingBackWith412IsTriedAgainLaterNotADeadLetter() throws Exception {
+        ehr.versionConflictStatus(412);
+        ehr.fault("{\"mode\":\"CONCURRENT_EDIT\",\"count\":4}");
+        String visit = wb.backlog(1, 5, List.of("Appointment/appt-1007"), List.of("Encounter/enc-1007")).get(0);
+        wb.awaitDrained(allEvents.size() + 5);
+        ehr.clearFault();
+        List<JsonObject> events = wb.items("DELIVERED").stream().filter(i -> i.getString("visitId").equals(visit)).toList();
+        assertThat(events).hasSize(5);
+        assertThat(events.stream().filter(i -> i.getInt("sequence") == 4).findFirst().orElseThrow().getInt("attempts"))
+                .as("three conflicts in one attempt, then a second attempt").isEqualTo(2);
+        assertThat(wb.items("FAILED")).isEmpty();
+        assertThat(ehr.fhir("Encounter/enc-1007").getString("status")).isEqualTo("finished");
+        assertThat(servers.openVisitLogs()).contains("kept changing at the EHR (HTTP 412");
+        assertEveryEventOnceAndInOrder();
+    }
+
+    @Test
+    @Order(7)
+    void theSandboxRefusesAnAbsoluteIfNoneExistLikeAStrictServerAndOpenVisitSendsTheRelativeForm() throws Exception {
+        String body = "{\"resourceType\":\"Communication\",\"status\":\"completed\",\"identifier\":[{\"system\":\"urn:wb-it\",\"value\":\"x1\"}]}";
+        HttpResponse<String> absolute = ehr.create("Communication", body,
+                servers.fhirBase() + "/Communication?identifier=" + enc("urn:wb-it|x1"));
+        assertThat(absolute.statusCode()).as(absolute.body()).isEqualTo(400);
+        assertThat(absolute.body()).contains("If-None-Exist");
+        HttpResponse<String> relative = ehr.create("Communication", body, "identifier=" + enc("urn:wb-it|x1"));
+        assertThat(relative.statusCode()).as(relative.body()).isEqualTo(201);
+        HttpResponse<String> again = ehr.create("Communication", body, "identifier=" + enc("urn:wb-it|x1"));
+        assertThat(again.statusCode()).as("the second conditional create finds the first").isEqualTo(200);
+        // every delivery above went through the same refusal: none failed
+        assertThat(wb.items("FAILED")).isEmpty();
+    }
+
+    @Test
+    @Order(13)
     void aThirdOfRequestsFailingWith500() throws Exception {
         ehr.fault("{\"mode\":\"ERROR\",\"rate\":0.3}");
         wb.backlog(20, 5, List.of("Appointment/appt-1003"), List.of("Encounter/enc-1003"));
@@ -133,7 +248,7 @@ class WriteBackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(14)
     void rateLimitedWithRetryAfter() throws Exception {
         ehr.fault("{\"mode\":\"RATE_LIMITED\",\"retryAfterSeconds\":2,\"count\":6}");
         Instant before = Instant.now();
@@ -145,7 +260,7 @@ class WriteBackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(15)
     void theEhrDownForAWhileOpensTheCircuitAndEverythingArrivesAfterwards() throws Exception {
         ehr.fault("{\"mode\":\"DOWN\",\"seconds\":12}");
         wb.backlog(10, 3, List.of("Appointment/appt-1006"), List.of("Encounter/enc-1006"));
@@ -157,7 +272,7 @@ class WriteBackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(16)
     void theEhrHangingPastTheTimeoutWritesLateAndTheReplayCreatesNothingNew() throws Exception {
         // each request is held 3 s (OpenVisit gives up after 1.5 s), then the EHR carries it out anyway:
         // the retry meets a Communication that already exists and must not make a second one
@@ -170,22 +285,27 @@ class WriteBackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(17)
     void killedMidDeliveryAndRestartedOnTheSameDataNothingIsLostOrDuplicated() throws Exception {
         ehr.fault("{\"mode\":\"HANG\",\"hangSeconds\":1}");
         wb.backlog(30, 5, List.of("Appointment/appt-1008"), List.of("Encounter/enc-1008"));
         Thread.sleep(2500); // committed, several deliveries under way (held by the EHR)
         long inFlightBefore = wb.queue().getJsonNumber("inFlight").longValue();
+        // a visit whose events are committed (the answer came back) a few milliseconds before the kill: the
+        // embedded database must still have them afterwards (H2's default wrote commits about once a second)
+        String lastVisit = wb.backlog(1, 2, List.of("Appointment/appt-1008"), List.of("Encounter/enc-1008")).get(0);
         servers.killOpenVisit();
         ehr.clearFault();
         servers.startOpenVisit();
-        wb.awaitDrained(allEvents.size() + 150);
+        wb.awaitDrained(allEvents.size() + 152);
         assertThat(inFlightBefore).as("deliveries were in flight when OpenVisit was killed").isPositive();
+        assertThat(wb.items("DELIVERED").stream().filter(i -> i.getString("visitId").equals(lastVisit)))
+                .as("the events committed just before the kill survived it and reached the EHR").hasSize(2);
         assertEveryEventOnceAndInOrder();
     }
 
     @Test
-    @Order(8)
+    @Order(18)
     void aDeadLetterWaitsInThePortalQueueAndOnlyAnOrganizationAdministratorRetriesOrDiscardsIt() throws Exception {
         // a visit whose EHR gave no references: its first event cannot be written and holds the second back
         wb.backlog(1, 2, List.of(), List.of());
@@ -214,7 +334,7 @@ class WriteBackIT {
         assertThat(second.getInt("sequence")).isEqualTo(2);
         // the portal screen shows it with its reason and the administrator's buttons
         String page = portalPage(orgAdmin, "write-back.xhtml?endpoint=" + endpointId);
-        assertThat(page).contains("Write-back to the EHR", "FAILING", "no appointment or encounter", "Retry", "Discard");
+        assertThat(page).contains("Write-back to the EHR", "Needs attention", "no appointment or encounter", "Retry", "Discard");
         as(orgAdmin, "POST", "api/endpoints/" + endpointId + "/write-back/items/" + second.getString("id") + "/discard");
         assertThat(wb.queue().getString("health")).isEqualTo("HEALTHY");
         assertThat(as(orgAdmin, "POST", item + "/discard").statusCode()).as("discarded is final").isEqualTo(409);
@@ -222,7 +342,7 @@ class WriteBackIT {
     }
 
     @Test
-    @Order(9)
+    @Order(19)
     void metricsShowTheQueueLatencyAndFailuresPerEndpoint() throws Exception {
         Thread.sleep(5500); // the relay counts the queue every 5 s
         HttpResponse<String> metrics = http.get(servers.openVisit("metrics"), "text/plain");
@@ -232,7 +352,7 @@ class WriteBackIT {
     }
 
     @Test
-    @Order(10)
+    @Order(20)
     void theEpicStyleAdapterSetsTheConnectionStatusOncePerEvent() throws Exception {
         HttpResponse<String> switched = as(orgAdmin, "PUT", "api/endpoints/" + endpointId + "/write-back/settings",
                 "{\"adapter\":\"EPIC_CONNECTION_STATUS\"}");
@@ -259,7 +379,7 @@ class WriteBackIT {
     }
 
     @Test
-    @Order(11)
+    @Order(21)
     void anOrganizationLimitsTheCallsAtOnceToItsEhrAndBadLimitsAreRefused() throws Exception {
         String settings = "api/endpoints/" + endpointId + "/write-back/settings";
         HttpResponse<String> zero = as(orgAdmin, "PUT", settings, "{\"adapter\":\"FHIR\",\"callLimit\":0}");
@@ -299,6 +419,17 @@ class WriteBackIT {
         HttpResponse<String> cleared = as(orgAdmin, "PUT", settings, "{\"adapter\":\"FHIR\"}");
         assertThat(json(cleared.body()).containsKey("callLimit") && !json(cleared.body()).isNull("callLimit")).isFalse();
         assertThat(json(cleared.body()).getInt("callsAtOnce")).isEqualTo(16);
+    }
+
+    /** An event's time as the EHR gets it: to the millisecond. */
+    private static Instant millis(JsonObject item) {
+        return Instant.parse(item.getString("occurredAt")).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private JsonObject communication(String eventId) throws Exception {
+        JsonObject bundle = ehr.fhir("Communication?identifier=" + enc(SandboxEhr.EVENT_SYSTEM + "|" + eventId));
+        assertThat(bundle.getInt("total")).isEqualTo(1);
+        return bundle.getJsonArray("entry").getJsonObject(0).getJsonObject("resource");
     }
 
     /** Signs in on the portal's form as a person does and reads a page. */

@@ -59,7 +59,7 @@ class WriteBackPortalIT {
             operator.signIn(SharedServer.baseUri(), SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
             driver.get(SharedServer.baseUri().resolve("/write-back.xhtml?endpoint=" + wb.endpointId).toString());
             browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("writeBack:items"), REASON));
-            assertThat(driver.findElement(By.id("writeBack:health")).getText()).isEqualTo("FAILING");
+            assertThat(driver.findElement(By.id("writeBack:health")).getText()).isEqualTo("Needs attention");
             assertThat(driver.findElements(By.xpath("//button[.//span[text()='Retry']]"))).isEmpty();
             assertThat(driver.findElements(By.id("writeBack:saveCallLimit"))).as("no settings for the operator").isEmpty();
             browser.screenshot("write-back-1-operator");
@@ -77,8 +77,8 @@ class WriteBackPortalIT {
                 browser.screenshot("write-back-2-endpoint");
             }
             browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("writeBack:items"), REASON));
-            assertThat(driver.findElement(By.id("writeBack:health")).getText()).isEqualTo("FAILING");
-            assertThat(failedRow(1).getText()).contains("FAILED", REASON);
+            assertThat(driver.findElement(By.id("writeBack:health")).getText()).isEqualTo("Needs attention");
+            assertThat(failedRow(1).getText()).contains("Failed", REASON);
             browser.screenshot("write-back-3-failed");
 
             // Retry: written again at once, fails again the same way (the EHR still has no references)
@@ -149,7 +149,7 @@ class WriteBackPortalIT {
     }
 
     private static String failedRowPath(int sequence) {
-        return "//tbody[@id='writeBack:items_data']/tr[contains(., '(" + sequence + ")') and contains(., 'FAILED')"
+        return "//tbody[@id='writeBack:items_data']/tr[contains(., '(no. " + sequence + ")') and contains(., 'Failed')"
                 + " and contains(., '" + REASON + "')]";
     }
 

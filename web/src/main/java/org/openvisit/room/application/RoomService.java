@@ -2,6 +2,7 @@ package org.openvisit.room.application;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.openvisit.room.domain.model.Attendee;
 import org.openvisit.room.domain.model.AttendeeState;
 import org.openvisit.room.domain.model.AttendeeView;
@@ -9,6 +10,7 @@ import org.openvisit.room.domain.model.Room;
 import org.openvisit.room.domain.model.RoomChange;
 import org.openvisit.room.domain.model.RoomRefusedException;
 import org.openvisit.visit.application.VisitEventRecorded;
+import org.openvisit.visit.application.JoinLinkRevocations;
 import org.openvisit.visit.application.VisitEvents;
 import org.openvisit.visit.application.VisitOrchestrationService;
 import org.openvisit.visit.application.VisitView;
@@ -47,6 +49,12 @@ public class RoomService {
     @EJB
     private VisitOrchestrationService visits;
 
+    @Inject
+    private AttendeeLimits limits;
+
+    @EJB
+    private JoinLinkRevocations revocations;
+
     /** A room in which nobody has been present for this long is dropped from memory. */
     private static final Duration IDLE_ROOM = Duration.ofHours(6);
 
@@ -79,7 +87,12 @@ public class RoomService {
     }
 
     public RoomResult connect(RoomPass pass, String socketId) {
-        return step(pass.visitId(), pass.attendeeId(), room -> room.connect(pass.attendeeId(), pass.role(), socketId));
+        limits.take(pass.visitId(), pass.attendeeId(), AttendeeLimits.Kind.CONNECT);
+        if (pass.linkId() != null && revocations.isRevoked(pass.linkId())) {
+            throw new RoomRefusedException("REMOVED", "A clinician removed you from this visit.");
+        }
+        return step(pass.visitId(), pass.attendeeId(),
+                room -> room.connect(pass.attendeeId(), pass.role(), pass.linkId(), socketId));
     }
 
     public RoomResult disconnect(RoomPass pass, String socketId) {
@@ -101,19 +114,32 @@ public class RoomService {
                 .forEach(c -> tell.accept(c.attendeeId()));
     }
 
+    /** A clinician removes a patient or guest; the join link they came by is revoked for every browser. */
     public RoomResult remove(RoomPass by, String attendeeId) {
-        return step(by.visitId(), null, room -> room.remove(by.attendeeId(), attendeeId));
+        RoomResult result = step(by.visitId(), null, room -> room.remove(by.attendeeId(), attendeeId));
+        Room room = room(by.visitId());
+        String linkId;
+        synchronized (room) {
+            linkId = room.attendee(attendeeId).map(Attendee::joinLinkId).orElse(null);
+        }
+        if (linkId != null) {
+            revocations.revoke(by.visitId(), linkId);
+        }
+        return result;
     }
 
     public RoomResult joinCall(RoomPass pass) {
+        limits.take(pass.visitId(), pass.attendeeId(), AttendeeLimits.Kind.CALL);
         return step(pass.visitId(), pass.attendeeId(), room -> room.joinCall(pass.attendeeId()));
     }
 
     public RoomResult leave(RoomPass pass) {
+        limits.take(pass.visitId(), pass.attendeeId(), AttendeeLimits.Kind.CALL);
         return step(pass.visitId(), pass.attendeeId(), room -> room.leave(pass.attendeeId()));
     }
 
     public RoomResult deviceTest(RoomPass pass, String result) {
+        limits.take(pass.visitId(), pass.attendeeId(), AttendeeLimits.Kind.DEVICE_TEST);
         return step(pass.visitId(), null, room -> room.deviceTest(pass.attendeeId(), result));
     }
 
@@ -173,6 +199,7 @@ public class RoomService {
     public void forget(UUID visitId) {
         rooms.remove(visitId);
         lastUsed.remove(visitId);
+        limits.forget(visitId);
         recording.remove(visitId);
     }
 

@@ -25,7 +25,8 @@ import static org.openvisit.sandbox.web.Html.escape;
 /**
  * The authorize endpoint, {@code /oauth/authorize}. An EHR launch (with {@code launch}) is approved at
  * once, the user being signed in to the EHR already; a standalone launch shows a sign-in page (pick a
- * user, and a patient when {@code launch/patient} is asked for) which posts back here.
+ * user, and a patient when {@code launch/patient} is asked for; whether to share {@code fhirUser}, for trying an
+ * app against an EHR that does not grant it) which posts back here.
  */
 @WebServlet("/oauth/authorize")
 public class AuthorizeServlet extends HttpServlet {
@@ -45,7 +46,7 @@ public class AuthorizeServlet extends HttpServlet {
         RequestOrigin origin = RequestOrigin.of(request);
         try {
             AuthorizationService.Checked checked = authorization.check(AuthorizationRequest.from(request::getParameter),
-                    origin.fhirBase(), origin.origin());
+                    origin.fhirBaseFor(request.getParameter("aud")), origin.origin());
             if (checked.ehrContext() != null) {
                 redirect(response, authorization.approve(checked, checked.ehrContext()));
                 return;
@@ -61,7 +62,7 @@ public class AuthorizeServlet extends HttpServlet {
         RequestOrigin origin = RequestOrigin.of(request);
         try {
             AuthorizationService.Checked checked = authorization.check(AuthorizationRequest.from(request::getParameter),
-                    origin.fhirBase(), origin.origin());
+                    origin.fhirBaseFor(request.getParameter("aud")), origin.origin());
             if (checked.ehrContext() != null) {
                 redirect(response, authorization.approve(checked, checked.ehrContext()));
                 return;
@@ -81,7 +82,8 @@ public class AuthorizeServlet extends HttpServlet {
                 return;
             }
             redirect(response, authorization.approve(checked,
-                    new LaunchContext(user.get().reference(), patient, null, null, null, true)));
+                    new LaunchContext(user.get().reference(), patient, null, null, null, true),
+                    "withhold".equals(request.getParameter("fhirUser"))));
         } catch (AuthorizationError e) {
             refuse(request, response, e);
         }
@@ -123,7 +125,11 @@ public class AuthorizeServlet extends HttpServlet {
         html.append("</select></label> (no password in the sandbox)</p>")
                 .append("<p><label>Patient (clinicians only): <select name=\"patient\"><option value=\"\">none</option>");
         people.patients().forEach(p -> option(html, p));
-        return html.append("</select></label></p><p><button type=\"submit\">Sign in and allow</button></p></form>").toString();
+        return html.append("</select></label></p>")
+                .append("<p><label>Tell the app who I am: <select name=\"fhirUser\">")
+                .append("<option value=\"share\">yes, my FHIR user (fhirUser)</option>")
+                .append("<option value=\"withhold\">no, only an account number (no fhirUser)</option>")
+                .append("</select></label></p><p><button type=\"submit\">Sign in and allow</button></p></form>").toString();
     }
 
     private static void option(StringBuilder html, Person person) {

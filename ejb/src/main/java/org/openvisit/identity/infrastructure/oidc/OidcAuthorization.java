@@ -1,58 +1,44 @@
 package org.openvisit.identity.infrastructure.oidc;
 
-import org.openvisit.smart.Pkce;
-import org.openvisit.smart.RandomValues;
+import org.openvisit.ehr.OAuthStart;
 
 import java.io.Serializable;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One portal sign-in at the identity provider in progress: where the browser goes
- * ({@link #authorizeUri()}) and what the HTTP session keeps until the provider sends the user back:
- * the {@code state} (256 random bits) the callback must carry, the nonce the id_token must carry, the
- * PKCE verifier, and where the user was going ({@code next}, checked again before it is followed). Used
+ * ({@link #authorizeUri()}) and what the HTTP session keeps until the provider sends the user back: the
+ * state, nonce and PKCE verifier of the EHR layer's {@link OAuthStart} (the same authorization request as a
+ * SMART sign-in), and where the user was going ({@code next}, checked again before it is followed). Used
  * once. {@link #toString()} shows no secret.
  */
-public record OidcAuthorization(OidcProvider provider, String redirectUri, String state, String nonce, Pkce pkce,
-                                String next, URI authorizeUri) implements Serializable {
+public record OidcAuthorization(OidcProvider provider, String redirectUri, OAuthStart start, String next)
+        implements Serializable {
 
     public static OidcAuthorization start(OidcProvider provider, PortalSignInSettings settings, String redirectUri,
-                                          String next, SecureRandom random) {
-        String state = RandomValues.state(random);
-        String nonce = RandomValues.state(random);
-        Pkce pkce = Pkce.create(random);
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("response_type", "code");
-        query.put("client_id", settings.clientId());
-        query.put("redirect_uri", redirectUri);
-        query.put("scope", settings.scope());
-        query.put("state", state);
-        query.put("nonce", nonce);
-        query.put("code_challenge", pkce.challenge());
-        query.put("code_challenge_method", Pkce.METHOD);
-        if (provider.smart()) {
-            query.put("aud", provider.issuer());
-        }
-        String base = provider.authorizationEndpoint().toString();
-        URI authorize = URI.create(base + (base.contains("?") ? "&" : "?") + query.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&")));
-        return new OidcAuthorization(provider, redirectUri, state, nonce, pkce, next, authorize);
+                                          String next) {
+        // a SMART server as identity provider also wants the audience (its FHIR base URL)
+        Map<String, String> extra = provider.smart() ? Map.of("aud", provider.issuer()) : Map.of();
+        return new OidcAuthorization(provider, redirectUri, OAuthStart.create(provider.authorizationEndpoint(),
+                settings.clientId(), redirectUri, settings.scope(), extra), next);
+    }
+
+    public String state() {
+        return start.state();
+    }
+
+    public String nonce() {
+        return start.nonce();
+    }
+
+    public URI authorizeUri() {
+        return start.authorizeUri();
     }
 
     /** Whether {@code returned} is this authorization's state (constant time). */
     public boolean hasState(String returned) {
-        return returned != null && java.security.MessageDigest.isEqual(
-                state.getBytes(StandardCharsets.US_ASCII), returned.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return start.hasState(returned);
     }
 
     @Override

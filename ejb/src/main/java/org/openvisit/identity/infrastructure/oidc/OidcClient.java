@@ -1,42 +1,40 @@
 package org.openvisit.identity.infrastructure.oidc;
 
-import org.openvisit.shared.infrastructure.Jsons;
-import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import org.eclipse.microprofile.config.Config;
-import org.openvisit.smart.OutboundHttp;
-import org.openvisit.smart.SmartSignInException;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import org.openvisit.ehr.CodeExchange;
+import org.openvisit.ehr.EhrKeySets;
+import org.openvisit.ehr.IdTokenVerifier;
+import org.openvisit.ehr.OutboundHttp;
+import org.openvisit.ehr.SmartSignInException;
 import org.openvisit.tenant.application.OutboundAddressConfiguration;
 import org.openvisit.tenant.domain.model.OutboundAddressPolicy;
 
-import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * The portal's OpenID Connect client: reads {@link PortalSignInSettings} at start (a wrong value stops
- * the deployment), discovers the provider (cached for 10 minutes), starts an authorization and completes
- * it: code exchange (HTTP Basic client authentication when a client secret is configured, PKCE always),
- * id_token check, username claim. Outbound requests go through {@link OutboundHttp} with the
- * installation's address policy. Codes, tokens and secrets are never logged or kept.
+ * the deployment), discovers the provider (cached for 10 minutes; Nimbus's {@code OIDCProviderMetadata}),
+ * starts an authorization and completes it with the EHR layer's pieces, the same as a SMART sign-in: code
+ * exchange ({@link CodeExchange}; HTTP Basic client authentication when a client secret is configured, PKCE
+ * always), id_token check ({@link IdTokenVerifier} with the provider's cached keys and advertised algorithms),
+ * then the username claim. Outbound requests go through {@link OutboundHttp} with the installation's address
+ * policy. Codes, tokens and secrets are never logged or kept.
  */
 @ApplicationScoped
 public class OidcClient {
@@ -50,10 +48,11 @@ public class OidcClient {
     @Inject
     private OutboundAddressConfiguration addresses;
 
-    private final SecureRandom random = new SecureRandom();
     private Clock clock = Clock.systemUTC();
     private PortalSignInSettings settings;
     private OutboundHttp http;
+    private CodeExchange exchange;
+    private IdTokenVerifier idTokens;
     private volatile OidcProvider provider;
     private volatile Instant providerExpires = Instant.MIN;
 
@@ -65,7 +64,13 @@ public class OidcClient {
     public OidcClient(PortalSignInSettings settings, OutboundAddressPolicy policy, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = new OutboundHttp(policy);
+        wire(new OutboundHttp(policy));
+    }
+
+    private void wire(OutboundHttp outbound) {
+        http = outbound;
+        exchange = new CodeExchange(outbound);
+        idTokens = new IdTokenVerifier(new EhrKeySets(outbound));
     }
 
     @PostConstruct
@@ -77,7 +82,7 @@ public class OidcClient {
             LOG.severe(() -> "OpenVisit cannot start: " + wrong.getMessage());
             throw wrong;
         }
-        http = new OutboundHttp(addresses.policy());
+        wire(new OutboundHttp(addresses.policy()));
         LOG.info(() -> settings.oidc() ? "Portal sign-in: OpenID Connect provider " + settings.issuer()
                 + " (client id " + settings.clientId() + ", " + (settings.clientSecret().isPresent()
                 ? "confidential client" : "public client with PKCE") + ", username claim " + settings.usernameClaim()
@@ -129,7 +134,7 @@ public class OidcClient {
 
     /** Starts a sign-in; the browser is to be sent to {@link OidcAuthorization#authorizeUri()}. */
     public OidcAuthorization begin(String redirectUri, String next) {
-        return OidcAuthorization.start(provider(), settings, redirectUri, next, random);
+        return OidcAuthorization.start(provider(), settings, redirectUri, next);
     }
 
     /**
@@ -142,76 +147,48 @@ public class OidcClient {
             throw new OidcSignInException("no_code", "Your identity provider sent you back without a sign-in "
                     + "code. Start the sign-in again.");
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", authorization.redirectUri());
-        form.put("code_verifier", authorization.pkce().verifier());
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (settings.clientSecret().isPresent()) {
-            // client_secret_basic (RFC 6749 2.3.1): both parts form-encoded before base64
-            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (formEncode(settings.clientId()) + ":" + formEncode(settings.clientSecret().get()))
-                            .getBytes(StandardCharsets.UTF_8)));
-        } else {
-            form.put("client_id", settings.clientId());
-        }
+        // client_secret_basic (RFC 6749 2.3.1, both parts form-encoded) for a confidential client; PKCE always
+        ClientAuthentication authentication = settings.clientSecret().map(secret -> (ClientAuthentication)
+                new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(secret))).orElse(null);
         URI tokenEndpoint = authorization.provider().tokenEndpoint();
+        OIDCTokenResponse response;
         try {
-            OutboundHttp.Answer answer = http.postForm(tokenEndpoint, form, headers,
-                    "the identity provider's token endpoint");
-            JsonObject body = jsonObject(answer.body());
-            if (answer.status() != 200 || body == null) {
-                String error = body != null && body.get("error") instanceof JsonString s
-                        ? s.getString().replaceAll("[^A-Za-z0-9_.-]", "?") : null;
-                LOG.info(() -> "Identity provider token endpoint " + tokenEndpoint + " answered HTTP " + answer.status()
-                        + (error == null ? "" : " " + error));
-                throw new OidcSignInException("token_error", "Your identity provider refused to complete the "
-                        + "sign-in (HTTP " + answer.status() + (error == null ? "" : ", " + error) + "). Start the "
-                        + "sign-in again; if it fails again, ask your administrator to check OpenVisit's registration "
-                        + "at the identity provider (client id \"" + settings.clientId() + "\", redirect URI "
-                        + authorization.redirectUri() + ").");
+            response = exchange.authorizationCode(tokenEndpoint, settings.clientId(), authentication, code,
+                    authorization.redirectUri(), authorization.start());
+        } catch (CodeExchange.Refused refused) {
+            String error = refused.error();
+            LOG.info(() -> "Identity provider token endpoint " + tokenEndpoint + " answered HTTP " + refused.status()
+                    + (error == null ? "" : " " + error));
+            throw new OidcSignInException("token_error", "Your identity provider refused to complete the "
+                    + "sign-in (HTTP " + refused.status() + (error == null ? "" : ", " + error) + "). Start the "
+                    + "sign-in again; if it fails again, ask your administrator to check OpenVisit's registration "
+                    + "at the identity provider (client id \"" + settings.clientId() + "\", redirect URI "
+                    + authorization.redirectUri() + ").");
+        } catch (SmartSignInException e) {
+            switch (e.failure()) {
+                case INVALID_ID_TOKEN -> throw new OidcSignInException("invalid_id_token", "Your identity provider "
+                        + "completed the sign-in but sent no id_token. Ask your administrator to check that the "
+                        + "scopes (" + settings.scope() + ") include openid.");
+                case TOKEN_ENDPOINT_ERROR -> throw new OidcSignInException("token_error", "Your identity provider "
+                        + "answered the sign-in with something that is not a token response. " + e.getMessage());
+                default -> throw new OidcSignInException("unreachable", "OpenVisit could not complete the sign-in "
+                        + "with your organization's identity provider. " + e.getMessage());
             }
-            if (!(body.get("id_token") instanceof JsonString idToken)) {
-                throw new OidcSignInException("invalid_id_token", "Your identity provider completed the sign-in but "
-                        + "sent no id_token. Ask your administrator to check that the scopes (" + settings.scope()
-                        + ") include openid.");
-            }
-            var claims = OidcIdToken.verify(idToken.getString(), keys(authorization.provider()),
-                    settings.issuer().toString(), settings.clientId(), authorization.nonce(), clock.instant());
-            return OidcIdToken.username(claims, settings.usernameClaim());
-        } catch (SmartSignInException unreachable) {
-            throw new OidcSignInException("unreachable", "OpenVisit could not complete the sign-in with your "
-                    + "organization's identity provider. " + unreachable.getMessage());
         }
-    }
-
-    private JWKSet keys(OidcProvider provider) {
-        OutboundHttp.Answer answer = http.get(provider.jwksUri(), "the identity provider's signing keys (JWKS)");
-        if (answer.status() != 200) {
-            throw new OidcSignInException("invalid_jwks", "The identity provider's signing keys at "
-                    + provider.jwksUri() + " could not be read (HTTP " + answer.status() + ").");
-        }
+        OidcProvider provider = authorization.provider();
+        JWTClaimsSet claims;
         try {
-            return JWKSet.parse(answer.body());
-        } catch (ParseException | RuntimeException e) {
-            throw new OidcSignInException("invalid_jwks", "The identity provider's signing keys at "
-                    + provider.jwksUri() + " are not a valid JSON Web Key Set.");
+            claims = idTokens.verify(response.getOIDCTokens().getIDTokenString(), provider.jwksUri(),
+                    new IdTokenVerifier.Expected(List.of(settings.issuer().toString()), settings.clientId(),
+                            provider.idTokenJwsAlgorithms()), authorization.nonce(), clock.instant());
+        } catch (SmartSignInException e) {
+            throw switch (e.failure()) {
+                case UNREACHABLE, TIMEOUT, REFUSED_ADDRESS -> new OidcSignInException("unreachable", "OpenVisit could "
+                        + "not read your identity provider's signing keys. " + e.getMessage());
+                default -> OidcIdToken.refused(e);
+            };
         }
+        return OidcIdToken.username(claims, settings.usernameClaim());
     }
 
-    private static JsonObject jsonObject(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
-            return reader.read() instanceof JsonObject object ? object : null;
-        } catch (JsonException | IllegalStateException notJson) {
-            return null;
-        }
-    }
-
-    private static String formEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

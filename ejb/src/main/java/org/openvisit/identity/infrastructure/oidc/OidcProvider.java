@@ -7,10 +7,17 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+
 import java.io.Serializable;
 import java.io.StringReader;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What OpenVisit uses of the identity provider's discovery document
@@ -20,8 +27,17 @@ import java.util.Locale;
  * @param smart whether it came from a SMART configuration: the authorize request then also carries
  *              {@code aud} = the issuer, as SMART servers require
  */
-public record OidcProvider(String issuer, URI authorizationEndpoint, URI tokenEndpoint, URI jwksUri, boolean smart)
-        implements Serializable {
+public record OidcProvider(String issuer, URI authorizationEndpoint, URI tokenEndpoint, URI jwksUri, boolean smart,
+                           List<String> idTokenAlgorithms) implements Serializable {
+
+    public OidcProvider {
+        idTokenAlgorithms = List.copyOf(idTokenAlgorithms);
+    }
+
+    /** The id_token algorithms the provider advertises (empty: not advertised, the asymmetric ones are accepted). */
+    public Set<JWSAlgorithm> idTokenJwsAlgorithms() {
+        return idTokenAlgorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toUnmodifiableSet());
+    }
 
     public static URI openIdConfiguration(String issuer) {
         return URI.create(strip(issuer) + "/.well-known/openid-configuration");
@@ -38,6 +54,9 @@ public record OidcProvider(String issuer, URI authorizationEndpoint, URI tokenEn
      * @throws OidcSignInException {@code discovery} saying what is wrong
      */
     public static OidcProvider parse(String issuer, URI source, String body, boolean smart) {
+        if (!smart) {
+            return parseOpenId(issuer, source, body);
+        }
         JsonObject json;
         try (JsonReader reader = Jsons.createReader(new StringReader(body == null ? "" : body))) {
             if (!(reader.read() instanceof JsonObject object)) {
@@ -56,7 +75,40 @@ public record OidcProvider(String issuer, URI authorizationEndpoint, URI tokenEn
             throw discovery(source, "names no issuer");
         }
         return new OidcProvider(issuer, endpoint(json, "authorization_endpoint", source),
-                endpoint(json, "token_endpoint", source), endpoint(json, "jwks_uri", source), smart);
+                endpoint(json, "token_endpoint", source), endpoint(json, "jwks_uri", source), smart, List.of());
+    }
+
+    /** An OpenID Connect discovery document, read with Nimbus's {@link OIDCProviderMetadata}. */
+    private static OidcProvider parseOpenId(String issuer, URI source, String body) {
+        OIDCProviderMetadata metadata;
+        try {
+            metadata = OIDCProviderMetadata.parse(body == null ? "" : body);
+        } catch (ParseException | RuntimeException e) {
+            throw discovery(source, "is not an OpenID Connect discovery document (" + printable(
+                    String.valueOf(e.getMessage())) + (body != null && body.strip().startsWith("{")
+                    && !body.contains("\"jwks_uri\"") ? "; it has no jwks_uri" : "") + ")");
+        }
+        String named = metadata.getIssuer().getValue();
+        if (!strip(named).equals(strip(issuer))) {
+            throw discovery(source, "names the issuer \"" + printable(named) + "\", not the configured "
+                    + "issuer " + issuer + " (openvisit.oidc.issuer must be exactly the provider's issuer)");
+        }
+        List<String> algorithms = metadata.getIDTokenJWSAlgs() == null ? List.of()
+                : metadata.getIDTokenJWSAlgs().stream().map(JWSAlgorithm::getName).toList();
+        return new OidcProvider(issuer, checked(metadata.getAuthorizationEndpointURI(), "authorization_endpoint", source),
+                checked(metadata.getTokenEndpointURI(), "token_endpoint", source),
+                checked(metadata.getJWKSetURI(), "jwks_uri", source), false, algorithms);
+    }
+
+    private static URI checked(URI uri, String name, URI source) {
+        if (uri == null) {
+            throw discovery(source, "has no " + name);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw discovery(source, "has a " + name + " that is not an http(s) address");
+        }
+        return uri;
     }
 
     private static URI endpoint(JsonObject json, String name, URI source) {

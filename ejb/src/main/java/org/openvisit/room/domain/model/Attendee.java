@@ -17,6 +17,7 @@ public final class Attendee {
     private AttendeeState state;
     private boolean admitted;
     private String socketId;
+    private String joinLinkId;
 
     Attendee(String id, AttendeeRole role) {
         this.id = Objects.requireNonNull(id, "id");
@@ -54,6 +55,15 @@ public final class Attendee {
             case PATIENT -> "Patient";
             case GUEST -> "Guest";
         };
+    }
+
+    /** The random id of the join link this attendee came by, or {@code null} (a SMART launch). */
+    public String joinLinkId() {
+        return joinLinkId;
+    }
+
+    void joinLink(String linkId) {
+        joinLinkId = linkId;
     }
 
     void state(AttendeeState next) {

@@ -57,6 +57,11 @@ public final class Room {
      * newer socket replaces an older one (a reload).
      */
     public List<RoomChange> connect(String attendeeId, AttendeeRole role, String socketId) {
+        return connect(attendeeId, role, null, socketId);
+    }
+
+    /** As {@link #connect(String, AttendeeRole, String)}, noting the join link the attendee came by (if any). */
+    public List<RoomChange> connect(String attendeeId, AttendeeRole role, String joinLinkId, String socketId) {
         refuseIfEnded();
         Attendee a = attendees.get(attendeeId);
         if (a == null) {
@@ -67,6 +72,9 @@ public final class Room {
         }
         if (a.state() == AttendeeState.REMOVED) {
             throw new RoomRefusedException("REMOVED", "A clinician removed you from this visit.");
+        }
+        if (joinLinkId != null) {
+            a.joinLink(joinLinkId);
         }
         boolean wasPresent = a.state().isPresent();
         a.socket(Objects.requireNonNull(socketId, "socketId"));

@@ -1,6 +1,6 @@
 /**
- * The default write-back adapter, FHIR R4 with HAPI's client: Encounter (or Appointment) status and
- * period with {@code If-Match}, and one Communication per event created with {@code If-None-Exist} on
- * the event's id; one shared {@code FhirContext} with explicit timeouts.
+ * The default write-back adapter, FHIR R4 with a HAPI client from {@code org.openvisit.ehr.fhir}: Encounter (or
+ * Appointment) status and the real call period with {@code If-Match} (re-read on 412 and 409), and one
+ * Communication per event created with {@code If-None-Exist} on the event's id, times with milliseconds.
  */
 package org.openvisit.writeback.infrastructure.fhir;

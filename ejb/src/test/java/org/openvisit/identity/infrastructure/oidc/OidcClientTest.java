@@ -69,7 +69,9 @@ class OidcClientTest {
         switch (path) {
             case "/realms/hospital/.well-known/openid-configuration" -> {
                 if (openIdConfiguration) {
-                    answer(exchange, 200, "{\"issuer\":\"" + issuer + "\"," + endpoints + "}");
+                    answer(exchange, 200, "{\"issuer\":\"" + issuer + "\"," + endpoints + ",\"response_types_supported\":"
+                            + "[\"code\"],\"subject_types_supported\":[\"public\"],"
+                            + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
                 } else {
                     answer(exchange, 404, "{}");
                 }
@@ -137,7 +139,7 @@ class OidcClientTest {
         assertThat(client.complete(authorization, "the-code")).isEqualTo("Ada.Okafor@hospital.org");
         assertThat(lastTokenForm).containsEntry("grant_type", "authorization_code").containsEntry("code", "the-code")
                 .containsEntry("client_id", "openvisit-portal")
-                .containsEntry("code_verifier", authorization.pkce().verifier())
+                .containsEntry("code_verifier", authorization.start().codeVerifier())
                 .containsEntry("redirect_uri", "http://127.0.0.1:1/portal/oidc/callback");
         assertThat(lastAuthorization).isNull();
     }

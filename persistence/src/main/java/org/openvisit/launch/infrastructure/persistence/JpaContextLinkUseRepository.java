@@ -1,26 +1,29 @@
 package org.openvisit.launch.infrastructure.persistence;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.openvisit.region.domain.model.RegionGuard;
+import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.launch.domain.model.ContextLinkUse;
 import org.openvisit.launch.domain.model.ContextLinkUseRepository;
 
 import java.time.Instant;
 
-@ApplicationScoped
+/** Obtained per region from {@link org.openvisit.region.infrastructure.persistence.JpaRegionalStores}, never injected. */
 public class JpaContextLinkUseRepository implements ContextLinkUseRepository {
 
-    @PersistenceContext(unitName = "openvisit")
-    private EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final RegionGuard guard;
 
-    protected JpaContextLinkUseRepository() {
-        // for CDI
+    /** On the regional store of {@code region}: a row of another region is refused before it is written. */
+    public JpaContextLinkUseRepository(EntityManager entityManager, DataRegion region) {
+        this.entityManager = entityManager;
+        this.guard = RegionGuard.of(region);
     }
 
-    /** For use outside the container (tests, tools) with an EntityManager the caller manages. */
+    /** Outside the container (tests, tools) with an EntityManager the caller manages, on a store of no set region. */
     public JpaContextLinkUseRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
+        this.guard = RegionGuard.NONE;
     }
 
     @Override

@@ -1,31 +1,35 @@
 package org.openvisit.launch.infrastructure.persistence;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.openvisit.region.domain.model.RegionGuard;
+import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.launch.domain.model.LaunchAuditEntry;
 import org.openvisit.launch.domain.model.LaunchAuditRepository;
 
 import java.util.List;
 import java.util.UUID;
 
-@ApplicationScoped
+/** Obtained per region from {@link org.openvisit.region.infrastructure.persistence.JpaRegionalStores}, never injected. */
 public class JpaLaunchAuditRepository implements LaunchAuditRepository {
 
-    @PersistenceContext(unitName = "openvisit")
-    private EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final RegionGuard guard;
 
-    protected JpaLaunchAuditRepository() {
-        // for CDI
+    /** On the regional store of {@code region}: a row of another region is refused before it is written. */
+    public JpaLaunchAuditRepository(EntityManager entityManager, DataRegion region) {
+        this.entityManager = entityManager;
+        this.guard = RegionGuard.of(region);
     }
 
-    /** For use outside the container (tests, tools) with an EntityManager the caller manages. */
+    /** Outside the container (tests, tools) with an EntityManager the caller manages, on a store of no set region. */
     public JpaLaunchAuditRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
+        this.guard = RegionGuard.NONE;
     }
 
     @Override
     public void add(LaunchAuditEntry entry) {
+        guard.require(entry.visitId().orElse(null), "launch audit entry");
         entityManager.persist(entry);
         entityManager.flush();
     }

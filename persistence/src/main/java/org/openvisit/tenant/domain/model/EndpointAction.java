@@ -8,7 +8,9 @@ public enum EndpointAction {
     RECORD_EHR_VERIFICATION("marked as EHR-verified"),
     APPROVE("approved"),
     REJECT("rejected"),
-    WITHDRAW("withdrawn");
+    WITHDRAW("withdrawn"),
+    /** Which sites may show its launch and visit pages in a frame; allowed in every status and changes none. */
+    SET_FRAME_ANCESTORS("given other sites that may frame it");
 
     private final String pastParticiple;
 

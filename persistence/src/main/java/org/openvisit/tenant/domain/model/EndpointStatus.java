@@ -15,6 +15,8 @@ import java.util.Set;
  *   APPROVED          edit -> AWAITING_APPROVAL, withdraw -> WITHDRAWN
  *   REJECTED          edit -> AWAITING_APPROVAL, submit -> AWAITING_APPROVAL, withdraw -> WITHDRAWN
  *   WITHDRAWN         edit -> WITHDRAWN, submit -> AWAITING_APPROVAL
+ *   any status        set frame ancestors -> the same status (which sites may frame OpenVisit is no
+ *                     matter for the approver: the EHR connection it approved stays as it was)
  * </pre>
  * WITHDRAWN takes an endpoint out of use without deleting it; it is not final: submitted again, it goes
  * through the whole approval, EHR sign-in included (a department that reopens, a withdrawal by mistake).
@@ -41,6 +43,7 @@ public enum EndpointStatus {
             case APPROVE -> this == EHR_VERIFIED ? APPROVED : null;
             case REJECT -> this == AWAITING_APPROVAL || this == EHR_VERIFIED ? REJECTED : null;
             case WITHDRAW -> this == WITHDRAWN ? null : WITHDRAWN;
+            case SET_FRAME_ANCESTORS -> this;
         };
         return Optional.ofNullable(next);
     }

@@ -45,14 +45,23 @@ import java.util.UUID;
         + "where e.organizationId = :organizationId")
 @NamedQuery(name = FhirEndpoint.BY_BASE_URL_AND_STATUS, query = "select e from FhirEndpoint e "
         + "where e.baseUrl = :baseUrl and e.status = :status order by e.organizationId, e.environment, e.id")
+@NamedQuery(name = FhirEndpoint.BY_LAUNCH_KEY, query = "select e from FhirEndpoint e where e.launchKey = :launchKey "
+        + "order by e.baseUrl, e.id")
 @NamedQuery(name = FhirEndpoint.BY_ORGANIZATION_ENVIRONMENT_AND_URL, query = "select e from FhirEndpoint e "
         + "where e.organizationId = :organizationId and e.environment = :environment and e.baseUrl = :baseUrl")
+@NamedQuery(name = FhirEndpoint.ORGANIZATIONS_BY_BASE_URLS, query = "select distinct e.baseUrl, e.organizationId "
+        + "from FhirEndpoint e where e.baseUrl in :baseUrls")
 public class FhirEndpoint {
 
     public static final String BY_ORGANIZATION = "FhirEndpoint.byOrganization";
     public static final String COUNT_BY_ORGANIZATION = "FhirEndpoint.countByOrganization";
     public static final String BY_BASE_URL_AND_STATUS = "FhirEndpoint.byBaseUrlAndStatus";
     public static final String BY_ORGANIZATION_ENVIRONMENT_AND_URL = "FhirEndpoint.byOrganizationEnvironmentAndUrl";
+    public static final String BY_LAUNCH_KEY = "FhirEndpoint.byLaunchKey";
+    /** The length of a launch key: 128 random bits, base64url without padding. */
+    public static final int LAUNCH_KEY_LENGTH = 22;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    public static final String ORGANIZATIONS_BY_BASE_URLS = "FhirEndpoint.organizationsByBaseUrls";
 
     public static final int MAX_REASON_LENGTH = 500;
 
@@ -86,8 +95,19 @@ public class FhirEndpoint {
     @Column(name = "ehr_user_id", length = EhrVerification.MAX_EHR_USER_ID_LENGTH)
     private String ehrUserId;
 
+    /** The sites that may frame its launch and visit pages, space-separated; null: the EHR's own site. */
+    @Column(name = "frame_ancestors", length = 2000)
+    private String frameAncestors;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    @Column(name = "launch_key", length = 64, nullable = false)
+    private String launchKey;
+
+    /** The administrator confirmed that this URL is a shared EHR (another organization registered it too). */
+    @Column(name = "shared_ehr", nullable = false)
+    private boolean sharedEhr;
 
     @OneToMany(mappedBy = "endpoint", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sequence ASC")
@@ -106,6 +126,7 @@ public class FhirEndpoint {
         this.organizationId = organizationId.toString();
         this.status = EndpointStatus.DRAFT;
         this.createdAt = createdAt;
+        this.launchKey = newLaunchKey();
         apply(details);
     }
 
@@ -115,7 +136,19 @@ public class FhirEndpoint {
      * @throws EndpointActionForbiddenException unless {@code actor} is an ORG_ADMIN of {@code organizationId}
      */
     public static FhirEndpoint create(UUID organizationId, EndpointDetails details, Actor actor, Instant at) {
+        return create(organizationId, details, EhrSharing.NOT_SHARED, actor, at);
+    }
+
+    /**
+     * An organization admin enters a new endpoint whose URL another organization may use too: then only as a
+     * confirmed shared EHR, which the creation's history row records.
+     *
+     * @throws SharedEhrNotConfirmedException another organization uses the URL and {@code sharing} is not confirmed
+     */
+    public static FhirEndpoint create(UUID organizationId, EndpointDetails details, EhrSharing sharing, Actor actor,
+                                      Instant at) {
         Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(sharing, "sharing");
         requireActorAndTime(actor, at);
         if (!actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new EndpointActionForbiddenException(EndpointAction.CREATE,
@@ -125,8 +158,11 @@ public class FhirEndpoint {
             throw new InvalidFhirBaseUrlException(InvalidFhirBaseUrlException.Problem.REQUIRED,
                     "The FHIR base URL is required, for example " + FhirBaseUrl.EXAMPLE + ".");
         }
+        boolean shared = sharing.isSharedEhr(details.baseUrl());
         FhirEndpoint endpoint = new FhirEndpoint(organizationId, details, at);
-        endpoint.record(EndpointAction.CREATE, null, EndpointStatus.DRAFT, actor, at, null);
+        endpoint.sharedEhr = shared;
+        endpoint.record(EndpointAction.CREATE, null, EndpointStatus.DRAFT, actor, at,
+                shared ? EhrSharing.CONFIRMED_NOTE : null);
         return endpoint;
     }
 
@@ -139,6 +175,19 @@ public class FhirEndpoint {
      * @return whether anything changed
      */
     public boolean edit(EndpointDetails newValues, Actor actor, Instant at) {
+        return edit(newValues, EhrSharing.NOT_SHARED, actor, at);
+    }
+
+    /**
+     * As {@link #edit(EndpointDetails, Actor, Instant)}; a new FHIR base URL that another organization uses is
+     * accepted only as a confirmed shared EHR ({@code sharing}, checked for the new URL; the history row says so).
+     * A new URL that nobody else uses is the organization's own again. Without a new URL, {@code sharing} is not
+     * looked at and the recorded choice stays.
+     *
+     * @throws SharedEhrNotConfirmedException the new URL is another organization's too and not confirmed as shared
+     */
+    public boolean edit(EndpointDetails newValues, EhrSharing sharing, Actor actor, Instant at) {
+        Objects.requireNonNull(sharing, "sharing");
         requireActorAndTime(actor, at);
         requireAdmin(actor, EndpointAction.EDIT);
         EndpointStatus to = next(EndpointAction.EDIT);
@@ -150,8 +199,12 @@ public class FhirEndpoint {
         if (changed.isEmpty()) {
             return false;
         }
+        boolean newUrl = !newValues.baseUrl().equals(baseUrl());
+        boolean shared = newUrl ? sharing.isSharedEhr(newValues.baseUrl()) : sharedEhr;
         apply(newValues);
-        move(EndpointAction.EDIT, to, actor, at, "Changed: " + String.join(", ", changed));
+        String note = newUrl && shared ? "; " + EhrSharing.CONFIRMED_NOTE : "";
+        sharedEhr = shared;
+        move(EndpointAction.EDIT, to, actor, at, "Changed: " + String.join(", ", changed) + note);
         return true;
     }
 
@@ -163,14 +216,58 @@ public class FhirEndpoint {
     }
 
     /**
-     * The named approver signed in to the EHR for this base URL (SMART standalone launch). Only the fact,
-     * the time and the EHR user id are kept.
+     * The named approver signed in to the EHR for this base URL (SMART standalone launch). Recorded only when
+     * the sign-in proves staff access ({@link StaffEhrUser}: a Practitioner or PractitionerRole of this EHR) and
+     * the endpoint is still exactly what the sign-in was started for: the same FHIR base URL and the same
+     * {@link #version()} (no edit, withdrawal or other transition meanwhile). Only the fact, the time and the
+     * EHR user id are kept.
+     *
+     * @throws EndpointChangedDuringSignInException the endpoint changed since the sign-in started (discarded)
+     * @throws EhrUserNotStaffException             a patient, a proxy or no fhirUser: nothing recorded
      */
-    public void recordEhrVerification(Actor actor, String ehrUserId, Instant at) {
+    public void recordEhrVerification(Actor actor, EhrSignIn signIn, Instant at) {
+        requireActorAndTime(actor, at);
+        Objects.requireNonNull(signIn, "signIn");
+        requireApprover(actor, EndpointAction.RECORD_EHR_VERIFICATION);
+        requireUnchangedSince(signIn);
+        EndpointStatus to = next(EndpointAction.RECORD_EHR_VERIFICATION);
+        StaffEhrUser staff = StaffEhrUser.of(signIn.ehrUser(), baseUrl());
+        verified(actor, staff.reference(), to, at);
+    }
+
+    /**
+     * Development mode only: the system marks a seeded endpoint of the bundled EHR sandbox as verified without
+     * any EHR sign-in; {@code note} says so in place of an EHR user.
+     */
+    public void recordSeededVerification(Actor actor, String note, Instant at) {
         requireActorAndTime(actor, at);
         requireApprover(actor, EndpointAction.RECORD_EHR_VERIFICATION);
-        EndpointStatus to = next(EndpointAction.RECORD_EHR_VERIFICATION);
-        EhrVerification verification = new EhrVerification(ehrUserId, at);
+        verified(actor, note, next(EndpointAction.RECORD_EHR_VERIFICATION), at);
+    }
+
+    /** What the approver's EHR sign-in must be bound to when it starts: see {@link #recordEhrVerification}. */
+    public EhrSignIn signInFor(String ehrUser) {
+        return new EhrSignIn(ehrUser, baseUrl, version, lastChange().sequence());
+    }
+
+    private void requireUnchangedSince(EhrSignIn signIn) {
+        if (!signIn.fhirBaseUrl().equals(baseUrl)) {
+            throw new EndpointChangedDuringSignInException(EndpointChangedDuringSignInException.Change.BASE_URL,
+                    signIn.fhirBaseUrl(), baseUrl, status);
+        }
+        if (signIn.lastChange() != lastChange().sequence()) { // another action meanwhile
+            throw new EndpointChangedDuringSignInException(status == EndpointStatus.AWAITING_APPROVAL
+                    ? EndpointChangedDuringSignInException.Change.OTHER
+                    : EndpointChangedDuringSignInException.Change.STATUS, signIn.fhirBaseUrl(), baseUrl, status);
+        }
+        if (signIn.endpointVersion() != version) { // a change of the row that no action wrote (a setting)
+            throw new EndpointChangedDuringSignInException(EndpointChangedDuringSignInException.Change.OTHER,
+                    signIn.fhirBaseUrl(), baseUrl, status);
+        }
+    }
+
+    private void verified(Actor actor, String ehrUser, EndpointStatus to, Instant at) {
+        EhrVerification verification = new EhrVerification(ehrUser, at);
         move(EndpointAction.RECORD_EHR_VERIFICATION, to, actor, at,
                 "Signed in to the EHR as " + verification.ehrUserId());
         this.ehrVerifiedAt = verification.verifiedAt();
@@ -201,6 +298,30 @@ public class FhirEndpoint {
         }
         EndpointStatus to = next(EndpointAction.WITHDRAW);
         move(EndpointAction.WITHDRAW, to, actor, at, requireReason(reason, "withdrawing"));
+    }
+
+    /**
+     * The admin says which sites may show this endpoint's launch and visit pages in a frame (an EHR that
+     * opens OpenVisit inside its own page, such as Oracle Health PowerChart or Epic's web client);
+     * {@code null} goes back to the default, the site of the FHIR base URL. Allowed in every status, and
+     * no status changes: the EHR connection the approver checked stays the same. Recorded in the history.
+     *
+     * @return whether anything changed
+     */
+    public boolean setFrameAncestors(FrameAncestors ancestors, Actor actor, Instant at) {
+        requireActorAndTime(actor, at);
+        requireAdmin(actor, EndpointAction.SET_FRAME_ANCESTORS);
+        EndpointStatus to = next(EndpointAction.SET_FRAME_ANCESTORS);
+        String stored = ancestors == null ? null : ancestors.stored();
+        if (Objects.equals(stored, frameAncestors)) {
+            return false;
+        }
+        frameAncestors = stored;
+        record(EndpointAction.SET_FRAME_ANCESTORS, status, to, actor, at, stored == null
+                ? "Sites that may frame it: the default, the EHR's own site ("
+                + FrameAncestors.defaultFor(baseUrl()).stored() + ")"
+                : "Sites that may frame it: " + stored);
+        return true;
     }
 
     private EndpointStatus next(EndpointAction action) {
@@ -295,6 +416,16 @@ public class FhirEndpoint {
         return new EndpointDetails(baseUrl(), environment, label, approver());
     }
 
+    /** The sites set by the admin; empty when the default applies. */
+    public Optional<FrameAncestors> frameAncestorsSetting() {
+        return Optional.ofNullable(FrameAncestors.stored(frameAncestors));
+    }
+
+    /** The sites that may frame its launch and visit pages: the admin's list, or the EHR's own site. */
+    public FrameAncestors frameAncestors() {
+        return frameAncestorsSetting().orElseGet(() -> FrameAncestors.defaultFor(baseUrl()));
+    }
+
     public EndpointStatus status() {
         return status;
     }
@@ -309,8 +440,42 @@ public class FhirEndpoint {
         return ehrVerifiedAt == null ? Optional.empty() : Optional.of(new EhrVerification(ehrUserId, ehrVerifiedAt));
     }
 
+    /**
+     * The unguessable key in this endpoint's own launch URLs ({@code /launch/e/{key}} and {@code /launch/e/{key}/patient}):
+     * it routes a launch to this endpoint, and so to its organization, when several organizations share one EHR; the
+     * launch still has to name this endpoint's FHIR base URL as {@code iss}. Unique with the base URL.
+     */
+    public String launchKey() {
+        return launchKey;
+    }
+
+    /**
+     * Gives the endpoint a launch key of the installation's choosing instead of its random one (development mode's
+     * demo endpoints share a well-known key; their {@code iss} tells them apart).
+     *
+     * @throws InvalidEndpointException a key that is not 4 to 64 letters, digits, '-' or '_'
+     */
+    public void assignLaunchKey(String key) {
+        if (key == null || !key.matches("[A-Za-z0-9_-]{4,64}")) {
+            throw new InvalidEndpointException("launchKey", "A launch key is 4 to 64 letters, digits, '-' or '_'.");
+        }
+        this.launchKey = key;
+    }
+
+    /** 128 random bits, base64url: a new endpoint's launch key. */
+    public static String newLaunchKey() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Whether the administrator confirmed this URL as a shared EHR (see {@link EhrSharing}). */
+    public boolean isSharedEhr() {
+        return sharedEhr;
     }
 
     /** Every action so far, oldest first. */

@@ -1,6 +1,9 @@
 package org.openvisit.tenant.domain.model;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +27,15 @@ public interface FhirEndpointRepository {
      */
     List<FhirEndpoint> findApprovedByBaseUrl(FhirBaseUrl baseUrl);
 
+    /** The endpoints whose own launch URLs carry this key (one, or the demo's several base URLs), whatever their status. */
+    List<FhirEndpoint> findByLaunchKey(String launchKey);
+
     Optional<FhirEndpoint> findByOrganizationEnvironmentAndUrl(UUID organizationId, FhirEnvironment environment,
                                                                FhirBaseUrl baseUrl);
+
+    /**
+     * Which organizations have an endpoint (in any status, any environment) with each of these base URLs: the
+     * shared EHRs among them are the URLs with more than one organization. URLs nobody uses are left out.
+     */
+    Map<FhirBaseUrl, Set<UUID>> organizationsUsing(Collection<FhirBaseUrl> baseUrls);
 }

@@ -17,7 +17,9 @@ public class IllegalEndpointTransitionException extends ConflictException {
     }
 
     private static String message(EndpointStatus status, EndpointAction action) {
-        String allowed = or(status.allowedActions().stream().map(EndpointAction::pastParticiple).toList());
+        // the approval steps only: the sites that may frame it can be set in every status
+        String allowed = or(status.allowedActions().stream().filter(a -> a != EndpointAction.SET_FRAME_ANCESTORS)
+                .map(EndpointAction::pastParticiple).toList());
         return "This endpoint is " + status + "; it cannot be " + action.pastParticiple() + ". It can only be "
                 + allowed + ".";
     }

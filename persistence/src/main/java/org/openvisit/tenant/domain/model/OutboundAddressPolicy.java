@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * Which addresses OpenVisit may send requests to (FHIR servers it fetches server-side), so that an
- * entered URL cannot become a way to reach internal hosts. {@link FhirBaseUrl} applies it to the
- * literal address or name in a URL when it is entered; the HTTP client applies {@link #check} again
- * to every address the host name resolves to when it connects, because DNS can change (rebinding).
+ * entered URL cannot become a way to reach internal hosts: the rules, shared by the two checks.
+ * {@link FhirBaseUrl} applies them to the literal address or name in a URL when it is entered (here, in the
+ * domain model, since the persistence module validates the value); the EHR layer's resolving guard
+ * ({@code org.openvisit.ehr.AddressGuard}) applies them again to every address the host name resolves to
+ * when it connects, because DNS can change (rebinding).
  * <ul>
  *   <li>public addresses: always;</li>
  *   <li>loopback (this server): only in development mode;</li>
@@ -35,23 +37,8 @@ public record OutboundAddressPolicy(boolean developmentMode, boolean privateAddr
         return permits(AddressRange.of(address));
     }
 
-    /**
-     * Re-checks, at connection time, an address that {@code host} resolved to.
-     *
-     * @throws InvalidFhirBaseUrlException (field {@code baseUrl}) when the address is refused
-     */
-    public void check(String host, InetAddress resolved) {
-        AddressRange range = AddressRange.of(resolved);
-        if (!permits(range)) {
-            String shown = host == null || host.equals(resolved.getHostAddress())
-                    ? resolved.getHostAddress() : host + " resolves to " + resolved.getHostAddress() + ", which";
-            throw new InvalidFhirBaseUrlException(InvalidFhirBaseUrlException.Problem.REFUSED_ADDRESS, range,
-                    "The FHIR server " + shown + " is " + range.description() + ". " + advice(range));
-        }
-    }
-
     /** What an IT person can do about a refused range. */
-    String advice(AddressRange range) {
+    public String advice(AddressRange range) {
         return switch (range) {
             case LOOPBACK -> "Addresses of this server are accepted only when OpenVisit runs in development mode; "
                     + "enter the EHR's own https address.";

@@ -9,7 +9,12 @@ import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 import org.openvisit.tenant.domain.model.FhirEnvironment;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,6 +69,14 @@ public class JpaFhirEndpointRepository implements FhirEndpointRepository {
     }
 
     @Override
+    public List<FhirEndpoint> findByLaunchKey(String launchKey) {
+        return entityManager.createNamedQuery(FhirEndpoint.BY_LAUNCH_KEY, FhirEndpoint.class)
+                .setParameter("launchKey", launchKey)
+                .setMaxResults(20)
+                .getResultList();
+    }
+
+    @Override
     public Optional<FhirEndpoint> findByOrganizationEnvironmentAndUrl(UUID organizationId, FhirEnvironment environment,
                                                                       FhirBaseUrl baseUrl) {
         return entityManager.createNamedQuery(FhirEndpoint.BY_ORGANIZATION_ENVIRONMENT_AND_URL, FhirEndpoint.class)
@@ -72,5 +85,23 @@ public class JpaFhirEndpointRepository implements FhirEndpointRepository {
                 .setParameter("baseUrl", baseUrl.value())
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public Map<FhirBaseUrl, Set<UUID>> organizationsUsing(Collection<FhirBaseUrl> baseUrls) {
+        Map<FhirBaseUrl, Set<UUID>> using = new LinkedHashMap<>();
+        if (baseUrls.isEmpty()) {
+            return using;
+        }
+        Map<String, FhirBaseUrl> byValue = new LinkedHashMap<>();
+        baseUrls.forEach(url -> byValue.put(url.value(), url));
+        List<Object[]> rows = entityManager.createNamedQuery(FhirEndpoint.ORGANIZATIONS_BY_BASE_URLS, Object[].class)
+                .setParameter("baseUrls", List.copyOf(byValue.keySet()))
+                .getResultList();
+        for (Object[] row : rows) {
+            using.computeIfAbsent(byValue.get((String) row[0]), url -> new LinkedHashSet<>())
+                    .add(UUID.fromString((String) row[1]));
+        }
+        return using;
     }
 }

@@ -8,9 +8,9 @@ public record MeetingRef(String platform, String meetingId) {
     public MeetingRef {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(meetingId, "meetingId");
-        if (platform.isBlank() || platform.length() > 32 || meetingId.isBlank() || meetingId.length() > 255) {
+        if (platform.isBlank() || platform.length() > 32 || meetingId.isBlank() || meetingId.length() > 2048) {
             throw new IllegalArgumentException("A meeting reference needs a platform (up to 32 characters) and an id "
-                    + "(up to 255).");
+                    + "(up to 2048).");
         }
     }
 }

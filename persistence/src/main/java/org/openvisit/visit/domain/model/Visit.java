@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.openvisit.tenant.domain.model.DataRegion;
 
 /**
  * A virtual visit: one per FHIR endpoint and appointment (or conference, for group visits). The
@@ -57,7 +58,7 @@ public class Visit {
     @Column(name = "meeting_platform", length = 32)
     private String meetingPlatform;
 
-    @Column(name = "meeting_id", length = 255)
+    @Column(name = "meeting_id", length = 2048)
     private String meetingId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -93,9 +94,9 @@ public class Visit {
         // for JPA
     }
 
-    private Visit(UUID endpointId, UUID organizationId, VisitKeyKind keyKind, AppointmentHash hash,
+    private Visit(UUID endpointId, UUID organizationId, DataRegion region, VisitKeyKind keyKind, AppointmentHash hash,
                   String departmentId, Instant createdAt) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Objects.requireNonNull(region, "region").newRecordId().toString();
         this.endpointId = Objects.requireNonNull(endpointId, "endpointId").toString();
         this.organizationId = Objects.requireNonNull(organizationId, "organizationId").toString();
         this.keyKind = Objects.requireNonNull(keyKind, "keyKind");
@@ -105,10 +106,13 @@ public class Visit {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** A new visit for an endpoint's appointment (or conference), known by the hash of its id. */
-    public static Visit schedule(UUID endpointId, UUID organizationId, VisitKeyKind keyKind, AppointmentHash hash,
-                                 String departmentId, Instant at) {
-        return new Visit(endpointId, organizationId, keyKind, hash, departmentId, at);
+    /**
+     * A new visit for an endpoint's appointment (or conference), known by the hash of its id, in the organization's
+     * region (its id names that region: see {@link DataRegion#newRecordId()}).
+     */
+    public static Visit schedule(UUID endpointId, UUID organizationId, DataRegion region, VisitKeyKind keyKind,
+                                 AppointmentHash hash, String departmentId, Instant at) {
+        return new Visit(endpointId, organizationId, region, keyKind, hash, departmentId, at);
     }
 
     private static String department(String departmentId) {

@@ -3,8 +3,8 @@ package org.openvisit.visit.domain.model;
 import org.openvisit.shared.domain.model.InvalidValueException;
 
 /**
- * The EHR's id of what a visit is for (an Appointment reference such as {@code Appointment/123}, or
- * a conference id). It is held only in memory, long enough to be hashed: never stored, never logged.
+ * The EHR's id of what a visit is for (an Appointment reference such as {@code Appointment/123}, an
+ * Encounter reference, or a conference id). It is held only in memory, long enough to be hashed: never stored, never logged.
  */
 public record VisitKey(VisitKeyKind kind, String value) {
 
@@ -26,6 +26,11 @@ public record VisitKey(VisitKeyKind kind, String value) {
 
     public static VisitKey appointment(String reference) {
         return new VisitKey(VisitKeyKind.APPOINTMENT, reference);
+    }
+
+    /** A visit of an encounter ({@code Encounter/456}): for launches that name no appointment. */
+    public static VisitKey encounter(String reference) {
+        return new VisitKey(VisitKeyKind.ENCOUNTER, reference);
     }
 
     public static VisitKey conference(String conferenceId) {

@@ -38,4 +38,10 @@ public interface VisitRepository {
 
     /** The visit's events in their order. */
     List<VisitEvent> events(UUID visitId);
+
+    /**
+     * Up to {@code max} ended visits that still keep their sealed EHR references although they ended before
+     * {@code endedBefore} and have no undelivered write-back task.
+     */
+    List<UUID> endedKeepingEhrContext(java.time.Instant endedBefore, int max);
 }

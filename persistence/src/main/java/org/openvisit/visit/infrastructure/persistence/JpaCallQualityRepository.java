@@ -1,8 +1,8 @@
 package org.openvisit.visit.infrastructure.persistence;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.openvisit.region.domain.model.RegionGuard;
+import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.visit.domain.model.CallQuality;
 import org.openvisit.visit.domain.model.CallQualityRepository;
 
@@ -10,23 +10,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-@ApplicationScoped
+/** Obtained per region from {@link org.openvisit.region.infrastructure.persistence.JpaRegionalStores}, never injected. */
 public class JpaCallQualityRepository implements CallQualityRepository {
 
-    @PersistenceContext(unitName = "openvisit")
-    private EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final RegionGuard guard;
 
-    protected JpaCallQualityRepository() {
-        // for CDI
+    /** On the regional store of {@code region}: a row of another region is refused before it is written. */
+    public JpaCallQualityRepository(EntityManager entityManager, DataRegion region) {
+        this.entityManager = entityManager;
+        this.guard = RegionGuard.of(region);
     }
 
-    /** For use outside the container (tests, tools) with an EntityManager the caller manages. */
+    /** Outside the container (tests, tools) with an EntityManager the caller manages, on a store of no set region. */
     public JpaCallQualityRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
+        this.guard = RegionGuard.NONE;
     }
 
     @Override
     public void add(CallQuality quality) {
+        guard.require(quality.visitId(), "call quality aggregate");
         entityManager.persist(quality);
         entityManager.flush(); // the unique visit + attendee surfaces here
     }

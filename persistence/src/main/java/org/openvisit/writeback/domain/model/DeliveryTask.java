@@ -131,7 +131,9 @@ public class DeliveryTask {
     private DeliveryTask(UUID eventId, UUID visitId, UUID endpointId, UUID organizationId, long sequence,
                          VisitEventType type, AttendeeRole role, Instant occurredAt, String sealedEhrContext,
                          Instant at) {
-        this.id = UUID.randomUUID().toString();
+        // the task's id names its visit's region, so that a task reached by id alone finds its store
+        this.id = org.openvisit.tenant.domain.model.DataRegion.ofRecordId(visitId)
+                .map(org.openvisit.tenant.domain.model.DataRegion::newRecordId).orElseGet(UUID::randomUUID).toString();
         this.eventId = Objects.requireNonNull(eventId, "eventId").toString();
         this.visitId = Objects.requireNonNull(visitId, "visitId").toString();
         this.endpointId = Objects.requireNonNull(endpointId, "endpointId").toString();

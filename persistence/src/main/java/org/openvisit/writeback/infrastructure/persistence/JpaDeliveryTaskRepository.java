@@ -1,10 +1,10 @@
 package org.openvisit.writeback.infrastructure.persistence;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import org.openvisit.region.domain.model.RegionGuard;
+import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.writeback.domain.model.DeliveryAttempt;
 import org.openvisit.writeback.domain.model.DeliveryStatus;
 import org.openvisit.writeback.domain.model.DeliveryTask;
@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-@ApplicationScoped
+/** Obtained per region from {@link org.openvisit.region.infrastructure.persistence.JpaRegionalStores}, never injected. */
 public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
 
     /**
@@ -53,26 +53,31 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
              FETCH FIRST %d ROWS ONLY
              FOR UPDATE SKIP LOCKED""";
 
-    @PersistenceContext(unitName = "openvisit")
-    private EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final RegionGuard guard;
 
-    protected JpaDeliveryTaskRepository() {
-        // for CDI
+    /** On the regional store of {@code region}: a row of another region is refused before it is written. */
+    public JpaDeliveryTaskRepository(EntityManager entityManager, DataRegion region) {
+        this.entityManager = entityManager;
+        this.guard = RegionGuard.of(region);
     }
 
-    /** For use outside the container (tests, tools) with an EntityManager the caller manages. */
+    /** Outside the container (tests, tools) with an EntityManager the caller manages, on a store of no set region. */
     public JpaDeliveryTaskRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
+        this.guard = RegionGuard.NONE;
     }
 
     @Override
     public void add(DeliveryTask task) {
+        guard.require(task.visitId(), "write-back task");
         entityManager.persist(task);
         entityManager.flush();
     }
 
     @Override
     public void addAttempt(DeliveryAttempt attempt) {
+        guard.require(attempt.taskId(), "write-back attempt");
         entityManager.persist(attempt);
     }
 

@@ -48,6 +48,12 @@ class EndpointStatusTest {
             "WITHDRAWN,         APPROVE,                 -",
             "WITHDRAWN,         REJECT,                  -",
             "WITHDRAWN,         WITHDRAW,                -",
+            "DRAFT,             SET_FRAME_ANCESTORS,     DRAFT",
+            "AWAITING_APPROVAL, SET_FRAME_ANCESTORS,     AWAITING_APPROVAL",
+            "EHR_VERIFIED,      SET_FRAME_ANCESTORS,     EHR_VERIFIED",
+            "APPROVED,          SET_FRAME_ANCESTORS,     APPROVED",
+            "REJECTED,          SET_FRAME_ANCESTORS,     REJECTED",
+            "WITHDRAWN,         SET_FRAME_ANCESTORS,     WITHDRAWN",
     })
     void knowsWhereEachActionLeads(EndpointStatus from, EndpointAction action, String expected) {
         if (expected.equals("-")) {

@@ -49,11 +49,11 @@ final class Endpoints {
             case AWAITING_APPROVAL -> endpoint.submitForApproval(ADMIN, at(1));
             case EHR_VERIFIED -> {
                 endpoint.submitForApproval(ADMIN, at(1));
-                endpoint.recordEhrVerification(APPROVER, "Practitioner/E1001", at(2));
+                endpoint.recordEhrVerification(APPROVER, endpoint.signInFor("Practitioner/E1001"), at(2));
             }
             case APPROVED -> {
                 endpoint.submitForApproval(ADMIN, at(1));
-                endpoint.recordEhrVerification(APPROVER, "Practitioner/E1001", at(2));
+                endpoint.recordEhrVerification(APPROVER, endpoint.signInFor("Practitioner/E1001"), at(2));
                 endpoint.approve(APPROVER, at(3));
             }
             case REJECTED -> {
@@ -74,10 +74,12 @@ final class Endpoints {
             case EDIT -> endpoint.edit(new EndpointDetails(url("https://ehr.example.org/interconnect/api/FHIR/R4-new"),
                     FhirEnvironment.PRODUCTION, "Cardiology", new PortalUsername("ehr.analyst")), ADMIN, at);
             case SUBMIT -> endpoint.submitForApproval(ADMIN, at);
-            case RECORD_EHR_VERIFICATION -> endpoint.recordEhrVerification(APPROVER, "Practitioner/E2002", at);
+            case RECORD_EHR_VERIFICATION -> endpoint.recordEhrVerification(APPROVER, endpoint.signInFor("Practitioner/E2002"), at);
             case APPROVE -> endpoint.approve(APPROVER, at);
             case REJECT -> endpoint.reject(APPROVER, "Not our EHR", at);
             case WITHDRAW -> endpoint.withdraw(ADMIN, "No longer used", at);
+            case SET_FRAME_ANCESTORS -> endpoint.setFrameAncestors(
+                    FrameAncestors.parse("https://ehr-web.example.org", false), ADMIN, at);
             case CREATE -> throw new IllegalArgumentException("CREATE is not performed on an existing endpoint");
         }
     }

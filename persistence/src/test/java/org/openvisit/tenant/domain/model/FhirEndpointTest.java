@@ -93,7 +93,7 @@ class FhirEndpointTest {
         void draftToApprovedRecordsEveryStepWithActorTimeAndReason() {
             FhirEndpoint endpoint = draft();
             endpoint.submitForApproval(ADMIN, at(1));
-            endpoint.recordEhrVerification(APPROVER, "Practitioner/E1001", at(2));
+            endpoint.recordEhrVerification(APPROVER, endpoint.signInFor("Practitioner/E1001"), at(2));
             assertThat(endpoint.isInService()).isFalse();
             endpoint.approve(APPROVER, at(3));
 
@@ -128,7 +128,7 @@ class FhirEndpointTest {
                     .hasMessage("This endpoint is AWAITING_APPROVAL; it cannot be approved. It can only be edited, "
                             + "marked as EHR-verified, rejected or withdrawn.");
 
-            endpoint.recordEhrVerification(both, "Practitioner/pat", at(3));
+            endpoint.recordEhrVerification(both, endpoint.signInFor("Practitioner/pat"), at(3));
             endpoint.approve(both, at(4));
             assertThat(endpoint.isInService()).isTrue();
         }
@@ -136,7 +136,8 @@ class FhirEndpointTest {
         @Test
         void theApproverIsMatchedIgnoringCase() {
             FhirEndpoint endpoint = inStatus(EndpointStatus.AWAITING_APPROVAL);
-            endpoint.recordEhrVerification(Actor.member("EHR.Analyst", ORG, Role.EHR_ANALYST), "E1", at(5));
+            endpoint.recordEhrVerification(Actor.member("EHR.Analyst", ORG, Role.EHR_ANALYST),
+                    endpoint.signInFor("Practitioner/E1"), at(5));
             assertThat(endpoint.status()).isEqualTo(EndpointStatus.EHR_VERIFIED);
         }
     }
@@ -159,7 +160,7 @@ class FhirEndpointTest {
         void onlyTheNamedApproverMayRecordTheEhrVerification(Actor actor) {
             FhirEndpoint endpoint = inStatus(EndpointStatus.AWAITING_APPROVAL);
             assertForbidden(endpoint, EndpointAction.RECORD_EHR_VERIFICATION,
-                    e -> e.recordEhrVerification(actor, "Practitioner/X", at(9)));
+                    e -> e.recordEhrVerification(actor, e.signInFor("Practitioner/X"), at(9)));
             assertThat(endpoint.ehrVerification()).isEmpty();
         }
 
@@ -284,9 +285,10 @@ class FhirEndpointTest {
             assertThat(endpoint.status()).isEqualTo(EndpointStatus.AWAITING_APPROVAL);
             assertThat(endpoint.lastChange().reason()).contains("Changed: approver");
             // the previous approver can no longer act on it
-            assertThatThrownBy(() -> endpoint.recordEhrVerification(APPROVER, "E1", at(21)))
+            assertThatThrownBy(() -> endpoint.recordEhrVerification(APPROVER, endpoint.signInFor("Practitioner/E1"), at(21)))
                     .isInstanceOf(EndpointActionForbiddenException.class);
-            endpoint.recordEhrVerification(Actor.member("new.analyst", ORG, Role.EHR_ANALYST), "E9", at(22));
+            endpoint.recordEhrVerification(Actor.member("new.analyst", ORG, Role.EHR_ANALYST),
+                    endpoint.signInFor("Practitioner/E9"), at(22));
             assertThat(endpoint.status()).isEqualTo(EndpointStatus.EHR_VERIFIED);
         }
 
@@ -359,11 +361,12 @@ class FhirEndpointTest {
         }
 
         @Test
-        void theEhrUserIdIsRequired() {
+        void theEhrUserIsRequired() {
             FhirEndpoint endpoint = inStatus(EndpointStatus.AWAITING_APPROVAL);
-            assertThatThrownBy(() -> endpoint.recordEhrVerification(APPROVER, " ", at(9)))
-                    .isInstanceOf(InvalidEndpointException.class)
-                    .satisfies(e -> assertThat(((InvalidEndpointException) e).field()).isEqualTo("ehrUserId"));
+            assertThatThrownBy(() -> endpoint.recordEhrVerification(APPROVER, endpoint.signInFor(" "), at(9)))
+                    .isInstanceOf(EhrUserNotStaffException.class)
+                    .satisfies(e -> assertThat(((EhrUserNotStaffException) e).reason())
+                            .isEqualTo(EhrUserNotStaffException.Reason.NO_FHIR_USER));
             assertThat(endpoint.status()).isEqualTo(EndpointStatus.AWAITING_APPROVAL);
             assertThat(endpoint.history()).hasSize(2);
         }
@@ -383,7 +386,7 @@ class FhirEndpointTest {
             assertThatThrownBy(() -> endpoint.approve(APPROVER, at(21)))
                     .isInstanceOf(IllegalEndpointTransitionException.class);
 
-            endpoint.recordEhrVerification(APPROVER, "Practitioner/E1001", at(22));
+            endpoint.recordEhrVerification(APPROVER, endpoint.signInFor("Practitioner/E1001"), at(22));
             endpoint.approve(APPROVER, at(23));
             assertThat(endpoint.isInService()).isTrue();
             assertThat(endpoint.history()).extracting(EndpointStatusChange::to).endsWith(

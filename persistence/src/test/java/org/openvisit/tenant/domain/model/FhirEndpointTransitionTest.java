@@ -54,6 +54,12 @@ class FhirEndpointTransitionTest {
             "WITHDRAWN,         APPROVE,                 -",
             "WITHDRAWN,         REJECT,                  -",
             "WITHDRAWN,         WITHDRAW,                -",
+            "DRAFT,             SET_FRAME_ANCESTORS,     DRAFT",
+            "AWAITING_APPROVAL, SET_FRAME_ANCESTORS,     AWAITING_APPROVAL",
+            "EHR_VERIFIED,      SET_FRAME_ANCESTORS,     EHR_VERIFIED",
+            "APPROVED,          SET_FRAME_ANCESTORS,     APPROVED",
+            "REJECTED,          SET_FRAME_ANCESTORS,     REJECTED",
+            "WITHDRAWN,         SET_FRAME_ANCESTORS,     WITHDRAWN",
     })
     void everyActionInEveryStatus(EndpointStatus from, EndpointAction action, String expected) {
         FhirEndpoint endpoint = Endpoints.inStatus(from);

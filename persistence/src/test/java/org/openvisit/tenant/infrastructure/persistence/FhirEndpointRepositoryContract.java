@@ -125,7 +125,7 @@ abstract class FhirEndpointRepositoryContract {
     private static FhirEndpoint approved(UUID org, FhirBaseUrl url, FhirEnvironment environment) {
         FhirEndpoint endpoint = endpoint(org, url, environment);
         endpoint.submitForApproval(admin(org), T0.plusSeconds(60));
-        endpoint.recordEhrVerification(analyst(org), "Practitioner/E1001", T0.plusSeconds(120));
+        endpoint.recordEhrVerification(analyst(org), endpoint.signInFor("Practitioner/E1001"), T0.plusSeconds(120));
         endpoint.approve(analyst(org), T0.plusSeconds(180));
         return endpoint;
     }
@@ -211,6 +211,31 @@ abstract class FhirEndpointRepositoryContract {
     }
 
     @Test
+    void eachEndpointHasItsOwnLaunchKeyFoundByTheLaunchAndUniqueWithTheUrl() {
+        UUID org = organization();
+        FhirBaseUrl url = uniqueUrl();
+        FhirEndpoint first = endpoint(org, url, FhirEnvironment.PRODUCTION);
+        FhirEndpoint second = endpoint(org, url, FhirEnvironment.TEST);
+        assertThat(first.launchKey()).hasSize(FhirEndpoint.LAUNCH_KEY_LENGTH).isNotEqualTo(second.launchKey());
+        inTransaction(r -> r.add(first));
+        inTransaction(r -> r.add(second));
+        assertThat(repository.findByLaunchKey(first.launchKey())).extracting(FhirEndpoint::id).containsExactly(first.id());
+        assertThat(repository.findByLaunchKey("no-such-key")).isEmpty();
+
+        // the demo's key may name several endpoints, one per URL; the same key twice for one URL is refused
+        FhirEndpoint elsewhere = endpoint(org, uniqueUrl(), FhirEnvironment.PRODUCTION);
+        elsewhere.assignLaunchKey(first.launchKey());
+        inTransaction(r -> r.add(elsewhere));
+        assertThat(repository.findByLaunchKey(first.launchKey())).hasSize(2);
+        FhirEndpoint clash = endpoint(organization(), url, FhirEnvironment.PRODUCTION);
+        clash.assignLaunchKey(first.launchKey());
+        em.getTransaction().begin();
+        assertThatThrownBy(() -> repository.add(clash)).isInstanceOf(PersistenceException.class);
+        em.getTransaction().rollback();
+        em.clear();
+    }
+
+    @Test
     void theDatabaseRefusesAnEndpointOfAnUnknownOrganization() {
         em.getTransaction().begin();
         assertThatThrownBy(() -> repository.add(endpoint(UUID.randomUUID(), uniqueUrl(), FhirEnvironment.TEST)))
@@ -221,8 +246,8 @@ abstract class FhirEndpointRepositoryContract {
     void checkConstraintsRefuseUnknownEnumValuesAndAVerifiedStatusWithoutASignIn() throws SQLException {
         UUID org = organization();
         String insert = "INSERT INTO fhir_endpoint (id, organization_id, base_url, environment, approver, status, "
-                + "ehr_verified_at, ehr_user_id, created_at, version) VALUES ('%s', '" + org + "', '%s', '%s', 'a', "
-                + "'%s', %s, %s, CURRENT_TIMESTAMP, 1)";
+                + "ehr_verified_at, ehr_user_id, created_at, version, launch_key) VALUES ('%1$s', '" + org + "', '%2$s', "
+                + "'%3$s', 'a', '%4$s', %5$s, %6$s, CURRENT_TIMESTAMP, 1, '%1$s')";
         try (Connection c = database.database().dataSource().getConnection(); Statement s = c.createStatement()) {
             assertThat(s.executeUpdate(String.format(insert, UUID.randomUUID(), uniqueUrl(), "TEST", "DRAFT",
                     "NULL", "NULL"))).isEqualTo(1);
@@ -254,7 +279,7 @@ abstract class FhirEndpointRepositoryContract {
             FhirEndpoint seenByAnalyst = new JpaFhirEndpointRepository(first).find(endpoint.id()).orElseThrow();
             FhirEndpoint seenByAdmin = new JpaFhirEndpointRepository(second).find(endpoint.id()).orElseThrow();
 
-            seenByAnalyst.recordEhrVerification(analyst(org), "Practitioner/E1001", T0.plusSeconds(10));
+            seenByAnalyst.recordEhrVerification(analyst(org), seenByAnalyst.signInFor("Practitioner/E1001"), T0.plusSeconds(10));
             seenByAdmin.withdraw(admin(org), "Wrong server", T0.plusSeconds(11));
 
             first.getTransaction().commit();
@@ -370,5 +395,69 @@ abstract class FhirEndpointRepositoryContract {
         assertThatThrownBy(() -> new JpaContextLinkKeyRepository(em).add(new org.openvisit.tenant.domain.model.ContextLinkKey(
                 endpoint.id(), keyId, "again", "it.admin", T0))).isInstanceOf(jakarta.persistence.PersistenceException.class);
         em.getTransaction().rollback();
+    }
+
+    @Test
+    void findsWhichOrganizationsUseEachUrlAndStoresTheSharedChoice() {
+        UUID first = organization();
+        UUID second = organization();
+        FhirBaseUrl shared = uniqueUrl();
+        FhirBaseUrl own = uniqueUrl();
+        FhirBaseUrl unused = uniqueUrl();
+        FhirEndpoint ofFirst = endpoint(first, shared, FhirEnvironment.PRODUCTION);
+        FhirEndpoint firstTest = endpoint(first, shared, FhirEnvironment.TEST);
+        FhirEndpoint ofSecond = FhirEndpoint.create(second, new EndpointDetails(shared, FhirEnvironment.PRODUCTION,
+                null, new PortalUsername("ehr.analyst")), new org.openvisit.tenant.domain.model.EhrSharing(true, true),
+                admin(second), T0);
+        FhirEndpoint withdrawn = endpoint(second, own, FhirEnvironment.TEST);
+        withdrawn.withdraw(admin(second), "closed", T0.plusSeconds(5));
+        inTransaction(r -> {
+            r.add(ofFirst);
+            r.add(firstTest);
+            r.add(ofSecond);
+            r.add(withdrawn);
+        });
+
+        Map<FhirBaseUrl, java.util.Set<UUID>> using = repository.organizationsUsing(List.of(shared, own, unused));
+        assertThat(using.get(shared)).containsExactlyInAnyOrder(first, second);
+        assertThat(using.get(own)).as("any status counts").containsExactly(second);
+        assertThat(using).doesNotContainKey(unused);
+        assertThat(repository.organizationsUsing(List.of())).isEmpty();
+
+        assertThat(repository.find(ofSecond.id()).orElseThrow().isSharedEhr()).isTrue();
+        assertThat(repository.find(ofFirst.id()).orElseThrow().isSharedEhr()).isFalse();
+    }
+
+    @Test
+    void aSignInBoundBeforeAnotherTransactionChangedTheEndpointIsDiscarded() {
+        UUID org = organization();
+        FhirEndpoint endpoint = endpoint(org, uniqueUrl(), FhirEnvironment.PRODUCTION);
+        endpoint.submitForApproval(admin(org), T0.plusSeconds(1));
+        inTransaction(r -> r.add(endpoint));
+        org.openvisit.tenant.domain.model.EhrSignIn started =
+                repository.find(endpoint.id()).orElseThrow().signInFor("Practitioner/E1");
+        em.clear();
+
+        // the admin edits the URL and puts it back while the approver is at the EHR: same URL, new version
+        FhirBaseUrl other = uniqueUrl();
+        inTransaction(r -> {
+            FhirEndpoint loaded = r.find(endpoint.id()).orElseThrow();
+            loaded.edit(new EndpointDetails(other, loaded.environment(), "Cardiology", loaded.approver()), admin(org),
+                    T0.plusSeconds(2));
+        });
+        inTransaction(r -> {
+            FhirEndpoint loaded = r.find(endpoint.id()).orElseThrow();
+            loaded.edit(new EndpointDetails(FhirBaseUrl.of(started.fhirBaseUrl(), OutboundAddressPolicy.PRODUCTION),
+                    loaded.environment(), "Cardiology", loaded.approver()), admin(org), T0.plusSeconds(3));
+        });
+
+        FhirEndpoint now = repository.find(endpoint.id()).orElseThrow();
+        assertThat(now.baseUrl().value()).isEqualTo(started.fhirBaseUrl());
+        assertThat(now.version()).isGreaterThan(started.endpointVersion());
+        assertThatThrownBy(() -> now.recordEhrVerification(analyst(org), started, T0.plusSeconds(4)))
+                .isInstanceOf(org.openvisit.tenant.domain.model.EndpointChangedDuringSignInException.class);
+        assertThat(now.status()).isEqualTo(EndpointStatus.AWAITING_APPROVAL);
+        now.recordEhrVerification(analyst(org), now.signInFor("Practitioner/E1"), T0.plusSeconds(5));
+        assertThat(now.status()).isEqualTo(EndpointStatus.EHR_VERIFIED);
     }
 }

@@ -16,7 +16,7 @@ class VisitEventTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     private static Visit visit() {
-        return Visit.schedule(UUID.randomUUID(), UUID.randomUUID(), VisitKeyKind.APPOINTMENT,
+        return Visit.schedule(UUID.randomUUID(), UUID.randomUUID(), org.openvisit.tenant.domain.model.DataRegion.AMERICAS, VisitKeyKind.APPOINTMENT,
                 new AppointmentHash("b".repeat(64)), null, T0);
     }
 

@@ -15,7 +15,7 @@ class VisitTest {
     private static final AppointmentHash HASH = new AppointmentHash("a".repeat(64));
 
     private static Visit visit() {
-        return Visit.schedule(UUID.randomUUID(), UUID.randomUUID(), VisitKeyKind.APPOINTMENT, HASH, " ", T0);
+        return Visit.schedule(UUID.randomUUID(), UUID.randomUUID(), org.openvisit.tenant.domain.model.DataRegion.AMERICAS, VisitKeyKind.APPOINTMENT, HASH, " ", T0);
     }
 
     @Test

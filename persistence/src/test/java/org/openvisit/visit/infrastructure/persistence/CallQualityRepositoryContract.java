@@ -67,7 +67,7 @@ abstract class CallQualityRepositoryContract {
                 FhirEnvironment.PRODUCTION, "Cardiology", new PortalUsername("ehr.analyst")), admin, T0);
         byte[] b = new byte[32];
         ThreadLocalRandom.current().nextBytes(b);
-        visit = Visit.schedule(ep.id(), org.id(), VisitKeyKind.APPOINTMENT, new AppointmentHash(HexFormat.of().formatHex(b)),
+        visit = Visit.schedule(ep.id(), org.id(), org.dataRegion(), VisitKeyKind.APPOINTMENT, new AppointmentHash(HexFormat.of().formatHex(b)),
                 null, T0);
         setup.getTransaction().begin();
         new JpaOrganizationRepository(setup).add(org);

@@ -125,7 +125,7 @@ abstract class VisitRepositoryContract {
     }
 
     private Visit visit(AppointmentHash hash) {
-        return Visit.schedule(endpoint, organization, VisitKeyKind.APPOINTMENT, hash, "Location/cardiology", T0);
+        return Visit.schedule(endpoint, organization, org.openvisit.tenant.domain.model.DataRegion.AMERICAS, VisitKeyKind.APPOINTMENT, hash, "Location/cardiology", T0);
     }
 
     @Test

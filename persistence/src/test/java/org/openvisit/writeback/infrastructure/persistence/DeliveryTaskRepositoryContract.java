@@ -152,7 +152,7 @@ abstract class DeliveryTaskRepositoryContract {
         List<DeliveryTask> made = new ArrayList<>();
         em.getTransaction().begin();
         JpaVisitRepository visits = new JpaVisitRepository(em);
-        Visit visit = Visit.schedule(endpointId, organization, VisitKeyKind.APPOINTMENT, randomHash(), null, T0);
+        Visit visit = Visit.schedule(endpointId, organization, org.openvisit.tenant.domain.model.DataRegion.AMERICAS, VisitKeyKind.APPOINTMENT, randomHash(), null, T0);
         visits.add(visit);
         for (int i = 0; i < n; i++) {
             VisitEvent e = visit.recordEvent(i == 0 ? VisitEventType.CONNECTED : VisitEventType.DISCONNECTED,

@@ -30,6 +30,9 @@ public class AccountScreen implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private IdentityText text;
+
     private String currentPassword;
     private String newPassword;
     private String repeatedPassword;
@@ -41,10 +44,10 @@ public class AccountScreen implements Serializable {
     public void changePassword() {
         try {
             if (newPassword == null || !newPassword.equals(repeatedPassword)) {
-                throw new InvalidValueException("repeatedPassword", "The two new passwords are not the same.");
+                throw new InvalidValueException("repeatedPassword", text.get("account.notSame"));
             }
             accounts.changeOwnPassword(currentUser.actor(), currentPassword, newPassword);
-            PortalMessages.info("Your password was changed. Use the new one from your next sign-in.");
+            PortalMessages.info(text.get("account.changed"));
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
         } finally {

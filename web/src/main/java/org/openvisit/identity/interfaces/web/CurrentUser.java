@@ -51,6 +51,17 @@ public class CurrentUser {
         return user().map(u -> u.roles().contains(Role.OPERATOR)).orElse(false);
     }
 
+    /** Whether the Users screen is theirs: an organization's administrators manage its users. */
+    public boolean isManagesUsers() {
+        return user().map(u -> u.roles().contains(Role.ORG_ADMIN)).orElse(false);
+    }
+
+    /** Whether the Reports screen is theirs: operators, an organization's administrators and report readers. */
+    public boolean isReadsReports() {
+        return user().map(u -> u.roles().contains(Role.OPERATOR) || u.roles().contains(Role.ORG_ADMIN)
+                || u.roles().contains(Role.REPORT_READER)).orElse(false);
+    }
+
     /** The actor for service calls; only reached on protected screens, where someone is signed in. */
     public Actor actor() {
         return user().map(SignedInUser::actor).orElseThrow(() -> new IllegalStateException("Nobody is signed in."));

@@ -15,8 +15,13 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openvisit.identity.application.AccountService;
+import org.openvisit.identity.application.SignInThrottle;
 import org.openvisit.identity.application.SignedInUser;
 import org.openvisit.identity.infrastructure.oidc.OidcClient;
+import org.openvisit.report.application.ReportTokenClaims;
+import org.openvisit.report.application.ReportTokenService;
+import org.openvisit.report.application.TokenRefusedException;
+import org.openvisit.shared.interfaces.web.PageHeaders;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -31,12 +36,14 @@ import java.util.stream.Collectors;
  * once. REST API ({@code /api/*}): HTTP Basic credentials of a portal account on each request, no
  * session, in both sign-in modes (API clients use local service accounts). Unauthenticated requests
  * for protected pages go to the sign-in screen, or with {@code openvisit.portal.sign-in=oidc} straight
- * to the organization's identity provider ({@link OidcStartServlet}); the API answers a 401 problem document.
+ * to the organization's identity provider ({@link OidcStartServlet}); the API answers a 401 problem document. The
+ * reports API ({@code /api/reports/...}) also takes a reports bearer token ({@link BearerCaller}).
  */
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SIGN_IN_PAGE = "/sign-in.xhtml";
+    static final String REPORTS_API = "/api/reports/";
 
     @Inject
     private IdentityStoreHandler identityStores;
@@ -46,6 +53,15 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject
     private OidcClient oidc;
+
+    @EJB
+    private SignInThrottle throttle;
+
+    @EJB
+    private ReportTokenService reportTokens;
+
+    /** Set on a sign-in request that had to wait: the seconds left ({@link SignInView} says so). */
+    static final String WAIT_SECONDS = "org.openvisit.signIn.waitSeconds";
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -85,7 +101,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         if (oidc.settings().oidc()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        CredentialValidationResult result = identityStores.validate(typed);
+        CredentialValidationResult result = checked(request, typed, "portal");
+        if (result == null) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -95,9 +114,19 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus apiRequest(HttpServletRequest request, HttpServletResponse response,
                                             HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearerRequest(request, response, context, authorization.substring(7));
+        }
         Optional<UsernamePasswordCredential> basic = basicCredential(request.getHeader("Authorization"));
         if (basic.isPresent()) {
-            CredentialValidationResult result = identityStores.validate(basic.get());
+            CredentialValidationResult result = checked(request, basic.get(), "api");
+            if (result == null) {
+                Object wait = request.getAttribute(WAIT_SECONDS);
+                response.setHeader("Retry-After", String.valueOf(wait));
+                return refused(response, context, 429, "Too Many Requests",
+                        "Too many failed sign-ins for this account or address: try again in " + wait + " seconds.");
+            }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
@@ -110,14 +139,68 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                 "Sign in: send the username and password of a portal account with HTTP Basic authentication.");
     }
 
+    /**
+     * A reports bearer token (a JWT this installation issued): verified on every request (signature, issuer, audience,
+     * expiry, not revoked), good for the reports API only; no session.
+     */
+    private AuthenticationStatus bearerRequest(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context, String token) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith(REPORTS_API)) {
+            return unauthorizedBearer(response, context,
+                    "A bearer token opens only the reports API (" + REPORTS_API + "...); sign in with HTTP Basic.");
+        }
+        ReportTokenClaims claims;
+        try {
+            claims = reportTokens.verify(token);
+        } catch (TokenRefusedException e) {
+            return unauthorizedBearer(response, context, e.getMessage());
+        }
+        BearerCaller.set(request, claims);
+        return context.notifyContainerAboutLogin(new CallerPrincipal(claims.subject()), claims.groups());
+    }
+
+    private static AuthenticationStatus unauthorizedBearer(HttpServletResponse response, HttpMessageContext context,
+                                                           String detail) {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"OpenVisit reports\", error=\"invalid_token\"");
+        return refused(response, context, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    /**
+     * The credential checked under the sign-in throttle: {@code null} when the account or address must wait (the
+     * password is then not checked at all, and {@link #WAIT_SECONDS} says how long).
+     */
+    private CredentialValidationResult checked(HttpServletRequest request, Credential credential, String channel) {
+        String username = credential instanceof UsernamePasswordCredential up ? up.getCaller() : "";
+        String address = request.getRemoteAddr();
+        Optional<java.time.Duration> wait = throttle.mustWait(username, address, channel);
+        if (wait.isPresent()) {
+            request.setAttribute(WAIT_SECONDS, Math.max(1, wait.get().toSeconds() + 1));
+            return null;
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            throttle.succeeded(username, address, channel);
+        } else {
+            throttle.failed(username, address, channel);
+        }
+        return result;
+    }
+
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
                                                      String detail) {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"OpenVisit\", charset=\"UTF-8\"");
+        return refused(response, context, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    private static AuthenticationStatus refused(HttpServletResponse response, HttpMessageContext context, int status,
+                                                String title, String detail) {
+        response.setStatus(status);
+        PageHeaders.applyToRefusal(response);
         response.setContentType("application/problem+json");
         try {
             response.getWriter().write(Jsons.createObjectBuilder()
-                    .add("type", "about:blank").add("title", "Unauthorized").add("status", 401).add("detail", detail)
+                    .add("type", "about:blank").add("title", title).add("status", status).add("detail", detail)
                     .build().toString());
         } catch (IOException e) {
             // the client went away; nothing to tell it

@@ -12,11 +12,20 @@ final class SafeRedirect {
     }
 
     static String target(String next) {
-        if (next == null || next.isBlank() || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-                || next.chars().anyMatch(c -> c < 0x20) || next.startsWith(PortalAuthenticationMechanism.SIGN_IN_PAGE)
+        if (!isInApplication(next) || next.startsWith(PortalAuthenticationMechanism.SIGN_IN_PAGE)
                 || next.startsWith("/portal/oidc/")) {
             return HOME;
         }
         return next;
+    }
+
+    /** {@code back} when it is a path of this application (the sign-in page included), else the home page. */
+    static String back(String back) {
+        return isInApplication(back) ? back : HOME;
+    }
+
+    private static boolean isInApplication(String path) {
+        return path != null && !path.isBlank() && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+                && path.chars().noneMatch(c -> c < 0x20);
     }
 }

@@ -32,6 +32,9 @@ public class SignInView {
     @Inject
     private FacesContext faces;
 
+    @Inject
+    private IdentityText text;
+
     private String username;
     private String password;
     private String next;
@@ -70,8 +73,12 @@ public class SignInView {
                 faces.responseComplete();
             }
             case SEND_CONTINUE -> faces.responseComplete();
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The username or password is wrong.", null));
+            default -> {
+                Object wait = ((HttpServletRequest) external.getRequest())
+                        .getAttribute(PortalAuthenticationMechanism.WAIT_SECONDS);
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, wait == null
+                        ? text.get("signIn.wrong") : text.format("signIn.mustWait", wait), null));
+            }
         }
     }
 

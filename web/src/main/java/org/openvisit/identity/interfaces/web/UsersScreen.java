@@ -37,6 +37,9 @@ public class UsersScreen implements Serializable {
     private CurrentUser currentUser;
 
     @Inject
+    private IdentityText text;
+
+    @Inject
     private org.openvisit.identity.infrastructure.oidc.OidcClient oidc;
 
     private String org;
@@ -70,7 +73,7 @@ public class UsersScreen implements Serializable {
     public void toggleEnabled(AccountSummary member) {
         try {
             AccountSummary changed = accounts.setEnabled(currentUser.actor(), member.username(), !member.enabled());
-            PortalMessages.info("User \"" + changed.username() + "\" " + (changed.enabled() ? "can sign in again." : "is stopped."));
+            PortalMessages.info(text.format(changed.enabled() ? "users.restarted" : "users.stopped", changed.username()));
             refreshMembers();
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
@@ -87,7 +90,7 @@ public class UsersScreen implements Serializable {
     }
 
     public String rolesInWords(AccountSummary member) {
-        return member.roles().stream().sorted().map(this::label).reduce((a, b) -> a + ", " + b).orElse("");
+        return member.roles().stream().sorted().map(text::roleShort).collect(java.util.stream.Collectors.joining(", "));
     }
 
     public boolean isMayCreate() {
@@ -97,11 +100,19 @@ public class UsersScreen implements Serializable {
     }
 
     public void create() {
+        if (roles == null || roles.isEmpty()) {
+            // checked here, not with required="true": PrimeFaces puts aria-required on the checkbox table, which is
+            // not allowed there (axe-core, WCAG 4.1.2)
+            PortalMessages.error(text.get("users.rolesRequired"));
+            password = null;
+            return;
+        }
         try {
             Set<Role> chosen = roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
             SignedInUser created = accounts.createAccount(currentUser.actor(),
                     new NewAccount(username, displayName, organizationId, chosen, password));
-            PortalMessages.info("User \"" + created.username() + "\" created with the roles " + created.roles() + ".");
+            PortalMessages.info(text.format("users.created", created.username(),
+                    created.roles().stream().sorted().map(this::label).collect(java.util.stream.Collectors.joining(", "))));
             username = null;
             displayName = null;
             roles = new java.util.ArrayList<>();
@@ -119,12 +130,7 @@ public class UsersScreen implements Serializable {
     }
 
     public String label(Role role) {
-        return switch (role) {
-            case ORG_ADMIN -> "Administrator (enters endpoints and users)";
-            case EHR_ANALYST -> "EHR analyst (approves endpoints)";
-            case REPORT_READER -> "Report reader";
-            case OPERATOR -> "Operator";
-        };
+        return text.role(role);
     }
 
     public String getOrg() {

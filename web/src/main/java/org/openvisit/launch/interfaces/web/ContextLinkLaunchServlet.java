@@ -28,10 +28,9 @@ public class ContextLinkLaunchServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             LaunchLanding landing = launches.launch(request.getParameter("token"));
-            LaunchPages.grant(request, landing);
-            LaunchPages.redirect(request, response, landing.path());
+            LaunchPages.land(request, response, landing);
         } catch (LaunchRefusedException e) {
-            LaunchPages.error(response, e.status(), e.reasonCode(), e.title(), e.getMessage());
+            LaunchPages.refused(request, response, e);
         }
     }
 }

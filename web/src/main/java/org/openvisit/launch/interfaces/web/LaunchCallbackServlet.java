@@ -5,13 +5,14 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.openvisit.launch.application.LaunchLanding;
+import org.openvisit.launch.application.LaunchRefusal;
 import org.openvisit.launch.application.LaunchRefusedException;
 import org.openvisit.launch.application.PendingLaunch;
 import org.openvisit.launch.application.SmartEhrLaunchService;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * {@code GET /launch/callback?code=..&state=..} (or {@code error=..}): back from the EHR's authorize
@@ -31,14 +32,13 @@ public class LaunchCallbackServlet extends HttpServlet {
         try {
             String state = request.getParameter("state");
             if (state == null || state.isBlank()) {
-                throw launches.refuseCallback(400, "STATE_MISSING", "Incomplete launch",
+                throw launches.refuseCallback(LaunchRefusal.STATE_MISSING, "Incomplete launch",
                         "The EHR sent the browser back without the launch's state. Start the visit again from the EHR.");
             }
-            HttpSession session = request.getSession(false);
-            Object pending = session == null ? null : LaunchPages.takePending(session, state);
-            if (!(pending instanceof PendingLaunch launch)) {
-                boolean reused = session != null && LaunchPages.usedStates(session).contains(state);
-                throw launches.refuseCallback(400, reused ? "STATE_REUSED" : "STATE_UNKNOWN",
+            Optional<PendingLaunch> pending = LaunchPages.takePending(request, state);
+            if (pending.isEmpty()) {
+                boolean reused = LaunchPages.stateWasUsed(request, state);
+                throw launches.refuseCallback(reused ? LaunchRefusal.STATE_REUSED : LaunchRefusal.STATE_UNKNOWN,
                         reused ? "This launch was used already" : "Unknown launch",
                         reused ? "This launch has been completed already; a launch works once. Start the visit again "
                                 + "from the EHR."
@@ -47,13 +47,12 @@ public class LaunchCallbackServlet extends HttpServlet {
             }
             String error = request.getParameter("error");
             if (error != null) {
-                throw launches.ehrError(launch, error);
+                throw launches.ehrError(pending.get(), error);
             }
-            LaunchLanding landing = launches.complete(launch, request.getParameter("code"));
-            LaunchPages.grant(request, landing);
-            LaunchPages.redirect(request, response, landing.path());
+            LaunchLanding landing = launches.complete(pending.get(), request.getParameter("code"));
+            LaunchPages.land(request, response, landing);
         } catch (LaunchRefusedException e) {
-            LaunchPages.error(response, e.status(), e.reasonCode(), e.title(), e.getMessage());
+            LaunchPages.refused(request, response, e);
         }
     }
 }

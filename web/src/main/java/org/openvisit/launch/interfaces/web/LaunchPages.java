@@ -1,103 +1,64 @@
 package org.openvisit.launch.interfaces.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.openvisit.launch.application.LaunchLanding;
-import org.openvisit.room.interfaces.web.RoomAccess;
+import org.openvisit.launch.application.LaunchRefusedException;
+import org.openvisit.launch.application.PendingLaunch;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Optional;
 
 import static org.openvisit.shared.interfaces.web.Html.escape;
 
 /**
- * What the launch keeps in the browser's HTTP session, and its pages. Pending launches are keyed by
- * their state (several tabs may launch at once), removed on first use; used states are remembered so
- * a replayed callback is told apart from a forged one. The visits this browser launched are the only
- * ones its visit pages show.
+ * The launch's answers to the browser: where it goes (the EHR's authorize endpoint, the visit page, the lobby), what
+ * it keeps in its session ({@link BrowserLaunchState}), and the refusal page: status by {@link LaunchRefusalStatus},
+ * words from the launch bundle in the browser's language, rendered by the Facelets template
+ * {@code /launch-refused.xhtml} ({@link LaunchRefusalView}).
  */
 public final class LaunchPages {
 
-    static final String PENDING = "org.openvisit.launch.pending";
-    static final String USED_STATES = "org.openvisit.launch.usedStates";
-    /** The ids of the visits this browser launched (a Set of UUID): the visit pages show only these. */
-    public static final String LAUNCHED_VISITS = "org.openvisit.launch.visits";
-    private static final int MAX_PENDING = 20;
+    static final String REFUSAL_PAGE = "/launch-refused.xhtml";
 
     private LaunchPages() {
     }
 
-    @SuppressWarnings("unchecked")
-    static synchronized Map<String, Object> pending(HttpSession session) {
-        Object map = session.getAttribute(PENDING);
-        if (map == null) {
-            map = Collections.synchronizedMap(new LinkedHashMap<String, Object>());
-            session.setAttribute(PENDING, map);
-        }
-        return (Map<String, Object>) map;
+    /** Keeps the launch in this browser's session until the EHR calls back with its state, and sends the browser to the EHR. */
+    static void toEhr(HttpServletRequest request, HttpServletResponse response, PendingLaunch pending) {
+        HttpSession session = request.getSession(true);
+        BrowserLaunchState state = BrowserLaunchState.of(session);
+        state.addPending(pending);
+        state.save(session);
+        redirect(request, response, pending.authorization().authorizeUri().toString());
     }
 
-    static void addPending(HttpSession session, String state, Object pending) {
-        Map<String, Object> map = pending(session);
-        synchronized (map) {
-            while (map.size() >= MAX_PENDING) {
-                map.remove(map.keySet().iterator().next());
-            }
-            map.put(state, pending);
-        }
-        session.setAttribute(PENDING, map); // so a replicated session sees the change
-    }
-
-    /** Takes the pending launch of {@code state} out of the session: it works once. */
-    static Object takePending(HttpSession session, String state) {
-        Map<String, Object> map = pending(session);
-        Object pending = map.remove(state);
-        session.setAttribute(PENDING, map);
-        if (pending != null) {
-            usedStates(session).add(state);
-            session.setAttribute(USED_STATES, usedStates(session));
-        }
+    /** The launch waiting under {@code state} in this browser, taken out (it works once). */
+    static Optional<PendingLaunch> takePending(HttpServletRequest request, String state) {
+        HttpSession session = request.getSession(false);
+        Optional<BrowserLaunchState> found = BrowserLaunchState.find(session);
+        Optional<PendingLaunch> pending = found.flatMap(s -> s.takePending(state));
+        found.ifPresent(s -> s.save(session));
         return pending;
     }
 
-    @SuppressWarnings("unchecked")
-    static synchronized Set<String> usedStates(HttpSession session) {
-        Object set = session.getAttribute(USED_STATES);
-        if (set == null) {
-            set = Collections.synchronizedSet(new LinkedHashSet<String>());
-            session.setAttribute(USED_STATES, set);
-        }
-        return (Set<String>) set;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static synchronized Set<UUID> launchedVisits(HttpSession session) {
-        Object set = session.getAttribute(LAUNCHED_VISITS);
-        if (set == null) {
-            set = Collections.synchronizedSet(new LinkedHashSet<UUID>());
-            session.setAttribute(LAUNCHED_VISITS, set);
-        }
-        return (Set<UUID>) set;
+    static boolean stateWasUsed(HttpServletRequest request, String state) {
+        return BrowserLaunchState.find(request.getSession(false)).map(s -> s.wasUsed(state)).orElse(false);
     }
 
     /**
-     * Lets this browser into the visit a launch opened: a clinician's launch gives the visit page, a
-     * patient's only the lobby (as a patient). The session id changes, as at any sign-in.
+     * Lets this browser into the visit a launch opened: a clinician's launch gives the visit page, a patient's only
+     * the lobby (as a patient). The session id changes, as at any sign-in; then the browser goes there.
      */
-    static void grant(HttpServletRequest request, LaunchLanding landing) {
+    static void land(HttpServletRequest request, HttpServletResponse response, LaunchLanding landing) {
         HttpSession session = request.getSession(true);
-        if (landing.patient()) {
-            RoomAccess.patientLaunched(session, landing.visitId()); // before the visit counts as launched here
-        }
-        launchedVisits(session).add(landing.visitId());
-        session.setAttribute(LAUNCHED_VISITS, launchedVisits(session));
+        BrowserLaunchState state = BrowserLaunchState.of(session);
+        state.launched(landing.visitId(), landing.patient());
+        state.save(session);
         request.changeSessionId();
+        redirect(request, response, landing.path());
     }
 
     static void redirect(HttpServletRequest request, HttpServletResponse response, String target) {
@@ -107,7 +68,25 @@ public final class LaunchPages {
         response.setHeader("Location", target.startsWith("http") ? target : request.getContextPath() + target);
     }
 
-    /** A plain page saying what went wrong and what to do. */
+    /** The refusal page: its status, and the page in the browser's language. */
+    static void refused(HttpServletRequest request, HttpServletResponse response, LaunchRefusedException refusal)
+            throws IOException {
+        LaunchTiming.report(response);
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(LaunchRefusalStatus.of(refusal.reason()));
+        request.setAttribute(LaunchRefusalView.ATTRIBUTE, new LaunchRefusalView.Refusal(refusal.reasonCode(),
+                refusal.title(), refusal.getMessage()));
+        try {
+            request.getRequestDispatcher(REFUSAL_PAGE).forward(request, response);
+        } catch (ServletException e) {
+            throw new IOException("The refusal page could not be rendered", e);
+        }
+    }
+
+    /**
+     * A plain page saying what went wrong and what to do, for the visit and room pages' own refusals (English; see
+     * {@link #refused} for the launch's).
+     */
     public static void error(HttpServletResponse response, int status, String code, String title, String message)
             throws IOException {
         LaunchTiming.report(response);

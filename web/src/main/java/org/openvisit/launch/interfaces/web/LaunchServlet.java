@@ -35,10 +35,9 @@ public class LaunchServlet extends HttpServlet {
         try {
             PendingLaunch pending = launches.begin(request.getParameter("iss"), request.getParameter("launch"),
                     publicAddress.base(request) + CALLBACK_PATH);
-            LaunchPages.addPending(request.getSession(true), pending.state(), pending);
-            LaunchPages.redirect(request, response, pending.authorization().authorizeUri().toString());
+            LaunchPages.toEhr(request, response, pending);
         } catch (LaunchRefusedException e) {
-            LaunchPages.error(response, e.status(), e.reasonCode(), e.title(), e.getMessage());
+            LaunchPages.refused(request, response, e);
         }
     }
 }

@@ -6,7 +6,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.openvisit.smart.OutboundTiming;
+import org.openvisit.ehr.OutboundTiming;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

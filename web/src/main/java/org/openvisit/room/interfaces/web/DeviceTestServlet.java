@@ -21,6 +21,6 @@ public class DeviceTestServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write(RoomPages.deviceTest(request.getContextPath()));
+        response.getWriter().write(RoomPages.deviceTest(request.getContextPath(), RoomPages.Viewer.of(request)));
     }
 }

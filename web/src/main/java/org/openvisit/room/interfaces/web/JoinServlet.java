@@ -7,10 +7,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.openvisit.launch.interfaces.web.LaunchPages;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.visit.application.InvalidJoinLinkException;
 import org.openvisit.visit.application.JoinGrant;
+import org.openvisit.visit.application.JoinLinkRevocations;
 import org.openvisit.visit.application.JoinLinks;
 import org.openvisit.visit.application.JoinRole;
 import org.openvisit.visit.application.VisitOrchestrationService;
@@ -41,6 +41,9 @@ public class JoinServlet extends HttpServlet {
     @EJB
     private transient VisitOrchestrationService visits;
 
+    @EJB
+    private transient JoinLinkRevocations revocations;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JoinGrant grant;
@@ -53,25 +56,28 @@ public class JoinServlet extends HttpServlet {
                 case "MALFORMED" -> HttpServletResponse.SC_BAD_REQUEST;
                 default -> HttpServletResponse.SC_FORBIDDEN;
             };
-            LaunchPages.error(response, status, e.reasonCode(), "This link does not open a visit", e.getMessage());
+            RoomRefusal.send(request, response, status, e.reasonCode());
+            return;
+        }
+        if (revocations.isRevoked(grant.linkId())) {
+            LOG.warning(() -> "Join link refused: REVOKED for visit " + grant.visitId());
+            RoomRefusal.send(request, response, HttpServletResponse.SC_FORBIDDEN, "REVOKED");
             return;
         }
         Optional<VisitView> visit = visits.find(grant.visitId());
         if (visit.isEmpty()) {
             LOG.warning(() -> "Join link refused: NO_VISIT " + grant.visitId());
-            LaunchPages.error(response, 404, "NO_VISIT", "This link does not open a visit",
-                    "The visit of this link does not exist (any more). Ask your clinic for a new link.");
+            RoomRefusal.send(request, response, 404, "NO_VISIT");
             return;
         }
         if (visit.get().status() == VisitStatus.ENDED) {
             LOG.info(() -> "Join link refused: VISIT_ENDED " + grant.visitId());
-            LaunchPages.error(response, HttpServletResponse.SC_GONE, "VISIT_ENDED", "This visit has ended",
-                    "This visit is over. If you still need to see your clinician, contact your clinic.");
+            RoomRefusal.send(request, response, HttpServletResponse.SC_GONE, "VISIT_ENDED");
             return;
         }
         HttpSession session = request.getSession(true);
         RoomPass pass = RoomAccess.grant(session, grant.visitId(),
-                grant.role() == JoinRole.GUEST ? AttendeeRole.GUEST : AttendeeRole.PATIENT);
+                grant.role() == JoinRole.GUEST ? AttendeeRole.GUEST : AttendeeRole.PATIENT, grant.linkId());
         request.changeSessionId(); // the session now grants a visit
         LOG.info(() -> "Join link accepted: visit " + grant.visitId() + " attendee " + pass.attendeeId() + " ("
                 + pass.role() + ")");

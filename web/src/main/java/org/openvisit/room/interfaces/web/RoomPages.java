@@ -1,144 +1,215 @@
 package org.openvisit.room.interfaces.web;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import org.openvisit.shared.interfaces.web.BrowserLanguage;
+import org.openvisit.shared.interfaces.web.BundleTexts;
+import org.openvisit.shared.interfaces.web.Formats;
 import org.openvisit.shared.interfaces.web.Html;
 import org.openvisit.visit.application.ParticipantView;
 import org.openvisit.visit.application.VisitEventRecorded;
 import org.openvisit.visit.application.VisitView;
 import org.openvisit.visit.domain.model.VisitStatus;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
  * The HTML of the room pages: the clinician's visit page, the patient's and guest's lobby (which
- * becomes the call without a reload), and the device test. The pages are plain HTML; what moves is
- * done by {@code resources/openvisit/room.js} and {@code device-test.js} over the signalling socket.
+ * becomes the call without a reload), and the device test, in the viewer's language (bundle {@value #BUNDLE}). The
+ * pages are plain HTML; what moves is done by {@code resources/openvisit/room.js} and {@code device-test.js} over the
+ * signalling socket, with their words from the page's {@code pageTexts} JSON block (the bundle's {@code js.*} keys;
+ * a data block, not a script, so a Content-Security-Policy without inline script allows it).
  */
 public final class RoomPages {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    public static final String BUNDLE = "org.openvisit.room.interfaces.web.Messages";
 
     private RoomPages() {
     }
 
+    /** The room texts in the viewer's language, and the zone times are written in. */
+    public record Viewer(BundleTexts texts, ZoneId zone) {
+
+        public static Viewer of(jakarta.servlet.http.HttpServletRequest request) {
+            return new Viewer(BundleTexts.of(BUNDLE, BrowserLanguage.of(request)), Formats.zone(request));
+        }
+
+        String get(String key) {
+            return texts.get(key);
+        }
+
+        String time(Instant at) {
+            return Formats.instant(at, texts.locale(), zone);
+        }
+    }
+
     /** The clinician's page: the visit, who is where (live), invitations, the call, the event log. */
-    public static String provider(String contextPath, VisitView v, String organization, String patientLink,
+    public static String provider(String contextPath, Viewer t, VisitView v, String organization, String patientLink,
                                   String guestLink, List<VisitEventRecorded> events) {
         StringBuilder people = new StringBuilder();
         for (ParticipantView p : v.participants()) {
-            people.append("<tr><td>").append(Html.escape(p.ehrUserId())).append("</td><td>")
-                    .append(p.role()).append("</td><td>").append(TIME.format(p.firstLaunchAt())).append("</td></tr>");
+            people.append("<tr><td translate=\"no\">").append(Html.escape(p.ehrUserId())).append("</td><td>")
+                    .append(Html.escape(word(t, "role.", p.role()))).append("</td><td>")
+                    .append(Html.escape(t.time(p.firstLaunchAt()))).append("</td></tr>");
         }
         StringBuilder log = new StringBuilder();
         for (VisitEventRecorded e : events) {
             log.append("<li data-sequence=\"").append(e.sequence()).append("\" data-event=\"").append(e.type())
-                    .append("\">").append(TIME.format(e.occurredAt())).append(" · ").append(e.type())
-                    .append(e.attendeeRole() == null ? "" : " · " + e.attendeeRole())
-                    .append(e.detail() == null ? "" : " · " + Html.escape(e.detail())).append("</li>");
+                    .append("\">").append(Html.escape(t.time(e.occurredAt()))).append(" · ")
+                    .append(Html.escape(word(t, "event.", e.type())))
+                    .append(e.attendeeRole() == null ? "" : " · " + Html.escape(word(t, "role.", e.attendeeRole())))
+                    .append(e.detail() == null ? "" : " · <span translate=\"no\">" + Html.escape(e.detail()) + "</span>")
+                    .append("</li>");
         }
         boolean ended = v.status() == VisitStatus.ENDED;
         String body = "<div id=\"room\" data-visit-id=\"" + v.id() + "\" data-mode=\"clinician\" data-ended=\"" + ended
                 + "\">"
                 + "<dl id=\"visit\" data-visit-id=\"" + v.id() + "\">"
-                + "<dt>Organization</dt><dd id=\"organization\">" + Html.escape(organization) + "</dd>"
-                + "<dt>Appointment time</dt>" + appointmentTime(v)
-                + "<dt>Department</dt><dd id=\"department\">" + (v.departmentId() == null ? "Not given by the EHR"
-                : Html.escape(v.departmentId())) + "</dd>"
-                + "<dt>State</dt><dd id=\"visitState\">" + v.status() + "</dd>"
-                + "<dt>Opened</dt><dd>" + TIME.format(v.createdAt()) + "</dd></dl>"
-                + "<p id=\"roomStatus\" class=\"status\" role=\"status\">Connecting to the visit…</p>"
-                + "<section><h2>Participants</h2><table id=\"attendees\" class=\"attendees\"><thead><tr><th>Who</th>"
-                + "<th>State</th><th>Call quality</th><th></th></tr></thead><tbody><tr class=\"empty\"><td colspan=\"4\">"
-                + "Nobody has joined yet.</td></tr></tbody></table>"
-                + "<p><button id=\"admitAll\" type=\"button\" disabled>Admit all</button></p></section>"
-                + callSection(true)
-                + "<section><h2>Invite</h2>"
-                + linkRow("patientLink", "Patient link", patientLink, "Copy patient link")
-                + "<p class=\"note\" id=\"smsNote\">Sending the patient link by SMS arrives with the notifications "
-                + "feature; until then copy the link into your own message to the patient.</p>"
-                + linkRow("guestLink", "Guest link (interpreter, family)", guestLink, "Copy guest link")
-                + "<p class=\"note\">Links are valid for a few hours and open only this visit.</p></section>"
-                + "<section><h2>End</h2><p><button id=\"endVisit\" type=\"button\" class=\"danger\""
-                + (ended ? " disabled" : "") + ">End visit</button></p></section>"
-                + "<section><h2>Events</h2><ol id=\"events\">" + log + "</ol></section>"
-                + "<section><h2>Clinicians who launched this visit</h2><table id=\"participants\"><tr><th>EHR user</th>"
-                + "<th>Role</th><th>First launch</th></tr>" + people + "</table></section></div>";
-        return page(contextPath, "Virtual visit", body, true);
+                + "<dt>" + t.get("visit.organization") + "</dt><dd id=\"organization\" translate=\"no\">"
+                + Html.escape(organization) + "</dd>"
+                + "<dt>" + t.get("visit.appointmentTime") + "</dt>" + appointmentTime(t, v)
+                + "<dt>" + t.get("visit.department") + "</dt><dd id=\"department\">" + (v.departmentId() == null
+                ? t.get("visit.departmentUnknown") : "<span translate=\"no\">" + Html.escape(v.departmentId()) + "</span>")
+                + "</dd>"
+                + "<dt>" + t.get("visit.state") + "</dt><dd id=\"visitState\" data-state=\"" + v.status() + "\">"
+                + Html.escape(word(t, "visitState.", v.status())) + "</dd>"
+                + "<dt>" + t.get("visit.opened") + "</dt><dd>" + Html.escape(t.time(v.createdAt())) + "</dd></dl>"
+                + "<p id=\"roomStatus\" class=\"status\" role=\"status\" aria-live=\"polite\">"
+                + t.get("status.connectingVisit") + "</p>"
+                + "<section><h2>" + t.get("participants.title") + "</h2><table id=\"attendees\" class=\"attendees\">"
+                + "<thead><tr><th>" + t.get("participants.who") + "</th><th>" + t.get("participants.state") + "</th><th>"
+                + t.get("participants.quality") + "</th><th>" + t.get("participants.actions") + "</th></tr></thead>"
+                + "<tbody><tr class=\"empty\"><td colspan=\"4\">" + t.get("participants.none") + "</td></tr></tbody></table>"
+                + "<p><button id=\"admitAll\" type=\"button\" disabled>" + t.get("participants.admitAll") + "</button></p>"
+                + "</section>"
+                + callSection(t, true)
+                + "<section><h2>" + t.get("invite.title") + "</h2>"
+                + linkRow("patientLink", t.get("invite.patient"), patientLink, t.get("invite.copyPatient"))
+                + "<p class=\"note\" id=\"smsNote\">" + t.get("invite.sms") + "</p>"
+                + linkRow("guestLink", t.get("invite.guest"), guestLink, t.get("invite.copyGuest"))
+                + "<p class=\"note\">" + t.get("invite.validity") + "</p></section>"
+                + "<section><h2>" + t.get("end.title") + "</h2><p><button id=\"endVisit\" type=\"button\" class=\"danger\""
+                + (ended ? " disabled" : "") + ">" + t.get("end.button") + "</button></p></section>"
+                + "<section><h2>" + t.get("events.title") + "</h2><ol id=\"events\">" + log + "</ol></section>"
+                + "<section><h2>" + t.get("launched.title") + "</h2><table id=\"participants\"><tr><th>"
+                + t.get("launched.user") + "</th><th>" + t.get("launched.role") + "</th><th>" + t.get("launched.first")
+                + "</th></tr>" + people + "</table></section></div>";
+        return page(contextPath, t, t.get("title.provider"), body, true);
     }
 
     /** The patient's or guest's lobby: the organization, the wait, the device test; then the call. */
-    public static String lobby(String contextPath, VisitView v, String organization) {
+    public static String lobby(String contextPath, Viewer t, VisitView v, String organization) {
         boolean ended = v.status() == VisitStatus.ENDED;
         String body = "<div id=\"room\" data-visit-id=\"" + v.id() + "\" data-mode=\"lobby\" data-ended=\"" + ended
                 + "\">"
-                + "<p class=\"org\">" + Html.escape(organization) + "</p>"
-                + "<p id=\"roomStatus\" class=\"status\" role=\"status\">Connecting…</p>"
-                + "<div id=\"lobby\"><p id=\"lobbyMessage\" class=\"big\">"
-                + (ended ? "This visit has ended." : "You are checked in. Your clinician will let you in; please keep "
-                + "this page open.") + "</p>"
-                + deviceTestSection() + "</div>"
-                + callSection(false) + "</div>";
-        return page(contextPath, "Your virtual visit", body, true);
+                + "<p class=\"org\" translate=\"no\">" + Html.escape(organization) + "</p>"
+                + "<p id=\"roomStatus\" class=\"status\" role=\"status\" aria-live=\"polite\">"
+                + t.get("status.connecting") + "</p>"
+                + "<div id=\"lobby\"><p id=\"lobbyMessage\" class=\"big\" aria-live=\"assertive\">"
+                + (ended ? t.get("lobby.ended") : t.get("lobby.waiting")) + "</p>"
+                + deviceTestSection(t) + "</div>"
+                + callSection(t, false) + "</div>";
+        return page(contextPath, t, t.get("title.lobby"), body, true);
     }
 
     /** The device test on its own, before any visit. */
-    public static String deviceTest(String contextPath) {
-        String body = "<p>Check your camera, microphone, speaker and connection before your virtual visit. Nothing "
-                + "is recorded from this page.</p>" + deviceTestSection();
-        return page(contextPath, "Test your camera and microphone", body, false);
+    public static String deviceTest(String contextPath, Viewer t) {
+        String body = "<p>" + t.get("deviceTest.intro") + "</p>" + deviceTestSection(t);
+        return page(contextPath, t, t.get("title.deviceTest"), body, false);
     }
 
-    private static String deviceTestSection() {
-        return "<section id=\"deviceTest\" class=\"device-test\"><h2>Test your camera and microphone</h2>"
-                + "<video id=\"dtPreview\" autoplay muted playsinline></video>"
-                + "<div class=\"meter\"><div id=\"dtLevel\"></div></div>"
-                + "<p><button id=\"dtStart\" type=\"button\">Start the test</button> "
-                + "<button id=\"dtSpeaker\" type=\"button\">Play a test sound</button></p>"
-                + "<ul id=\"dtResults\"></ul></section>";
+    /** Why a join link or visit address opens nothing, and what to do; an unknown code gets the general words. */
+    public static String refusal(String contextPath, Viewer t, String code) {
+        String key = t.texts().bundle().containsKey("refusal." + code + ".title") ? code : "OTHER";
+        String title = t.get("refusal." + key + ".title");
+        String body = "<p id=\"launchMessage\">" + t.get("refusal." + key + ".message") + "</p>"
+                + "<p class=\"code\">" + t.get("refusal.reason") + " <span id=\"launchReason\" translate=\"no\">"
+                + Html.escape(code) + "</span></p>";
+        String res = contextPath + "/resources/openvisit/";
+        return "<!DOCTYPE html><html lang=\"" + BrowserLanguage.tag(t.texts().locale()) + "\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + Html.escape(title) + " - OpenVisit</title>"
+                + "<link rel=\"stylesheet\" href=\"" + res + "rooms.css\"></head><body><main><h1>" + Html.escape(title)
+                + "</h1>" + body + "</main></body></html>";
     }
 
-    private static String callSection(boolean clinician) {
+    private static String deviceTestSection(Viewer t) {
+        return "<section id=\"deviceTest\" class=\"device-test\"><h2>" + t.get("title.deviceTest") + "</h2>"
+                + "<video id=\"dtPreview\" autoplay muted playsinline aria-label=\"" + t.get("deviceTest.preview")
+                + "\"></video>"
+                + "<div class=\"meter\" role=\"img\" aria-label=\"" + t.get("deviceTest.level") + "\"><div id=\"dtLevel\">"
+                + "</div></div>"
+                + "<p><button id=\"dtStart\" type=\"button\">" + t.get("deviceTest.start") + "</button> "
+                + "<button id=\"dtSpeaker\" type=\"button\">" + t.get("deviceTest.speaker") + "</button></p>"
+                + "<p id=\"dtHeard\" role=\"group\" aria-labelledby=\"dtHeardQuestion\" hidden><span id=\"dtHeardQuestion\">"
+                + t.get("deviceTest.heard") + "</span> <button id=\"dtHeardYes\" type=\"button\">" + t.get("deviceTest.heardYes")
+                + "</button> <button id=\"dtHeardNo\" type=\"button\">" + t.get("deviceTest.heardNo") + "</button></p>"
+                + "<ul id=\"dtResults\" aria-live=\"polite\"></ul></section>";
+    }
+
+    private static String callSection(Viewer t, boolean clinician) {
         return "<section id=\"call\" class=\"call\"" + (clinician ? "" : " hidden") + ">"
-                + (clinician ? "<h2>Call</h2>" : "")
+                + (clinician ? "<h2>" + t.get("call.title") + "</h2>" : "")
                 + "<div id=\"videos\" class=\"videos\"><figure class=\"tile self\"><video id=\"selfVideo\" autoplay "
-                + "muted playsinline></video><figcaption>You</figcaption></figure></div>"
+                + "muted playsinline aria-label=\"" + t.get("call.selfVideo") + "\"></video><figcaption>"
+                + t.get("call.you") + "</figcaption></figure></div>"
                 + "<p class=\"controls\">"
-                + (clinician ? "<button id=\"joinCall\" type=\"button\">Join</button> " : "")
-                + "<button id=\"mute\" type=\"button\" disabled>Mute</button> "
-                + "<button id=\"camera\" type=\"button\" disabled>Camera off</button> "
-                + (clinician ? "<button id=\"share\" type=\"button\" disabled>Share screen</button> " : "")
-                + "<button id=\"leave\" type=\"button\" disabled>Leave</button></p></section>";
+                + (clinician ? "<button id=\"joinCall\" type=\"button\">" + t.get("call.join") + "</button> " : "")
+                + "<button id=\"mute\" type=\"button\" disabled>" + t.get("js.mute") + "</button> "
+                + "<button id=\"camera\" type=\"button\" disabled>" + t.get("js.cameraOff") + "</button> "
+                + (clinician ? "<button id=\"share\" type=\"button\" disabled>" + t.get("js.share") + "</button> " : "")
+                + "<button id=\"leave\" type=\"button\" disabled>" + t.get("call.leave") + "</button></p></section>";
     }
 
-    /** The booked time in UTC; room.js shows it in the browser's own time zone. */
-    static String appointmentTime(VisitView v) {
+    /** The booked time in the viewer's zone (room.js may show it again in the browser's own zone). */
+    static String appointmentTime(Viewer t, VisitView v) {
         if (v.appointmentStart() == null) {
-            return "<dd id=\"appointmentTime\">Not known: the EHR did not give it</dd>";
+            return "<dd id=\"appointmentTime\">" + t.get("visit.appointmentUnknown") + "</dd>";
         }
+        String start = Html.escape(t.time(v.appointmentStart()));
         return "<dd id=\"appointmentTime\" data-start=\"" + v.appointmentStart() + "\""
                 + (v.appointmentEnd() == null ? "" : " data-end=\"" + v.appointmentEnd() + "\"") + ">"
-                + TIME.format(v.appointmentStart())
-                + (v.appointmentEnd() == null ? "" : " to " + TIME.format(v.appointmentEnd())) + "</dd>";
+                + (v.appointmentEnd() == null ? start
+                : t.texts().format("visit.appointmentRange", start, Html.escape(t.time(v.appointmentEnd())))) + "</dd>";
+    }
+
+    private static String word(Viewer t, String prefix, Enum<?> code) {
+        String key = prefix + code.name();
+        return t.texts().bundle().containsKey(key) ? t.get(key) : code.name();
     }
 
     private static String linkRow(String id, String label, String url, String button) {
         return "<p class=\"link\"><label for=\"" + id + "\">" + label + "</label><input id=\"" + id
-                + "\" type=\"text\" readonly value=\"" + Html.escape(url) + "\"><button type=\"button\" "
+                + "\" type=\"text\" readonly value=\"" + Html.escape(url) + "\" translate=\"no\"><button type=\"button\" "
                 + "data-copy=\"" + id + "\">" + button + "</button></p>";
     }
 
-    private static String page(String contextPath, String title, String body, boolean room) {
+    /** The bundle's {@code js.*} texts as JSON, with {@code <} escaped so that no text can close the block. */
+    static String scriptTexts(Viewer t) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        for (String key : t.texts().bundle().keySet()) {
+            if (key.startsWith("js.")) {
+                json.add(key, t.get(key));
+            }
+        }
+        return json.build().toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    private static String page(String contextPath, Viewer t, String title, String body, boolean room) {
         String res = contextPath + "/resources/openvisit/";
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
+        return "<!DOCTYPE html><html lang=\"" + BrowserLanguage.tag(t.texts().locale()) + "\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\">"
                 + "<title>" + Html.escape(title) + " - OpenVisit</title>"
                 + "<link rel=\"stylesheet\" href=\"" + res + "rooms.css\"></head><body><main><h1>"
                 + Html.escape(title) + "</h1>" + body + "</main>"
+                + "<script type=\"application/json\" id=\"pageTexts\">" + scriptTexts(t) + "</script>"
+                + "<script src=\"" + res + "texts.js\"></script>"
                 + "<script src=\"" + res + "device-test.js\"></script>"
-                + (room ? "<script src=\"" + res + "room.js\"></script>" : "<script>OpenVisitDeviceTest.attach();</script>")
+                + (room ? "<script src=\"" + res + "room.js\"></script>"
+                : "<script src=\"" + res + "device-test-page.js\"></script>")
                 + "</body></html>";
     }
 }

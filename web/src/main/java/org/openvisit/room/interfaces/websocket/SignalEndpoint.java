@@ -11,6 +11,8 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import org.openvisit.room.application.RoomPass;
+import org.openvisit.shared.infrastructure.LogText;
+import org.openvisit.shared.infrastructure.QuietLog;
 import org.openvisit.room.interfaces.web.RoomAccess;
 
 import java.io.IOException;
@@ -28,11 +30,13 @@ import java.util.logging.Logger;
 public class SignalEndpoint {
 
     private static final Logger LOG = Logger.getLogger(SignalEndpoint.class.getName());
+    private static final QuietLog REFUSALS = new QuietLog(LOG, 20);
 
     @OnOpen
     public void open(Session socket, @PathParam("visitId") String visitId) throws IOException {
         Object http = socket.getUserProperties().remove(HandshakeSession.HTTP_SESSION);
-        boolean foreign = socket.getUserProperties().remove(HandshakeSession.FOREIGN_ORIGIN) != null;
+        boolean foreign = !HandshakeSession.sameOrigin(socket.getUserProperties().remove(HandshakeSession.HEADERS),
+                socket.isSecure());
         UUID visit = parse(visitId);
         Optional<RoomPass> pass = Optional.empty();
         try {
@@ -44,7 +48,7 @@ public class SignalEndpoint {
         }
         if (pass.isEmpty()) {
             String why = foreign ? "FOREIGN_ORIGIN" : http == null ? "NO_SESSION" : "NOT_IN_VISIT";
-            LOG.warning(() -> "Signalling socket refused: " + why + " for visit " + visitId);
+            REFUSALS.warning(why, () -> "Signalling socket refused: " + why + " for visit " + LogText.of(visitId, 40));
             socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, why));
             return;
         }

@@ -1,6 +1,8 @@
 package org.openvisit.room.interfaces.websocket;
 
 import org.openvisit.shared.infrastructure.Jsons;
+import org.openvisit.shared.infrastructure.LogText;
+import org.openvisit.shared.infrastructure.QuietLog;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +43,8 @@ public class SignalHub {
 
     static final int MAX_MESSAGE = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(SignalHub.class.getName());
+    /** A page (or a script) can send refused messages at will: a few lines a minute per refusal, the rest counted. */
+    private static final QuietLog REFUSALS = new QuietLog(LOG, 20);
 
     @Inject
     private RoomService rooms;
@@ -60,8 +64,8 @@ public class SignalHub {
         try {
             result = rooms.connect(pass, socket.getId());
         } catch (RoomRefusedException e) {
-            LOG.warning(() -> "Signalling socket refused: " + e.reasonCode() + " for visit " + pass.visitId()
-                    + " attendee " + pass.attendeeId());
+            REFUSALS.warning("open " + e.reasonCode(), () -> "Signalling socket refused: " + e.reasonCode()
+                    + " for visit " + pass.visitId() + " attendee " + pass.attendeeId());
             String type = switch (e.reasonCode()) {
                 case "ENDED" -> "ended";
                 case "REMOVED" -> "removed";
@@ -286,8 +290,8 @@ public class SignalHub {
     }
 
     private void refuse(Session socket, RoomPass pass, String type, RoomRefusedException e) {
-        LOG.warning(() -> "Signalling refused: " + e.reasonCode() + " (" + safe(type) + ") in visit " + pass.visitId()
-                + " from attendee " + pass.attendeeId() + " (" + pass.role() + ")");
+        REFUSALS.warning(e.reasonCode(), () -> "Signalling refused: " + e.reasonCode() + " (" + safe(type)
+                + ") in visit " + pass.visitId() + " from attendee " + pass.attendeeId() + " (" + pass.role() + ")");
         send(socket, Jsons.createObjectBuilder().add("type", "refused").add("code", e.reasonCode())
                 .add("about", safe(type)).add("message", e.getMessage()));
     }
@@ -319,8 +323,10 @@ public class SignalHub {
         }
     }
 
+    /** A message type as the page may send it (letters and dashes); anything else shown as {@code ?}, cut at 24. */
     private static String safe(String type) {
-        return type.length() > 24 ? type.substring(0, 24) : type.replaceAll("[^A-Za-z-]", "?");
+        String cut = type.length() > 24 ? type.substring(0, 24) : type;
+        return LogText.of(cut.replaceAll("[^A-Za-z-]", "?"));
     }
 
     private static void send(Session socket, JsonObjectBuilder message) {

@@ -34,14 +34,13 @@ public final class PortalMessages {
                 || cause instanceof org.openvisit.shared.domain.model.ForbiddenException) {
             add(FacesMessage.SEVERITY_ERROR, cause.getMessage());
         } else if (cause instanceof org.openvisit.tenant.application.EndpointNotFoundException) {
-            add(FacesMessage.SEVERITY_ERROR, "This endpoint does not exist, or it belongs to another organization.");
+            add(FacesMessage.SEVERITY_ERROR, texts().get("refused.endpointNotFound"));
         } else if (cause instanceof ConstraintViolationException violations) {
             violations.getConstraintViolations().forEach(v -> add(FacesMessage.SEVERITY_ERROR, v.getMessage()));
         } else {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Incident " + incident + " in the portal", failure);
-            add(FacesMessage.SEVERITY_FATAL, "Something went wrong on our side and nothing was saved. "
-                    + "Quote incident " + incident + " to your OpenVisit operator.");
+            add(FacesMessage.SEVERITY_FATAL, texts().format("refused.incident", incident));
         }
     }
 
@@ -51,6 +50,11 @@ public final class PortalMessages {
             current = current.getCause();
         }
         return current;
+    }
+
+    private static BundleTexts texts() {
+        Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return BundleTexts.of(SharedText.BUNDLE, BrowserLanguage.of((jakarta.servlet.http.HttpServletRequest) request));
     }
 
     private static void add(FacesMessage.Severity severity, String summary) {

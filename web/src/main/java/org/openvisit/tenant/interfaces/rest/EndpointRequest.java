@@ -8,11 +8,12 @@ import java.util.UUID;
 
 /**
  * The JSON body that registers a FHIR endpoint ({@code submit}: send it for approval at once) or saves
- * an edit ({@code version}: the version the edit is based on, unless sent as {@code If-Match}). The
+ * an edit ({@code version}: the version the edit is based on, unless sent as {@code If-Match};
+ * {@code sharedEhr}: true to confirm a FHIR base URL another organization uses as a shared EHR). The
  * environment arrives as text so that a wrong value gets a message listing the accepted ones.
  */
 public record EndpointRequest(String baseUrl, String environment, String label, String approver, Boolean submit,
-                              Long version) {
+                              Long version, Boolean sharedEhr) {
 
     NewEndpoint toNewEndpoint(UUID organizationId) {
         return new NewEndpoint(organizationId, baseUrl, parsedEnvironment(), label, approver);
@@ -20,6 +21,10 @@ public record EndpointRequest(String baseUrl, String environment, String label, 
 
     EndpointChanges toChanges() {
         return new EndpointChanges(baseUrl, parsedEnvironment(), label, approver);
+    }
+
+    boolean sharedEhrConfirmed() {
+        return Boolean.TRUE.equals(sharedEhr);
     }
 
     boolean submitForApproval() {

@@ -62,7 +62,8 @@ public class EndpointResource {
                     + "The expected version is required: send the ETag of the endpoint you read as If-Match: \"<version>\" "
                     + "or put it in the body's version field (both may be sent when they agree). Without it the answer "
                     + "is 428; when the endpoint changed since that version, 409 and nothing is saved. An endpoint "
-                    + "under or after review goes back to AWAITING_APPROVAL.")
+                    + "under or after review goes back to AWAITING_APPROVAL. A new baseUrl that another organization "
+                    + "of this installation uses is saved only with sharedEhr: true (a shared EHR), else 409.")
     public Response edit(@PathParam("id") String id,
                          @Parameter(description = "The version the edit is based on, as the ETag gave it: \"3\"")
                          @HeaderParam("If-Match") String ifMatch,
@@ -86,7 +87,8 @@ public class EndpointResource {
             return Problem.of(428, "Precondition Required", message,
                     List.of(new Problem.FieldError("version", message))).toResponse();
         }
-        return answer(endpoints.edit(caller.actor(), endpointId, request.toChanges(), expected));
+        return answer(endpoints.edit(caller.actor(), endpointId, request.toChanges(), expected,
+                request.sharedEhrConfirmed()));
     }
 
     @POST

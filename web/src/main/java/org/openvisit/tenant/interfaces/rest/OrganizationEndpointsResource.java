@@ -57,9 +57,12 @@ public class OrganizationEndpointsResource {
     @Operation(summary = "Register a FHIR endpoint (an ORG_ADMIN of the organization)",
             description = "Body: {baseUrl, environment: TEST | PRODUCTION, label (optional), approver (the EHR "
                     + "analyst's username), submit: true to send it for approval at once (AWAITING_APPROVAL) or "
-                    + "false/absent to keep it a DRAFT}. Answers 201 with the endpoint and its history, "
+                    + "false/absent to keep it a DRAFT, sharedEhr: true to register a URL that another organization "
+                    + "of this installation uses as a shared EHR}. Answers 201 with the endpoint and its history, "
                     + "Location /api/endpoints/{id} and ETag \"<version>\"; 400 naming the refused field; 409 when "
-                    + "the organization has this URL in this environment already.")
+                    + "the organization has this URL in this environment already, or when another organization uses "
+                    + "it and sharedEhr is not true (the answer names no organization). Operators see sharedWith: "
+                    + "the other organizations using the endpoint's URL.")
     public Response register(@PathParam("organizationId") String organizationId, EndpointRequest request) {
         UUID organization = parseId(organizationId);
         if (request == null) {
@@ -67,7 +70,7 @@ public class OrganizationEndpointsResource {
                     "A JSON body with baseUrl, environment, label, approver and submit is required.");
         }
         EndpointView created = endpoints.register(caller.actor(), request.toNewEndpoint(organization),
-                request.submitForApproval());
+                request.submitForApproval(), request.sharedEhrConfirmed());
         return Response.created(uriInfo.getBaseUriBuilder().path("endpoints").path(created.id().toString()).build())
                 .tag(EndpointResource.etag(created))
                 .entity(created)

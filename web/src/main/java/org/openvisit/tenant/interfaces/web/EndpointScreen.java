@@ -12,6 +12,7 @@ import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.shared.interfaces.web.PublicAddress;
 import org.openvisit.tenant.application.EndpointChanges;
+import org.openvisit.tenant.application.EndpointFraming;
 import org.openvisit.tenant.application.EndpointNotFoundException;
 import org.openvisit.tenant.application.EndpointService;
 import org.openvisit.tenant.application.ContextLinkKeyInfo;
@@ -24,8 +25,10 @@ import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.EndpointAction;
 import org.openvisit.tenant.domain.model.EndpointStatus;
 import org.openvisit.tenant.domain.model.FhirEnvironment;
+import org.openvisit.tenant.domain.model.InvalidFrameAncestorsException;
 import org.openvisit.tenant.domain.model.PortalUsername;
 import org.openvisit.tenant.domain.model.Role;
+import org.openvisit.tenant.domain.model.SharedEhrNotConfirmedException;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -64,6 +67,9 @@ public class EndpointScreen implements Serializable {
     @Inject
     private PublicAddress publicAddress;
 
+    @Inject
+    private TenantText text;
+
     private IntegrationRecords records;
 
     private String id;
@@ -74,12 +80,18 @@ public class EndpointScreen implements Serializable {
     private FhirEnvironment editEnvironment;
     private String editLabel;
     private String editApprover;
+    private EndpointFraming framing;
+    private String frameAncestors;
+    /** Shown once an edit to a URL another organization uses was refused for want of the confirmation. */
+    private boolean askSharedEhr;
+    private boolean editSharedEhr;
 
     public void load() {
         try {
             endpoint = endpoints.find(currentUser.actor(), UUID.fromString(String.valueOf(id)));
             resetEditForm();
             loadRecords();
+            loadFraming();
         } catch (IllegalArgumentException | EndpointNotFoundException notFound) {
             endpoint = null; // the page says so; anything else is an error worth the error page and the log
         }
@@ -105,6 +117,68 @@ public class EndpointScreen implements Serializable {
                     (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())));
             contextLinkKey = contextLinkKeys.current(currentUser.actor(), endpoint.id()).orElse(null);
         }
+    }
+
+    private void loadFraming() {
+        framing = endpoints.framing(currentUser.actor(), endpoint.id());
+        frameAncestors = framing.setByAdmin() ? String.join("\n", framing.origins()) : "";
+    }
+
+    /** The admin saves the sites that may frame this endpoint's launch and visit pages (blank: the default). */
+    public void saveFrameAncestors() {
+        int historyBefore = endpoint.history().size();
+        try {
+            endpoint = endpoints.setFrameAncestors(currentUser.actor(), endpoint.id(), frameAncestors);
+        } catch (RuntimeException refused) {
+            if (unwrap(refused) instanceof InvalidFrameAncestorsException invalid) {
+                PortalMessages.error(text("framing.invalid." + invalid.problem(),
+                        invalid.value()));
+            } else {
+                PortalMessages.refused(refused);
+                reload();
+            }
+            return;
+        }
+        loadFraming();
+        loadRecords();
+        if (endpoint.history().size() == historyBefore) {
+            PortalMessages.info(text("framing.unchanged"));
+        } else if (framing.setByAdmin()) {
+            PortalMessages.info(text("framing.saved", String.join(" ", framing.origins())));
+        } else {
+            PortalMessages.info(text("framing.reset",
+                    String.join(" ", framing.defaultOrigins())));
+        }
+    }
+
+    /** A text of the tenant bundle in the browser's language. */
+    private static String text(String key, Object... arguments) {
+        return TenantText.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .format(key, arguments);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof jakarta.ejb.EJBException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    public boolean isMaySetFrameAncestors() {
+        return isAdmin() && allows(EndpointAction.SET_FRAME_ANCESTORS);
+    }
+
+    public EndpointFraming getFraming() {
+        return framing;
+    }
+
+    public String getFrameAncestors() {
+        return frameAncestors;
+    }
+
+    public void setFrameAncestors(String frameAncestors) {
+        this.frameAncestors = frameAncestors;
     }
 
     public void generateContextLinkKey() {
@@ -150,6 +224,7 @@ public class EndpointScreen implements Serializable {
             endpoint = action.apply(currentUser.actor());
             resetEditForm();
             loadRecords();
+            loadFraming();
             reason = null;
             PortalMessages.info(done);
         } catch (RuntimeException refused) {
@@ -166,11 +241,51 @@ public class EndpointScreen implements Serializable {
         }
     }
 
+    /**
+     * Saves the edit form. A new URL that another organization uses is refused until the administrator ticks
+     * the shared-EHR confirmation, which appears with the refusal (the same rule as when registering).
+     */
     public void save() {
         long expected = endpoint.version();
-        act(actor -> endpoints.edit(actor, endpoint.id(),
-                new EndpointChanges(editBaseUrl, editEnvironment, editLabel, editApprover), expected),
-                "Your changes were saved.");
+        boolean confirmed = askSharedEhr && editSharedEhr;
+        try {
+            endpoint = endpoints.edit(currentUser.actor(), endpoint.id(),
+                    new EndpointChanges(editBaseUrl, editEnvironment, editLabel, editApprover), expected, confirmed);
+            resetEditForm();
+            loadRecords();
+            askSharedEhr = false;
+            editSharedEhr = false;
+            PortalMessages.info("Your changes were saved.");
+        } catch (RuntimeException refused) {
+            if (refused instanceof SharedEhrNotConfirmedException) { // an application exception: never wrapped
+                askSharedEhr = true;
+                PortalMessages.error(text.get("endpoint.shared.required"));
+            } else {
+                PortalMessages.refused(refused);
+                reload();
+            }
+        }
+    }
+
+    public boolean isAskSharedEhr() {
+        return askSharedEhr;
+    }
+
+    public boolean isEditSharedEhr() {
+        return editSharedEhr;
+    }
+
+    public void setEditSharedEhr(boolean editSharedEhr) {
+        this.editSharedEhr = editSharedEhr;
+    }
+
+    /** For operators: the other organizations with this URL, by name, or the words for none. */
+    public String getSharedWith() {
+        if (endpoint == null || endpoint.sharedWith() == null) {
+            return null;
+        }
+        return endpoint.sharedWith().isEmpty() ? text.get("endpoint.shared.withNobody")
+                : String.join(", ", endpoint.sharedWith().stream().map(o -> o.name()).toList());
     }
 
     public void submit() {

@@ -15,6 +15,7 @@ import org.openvisit.tenant.application.EndpointService;
 import org.openvisit.tenant.application.EndpointView;
 import org.openvisit.tenant.application.NewEndpoint;
 import org.openvisit.tenant.domain.model.FhirEnvironment;
+import org.openvisit.tenant.domain.model.SharedEhrNotConfirmedException;
 import org.primefaces.event.FlowEvent;
 
 import java.io.IOException;
@@ -41,6 +42,9 @@ public class EndpointWizard implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private TenantText text;
+
     private List<AccountSummary> analysts = List.of();
 
     private String org;
@@ -50,6 +54,9 @@ public class EndpointWizard implements Serializable {
     private String label;
     private String approver;
     private boolean submitNow = true;
+    /** Another organization of this installation registered the URL entered (nothing else is known of it). */
+    private boolean registeredElsewhere;
+    private boolean sharedEhr;
 
     public void load() {
         organizationId = OrganizationContext.of(currentUser.actor(), org).orElse(null);
@@ -68,23 +75,59 @@ public class EndpointWizard implements Serializable {
         return analysts;
     }
 
-    /** Moves between the steps; going forward only when the step's fields passed JSF validation. */
+    /**
+     * Moves between the steps; going forward only when the step's fields passed JSF validation. Leaving the
+     * address step asks whether another organization registered that URL, so that the review can ask the
+     * administrator to confirm a shared EHR.
+     */
     public String onFlowProcess(FlowEvent event) {
+        if ("address".equals(event.getOldStep()) && "department".equals(event.getNewStep())) {
+            try {
+                endpoints.checkBaseUrl(baseUrl); // said on this step, not three steps later at the save
+            } catch (RuntimeException notAFhirBaseUrl) {
+                PortalMessages.refused(notAFhirBaseUrl);
+                return event.getOldStep();
+            }
+        }
+        if ("address".equals(event.getOldStep()) && organizationId != null) {
+            try {
+                registeredElsewhere = endpoints.registeredByAnotherOrganization(currentUser.actor(), organizationId,
+                        baseUrl);
+            } catch (RuntimeException notAllowed) {
+                registeredElsewhere = false; // only administrators add endpoints; the save says so
+            }
+        }
         return event.getNewStep();
     }
 
     public void save() throws IOException {
         try {
             EndpointView created = endpoints.register(currentUser.actor(),
-                    new NewEndpoint(organizationId, baseUrl, environment, label, approver), submitNow);
+                    new NewEndpoint(organizationId, baseUrl, environment, label, approver), submitNow,
+                    registeredElsewhere && sharedEhr);
             var external = FacesContext.getCurrentInstance().getExternalContext();
             external.getFlash().setKeepMessages(true);
-            PortalMessages.info(submitNow ? "The endpoint was saved and sent to " + created.approver() + " for approval."
-                    : "The endpoint was saved as a draft.");
+            PortalMessages.info(submitNow ? text.format("wizard.savedAndSent", created.approver())
+                    : text.get("wizard.savedDraft"));
             external.redirect(external.getRequestContextPath() + "/endpoint.xhtml?id=" + created.id());
+        } catch (SharedEhrNotConfirmedException notConfirmed) {
+            registeredElsewhere = true; // registered meanwhile: the review now asks for the confirmation
+            PortalMessages.error(text.get("endpoint.shared.required"));
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
         }
+    }
+
+    public boolean isRegisteredElsewhere() {
+        return registeredElsewhere;
+    }
+
+    public boolean isSharedEhr() {
+        return sharedEhr;
+    }
+
+    public void setSharedEhr(boolean sharedEhr) {
+        this.sharedEhr = sharedEhr;
     }
 
     public List<FhirEnvironment> getEnvironments() {

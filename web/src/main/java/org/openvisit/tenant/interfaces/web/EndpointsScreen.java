@@ -82,6 +82,12 @@ public class EndpointsScreen implements Serializable {
         return list;
     }
 
+    /** For operators: the other organizations with the row's URL (a shared EHR), by name. */
+    public String names(EndpointSummary endpoint) {
+        return endpoint.sharedWith() == null ? "" : String.join(", ",
+                endpoint.sharedWith().stream().map(o -> o.name()).toList());
+    }
+
     static final class Page extends LazyDataModel<EndpointSummary> {
 
         private static final long serialVersionUID = 1L;

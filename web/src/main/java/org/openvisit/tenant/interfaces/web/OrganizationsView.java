@@ -3,6 +3,7 @@ package org.openvisit.tenant.interfaces.web;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.tenant.application.NewOrganization;
@@ -28,6 +29,9 @@ public class OrganizationsView implements Serializable {
     @EJB
     private OrganizationService service;
 
+    @Inject
+    private TenantText text;
+
     private String name;
     private DataRegion dataRegion;
     private EhrVendor ehrVendor;
@@ -41,7 +45,7 @@ public class OrganizationsView implements Serializable {
     public void register() {
         try {
             OrganizationSummary created = service.register(new NewOrganization(name, dataRegion, ehrVendor));
-            PortalMessages.info("Organization \"" + created.name() + "\" registered.");
+            PortalMessages.info(text.format("organizations.registeredOne", created.name()));
             name = null;
             dataRegion = null;
             ehrVendor = null;

@@ -9,11 +9,11 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.openvisit.launch.interfaces.web.LaunchPages;
 import org.openvisit.launch.interfaces.web.LaunchTiming;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.room.interfaces.web.RoomAccess;
 import org.openvisit.room.interfaces.web.RoomPages;
+import org.openvisit.room.interfaces.web.RoomRefusal;
 import org.openvisit.shared.interfaces.web.PublicAddress;
 import org.openvisit.visit.application.CallQualityService;
 import org.openvisit.visit.application.CallQualityView;
@@ -67,20 +67,18 @@ public class VisitPageServlet extends HttpServlet {
         String view = parts.length == 2 ? parts[1] : "";
         if (id == null || parts.length > 2 || !(view.isEmpty() || view.equals("lobby") || view.equals("events")
                 || view.equals("quality"))) {
-            LaunchPages.error(response, 404, "NOT_FOUND", "No such visit", "There is no visit at this address.");
+            RoomRefusal.send(request, response, 404, "NOT_FOUND");
             return;
         }
         Optional<RoomPass> pass = RoomAccess.pass(request.getSession(false), id);
         if (pass.isEmpty()) {
-            LaunchPages.error(response, 403, "NOT_LAUNCHED_HERE", "Open the visit from the EHR",
-                    "This visit opens only in the browser that launched it from the EHR, or from a join link. Start "
-                            + "it from the appointment in the EHR, or open your join link again.");
+            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
             return;
         }
         boolean clinician = pass.get().isClinician();
         Optional<VisitPage> visit = pages.of(id, clinician && view.isEmpty());
         if (visit.isEmpty()) {
-            LaunchPages.error(response, 404, "NOT_FOUND", "No such visit", "There is no visit at this address.");
+            RoomRefusal.send(request, response, 404, "NOT_FOUND");
             return;
         }
         response.setHeader("Cache-Control", "no-store");
@@ -91,8 +89,7 @@ public class VisitPageServlet extends HttpServlet {
             if (view.isEmpty()) {
                 redirect(request, response, "/visit/" + id + "/lobby");
             } else {
-                LaunchPages.error(response, 403, "CLINICIANS_ONLY", "For the clinician",
-                        "This part of the visit is for its clinicians.");
+                RoomRefusal.send(request, response, 403, "CLINICIANS_ONLY");
             }
         } else if (view.equals("events")) {
             json(response, eventsJson(id));
@@ -107,10 +104,10 @@ public class VisitPageServlet extends HttpServlet {
                 String base = publicAddress.base(request);
                 String patientLink = open ? base + "/join?token=" + joinLinks.issue(id, JoinRole.PATIENT) : "";
                 String guestLink = open ? base + "/join?token=" + joinLinks.issue(id, JoinRole.GUEST) : "";
-                page = RoomPages.provider(request.getContextPath(), v, organization, patientLink, guestLink,
+                page = RoomPages.provider(request.getContextPath(), RoomPages.Viewer.of(request), v, organization, patientLink, guestLink,
                         visit.get().events());
             } else {
-                page = RoomPages.lobby(request.getContextPath(), v, organization);
+                page = RoomPages.lobby(request.getContextPath(), RoomPages.Viewer.of(request), v, organization);
             }
             LaunchTiming.report(response);
             response.setContentType("text/html;charset=UTF-8");

@@ -32,6 +32,9 @@ public class WriteBackScreen implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private WritebackText text;
+
     private String endpoint;
     private WriteBackQueue queue;
     /** The calls-at-once field as typed (empty: the installation's limit). */
@@ -55,23 +58,23 @@ public class WriteBackScreen implements Serializable {
         try {
             limit = typed.isEmpty() ? null : Integer.valueOf(typed);
         } catch (NumberFormatException e) {
-            PortalMessages.error("Calls at once is a whole number from 1 to 64, or empty for the installation's limit.");
+            PortalMessages.error(text.get("callLimit.invalid"));
             return;
         }
         act(() -> service.limitCalls(currentUser.actor(), queue.endpointId(), limit), limit == null
-                ? "This EHR now gets the installation's limit of calls at once."
-                : "This EHR now gets at most " + limit + " calls at once from each OpenVisit node.");
+                ? text.get("callLimit.installation")
+                : text.format("callLimit.saved", limit));
         callLimit = queue == null || queue.callLimit() == null ? "" : queue.callLimit().toString();
     }
 
     public void retry(QueueItem item) {
         act(() -> service.retry(currentUser.actor(), queue.endpointId(), item.id()),
-                "Event " + item.sequence() + " of the visit will be written again now.");
+                text.format("item.retried", item.sequence()));
     }
 
     public void discard(QueueItem item) {
         act(() -> service.discard(currentUser.actor(), queue.endpointId(), item.id()),
-                "Event " + item.sequence() + " of the visit was discarded: it will not be written to the EHR.");
+                text.format("item.discarded", item.sequence()));
     }
 
     private void act(Runnable action, String done) {

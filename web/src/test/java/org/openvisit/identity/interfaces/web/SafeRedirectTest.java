@@ -21,4 +21,14 @@ class SafeRedirectTest {
             assertThat(SafeRedirect.target(next)).as(String.valueOf(next)).isEqualTo("/");
         }
     }
+
+    @Test
+    void theLanguageSwitcherGoesBackToAnyPageOfTheApplicationOnly() {
+        assertThat(SafeRedirect.back("/sign-in.xhtml?next=/account.xhtml")).isEqualTo("/sign-in.xhtml?next=/account.xhtml");
+        assertThat(SafeRedirect.back("/users.xhtml")).isEqualTo("/users.xhtml");
+        for (String away : new String[]{null, "", "//evil.example.org/x", "https://evil.example.org", "\\\\evil",
+                "/a\nLocation: x", "users.xhtml"}) {
+            assertThat(SafeRedirect.back(away)).as(String.valueOf(away)).isEqualTo("/");
+        }
+    }
 }

@@ -10,12 +10,16 @@ import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.shared.domain.model.InvalidValueException;
-import org.openvisit.smart.SmartSignInException;
+import org.openvisit.ehr.SmartSignInException;
+import org.openvisit.tenant.application.ConcurrentEndpointChangeException;
 import org.openvisit.tenant.application.EhrVerificationService;
 import org.openvisit.tenant.application.EndpointNotFoundException;
 import org.openvisit.tenant.application.EndpointView;
 import org.openvisit.tenant.application.PendingEhrSignIn;
 import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.EhrUserNotStaffException;
+import org.openvisit.tenant.domain.model.EndpointChangedDuringSignInException;
+import org.openvisit.tenant.interfaces.web.TenantText;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -24,15 +28,20 @@ import java.util.logging.Logger;
 /**
  * {@code GET /portal/ehr-sign-in/callback?code=..&state=..} (or {@code error=..}): the EHR sends the approver
  * back. The state must be one this session started and not used yet; the code is exchanged, the id_token
- * checked and the endpoint recorded as EHR_VERIFIED as the EHR user it names. Then back to the endpoint page
- * ({@code verified=true}, or {@code ehrSignInError=<code>} with the message in the session). Neither the code
- * nor any token is logged or kept.
+ * checked and the endpoint recorded as EHR_VERIFIED as the EHR user it names, if that user is EHR staff and
+ * the endpoint did not change since the sign-in started. Then back to the endpoint page ({@code verified=true},
+ * or {@code ehrSignInError=<code>} with the message in the session; {@value #NOT_STAFF} and
+ * {@value #ENDPOINT_CHANGED} in the browser's language). Neither the code nor any token is logged or kept.
  */
 @WebServlet("/portal/ehr-sign-in/callback")
 public class EhrSignInCallbackServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(EhrSignInCallbackServlet.class.getName());
+    /** {@code ehrSignInError} when the sign-in proves no staff access (a patient, a proxy, no fhirUser). */
+    static final String NOT_STAFF = "not_staff";
+    /** {@code ehrSignInError} when the endpoint changed while the approver was at the EHR. */
+    static final String ENDPOINT_CHANGED = "endpoint_changed";
 
     @Inject
     private transient EhrVerificationService verification;
@@ -97,6 +106,21 @@ public class EhrSignInCallbackServlet extends HttpServlet {
         } catch (SmartSignInException e) {
             LOG.info(() -> "EHR sign-in for endpoint " + pending.endpointId() + " failed: " + e.failure().code());
             EhrSignInPages.failed(request, response, pending.endpointId(), e.failure().code(), e.getMessage());
+        } catch (EhrUserNotStaffException e) {
+            // the kind of user only: a patient's id is neither logged nor shown
+            LOG.info(() -> "EHR sign-in for endpoint " + pending.endpointId() + " refused: no staff access ("
+                    + e.reason() + ")");
+            EhrSignInPages.failed(request, response, pending.endpointId(), NOT_STAFF,
+                    SignInRefusals.notStaff(TenantText.of(request), e, pending.fhirBaseUrl()));
+        } catch (EndpointChangedDuringSignInException e) {
+            LOG.info(() -> "EHR sign-in for endpoint " + pending.endpointId() + " discarded: the endpoint changed ("
+                    + e.change() + ")");
+            EhrSignInPages.failed(request, response, pending.endpointId(), ENDPOINT_CHANGED,
+                    SignInRefusals.changed(TenantText.of(request), e));
+        } catch (ConcurrentEndpointChangeException e) {
+            LOG.info(() -> "EHR sign-in for endpoint " + pending.endpointId() + " discarded: changed while recording");
+            EhrSignInPages.failed(request, response, pending.endpointId(), ENDPOINT_CHANGED,
+                    TenantText.of(request).format("ehrSignIn.discarded.OTHER"));
         } catch (ForbiddenException e) {
             EhrSignInPages.failed(request, response, pending.endpointId(), "not_approver", e.getMessage());
         } catch (ConflictException e) {

@@ -11,7 +11,7 @@ import org.openvisit.identity.application.SignedInUser;
 import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.shared.domain.model.ForbiddenException;
-import org.openvisit.smart.SmartSignInException;
+import org.openvisit.ehr.SmartSignInException;
 import org.openvisit.tenant.application.EhrVerificationService;
 import org.openvisit.tenant.application.EndpointNotFoundException;
 import org.openvisit.tenant.application.PendingEhrSignIn;

@@ -1,0 +1,77 @@
+package org.openvisit.sandbox.graph;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.openvisit.sandbox.web.JsonResponses;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+
+/**
+ * The stand-in's set-up, for demos and tests: {@code POST /graph-admin/apps} registers an app (JSON tenantId,
+ * clientId, secret or certificatePem (the public certificate only), organizer, consented, accessPolicy; registering
+ * the same tenant and client again replaces it); {@code GET /graph-admin/meetings?organizer=...} says how many
+ * meetings the organizer has and how many tokens were issued; {@code GET /teams/l/meetup-join/...} is the page a
+ * meeting's join URL opens.
+ */
+@WebServlet({"/graph-admin/*", "/teams/l/meetup-join/*"})
+public class GraphAdminServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient StubTenants tenants;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"/graph-admin".equals(request.getServletPath()) || !"/apps".equals(request.getPathInfo())) {
+            JsonResponses.error(response, 404, "not_found", "Unknown path");
+            return;
+        }
+        try (JsonReader reader = Json.createReader(request.getInputStream())) {
+            JsonObject body = reader.readObject();
+            X509Certificate certificate = null;
+            if (body.containsKey("certificatePem")) {
+                certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                        new ByteArrayInputStream(body.getString("certificatePem").getBytes(StandardCharsets.US_ASCII)));
+            }
+            tenants.register(new StubTenants.App(body.getString("tenantId"), body.getString("clientId"),
+                    body.getString("secret", null), certificate, body.getString("organizer"),
+                    body.getBoolean("consented", true), body.getBoolean("accessPolicy", true)));
+            JsonResponses.write(response, 201, Json.createObjectBuilder().add("registered", true).build());
+        } catch (JsonException | NullPointerException | ClassCastException | CertificateException e) {
+            JsonResponses.error(response, 400, "invalid_request", "Send tenantId, clientId, organizer and a secret "
+                    + "or certificatePem: " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/teams/l/meetup-join".equals(request.getServletPath())) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>"
+                    + "Teams meeting (sandbox stand-in)</title></head><body><h1 id=\"teamsMeeting\">Teams meeting "
+                    + "(sandbox stand-in)</h1><p>In a real installation Microsoft Teams opens here.</p></body></html>");
+            return;
+        }
+        if (!"/meetings".equals(request.getPathInfo())) {
+            JsonResponses.error(response, 404, "not_found", "Unknown path");
+            return;
+        }
+        String organizer = request.getParameter("organizer");
+        JsonResponses.write(response, 200, Json.createObjectBuilder()
+                .add("meetings", organizer == null ? 0 : tenants.meetingsOf(organizer))
+                .add("tokenRequests", tenants.tokenRequests()).build());
+    }
+}

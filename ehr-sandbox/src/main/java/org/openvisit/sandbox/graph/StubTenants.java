@@ -1,0 +1,77 @@
+package org.openvisit.sandbox.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The stand-in's state, in memory: registered apps (tenant, client, secret or certificate, the organizer they may
+ * act for, whether consent and an application access policy were granted), the tokens it issued, and the meetings
+ * by organizer and external id.
+ */
+@ApplicationScoped
+public class StubTenants {
+
+    /** An app registration of the stand-in. */
+    public record App(String tenantId, String clientId, String secret, X509Certificate certificate, String organizer,
+                      boolean consented, boolean accessPolicy) {
+    }
+
+    /** A meeting made by createOrGet. */
+    public record Meeting(String id, String externalId, String subject, String joinWebUrl, String body) {
+    }
+
+    private final Map<String, App> apps = new ConcurrentHashMap<>();
+    private final Map<String, App> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+
+    public void register(App app) {
+        apps.put(app.tenantId() + "|" + app.clientId(), app);
+    }
+
+    public boolean knowsTenant(String tenantId) {
+        return apps.values().stream().anyMatch(a -> a.tenantId().equals(tenantId));
+    }
+
+    public Optional<App> app(String tenantId, String clientId) {
+        return Optional.ofNullable(apps.get(tenantId + "|" + clientId));
+    }
+
+    public String issue(App app) {
+        tokenRequests.incrementAndGet();
+        String token = "stub-graph-" + UUID.randomUUID();
+        tokens.put(token, app);
+        return token;
+    }
+
+    public Optional<App> byToken(String token) {
+        return Optional.ofNullable(tokens.get(token));
+    }
+
+    /** The meeting of the organizer's external id, and whether it is new. */
+    public synchronized Map.Entry<Meeting, Boolean> createOrGet(String organizer, String externalId,
+                                                                 java.util.function.Supplier<Meeting> make) {
+        String key = organizer + "|" + externalId;
+        Meeting existing = meetings.get(key);
+        if (existing != null) {
+            return Map.entry(existing, false);
+        }
+        Meeting made = make.get();
+        meetings.put(key, made);
+        return Map.entry(made, true);
+    }
+
+    public int meetingsOf(String organizer) {
+        return (int) meetings.keySet().stream().filter(k -> k.startsWith(organizer + "|")).count();
+    }
+
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+}

@@ -1,0 +1,215 @@
+package org.openvisit.ehr.graph;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.openvisit.ehr.OutboundHttp;
+import org.openvisit.ehr.SmartSignInException;
+import org.openvisit.ehr.graph.GraphFailure.Kind;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Microsoft Graph (v1.0) for the Teams meeting platform, app-only: create-or-get of an online meeting for an
+ * organizer ({@code POST /users/{organizer}/onlineMeetings/createOrGet}), and the connection check of the portal.
+ * Every request goes through {@link OutboundHttp} (address policy, 5 s to connect, 10 s for an answer, no
+ * redirects). Limited retries, chosen so that a clinician's launch waits at most about {@value #MAX_WAIT_SECONDS}
+ * seconds in all: at most {@value #ATTEMPTS} attempts on 429 and 5xx, waiting what {@code Retry-After} asks (or 1 s,
+ * then 2 s) unless that is longer than the time left, in which case the failure says how long Graph asked to wait.
+ * A 401 gets one more attempt with a fresh token. Create-or-get is idempotent per external id, so a retry never makes
+ * a second meeting.
+ */
+public class GraphClient {
+
+    static final int ATTEMPTS = 3;
+    static final long MAX_WAIT_SECONDS = 6;
+
+    /** Waits between attempts; replaced in tests. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final OutboundHttp http;
+    private final GraphTokens tokens;
+    private final URI graphBase;
+    private final Sleeper sleeper;
+
+    public GraphClient(OutboundHttp http, GraphTokens tokens, URI graphBase, Sleeper sleeper) {
+        this.http = http;
+        this.tokens = tokens;
+        this.graphBase = graphBase;
+        this.sleeper = sleeper;
+    }
+
+    /** The token requests of this client. */
+    public GraphTokens tokens() {
+        return tokens;
+    }
+
+    /**
+     * The organizer's online meeting with the request's external id: created (201) on the first call, the same one
+     * (200) on every later call.
+     *
+     * @throws GraphFailure Entra or Graph refused, or could not be reached
+     */
+    public OnlineMeeting createOrGet(GraphApp app, String organizer, OnlineMeetingRequest meeting) {
+        URI uri = URI.create(base() + "/users/" + URLEncoder.encode(organizer, StandardCharsets.UTF_8)
+                + "/onlineMeetings/createOrGet");
+        String body = JSONObjectUtils.toJSONString(meeting.json());
+        OutboundHttp.Answer answer = send(app, organizer, token -> http.postJson(uri, body,
+                Map.of("Authorization", "Bearer " + token), "Microsoft Graph's createOrGet of an online meeting"));
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw refusal(app, organizer, answer);
+        }
+        try {
+            Map<String, Object> json = JSONObjectUtils.parse(answer.body());
+            String id = JSONObjectUtils.getString(json, "id");
+            String joinWebUrl = JSONObjectUtils.getString(json, "joinWebUrl");
+            if (joinWebUrl == null) {
+                joinWebUrl = JSONObjectUtils.getString(json, "joinUrl");
+            }
+            if (id == null || !usableJoinUrl(joinWebUrl)) {
+                throw new GraphFailure(Kind.UNEXPECTED, "Microsoft Graph created the meeting but its answer has no "
+                        + "usable id and https join URL.");
+            }
+            String externalId = JSONObjectUtils.getString(json, "externalId");
+            return new OnlineMeeting(id, externalId == null ? meeting.externalId() : externalId, joinWebUrl,
+                    answer.status() == 201);
+        } catch (ParseException e) {
+            throw new GraphFailure(Kind.UNEXPECTED, "Microsoft Graph answered createOrGet with something that is not "
+                    + "an online meeting (HTTP " + answer.status() + ").");
+        }
+    }
+
+    private interface Call {
+        OutboundHttp.Answer send(String token);
+    }
+
+    private OutboundHttp.Answer send(GraphApp app, String organizer, Call call) {
+        long waited = 0;
+        boolean freshToken = false;
+        for (int attempt = 1; ; attempt++) {
+            OutboundHttp.Answer answer;
+            try {
+                answer = call.send(tokens.accessToken(app));
+            } catch (SmartSignInException unreachable) {
+                throw new GraphFailure(Kind.UNREACHABLE, "OpenVisit could not reach Microsoft Graph: "
+                        + unreachable.getMessage(), null, unreachable);
+            }
+            int status = answer.status();
+            if (status == 401 && !freshToken) {
+                tokens.forget(app);
+                freshToken = true;
+                continue;
+            }
+            boolean retryable = status == 429 || status >= 500;
+            if (!retryable || attempt >= ATTEMPTS) {
+                return answer;
+            }
+            Duration wait = retryAfter(answer).orElse(Duration.ofSeconds(attempt));
+            if (waited + wait.toSeconds() > MAX_WAIT_SECONDS) {
+                return answer; // longer than a launch can wait: the failure says how long Graph asked for
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answer;
+            }
+            waited += wait.toSeconds();
+        }
+    }
+
+    private GraphFailure refusal(GraphApp app, String organizer, OutboundHttp.Answer answer) {
+        int status = answer.status();
+        String code = "";
+        String message = "";
+        String requestId = "";
+        try {
+            Map<String, Object> error = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(answer.body()), "error");
+            if (error != null) {
+                code = clean(JSONObjectUtils.getString(error, "code"));
+                message = clean(JSONObjectUtils.getString(error, "message"));
+                Map<String, Object> inner = JSONObjectUtils.getJSONObject(error, "innerError");
+                requestId = inner == null ? "" : clean(JSONObjectUtils.getString(inner, "request-id"));
+            }
+        } catch (ParseException | RuntimeException notGraphError) {
+            // the status alone says enough
+        }
+        String seen = " (Microsoft Graph answered HTTP " + status + (code.isEmpty() ? "" : ", " + code)
+                + (message.isEmpty() ? "" : ": " + message) + (requestId.isEmpty() ? "" : "; request-id " + requestId)
+                + ".)";
+        Duration retryAfter = retryAfter(answer).orElse(null);
+        if (status == 401) {
+            return new GraphFailure(Kind.PERMISSION_MISSING, "Microsoft Graph did not accept the app's token. Give "
+                    + "the app registration the application permission OnlineMeetings.ReadWrite.All and grant admin "
+                    + "consent for it." + seen);
+        }
+        if (status == 403) {
+            if (message.toLowerCase(Locale.ROOT).contains("access policy")) {
+                return new GraphFailure(Kind.NO_ACCESS_POLICY, "No application access policy allows the app "
+                        + app.clientId() + " to create meetings for the organizer " + organizer + ". A Teams "
+                        + "administrator runs New-CsApplicationAccessPolicy and Grant-CsApplicationAccessPolicy "
+                        + "(see the README); it can take up to 30 minutes to apply." + seen);
+            }
+            return new GraphFailure(Kind.PERMISSION_MISSING, "The app may not create online meetings: give it the "
+                    + "application permission OnlineMeetings.ReadWrite.All and grant admin consent." + seen);
+        }
+        if (status == 404) {
+            return new GraphFailure(Kind.ORGANIZER_NOT_FOUND, "Microsoft Graph does not know the organizer account "
+                    + organizer + " in the tenant " + app.tenantId() + ". Enter the object ID (or user principal "
+                    + "name) of a licensed Teams user of that tenant." + seen);
+        }
+        if (status == 429) {
+            return new GraphFailure(Kind.THROTTLED, "Microsoft Graph asked OpenVisit to slow down"
+                    + (retryAfter == null ? "" : " for " + retryAfter.toSeconds() + " seconds")
+                    + "; try again then." + seen, retryAfter, null);
+        }
+        if (status >= 500) {
+            return new GraphFailure(Kind.SERVICE_DOWN, "Microsoft Graph could not answer just now, even after "
+                    + "retries; try again in a few minutes." + seen, retryAfter, null);
+        }
+        return new GraphFailure(Kind.UNEXPECTED, "Microsoft Graph refused the request." + seen);
+    }
+
+    /** An https join URL (Teams'), or plain http on this machine's loopback (a local stand-in for Graph in tests). */
+    static boolean usableJoinUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            String host = uri.getHost() == null ? "" : uri.getHost();
+            return "https".equalsIgnoreCase(uri.getScheme()) && !host.isEmpty() || "http".equalsIgnoreCase(uri.getScheme())
+                    && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private String base() {
+        return graphBase.toString().replaceAll("/+$", "");
+    }
+
+    /** Retry-After in seconds (Graph sends seconds); an HTTP date or nonsense counts as absent. */
+    static java.util.Optional<Duration> retryAfter(OutboundHttp.Answer answer) {
+        String value = answer.retryAfter() == null ? "" : answer.retryAfter().strip();
+        if (!value.matches("\\d{1,6}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+    }
+
+    private static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String c = text.replaceAll("\\p{Cntrl}", " ").strip();
+        return c.length() > 300 ? c.substring(0, 300) + "..." : c;
+    }
+}

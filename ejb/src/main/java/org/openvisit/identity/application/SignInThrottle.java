@@ -1,0 +1,158 @@
+package org.openvisit.identity.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openvisit.identity.domain.model.SignInFailures;
+import org.openvisit.identity.domain.model.SignInFailuresRepository;
+import org.openvisit.identity.domain.model.ThrottlePolicy;
+import org.openvisit.shared.infrastructure.LogText;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Guards password sign-ins (portal form and HTTP Basic on {@code /api}) against guessing: failures are counted
+ * per account and per address on every node (the database), later attempts wait longer and longer, and many
+ * failures lock the account or address for a while (settings {@code openvisit.sign-in.*}). A waiting attempt is
+ * refused before its password is checked. Every outcome is written to the {@code org.openvisit.audit.sign-in} log
+ * with the bounded username and the address, never the password. Operators unlock accounts in the portal.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SignInThrottle {
+
+    private static final Logger AUDIT = Logger.getLogger("org.openvisit.audit.sign-in");
+    static final int MAX_USERNAME = 64;
+
+    @Inject
+    private SignInFailuresRepository failures;
+
+    @Resource
+    private SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sign-in.free-failures", defaultValue = "3")
+    int freeFailures;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sign-in.first-delay", defaultValue = "PT1S")
+    Duration firstDelay;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sign-in.max-delay", defaultValue = "PT30S")
+    Duration maxDelay;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sign-in.account-lockout-failures", defaultValue = "10")
+    int accountLockoutFailures;
+
+    /** An address (a hospital's NAT may put many people behind one) gets more free failures than an account. */
+    @Inject
+    @ConfigProperty(name = "openvisit.sign-in.address-free-failures", defaultValue = "20")
+    int addressFreeFailures;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sign-in.address-lockout-failures", defaultValue = "100")
+    int addressLockoutFailures;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sign-in.lockout", defaultValue = "PT15M")
+    Duration lockout;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** How long the attempt must wait (refused unchecked), or empty when it may be checked now. */
+    public Optional<Duration> mustWait(String username, String address, String channel) {
+        Instant now = clock.instant();
+        Optional<Instant> until = blocked(account(username), accountPolicy(), now)
+                .or(() -> blocked(address(address), addressPolicy(), now));
+        until.ifPresent(u -> AUDIT.warning(() -> "Sign-in refused unchecked (must wait until " + u + "): user "
+                + LogText.of(bounded(username)) + " from " + LogText.of(address) + " by " + channel));
+        return until.map(u -> Duration.between(now, u));
+    }
+
+    public void succeeded(String username, String address, String channel) {
+        failures.forget(account(username));
+        AUDIT.info(() -> "Sign-in succeeded: user " + LogText.of(bounded(username)) + " from " + LogText.of(address)
+                + " by " + channel);
+    }
+
+    public void failed(String username, String address, String channel) {
+        Instant now = clock.instant();
+        failures.forgetOlderThan(now.minus(memory()), now);
+        boolean accountLocked = fail(account(username), accountPolicy(), now);
+        boolean addressLocked = fail(address(address), addressPolicy(), now);
+        AUDIT.warning(() -> "Sign-in failed: user " + LogText.of(bounded(username)) + " from " + LogText.of(address)
+                + " by " + channel + (accountLocked ? "; the account is locked for " + lockout : "")
+                + (addressLocked ? "; the address is locked for " + lockout : ""));
+    }
+
+    /** The accounts locked now (usernames), for the operator's unlock. */
+    public List<String> lockedAccounts() {
+        return failures.locked(clock.instant()).stream().map(SignInFailures::subject)
+                .filter(s -> s.startsWith("account:")).map(s -> s.substring("account:".length())).toList();
+    }
+
+    /** An operator lifts an account's lockout and delay; answers whether it had any. */
+    public boolean unlock(String username, String operator) {
+        boolean had = failures.forget(account(username));
+        AUDIT.info(() -> "Sign-in lockout lifted: user " + LogText.of(bounded(username)) + " by operator "
+                + LogText.of(operator));
+        return had;
+    }
+
+    private boolean fail(String subject, ThrottlePolicy policy, Instant now) {
+        Optional<SignInFailures> found = failures.find(subject);
+        if (found.isPresent()) {
+            return found.get().fail(policy, now);
+        }
+        SignInFailures first = new SignInFailures(subject, now);
+        boolean locked = first.fail(policy, now);
+        try {
+            failures.add(first);
+        } catch (PersistenceException concurrentFirstFailure) {
+            context.setRollbackOnly(); // another node counted the same moment; one failure less is harmless
+        }
+        return locked;
+    }
+
+    private Optional<Instant> blocked(String subject, ThrottlePolicy policy, Instant now) {
+        return failures.find(subject).flatMap(f -> f.blockedUntil(policy, now));
+    }
+
+    ThrottlePolicy accountPolicy() {
+        return new ThrottlePolicy(freeFailures, firstDelay, maxDelay, accountLockoutFailures, lockout, memory());
+    }
+
+    ThrottlePolicy addressPolicy() {
+        return new ThrottlePolicy(addressFreeFailures, firstDelay, maxDelay, addressLockoutFailures, lockout, memory());
+    }
+
+    private Duration memory() {
+        return lockout.multipliedBy(4);
+    }
+
+    static String account(String username) {
+        return "account:" + bounded(username).strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String address(String address) {
+        return "address:" + bounded(address == null ? "unknown" : address);
+    }
+
+    static String bounded(String text) {
+        String t = text == null ? "" : text;
+        return t.length() > MAX_USERNAME ? t.substring(0, MAX_USERNAME) : t;
+    }
+}

@@ -1,0 +1,25 @@
+package org.openvisit.report.application;
+
+import org.openvisit.report.domain.model.ReportStatus;
+import org.openvisit.report.domain.model.VisitSummary;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One visit in the visits table: the appointment only by its keyed hash, the clinicians by their EHR user ids,
+ * durations in seconds (null when the visit has none).
+ */
+public record ReportRow(UUID visitId, String appointmentHash, Instant reportAt, Instant bookedStart, Instant startAt,
+                        Instant endAt, Long durationSeconds, String clinicians, String departmentId,
+                        int attendantsAtOnce, Long lobbyWaitSeconds, Long timeToAdmitSeconds, ReportStatus status,
+                        UUID endpointId, String endpointLabel, String meetingPlatform) {
+
+    static ReportRow of(VisitSummary s, String endpointLabel) {
+        return new ReportRow(s.visitId(), s.appointmentHash(), s.reportAt(), s.bookedStart().orElse(null),
+                s.startAt().orElse(null), s.endAt().orElse(null), s.durationSeconds().orElse(null),
+                s.clinicians().orElse(null), s.departmentId().orElse(null), s.attendantsAtOnce(),
+                s.lobbyWaitSeconds().orElse(null), s.timeToAdmitSeconds().orElse(null), s.status(), s.endpointId(),
+                endpointLabel, s.meetingPlatform().orElse(null));
+    }
+}

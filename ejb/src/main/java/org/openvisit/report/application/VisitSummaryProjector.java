@@ -1,0 +1,34 @@
+package org.openvisit.report.application;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.visit.application.VisitEventRecorded;
+
+import java.time.Clock;
+
+/**
+ * Keeps a visit's summary up to date with its events: for every event, inside the transaction that records it (the
+ * observer runs synchronously and requires that transaction), the summary is made again. Event and summary commit
+ * together or not at all, so a visit's row is final the moment its end is recorded.
+ */
+@ApplicationScoped
+public class VisitSummaryProjector {
+
+    @EJB
+    private RegionDirectory regions;
+
+    @Inject
+    private ReportSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEvent(@Observes VisitEventRecorded event) {
+        SummaryWriter.refresh(regions.ofVisit(event.visitId()), event.visitId(), settings.noShowGrace(),
+                clock.instant());
+    }
+}

@@ -1,0 +1,127 @@
+package org.openvisit.report.infrastructure.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.openvisit.report.application.ReportTokenClaims;
+import org.openvisit.report.application.TokenRefusedException;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reports tokens as JWTs: signed ES256 with the installation's key ({@code kid} = its thumbprint), and verified with
+ * Nimbus' {@link DefaultJWTProcessor} against a JWK set: signature, issuer (exact), audience, expiry (one minute of
+ * clock skew), and the claims {@code sub}, {@code jti}, {@code exp}, {@code groups} and {@value #ORGANIZATION}
+ * present.
+ */
+public final class ReportJwt {
+
+    public static final String AUDIENCE = "openvisit-reports";
+    public static final String ORGANIZATION = "organization";
+    public static final String GROUPS = "groups";
+
+    private ReportJwt() {
+    }
+
+    /** A new installation key: EC P-256, its id the RFC 7638 thumbprint. */
+    public static ECKey newKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("No EC P-256 key could be made.", e);
+        }
+    }
+
+    /** The signed token (compact serialization). */
+    public static String sign(ECKey key, String issuer, ReportTokenClaims claims, Instant issuedAt) {
+        JWTClaimsSet set = new JWTClaimsSet.Builder().issuer(issuer).audience(AUDIENCE).subject(claims.subject())
+                .jwtID(claims.tokenId()).issueTime(Date.from(issuedAt)).expirationTime(Date.from(claims.expiresAt()))
+                .claim(GROUPS, List.copyOf(claims.groups())).claim(ORGANIZATION, claims.organizationId().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID()).build(), set);
+        try {
+            jwt.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("The token could not be signed.", e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * The claims of a token this issuer signed with a key of {@code keys} for the reports audience.
+     *
+     * @throws TokenRefusedException in words a client's developer understands, never with the token in them
+     */
+    public static ReportTokenClaims verify(String token, JWKSet keys, String issuer) {
+        if (token == null || token.isBlank()) {
+            throw new TokenRefusedException("Send a reports token: Authorization: Bearer <token>.");
+        }
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256),
+                new ImmutableJWKSet<>(keys)));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AUDIENCE,
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("sub", "jti", "exp", GROUPS, ORGANIZATION)));
+        JWTClaimsSet set;
+        try {
+            set = processor.process(token.strip(), null);
+        } catch (BadJWTException e) {
+            throw new TokenRefusedException(refusal(e.getMessage()));
+        } catch (ParseException e) {
+            throw new TokenRefusedException("The bearer token is not a JWT.");
+        } catch (BadJOSEException e) {
+            throw new TokenRefusedException("The token's signature is not one of this installation's keys.");
+        } catch (JOSEException e) {
+            throw new TokenRefusedException("The token's signature could not be checked.");
+        }
+        try {
+            UUID organization = UUID.fromString(set.getStringClaim(ORGANIZATION));
+            List<String> groups = set.getStringListClaim(GROUPS);
+            return new ReportTokenClaims(set.getIssuer(), set.getSubject(), set.getJWTID(), organization,
+                    groups == null ? Set.of() : new HashSet<>(groups), set.getExpirationTime().toInstant());
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new TokenRefusedException("The token's organization or groups claim is not in the expected form.");
+        }
+    }
+
+    private static String refusal(String nimbusMessage) {
+        String m = nimbusMessage == null ? "" : nimbusMessage;
+        if (m.contains("Expired")) {
+            return "The token has expired: ask the organization's administrator for a new one.";
+        }
+        if (m.contains("missing")) {
+            return "The token lacks a required claim (sub, jti, exp, groups, organization).";
+        }
+        if (m.contains("audience")) {
+            return "The token is not meant for the OpenVisit reports API (audience " + AUDIENCE + ").";
+        }
+        if (m.contains("iss claim") || m.contains("iss\"") || m.contains("issuer")) {
+            return "The token was issued by another issuer than this installation.";
+        }
+        return "The token was refused.";
+    }
+}

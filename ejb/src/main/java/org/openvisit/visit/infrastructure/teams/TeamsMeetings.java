@@ -1,0 +1,82 @@
+package org.openvisit.visit.infrastructure.teams;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.openvisit.ehr.graph.GraphFailure;
+import org.openvisit.ehr.graph.OnlineMeeting;
+import org.openvisit.ehr.graph.OnlineMeetingRequest;
+import org.openvisit.ehr.graph.TeamsGraph;
+import org.openvisit.tenant.application.TeamsConnection;
+import org.openvisit.tenant.application.TeamsSettingsService;
+import org.openvisit.visit.application.JoinRole;
+import org.openvisit.visit.application.MeetingPlatform;
+import org.openvisit.visit.domain.model.MeetingRef;
+import org.openvisit.visit.domain.model.Visit;
+
+import java.util.logging.Logger;
+
+/**
+ * Microsoft Teams as a meeting platform: the visit's meeting is the organizer's online meeting with the external id
+ * {@code openvisit-visit-<visit id>} (derived from the visit, never from the appointment), made by Graph's
+ * createOrGet, so however many launches or nodes ask, Graph hands out one meeting, and the visit's unique key keeps
+ * one visit. The subject carries no patient data; people of the organizer's organization (or only the organizer)
+ * bypass the Teams lobby, everyone else waits there to be admitted; only the organizer presents.
+ * <p>
+ * The meeting is kept by its join URL (Graph's {@code joinWebUrl}), where clinicians, patients and guests all join:
+ * Teams' own lobby separates them. Ending the meeting on Teams is not done yet: ending the visit ends it in OpenVisit
+ * only (the Teams meeting stays joinable until it expires).
+ */
+@ApplicationScoped
+public class TeamsMeetings implements MeetingPlatform {
+
+    public static final String NAME = org.openvisit.tenant.application.TeamsSettingsService.TEAMS;
+    static final String EXTERNAL_ID_PREFIX = "openvisit-visit-";
+    static final String SUBJECT = "Virtual visit";
+
+    private static final Logger LOG = Logger.getLogger(TeamsMeetings.class.getName());
+
+    @EJB
+    private TeamsSettingsService settings;
+
+    @Inject
+    private TeamsGraph graph;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** @throws GraphFailure the organization's Teams settings are missing, or Entra or Graph refused */
+    @Override
+    public MeetingRef createOrGetMeeting(Visit visit) {
+        TeamsConnection connection = settings.connection(visit.organizationId());
+        OnlineMeeting meeting = graph.client().createOrGet(connection.app(), connection.organizer(),
+                request(visit, connection));
+        LOG.fine(() -> "Teams meeting " + (meeting.created() ? "created" : "found") + " for visit " + visit.id());
+        return new MeetingRef(NAME, meeting.joinWebUrl());
+    }
+
+    static OnlineMeetingRequest request(Visit visit, TeamsConnection connection) {
+        return new OnlineMeetingRequest(externalId(visit), SUBJECT, connection.lobbyBypass().graphScope(),
+                connection.entryExitAnnounced(), connection.meetingChat().graphValue(),
+                visit.appointmentStart().orElse(null), visit.appointmentEnd().orElse(null));
+    }
+
+    /** The meeting's key at Graph: the visit's own id, which says nothing of the patient or the appointment. */
+    static String externalId(Visit visit) {
+        return EXTERNAL_ID_PREFIX + visit.id();
+    }
+
+    @Override
+    public String joinUrl(Visit visit, JoinRole role) {
+        return visit.meeting().filter(m -> NAME.equals(m.platform())).map(MeetingRef::meetingId)
+                .orElse("/visit/" + visit.id());
+    }
+
+    @Override
+    public void end(Visit visit) {
+        // not done yet: the visit's ENDED status ends it in OpenVisit only; the Teams meeting is not ended for
+        // everyone (see the README, Microsoft Teams, what is not done)
+    }
+}

@@ -1,0 +1,149 @@
+package org.openvisit.it.launch;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.openvisit.it.support.Http;
+import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.tenant.TenantApi;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An organization on Microsoft Teams, end to end over HTTP against the sandbox's stand-in for Entra and Graph (the
+ * shared server's Teams addresses point there; nothing leaves the machine): settings with a certificate, Test
+ * connection naming the missing application access policy, a clinician launch refused with the page and audit row
+ * saying so, then, with the policy granted, Test connection passing and two launches of one appointment landing on
+ * the one meeting's join URL.
+ */
+class TeamsLaunchIT {
+
+    private static final String ADA = "Practitioner/prac-ada-okafor";
+    private static final String BEN = "Practitioner/prac-ben-lindqvist";
+
+    private static HttpResponse<String> launch(LaunchBrowser browser, String user, String appointment, String launchUrl) {
+        String url = SharedServer.sandboxUri().resolve("ehr/launch?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&appointment=" + appointment + "&launchUrl=" + URLEncoder.encode(launchUrl, StandardCharsets.UTF_8))
+                .toString();
+        return browser.follow(URI.create(url), null);
+    }
+
+    private static void registerStubApp(String tenant, String client, String certificatePem, String organizer,
+                                        boolean accessPolicy) {
+        HttpResponse<String> registered = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                .resolve("graph-admin/apps")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("tenantId", tenant)
+                        .add("clientId", client).add("certificatePem", certificatePem).add("organizer", organizer)
+                        .add("consented", true).add("accessPolicy", accessPolicy).build().toString())));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    }
+
+    private static int stubMeetingsOf(String organizer) {
+        HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                .resolve("graph-admin/meetings?organizer=" + organizer)).GET());
+        return Http.json(answer).getInt("meetings");
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    @Test
+    void anOrganizationOnTeamsLaunchesIntoOneMeetingOnceGraphAllowsIt() throws Exception {
+        ApprovedEndpoint clinic = ApprovedEndpoint.at(SharedServer.sandboxUri().resolve("fhir").toString(), "Teams Clinic");
+        String tenant = UUID.randomUUID().toString();
+        String client = UUID.randomUUID().toString();
+        String organizer = UUID.randomUUID().toString();
+        KeyStore keys = certificate();
+        X509Certificate certificate = (X509Certificate) keys.getCertificate("app");
+        String certificatePem = pem("CERTIFICATE", certificate.getEncoded());
+        String keyPem = pem("PRIVATE KEY", keys.getKey("app", "changeit".toCharArray()).getEncoded());
+        registerStubApp(tenant, client, certificatePem, organizer, false);
+
+        String teams = "/api/organizations/" + clinic.organizationId() + "/teams";
+        HttpResponse<String> saved = TenantApi.put(TenantApi.OPERATOR, teams, null, Json.createObjectBuilder()
+                .add("tenantId", tenant).add("clientId", client).add("organizer", organizer)
+                .add("lobbyBypass", "ORGANIZATION").add("meetingChat", "LIMITED").add("entryExitAnnounced", true)
+                .add("certificatePem", certificatePem + keyPem).build().toString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(Http.json(saved).getString("credentialKind")).isEqualTo("CERTIFICATE");
+        assertThat(saved.body()).doesNotContain("PRIVATE", keyPem.substring(40, 80));
+        HttpResponse<String> read = TenantApi.get(TenantApi.OPERATOR, teams);
+        assertThat(Http.json(read).getString("certificateThumbprint")).hasSize(40);
+
+        // Test connection: the token is had (certificate assertion accepted), the access policy is what is missing
+        JsonObject check = Http.json(TenantApi.post(TenantApi.OPERATOR, teams + "/check", null));
+        assertThat(check.getBoolean("ok")).as(check.toString()).isFalse();
+        assertThat(check.getString("failure")).isEqualTo("NO_ACCESS_POLICY");
+        assertThat(check.getString("detail")).contains("Grant-CsApplicationAccessPolicy");
+
+        HttpResponse<String> onTeams = TenantApi.put(TenantApi.OPERATOR, teams + "/platform", null,
+                "{\"meetingPlatform\":\"microsoft-teams\"}");
+        assertThat(onTeams.statusCode()).as(onTeams.body()).isEqualTo(200);
+        assertThat(Http.json(onTeams).getString("meetingPlatform")).isEqualTo("microsoft-teams");
+
+        // a launch now: refused with the words for IT, in the browser's language, and an audit row
+        LaunchBrowser early = new LaunchBrowser();
+        HttpResponse<String> refused = launch(early, ADA, "appt-1005", clinic.providerLaunchUrl());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
+        assertThat(refused.body()).contains("MEETING_PLATFORM_REFUSED", "The video meeting could not be made",
+                "NO_ACCESS_POLICY");
+        assertThat(clinic.auditRows()).anySatisfy(row -> {
+            assertThat(row.getString("reasonCode")).isEqualTo("MEETING_PLATFORM_REFUSED");
+            assertThat(row.getString("outcome")).isEqualTo("REFUSED");
+        });
+
+        // the Teams administrator grants the policy: Test connection passes, launches land on the one meeting
+        registerStubApp(tenant, client, certificatePem, organizer, true);
+        JsonObject passed = Http.json(TenantApi.post(TenantApi.OPERATOR, teams + "/check", null));
+        assertThat(passed.getBoolean("ok")).as(passed.toString()).isTrue();
+
+        LaunchBrowser ada = new LaunchBrowser();
+        HttpResponse<String> meeting = launch(ada, ADA, "appt-1005", clinic.providerLaunchUrl());
+        URI joined = ada.visited.get(ada.visited.size() - 1);
+        assertThat(meeting.statusCode()).as(joined + ": " + meeting.body()).isEqualTo(200);
+        assertThat(joined.getPath()).startsWith("/ehr-sandbox/teams/l/meetup-join/");
+        assertThat(meeting.body()).contains("teamsMeeting");
+
+        LaunchBrowser ben = new LaunchBrowser();
+        launch(ben, BEN, "appt-1005", clinic.providerLaunchUrl());
+        assertThat(ben.visited.get(ben.visited.size() - 1)).isEqualTo(joined);
+        assertThat(stubMeetingsOf(organizer)).as("the check meeting and the visit's one meeting").isEqualTo(2);
+        assertThat(clinic.auditRows()).filteredOn(r -> "PROVIDER_LAUNCH".equals(r.getString("reasonCode")))
+                .hasSize(2).extracting(r -> r.getString("visitId")).containsOnly(
+                        clinic.auditRows().stream().filter(r -> "PROVIDER_LAUNCH".equals(r.getString("reasonCode")))
+                                .findFirst().orElseThrow().getString("visitId"));
+        assertThat(SharedServer.logText()).doesNotContain(keyPem.substring(40, 80));
+    }
+
+    /** A self-signed RSA certificate with its key, as keytool (and an IT person) makes one. */
+    private static KeyStore certificate() throws Exception {
+        Path store = Files.createTempDirectory("teams-it").resolve("app.p12");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "app", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=OpenVisit IT",
+                "-validity", "30", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit",
+                "-keypass", "changeit").redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        return keys;
+    }
+}

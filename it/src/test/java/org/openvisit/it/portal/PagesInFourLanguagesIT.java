@@ -1,0 +1,247 @@
+package org.openvisit.it.portal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openvisit.it.support.Browser;
+import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.tenant.TenantApi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvisit.it.tenant.TenantApi.OPERATOR;
+
+/**
+ * Every translated portal page in each of the four languages, with the browser asking for that language: the page
+ * is that page (no error page, no missing text), its {@code lang} is right, a translated page has no English words
+ * left (names of products and the test's own data excepted), and axe-core (4.14.1, WCAG 2.1 A and AA rules) finds
+ * no serious or critical violation. A screenshot of each page in each language goes to target/screenshots.
+ */
+class PagesInFourLanguagesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** Browser language asked for, and the page's {@code lang} expected. */
+    private static final String[][] LANGUAGES = {{"en", "en"}, {"zh-CN", "zh-Hans-CN"}, {"zh-TW", "zh-Hant-TW"}, {"ru", "ru"}};
+
+    /** Words that stay as they are in every language: names of products and standards, and "English" in the switcher. */
+    private static final Set<String> NAMES = Set.of("OpenVisit", "FHIR", "EHR", "SMART", "Epic", "Oracle", "Health",
+            "Cerner", "PowerChart", "https", "ID", "API", "UTC", "on", "English", "CSV", "Excel", "xlsx", "Microsoft",
+            "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST");
+
+    private static final Pattern URL = Pattern.compile("\\S+://\\S+");
+    /** The labels the collector puts before attribute texts (to tell where a word came from), not page text. */
+    private static final Pattern ATTRIBUTE_LABEL = Pattern.compile("\\b(title|placeholder|aria-label)=");
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+
+    private static String axe;
+    private static String organization;
+    private static String organizationName;
+    private static TenantApi.User admin;
+    private static String endpointId;
+
+    @BeforeAll
+    static void organizationWithAnEndpoint() throws IOException {
+        try (InputStream in = PagesInFourLanguagesIT.class.getResourceAsStream("/axe-core/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        organizationName = TenantApi.unique("OpenVisit");
+        organization = TenantApi.organization(organizationName);
+        admin = TenantApi.user(OPERATOR, organization, "lang.admin", "ORG_ADMIN");
+        TenantApi.User analyst = TenantApi.user(OPERATOR, organization, "lang.analyst", "EHR_ANALYST");
+        endpointId = TenantApi.endpoint(admin, organization, "https://ehr.example.org/fhir/" + organizationName, "TEST",
+                analyst.username(), false).getString("id");
+    }
+
+    @Test
+    void everyPageInEveryLanguage() {
+        List<String> problems = new ArrayList<>();
+        for (String[] language : LANGUAGES) {
+            try (Browser browser = Browser.open("--accept-lang=" + language[0], "--lang=" + language[0])) {
+                WebDriver driver = browser.driver();
+                page(browser, language, "sign-in", "/sign-in.xhtml", "signIn:submit", problems);
+                page(browser, language, "not-found", "/no-such-page.xhtml", null, problems);
+                page(browser, language, "device-test", "/device-test", "dtStart", problems);
+                browser.signIn(SharedServer.baseUri(), SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
+                page(browser, language, "organizations", "/organizations.xhtml", "register:save", problems);
+                driver.findElement(By.id("account:signOut")).click();
+                browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("sign-in"));
+
+                browser.signIn(SharedServer.baseUri(), admin.username(), admin.password());
+                page(browser, language, "endpoints", "/endpoints.xhtml", "endpoints:list", problems);
+                page(browser, language, "endpoint", "/endpoint.xhtml?id=" + endpointId, "endpoint:status", problems);
+                page(browser, language, "endpoint-new", "/endpoint-new.xhtml", "wizardForm:baseUrl", problems);
+                page(browser, language, "users", "/users.xhtml", "users:create", problems);
+                page(browser, language, "account", "/account.xhtml", "password:change", problems);
+                page(browser, language, "write-back", "/write-back.xhtml?endpoint=" + endpointId, "writeBack:refresh",
+                        problems);
+                page(browser, language, "reports", "/reports.xhtml", "reports:show", problems);
+                page(browser, language, "report-tokens", "/report-tokens.xhtml", "tokens:issue", problems);
+                page(browser, language, "teams", "/teams.xhtml", "teams:save", problems);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theSwitcherOverridesTheBrowsersLanguageAndIsRemembered() {
+        try (Browser browser = Browser.open("--accept-lang=zh-TW", "--lang=zh-TW")) {
+            WebDriver driver = browser.driver();
+            driver.get(SharedServer.baseUri().resolve("/sign-in.xhtml?next=/account.xhtml").toString());
+            assertThat(lang(driver)).isEqualTo("zh-Hant-TW");
+            driver.findElement(By.cssSelector(".ov-languages a[lang='ru']")).click();
+            browser.waitUpTo(WAIT).until(d -> "ru".equals(lang(d)));
+            assertThat(driver.getCurrentUrl()).as("back on the same page").contains("/sign-in.xhtml?next=");
+            assertThat(driver.findElement(By.cssSelector(".ov-languages a[lang='ru']")).getAttribute("aria-current"))
+                    .isEqualTo("true");
+            browser.signIn(SharedServer.baseUri(), admin.username(), admin.password());
+            driver.get(SharedServer.baseUri().resolve("/account.xhtml").toString());
+            assertThat(lang(driver)).as("the choice holds on the next pages").isEqualTo("ru");
+            assertThat(driver.findElement(By.id("password:change")).getText()).isEqualTo("Сменить пароль");
+
+            // a crafted switch link never leaves the application, and an unknown language changes nothing
+            driver.get(SharedServer.baseUri().resolve("/language?to=de&back=//evil.example.org/x").toString());
+            assertThat(driver.getCurrentUrl()).startsWith(SharedServer.baseUri().toString()).doesNotContain("evil");
+            assertThat(lang(driver)).isEqualTo("ru");
+        }
+    }
+
+    @Test
+    void theDeviceTestAsksWhetherTheSoundWasHeardAndKeepsOnlyTheAnswer() {
+        try (Browser browser = Browser.open("--accept-lang=ru", "--lang=ru", "--autoplay-policy=no-user-gesture-required")) {
+            WebDriver driver = browser.driver();
+            driver.get(SharedServer.baseUri().resolve("/device-test").toString());
+            assertThat(driver.findElement(By.id("dtHeard")).isDisplayed()).as("no question before a sound").isFalse();
+            driver.findElement(By.id("dtSpeaker")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("dtHeard")));
+            assertThat(driver.findElement(By.id("dtHeardQuestion")).getText()).isEqualTo("Вы услышали звук?");
+            assertThat(driver.findElements(By.cssSelector("#dtResults li[data-check=speaker]")))
+                    .as("nothing is said about the speaker before the person answers").isEmpty();
+            driver.findElement(By.id("dtHeardNo")).click();
+            By speaker = By.cssSelector("#dtResults li[data-check=speaker]");
+            browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(speaker));
+            assertThat(driver.findElement(speaker).getAttribute("data-outcome")).isEqualTo("notHeard");
+            assertThat(driver.findElement(speaker).getText()).startsWith("Вы не услышали тестовый звук");
+            assertThat(driver.findElement(By.id("dtHeard")).isDisplayed()).isFalse();
+            browser.screenshot("languages-ru-device-test-not-heard");
+        }
+    }
+
+    private static String lang(WebDriver driver) {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.documentElement.lang");
+    }
+
+    private void page(Browser browser, String[] language, String name, String path, String expectedId,
+                      List<String> problems) {
+        WebDriver driver = browser.driver();
+        driver.get(SharedServer.baseUri().resolve(path).toString());
+        String where = name + " in " + language[0] + ": ";
+        try {
+            browser.waitUpTo(WAIT).until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState")
+                    .equals("complete"));
+            if (expectedId != null) {
+                browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id(expectedId)));
+            }
+        } catch (RuntimeException notThatPage) {
+            problems.add(where + "did not show (" + driver.getTitle() + ")");
+            return;
+        } finally {
+            browser.screenshot("languages-" + language[0] + "-" + name);
+        }
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        String lang = (String) js.executeScript("return document.documentElement.lang");
+        if (!language[1].equals(lang)) {
+            problems.add(where + "lang is " + lang);
+        }
+        // what a page marks translate="no" (a person's or an organization's name, an identifier) is data, not text
+        String text = (String) js.executeScript("""
+                const copy = document.body.cloneNode(true);
+                copy.querySelectorAll('[translate=no], .ui-helper-hidden-accessible select').forEach(e => e.remove());
+                document.body.appendChild(copy);
+                copy.style.position = 'absolute';
+                const visible = copy.innerText;
+                copy.remove();
+                let parts = [document.title, visible];
+                document.querySelectorAll('[title]:not([translate=no]),[placeholder],[aria-label],input[type=submit],input[type=button]')
+                    .forEach(e => parts.push('title=' + (e.getAttribute('title') || ''),
+                                             'placeholder=' + (e.getAttribute('placeholder') || ''),
+                                             'aria-label=' + (e.getAttribute('aria-label') || ''),
+                                             e.matches('input[type=submit],input[type=button]') ? e.value : ''));
+                return parts.join('\\n');""");
+        if (text.contains("???")) {
+            problems.add(where + "a text is missing (???)");
+        }
+        if (!"en".equals(language[0])) {
+            Set<String> english = englishWords(text);
+            if (!english.isEmpty()) {
+                problems.add(where + "English left: " + english + " in: " + around(text, english));
+            }
+        }
+        for (String violation : axeViolations(js)) {
+            problems.add(where + "axe-core: " + violation);
+        }
+    }
+
+    /** Latin words of two letters or more that are neither product names nor the test's own data. */
+    static Set<String> englishWords(String text) {
+        String stripped = ATTRIBUTE_LABEL.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
+        // test data: generated usernames first, whole (their random hex part can hold letters such as "de")
+        stripped = stripped.replaceAll("lang\\.\\w+-[0-9a-f]+", " ").replace("Cardiology", " ");
+        for (String data : List.of(organizationName, admin.username(), "lang.analyst", SharedServer.ADMIN_USERNAME)) {
+            stripped = stripped.replace(data, " ");
+        }
+        Set<String> words = new LinkedHashSet<>();
+        Matcher m = LATIN_WORD.matcher(stripped);
+        while (m.find()) {
+            if (!NAMES.contains(m.group())) {
+                words.add(m.group());
+            }
+        }
+        return words;
+    }
+
+    /** Each word with a little of the text around it, to find it on the page. */
+    private static List<String> around(String text, Set<String> words) {
+        List<String> found = new ArrayList<>();
+        for (String word : words) {
+            int at = text.indexOf(word);
+            found.add(text.substring(Math.max(0, at - 30), Math.min(text.length(), at + word.length() + 30))
+                    .replace('\n', ' '));
+        }
+        return found;
+    }
+
+    private static List<String> axeViolations(JavascriptExecutor js) {
+        js.executeScript(axe);
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(r => done(JSON.stringify(r.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))))
+                   .catch(e => done(JSON.stringify([{id: 'axe failed: ' + e, impact: 'critical', nodes: []}])));""");
+        JsonArray violations = Json.createReader(new StringReader(String.valueOf(result))).readArray();
+        List<String> found = new ArrayList<>();
+        for (JsonObject v : violations.getValuesAs(JsonObject.class)) {
+            found.add(v.getString("impact") + " " + v.getString("id") + " at " + v.getJsonArray("nodes"));
+        }
+        return found;
+    }
+}

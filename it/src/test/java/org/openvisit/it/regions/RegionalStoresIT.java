@@ -1,0 +1,123 @@
+package org.openvisit.it.regions;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.openvisit.database.TestDatabase;
+import org.openvisit.it.support.Http;
+import org.openvisit.it.support.SharedServer;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stores of a running server (issue 18): a server started on an empty data folder makes four H2 databases, migrates
+ * each before anything reads it (no "table not found" in its log: issue 20's 56 traces from the write-back relay and
+ * purge), and shows each store on /health. On a server whose AMERICAS store is a PostgreSQL database of its own, that
+ * database going down shows the region DOWN and the others UP, and refuses the launches of its AMERICAS organization
+ * (the demo organization) with the refusal page, in the launch's language, until it is back.
+ */
+class RegionalStoresIT {
+
+    @Test
+    void anEmptyDataFolderGetsFourStoresEachMigratedBeforeAnythingReadsIt() throws IOException {
+        SharedServer.get();
+        HttpResponse<String> health = Http.get(SharedServer.baseUri().resolve("/health"));
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        JsonObject regional = check(Http.json(health), "regional-stores");
+        assertThat(regional.getString("status")).isEqualTo("UP");
+        for (String region : new String[] {"americas", "emea", "apac"}) {
+            assertThat(regional.getJsonObject("data").getString(region)).as(region).isEqualTo("UP");
+            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("3");
+            assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit-" + region + ".mv.db"))).as(region).isTrue();
+        }
+        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("32");
+        assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit.mv.db"))).isTrue();
+        String log = SharedServer.logText();
+        assertThat(log).doesNotContainIgnoringCase("not found;").doesNotContain("Table \"")
+                .doesNotContainIgnoringCase("does not exist");
+    }
+
+    @Test
+    void aRegionWhoseDatabaseGoesDownRefusesOnlyItsOwnLaunchesWithAClearPage() throws Exception {
+        String name = "regions_americas_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        admin("CREATE DATABASE " + name);
+        try {
+            String url = TestDatabase.POSTGRES_ADMIN_URL.substring(0, TestDatabase.POSTGRES_ADMIN_URL.lastIndexOf('/') + 1)
+                    + name;
+            SharedServer server = SharedServer.startedWith(Map.of("OPENVISIT_DB_AMERICAS_URL", url,
+                    "OPENVISIT_DB_AMERICAS_USER", TestDatabase.POSTGRES_USER,
+                    "OPENVISIT_DB_AMERICAS_PASSWORD", "unused-with-trust-auth"));
+            JsonObject up = check(Http.json(Http.get(server.base().resolve("/health"))), "regional-stores");
+            assertThat(up.getJsonObject("data").getString("americas")).as(up.toString()).isEqualTo("UP");
+
+            // the AMERICAS database goes down: no new connection is allowed, the open ones are ended
+            admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+            admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+
+            JsonObject down = check(Http.json(Http.get(server.base().resolve("/health"))), "regional-stores");
+            assertThat(down.getString("status")).isEqualTo("UP");
+            assertThat(down.getJsonObject("data").getString("americas")).as(down.toString()).isEqualTo("DOWN");
+            assertThat(down.getJsonObject("data").getString("emea")).isEqualTo("UP");
+            assertThat(down.getJsonObject("data").getString("apac")).isEqualTo("UP");
+
+            // the demo organization is in AMERICAS: its launch is refused with the page, in the launch's language
+            HttpResponse<String> page = launch(server, "ru");
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
+            assertThat(page.body()).contains("Сейчас приём открыть нельзя");
+            assertThat(page.body()).doesNotContain("Exception", "jdbc:");
+            assertThat(launch(server, "zh-TW").body()).contains("暫時無法開啟此次看診");
+
+            // back up: the same launch opens its visit
+            admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+            HttpResponse<String> visit = launch(server, "en");
+            assertThat(visit.statusCode()).as(visit.body()).isEqualTo(200);
+            assertThat(visit.body()).contains("Virtual visit");
+        } finally {
+            admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    /** "Begin virtual visit" on the server's sandbox for the demo organization, followed to its end. */
+    private static HttpResponse<String> launch(SharedServer server, String language) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        URI next = server.base().resolve("/ehr-sandbox/ehr/launch?user="
+                + URLEncoder.encode("Practitioner/prac-ada-okafor", StandardCharsets.UTF_8) + "&appointment=appt-1003");
+        HttpResponse<String> page = null;
+        for (int hop = 0; hop < 10; hop++) {
+            page = browser.send(HttpRequest.newBuilder(next).header("Accept-Language", language)
+                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 302 && page.statusCode() != 303) {
+                return page;
+            }
+            next = next.resolve(page.headers().firstValue("Location").orElseThrow());
+        }
+        return page;
+    }
+
+    private static void admin(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestDatabase.POSTGRES_ADMIN_URL,
+                TestDatabase.POSTGRES_USER, ""); java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " check: " + health));
+    }
+}

@@ -1,0 +1,365 @@
+package org.openvisit.it.reports;
+
+import jakarta.json.JsonObject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openvisit.it.launch.ApprovedEndpoint;
+import org.openvisit.it.rooms.RoomClient;
+import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.tenant.PortalClient;
+import org.openvisit.it.tenant.TenantApi;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reports end to end on the shared server (issue 14): an organization of its own with an approved endpoint on the EHR
+ * sandbox, three visits run through the real launch and room flow (one completed, one no-show, one where the patient
+ * waited and was never let in), then a report reader signs in, sees the figures on /reports.xhtml, and downloads the
+ * filtered table as CSV and .xlsx, which hold the expected rows. Other people see nothing of it.
+ */
+class ReportsIT {
+
+    private static final Pattern CARD = Pattern.compile("id=\"reports:(\\w+)\" class=\"ov-report-card-value\">([^<]*)<");
+    private static ApprovedEndpoint clinic;
+    private static TenantApi.User reader;
+    private static String range;
+
+    @BeforeAll
+    static void runThreeVisits() {
+        clinic = ApprovedEndpoint.at(SharedServer.sandboxUri().resolve("fhir").toString(), "Reports Clinic");
+        TenantApi.User admin = TenantApi.user(TenantApi.OPERATOR, clinic.organizationId(), "radmin", "ORG_ADMIN");
+        reader = TenantApi.user(admin, clinic.organizationId(), "rreader", "REPORT_READER");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC); // no time-zone cookie: the pages work in UTC
+        range = "range=custom&from=" + today.minusDays(2) + "&to=" + today.plusDays(3);
+
+        completed("Practitioner/prac-ada-okafor", "appt-1001");
+        noShow("Practitioner/prac-ada-okafor", "appt-1002");
+        // booked two days ahead: a patient in the lobby before the booked end (plus grace) is no no-show whatever
+        // the time of day the test runs (appt-1003, today at 14:00, became one after 14:45)
+        waitedButNeverSeen("Practitioner/prac-ben-lindqvist", "appt-1008");
+    }
+
+    private static RoomClient clinician(String practitioner, String appointment) {
+        RoomClient clinician = new RoomClient();
+        HttpResponse<String> page = clinician.follow(SharedServer.sandboxUri().resolve("ehr/launch?user="
+                + URLEncoder.encode(practitioner, StandardCharsets.UTF_8) + "&appointment=" + appointment
+                + "&launchUrl=" + URLEncoder.encode(clinic.providerLaunchUrl(), StandardCharsets.UTF_8)));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return clinician;
+    }
+
+    private static RoomClient.Socket inCall(RoomClient client, String visit) {
+        RoomClient.Socket socket = client.socket(visit);
+        socket.await("hello");
+        socket.send("{\"type\":\"join\"}");
+        socket.await("call");
+        return socket;
+    }
+
+    /** A patient who opened the join link: in the lobby, with their socket and attendee id. */
+    private static Map.Entry<RoomClient.Socket, String> patientInLobby(RoomClient clinician, String visit) {
+        HttpResponse<String> page = clinician.get(SharedServer.baseUri().resolve("visit/" + visit));
+        String link = RoomClient.link(page.body(), "patientLink");
+        RoomClient patient = new RoomClient();
+        assertThat(patient.follow(URI.create(link)).statusCode()).isEqualTo(200);
+        RoomClient.Socket socket = patient.socket(visit);
+        JsonObject hello = socket.await("hello");
+        assertThat(hello.getString("state")).isEqualTo("WAITING");
+        return Map.entry(socket, hello.getString("self"));
+    }
+
+    private static void end(RoomClient.Socket clinician) {
+        clinician.send("{\"type\":\"end\"}");
+        clinician.await(m -> m.getString("type").equals("ended") || m.getString("type").equals("event")
+                && m.getString("event", "").equals("VISIT_ENDED"));
+    }
+
+    private static void completed(String practitioner, String appointment) {
+        RoomClient clinician = clinician(practitioner, appointment);
+        String visit = clinician.visitId();
+        RoomClient.Socket doctor = inCall(clinician, visit);
+        Map.Entry<RoomClient.Socket, String> patient = patientInLobby(clinician, visit);
+        doctor.send("{\"type\":\"admit\",\"id\":\"" + patient.getValue() + "\"}");
+        patient.getKey().await("admitted");
+        patient.getKey().send("{\"type\":\"join\"}");
+        patient.getKey().await("call");
+        sleep(2100); // a visit of two seconds at least
+        patient.getKey().close();
+        doctor.await(m -> m.getString("type").equals("event") && m.getString("event", "").equals("DISCONNECTED"));
+        end(doctor);
+    }
+
+    private static void noShow(String practitioner, String appointment) {
+        RoomClient clinician = clinician(practitioner, appointment);
+        end(inCall(clinician, clinician.visitId()));
+    }
+
+    private static void waitedButNeverSeen(String practitioner, String appointment) {
+        RoomClient clinician = clinician(practitioner, appointment);
+        String visit = clinician.visitId();
+        RoomClient.Socket doctor = clinician.socket(visit);
+        doctor.await("hello");
+        Map.Entry<RoomClient.Socket, String> patient = patientInLobby(clinician, visit);
+        patient.getKey().close();
+        doctor.await(m -> m.getString("type").equals("event") && m.getString("event", "").equals("DISCONNECTED"));
+        end(doctor);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, String> cards(String page) {
+        Matcher m = CARD.matcher(page);
+        Map<String, String> cards = new java.util.HashMap<>();
+        while (m.find()) {
+            cards.put(m.group(1), m.group(2));
+        }
+        return cards;
+    }
+
+    private static PortalClient signedIn(TenantApi.User user) {
+        PortalClient browser = new PortalClient();
+        browser.signIn(user.username(), user.password());
+        return browser;
+    }
+
+    private static List<CSVRecord> csv(PortalClient browser, String query) throws Exception {
+        HttpResponse<String> file = browser.get("/portal/reports/export?format=csv&" + query);
+        assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".csv");
+        String body = file.body().startsWith("\uFEFF") ? file.body().substring(1) : file.body();
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(body)).getRecords();
+    }
+
+    @Test
+    void aReportReaderSeesTheFiguresAndDownloadsTheFilteredTable() throws Exception {
+        PortalClient browser = signedIn(reader);
+        HttpResponse<String> home = browser.get("/endpoints.xhtml");
+        assertThat(home.body()).as("the navigation links the reports").contains("/reports.xhtml\">Reports</a>");
+
+        // the figures are there within a minute of the visits' end (at once: the events' own transactions)
+        Map<String, String> cards = Map.of();
+        HttpResponse<String> page = null;
+        for (int i = 0; i < 30 && !"3".equals(cards.get("visits")); i++) {
+            page = browser.get("/reports.xhtml?" + range);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            cards = cards(page.body());
+            if (!"3".equals(cards.get("visits"))) {
+                sleep(2000);
+            }
+        }
+        assertThat(cards).as(page.body()).containsEntry("visits", "3").containsEntry("completed", "1")
+                .containsEntry("noShows", "1");
+        assertThat(cards.get("medianDuration")).matches("\\d+ s");
+        assertThat(cards.get("medianLobbyWait")).matches("\\d+ s|\\d+ min \\d+ s");
+        assertThat(page.body()).as("the table's rows, statuses as words").contains("33% of decided visits",
+                "ov-report-COMPLETED\">Completed<", "ov-report-NO_SHOW\">No-show<",
+                "ov-report-ENDED_WITHOUT_PATIENT\">Ended without patient<", "Practitioner/prac-ben-lindqvist")
+                .contains("Reports of ").doesNotContain("NO_SHOW<", "ENDED_WITHOUT_PATIENT<", "Exception:", "at org.openvisit");
+
+        List<CSVRecord> rows = csv(browser, range);
+        assertThat(rows).extracting(r -> r.get("Status"))
+                .containsExactlyInAnyOrder("Completed", "No-show", "Ended without patient");
+        CSVRecord done = rows.stream().filter(r -> r.get("Status").equals("Completed")).findFirst().orElseThrow();
+        assertThat(Long.parseLong(done.get("Duration (seconds)"))).isBetween(2L, 60L);
+        assertThat(done.get("Clinicians (EHR user ids)")).isEqualTo("Practitioner/prac-ada-okafor");
+        assertThat(done.get("Attendants at once")).isEqualTo("2");
+        assertThat(done.get("Start")).isNotEmpty();
+        assertThat(rows.toString()).doesNotContain("Leo", "Marsh", "appt-1001"); // no patient data, no appointment id
+
+        // the filter travels with the export
+        assertThat(csv(browser, range + "&status=NO_SHOW")).extracting(r -> r.get("Status")).containsExactly("No-show");
+        assertThat(csv(browser, range + "&clinician=" + URLEncoder.encode("Practitioner/prac-ben-lindqvist",
+                StandardCharsets.UTF_8))).extracting(r -> r.get("Status")).containsExactly("Ended without patient");
+
+        HttpResponse<byte[]> xlsx = browser.getBytes("/portal/reports/export?format=xlsx&" + range);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            List<String> statuses = new ArrayList<>();
+            int statusColumn = -1;
+            for (int c = 0; c < sheet.getRow(0).getLastCellNum(); c++) {
+                if (sheet.getRow(0).getCell(c).getStringCellValue().equals("Status")) {
+                    statusColumn = c;
+                }
+            }
+            for (int r = 1; r <= 3; r++) {
+                Row row = sheet.getRow(r);
+                statuses.add(row.getCell(statusColumn).getStringCellValue());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder("Completed", "No-show", "Ended without patient");
+        }
+
+        // the same page in Russian, statuses as words
+        PortalClient russian = signedIn(reader).speaking("ru");
+        assertThat(russian.get("/reports.xhtml?" + range).body()).contains("Неявки", "Состоялся", "Неявка");
+    }
+
+    @Test
+    void theChartsHoldTheVisitsAndAClickOpensAVisitsTimeline() throws Exception {
+        PortalClient browser = signedIn(reader);
+        HttpResponse<String> page = null;
+        for (int i = 0; i < 30 && (page == null || !"3".equals(cards(page.body()).get("visits"))); i++) {
+            if (page != null) {
+                sleep(2000);
+            }
+            page = browser.get("/reports.xhtml?" + range);
+        }
+        chartsAndTheirFigures(browser, page);
+        PortalClient russian = signedIn(reader).speaking("ru");
+        assertThat(russian.get("/reports.xhtml?" + range).body()).contains("Визиты по дням", "от 2 до 5 мин");
+        CSVRecord done = csv(browser, range).stream().filter(r -> r.get("Status").equals("Completed")).findFirst()
+                .orElseThrow();
+
+        // a click on a visit: its timeline, events in order as words
+        String visit = done.get("Visit");
+        assertThat(page.body()).as("the table links each visit's timeline")
+                .contains("/report-visit.xhtml?visit=" + visit + "\"");
+        HttpResponse<String> timeline = browser.get("/report-visit.xhtml?visit=" + visit);
+        assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+        String events = section(timeline.body(), "<table id=\"events\"", "</table>");
+        assertThat(events).containsSubsequence("Connected", "Arrived in the lobby", "Admitted", "Connected",
+                "Visit ended");
+        assertThat(events).contains("Clinician", "Patient").doesNotContain("LOBBY_JOINED", "VISIT_ENDED", "PATIENT<");
+        assertThat(timeline.body()).contains("ov-report-COMPLETED\">Completed<", "Practitioner/prac-ada-okafor")
+                .doesNotContain("Leo", "Marsh", "appt-1001", "Exception:", "at org.openvisit");
+        assertThat(russian.get("/report-visit.xhtml?visit=" + visit).body()).contains("Вошёл в зал ожидания",
+                "Допущен к приёму", "Приём завершён");
+
+        // an unknown visit, or no id at all: the not-found page, no stack trace
+        for (String bad : List.of("?visit=" + java.util.UUID.randomUUID(), "?visit=not-an-id", "")) {
+            HttpResponse<String> missing = browser.get("/report-visit.xhtml" + bad);
+            assertThat(missing.statusCode()).as(bad).isEqualTo(404);
+            assertThat(missing.body()).contains("Page not found").doesNotContain("Exception:", "at org.openvisit");
+        }
+    }
+
+    /** The three charts are on the page, served by the application, with their figures in hidden tables. */
+    private static void chartsAndTheirFigures(PortalClient browser, HttpResponse<String> page) {
+        String body = page.body();
+        assertThat(body).contains("id=\"reports:perDayChart\"", "id=\"reports:lobbyWaitChart\"",
+                "id=\"reports:hoursChart\"", "role=\"img\"", "Visits per day", "Lobby wait", "Busiest hours");
+        Matcher script = Pattern.compile("src=\"([^\"]*chart/chart\\.js[^\"]*)\"").matcher(body);
+        assertThat(script.find()).as("Chart.js comes from the application itself").isTrue();
+        String src = script.group(1).replace("&amp;", "&");
+        assertThat(src).doesNotContain("://");
+        HttpResponse<String> js = browser.get(src);
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.body()).contains("PrimeFaces.widget.Chart");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).as("the charts' inline set-up runs, everything from the application")
+                .contains("default-src 'self'", "script-src 'self' 'unsafe-inline'");
+        assertThat(body).contains("PrimeFaces.cw(\"Chart\"");
+
+        assertThat(sum(section(body, "<table id=\"perDayFigures\"", "</table>"), "<td>(\\d+)</td>"))
+                .as("statuses and totals of every day").isEqualTo(6);
+        assertThat(sum(section(body, "<table id=\"hoursFigures\"", "</table>"), "<td>(\\d+)</td>")).isEqualTo(3);
+        String waits = section(body, "<table id=\"lobbyWaitFigures\"", "</table>");
+        assertThat(sum(waits, "<td>(\\d+)</td>")).as("the one patient let in had a lobby wait").isEqualTo(1);
+        assertThat(waits).contains("under 1 min", "20 min or more");
+        // the chart set-up holds the same figures: one series per status, words not codes
+        assertThat(body).contains("\"label\":\"Completed\"", "\"label\":\"No-show\"",
+                "\"label\":\"Ended without patient\"").doesNotContain("\"label\":\"NO_SHOW\"");
+    }
+
+    private static String section(String body, String start, String end) {
+        int from = body.indexOf(start);
+        assertThat(from).as(start).isNotNegative();
+        return body.substring(from, body.indexOf(end, from));
+    }
+
+    private static long sum(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        long sum = 0;
+        while (m.find()) {
+            sum += Long.parseLong(m.group(1));
+        }
+        return sum;
+    }
+
+    @Test
+    void nobodyElseSeesTheClinicsFigures() throws Exception {
+        // a report reader of another organization naming this one: their own (empty) report
+        String other = TenantApi.organization(TenantApi.unique("Other Reports Clinic"));
+        TenantApi.User otherAdmin = TenantApi.user(TenantApi.OPERATOR, other, "oadmin", "ORG_ADMIN");
+        TenantApi.User stranger = TenantApi.user(otherAdmin, other, "oreader", "REPORT_READER");
+        assertThat(csv(signedIn(stranger), range + "&org=" + clinic.organizationId())).isEmpty();
+
+        // an EHR analyst of the clinic has no reports page and no export
+        TenantApi.User analyst = TenantApi.user(TenantApi.OPERATOR, clinic.organizationId(), "ranalyst", "EHR_ANALYST");
+        PortalClient analystBrowser = signedIn(analyst);
+        assertThat(analystBrowser.get("/reports.xhtml").statusCode()).isEqualTo(403);
+        assertThat(analystBrowser.get("/portal/reports/export?format=csv").statusCode()).isEqualTo(403);
+
+        // a visit's timeline: not for the analyst, not found for another organization's reader
+        String visit = csv(signedIn(reader), range).get(0).get("Visit");
+        assertThat(analystBrowser.get("/report-visit.xhtml?visit=" + visit).statusCode()).isEqualTo(403);
+        HttpResponse<String> foreign = signedIn(stranger).get("/report-visit.xhtml?visit=" + visit + "&org="
+                + clinic.organizationId());
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.body()).contains("Page not found").doesNotContain("Practitioner/", "Exception:",
+                "at org.openvisit");
+
+        // an operator reads the clinic's report by naming it; a bad format or range is a plain 400
+        PortalClient operator = signedIn(TenantApi.OPERATOR);
+        assertThat(csv(operator, range + "&org=" + clinic.organizationId())).hasSize(3);
+        HttpResponse<String> badFormat = operator.get("/portal/reports/export?format=pdf&org=" + clinic.organizationId());
+        assertThat(badFormat.statusCode()).isEqualTo(400);
+        HttpResponse<String> badRange = operator.get("/portal/reports/export?format=csv&range=custom&from=2026-12-10&to=2026-12-01&org="
+                + clinic.organizationId());
+        assertThat(badRange.statusCode()).isEqualTo(400);
+        assertThat(badRange.body()).doesNotContain("Exception");
+        HttpResponse<String> operatorPage = operator.get("/reports.xhtml?org=" + clinic.organizationId() + "&" + range);
+        assertThat(operator.get("/report-visit.xhtml?visit=" + visit + "&org=" + clinic.organizationId())
+                .statusCode()).as("an operator naming the organization").isEqualTo(200);
+        assertThat(operatorPage.body()).contains("Rebuild report figures")
+                .containsPattern("id=\"reports:visits\" class=\"ov-report-card-value\">3<");
+
+        // the operator's rebuild (the page's Ajax request, as the button sends it) makes the three rows again
+        Matcher viewState = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"")
+                .matcher(operatorPage.body());
+        assertThat(viewState.find()).isTrue();
+        Map<String, String> click = new java.util.LinkedHashMap<>();
+        click.put("jakarta.faces.partial.ajax", "true");
+        click.put("jakarta.faces.source", "reports:rebuild");
+        click.put("jakarta.faces.partial.execute", "reports:rebuild");
+        click.put("jakarta.faces.partial.render", "reports");
+        click.put("reports:rebuild", "reports:rebuild");
+        click.put("reports", "reports");
+        click.put("jakarta.faces.ViewState", viewState.group(1).replace("&amp;", "&"));
+        HttpResponse<String> rebuilt = operator.postForm(TenantApi.at("/reports.xhtml"), click);
+        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.body()).contains("3 visits were summarized again.")
+                .containsPattern("id=\"reports:visits\" class=\"ov-report-card-value\">3<");
+        assertThat(csv(operator, range + "&org=" + clinic.organizationId())).extracting(r -> r.get("Status"))
+                .containsExactlyInAnyOrder("Completed", "No-show", "Ended without patient");
+    }
+}

@@ -1,0 +1,47 @@
+package org.openvisit.report.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The per-visit summaries of one regional store, and the report queries over them (paged in the database). */
+public interface VisitSummaryRepository {
+
+    Optional<VisitSummary> find(UUID visitId);
+
+    /** Stores a new summary and flushes. */
+    void add(VisitSummary summary);
+
+    /**
+     * Up to {@code max} visits whose summary must be made again now: visits without one, and open visits whose
+     * no-show deadline has passed by {@code now}.
+     */
+    List<UUID> needingRefresh(Instant now, int max);
+
+    /** Up to {@code max} visit ids after {@code afterId} (null: from the first), of one organization or all (null). */
+    List<UUID> visitIds(UUID organizationId, String afterId, int max);
+
+    ReportTotals totals(ReportFilter filter);
+
+    long count(ReportFilter filter);
+
+    /** One page of the filtered visits, sorted in the database. */
+    List<VisitSummary> page(ReportFilter filter, ReportSort sort, boolean ascending, int first, int max);
+
+    /**
+     * Up to {@code max} of the filtered visits after the given one in (report time, visit id) order (null: from the
+     * first): keyset paging for exports of any length.
+     */
+    List<VisitSummary> after(ReportFilter filter, Instant reportAt, UUID visitId, int max);
+
+    /**
+     * The filtered visits counted by status and by UTC time bucket of {@code bucketSeconds} (from the epoch) of their
+     * report time, grouped in the database; buckets without visits are left out.
+     */
+    List<TimeBucketCount> countsByTime(ReportFilter filter, int bucketSeconds);
+
+    /** The filtered visits that have a lobby wait, counted per {@link LobbyWaitBucket} in the database (all buckets). */
+    Map<LobbyWaitBucket, Long> lobbyWaits(ReportFilter filter);
+}

@@ -1,0 +1,234 @@
+package org.openvisit.tenant.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.openvisit.shared.domain.model.InvalidValueException;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * An organization's Microsoft Teams settings: its app registration in Microsoft Entra (directory id, application
+ * id), the credential OpenVisit signs in with, held only sealed (a certificate's private key, preferred, or a client
+ * secret; the certificate's public part in the clear), the Teams account that organizes the visits' meetings, and
+ * the meeting options. Each value is checked here, where it is set.
+ */
+@Entity
+@Table(name = "teams_settings")
+public class TeamsSettings {
+
+    /** How OpenVisit proves it is the app. */
+    public enum CredentialKind { CERTIFICATE, SECRET }
+
+    /** Who skips the Teams lobby: only the organizer, or everyone of the organizer's organization (Graph's scope). */
+    public enum LobbyBypass {
+        ORGANIZER("organizer"), ORGANIZATION("organization");
+
+        private final String graphScope;
+
+        LobbyBypass(String graphScope) {
+            this.graphScope = graphScope;
+        }
+
+        public String graphScope() {
+            return graphScope;
+        }
+    }
+
+    /** The meeting chat: on, off, or only while the meeting runs (Graph's allowMeetingChat). */
+    public enum MeetingChat {
+        ENABLED("enabled"), DISABLED("disabled"), LIMITED("limited");
+
+        private final String graphValue;
+
+        MeetingChat(String graphValue) {
+            this.graphValue = graphValue;
+        }
+
+        public String graphValue() {
+            return graphValue;
+        }
+    }
+
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DOMAIN = Pattern.compile("(?=.{4,100}$)[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final Pattern UPN = Pattern.compile("(?=.{3,255}$)[^@\\s/\\\\?#%]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
+    @Id
+    @Column(name = "organization_id", length = 36, nullable = false, updatable = false)
+    private String organizationId;
+
+    @Column(name = "tenant_id", length = 100, nullable = false)
+    private String tenantId;
+
+    @Column(name = "client_id", length = 100, nullable = false)
+    private String clientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "credential_kind", length = 16, nullable = false)
+    private CredentialKind credentialKind;
+
+    @Column(name = "sealed_credential", length = 8000, nullable = false)
+    private String sealedCredential;
+
+    @Column(name = "certificate", length = 8000)
+    private String certificate;
+
+    @Column(name = "certificate_expires_at")
+    private Instant certificateExpiresAt;
+
+    @Column(name = "organizer", length = 255, nullable = false)
+    private String organizer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lobby_bypass", length = 32, nullable = false)
+    private LobbyBypass lobbyBypass;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "meeting_chat", length = 16, nullable = false)
+    private MeetingChat meetingChat;
+
+    @Column(name = "entry_exit_announced", nullable = false)
+    private boolean entryExitAnnounced;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "updated_by", length = 508, nullable = false)
+    private String updatedBy;
+
+    protected TeamsSettings() {
+        // for JPA
+    }
+
+    /** New settings with a sealed credential; see {@link #change} for the checks. */
+    public TeamsSettings(UUID organizationId, String tenantId, String clientId, String organizer, LobbyBypass lobbyBypass,
+                         MeetingChat meetingChat, boolean entryExitAnnounced, String by, Instant at) {
+        this.organizationId = Objects.requireNonNull(organizationId, "organizationId").toString();
+        change(tenantId, clientId, organizer, lobbyBypass, meetingChat, entryExitAnnounced, by, at);
+    }
+
+    /**
+     * Sets the app registration, organizer and options.
+     *
+     * @throws InvalidValueException a value Entra or Graph could not take, named by its field
+     */
+    public void change(String tenantId, String clientId, String organizer, LobbyBypass lobbyBypass,
+                       MeetingChat meetingChat, boolean entryExitAnnounced, String by, Instant at) {
+        String tenant = strip(tenantId);
+        if (!GUID.matcher(tenant).matches() && !DOMAIN.matcher(tenant).matches()) {
+            throw new InvalidValueException("tenantId", "Enter the Directory (tenant) ID from the app registration's "
+                    + "Overview page: a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47, or the tenant's domain "
+                    + "such as contoso.onmicrosoft.com.");
+        }
+        String client = strip(clientId);
+        if (!GUID.matcher(client).matches()) {
+            throw new InvalidValueException("clientId", "Enter the Application (client) ID from the app "
+                    + "registration's Overview page: a GUID.");
+        }
+        String account = strip(organizer);
+        if (!GUID.matcher(account).matches() && !UPN.matcher(account).matches()) {
+            throw new InvalidValueException("organizer", "Enter the organizer account's object ID (a GUID, from "
+                    + "the user's page in Entra) or its sign-in name (user principal name, name@hospital.org).");
+        }
+        this.tenantId = tenant;
+        this.clientId = client.toLowerCase(java.util.Locale.ROOT);
+        this.organizer = account;
+        this.lobbyBypass = Objects.requireNonNull(lobbyBypass, "lobbyBypass");
+        this.meetingChat = Objects.requireNonNull(meetingChat, "meetingChat");
+        this.entryExitAnnounced = entryExitAnnounced;
+        touch(by, at);
+    }
+
+    /** From now on OpenVisit signs in with this certificate (its private key sealed, its DER in base64). */
+    public void useCertificate(String sealedPrivateKey, String certificateBase64, Instant expiresAt, String by,
+                               Instant at) {
+        this.credentialKind = CredentialKind.CERTIFICATE;
+        this.sealedCredential = Objects.requireNonNull(sealedPrivateKey, "sealedPrivateKey");
+        this.certificate = Objects.requireNonNull(certificateBase64, "certificateBase64");
+        this.certificateExpiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+        touch(by, at);
+    }
+
+    /** From now on OpenVisit signs in with this client secret (sealed). */
+    public void useSecret(String sealedSecret, String by, Instant at) {
+        this.credentialKind = CredentialKind.SECRET;
+        this.sealedCredential = Objects.requireNonNull(sealedSecret, "sealedSecret");
+        this.certificate = null;
+        this.certificateExpiresAt = null;
+        touch(by, at);
+    }
+
+    /** Whether a credential has been given (settings are stored only with one). */
+    public boolean hasCredential() {
+        return credentialKind != null && sealedCredential != null;
+    }
+
+    private void touch(String by, Instant at) {
+        this.updatedBy = Objects.requireNonNull(by, "by");
+        this.updatedAt = Objects.requireNonNull(at, "at");
+    }
+
+    private static String strip(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    public UUID organizationId() {
+        return UUID.fromString(organizationId);
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public CredentialKind credentialKind() {
+        return credentialKind;
+    }
+
+    public String sealedCredential() {
+        return sealedCredential;
+    }
+
+    public Optional<String> certificate() {
+        return Optional.ofNullable(certificate);
+    }
+
+    public Optional<Instant> certificateExpiresAt() {
+        return Optional.ofNullable(certificateExpiresAt);
+    }
+
+    public String organizer() {
+        return organizer;
+    }
+
+    public LobbyBypass lobbyBypass() {
+        return lobbyBypass;
+    }
+
+    public MeetingChat meetingChat() {
+        return meetingChat;
+    }
+
+    public boolean entryExitAnnounced() {
+        return entryExitAnnounced;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
+    }
+}

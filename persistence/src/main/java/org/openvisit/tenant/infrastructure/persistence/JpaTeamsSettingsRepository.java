@@ -1,0 +1,37 @@
+package org.openvisit.tenant.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openvisit.tenant.domain.model.TeamsSettings;
+import org.openvisit.tenant.domain.model.TeamsSettingsRepository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JpaTeamsSettingsRepository implements TeamsSettingsRepository {
+
+    @PersistenceContext(unitName = "openvisit")
+    private EntityManager entityManager;
+
+    protected JpaTeamsSettingsRepository() {
+        // for CDI
+    }
+
+    /** For use outside the container (tests, tools) with an EntityManager the caller manages. */
+    public JpaTeamsSettingsRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public void add(TeamsSettings settings) {
+        entityManager.persist(settings);
+        entityManager.flush();
+    }
+
+    @Override
+    public Optional<TeamsSettings> find(UUID organizationId) {
+        return Optional.ofNullable(entityManager.find(TeamsSettings.class, organizationId.toString()));
+    }
+}

@@ -1,0 +1,289 @@
+package org.openvisit.report.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openvisit.database.MigratedDatabase;
+import org.openvisit.database.TestDatabase;
+import org.openvisit.report.domain.model.LobbyWaitBucket;
+import org.openvisit.report.domain.model.ReportFilter;
+import org.openvisit.report.domain.model.TimeBucketCount;
+import org.openvisit.report.domain.model.ZoneBuckets;
+import org.openvisit.report.domain.model.ReportSort;
+import org.openvisit.report.domain.model.ReportStatus;
+import org.openvisit.report.domain.model.ReportTotals;
+import org.openvisit.report.domain.model.VisitSummary;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.visit.domain.model.AppointmentHash;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.ParticipantRole;
+import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitEvent;
+import org.openvisit.visit.domain.model.VisitEventType;
+import org.openvisit.visit.domain.model.VisitKeyKind;
+import org.openvisit.visit.infrastructure.persistence.JpaVisitRepository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The V2 regional migration, the summary rows and the report queries (percentiles, filters, sorting and paging in the
+ * database, keyset paging for exports), against a real database: the same assertions on H2 and on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class VisitSummaryRepositoryContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Duration GRACE = Duration.ofMinutes(15);
+
+    private MigratedDatabase database;
+    private EntityManagerFactory factory;
+    private final UUID organization = UUID.randomUUID();
+    private final UUID endpoint = UUID.randomUUID();
+    private final UUID otherEndpoint = UUID.randomUUID();
+    private UUID longVisit;
+    private UUID shortVisit;
+    private UUID unsummarized;
+
+    protected abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    void seed() {
+        database = MigratedDatabase.open(createDatabase());
+        factory = database.factory();
+        Instant now = T0.plus(Duration.ofDays(1));
+        shortVisit = visit(endpoint, "Location/cardio", "dr.a", T0, now, 2, 10); // wait 2 min, 10 min call
+        longVisit = visit(otherEndpoint, "Location/derm", "dr.b", T0.plusSeconds(3600), now, 4, 20);
+        visit(endpoint, "Location/cardio", "dr.a", T0.plusSeconds(7200), now, -1, 0); // no-show: nobody came
+        visit(endpoint, "Location/cardio", "dr.a", T0.plusSeconds(10800), now, -2, 0); // came, never seen
+        visit(endpoint, "Location/cardio", "dr.a", T0.minus(Duration.ofDays(30)), now, 2, 5); // out of range
+        unsummarized = inTransaction(em -> {
+            Visit v = Visit.schedule(endpoint, organization, DataRegion.AMERICAS, VisitKeyKind.APPOINTMENT, hash(),
+                    null, T0);
+            new JpaVisitRepository(em).add(v);
+            return v.id();
+        });
+    }
+
+    @AfterAll
+    void drop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private <T> T inTransaction(java.util.function.Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            em.close();
+        }
+    }
+
+    private static AppointmentHash hash() {
+        byte[] b = new byte[32];
+        ThreadLocalRandom.current().nextBytes(b);
+        return new AppointmentHash(HexFormat.of().formatHex(b));
+    }
+
+    /** waitMinutes -1: nobody comes; -2: a patient waits and is never admitted; else admitted after that wait. */
+    private UUID visit(UUID ep, String department, String clinician, Instant booked, Instant now, int waitMinutes,
+                       int callMinutes) {
+        return inTransaction(em -> {
+            JpaVisitRepository visits = new JpaVisitRepository(em);
+            Visit v = Visit.schedule(ep, organization, DataRegion.AMERICAS, VisitKeyKind.APPOINTMENT, hash(),
+                    department, booked.minusSeconds(600));
+            v.bookedFor(booked, booked.plusSeconds(1800));
+            visits.add(v);
+            visits.addParticipant(v.participant(clinician, ParticipantRole.PROVIDER, booked));
+            List<VisitEvent> events = new ArrayList<>();
+            events.add(v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c", null, booked));
+            if (waitMinutes == -2) {
+                events.add(v.recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.PATIENT, "p", null, booked));
+            } else if (waitMinutes >= 0) {
+                Instant admitted = booked.plusSeconds(waitMinutes * 60L);
+                events.add(v.recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.PATIENT, "p", null, booked));
+                events.add(v.recordEvent(VisitEventType.ADMITTED, AttendeeRole.PATIENT, "p", null, admitted));
+                events.add(v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PATIENT, "p", null, admitted));
+                events.add(v.recordEvent(VisitEventType.LEFT, AttendeeRole.PATIENT, "p", null,
+                        admitted.plusSeconds(callMinutes * 60L)));
+                events.add(v.recordEvent(VisitEventType.LEFT, AttendeeRole.PROVIDER, "c", null,
+                        admitted.plusSeconds(callMinutes * 60L)));
+            }
+            events.add(v.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, null, null,
+                    booked.plusSeconds(1800)));
+            events.forEach(visits::addEvent);
+            VisitSummary s = VisitSummary.of(v);
+            s.refresh(v, List.of(clinician), events, GRACE, now);
+            new JpaVisitSummaryRepository(em).add(s);
+            return v.id();
+        });
+    }
+
+    private <T> T read(java.util.function.Function<JpaVisitSummaryRepository, T> query) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return query.apply(new JpaVisitSummaryRepository(em));
+        } finally {
+            em.close();
+        }
+    }
+
+    private ReportFilter day() {
+        return ReportFilter.of(organization, T0.minusSeconds(3600), T0.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void totalsCountTheStatusesAndTakeMediansAndPercentilesInTheDatabase() {
+        ReportTotals t = read(r -> r.totals(day()));
+        assertThat(t.visits()).isEqualTo(4);
+        assertThat(t.completed()).isEqualTo(2);
+        assertThat(t.noShows()).isEqualTo(1);
+        assertThat(t.endedWithoutPatient()).isEqualTo(1);
+        assertThat(t.noShowRate()).isEqualTo(0.25);
+        assertThat(t.medianDurationSeconds()).isEqualTo(900.0); // 600 and 1200
+        assertThat(t.p90DurationSeconds()).isEqualTo(1140.0);
+        assertThat(t.medianLobbyWaitSeconds()).isEqualTo(180.0); // 120 and 240
+        assertThat(t.medianTimeToAdmitSeconds()).isEqualTo(180.0);
+    }
+
+    @Test
+    void filtersNarrowTheReport() {
+        ReportFilter f = day();
+        assertThat(this.<ReportTotals>read(r -> r.totals(new ReportFilter(organization, f.from(), f.to(), otherEndpoint, null, null,
+                null, null))).visits()).isEqualTo(1);
+        assertThat(this.<Long>read(r -> r.count(new ReportFilter(organization, f.from(), f.to(), null, "Location/cardio", null,
+                null, null)))).isEqualTo(3);
+        assertThat(this.<Long>read(r -> r.count(new ReportFilter(organization, f.from(), f.to(), null, null, "dr.b", null,
+                null)))).isEqualTo(1);
+        assertThat(this.<ReportTotals>read(r -> r.totals(new ReportFilter(organization, f.from(), f.to(), null, null, "dr.b", null,
+                null))).visits()).isEqualTo(1);
+        assertThat(this.<Long>read(r -> r.count(new ReportFilter(organization, f.from(), f.to(), null, null, null,
+                ReportStatus.NO_SHOW, null)))).isEqualTo(1);
+        assertThat(this.<Long>read(r -> r.count(ReportFilter.of(UUID.randomUUID(), f.from(), f.to())))).isZero();
+    }
+
+    @Test
+    void pagesAreSortedAndCutInTheDatabase() {
+        List<VisitSummary> byDuration = read(r -> r.page(day(), ReportSort.DURATION, false, 0, 2));
+        assertThat(byDuration).extracting(VisitSummary::visitId).containsExactly(longVisit, shortVisit);
+        List<VisitSummary> second = read(r -> r.page(day(), ReportSort.DURATION, false, 2, 2));
+        assertThat(second).hasSize(2).allSatisfy(s -> assertThat(s.durationSeconds()).isEmpty());
+        List<VisitSummary> ascending = read(r -> r.page(day(), ReportSort.DURATION, true, 0, 10));
+        assertThat(ascending.get(0).visitId()).isEqualTo(shortVisit);
+        assertThat(ascending).hasSize(4);
+        assertThat(this.<List<VisitSummary>>read(r -> r.page(day(), ReportSort.REPORT_AT, true, 0, 1)).get(0).visitId())
+                .isEqualTo(shortVisit);
+    }
+
+    @Test
+    void keysetPagesWalkEveryRowOnce() {
+        List<UUID> seen = new ArrayList<>();
+        Instant at = null;
+        UUID id = null;
+        while (true) {
+            Instant a = at;
+            UUID i = id;
+            List<VisitSummary> page = read(r -> r.after(day(), a, i, 3));
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(s -> seen.add(s.visitId()));
+            at = page.get(page.size() - 1).reportAt();
+            id = page.get(page.size() - 1).visitId();
+        }
+        assertThat(seen).hasSize(4).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void openVisitsWhoseNoShowDeadlinePassedAndVisitsWithNewEventsNeedANewSummary() {
+        Instant booked = T0.plus(Duration.ofDays(2));
+        UUID open = inTransaction(em -> {
+            Visit v = Visit.schedule(endpoint, organization, DataRegion.AMERICAS, VisitKeyKind.APPOINTMENT, hash(),
+                    null, booked.minusSeconds(600));
+            v.bookedFor(booked, booked.plusSeconds(1800));
+            new JpaVisitRepository(em).add(v);
+            VisitSummary s = VisitSummary.of(v);
+            s.refresh(v, List.of(), List.of(), GRACE, booked);
+            new JpaVisitSummaryRepository(em).add(s);
+            return v.id();
+        });
+        Instant deadline = booked.plusSeconds(1800).plus(GRACE);
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(deadline.minusSeconds(1), 100))).doesNotContain(open);
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(deadline, 100))).contains(open);
+
+        UUID moved = inTransaction(em -> {
+            JpaVisitRepository visits = new JpaVisitRepository(em);
+            Visit v = visits.findForUpdate(shortVisit).orElseThrow();
+            visits.addEvent(v.recordEvent(VisitEventType.LEFT, AttendeeRole.PROVIDER, "c", null, booked));
+            return v.id();
+        });
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(T0, 100))).as("an event the summary has not seen")
+                .contains(moved);
+    }
+
+    @Test
+    void visitsWithoutASummaryNeedOne() {
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(T0.plus(Duration.ofDays(1)), 100))).contains(unsummarized)
+                .doesNotContain(longVisit);
+        assertThat(this.<List<UUID>>read(r -> r.visitIds(organization, null, 100))).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(this.<List<UUID>>read(r -> r.visitIds(UUID.randomUUID(), null, 100))).isEmpty();
+    }
+
+    @Test
+    void visitsAreCountedByStatusAndTimeBucketInTheDatabase() {
+        List<TimeBucketCount> hourly = read(r -> r.countsByTime(day(), 3600));
+        assertThat(hourly).containsExactlyInAnyOrder(
+                new TimeBucketCount(T0, ReportStatus.COMPLETED, 1),
+                new TimeBucketCount(T0.plusSeconds(3600), ReportStatus.COMPLETED, 1),
+                new TimeBucketCount(T0.plusSeconds(7200), ReportStatus.NO_SHOW, 1),
+                new TimeBucketCount(T0.plusSeconds(10800), ReportStatus.ENDED_WITHOUT_PATIENT, 1));
+        List<TimeBucketCount> daily = read(r -> r.countsByTime(day(), 86_400));
+        assertThat(daily).extracting(TimeBucketCount::start).containsOnly(Instant.parse("2026-11-23T00:00:00Z"));
+        assertThat(daily).extracting(TimeBucketCount::visits).containsExactlyInAnyOrder(2L, 1L, 1L);
+
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata"); // UTC+5:30: half-hour buckets
+        int width = ZoneBuckets.width(kolkata, day().from(), day().to());
+        assertThat(width).isEqualTo(1800);
+        long[] hours = ZoneBuckets.hours(read(r -> r.countsByTime(day(), width)), kolkata);
+        assertThat(hours[15]).isEqualTo(1); // 10:00Z = 15:30 there
+        assertThat(hours[16]).isEqualTo(1);
+        assertThat(hours[17]).isEqualTo(1);
+        assertThat(hours[18]).isEqualTo(1);
+        assertThat(java.util.Arrays.stream(hours).sum()).isEqualTo(4);
+
+        ReportFilter f = day();
+        assertThat(this.<List<TimeBucketCount>>read(r -> r.countsByTime(new ReportFilter(organization, f.from(),
+                f.to(), null, null, null, ReportStatus.NO_SHOW, null), 3600)))
+                .containsExactly(new TimeBucketCount(T0.plusSeconds(7200), ReportStatus.NO_SHOW, 1));
+    }
+
+    @Test
+    void lobbyWaitsAreBucketedInTheDatabaseAsInJava() {
+        Map<LobbyWaitBucket, Long> waits = read(r -> r.lobbyWaits(day()));
+        assertThat(waits).hasSize(LobbyWaitBucket.values().length);
+        // waits of 120 s and 240 s: 120 s is the first wait of "2 to 5 min", as LobbyWaitBucket.of says
+        assertThat(waits.get(LobbyWaitBucket.of(120))).isEqualTo(2);
+        assertThat(waits.get(LobbyWaitBucket.MIN_2_TO_5)).isEqualTo(2);
+        assertThat(waits.get(LobbyWaitBucket.MIN_1_TO_2)).isZero();
+        assertThat(waits.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2);
+        assertThat(this.<Map<LobbyWaitBucket, Long>>read(r -> r.lobbyWaits(ReportFilter.of(UUID.randomUUID(),
+                day().from(), day().to()))).values()).containsOnly(0L);
+    }
+}

@@ -1,0 +1,177 @@
+package org.openvisit.report.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.identity.interfaces.rest.ApiCaller;
+import org.openvisit.report.application.ReportPage;
+import org.openvisit.report.application.ReportQuery;
+import org.openvisit.report.application.ReportService;
+import org.openvisit.report.application.ReportSummary;
+import org.openvisit.report.interfaces.web.CsvReportExport;
+import org.openvisit.report.interfaces.web.ReportText;
+import org.openvisit.tenant.domain.model.Actor;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The reports of one organization for machines (BI tools, scripts): the same filters, figures and rows as the
+ * reports page. Organization administrators and report readers (or a reports token) read their own organization;
+ * operators name one with {@code org}.
+ */
+@RequestScoped
+@Path("reports")
+@Tag(name = "Reports", description = "Visit figures and the visits table of one organization; HTTP Basic or a"
+        + " reports bearer token (JWT, group REPORT_READER)")
+public class ReportsResource {
+
+    @EJB
+    private ReportService reports;
+
+    @Inject
+    private ApiCaller caller;
+
+    @Context
+    private UriInfo uri;
+
+    @Context
+    private HttpServletRequest request;
+
+    @GET
+    @Path("summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The summary figures of the filtered visits (counts, medians and 90th percentiles in"
+            + " seconds)")
+    @Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, ISO date (with to; neither: the"
+                    + " last 30 days)", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, ISO date, included (at most 400"
+                    + " days after from)", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "zone", in = ParameterIn.QUERY, description = "IANA time zone the days are in (default"
+                    + " UTC)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "org", in = ParameterIn.QUERY, description = "Organization id (operators; others may name"
+                    + " only their own)", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "endpoint", in = ParameterIn.QUERY, description = "Endpoint id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "department", in = ParameterIn.QUERY, description = "The EHR's department id",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "clinician", in = ParameterIn.QUERY, description = "A clinician's EHR user id",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "COMPLETED, NO_SHOW,"
+                    + " or ENDED_WITHOUT_PATIENT", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "A parameter that is not a value it may take (named)")
+    @APIResponse(responseCode = "401", description = "No, an expired or a revoked credential")
+    @APIResponse(responseCode = "403", description = "Not a reader of this organization's reports")
+    public ReportSummary summary() {
+        ApiReportParameters p = parameters();
+        return reports.summary(caller.actor(), p.query(LocalDate.now(p.zone())));
+    }
+
+    @GET
+    @Path("visits")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One page of the filtered visits, sorted in the database, and the total",
+            description = "first (from 0), max (1 to 200, default 50), sort (REPORT_AT, START, DURATION, LOBBY_WAIT,"
+                    + " TIME_TO_ADMIT, ATTENDANTS, STATUS, DEPARTMENT; default REPORT_AT), order (asc or desc,"
+                    + " default desc). The appointment appears only as its keyed hash, clinicians as EHR user ids.")
+    @Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, ISO date (with to; neither: the"
+                    + " last 30 days)", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, ISO date, included (at most 400"
+                    + " days after from)", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "zone", in = ParameterIn.QUERY, description = "IANA time zone the days are in (default"
+                    + " UTC)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "org", in = ParameterIn.QUERY, description = "Organization id (operators; others may name"
+                    + " only their own)", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "endpoint", in = ParameterIn.QUERY, description = "Endpoint id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "department", in = ParameterIn.QUERY, description = "The EHR's department id",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "clinician", in = ParameterIn.QUERY, description = "A clinician's EHR user id",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "COMPLETED, NO_SHOW,"
+                    + " or ENDED_WITHOUT_PATIENT", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "first", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER)),
+            @Parameter(name = "max", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER)),
+            @Parameter(name = "sort", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "order", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "A parameter that is not a value it may take (named)")
+    @APIResponse(responseCode = "401", description = "No, an expired or a revoked credential")
+    @APIResponse(responseCode = "403", description = "Not a reader of this organization's reports")
+    public ReportPage visits() {
+        ApiReportParameters p = parameters();
+        ReportQuery query = p.query(LocalDate.now(p.zone()));
+        return reports.page(caller.actor(), query, p.sort(), p.ascending(), p.first(), p.max());
+    }
+
+    @GET
+    @Path("visits.csv")
+    @Produces("text/csv")
+    @Operation(summary = "All filtered visits as CSV, streamed (the portal's export: UTF-8 with a byte-order mark,"
+            + " headers in the Accept-Language, times ISO 8601 in the zone, durations in seconds)")
+    @Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, ISO date (with to; neither: the"
+                    + " last 30 days)", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, ISO date, included (at most 400"
+                    + " days after from)", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "zone", in = ParameterIn.QUERY, description = "IANA time zone the days are in (default"
+                    + " UTC)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "org", in = ParameterIn.QUERY, description = "Organization id (operators; others may name"
+                    + " only their own)", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "endpoint", in = ParameterIn.QUERY, description = "Endpoint id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "department", in = ParameterIn.QUERY, description = "The EHR's department id",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "clinician", in = ParameterIn.QUERY, description = "A clinician's EHR user id",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "COMPLETED, NO_SHOW,"
+                    + " or ENDED_WITHOUT_PATIENT", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "The CSV file")
+    @APIResponse(responseCode = "400", description = "A parameter that is not a value it may take (named)")
+    @APIResponse(responseCode = "401", description = "No, an expired or a revoked credential")
+    @APIResponse(responseCode = "403", description = "Not a reader of this organization's reports")
+    public Response visitsCsv() {
+        ApiReportParameters p = parameters();
+        ZoneId zone = p.zone();
+        ReportQuery query = p.query(LocalDate.now(zone));
+        Actor actor = caller.actor();
+        reports.organization(actor, query); // refused before a byte is written
+        ReportText.Texts texts = ReportText.of(request);
+        StreamingOutput body = output -> {
+            Writer out = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            out.write('\uFEFF'); // so that Excel reads the file as UTF-8
+            CsvReportExport.write(out, (afterAt, afterId) -> reports.exportChunk(actor, query, afterAt, afterId),
+                    texts, zone);
+            out.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"openvisit-visits-" + query.from() + "-to-"
+                        + query.to() + ".csv\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private ApiReportParameters parameters() {
+        return new ApiReportParameters(uri.getQueryParameters());
+    }
+}

@@ -1,0 +1,118 @@
+package org.openvisit.report.interfaces.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.openvisit.report.domain.model.LobbyWaitBucket;
+import org.openvisit.report.domain.model.ReportStatus;
+import org.openvisit.shared.interfaces.web.BrowserLanguage;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.VisitEventType;
+import org.openvisit.writeback.domain.model.DeliveryStatus;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The report context's texts ({@value #BUNDLE}) in the browser's language: {@code #{reportText.get('key')}} on pages,
+ * {@link #of(HttpServletRequest)} in the export servlet.
+ */
+@Named
+@RequestScoped
+public class ReportText {
+
+    public static final String BUNDLE = "org.openvisit.report.interfaces.web.Messages";
+
+    @Inject
+    private HttpServletRequest request;
+
+    private Texts texts;
+
+    public static Texts of(HttpServletRequest request) {
+        return of(BrowserLanguage.of(request));
+    }
+
+    public static Texts of(Locale locale) {
+        return new Texts(locale, BrowserLanguage.bundle(BUNDLE, locale));
+    }
+
+    private Texts texts() {
+        if (texts == null) {
+            texts = of(request);
+        }
+        return texts;
+    }
+
+    public String get(String key) {
+        return texts().get(key);
+    }
+
+    public String format(String key, Object... arguments) {
+        return texts().format(key, arguments);
+    }
+
+    public String status(ReportStatus status) {
+        return texts().status(status);
+    }
+
+    /** Seconds as words ("12 min 5 s"); empty for none. */
+    public String duration(Number seconds) {
+        return texts().duration(seconds);
+    }
+
+    /** A visit event's type as words. */
+    public String event(VisitEventType type) {
+        return type == null ? "" : get("event." + type.name());
+    }
+
+    /** An attendee's role as words. */
+    public String role(AttendeeRole role) {
+        return role == null ? "" : get("role." + role.name());
+    }
+
+    /** A write-back delivery's state as words. */
+    public String delivery(DeliveryStatus status) {
+        return status == null ? "" : get("delivery." + status.name());
+    }
+
+    /** A lobby-wait bucket as words ("2 to 5 min"). */
+    public String waitBucket(LobbyWaitBucket bucket) {
+        return texts().waitBucket(bucket);
+    }
+
+    /** The texts of one language. */
+    public record Texts(Locale locale, ResourceBundle bundle) {
+
+        public String get(String key) {
+            return bundle.getString(key);
+        }
+
+        public String format(String key, Object... arguments) {
+            return new MessageFormat(bundle.getString(key), locale).format(arguments);
+        }
+
+        public String status(ReportStatus status) {
+            return status == null ? "" : get("status." + status.name());
+        }
+
+        public String waitBucket(LobbyWaitBucket bucket) {
+            return get("wait." + bucket.name());
+        }
+
+        public String duration(Number seconds) {
+            if (seconds == null) {
+                return "";
+            }
+            long s = Math.round(seconds.doubleValue());
+            if (s < 60) {
+                return format("duration.seconds", s);
+            }
+            if (s < 3600) {
+                return format("duration.minutes", s / 60, s % 60);
+            }
+            return format("duration.hours", s / 3600, (s % 3600) / 60);
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package org.openvisit.report.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.openvisit.identity.interfaces.web.CurrentUser;
+import org.openvisit.region.application.RegionUnavailableException;
+import org.openvisit.report.application.ReportCharts;
+import org.openvisit.report.application.ReportPage;
+import org.openvisit.report.application.ReportQuery;
+import org.openvisit.report.application.ReportRow;
+import org.openvisit.report.application.ReportService;
+import org.openvisit.report.application.ReportSummary;
+import org.openvisit.report.application.VisitSummaryMaintenance;
+import org.openvisit.report.domain.model.LobbyWaitBucket;
+import org.openvisit.report.domain.model.ReportSort;
+import org.openvisit.report.domain.model.ReportStatus;
+import org.openvisit.shared.domain.model.ForbiddenException;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.shared.interfaces.web.Formats;
+import org.openvisit.shared.interfaces.web.OrganizationContext;
+import org.openvisit.shared.interfaces.web.PortalMessages;
+import org.openvisit.tenant.application.OrganizationService;
+import org.openvisit.tenant.domain.model.Actor;
+import org.primefaces.event.ToggleEvent;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+import org.primefaces.model.Visibility;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The reports page: a date range (7, 30, 90 days or custom, in the viewer's time zone), filters, the summary cards,
+ * and the visits table paged and sorted in the database, with export links for the same choices.
+ */
+@Named
+@ViewScoped
+public class ReportsScreen implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** Columns hidden until the viewer shows them (by their position in the table). */
+    private static final List<Integer> HIDDEN_BY_DEFAULT = List.of(0, 1, 4, 13);
+
+    @EJB
+    private ReportService reports;
+
+    @EJB
+    private VisitSummaryMaintenance maintenance;
+
+    @EJB
+    private OrganizationService organizations;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    private ReportColumnChoice columns;
+
+    @Inject
+    private HttpServletRequest request;
+
+    private String org;
+    private String range = "30";
+    private LocalDate from;
+    private LocalDate to;
+    private String endpoint;
+    private String department;
+    private String clinician;
+    private String status;
+
+    private UUID organizationId;
+    private String organizationName;
+    private ZoneId zone;
+    private ReportQuery query;
+    private ReportSummary summary;
+    private ReportCharts charts;
+    private String perDayChart;
+    private String lobbyWaitChart;
+    private String hoursChart;
+    private Map<UUID, String> endpoints = Map.of();
+    private LazyDataModel<ReportRow> list;
+
+    /** Called from f:viewAction once the view parameters are set. */
+    public void load() {
+        Actor actor = currentUser.actor();
+        organizationId = OrganizationContext.of(actor, org).orElse(null);
+        if (organizationId == null) {
+            return;
+        }
+        organizationName = organizations.find(organizationId).map(o -> o.name()).orElse(null);
+        zone = Formats.zone(request);
+        LocalDate today = LocalDate.now(zone);
+        to = to == null ? today : to;
+        from = from == null ? today.minusDays(29) : from;
+        show();
+    }
+
+    /** Applies the range and filters. */
+    public void show() {
+        Actor actor = currentUser.actor();
+        try {
+            query = parameters().query(organizationId, zone, LocalDate.now(zone));
+            summary = reports.summary(actor, query);
+            charts = reports.charts(actor, query);
+            ReportText.Texts texts = ReportText.of(request);
+            perDayChart = ReportChartConfig.perDay(charts, texts);
+            lobbyWaitChart = ReportChartConfig.lobbyWaits(charts, texts);
+            hoursChart = ReportChartConfig.hours(charts, texts);
+            endpoints = reports.endpointsOf(actor, query);
+            list = new Page(reports, actor, query);
+        } catch (InvalidValueException e) {
+            PortalMessages.error(ReportText.of(request).get("filter.invalid"));
+        } catch (ForbiddenException e) {
+            organizationName = null;
+            PortalMessages.error(ReportText.of(request).get("filter.forbidden"));
+        } catch (RegionUnavailableException e) {
+            PortalMessages.error(ReportText.of(request).get("reports.unavailable"));
+        } catch (EJBException e) {
+            PortalMessages.refused(e);
+        }
+    }
+
+    /** For operators: every visit summary of this organization made again from its events. */
+    public void rebuild() {
+        try {
+            long done = maintenance.rebuild(currentUser.actor(), organizationId);
+            PortalMessages.info(ReportText.of(request).format("rebuild.done", done));
+            show();
+        } catch (RuntimeException e) {
+            PortalMessages.refused(e);
+        }
+    }
+
+    private ReportParameters parameters() {
+        return new ReportParameters(org, range, from == null ? null : from.toString(),
+                to == null ? null : to.toString(), endpoint, department, clinician, status);
+    }
+
+    /** The export address for a format, with the choices on the page. */
+    public String exportUrl(String format) {
+        return request.getContextPath() + ReportExportServlet.PATH + "?format=" + format + "&"
+                + parameters().queryString();
+    }
+
+    /** The timeline page of a visit of the table (operators: with the organization). */
+    public String timelineUrl(UUID visit) {
+        return request.getContextPath() + "/report-visit.xhtml?visit=" + visit
+                + (currentUser.actor().organizationId() == null && organizationId != null ? "&org=" + organizationId : "");
+    }
+
+    /** Remembers a column shown or hidden with the column toggler (its position in the table). */
+    public void onToggle(ToggleEvent event) {
+        Object data = event.getData();
+        try {
+            int column = data instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(data));
+            columns.set(column, event.getVisibility() == Visibility.VISIBLE);
+        } catch (NumberFormatException notAColumn) {
+            // nothing to remember
+        }
+    }
+
+    public boolean visible(int column) {
+        return columns.visible(column, !HIDDEN_BY_DEFAULT.contains(column));
+    }
+
+    public boolean isOrganizationKnown() {
+        return organizationId != null && organizationName != null;
+    }
+
+    public boolean isCustom() {
+        return "custom".equals(range);
+    }
+
+    public ReportStatus[] getStatuses() {
+        return ReportStatus.values();
+    }
+
+    public Map<UUID, String> getEndpoints() {
+        return endpoints;
+    }
+
+    public String getZoneName() {
+        return zone == null ? "UTC" : zone.getId();
+    }
+
+    public ReportSummary getSummary() {
+        return summary;
+    }
+
+    /** The chart figures (for the charts' text alternatives), null until a report was shown. */
+    public ReportCharts getCharts() {
+        return charts;
+    }
+
+    public String getPerDayChart() {
+        return perDayChart;
+    }
+
+    public String getLobbyWaitChart() {
+        return lobbyWaitChart;
+    }
+
+    public String getHoursChart() {
+        return hoursChart;
+    }
+
+    /** The lobby-wait buckets in order, for the chart's table. */
+    public LobbyWaitBucket[] getWaitBuckets() {
+        return LobbyWaitBucket.values();
+    }
+
+    /** The hours of day 0 to 23, for the busiest-hours table. */
+    public List<Integer> getHourList() {
+        return java.util.stream.IntStream.range(0, 24).boxed().toList();
+    }
+
+    /** An hour of day as the span of clock times it covers ("09:00–09:59"). */
+    public String hourLabel(int hour) {
+        return "%02d:00–%02d:59".formatted(hour, hour);
+    }
+
+    /** The chart statuses in the order of the visits-per-day chart. */
+    public List<ReportStatus> getChartStatuses() {
+        return List.of(ReportStatus.COMPLETED, ReportStatus.NO_SHOW, ReportStatus.ENDED_WITHOUT_PATIENT,
+                ReportStatus.OPEN);
+    }
+
+    public ReportQuery getQuery() {
+        return query;
+    }
+
+    public LazyDataModel<ReportRow> getList() {
+        return list;
+    }
+
+    public String getOrganizationName() {
+        return organizationName;
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getOrg() {
+        return org;
+    }
+
+    public void setOrg(String org) {
+        this.org = org;
+    }
+
+    public String getRange() {
+        return range;
+    }
+
+    public void setRange(String range) {
+        this.range = range == null || range.isBlank() ? "30" : range;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getDepartment() {
+        return department;
+    }
+
+    public void setDepartment(String department) {
+        this.department = department;
+    }
+
+    public String getClinician() {
+        return clinician;
+    }
+
+    public void setClinician(String clinician) {
+        this.clinician = clinician;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    /** The visits table, one page at a time from the database. */
+    static final class Page extends LazyDataModel<ReportRow> {
+
+        private static final long serialVersionUID = 1L;
+        private static final Map<String, ReportSort> SORTS = Map.of("reportAt", ReportSort.REPORT_AT,
+                "start", ReportSort.START, "duration", ReportSort.DURATION, "lobbyWait", ReportSort.LOBBY_WAIT,
+                "timeToAdmit", ReportSort.TIME_TO_ADMIT, "attendants", ReportSort.ATTENDANTS,
+                "status", ReportSort.STATUS, "department", ReportSort.DEPARTMENT);
+
+        private final ReportService service;
+        private final Actor actor;
+        private final ReportQuery query;
+
+        Page(ReportService service, Actor actor, ReportQuery query) {
+            this.service = service;
+            this.actor = actor;
+            this.query = query;
+        }
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, service.page(actor, query, ReportSort.REPORT_AT, false, 0, 1)
+                    .total());
+        }
+
+        @Override
+        public List<ReportRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                    Map<String, FilterMeta> filterBy) {
+            ReportSort sort = ReportSort.REPORT_AT;
+            boolean ascending = false;
+            for (SortMeta meta : sortBy.values()) {
+                if (meta.getOrder() == SortOrder.UNSORTED) {
+                    continue;
+                }
+                ReportSort chosen = sortOf(meta);
+                if (chosen != null) {
+                    sort = chosen;
+                    ascending = meta.getOrder() == SortOrder.ASCENDING;
+                    break;
+                }
+            }
+            ReportPage page = service.page(actor, query, sort, ascending, first,
+                    Math.min(pageSize, ReportService.MAX_PAGE_SIZE));
+            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
+            return page.rows();
+        }
+
+        private static ReportSort sortOf(SortMeta meta) {
+            String key = meta.getColumnKey() == null ? "" : meta.getColumnKey();
+            String id = key.substring(key.lastIndexOf(':') + 1);
+            return SORTS.get(id);
+        }
+
+        @Override
+        public String getRowKey(ReportRow row) {
+            return row.visitId().toString();
+        }
+    }
+}

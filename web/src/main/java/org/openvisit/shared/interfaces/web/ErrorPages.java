@@ -1,0 +1,48 @@
+package org.openvisit.shared.interfaces.web;
+
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * The container's dispatch to a JSF error page (web.xml {@code error-page}): a view that expired (the sign-in form
+ * left open too long) is a request that cannot be used any more, so {@code 400} with the expired page, not the
+ * {@code 500} the container keeps for every exception.
+ */
+@WebFilter(filterName = "ErrorPages", urlPatterns = "*.xhtml", dispatcherTypes = DispatcherType.ERROR)
+public class ErrorPages extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final String EXPIRED_PAGE = "/expired.xhtml";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (expired(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            if (!request.getRequestURI().endsWith(EXPIRED_PAGE)) {
+                // the container picks the Throwable mapping for a wrapped ViewExpiredException
+                request.getRequestDispatcher(EXPIRED_PAGE).forward(request, response);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean expired(Object failure) {
+        for (Object f = failure; f instanceof Throwable t; f = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,118 @@
+package org.openvisit.tenant.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.identity.interfaces.rest.ApiCaller;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.application.ConnectionCheck;
+import org.openvisit.tenant.application.OrganizationSummary;
+import org.openvisit.tenant.application.TeamsSettingsChange;
+import org.openvisit.tenant.application.TeamsSettingsService;
+import org.openvisit.tenant.application.TeamsSettingsView;
+import org.openvisit.tenant.domain.model.TeamsSettings.LobbyBypass;
+import org.openvisit.tenant.domain.model.TeamsSettings.MeetingChat;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * An organization's Microsoft Teams settings, as on its Teams screen: read (never the credential), save, Test
+ * connection, and the switch of its new visits to Teams or back. The organization's administrators and operators.
+ */
+@Path("organizations/{id}/teams")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Organizations")
+public class TeamsSettingsResource {
+
+    @EJB
+    private TeamsSettingsService teams;
+
+    @Inject
+    private ApiCaller caller;
+
+    /** The body of PUT: certificatePem or clientSecret replaces the credential; both absent keep it. */
+    public record TeamsSettingsRequest(String tenantId, String clientId, String organizer, String lobbyBypass,
+                                       String meetingChat, Boolean entryExitAnnounced, String certificatePem,
+                                       String clientSecret) {
+    }
+
+    /** The body of PUT .../platform. */
+    public record PlatformRequest(String meetingPlatform) {
+    }
+
+    @GET
+    @Operation(summary = "The organization's Teams settings (the credential's kind, thumbprint and expiry, never the credential)")
+    public TeamsSettingsView read(@PathParam("id") String id) {
+        return teams.find(caller.actor(), parseId(id))
+                .orElseThrow(() -> new NotFoundException("This organization has no Teams settings yet."));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save the organization's Teams settings",
+            description = "Body: tenantId, clientId, organizer, lobbyBypass (ORGANIZATION or ORGANIZER), meetingChat "
+                    + "(ENABLED, DISABLED, LIMITED), entryExitAnnounced, and certificatePem (certificate + PKCS#8 private "
+                    + "key) or clientSecret.")
+    public TeamsSettingsView save(@PathParam("id") String id, TeamsSettingsRequest body) {
+        if (body == null) {
+            throw new InvalidValueException("body", "Send the Teams settings as JSON.");
+        }
+        return teams.save(caller.actor(), parseId(id), new TeamsSettingsChange(body.tenantId(), body.clientId(),
+                body.organizer(), option(LobbyBypass.class, body.lobbyBypass(), LobbyBypass.ORGANIZATION, "lobbyBypass"),
+                option(MeetingChat.class, body.meetingChat(), MeetingChat.ENABLED, "meetingChat"),
+                Boolean.TRUE.equals(body.entryExitAnnounced()), body.certificatePem(), body.clientSecret()));
+    }
+
+    @POST
+    @Path("check")
+    @Operation(summary = "Test connection: a real token request and the check meeting's createOrGet",
+            description = "Answers ok, and when not, failure (what is missing) and detail (Microsoft's answer).")
+    public ConnectionCheck check(@PathParam("id") String id) {
+        return teams.check(caller.actor(), parseId(id));
+    }
+
+    @PUT
+    @Path("platform")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Where the organization's new visits meet: microsoft-teams (only with settings) or builtin-rooms")
+    public OrganizationSummary usePlatform(@PathParam("id") String id, PlatformRequest body) {
+        if (body == null || body.meetingPlatform() == null || body.meetingPlatform().isBlank()) {
+            throw new InvalidValueException("meetingPlatform", "Name the meeting platform: microsoft-teams or "
+                    + "builtin-rooms.");
+        }
+        return teams.usePlatform(caller.actor(), parseId(id), body.meetingPlatform().strip());
+    }
+
+    private static <E extends Enum<E>> E option(Class<E> type, String value, E otherwise, String field) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(field, "Unknown " + field + " '" + value + "'; one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No organization with id " + id);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.openvisit.report.interfaces.web;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openvisit.report.application.ExportCursor;
+import org.openvisit.report.application.ReportRow;
+import org.openvisit.report.domain.model.ReportStatus;
+import org.openvisit.shared.interfaces.web.BrowserLanguage;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportExportTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+    private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+
+    /** Five rows in chunks of two, as the service hands them out; counts the calls. */
+    private static final class Chunks implements RowSource {
+        final List<ReportRow> rows = new ArrayList<>();
+        int calls;
+
+        Chunks() {
+            for (int i = 0; i < 5; i++) {
+                boolean done = i % 2 == 0;
+                rows.add(new ReportRow(UUID.randomUUID(), "ab".repeat(32), T0.plusSeconds(i * 3600L),
+                        T0.plusSeconds(i * 3600L), done ? T0.plusSeconds(i * 3600L + 120) : null,
+                        done ? T0.plusSeconds(i * 3600L + 720) : null, done ? 600L : null, "dr.a, dr.b",
+                        i == 1 ? "=HYPERLINK(\"x\")" : "Location/cardio", 2, done ? 90L : null, done ? 30L : null,
+                        done ? ReportStatus.COMPLETED : ReportStatus.NO_SHOW, UUID.randomUUID(), "Cardiology",
+                        "built-in"));
+            }
+        }
+
+        @Override
+        public ExportCursor after(Instant afterAt, UUID afterId) {
+            calls++;
+            int from = afterId == null ? 0 : indexOf(afterId) + 1;
+            List<ReportRow> chunk = rows.subList(from, Math.min(from + 2, rows.size()));
+            boolean more = from + 2 < rows.size();
+            ReportRow last = chunk.get(chunk.size() - 1);
+            return new ExportCursor(chunk, more ? last.reportAt() : null, more ? last.visitId() : null);
+        }
+
+        private int indexOf(UUID id) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).visitId().equals(id)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException();
+        }
+    }
+
+    @Test
+    void csvHoldsEveryRowWithWordsTimesInTheViewersZoneAndNoFormulas() throws Exception {
+        Chunks source = new Chunks();
+        StringWriter out = new StringWriter();
+        long written = CsvReportExport.write(out, source, ReportText.of(Locale.ENGLISH), TAIPEI);
+        assertThat(written).isEqualTo(5);
+        assertThat(source.calls).as("three chunks, one call each").isEqualTo(3);
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(out.toString())).getRecords();
+        assertThat(records).hasSize(5);
+        CSVRecord first = records.get(0);
+        assertThat(first.get("Visit")).isEqualTo(source.rows.get(0).visitId().toString());
+        assertThat(first.get("Booked time")).isEqualTo("2026-12-01T17:00:00+08:00");
+        assertThat(first.get("Duration (seconds)")).isEqualTo("600");
+        assertThat(first.get("Status")).isEqualTo("Completed");
+        assertThat(first.get("Clinicians (EHR user ids)")).isEqualTo("dr.a, dr.b");
+        assertThat(records.get(1).get("Status")).isEqualTo("No-show");
+        assertThat(records.get(1).get("Duration (seconds)")).isEmpty();
+        assertThat(records.get(1).get("Department")).startsWith("'=");
+    }
+
+    @Test
+    void csvHeadingsAreInTheViewersLanguage() throws Exception {
+        StringWriter out = new StringWriter();
+        CsvReportExport.write(out, new Chunks(), ReportText.of(BrowserLanguage.RUSSIAN), TAIPEI);
+        assertThat(out.toString()).startsWith("Визит,").contains("Неявка");
+    }
+
+    @Test
+    void xlsxHoldsEveryRowWithRealDatesAndNumbers() throws Exception {
+        Chunks source = new Chunks();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long written = XlsxReportExport.write(out, source, ReportText.of(Locale.SIMPLIFIED_CHINESE), TAIPEI);
+        assertThat(written).isEqualTo(5);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("就诊");
+            assertThat(sheet.getLastRowNum()).isEqualTo(5);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("就诊");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo(source.rows.get(0).visitId().toString());
+            assertThat(DateUtil.isCellDateFormatted(sheet.getRow(1).getCell(2))).isTrue();
+            assertThat(sheet.getRow(1).getCell(2).getLocalDateTimeCellValue())
+                    .isEqualTo(LocalDateTime.of(2026, 12, 1, 17, 0));
+            assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(600.0);
+            assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("已完成");
+            assertThat(sheet.getRow(2).getCell(12).getStringCellValue()).isEqualTo("未到诊");
+        }
+    }
+}
