@@ -33,6 +33,11 @@ import javax.sql.DataSource;
  * database went down meanwhile) does not stop the others: it is marked not ready, its organizations' launches are
  * refused, and its migration is tried again every minute until it succeeds. Nothing reads or writes a regional store
  * before {@link #isReady} says so.
+ * <p>
+ * Each pool holds at most 16 connections and lets idle ones go after two minutes: a node needs 16 per store it uses
+ * (its transactions are short and none is held while an EHR is called), and two nodes with one region in use then stay
+ * at or under 64 connections, well inside PostgreSQL's default of 100. Four pools of 32 let two busy nodes reach 100
+ * and refuse every other client.
  */
 @Singleton
 @Startup
@@ -46,7 +51,8 @@ import javax.sql.DataSource;
                 user = "${MPCONFIG=openvisit.db.user}",
                 password = "${MPCONFIG=openvisit.db.password}",
                 minPoolSize = 2,
-                maxPoolSize = 32,
+                maxPoolSize = 16,
+                maxIdleTime = 120,
                 properties = {
                         "store=global",
                         "fish.payara.is-connection-validation-required=true",
@@ -62,7 +68,8 @@ import javax.sql.DataSource;
                 user = "${MPCONFIG=openvisit.db.user}",
                 password = "${MPCONFIG=openvisit.db.password}",
                 minPoolSize = 0,
-                maxPoolSize = 32,
+                maxPoolSize = 16,
+                maxIdleTime = 120,
                 properties = {
                         "store=americas",
                         "fish.payara.is-connection-validation-required=true",
@@ -79,7 +86,8 @@ import javax.sql.DataSource;
                 user = "${MPCONFIG=openvisit.db.user}",
                 password = "${MPCONFIG=openvisit.db.password}",
                 minPoolSize = 0,
-                maxPoolSize = 32,
+                maxPoolSize = 16,
+                maxIdleTime = 120,
                 properties = {
                         "store=emea",
                         "fish.payara.is-connection-validation-required=true",
@@ -96,7 +104,8 @@ import javax.sql.DataSource;
                 user = "${MPCONFIG=openvisit.db.user}",
                 password = "${MPCONFIG=openvisit.db.password}",
                 minPoolSize = 0,
-                maxPoolSize = 32,
+                maxPoolSize = 16,
+                maxIdleTime = 120,
                 properties = {
                         "store=apac",
                         "fish.payara.is-connection-validation-required=true",

@@ -123,7 +123,12 @@ public class JdbcUrlDataSource implements DataSource {
         if (pass != null && !pass.isEmpty()) {
             properties.setProperty("password", pass);
         }
-        Connection connection = driver().connect(effectiveUrl(), properties);
+        String target = effectiveUrl();
+        if (target != null && target.startsWith("jdbc:postgresql:")) {
+            // names the pool in pg_stat_activity, so a database administrator sees which store holds connections
+            properties.setProperty("ApplicationName", "openvisit-" + (store == null || store.isBlank() ? "global" : store));
+        }
+        Connection connection = driver().connect(target, properties);
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the configured database URL.");
         }
