@@ -16,6 +16,7 @@ import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.Role;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -53,21 +54,24 @@ public class VisitSummaryMaintenance {
         return SummaryWriter.refresh(regions.ready(region), visitId, settings.noShowGrace(), clock.instant());
     }
 
-    /** The sweep's work in one region: up to {@link #BATCH} visits. @return how many were refreshed */
-    public int sweep(@NotNull DataRegion region) {
-        List<UUID> due = regions.ready(region).visitSummaries().needingRefresh(clock.instant(), BATCH);
-        int done = 0;
+    /**
+     * The sweep's work in one region: up to {@link #BATCH} visits whose summary is due (see
+     * {@link org.openvisit.report.domain.model.VisitSummaryRepository#needingRefresh}), looking for visits without one
+     * among those created since {@code createdSince} (null: all).
+     *
+     * @return how many were due (a full {@link #BATCH}: there may be more)
+     */
+    public int sweep(@NotNull DataRegion region, Instant createdSince) {
+        List<UUID> due = regions.ready(region).visitSummaries().needingRefresh(clock.instant(), createdSince, BATCH);
         for (UUID visitId : due) {
             try {
-                if (self().refresh(region, visitId)) {
-                    done++;
-                }
+                self().refresh(region, visitId);
             } catch (RuntimeException e) {
                 LOG.warning(() -> "The report summary of a visit in " + region + " could not be made now: "
                         + e.getClass().getSimpleName());
             }
         }
-        return done;
+        return due.size();
     }
 
     /**

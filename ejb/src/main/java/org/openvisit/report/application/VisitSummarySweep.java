@@ -8,6 +8,10 @@ import jakarta.ejb.TransactionAttributeType;
 import org.openvisit.database.OpenVisitDatabase;
 import org.openvisit.tenant.domain.model.DataRegion;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -15,10 +19,17 @@ import java.util.logging.Logger;
  * Once a minute on every node: summaries for visits that have none yet (made without any event) and for open visits
  * whose no-show deadline passed, so that no report row is more than a minute behind. Safe on several nodes at once:
  * each summary is written with its visit's row locked.
+ * <p>
+ * After a node starts it catches up on every visit of each region (batch after batch, one a minute, until a batch is
+ * not full: after an upgrade, every older visit gets its summary); from then on it looks only at the visits created in
+ * the last {@link #WINDOW}, through an index, so that the minute's query does not grow with the store. (A visit's
+ * events make its summary in their own transaction; only a visit with no event yet needs the sweep.)
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class VisitSummarySweep {
+
+    static final Duration WINDOW = Duration.ofDays(1);
 
     private static final Logger LOG = Logger.getLogger(VisitSummarySweep.class.getName());
 
@@ -29,6 +40,8 @@ public class VisitSummarySweep {
     private VisitSummaryMaintenance maintenance;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Set<DataRegion> caughtUp = EnumSet.noneOf(DataRegion.class);
+    private final Clock clock = Clock.systemUTC();
 
     @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
     public void sweep() {
@@ -38,7 +51,11 @@ public class VisitSummarySweep {
         try {
             for (DataRegion region : database.readyRegions()) {
                 try {
-                    maintenance.sweep(region);
+                    boolean windowed = caughtUp.contains(region);
+                    int due = maintenance.sweep(region, windowed ? clock.instant().minus(WINDOW) : null);
+                    if (!windowed && due < VisitSummaryMaintenance.BATCH) {
+                        caughtUp.add(region);
+                    }
                 } catch (RuntimeException e) {
                     LOG.warning(() -> "The report sweep of " + region + " stopped: " + e.getClass().getSimpleName());
                 }

@@ -15,10 +15,11 @@ public interface VisitSummaryRepository {
     void add(VisitSummary summary);
 
     /**
-     * Up to {@code max} visits whose summary must be made again now: visits without one, and open visits whose
-     * no-show deadline has passed by {@code now}.
+     * Up to {@code max} visits whose summary must be made again now: open visits whose no-show deadline has passed by
+     * {@code now}, and visits created since {@code createdSince} (null: ever) that have no summary or events their
+     * summary has not seen. Both read an index: the window keeps the second from reading every visit of the store.
      */
-    List<UUID> needingRefresh(Instant now, int max);
+    List<UUID> needingRefresh(Instant now, Instant createdSince, int max);
 
     /** Up to {@code max} visit ids after {@code afterId} (null: from the first), of one organization or all (null). */
     List<UUID> visitIds(UUID organizationId, String afterId, int max);

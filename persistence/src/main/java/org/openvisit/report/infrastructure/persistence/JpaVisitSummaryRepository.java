@@ -53,17 +53,30 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
     }
 
     @Override
-    public List<UUID> needingRefresh(Instant now, int max) {
+    public List<UUID> needingRefresh(Instant now, Instant createdSince, int max) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = entityManager.createNativeQuery("""
-                SELECT v.id FROM visit v
-                  LEFT JOIN visit_summary s ON s.visit_id = v.id
-                 WHERE s.visit_id IS NULL
-                    OR (s.status = 'OPEN' AND s.no_show_at <= ?1)
-                    OR s.event_count <> v.event_count
+        List<Object> overdue = entityManager.createNativeQuery("""
+                SELECT s.visit_id FROM visit_summary s
+                 WHERE s.status = 'OPEN' AND s.no_show_at <= ?1
                  FETCH FIRST %d ROWS ONLY""".formatted(max)).setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .getResultList();
-        return ids.stream().map(id -> UUID.fromString(id.toString())).toList();
+        java.util.LinkedHashSet<UUID> due = new java.util.LinkedHashSet<>();
+        overdue.forEach(id -> due.add(UUID.fromString(id.toString())));
+        if (due.size() < max) {
+            Query behind = entityManager.createNativeQuery("""
+                    SELECT v.id FROM visit v
+                      LEFT JOIN visit_summary s ON s.visit_id = v.id
+                     WHERE %s(s.visit_id IS NULL OR s.event_count <> v.event_count)
+                     FETCH FIRST %d ROWS ONLY""".formatted(createdSince == null ? "" : "v.created_at >= ?1 AND ",
+                    max - due.size()));
+            if (createdSince != null) {
+                behind.setParameter(1, createdSince.atOffset(ZoneOffset.UTC));
+            }
+            for (Object id : behind.getResultList()) {
+                due.add(UUID.fromString(id.toString()));
+            }
+        }
+        return List.copyOf(due);
     }
 
     @Override

@@ -225,8 +225,10 @@ abstract class VisitSummaryRepositoryContract {
             return v.id();
         });
         Instant deadline = booked.plusSeconds(1800).plus(GRACE);
-        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(deadline.minusSeconds(1), 100))).doesNotContain(open);
-        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(deadline, 100))).contains(open);
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(deadline.minusSeconds(1), null, 100))).doesNotContain(open);
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(deadline, null, 100))).contains(open);
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(deadline, deadline, 100)))
+                .as("an overdue open visit, however old").contains(open);
 
         UUID moved = inTransaction(em -> {
             JpaVisitRepository visits = new JpaVisitRepository(em);
@@ -234,14 +236,19 @@ abstract class VisitSummaryRepositoryContract {
             visits.addEvent(v.recordEvent(VisitEventType.LEFT, AttendeeRole.PROVIDER, "c", null, booked));
             return v.id();
         });
-        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(T0, 100))).as("an event the summary has not seen")
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(T0, null, 100))).as("an event the summary has not seen")
                 .contains(moved);
     }
 
     @Test
     void visitsWithoutASummaryNeedOne() {
-        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(T0.plus(Duration.ofDays(1)), 100))).contains(unsummarized)
-                .doesNotContain(longVisit);
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(T0.plus(Duration.ofDays(1)), null, 100)))
+                .contains(unsummarized).doesNotContain(longVisit);
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(T0.plus(Duration.ofDays(1)), T0, 100)))
+                .as("created inside the window").contains(unsummarized);
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(T0.plus(Duration.ofDays(1)), T0.plusSeconds(1), 100)))
+                .as("created before the window").doesNotContain(unsummarized);
+        assertThat(this.<List<UUID>>read(r -> r.needingRefresh(T0.plus(Duration.ofDays(1)), null, 1))).hasSize(1);
         assertThat(this.<List<UUID>>read(r -> r.visitIds(organization, null, 100))).hasSizeGreaterThanOrEqualTo(6);
         assertThat(this.<List<UUID>>read(r -> r.visitIds(UUID.randomUUID(), null, 100))).isEmpty();
     }
