@@ -1,17 +1,17 @@
 package org.openvisit.report.interfaces.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.openvisit.report.domain.model.LobbyWaitBucket;
 import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.shared.interfaces.web.BrowserLanguage;
+import org.openvisit.shared.interfaces.web.LocalizedTexts;
+import org.openvisit.shared.interfaces.web.RequestTexts;
 import org.openvisit.visit.domain.model.AttendeeRole;
 import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.writeback.domain.model.DeliveryStatus;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -21,14 +21,9 @@ import java.util.ResourceBundle;
  */
 @Named
 @RequestScoped
-public class ReportText {
+public class ReportText extends RequestTexts<ReportText.Texts> {
 
     public static final String BUNDLE = "org.openvisit.report.interfaces.web.Messages";
-
-    @Inject
-    private HttpServletRequest request;
-
-    private Texts texts;
 
     public static Texts of(HttpServletRequest request) {
         return of(BrowserLanguage.of(request));
@@ -38,19 +33,9 @@ public class ReportText {
         return new Texts(locale, BrowserLanguage.bundle(BUNDLE, locale));
     }
 
-    private Texts texts() {
-        if (texts == null) {
-            texts = of(request);
-        }
-        return texts;
-    }
-
-    public String get(String key) {
-        return texts().get(key);
-    }
-
-    public String format(String key, Object... arguments) {
-        return texts().format(key, arguments);
+    @Override
+    protected Texts textsFor(HttpServletRequest request) {
+        return of(request);
     }
 
     public String status(ReportStatus status) {
@@ -83,15 +68,7 @@ public class ReportText {
     }
 
     /** The texts of one language. */
-    public record Texts(Locale locale, ResourceBundle bundle) {
-
-        public String get(String key) {
-            return bundle.getString(key);
-        }
-
-        public String format(String key, Object... arguments) {
-            return new MessageFormat(bundle.getString(key), locale).format(arguments);
-        }
+    public record Texts(Locale locale, ResourceBundle bundle) implements LocalizedTexts {
 
         public String status(ReportStatus status) {
             return status == null ? "" : get("status." + status.name());

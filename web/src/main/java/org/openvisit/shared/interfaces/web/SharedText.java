@@ -1,7 +1,6 @@
 package org.openvisit.shared.interfaces.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,29 +14,15 @@ import java.util.Locale;
  */
 @Named
 @RequestScoped
-public class SharedText {
+public class SharedText extends RequestTexts<BundleTexts> {
 
     public static final String BUNDLE = "org.openvisit.shared.interfaces.web.Messages";
 
-    @Inject
-    private HttpServletRequest request;
-
-    private BundleTexts texts;
-
-    private BundleTexts texts() {
-        if (texts == null) {
-            texts = BundleTexts.of(BUNDLE, BrowserLanguage.of(request));
-        }
-        return texts;
+    @Override
+    protected BundleTexts textsFor(HttpServletRequest request) {
+        return BundleTexts.of(BUNDLE, request);
     }
 
-    public String get(String key) {
-        return texts().get(key);
-    }
-
-    public String format(String key, Object... arguments) {
-        return texts().format(key, arguments);
-    }
 
     public Locale getLocale() {
         return texts().locale();
@@ -45,6 +30,7 @@ public class SharedText {
 
     /** The switcher's link to this same page in {@code language} (a tag of {@link BrowserLanguage#tag}). */
     public String switchTo(String language) {
+        HttpServletRequest request = request();
         String back = request.getServletPath() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return request.getContextPath() + "/language?to=" + URLEncoder.encode(language, StandardCharsets.UTF_8)
                 + "&back=" + URLEncoder.encode(back, StandardCharsets.UTF_8);

@@ -1,10 +1,11 @@
 package org.openvisit.tenant.interfaces.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.openvisit.shared.interfaces.web.BrowserLanguage;
+import org.openvisit.shared.interfaces.web.LocalizedTexts;
+import org.openvisit.shared.interfaces.web.RequestTexts;
 import org.openvisit.tenant.application.EndpointFraming;
 import org.openvisit.tenant.application.IntegrationRecord;
 import org.openvisit.tenant.domain.model.DataRegion;
@@ -13,7 +14,6 @@ import org.openvisit.tenant.domain.model.EhrVendor;
 import org.openvisit.tenant.domain.model.EndpointStatus;
 import org.openvisit.tenant.domain.model.FhirEnvironment;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -23,14 +23,9 @@ import java.util.ResourceBundle;
  */
 @Named
 @RequestScoped
-public class TenantText {
+public class TenantText extends RequestTexts<TenantText.Texts> {
 
     public static final String BUNDLE = "org.openvisit.tenant.interfaces.web.Messages";
-
-    @Inject
-    private HttpServletRequest request;
-
-    private Texts texts;
 
     /** The texts for a servlet's request. */
     public static Texts of(HttpServletRequest request) {
@@ -38,19 +33,9 @@ public class TenantText {
         return new Texts(locale, BrowserLanguage.bundle(BUNDLE, locale));
     }
 
-    private Texts texts() {
-        if (texts == null) {
-            texts = of(request);
-        }
-        return texts;
-    }
-
-    public String get(String key) {
-        return texts().get(key);
-    }
-
-    public String format(String key, Object... arguments) {
-        return texts().format(key, arguments);
+    @Override
+    protected Texts textsFor(HttpServletRequest request) {
+        return of(request);
     }
 
     /** An endpoint status as a word ({@code status.AWAITING_APPROVAL}). */
@@ -108,15 +93,7 @@ public class TenantText {
     }
 
     /** The texts of one language. */
-    public record Texts(Locale locale, ResourceBundle bundle) {
-
-        public String get(String key) {
-            return bundle.getString(key);
-        }
-
-        public String format(String key, Object... arguments) {
-            return new MessageFormat(bundle.getString(key), locale).format(arguments);
-        }
+    public record Texts(Locale locale, ResourceBundle bundle) implements LocalizedTexts {
 
         public String status(EndpointStatus status) {
             return get("status." + status.name());

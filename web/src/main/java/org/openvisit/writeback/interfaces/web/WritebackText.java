@@ -1,11 +1,10 @@
 package org.openvisit.writeback.interfaces.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import org.openvisit.shared.interfaces.web.BrowserLanguage;
 import org.openvisit.shared.interfaces.web.BundleTexts;
+import org.openvisit.shared.interfaces.web.RequestTexts;
 
 /**
  * The write-back context's portal texts ({@value #BUNDLE}) in the viewer's language, with the queue's codes (health,
@@ -13,29 +12,15 @@ import org.openvisit.shared.interfaces.web.BundleTexts;
  */
 @Named
 @RequestScoped
-public class WritebackText {
+public class WritebackText extends RequestTexts<BundleTexts> {
 
     public static final String BUNDLE = "org.openvisit.writeback.interfaces.web.Messages";
 
-    @Inject
-    private HttpServletRequest request;
-
-    private BundleTexts texts;
-
-    private BundleTexts texts() {
-        if (texts == null) {
-            texts = BundleTexts.of(BUNDLE, BrowserLanguage.of(request));
-        }
-        return texts;
+    @Override
+    protected BundleTexts textsFor(HttpServletRequest request) {
+        return BundleTexts.of(BUNDLE, request);
     }
 
-    public String get(String key) {
-        return texts().get(key);
-    }
-
-    public String format(String key, Object... arguments) {
-        return texts().format(key, arguments);
-    }
 
     /** A code of {@code kind} as words ({@code health.DEGRADED}, {@code event.VISIT_ENDED}); empty for none. */
     public String word(String kind, Enum<?> code) {
