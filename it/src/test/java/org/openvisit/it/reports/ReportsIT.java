@@ -182,6 +182,8 @@ class ReportsIT {
                 "ov-report-COMPLETED\">Completed<", "ov-report-NO_SHOW\">No-show<",
                 "ov-report-ENDED_WITHOUT_PATIENT\">Ended without patient<", "Practitioner/prac-ben-lindqvist")
                 .contains("Reports of ").doesNotContain("NO_SHOW<", "ENDED_WITHOUT_PATIENT<", "Exception:", "at org.openvisit");
+        assertThat(page.body()).as("how long visits are kept (the installation's default; nothing deleted yet)")
+                .contains("Visits are kept for 400 days after they were opened").doesNotContain("Last deletion");
 
         List<CSVRecord> rows = csv(browser, range);
         assertThat(rows).extracting(r -> r.get("Status"))
@@ -220,7 +222,8 @@ class ReportsIT {
 
         // the same page in Russian, statuses as words
         PortalClient russian = signedIn(reader).speaking("ru");
-        assertThat(russian.get("/reports.xhtml?" + range).body()).contains("Неявки", "Состоялся", "Неявка");
+        assertThat(russian.get("/reports.xhtml?" + range).body()).contains("Неявки", "Состоялся", "Неявка",
+                "Визиты хранятся 400 дн.");
     }
 
     @Test

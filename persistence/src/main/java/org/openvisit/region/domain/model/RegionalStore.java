@@ -3,6 +3,7 @@ package org.openvisit.region.domain.model;
 import org.openvisit.launch.domain.model.ContextLinkUseRepository;
 import org.openvisit.launch.domain.model.LaunchAuditRepository;
 import org.openvisit.report.domain.model.VisitSummaryRepository;
+import org.openvisit.retention.domain.model.RetentionRepository;
 import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.visit.domain.model.CallQualityRepository;
 import org.openvisit.visit.domain.model.VisitRepository;
@@ -16,5 +17,5 @@ import org.openvisit.writeback.domain.model.DeliveryTaskRepository;
 public record RegionalStore(DataRegion region, VisitRepository visits, CallQualityRepository callQuality,
                             LaunchAuditRepository launchAudit, ContextLinkUseRepository contextLinkUses,
                             DeliveryTaskRepository deliveryTasks,
-                            VisitSummaryRepository visitSummaries) {
+                            VisitSummaryRepository visitSummaries, RetentionRepository retention) {
 }

@@ -9,6 +9,7 @@ import org.openvisit.launch.infrastructure.persistence.JpaLaunchAuditRepository;
 import org.openvisit.region.domain.model.RegionalStore;
 import org.openvisit.region.domain.model.RegionalStores;
 import org.openvisit.report.infrastructure.persistence.JpaVisitSummaryRepository;
+import org.openvisit.retention.infrastructure.persistence.JpaRetentionRepository;
 import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.visit.infrastructure.persistence.JpaCallQualityRepository;
 import org.openvisit.visit.infrastructure.persistence.JpaVisitRepository;
@@ -55,7 +56,8 @@ public class JpaRegionalStores implements RegionalStores {
     private static RegionalStore store(DataRegion region, EntityManager em) {
         return new RegionalStore(region, new JpaVisitRepository(em, region), new JpaCallQualityRepository(em, region),
                 new JpaLaunchAuditRepository(em, region), new JpaContextLinkUseRepository(em, region),
-                new JpaDeliveryTaskRepository(em, region), new JpaVisitSummaryRepository(em, region));
+                new JpaDeliveryTaskRepository(em, region), new JpaVisitSummaryRepository(em, region),
+                new JpaRetentionRepository(em));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.openvisit.region.application.RegionUnavailableException;
 import org.openvisit.report.application.ReportCharts;
 import org.openvisit.report.application.ReportPage;
 import org.openvisit.report.application.ReportQuery;
+import org.openvisit.report.application.ReportRetention;
 import org.openvisit.report.application.ReportRow;
 import org.openvisit.report.application.ReportService;
 import org.openvisit.report.application.ReportSummary;
@@ -89,6 +90,7 @@ public class ReportsScreen implements Serializable {
     private String hoursChart;
     private Map<UUID, String> endpoints = Map.of();
     private LazyDataModel<ReportRow> list;
+    private String retentionNote;
 
     /** Called from f:viewAction once the view parameters are set. */
     public void load() {
@@ -102,7 +104,22 @@ public class ReportsScreen implements Serializable {
         LocalDate today = LocalDate.now(zone);
         to = to == null ? today : to;
         from = from == null ? today.minusDays(29) : from;
+        retentionNote = retentionNote(reports.retention(actor, organizationId));
         show();
+    }
+
+    /** How long visits are kept and, when something was deleted, the latest deletion, in the viewer's words. */
+    private String retentionNote(ReportRetention retention) {
+        ReportText.Texts texts = ReportText.of(request);
+        String kept = retention.visitDays() == null ? texts.get("retention.forever")
+                : texts.format("retention.kept", retention.visitDays());
+        return retention.latest().map(run -> kept + " " + texts.format("retention.latest",
+                Formats.instant(run.ranAt(), texts.locale(), zone), run.visitsDeleted(), run.auditDeleted()))
+                .orElse(kept);
+    }
+
+    public String getRetentionNote() {
+        return retentionNote;
     }
 
     /** Applies the range and filters. */
