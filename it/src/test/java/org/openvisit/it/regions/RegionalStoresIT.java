@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openvisit.database.TestDatabase;
 import org.openvisit.it.support.Http;
+import org.openvisit.it.support.PrivacyScan;
 import org.openvisit.it.support.SharedServer;
 
 import java.io.IOException;
@@ -84,6 +85,16 @@ class RegionalStoresIT {
             HttpResponse<String> visit = launch(server, "en");
             assertThat(visit.statusCode()).as(visit.body()).isEqualTo(200);
             assertThat(visit.body()).contains("Virtual visit");
+
+            // the privacy scan: every table of the region's store holds nothing of the patient, no plain appointment
+            // id and no token, and neither does the server's log (the visit and its audit rows were read)
+            Map<String, Integer> read = new java.util.HashMap<>();
+            assertThat(PrivacyScan.database(url, TestDatabase.POSTGRES_USER, PrivacyScan.SANDBOX_SECRETS, read))
+                    .as("patient data, appointment ids or tokens in the AMERICAS store").isEmpty();
+            assertThat(read).as("rows read per table").containsKeys("visit", "launch_audit", "visit_participant");
+            assertThat(read.get("visit")).isPositive();
+            assertThat(read.get("launch_audit")).isPositive(); // the launch (the refusals could not reach this store)
+            assertThat(PrivacyScan.log(server.log(), PrivacyScan.SANDBOX_SECRETS)).as("in the server log").isEmpty();
         } finally {
             admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
             admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
