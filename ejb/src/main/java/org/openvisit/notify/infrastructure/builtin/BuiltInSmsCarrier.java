@@ -50,10 +50,11 @@ public class BuiltInSmsCarrier implements SmsCarrier {
     BuiltInSmsCarrier(@ConfigProperty(name = "openvisit.sms.builtin.provisioning-delay-ms", defaultValue = "5000")
                       long delayMillis,
                       @ConfigProperty(name = "openvisit.sms.builtin.area-code", defaultValue = "202") String areaCode,
-                      @ConfigProperty(name = "openvisit.sms.builtin.failing-area-codes", defaultValue = " ")
-                      String failing,
+                      @ConfigProperty(name = "openvisit.sms.builtin.failing-area-codes")
+                      java.util.Optional<String> failing,
                       SmsNumberRepository numbers) {
-        this(Duration.ofMillis(Math.max(0, delayMillis)), areaCode, failing, numbers::heldNumbers, Clock.systemUTC());
+        this(Duration.ofMillis(Math.max(0, delayMillis)), areaCode, failing.orElse(""), numbers::heldNumbers,
+                Clock.systemUTC());
     }
 
     /** For tests: the delay, default area code, failing area codes (comma-separated), held numbers and clock. */
