@@ -44,7 +44,7 @@ class PagesInFourLanguagesIT {
     /** Words that stay as they are in every language: names of products and standards, and "English" in the switcher. */
     private static final Set<String> NAMES = Set.of("OpenVisit", "FHIR", "EHR", "SMART", "Epic", "Oracle", "Health",
             "Cerner", "PowerChart", "https", "ID", "API", "UTC", "on", "English", "CSV", "Excel", "xlsx", "Microsoft",
-            "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST");
+            "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST", "SMS");
 
     private static final Pattern URL = Pattern.compile("\\S+://\\S+");
     /** The labels the collector puts before attribute texts (to tell where a word came from), not page text. */
