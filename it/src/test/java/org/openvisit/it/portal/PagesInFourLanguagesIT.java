@@ -44,7 +44,7 @@ class PagesInFourLanguagesIT {
     /** Words that stay as they are in every language: names of products and standards, and "English" in the switcher. */
     private static final Set<String> NAMES = Set.of("OpenVisit", "FHIR", "EHR", "SMART", "Epic", "Oracle", "Health",
             "Cerner", "PowerChart", "https", "ID", "API", "UTC", "on", "English", "CSV", "Excel", "xlsx", "Microsoft",
-            "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST");
+            "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST", "SMS");
 
     private static final Pattern URL = Pattern.compile("\\S+://\\S+");
     /** The labels the collector puts before attribute texts (to tell where a word came from), not page text. */
@@ -68,6 +68,11 @@ class PagesInFourLanguagesIT {
         TenantApi.User analyst = TenantApi.user(OPERATOR, organization, "lang.analyst", "EHR_ANALYST");
         endpointId = TenantApi.endpoint(admin, organization, "https://ehr.example.org/fhir/" + organizationName, "TEST",
                 analyst.username(), false).getString("id");
+        // the SMS page with both consents and a number, so its table, statuses and buttons are checked too
+        String sms = "/api/organizations/" + organization + "/sms";
+        assertThat(TenantApi.put(admin, sms + "/consents/vendor-sends", null, "{}").statusCode()).isEqualTo(200);
+        assertThat(TenantApi.put(admin, sms + "/consents/patients-consented", null, "{}").statusCode()).isEqualTo(200);
+        assertThat(TenantApi.post(admin, sms + "/numbers", "{}").statusCode()).isEqualTo(202);
     }
 
     @Test
@@ -95,6 +100,7 @@ class PagesInFourLanguagesIT {
                 page(browser, language, "reports", "/reports.xhtml", "reports:show", problems);
                 page(browser, language, "report-tokens", "/report-tokens.xhtml", "tokens:issue", problems);
                 page(browser, language, "teams", "/teams.xhtml", "teams:save", problems);
+                page(browser, language, "sms", "/sms.xhtml", "sms:vendorSends", problems);
             }
         }
         assertThat(problems).isEmpty();

@@ -164,6 +164,10 @@ public final class SharedServer {
             builder.environment().put("OPENVISIT_TEAMS_LOGIN_BASE_URL", "http://127.0.0.1:" + port + "/ehr-sandbox/entra");
             builder.environment().put("OPENVISIT_TEAMS_GRAPH_BASE_URL", "http://127.0.0.1:" + port
                     + "/ehr-sandbox/graph/v1.0");
+            // SMS setup (SmsSetupIT): the built-in carrier gives numbers after 1.5 s, and fails the first attempt in
+            // area code 212 so that the failure and Retry can be driven
+            builder.environment().put("OPENVISIT_SMS_BUILTIN_PROVISIONING_DELAY_MS", "1500");
+            builder.environment().put("OPENVISIT_SMS_BUILTIN_FAILING_AREA_CODES", "212");
             builder.environment().putAll(configuration);
             Process process = builder.start();
             URI base = URI.create("http://127.0.0.1:" + port + "/");

@@ -31,7 +31,8 @@ class BundleCompletenessTest {
     private static final Path RESOURCES = Path.of("src/main/resources/org/openvisit");
     private static final Path PAGES = Path.of("src/main/webapp");
     /** Texts that are names, the same in every language (so are the switcher's languages, {@code language.*}). */
-    private static final Set<String> PRODUCT_NAMES = Set.of("Epic", "Oracle Health (Cerner)", "Microsoft Teams", "Teams");
+    private static final Set<String> PRODUCT_NAMES = Set.of("Epic", "Oracle Health (Cerner)", "Microsoft Teams", "Teams",
+            "SMS");
     private static final Pattern BEAN_KEY = Pattern.compile("\\b(\\w+)Text\\.(?:get|format)\\('([^']+)'");
 
     @Test

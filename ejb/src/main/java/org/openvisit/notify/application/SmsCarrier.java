@@ -1,0 +1,35 @@
+package org.openvisit.notify.application;
+
+import org.openvisit.notify.domain.model.SendingNumber;
+
+/**
+ * The port every SMS carrier implements (the built-in one, later an HTTP carrier such as a Twilio-compatible API).
+ * <p>
+ * Provisioning is asynchronous on every carrier: {@link #startProvisioning} hands a request over and answers at once
+ * with the carrier's job reference; {@link #checkProvisioning} is then asked again and again (by the durable
+ * provisioning job, from the database, on any node, also after a restart) until the job is done or failed. A carrier
+ * must therefore be able to answer for a job reference alone, from its own records, never from memory of this node.
+ * <p>
+ * Still to come on this port (issue 15, later slices), in the same style: {@code send(OutgoingSms)} answering with
+ * the carrier's message id, and the delivery-status and inbound-message (STOP/START/HELP) callbacks, which arrive as
+ * webhooks and are handed to the application by the carrier's adapter.
+ */
+public interface SmsCarrier {
+
+    /** The carrier's name as configured ({@code openvisit.sms.carrier}), e.g. {@code builtin}. */
+    String name();
+
+    /**
+     * Asks the carrier for a number. Throwing is allowed only for a transient fault (it is asked again later); a
+     * request the carrier refuses is answered by {@link #checkProvisioning} with {@link ProvisioningProgress.Failed}.
+     *
+     * @return the carrier's job reference (at most 200 characters, opaque to OpenVisit)
+     */
+    String startProvisioning(NumberRequest request);
+
+    /** Where the job stands now. */
+    ProvisioningProgress checkProvisioning(String job);
+
+    /** Gives a number back to the carrier; nothing is sent from it any more. Releasing twice does no harm. */
+    void release(SendingNumber number);
+}

@@ -1,0 +1,57 @@
+package org.openvisit.notify.interfaces.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.openvisit.notify.domain.model.ConsentAction;
+import org.openvisit.notify.domain.model.ConsentKind;
+import org.openvisit.notify.domain.model.SmsNumberStatus;
+import org.openvisit.shared.interfaces.web.BrowserLanguage;
+import org.openvisit.shared.interfaces.web.BundleTexts;
+
+/**
+ * The notify context's portal texts ({@value #BUNDLE}) in the browser's language: {@code #{notifyText.get('key')}}
+ * and {@code #{notifyText.format('key', value)}} on pages.
+ */
+@Named
+@RequestScoped
+public class NotifyText {
+
+    public static final String BUNDLE = "org.openvisit.notify.interfaces.web.Messages";
+
+    @Inject
+    private HttpServletRequest request;
+
+    private BundleTexts texts;
+
+    private BundleTexts texts() {
+        if (texts == null) {
+            texts = BundleTexts.of(BUNDLE, BrowserLanguage.of(request));
+        }
+        return texts;
+    }
+
+    public String get(String key) {
+        return texts().get(key);
+    }
+
+    public String format(String key, Object... arguments) {
+        return texts().format(key, arguments);
+    }
+
+    /** A number's status in words. */
+    public String status(SmsNumberStatus status) {
+        return status == null ? "" : get("sms.status." + status.name());
+    }
+
+    /** A consent's name. */
+    public String consent(ConsentKind kind) {
+        return kind == null ? "" : get("sms.consent." + kind.name());
+    }
+
+    /** A consent change in words. */
+    public String action(ConsentAction action) {
+        return action == null ? "" : get("sms.consent.action." + action.name());
+    }
+}

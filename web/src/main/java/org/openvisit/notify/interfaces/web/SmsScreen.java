@@ -1,0 +1,267 @@
+package org.openvisit.notify.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.openvisit.identity.interfaces.web.CurrentUser;
+import org.openvisit.notify.application.ConsentView;
+import org.openvisit.notify.application.SmsNumberView;
+import org.openvisit.notify.application.SmsSetupService;
+import org.openvisit.notify.application.SmsSetupView;
+import org.openvisit.notify.domain.model.ConsentKind;
+import org.openvisit.notify.domain.model.IllegalSmsNumberTransitionException;
+import org.openvisit.notify.domain.model.SmsConsentMissingException;
+import org.openvisit.shared.interfaces.web.OrganizationContext;
+import org.openvisit.shared.interfaces.web.PortalMessages;
+import org.openvisit.tenant.application.EndpointService;
+import org.openvisit.tenant.application.EndpointSummary;
+import org.openvisit.tenant.application.OrganizationService;
+import org.openvisit.tenant.application.OrganizationSummary;
+import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.Role;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * An organization's SMS screen ({@code /sms.xhtml?org=...}): the two consents with who and when (given by ticking,
+ * withdrawn with a confirmation), "Get a new phone number" with a progress indicator that polls the database while
+ * the provisioning job runs (so it survives reloads and sign-outs), failures in words with Retry, the numbers with
+ * their status, Release (confirmed), and the endpoints each number serves. Administrators (ORG_ADMIN) of the
+ * organization change it; operators look.
+ */
+@Named
+@ViewScoped
+public class SmsScreen implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private SmsSetupService service;
+
+    @EJB
+    private OrganizationService organizations;
+
+    @EJB
+    private EndpointService endpointService;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    private NotifyText text;
+
+    private String org;
+    private UUID organizationId;
+    private OrganizationSummary organization;
+    private SmsSetupView setup;
+    private List<EndpointSummary> endpoints = List.of();
+    private String areaCode;
+    private boolean vendorSends;
+    private boolean patientsConsented;
+    private final Map<UUID, String> chosenEndpoint = new HashMap<>();
+
+    public void load() {
+        Actor actor = currentUser.actor();
+        organizationId = OrganizationContext.of(actor, org).orElse(null);
+        organization = null;
+        setup = null;
+        if (organizationId == null || !(actor.hasRole(Role.OPERATOR) || actor.hasRoleIn(Role.ORG_ADMIN, organizationId))) {
+            return;
+        }
+        organization = organizations.find(organizationId).orElse(null);
+        if (organization == null) {
+            return;
+        }
+        refresh();
+        endpoints = endpointService.list(actor, organizationId, 0, 200).items();
+    }
+
+    /** Reads the setup again (the poll calls this every two seconds while a number is being set up). */
+    public void refresh() {
+        if (organization == null) {
+            return;
+        }
+        try {
+            setup = service.view(currentUser.actor(), organizationId);
+            vendorSends = given(ConsentKind.VENDOR_SENDS) != null;
+            patientsConsented = given(ConsentKind.PATIENTS_CONSENTED) != null;
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+            organization = null;
+        }
+    }
+
+    public void giveVendorSends() {
+        give(ConsentKind.VENDOR_SENDS, vendorSends);
+    }
+
+    public void givePatientsConsented() {
+        give(ConsentKind.PATIENTS_CONSENTED, patientsConsented);
+    }
+
+    private void give(ConsentKind kind, boolean ticked) {
+        if (ticked) {
+            act(() -> service.grant(currentUser.actor(), organizationId, kind), "sms.consent.given");
+        } else {
+            refresh();
+        }
+    }
+
+    public void withdraw(ConsentKind kind) {
+        act(() -> service.withdraw(currentUser.actor(), organizationId, kind), "sms.consent.withdrawn");
+    }
+
+    public void requestNumber() {
+        act(() -> service.requestNumber(currentUser.actor(), organizationId, "US", areaCode), "sms.number.requested");
+        areaCode = null;
+    }
+
+    public void retry(UUID numberId) {
+        act(() -> service.retry(currentUser.actor(), organizationId, numberId), "sms.number.retried");
+    }
+
+    public void release(UUID numberId) {
+        act(() -> service.release(currentUser.actor(), organizationId, numberId), "sms.number.released");
+    }
+
+    public void link(UUID numberId) {
+        String chosen = chosenEndpoint.get(numberId);
+        if (chosen == null || chosen.isBlank()) {
+            PortalMessages.error(text.get("sms.link.choose"));
+            return;
+        }
+        act(() -> service.link(currentUser.actor(), organizationId, numberId, UUID.fromString(chosen)),
+                "sms.link.linked");
+        chosenEndpoint.remove(numberId);
+    }
+
+    public void unlink(UUID numberId, UUID endpointId) {
+        act(() -> service.unlink(currentUser.actor(), organizationId, numberId, endpointId), "sms.link.unlinked");
+    }
+
+    private void act(Supplier<?> call, String done) {
+        try {
+            call.get();
+            PortalMessages.info(text.get(done));
+        } catch (RuntimeException refused) {
+            Throwable cause = refused instanceof EJBException && refused.getCause() != null ? refused.getCause() : refused;
+            if (cause instanceof SmsConsentMissingException) {
+                PortalMessages.error(text.get("sms.refused.consent"));
+            } else if (cause instanceof IllegalSmsNumberTransitionException) {
+                PortalMessages.error(text.get("sms.refused.changed"));
+            } else {
+                PortalMessages.refused(refused);
+            }
+        }
+        refresh();
+    }
+
+    private ConsentView given(ConsentKind kind) {
+        return setup == null ? null : setup.consents().stream().filter(c -> c.kind() == kind && c.given())
+                .findFirst().orElse(null);
+    }
+
+    public ConsentView getVendorSendsConsent() {
+        return given(ConsentKind.VENDOR_SENDS);
+    }
+
+    public ConsentView getPatientsConsentedConsent() {
+        return given(ConsentKind.PATIENTS_CONSENTED);
+    }
+
+    public ConsentKind getVendorSendsKind() {
+        return ConsentKind.VENDOR_SENDS;
+    }
+
+    public ConsentKind getPatientsConsentedKind() {
+        return ConsentKind.PATIENTS_CONSENTED;
+    }
+
+    public boolean isOrganizationKnown() {
+        return organization != null && setup != null;
+    }
+
+    public boolean isMayChange() {
+        return organizationId != null && currentUser.actor().hasRoleIn(Role.ORG_ADMIN, organizationId);
+    }
+
+    public boolean isReady() {
+        return setup != null && setup.ready();
+    }
+
+    /** Some number is still being set up: the page polls. */
+    public boolean isAnyUnfinished() {
+        return setup != null && setup.numbers().stream().anyMatch(SmsNumberView::unfinished);
+    }
+
+    public List<SmsNumberView> getNumbers() {
+        return setup == null ? List.of() : setup.numbers();
+    }
+
+    public SmsSetupView getSetup() {
+        return setup;
+    }
+
+    /** The organization's endpoints a number does not serve yet. */
+    public List<EndpointSummary> linkable(SmsNumberView number) {
+        return endpoints.stream().filter(e -> !number.endpoints().contains(e.id())).toList();
+    }
+
+    /** An endpoint's name as the page shows it: its label, else its FHIR base URL. */
+    public String endpointName(UUID endpointId) {
+        return endpoints.stream().filter(e -> e.id().equals(endpointId)).findFirst()
+                .map(e -> e.label() == null || e.label().isBlank() ? e.baseUrl() : e.label() + " (" + e.baseUrl() + ")")
+                .orElse(endpointId.toString());
+    }
+
+    public Map<UUID, String> getChosenEndpoint() {
+        return chosenEndpoint;
+    }
+
+    public String getOrganizationName() {
+        return organization == null ? "" : organization.name();
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getOrg() {
+        return org;
+    }
+
+    public void setOrg(String org) {
+        this.org = org;
+    }
+
+    public String getAreaCode() {
+        return areaCode;
+    }
+
+    public void setAreaCode(String areaCode) {
+        this.areaCode = areaCode;
+    }
+
+    public boolean isVendorSends() {
+        return vendorSends;
+    }
+
+    public void setVendorSends(boolean vendorSends) {
+        this.vendorSends = vendorSends;
+    }
+
+    public boolean isPatientsConsented() {
+        return patientsConsented;
+    }
+
+    public void setPatientsConsented(boolean patientsConsented) {
+        this.patientsConsented = patientsConsented;
+    }
+}

@@ -1,0 +1,64 @@
+package org.openvisit.notify.interfaces.web;
+
+import org.junit.jupiter.api.Test;
+import org.openvisit.notify.domain.model.ConsentAction;
+import org.openvisit.notify.domain.model.ConsentKind;
+import org.openvisit.notify.domain.model.SmsNumberStatus;
+import org.openvisit.shared.interfaces.web.BrowserLanguage;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The notify (SMS) bundle: every key in all four languages and translated, patterns well formed, every state worded. */
+class NotifyMessagesTest {
+
+    /** "SMS" is the word in Russian too. */
+    private static final Set<String> SAME_IN_RUSSIAN = Set.of("nav.sms", "sms.title");
+
+    private static ResourceBundle bundle(Locale locale) {
+        return BrowserLanguage.bundle(NotifyText.BUNDLE, locale);
+    }
+
+    @Test
+    void everyLanguageHasEveryKeyTranslated() {
+        ResourceBundle english = bundle(Locale.ENGLISH);
+        Set<String> keys = new TreeSet<>(english.keySet());
+        for (Locale locale : BrowserLanguage.all()) {
+            ResourceBundle texts = bundle(locale);
+            assertThat(new TreeSet<>(texts.keySet())).as(locale.toString()).isEqualTo(keys);
+            for (String key : keys) {
+                String text = texts.getString(key);
+                assertThat(text).as(locale + " " + key).isNotBlank();
+                if (!Locale.ENGLISH.equals(locale) && !(BrowserLanguage.RUSSIAN.equals(locale)
+                        && SAME_IN_RUSSIAN.contains(key))) {
+                    assertThat(text).as(locale + " " + key + " is translated").isNotEqualTo(english.getString(key));
+                }
+                String formatted = new MessageFormat(text, locale).format(new Object[]{"A0", "B1", "C2", "D3"});
+                for (int i = 0; i < 4; i++) {
+                    if (english.getString(key).contains("{" + i + "}")) {
+                        assertThat(formatted).as(locale + " " + key).contains("ABCD".charAt(i) + String.valueOf(i));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyStatusConsentAndChangeHasWords() {
+        ResourceBundle english = bundle(Locale.ENGLISH);
+        for (SmsNumberStatus status : SmsNumberStatus.values()) {
+            assertThat(english.getString("sms.status." + status.name())).doesNotContain("_");
+        }
+        for (ConsentKind kind : ConsentKind.values()) {
+            assertThat(english.containsKey("sms.consent." + kind.name())).as(kind.name()).isTrue();
+        }
+        for (ConsentAction action : ConsentAction.values()) {
+            assertThat(english.containsKey("sms.consent.action." + action.name())).as(action.name()).isTrue();
+        }
+    }
+}
