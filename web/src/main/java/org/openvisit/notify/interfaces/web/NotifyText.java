@@ -1,14 +1,13 @@
 package org.openvisit.notify.interfaces.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.openvisit.notify.domain.model.ConsentAction;
 import org.openvisit.notify.domain.model.ConsentKind;
 import org.openvisit.notify.domain.model.SmsNumberStatus;
-import org.openvisit.shared.interfaces.web.BrowserLanguage;
 import org.openvisit.shared.interfaces.web.BundleTexts;
+import org.openvisit.shared.interfaces.web.RequestTexts;
 
 /**
  * The notify context's portal texts ({@value #BUNDLE}) in the browser's language: {@code #{notifyText.get('key')}}
@@ -16,28 +15,13 @@ import org.openvisit.shared.interfaces.web.BundleTexts;
  */
 @Named
 @RequestScoped
-public class NotifyText {
+public class NotifyText extends RequestTexts<BundleTexts> {
 
     public static final String BUNDLE = "org.openvisit.notify.interfaces.web.Messages";
 
-    @Inject
-    private HttpServletRequest request;
-
-    private BundleTexts texts;
-
-    private BundleTexts texts() {
-        if (texts == null) {
-            texts = BundleTexts.of(BUNDLE, BrowserLanguage.of(request));
-        }
-        return texts;
-    }
-
-    public String get(String key) {
-        return texts().get(key);
-    }
-
-    public String format(String key, Object... arguments) {
-        return texts().format(key, arguments);
+    @Override
+    protected BundleTexts textsFor(HttpServletRequest request) {
+        return BundleTexts.of(BUNDLE, request);
     }
 
     /** A number's status in words. */
