@@ -3,6 +3,8 @@ package org.openvisit.it.foundation;
 import org.junit.jupiter.api.Test;
 import org.openvisit.it.support.Http;
 import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.tenant.TenantApi;
+import org.openvisit.it.tenant.TenantApi.User;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +20,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Security headers, the session cookie and the smaller findings of issue 20, on the wire of the shared server.
+ * Security headers, the session cookie, the operations endpoints and the smaller findings of issue 20, on the wire of
+ * the shared server.
  */
 class WireHardeningIT {
 
@@ -96,4 +99,77 @@ class WireHardeningIT {
         }
     }
 
+
+    private static final java.util.regex.Pattern UUID_LIKE =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static HttpResponse<String> getAs(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(at(path)).header("Accept", "text/plain");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Http.send(request);
+    }
+
+    @Test
+    void metricsAndTheHealthReportAreForOperatorsOnly() {
+        // tenant data that must not leak: an organization with an endpoint
+        String organization = TenantApi.organization(TenantApi.unique("Metrics clinic"));
+        User admin = TenantApi.user(TenantApi.OPERATOR, organization, "MetricsAdmin", "ORG_ADMIN");
+        String endpoint = TenantApi.endpoint(admin, organization, "https://" + TenantApi.unique("metrics-ehr")
+                .toLowerCase(java.util.Locale.ROOT) + ".example.org/fhir", "TEST",
+                TenantApi.user(TenantApi.OPERATOR, organization, "MetricsAnalyst", "EHR_ANALYST").username(), false)
+                .getString("id");
+        List<String> guarded = List.of("/metrics", "/metrics/", "/metrics/application", "/metrics/base",
+                "/metrics?scope=application", "/metrics/application?scope=application", "/health", "/health/",
+                "/health/live/", "/health/well", "/metrics;x=1", "/health/live/../../metrics");
+        for (String path : guarded) {
+            HttpResponse<String> anonymous = getAs(path, null);
+            assertThat(anonymous.statusCode()).as("anonymous " + path).isIn(401, 302);
+            assertThat(anonymous.body()).as(path).doesNotContain("# TYPE").doesNotContain("\"checks\"");
+        }
+        for (String path : List.of("/metrics", "/metrics/application", "/health", "/health/")) {
+            HttpResponse<String> anonymous = getAs(path, null);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path)
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic "));
+            assertThat(anonymous.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(one(anonymous, "X-Content-Type-Options")).isEqualTo("nosniff");
+
+            HttpResponse<String> orgAdmin = getAs(path, SharedServer.basic(admin.username(), admin.password()));
+            assertThat(orgAdmin.statusCode()).as("ORG_ADMIN " + path).isEqualTo(403);
+            assertThat(orgAdmin.body()).as(path).contains("for operators").doesNotContain(endpoint)
+                    .doesNotContain("# TYPE");
+            assertThat(orgAdmin.headers().allValues("Set-Cookie")).as(path + ": no session").isEmpty();
+
+            // an unknown account each time: wrong passwords would make a real account wait (the sign-in throttle)
+            HttpResponse<String> wrongPassword = getAs(path, SharedServer.basic(TenantApi.unique("nobody"), "wrong-password"));
+            assertThat(wrongPassword.statusCode()).as(path).isEqualTo(401);
+            assertThat(wrongPassword.body()).doesNotContain("# TYPE");
+        }
+        HttpResponse<String> bearer = getAs("/metrics", "Bearer not-a-metrics-credential");
+        assertThat(bearer.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> metrics = getAs("/metrics", SharedServer.operatorAuthorization());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE", "mp_scope=\"base\"");
+        HttpResponse<String> health = getAs("/health", SharedServer.operatorAuthorization());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"database\"", "\"openvisit\"");
+    }
+
+    @Test
+    void livenessAndReadinessStayOpenWithoutTenantData() {
+        String organization = TenantApi.organization(TenantApi.unique("Probe clinic"));
+        for (String probe : List.of("/health/live", "/health/ready", "/health/started")) {
+            HttpResponse<String> open = Http.get(at(probe));
+            assertThat(open.statusCode()).as(probe).isEqualTo(200);
+            assertThat(Http.json(open).getString("status")).as(probe).isEqualTo("UP");
+            assertThat(open.body()).as(probe).doesNotContain(organization).doesNotContainPattern(UUID_LIKE)
+                    .doesNotContain("endpoint");
+            assertThat(open.headers().allValues("Set-Cookie")).as(probe).isEmpty();
+        }
+        assertThat(Http.get(at("/health/ready")).body()).contains("\"database\"");
+    }
 }
