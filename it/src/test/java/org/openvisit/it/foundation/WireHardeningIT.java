@@ -172,4 +172,89 @@ class WireHardeningIT {
         }
         assertThat(Http.get(at("/health/ready")).body()).contains("\"database\"");
     }
+
+    /** Words and versions that name the server: none may appear in any answer. */
+    private static final java.util.regex.Pattern SERVER_NAME = java.util.regex.Pattern.compile(
+            "(?i)payara|glassfish|grizzly|tomcat|jersey|catalina|eclipse|\\b\\d+\\.\\d{4}\\.\\d+\\b");
+
+    /**
+     * A request with a body of {@code declared} bytes on a socket of its own, sending only the first bytes of a body over
+     * 1 MiB (a server that refuses by the declared length answers without waiting for the rest); the answer as text.
+     */
+    private static String rawPost(String path, long declared, String contentType, String... headers) throws IOException {
+        URI base = SharedServer.baseUri();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + declared + "\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            request.append("\r\n");
+            var out = socket.getOutputStream();
+            out.write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(new byte[(int) (declared > 1_048_576 ? 16_384 : declared)]);
+            out.flush();
+            // the answer, then whatever follows within 2 s (the server may keep the connection to skip the unsent rest)
+            var in = socket.getInputStream();
+            var answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    answer.write(buffer, 0, n);
+                    socket.setSoTimeout(2_000);
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException endOfAnswer) {
+                if (answer.size() == 0) {
+                    throw endOfAnswer;
+                }
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aTooLargeBodyGetsOpenVisitsOwnRefusalWithoutTheServersName() throws IOException {
+        long tooLarge = 2 * 1_048_576L;
+        String api = rawPost("/api/organizations", tooLarge, "application/json",
+                "Authorization: " + SharedServer.operatorAuthorization());
+        assertThat(api).startsWith("HTTP/1.1 413").contains("application/problem+json", "\"status\":413")
+                .doesNotContainPattern(SERVER_NAME).doesNotContainIgnoringCase("\nServer:")
+                .doesNotContainIgnoringCase("\nX-Powered-By:").containsIgnoringCase("X-Content-Type-Options: nosniff");
+
+        String page = rawPost("/sign-in.xhtml", tooLarge, "application/x-www-form-urlencoded", "Accept-Language: ru");
+        assertThat(page).startsWith("HTTP/1.1 413").contains("text/plain", "1 МБ").doesNotContain("<html")
+                .doesNotContainPattern(SERVER_NAME).doesNotContainIgnoringCase("\nServer:")
+                .doesNotContainIgnoringCase("\nX-Powered-By:");
+        assertThat(rawPost("/visit/0f8fad5b-d9cb-469f-a165-70867728950e", tooLarge, "application/json",
+                "Accept-Language: zh-TW")).startsWith("HTTP/1.1 413").contains("請求過大").doesNotContainPattern(SERVER_NAME);
+        assertThat(rawPost("/no-such-path", 50L * 1_048_576, "application/octet-stream"))
+                .startsWith("HTTP/1.1 413").doesNotContainPattern(SERVER_NAME);
+
+        // at the limit the body is read and judged as usual: not JSON, a 400 problem, not a refusal by size
+        String atLimit = rawPost("/api/organizations", 1_048_576, "application/json",
+                "Authorization: " + SharedServer.operatorAuthorization(), "Connection: close");
+        assertThat(atLimit).startsWith("HTTP/1.1 400").contains("application/problem+json");
+
+        // a form without its length (chunked) would be read past OpenVisit's limit by the container: refused
+        HttpResponse<String> chunkedForm = Http.send(HttpRequest.newBuilder(at("/sign-in.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream("a=b".getBytes()))));
+        assertThat(chunkedForm.statusCode()).isEqualTo(411);
+        assertThat(chunkedForm.body()).doesNotContainPattern(SERVER_NAME);
+    }
+
+    @Test
+    void noErrorAnswerNamesTheServer() {
+        List<HttpResponse<String>> errors = List.of(Http.get(at("/no-such-page.xhtml")), Http.get(at("/no-such-file.js")),
+                Http.get(at("/api/organizations")), Http.get(at("/api/no-such-resource")), Http.get(at("/metrics")),
+                Http.getAsOperator(at("/api/organizations/not-a-uuid")), Http.get(at("/WEB-INF/web.xml")),
+                Http.send(HttpRequest.newBuilder(at("/api/version")).method("DELETE", HttpRequest.BodyPublishers.noBody())));
+        for (HttpResponse<String> error : errors) {
+            assertThat(error.statusCode()).as(error.uri().toString()).isGreaterThanOrEqualTo(400);
+            assertThat(error.body()).as(error.uri().toString()).doesNotContainPattern(SERVER_NAME);
+            assertThat(error.headers().firstValue("Server")).as(error.uri().toString()).isEmpty();
+            assertThat(error.headers().firstValue("X-Powered-By")).as(error.uri().toString()).isEmpty();
+        }
+    }
 }
