@@ -177,40 +177,8 @@ class WireHardeningIT {
     private static final java.util.regex.Pattern SERVER_NAME = java.util.regex.Pattern.compile(
             "(?i)payara|glassfish|grizzly|tomcat|jersey|catalina|eclipse|\\b\\d+\\.\\d{4}\\.\\d+\\b");
 
-    /**
-     * A request with a body of {@code declared} bytes on a socket of its own, sending only the first bytes of a body over
-     * 1 MiB (a server that refuses by the declared length answers without waiting for the rest); the answer as text.
-     */
     private static String rawPost(String path, long declared, String contentType, String... headers) throws IOException {
-        URI base = SharedServer.baseUri();
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
-                    + base.getPort() + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + declared + "\r\n");
-            for (String header : headers) {
-                request.append(header).append("\r\n");
-            }
-            request.append("\r\n");
-            var out = socket.getOutputStream();
-            out.write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            out.write(new byte[(int) (declared > 1_048_576 ? 16_384 : declared)]);
-            out.flush();
-            // the answer, then whatever follows within 2 s (the server may keep the connection to skip the unsent rest)
-            var in = socket.getInputStream();
-            var answer = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    answer.write(buffer, 0, n);
-                    socket.setSoTimeout(2_000);
-                }
-            } catch (java.net.SocketTimeoutException | java.net.SocketException endOfAnswer) {
-                if (answer.size() == 0) {
-                    throw endOfAnswer;
-                }
-            }
-            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
-        }
+        return Http.rawPost(SharedServer.baseUri(), path, declared, contentType, headers);
     }
 
     @Test

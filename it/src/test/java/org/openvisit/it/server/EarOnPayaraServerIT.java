@@ -123,6 +123,20 @@ class EarOnPayaraServerIT {
         }
     }
 
+    @Test
+    void aTooLargeBodyGetsOpenVisitsOwnRefusalAndNoAnswerNamesTheServer() throws IOException {
+        java.util.regex.Pattern serverName = java.util.regex.Pattern.compile("(?i)payara|glassfish|grizzly|\\d+\\.\\d{4}\\.\\d+");
+        String tooLarge = Http.rawPost(domain.httpUri(), "/api/organizations", 2 * 1_048_576L, "application/json",
+                "Authorization: " + operator());
+        assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                .doesNotContainPattern(serverName).doesNotContainIgnoringCase("\nServer:");
+        HttpResponse<String> notFound = Http.get(domain.httpUri().resolve("/no-such-page.xhtml"));
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).doesNotContainPattern(serverName);
+        assertThat(notFound.headers().firstValue("Server")).isEmpty();
+        assertThat(notFound.headers().firstValue("X-Powered-By")).isEmpty();
+    }
+
     private static String operator() {
         return org.openvisit.it.support.SharedServer.basic("admin", ADMIN_PASSWORD);
     }
