@@ -115,7 +115,8 @@ public class RequestSizeLimit extends HttpFilter {
         }
     }
 
-    private static final class Counted extends ServletInputStream {
+    /** A body that fails with an {@link IOException} once more than {@link #MAX_BYTES} were read. */
+    static final class Counted extends ServletInputStream {
 
         private final ServletInputStream body;
         private long read;
