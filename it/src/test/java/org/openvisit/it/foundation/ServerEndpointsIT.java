@@ -20,7 +20,7 @@ class ServerEndpointsIT {
 
     @Test
     void healthIsUpAndIncludesARealDatabaseCheck() {
-        HttpResponse<String> response = Http.get(at("/health"));
+        HttpResponse<String> response = Http.getAsOperator(at("/health"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject health = Http.json(response);
         assertThat(health.getString("status")).isEqualTo("UP");
@@ -45,7 +45,8 @@ class ServerEndpointsIT {
 
     @Test
     void metricsAreServedInPrometheusFormat() {
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(at("/metrics")).header("Accept", "text/plain"));
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(at("/metrics")).header("Accept", "text/plain")
+                .header("Authorization", SharedServer.operatorAuthorization()));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("# TYPE");
     }

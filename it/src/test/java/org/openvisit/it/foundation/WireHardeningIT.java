@@ -3,6 +3,8 @@ package org.openvisit.it.foundation;
 import org.junit.jupiter.api.Test;
 import org.openvisit.it.support.Http;
 import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.tenant.TenantApi;
+import org.openvisit.it.tenant.TenantApi.User;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +20,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Security headers, the session cookie and the smaller findings of issue 20, on the wire of the shared server.
+ * Security headers, the session cookie, the operations endpoints and the smaller findings of issue 20, on the wire of
+ * the shared server.
  */
 class WireHardeningIT {
 
@@ -96,4 +99,130 @@ class WireHardeningIT {
         }
     }
 
+
+    private static final java.util.regex.Pattern UUID_LIKE =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static HttpResponse<String> getAs(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(at(path)).header("Accept", "text/plain");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return Http.send(request);
+    }
+
+    @Test
+    void metricsAndTheHealthReportAreForOperatorsOnly() {
+        // tenant data that must not leak: an organization with an endpoint
+        String organization = TenantApi.organization(TenantApi.unique("Metrics clinic"));
+        User admin = TenantApi.user(TenantApi.OPERATOR, organization, "MetricsAdmin", "ORG_ADMIN");
+        String endpoint = TenantApi.endpoint(admin, organization, "https://" + TenantApi.unique("metrics-ehr")
+                .toLowerCase(java.util.Locale.ROOT) + ".example.org/fhir", "TEST",
+                TenantApi.user(TenantApi.OPERATOR, organization, "MetricsAnalyst", "EHR_ANALYST").username(), false)
+                .getString("id");
+        List<String> guarded = List.of("/metrics", "/metrics/", "/metrics/application", "/metrics/base",
+                "/metrics?scope=application", "/metrics/application?scope=application", "/health", "/health/",
+                "/health/live/", "/health/well", "/metrics;x=1", "/health/live/../../metrics");
+        for (String path : guarded) {
+            HttpResponse<String> anonymous = getAs(path, null);
+            assertThat(anonymous.statusCode()).as("anonymous " + path).isIn(401, 302);
+            assertThat(anonymous.body()).as(path).doesNotContain("# TYPE").doesNotContain("\"checks\"");
+        }
+        for (String path : List.of("/metrics", "/metrics/application", "/health", "/health/")) {
+            HttpResponse<String> anonymous = getAs(path, null);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path)
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic "));
+            assertThat(anonymous.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(one(anonymous, "X-Content-Type-Options")).isEqualTo("nosniff");
+
+            HttpResponse<String> orgAdmin = getAs(path, SharedServer.basic(admin.username(), admin.password()));
+            assertThat(orgAdmin.statusCode()).as("ORG_ADMIN " + path).isEqualTo(403);
+            assertThat(orgAdmin.body()).as(path).contains("for operators").doesNotContain(endpoint)
+                    .doesNotContain("# TYPE");
+            assertThat(orgAdmin.headers().allValues("Set-Cookie")).as(path + ": no session").isEmpty();
+
+            // an unknown account each time: wrong passwords would make a real account wait (the sign-in throttle)
+            HttpResponse<String> wrongPassword = getAs(path, SharedServer.basic(TenantApi.unique("nobody"), "wrong-password"));
+            assertThat(wrongPassword.statusCode()).as(path).isEqualTo(401);
+            assertThat(wrongPassword.body()).doesNotContain("# TYPE");
+        }
+        HttpResponse<String> bearer = getAs("/metrics", "Bearer not-a-metrics-credential");
+        assertThat(bearer.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> metrics = getAs("/metrics", SharedServer.operatorAuthorization());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE", "mp_scope=\"base\"");
+        HttpResponse<String> health = getAs("/health", SharedServer.operatorAuthorization());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"database\"", "\"openvisit\"");
+    }
+
+    @Test
+    void livenessAndReadinessStayOpenWithoutTenantData() {
+        String organization = TenantApi.organization(TenantApi.unique("Probe clinic"));
+        for (String probe : List.of("/health/live", "/health/ready", "/health/started")) {
+            HttpResponse<String> open = Http.get(at(probe));
+            assertThat(open.statusCode()).as(probe).isEqualTo(200);
+            assertThat(Http.json(open).getString("status")).as(probe).isEqualTo("UP");
+            assertThat(open.body()).as(probe).doesNotContain(organization).doesNotContainPattern(UUID_LIKE)
+                    .doesNotContain("endpoint");
+            assertThat(open.headers().allValues("Set-Cookie")).as(probe).isEmpty();
+        }
+        assertThat(Http.get(at("/health/ready")).body()).contains("\"database\"");
+    }
+
+    /** Words and versions that name the server: none may appear in any answer. */
+    private static final java.util.regex.Pattern SERVER_NAME = java.util.regex.Pattern.compile(
+            "(?i)payara|glassfish|grizzly|tomcat|jersey|catalina|eclipse|\\b\\d+\\.\\d{4}\\.\\d+\\b");
+
+    private static String rawPost(String path, long declared, String contentType, String... headers) throws IOException {
+        return Http.rawPost(SharedServer.baseUri(), path, declared, contentType, headers);
+    }
+
+    @Test
+    void aTooLargeBodyGetsOpenVisitsOwnRefusalWithoutTheServersName() throws IOException {
+        long tooLarge = 2 * 1_048_576L;
+        String api = rawPost("/api/organizations", tooLarge, "application/json",
+                "Authorization: " + SharedServer.operatorAuthorization());
+        assertThat(api).startsWith("HTTP/1.1 413").contains("application/problem+json", "\"status\":413")
+                .doesNotContainPattern(SERVER_NAME).doesNotContainIgnoringCase("\nServer:")
+                .doesNotContainIgnoringCase("\nX-Powered-By:").containsIgnoringCase("X-Content-Type-Options: nosniff");
+
+        String page = rawPost("/sign-in.xhtml", tooLarge, "application/x-www-form-urlencoded", "Accept-Language: ru");
+        assertThat(page).startsWith("HTTP/1.1 413").contains("text/plain", "1 МБ").doesNotContain("<html")
+                .doesNotContainPattern(SERVER_NAME).doesNotContainIgnoringCase("\nServer:")
+                .doesNotContainIgnoringCase("\nX-Powered-By:");
+        assertThat(rawPost("/visit/0f8fad5b-d9cb-469f-a165-70867728950e", tooLarge, "application/json",
+                "Accept-Language: zh-TW")).startsWith("HTTP/1.1 413").contains("請求過大").doesNotContainPattern(SERVER_NAME);
+        assertThat(rawPost("/no-such-path", 50L * 1_048_576, "application/octet-stream"))
+                .startsWith("HTTP/1.1 413").doesNotContainPattern(SERVER_NAME);
+
+        // at the limit the body is read and judged as usual: not JSON, a 400 problem, not a refusal by size
+        String atLimit = rawPost("/api/organizations", 1_048_576, "application/json",
+                "Authorization: " + SharedServer.operatorAuthorization(), "Connection: close");
+        assertThat(atLimit).startsWith("HTTP/1.1 400").contains("application/problem+json");
+
+        // a form without its length (chunked) would be read past OpenVisit's limit by the container: refused
+        HttpResponse<String> chunkedForm = Http.send(HttpRequest.newBuilder(at("/sign-in.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream("a=b".getBytes()))));
+        assertThat(chunkedForm.statusCode()).isEqualTo(411);
+        assertThat(chunkedForm.body()).doesNotContainPattern(SERVER_NAME);
+    }
+
+    @Test
+    void noErrorAnswerNamesTheServer() {
+        List<HttpResponse<String>> errors = List.of(Http.get(at("/no-such-page.xhtml")), Http.get(at("/no-such-file.js")),
+                Http.get(at("/api/organizations")), Http.get(at("/api/no-such-resource")), Http.get(at("/metrics")),
+                Http.getAsOperator(at("/api/organizations/not-a-uuid")), Http.get(at("/WEB-INF/web.xml")),
+                Http.send(HttpRequest.newBuilder(at("/api/version")).method("DELETE", HttpRequest.BodyPublishers.noBody())));
+        for (HttpResponse<String> error : errors) {
+            assertThat(error.statusCode()).as(error.uri().toString()).isGreaterThanOrEqualTo(400);
+            assertThat(error.body()).as(error.uri().toString()).doesNotContainPattern(SERVER_NAME);
+            assertThat(error.headers().firstValue("Server")).as(error.uri().toString()).isEmpty();
+            assertThat(error.headers().firstValue("X-Powered-By")).as(error.uri().toString()).isEmpty();
+        }
+    }
 }

@@ -34,7 +34,7 @@ class RegionalStoresIT {
     @Test
     void anEmptyDataFolderGetsFourStoresEachMigratedBeforeAnythingReadsIt() throws IOException {
         SharedServer.get();
-        HttpResponse<String> health = Http.get(SharedServer.baseUri().resolve("/health"));
+        HttpResponse<String> health = Http.getAsOperator(SharedServer.baseUri().resolve("/health"));
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         JsonObject regional = check(Http.json(health), "regional-stores");
         assertThat(regional.getString("status")).isEqualTo("UP");
@@ -60,14 +60,14 @@ class RegionalStoresIT {
             SharedServer server = SharedServer.startedWith(Map.of("OPENVISIT_DB_AMERICAS_URL", url,
                     "OPENVISIT_DB_AMERICAS_USER", TestDatabase.POSTGRES_USER,
                     "OPENVISIT_DB_AMERICAS_PASSWORD", "unused-with-trust-auth"));
-            JsonObject up = check(Http.json(Http.get(server.base().resolve("/health"))), "regional-stores");
+            JsonObject up = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
             assertThat(up.getJsonObject("data").getString("americas")).as(up.toString()).isEqualTo("UP");
 
             // the AMERICAS database goes down: no new connection is allowed, the open ones are ended
             admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
             admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
 
-            JsonObject down = check(Http.json(Http.get(server.base().resolve("/health"))), "regional-stores");
+            JsonObject down = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
             assertThat(down.getString("status")).isEqualTo("UP");
             assertThat(down.getJsonObject("data").getString("americas")).as(down.toString()).isEqualTo("DOWN");
             assertThat(down.getJsonObject("data").getString("emea")).isEqualTo("UP");

@@ -90,7 +90,7 @@ class RoomAbuseIT {
         assertThat(eventsOf(me).stream().filter("DEVICE_TEST"::equals).count()).isEqualTo(5);
         socket.close();
 
-        HttpResponse<String> metrics = Http.get(SharedServer.baseUri().resolve("metrics"));
+        HttpResponse<String> metrics = Http.getAsOperator(SharedServer.baseUri().resolve("metrics"));
         assertThat(metrics.body()).containsPattern("room_refused_total\\{[^}]*kind=\"device_test\"[^}]*} ([3-9]\\d|\\d{3,})");
     }
 

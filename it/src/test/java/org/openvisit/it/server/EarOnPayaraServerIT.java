@@ -64,7 +64,8 @@ class EarOnPayaraServerIT {
 
     @Test
     void healthIsUpWithThePostgresDatabaseChecked() {
-        HttpResponse<String> response = Http.get(domain.httpUri().resolve("/health"));
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(domain.httpUri().resolve("/health"))
+                .header("Authorization", operator()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject database = Http.json(response).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
@@ -101,6 +102,39 @@ class EarOnPayaraServerIT {
         assertThat(signIn.statusCode()).isEqualTo(200);
         assertThat(signIn.body()).contains("Sign in to OpenVisit");
         assertThat(Http.get(domain.httpUri().resolve("/api/organizations")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void metricsAndTheHealthReportAreForOperatorsWhileTheProbesStayOpen() {
+        // Payara Server serves its MicroProfile endpoints inside the EAR's root web module, as Payara Micro does
+        for (String path : List.of("/metrics", "/metrics/application", "/health")) {
+            HttpResponse<String> anonymous = Http.get(domain.httpUri().resolve(path));
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.body()).as(path).doesNotContain("# TYPE");
+        }
+        HttpResponse<String> metrics = Http.send(HttpRequest.newBuilder(domain.httpUri().resolve("/metrics"))
+                .header("Accept", "text/plain").header("Authorization", operator()));
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE");
+        for (String probe : List.of("/health/live", "/health/ready")) {
+            HttpResponse<String> open = Http.get(domain.httpUri().resolve(probe));
+            assertThat(open.statusCode()).as(probe).isEqualTo(200);
+            assertThat(Http.json(open).getString("status")).as(probe).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void aTooLargeBodyGetsOpenVisitsOwnRefusalAndNoAnswerNamesTheServer() throws IOException {
+        java.util.regex.Pattern serverName = java.util.regex.Pattern.compile("(?i)payara|glassfish|grizzly|\\d+\\.\\d{4}\\.\\d+");
+        String tooLarge = Http.rawPost(domain.httpUri(), "/api/organizations", 2 * 1_048_576L, "application/json",
+                "Authorization: " + operator());
+        assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                .doesNotContainPattern(serverName).doesNotContainIgnoringCase("\nServer:");
+        HttpResponse<String> notFound = Http.get(domain.httpUri().resolve("/no-such-page.xhtml"));
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).doesNotContainPattern(serverName);
+        assertThat(notFound.headers().firstValue("Server")).isEmpty();
+        assertThat(notFound.headers().firstValue("X-Powered-By")).isEmpty();
     }
 
     private static String operator() {

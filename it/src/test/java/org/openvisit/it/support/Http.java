@@ -63,4 +63,39 @@ public final class Http {
             return reader.read();
         }
     }
+
+    /**
+     * A request with a body of {@code declared} bytes on a socket of its own, sending only the first bytes of a body over
+     * 1 MiB (a server that refuses by the declared length answers without waiting for the rest); the answer as text.
+     */
+    public static String rawPost(URI base, String path, long declared, String contentType, String... headers) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + declared + "\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            request.append("\r\n");
+            var out = socket.getOutputStream();
+            out.write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(new byte[(int) (declared > 1_048_576 ? 16_384 : declared)]);
+            out.flush();
+            // the answer, then whatever follows within 2 s (the server may keep the connection to skip the unsent rest)
+            var in = socket.getInputStream();
+            var answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    answer.write(buffer, 0, n);
+                    socket.setSoTimeout(2_000);
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException endOfAnswer) {
+                if (answer.size() == 0) {
+                    throw endOfAnswer;
+                }
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

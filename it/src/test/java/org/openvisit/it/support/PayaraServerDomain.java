@@ -60,6 +60,12 @@ public final class PayaraServerDomain implements AutoCloseable {
                         + "\" auto-increment-port=\"true\" interface=\"127.0.0.1\" das-bind-address=\"127.0.0.1\""
                         + " das-public-address=\"127.0.0.1\" discovery-mode=\"tcpip\" tcpip-members=\"127.0.0.1:"
                         + gridPort + "\" cluster-group-name=\"openvisit-it-" + gridPort + "\">");
+        // the README's EAR steps for the HTTP listeners of server-config (default-config's carry no max-connections):
+        // no blanket X-Frame-Options, no Server or X-Powered-By header, no listener limit on bodies (Payara's default,
+        // written out: OpenVisit's own 413 answers instead of Payara's page, which names its version)
+        xml = xml.replace("<http default-virtual-server=\"server\" max-connections=\"250\">",
+                "<http default-virtual-server=\"server\" max-connections=\"250\" xframe-options=\"false\""
+                        + " server-header=\"false\" xpowered-by=\"false\" max-post-size-bytes=\"-1\">");
         StringBuilder options = new StringBuilder("<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>");
         for (String option : jvmOptions) {
             options.append("<jvm-options>").append(escape(option)).append("</jvm-options>");

@@ -39,6 +39,13 @@ final class WriteBackHttp {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as {@code user} with the password (HTTP Basic), e.g. an operator reading {@code /metrics}. */
+    HttpResponse<String> getAs(String user, String password, URI uri, String accept) throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+                .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> exchange(String method, URI uri, String type, String body, String authorization,
                                           java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");

@@ -345,7 +345,9 @@ class WriteBackIT {
     @Order(19)
     void metricsShowTheQueueLatencyAndFailuresPerEndpoint() throws Exception {
         Thread.sleep(5500); // the relay counts the queue every 5 s
-        HttpResponse<String> metrics = http.get(servers.openVisit("metrics"), "text/plain");
+        assertThat(http.get(servers.openVisit("metrics"), "text/plain").statusCode()).as("operators only").isEqualTo(401);
+        HttpResponse<String> metrics = http.getAs("admin", WriteBackServers.ADMIN_PASSWORD, servers.openVisit("metrics"),
+                "text/plain");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("writeback_queue_depth", "writeback_delivery_latency",
                 "writeback_failures_total", "endpoint=\"" + endpointId + "\"");

@@ -18,6 +18,7 @@ import org.openvisit.identity.application.AccountService;
 import org.openvisit.identity.application.SignInThrottle;
 import org.openvisit.identity.application.SignedInUser;
 import org.openvisit.identity.infrastructure.oidc.OidcClient;
+import org.openvisit.operations.interfaces.web.OperationsPaths;
 import org.openvisit.report.application.ReportTokenClaims;
 import org.openvisit.report.application.ReportTokenService;
 import org.openvisit.report.application.TokenRefusedException;
@@ -34,7 +35,9 @@ import java.util.stream.Collectors;
  * How a request proves who sent it. Portal pages: a session started by the sign-in screen; the
  * account is re-read on every request, so a disabled account or a changed role takes effect at
  * once. REST API ({@code /api/*}): HTTP Basic credentials of a portal account on each request, no
- * session, in both sign-in modes (API clients use local service accounts). Unauthenticated requests
+ * session, in both sign-in modes (API clients use local service accounts); the same for the operations endpoints
+ * ({@code /metrics}, and {@code /health} beyond the load balancers' probes; {@link OperationsPaths}), which web.xml
+ * opens to operators only. Unauthenticated requests
  * for protected pages go to the sign-in screen, or with {@code openvisit.portal.sign-in=oidc} straight
  * to the organization's identity provider ({@link OidcStartServlet}); the API answers a 401 problem document. The
  * reports API ({@code /api/reports/...}) also takes a reports bearer token ({@link BearerCaller}).
@@ -70,7 +73,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         if (typed != null) {
             return signIn(request, context, typed);
         }
-        if (isApi(request)) {
+        if (isApi(request) || isOperations(request)) {
             return apiRequest(request, response, context);
         }
         SignedInSession session = SignedInSession.of(request);
@@ -225,6 +228,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    /** Payara's metrics and health endpoints, by the path the container matched (no path parameters, no dot segments). */
+    private static boolean isOperations(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return OperationsPaths.covers(request.getServletPath() + (pathInfo == null ? "" : pathInfo));
     }
 
     private static String originalTarget(HttpServletRequest request) {

@@ -10,12 +10,17 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.openvisit.operations.interfaces.web.OperationsPaths;
+import org.openvisit.shared.infrastructure.Jsons;
+
 import java.io.IOException;
 
 /**
  * The container's dispatch to a JSF error page (web.xml {@code error-page}): a view that expired (the sign-in form
  * left open too long) is a request that cannot be used any more, so {@code 400} with the expired page, not the
- * {@code 500} the container keeps for every exception.
+ * {@code 500} the container keeps for every exception. A monitoring client refused at the operations endpoints
+ * ({@code /metrics}, {@code /health}: a signed-in caller who is not an operator) gets a problem document, not a page
+ * (and no session).
  */
 @WebFilter(filterName = "ErrorPages", urlPatterns = "*.xhtml", dispatcherTypes = DispatcherType.ERROR)
 public class ErrorPages extends HttpFilter {
@@ -26,6 +31,15 @@ public class ErrorPages extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (forbiddenOperations(request)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Jsons.createObjectBuilder().add("type", "about:blank").add("title", "Forbidden")
+                    .add("status", HttpServletResponse.SC_FORBIDDEN)
+                    .add("detail", "Metrics and the health report are for operators (role OPERATOR).").build().toString());
+            return;
+        }
         if (expired(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             if (!request.getRequestURI().endsWith(EXPIRED_PAGE)) {
@@ -35,6 +49,13 @@ public class ErrorPages extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean forbiddenOperations(HttpServletRequest request) {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return Integer.valueOf(HttpServletResponse.SC_FORBIDDEN).equals(status) && uri instanceof String path
+                && OperationsPaths.covers(path.substring(Math.min(path.length(), request.getContextPath().length())));
     }
 
     private static boolean expired(Object failure) {
