@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openvisit.database.TestDatabase;
+import org.openvisit.it.support.PrivacyScan;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -110,6 +111,25 @@ class WriteBackClusterIT {
                 .containsExactly(servers.node(1).name());
         assertThat(tasksDeliveredMoreThanOnce()).isEmpty();
         assertEveryEventOnceAndInOrder();
+    }
+
+    @Test
+    @Order(3)
+    void theSharedDatabaseHoldsNoPlainEhrReferenceNoPatientDataAndNoToken() throws Exception {
+        // 550 events written back to Appointment/appt-1001 and Encounter/enc-1001: those references travel sealed
+        Map<String, Integer> read = new HashMap<>();
+        assertThat(PrivacyScan.database(database.url(), TestDatabase.POSTGRES_USER,
+                concat(PrivacyScan.SANDBOX_SECRETS, List.of("enc-100")), read))
+                .as("plain references, patient data or tokens in the store").isEmpty();
+        assertThat(read.get("writeback_task")).as("tasks read").isPositive();
+        assertThat(read.get("writeback_attempt")).as("attempts read").isPositive();
+        assertThat(PrivacyScan.log(servers.openVisitLogs(), PrivacyScan.SANDBOX_SECRETS)).as("in the logs").isEmpty();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private List<String> backlog(WriteBackQueueClient node, int visits) {
