@@ -14,7 +14,6 @@ import org.openvisit.report.domain.model.ZoneBuckets;
 import org.openvisit.report.domain.model.ReportSort;
 import org.openvisit.report.domain.model.VisitSummary;
 import org.openvisit.report.domain.model.VisitSummaryRepository;
-import org.openvisit.retention.application.RetentionSettings;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.tenant.domain.model.Actor;
@@ -50,20 +49,6 @@ public class ReportService {
 
     @Inject
     private FhirEndpointRepository endpoints;
-
-    @Inject
-    private RetentionSettings retention;
-
-    /**
-     * How long the organization's visits are kept and its latest purge, for the page's note on missing old visits.
-     *
-     * @throws ForbiddenException the actor may not read this organization's reports
-     */
-    public ReportRetention retention(@NotNull Actor actor, @NotNull UUID organizationId) {
-        UUID organization = organization(actor, organizationId);
-        Integer days = retention.visits().map(d -> (int) d.toDays()).orElse(null);
-        return new ReportRetention(days, regions.ofOrganization(organization).retention().latest(organization));
-    }
 
     /**
      * @throws ForbiddenException    the actor may not read this organization's reports

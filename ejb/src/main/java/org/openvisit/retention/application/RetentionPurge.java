@@ -13,6 +13,7 @@ import org.openvisit.retention.domain.model.RetentionRun;
 import org.openvisit.tenant.domain.model.DataRegion;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * Once an hour on every node, in every region whose store is ready: deletes the visits (with everything recorded about
- * them) and launch audit rows past the installation's retention ({@link RetentionSettings}), {@link #BATCH} rows per
+ * them) and launch audit rows past the installation's retention ({@link RetentionSettings}), then the visits of
+ * organizations that keep theirs for less, {@link #BATCH} rows per
  * transaction and at most {@link #MAX_BATCHES} batches of each kind per hour, so that a first purge of a large store
  * spreads over several hours instead of holding the database. Each organization's deletions are recorded
  * ({@code retention_run}) for the portal, and counted in the {@code retention_deleted} metric. Several nodes may purge
@@ -79,16 +81,25 @@ public class RetentionPurge {
     Set<RetentionRun> purge(DataRegion region, Instant now) {
         Instant visitsBefore = settings.visits().map(now::minus).orElse(Instant.EPOCH);
         Instant auditBefore = settings.launchAudit().map(now::minus).orElse(Instant.EPOCH);
-        Map<UUID, Long> visits = settings.visits().isPresent()
-                ? batches((before, max) -> work.deleteVisits(region, before, max), visitsBefore) : Map.of();
+        Map<UUID, Long> visits = new HashMap<>(settings.visits().isPresent()
+                ? batches((before, max) -> work.deleteVisits(region, null, before, max), visitsBefore) : Map.of());
+        Map<UUID, Instant> cutoffs = new HashMap<>();
+        work.tighterVisitRetention(region).forEach((organization, days) -> {
+            Instant before = now.minus(Duration.ofDays(days));
+            if (before.isAfter(visitsBefore)) {
+                cutoffs.put(organization, before);
+                batches((b, max) -> work.deleteVisits(region, organization, b, max), before)
+                        .forEach((o, n) -> visits.merge(o, n, Long::sum));
+            }
+        });
         Map<UUID, Long> audit = settings.launchAudit().isPresent()
                 ? batches((before, max) -> work.deleteLaunchAudit(region, before, max), auditBefore) : Map.of();
         Set<UUID> organizations = new HashSet<>(visits.keySet());
         organizations.addAll(audit.keySet());
         Set<RetentionRun> runs = new HashSet<>();
         for (UUID organization : organizations) {
-            RetentionRun run = new RetentionRun(organization, now, visitsBefore, auditBefore,
-                    visits.getOrDefault(organization, 0L), audit.getOrDefault(organization, 0L));
+            RetentionRun run = new RetentionRun(organization, now, cutoffs.getOrDefault(organization, visitsBefore),
+                    auditBefore, visits.getOrDefault(organization, 0L), audit.getOrDefault(organization, 0L));
             work.record(region, run);
             runs.add(run);
         }

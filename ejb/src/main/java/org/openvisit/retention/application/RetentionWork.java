@@ -4,9 +4,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.retention.domain.model.RetentionRun;
 import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.tenant.domain.model.OrganizationRepository;
 
 import java.time.Instant;
 import java.util.Map;
@@ -20,8 +22,20 @@ public class RetentionWork {
     @EJB
     private RegionDirectory regions;
 
-    public Map<UUID, Integer> deleteVisits(DataRegion region, Instant createdBefore, int max) {
-        return regions.ready(region).retention().deleteVisitsCreatedBefore(null, createdBefore, max);
+    @Inject
+    private OrganizationRepository organizations;
+
+    /** Visits of one organization ({@code null}: of all) created before {@code createdBefore}. */
+    public Map<UUID, Integer> deleteVisits(DataRegion region, UUID organizationId, Instant createdBefore, int max) {
+        return regions.ready(region).retention().deleteVisitsCreatedBefore(organizationId, createdBefore, max);
+    }
+
+    /** The region's organizations that keep their visits for less than the installation, with their days. */
+    public Map<UUID, Integer> tighterVisitRetention(DataRegion region) {
+        Map<UUID, Integer> days = new java.util.HashMap<>();
+        organizations.withVisitRetention(region)
+                .forEach(o -> o.visitRetentionDays().ifPresent(d -> days.put(o.id(), d)));
+        return days;
     }
 
     public Map<UUID, Integer> deleteLaunchAudit(DataRegion region, Instant before, int max) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvisit.it.launch.ApprovedEndpoint;
 import org.openvisit.it.rooms.RoomClient;
+import org.openvisit.it.support.Http;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.PortalClient;
 import org.openvisit.it.tenant.TenantApi;
@@ -40,13 +41,14 @@ class ReportsIT {
 
     private static final Pattern CARD = Pattern.compile("id=\"reports:(\\w+)\" class=\"ov-report-card-value\">([^<]*)<");
     private static ApprovedEndpoint clinic;
+    private static TenantApi.User admin;
     private static TenantApi.User reader;
     private static String range;
 
     @BeforeAll
     static void runThreeVisits() {
         clinic = ApprovedEndpoint.at(SharedServer.sandboxUri().resolve("fhir").toString(), "Reports Clinic");
-        TenantApi.User admin = TenantApi.user(TenantApi.OPERATOR, clinic.organizationId(), "radmin", "ORG_ADMIN");
+        admin = TenantApi.user(TenantApi.OPERATOR, clinic.organizationId(), "radmin", "ORG_ADMIN");
         reader = TenantApi.user(admin, clinic.organizationId(), "rreader", "REPORT_READER");
         LocalDate today = LocalDate.now(ZoneOffset.UTC); // no time-zone cookie: the pages work in UTC
         range = "range=custom&from=" + today.minusDays(2) + "&to=" + today.plusDays(3);
@@ -155,6 +157,44 @@ class ReportsIT {
         String body = file.body().startsWith("\uFEFF") ? file.body().substring(1) : file.body();
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(body)).getRecords();
+    }
+
+    @Test
+    void anAdministratorKeepsTheOrganizationsVisitsForFewerDaysThanTheInstallation() throws Exception {
+        String path = "/api/organizations/" + clinic.organizationId() + "/retention";
+        try {
+            JsonObject before = Http.json(TenantApi.get(reader, path));
+            assertThat(before.getInt("installationVisitDays")).isEqualTo(400);
+            assertThat(before.getInt("visitDays")).isEqualTo(400);
+            assertThat(before.get("organizationVisitDays")).as("none of its own (absent or null)")
+                    .isIn(null, jakarta.json.JsonValue.NULL);
+
+            HttpResponse<String> set = TenantApi.put(admin, path, null, "{\"visitDays\": 90}");
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            assertThat(Http.json(set).getInt("organizationVisitDays")).isEqualTo(90);
+            assertThat(Http.json(set).getInt("visitDays")).isEqualTo(90);
+
+            HttpResponse<String> notFewer = TenantApi.put(admin, path, null, "{\"visitDays\": 400}");
+            TenantApi.assertProblem(notFewer, 400);
+            assertThat(TenantApi.field(notFewer)).isEqualTo("visitDays");
+            assertThat(TenantApi.detail(notFewer)).contains("1 to 399 days");
+            TenantApi.assertProblem(TenantApi.put(admin, path, null, "{\"visitDays\": 0}"), 400);
+            assertThat(TenantApi.put(reader, path, null, "{\"visitDays\": 10}").statusCode()).as("a reader")
+                    .isEqualTo(403);
+            assertThat(TenantApi.put(null, path, null, "{\"visitDays\": 10}").statusCode()).isEqualTo(401);
+            assertThat(Http.json(TenantApi.get(reader, path)).getInt("visitDays")).as("unchanged by refusals")
+                    .isEqualTo(90);
+
+            String readerPage = signedIn(reader).get("/reports.xhtml?" + range).body();
+            assertThat(readerPage).contains("Visits are kept for 90 days").doesNotContain("retentionDays");
+            String adminPage = signedIn(admin).get("/reports.xhtml?" + range).body();
+            assertThat(adminPage).contains("Visits are kept for 90 days", "reports:retentionDays",
+                    "Keep this organization", "Fewer days than the installation", " 400; leave empty");
+        } finally {
+            HttpResponse<String> cleared = TenantApi.put(admin, path, null, "{\"visitDays\": null}");
+            assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+            assertThat(Http.json(cleared).get("organizationVisitDays")).isIn(null, jakarta.json.JsonValue.NULL);
+        }
     }
 
     @Test

@@ -23,11 +23,14 @@ import java.util.regex.Pattern;
 @NamedQuery(name = Organization.ALL_BY_NAME, query = "select o from Organization o order by o.nameKey, o.id")
 @NamedQuery(name = Organization.BY_NAME_KEY, query = "select o from Organization o where o.nameKey = :nameKey")
 @NamedQuery(name = Organization.COUNT, query = "select count(o) from Organization o")
+@NamedQuery(name = Organization.WITH_VISIT_RETENTION, query = "select o from Organization o"
+        + " where o.visitRetentionDays is not null and o.dataRegion = :region order by o.id")
 public class Organization {
 
     public static final String ALL_BY_NAME = "Organization.allByName";
     public static final String BY_NAME_KEY = "Organization.byNameKey";
     public static final String COUNT = "Organization.count";
+    public static final String WITH_VISIT_RETENTION = "Organization.withVisitRetention";
     /** OpenVisit's own rooms: works with no outside service. */
     public static final String DEFAULT_MEETING_PLATFORM = "builtin-rooms";
     private static final Pattern MEETING_PLATFORM_NAME = Pattern.compile("[a-z0-9-]{1,32}");
@@ -55,6 +58,9 @@ public class Organization {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    @Column(name = "visit_retention_days")
+    private Integer visitRetentionDays;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -98,6 +104,26 @@ public class Organization {
 
     public String meetingPlatform() {
         return meetingPlatform;
+    }
+
+    /**
+     * Keeps this organization's visits for {@code days} after they were opened, fewer than the installation keeps them
+     * ({@code installationDays}; empty: for ever, then at most 3,650); {@code null} goes back to the installation's.
+     */
+    public void keepVisitsFor(Integer days, java.util.Optional<Integer> installationDays) {
+        int most = installationDays.map(d -> d - 1).orElse(3650);
+        if (days != null && (days < 1 || days > most)) {
+            throw new InvalidOrganizationException("visitDays", installationDays.isPresent()
+                    ? "Keep visits for 1 to " + most + " days: this installation keeps them " + installationDays.get()
+                    + " days, and an organization may only keep them for less. Leave it empty to keep the installation's."
+                    : "Keep visits for 1 to " + most + " days, or leave it empty to keep them as the installation does.");
+        }
+        this.visitRetentionDays = days;
+    }
+
+    /** How many days this organization keeps its visits, when it keeps them for less than the installation. */
+    public java.util.Optional<Integer> visitRetentionDays() {
+        return java.util.Optional.ofNullable(visitRetentionDays);
     }
 
     public void changeEhrVendor(EhrVendor vendor) {

@@ -16,5 +16,8 @@ public interface OrganizationRepository {
     /** A page of organizations ordered by name: {@code first} is the index of the first row. */
     List<Organization> list(int first, int max);
 
+    /** The organizations of {@code region} that keep their visits for less than the installation. */
+    List<Organization> withVisitRetention(DataRegion region);
+
     long count();
 }

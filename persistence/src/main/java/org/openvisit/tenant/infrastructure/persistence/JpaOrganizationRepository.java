@@ -46,6 +46,12 @@ public class JpaOrganizationRepository implements OrganizationRepository {
     }
 
     @Override
+    public List<Organization> withVisitRetention(org.openvisit.tenant.domain.model.DataRegion region) {
+        return entityManager.createNamedQuery(Organization.WITH_VISIT_RETENTION, Organization.class)
+                .setParameter("region", region).getResultList();
+    }
+
+    @Override
     public List<Organization> list(int first, int max) {
         return entityManager.createNamedQuery(Organization.ALL_BY_NAME, Organization.class)
                 .setFirstResult(first)

@@ -60,4 +60,28 @@ class OrganizationTest {
         org.rename(new OrganizationName("New  Name"));
         assertThat(org.name()).isEqualTo(new OrganizationName("New Name"));
     }
+
+    @Test
+    void anOrganizationKeepsItsVisitsForFewerDaysThanTheInstallationOrAsItDoes() {
+        Organization org = Organization.register(new OrganizationName("Riverside Health"), DataRegion.EMEA,
+                EhrVendor.EPIC, NOW);
+        assertThat(org.visitRetentionDays()).isEmpty();
+
+        org.keepVisitsFor(90, java.util.Optional.of(400));
+        assertThat(org.visitRetentionDays()).contains(90);
+        org.keepVisitsFor(399, java.util.Optional.of(400));
+        assertThat(org.visitRetentionDays()).contains(399);
+
+        for (int refused : new int[] {0, -1, 400, 401}) {
+            assertThatThrownBy(() -> org.keepVisitsFor(refused, java.util.Optional.of(400)))
+                    .isInstanceOf(InvalidOrganizationException.class).hasMessageContaining("1 to 399 days");
+        }
+        assertThat(org.visitRetentionDays()).as("unchanged by a refusal").contains(399);
+
+        org.keepVisitsFor(3650, java.util.Optional.empty()); // the installation keeps visits for ever
+        assertThatThrownBy(() -> org.keepVisitsFor(3651, java.util.Optional.empty()))
+                .isInstanceOf(InvalidOrganizationException.class);
+        org.keepVisitsFor(null, java.util.Optional.of(400));
+        assertThat(org.visitRetentionDays()).isEmpty();
+    }
 }

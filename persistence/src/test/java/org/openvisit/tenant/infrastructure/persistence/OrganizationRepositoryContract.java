@@ -105,6 +105,26 @@ abstract class OrganizationRepositoryContract {
     }
 
     @Test
+    void findsTheOrganizationsOfARegionThatKeepTheirVisitsForLess() {
+        Organization shorter = organization("Short Keep " + UUID.randomUUID());
+        shorter.keepVisitsFor(30, java.util.Optional.of(400));
+        Organization usual = organization("Usual Keep " + UUID.randomUUID());
+        Organization elsewhere = Organization.register(new OrganizationName("Far Keep " + UUID.randomUUID()),
+                DataRegion.APAC, EhrVendor.EPIC, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        elsewhere.keepVisitsFor(10, java.util.Optional.of(400));
+        inTransaction(r -> {
+            r.add(shorter);
+            r.add(usual);
+            r.add(elsewhere);
+        });
+
+        assertThat(repository.withVisitRetention(DataRegion.AMERICAS)).extracting(Organization::id)
+                .contains(shorter.id()).doesNotContain(usual.id(), elsewhere.id());
+        assertThat(repository.find(shorter.id()).orElseThrow().visitRetentionDays()).contains(30);
+        assertThat(repository.withVisitRetention(DataRegion.APAC)).extracting(Organization::id).contains(elsewhere.id());
+    }
+
+    @Test
     void storesAndReadsBackAnOrganization() {
         Organization org = organization("Lakeside Clinic " + UUID.randomUUID());
         inTransaction(r -> r.add(org));

@@ -11,7 +11,8 @@ import org.openvisit.region.application.RegionUnavailableException;
 import org.openvisit.report.application.ReportCharts;
 import org.openvisit.report.application.ReportPage;
 import org.openvisit.report.application.ReportQuery;
-import org.openvisit.report.application.ReportRetention;
+import org.openvisit.retention.application.RetentionService;
+import org.openvisit.retention.application.RetentionView;
 import org.openvisit.report.application.ReportRow;
 import org.openvisit.report.application.ReportService;
 import org.openvisit.report.application.ReportSummary;
@@ -26,6 +27,7 @@ import org.openvisit.shared.interfaces.web.OrganizationContext;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.tenant.application.OrganizationService;
 import org.openvisit.tenant.domain.model.Actor;
+import org.openvisit.tenant.domain.model.Role;
 import org.primefaces.event.ToggleEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -57,6 +59,9 @@ public class ReportsScreen implements Serializable {
 
     @EJB
     private VisitSummaryMaintenance maintenance;
+
+    @EJB
+    private RetentionService retention;
 
     @EJB
     private OrganizationService organizations;
@@ -91,6 +96,8 @@ public class ReportsScreen implements Serializable {
     private Map<UUID, String> endpoints = Map.of();
     private LazyDataModel<ReportRow> list;
     private String retentionNote;
+    private RetentionView retentionView;
+    private String retentionDays;
 
     /** Called from f:viewAction once the view parameters are set. */
     public void load() {
@@ -104,18 +111,74 @@ public class ReportsScreen implements Serializable {
         LocalDate today = LocalDate.now(zone);
         to = to == null ? today : to;
         from = from == null ? today.minusDays(29) : from;
-        retentionNote = retentionNote(reports.retention(actor, organizationId));
+        showRetention(retention.view(actor, organizationId));
         show();
     }
 
+    private void showRetention(RetentionView view) {
+        retentionView = view;
+        retentionDays = view.organizationVisitDays() == null ? "" : view.organizationVisitDays().toString();
+        retentionNote = retentionNote(view);
+    }
+
     /** How long visits are kept and, when something was deleted, the latest deletion, in the viewer's words. */
-    private String retentionNote(ReportRetention retention) {
+    private String retentionNote(RetentionView view) {
         ReportText.Texts texts = ReportText.of(request);
-        String kept = retention.visitDays() == null ? texts.get("retention.forever")
-                : texts.format("retention.kept", retention.visitDays());
-        return retention.latest().map(run -> kept + " " + texts.format("retention.latest",
+        String kept = view.visitDays() == null ? texts.get("retention.forever")
+                : texts.format("retention.kept", view.visitDays());
+        return view.latest().map(run -> kept + " " + texts.format("retention.latest",
                 Formats.instant(run.ranAt(), texts.locale(), zone), run.visitsDeleted(), run.auditDeleted()))
                 .orElse(kept);
+    }
+
+    /** Whether the viewer may set how long this organization keeps its visits. */
+    public boolean isMayChangeRetention() {
+        Actor actor = currentUser.actor();
+        return organizationId != null && (actor.hasRole(Role.OPERATOR)
+                || actor.hasRoleIn(Role.ORG_ADMIN, organizationId));
+    }
+
+    /** Saves the organization's own retention (empty: the installation's). */
+    public void saveRetention() {
+        ReportText.Texts texts = ReportText.of(request);
+        String most = retentionView == null || retentionView.installationVisitDays() == null ? "3650"
+                : String.valueOf(retentionView.installationVisitDays() - 1);
+        Integer days;
+        try {
+            days = retentionDays == null || retentionDays.isBlank() ? null : Integer.valueOf(retentionDays.strip());
+        } catch (NumberFormatException e) {
+            PortalMessages.error(texts.format("retention.own.invalid", most));
+            return;
+        }
+        try {
+            showRetention(retention.keepVisitsFor(currentUser.actor(), organizationId, days));
+            PortalMessages.info(days == null ? texts.get("retention.own.cleared")
+                    : texts.format("retention.own.saved", days));
+        } catch (InvalidValueException e) {
+            PortalMessages.error(texts.format("retention.own.invalid", most));
+        } catch (EJBException e) {
+            if (e.getCause() instanceof InvalidValueException) {
+                PortalMessages.error(texts.format("retention.own.invalid", most));
+            } else {
+                PortalMessages.refused(e);
+            }
+        } catch (RuntimeException e) {
+            PortalMessages.refused(e);
+        }
+    }
+
+    public String getRetentionDays() {
+        return retentionDays;
+    }
+
+    public void setRetentionDays(String retentionDays) {
+        this.retentionDays = retentionDays;
+    }
+
+    /** The installation's days, for the form's hint ("" when it keeps visits for ever). */
+    public String getInstallationRetentionDays() {
+        return retentionView == null || retentionView.installationVisitDays() == null ? ""
+                : retentionView.installationVisitDays().toString();
     }
 
     public String getRetentionNote() {
