@@ -170,12 +170,22 @@ class RoomRefusalsIT {
 
         assertThat(events(clinician, visit)).hasSize(before);
         assertThat(events(otherClinician, otherVisit)).hasSize(otherBefore);
-        assertThat(SharedServer.logText()).contains("Signalling refused: WRONG_VISIT");
+        assertThat(logSoon("Signalling refused: WRONG_VISIT")).contains("Signalling refused: WRONG_VISIT");
         socket.close();
 
         // the clinician's own session, but a page of another site opening the socket
         assertThat(clinician.socket(visit, "http://evil.example").closeCode()).isEqualTo(1008);
-        assertThat(SharedServer.logText()).contains("Signalling socket refused: FOREIGN_ORIGIN");
+        assertThat(logSoon("Signalling socket refused: FOREIGN_ORIGIN")).contains("Signalling socket refused: FOREIGN_ORIGIN");
+    }
+
+    /** The server's log once it holds {@code line} (Payara writes its log a moment after the record), at most 10 s. */
+    private static String logSoon(String line) throws Exception {
+        String log = SharedServer.logText();
+        for (int i = 0; i < 50 && !log.contains(line); i++) {
+            Thread.sleep(200);
+            log = SharedServer.logText();
+        }
+        return log;
     }
 
     @Test
