@@ -10,7 +10,7 @@
   const t = window.OpenVisitTexts || (key => key); // the page's words in the viewer's language (texts.js)
   const WORDS = {};
   [['camera', ['ok', 'failed', 'blocked']], ['microphone', ['ok', 'failed', 'blocked']], ['speaker', ['ok', 'failed', 'notHeard']],
-    ['connection', ['ok', 'failed']]].forEach(([check, outcomes]) => {
+    ['connection', ['ok', 'failed']], ['relay', ['ok', 'failed']]].forEach(([check, outcomes]) => {
     WORDS[check] = {};
     outcomes.forEach(o => { WORDS[check][o] = t('js.dt.' + check + '.' + o); });
   });
@@ -45,6 +45,35 @@
     }
   }
 
+  /** Whether the page was given a TURN relay (turn: or turns: address). */
+  function offersRelay(iceServers) {
+    return (iceServers || []).some(s => [].concat(s.urls || []).some(u => /^turns?:/i.test(u)));
+  }
+
+  /**
+   * Can this network reach the TURN relay? Gathers candidates through the relay only: a relay candidate means an
+   * allocation succeeded, so a call can get through even where a direct path cannot (strict NAT, firewalls).
+   */
+  async function relayCheck(iceServers) {
+    const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: 'relay' });
+    try {
+      pc.createDataChannel('relay-check');
+      const found = new Promise(resolve => {
+        const t = setTimeout(() => resolve(false), 8000);
+        pc.onicecandidate = e => {
+          if (e.candidate && / typ relay /.test(e.candidate.candidate)) { clearTimeout(t); resolve(true); }
+          if (!e.candidate) { clearTimeout(t); resolve(false); }
+        };
+      });
+      await pc.setLocalDescription(await pc.createOffer());
+      return await found;
+    } catch (e) {
+      return false;
+    } finally {
+      pc.close();
+    }
+  }
+
   function attach(options) {
     const opts = options || {};
     const start = el('dtStart');
@@ -58,7 +87,7 @@
 
     function show() {
       results.innerHTML = '';
-      for (const check of ['camera', 'microphone', 'speaker', 'connection']) {
+      for (const check of ['camera', 'microphone', 'speaker', 'connection', 'relay']) {
         if (!outcome[check]) { continue; }
         const li = document.createElement('li');
         li.dataset.check = check;
@@ -145,8 +174,10 @@
       if (!outcome.speaker) { playTone(); }
       let rtt = null;
       try { rtt = opts.signalRoundTrip ? await opts.signalRoundTrip() : await httpRoundTrip(); } catch (e) { rtt = null; }
-      const pcOk = await peerConnectionCheck(opts.iceServers ? opts.iceServers() : []);
+      const iceServers = opts.iceServers ? opts.iceServers() : [];
+      const pcOk = await peerConnectionCheck(iceServers);
       outcome.connection = rtt !== null && pcOk ? 'ok' : 'failed';
+      if (offersRelay(iceServers)) { outcome.relay = await relayCheck(iceServers) ? 'ok' : 'failed'; }
       api.roundTripMs = rtt;
       show();
       if (rtt !== null) {
@@ -177,5 +208,5 @@
     return api;
   }
 
-  window.OpenVisitDeviceTest = { attach, peerConnectionCheck, WORDS };
+  window.OpenVisitDeviceTest = { attach, peerConnectionCheck, relayCheck, WORDS };
 })();

@@ -297,10 +297,12 @@
   async function reportStats() {
     if (!room.inCall || room.peers.size === 0) { return; }
     const rtts = []; const jitters = []; const fpss = [];
-    let lost = 0; let received = 0; let bytes = 0; let seconds = 0;
+    let lost = 0; let received = 0; let bytes = 0; let seconds = 0; let route;
     for (const p of room.peers.values()) {
       const report = await p.pc.getStats();
       const now = { bytes: 0, lost: 0, received: 0, at: performance.now() };
+      const peerRoute = routeOf(report);
+      if (peerRoute) { route = route === 'relayed' ? route : peerRoute; }
       report.forEach(s => {
         if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded' && s.currentRoundTripTime !== undefined) {
           rtts.push(s.currentRoundTripTime * 1000);
@@ -323,6 +325,7 @@
     }
     const avg = a => a.length ? a.reduce((x, y) => x + y, 0) / a.length : undefined;
     const stats = { type: 'stats', rtt: avg(rtts), jitter: jitters.length ? Math.max(...jitters) : undefined, fps: avg(fpss) };
+    if (route) { stats.route = route; }
     if (seconds > 0) {
       stats.bitrate = bytes * 8 / 1000 / seconds;
       stats.loss = lost + received > 0 ? 100 * lost / (lost + received) : 0;
@@ -331,6 +334,17 @@
     send(stats);
   }
   setInterval(() => { reportStats().catch(() => {}); }, 5000);
+
+  /** 'relayed' when the connection in use goes through the TURN relay, 'direct' otherwise (undefined: not yet known). */
+  function routeOf(report) {
+    let pair;
+    report.forEach(s => { if (s.type === 'transport' && s.selectedCandidatePairId) { pair = report.get(s.selectedCandidatePairId); } });
+    if (!pair) { report.forEach(s => { if (!pair && s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') { pair = s; } }); }
+    if (!pair) { return undefined; }
+    const local = report.get(pair.localCandidateId);
+    const remote = report.get(pair.remoteCandidateId);
+    return (local && local.candidateType === 'relay') || (remote && remote.candidateType === 'relay') ? 'relayed' : 'direct';
+  }
 
   // ---- the clinician's live page ----------------------------------------------------------------
   function upsert(a) {
@@ -363,7 +377,8 @@
       tr.querySelector('.state').textContent = t('js.state.' + a.state) === 'js.state.' + a.state ? a.words : t('js.state.' + a.state);
       const qc = tr.querySelector('.quality');
       qc.dataset.level = level;
-      qc.textContent = level ? t('js.quality.' + q.level) : '–';
+      qc.textContent = level ? t('js.quality.' + q.level) + (q.route ? ' · ' + t('js.route.' + q.route.toLowerCase()) : '') : '–';
+      if (q && q.route) { qc.dataset.route = q.route.toLowerCase(); }
       if (q && level) {
         qc.title = [q.rtt !== undefined ? t('js.quality.rtt', q.rtt) : '', q.loss !== undefined ? t('js.quality.loss', q.loss) : '',
           q.fps !== undefined ? t('js.quality.fps', q.fps) : ''].filter(Boolean).join(', ');

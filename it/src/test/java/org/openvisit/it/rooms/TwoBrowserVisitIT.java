@@ -131,6 +131,9 @@ class TwoBrowserVisitIT {
                     .getAttribute("data-outcome")).isEqualTo("ok");
             assertThat(pat.driver().findElement(By.cssSelector("#dtResults li[data-check=connection]"))
                     .getAttribute("data-outcome")).isEqualTo("ok");
+            // the TURN relay (coturn on this machine) is reachable with the credential the lobby was given
+            assertThat(pat.driver().findElement(By.cssSelector("#dtResults li[data-check=relay]"))
+                    .getAttribute("data-outcome")).isEqualTo("ok");
             live(doc, 5).until(d -> !d.findElements(
                     By.cssSelector("#events li[data-event=DEVICE_TEST]")).isEmpty());
             doc.screenshot("rooms-2-clinician-sees-waiting-patient");
@@ -153,6 +156,10 @@ class TwoBrowserVisitIT {
             // call quality from getStats, every 5 s, shown per participant
             live(doc, 20).until(d -> !patientRow(doc)
                     .findElement(By.cssSelector("td.quality")).getAttribute("data-level").isEmpty());
+            // on one machine the browsers reach each other directly: the relay is there, but not needed
+            live(doc, 10).until(d -> "direct".equals(patientRow(doc).findElement(By.cssSelector("td.quality"))
+                    .getAttribute("data-route")));
+            assertThat(patientRow(doc).findElement(By.cssSelector("td.quality")).getText()).contains("direct connection");
             // and stored as aggregates for both browsers
             live(doc, 20).until(d -> fetchJson(doc, "/visit/" + visitId + "/quality").stream()
                     .map(q -> q.get("role")).distinct().count() == 2);
@@ -188,10 +195,11 @@ class TwoBrowserVisitIT {
             assertThat(events).extracting(e -> e.get("type")).containsSubsequence("LOBBY_JOINED", "DEVICE_TEST",
                     "ADMITTED", "CONNECTED", "DISCONNECTED");
             assertThat(events.stream().filter(e -> "DEVICE_TEST".equals(e.get("type"))).findFirst().orElseThrow()
-                    .get("detail")).asString().contains("Camera works.");
+                    .get("detail")).asString().contains("Camera works.", "Relay server works.");
             List<Map<String, Object>> quality = fetchJson(doc, "/visit/" + visitId + "/quality");
             assertThat(quality).extracting(q -> q.get("role")).contains("PATIENT", "PROVIDER");
             assertThat(quality).allSatisfy(q -> assertThat(((Number) q.get("samples")).longValue()).isPositive());
+            assertThat(quality).allSatisfy(q -> assertThat(((Number) q.get("relayedSamples")).longValue()).isZero());
 
             // the clinician ends the visit
             doc.driver().findElement(By.id("endVisit")).click();

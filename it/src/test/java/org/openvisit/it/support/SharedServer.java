@@ -22,6 +22,8 @@ public final class SharedServer {
     public static final String ADMIN_PASSWORD = "it-" + java.util.UUID.randomUUID();
     private static SharedServer instance;
     private static SharedServer productionCookies;
+    /** The TURN relay the shared server's rooms offer (coturn on 127.0.0.1). */
+    private static TurnServer turn;
 
     private final Process process;
     private final URI baseUri;
@@ -60,6 +62,12 @@ public final class SharedServer {
         return Files.readString(get().log);
     }
 
+    /** The TURN server the shared server's rooms offer to browsers. */
+    public static TurnServer turn() {
+        get();
+        return turn;
+    }
+
     /** The data folder the server writes to (H2 database, keys). */
     public static Path dataDir() {
         return get().dataDir;
@@ -67,7 +75,12 @@ public final class SharedServer {
 
     public static synchronized SharedServer get() {
         if (instance == null) {
-            instance = start(java.util.Map.of());
+            try {
+                turn = TurnServer.start(Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath());
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start coturn: " + e.getMessage(), e);
+            }
+            instance = start(turn.openVisitConfiguration());
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-shared-payara-micro"));
         }
         return instance;

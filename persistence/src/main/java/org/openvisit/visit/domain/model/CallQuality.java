@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * The call quality one attendee had in one visit, as running aggregates of what their browser
- * reported (count, mean, maximum of round-trip time, jitter, packet loss, frame rate, bitrate). One
+ * reported (count, mean, maximum of round-trip time, jitter, packet loss, frame rate, bitrate; how many reports
+ * came while the media went through the TURN relay). One
  * row per attendee per visit, updated with each report: never raw samples.
  */
 @Entity
@@ -88,6 +89,10 @@ public class CallQuality {
             @AttributeOverride(name = "max", column = @Column(name = "bitrate_max", nullable = false))})
     private MetricAggregate bitrate = new MetricAggregate();
 
+    /** Reports sent while the media went through the TURN relay. */
+    @Column(name = "relayed_samples", nullable = false)
+    private long relayedSamples;
+
     @Column(name = "first_at", nullable = false, updatable = false)
     private Instant firstAt;
 
@@ -132,6 +137,9 @@ public class CallQuality {
         loss.add(sample.lossPercent());
         fps.add(sample.fps());
         bitrate.add(sample.bitrateKbps());
+        if (sample.route() == CallRoute.RELAYED) {
+            relayedSamples++;
+        }
         if (at.isAfter(lastAt)) {
             lastAt = at;
         }
@@ -155,6 +163,10 @@ public class CallQuality {
 
     public long samples() {
         return samples;
+    }
+
+    public long relayedSamples() {
+        return relayedSamples;
     }
 
     public MetricAggregate rtt() {

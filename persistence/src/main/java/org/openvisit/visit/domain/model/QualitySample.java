@@ -3,10 +3,15 @@ package org.openvisit.visit.domain.model;
 /**
  * One report of a browser's call figures (from WebRTC {@code getStats()}), each {@code null} when the
  * browser could not measure it: round-trip time and jitter in milliseconds, packet loss in percent,
- * received video frames per second, received bitrate in kbit/s. Values outside sane ranges are
- * dropped, not stored.
+ * received video frames per second, received bitrate in kbit/s, and the route the media took (direct or
+ * through the TURN relay). Values outside sane ranges are dropped, not stored.
  */
-public record QualitySample(Double rttMs, Double jitterMs, Double lossPercent, Double fps, Double bitrateKbps) {
+public record QualitySample(Double rttMs, Double jitterMs, Double lossPercent, Double fps, Double bitrateKbps,
+                            CallRoute route) {
+
+    public QualitySample(Double rttMs, Double jitterMs, Double lossPercent, Double fps, Double bitrateKbps) {
+        this(rttMs, jitterMs, lossPercent, fps, bitrateKbps, null);
+    }
 
     public QualitySample {
         rttMs = within(rttMs, 60_000);

@@ -23,4 +23,13 @@ class QualitySampleTest {
         assertThat(s.fps()).isNull();
         assertThat(s.bitrateKbps()).isEqualTo(5.0);
     }
+
+    @Test
+    void theBrowsersRouteWordBecomesARouteAndAnythingElseNone() {
+        org.assertj.core.api.Assertions.assertThat(CallRoute.fromBrowser("relayed")).isEqualTo(CallRoute.RELAYED);
+        org.assertj.core.api.Assertions.assertThat(CallRoute.fromBrowser("direct")).isEqualTo(CallRoute.DIRECT);
+        org.assertj.core.api.Assertions.assertThat(CallRoute.fromBrowser("RELAYED<script>")).isNull();
+        org.assertj.core.api.Assertions.assertThat(CallRoute.fromBrowser(null)).isNull();
+        org.assertj.core.api.Assertions.assertThat(new QualitySample(1.0, null, null, null, null).route()).isNull();
+    }
 }

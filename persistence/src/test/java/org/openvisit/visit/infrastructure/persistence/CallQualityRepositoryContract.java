@@ -26,6 +26,7 @@ import org.openvisit.tenant.infrastructure.persistence.JpaOrganizationRepository
 import org.openvisit.visit.domain.model.AppointmentHash;
 import org.openvisit.visit.domain.model.AttendeeRole;
 import org.openvisit.visit.domain.model.CallQuality;
+import org.openvisit.visit.domain.model.CallRoute;
 import org.openvisit.visit.domain.model.QualitySample;
 import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitKeyKind;
@@ -96,12 +97,13 @@ abstract class CallQualityRepositoryContract {
 
         em.getTransaction().begin();
         CallQuality q = repo.find(visit.id(), "att-1").orElseThrow();
-        q.add(new QualitySample(80.0, 15.0, 4.0, null, 500.0), T0.plusSeconds(5));
+        q.add(new QualitySample(80.0, 15.0, 4.0, null, 500.0, CallRoute.RELAYED), T0.plusSeconds(5));
         em.getTransaction().commit();
         em.clear();
 
         CallQuality loaded = repo.find(visit.id(), "att-1").orElseThrow();
         assertThat(loaded.samples()).isEqualTo(2);
+        assertThat(loaded.relayedSamples()).as("the second report came through the TURN relay").isEqualTo(1);
         assertThat(loaded.attendeeRole()).isEqualTo(AttendeeRole.PATIENT);
         assertThat(loaded.organizationId()).isEqualTo(visit.organizationId());
         assertThat(loaded.rtt().mean()).isCloseTo(60.0, within(0.001));

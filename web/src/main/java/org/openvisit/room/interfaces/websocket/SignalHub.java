@@ -22,6 +22,7 @@ import org.openvisit.room.domain.model.AttendeeView;
 import org.openvisit.room.domain.model.RoomRefusedException;
 import org.openvisit.visit.application.CallQualityService;
 import org.openvisit.visit.application.VisitEventRecorded;
+import org.openvisit.visit.domain.model.CallRoute;
 import org.openvisit.visit.domain.model.QualitySample;
 import org.openvisit.visit.domain.model.VisitEventType;
 
@@ -218,7 +219,7 @@ public class SignalHub {
             throw new RoomRefusedException("NOT_IN_CALL", "Call figures come only from people in the call.");
         }
         QualitySample sample = new QualitySample(number(m, "rtt"), number(m, "jitter"), number(m, "loss"),
-                number(m, "fps"), number(m, "bitrate"));
+                number(m, "fps"), number(m, "bitrate"), CallRoute.fromBrowser(m.getString("route", null)));
         quality.record(pass.visitId(), pass.attendeeId(), pass.role(), sample);
         JsonObjectBuilder q = Jsons.createObjectBuilder().add("type", "quality").add("id", pass.attendeeId())
                 .add("level", sample.level().name());
@@ -227,6 +228,7 @@ public class SignalHub {
         addIfPresent(q, "loss", sample.lossPercent());
         addIfPresent(q, "fps", sample.fps());
         addIfPresent(q, "bitrate", sample.bitrateKbps());
+        addIfPresent(q, "route", sample.route() == null ? null : sample.route().name());
         tellClinicians(pass.visitId(), q.build().toString());
     }
 

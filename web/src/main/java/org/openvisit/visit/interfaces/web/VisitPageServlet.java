@@ -138,7 +138,8 @@ public class VisitPageServlet extends HttpServlet {
         JsonArrayBuilder list = Jsons.createArrayBuilder();
         for (CallQualityView q : quality.of(id)) {
             JsonObjectBuilder o = Jsons.createObjectBuilder().add("attendee", q.attendeeId()).add("role", q.role().name())
-                    .add("samples", q.samples());
+                    .add("samples", q.samples())
+                    .add("relayedSamples", q.relayedSamples());
             add(o, "rttMeanMs", q.rttMeanMs());
             add(o, "rttMaxMs", q.rttMaxMs());
             add(o, "jitterMeanMs", q.jitterMeanMs());

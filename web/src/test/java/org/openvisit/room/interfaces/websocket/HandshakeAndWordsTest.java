@@ -54,4 +54,12 @@ class HandshakeAndWordsTest {
         assertThat(DeviceTestWords.of(Json.createObjectBuilder().add("camera", "blocked").build()))
                 .startsWith("Camera was not allowed by the browser.");
     }
+
+    @Test
+    void theRelayCheckIsSaidOnlyWhereARelayWasOffered() {
+        assertThat(DeviceTestWords.of(Json.createObjectBuilder().add("connection", "ok").add("relay", "failed").build()))
+                .endsWith("Connection works. Relay server does not work.");
+        assertThat(DeviceTestWords.of(Json.createObjectBuilder().add("connection", "ok").build()))
+                .doesNotContain("Relay");
+    }
 }

@@ -1,0 +1,106 @@
+package org.openvisit.it.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real TURN server for the tests: Debian's coturn on 127.0.0.1 (UDP and TCP on one free port), checking
+ * OpenVisit's time-limited credentials under a secret made for this run, with loopback peers allowed (the browsers
+ * of the tests are on this machine). Also runs coturn's own client, {@code turnutils_uclient}, to try a credential.
+ */
+public final class TurnServer {
+
+    public static final String SERVER = "/usr/bin/turnserver";
+    public static final String CLIENT = "/usr/bin/turnutils_uclient";
+    public static final String REALM = "openvisit.test";
+
+    private final Process process;
+    private final int port;
+    private final String secret;
+    private final Path log;
+
+    private TurnServer(Process process, int port, String secret, Path log) {
+        this.process = process;
+        this.port = port;
+        this.secret = secret;
+        this.log = log;
+    }
+
+    public static TurnServer start(Path output) throws IOException {
+        if (!Files.isExecutable(Path.of(SERVER)) || !Files.isExecutable(Path.of(CLIENT))) {
+            throw new IllegalStateException("The room tests need Debian's coturn (TURN server and client): "
+                    + "apt-get install -y coturn");
+        }
+        int port = SharedServer.freePort();
+        String secret = "it-turn-" + UUID.randomUUID();
+        Path log = output.resolve("turnserver-" + port + ".log");
+        Process process = new ProcessBuilder(List.of(SERVER, "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1",
+                "--listening-port=" + port, "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=" + REALM,
+                "--no-tls", "--no-dtls", "--allow-loopback-peers", "--no-multicast-peers", "--no-cli",
+                "--no-software-attribute", "--log-file=stdout", "--simple-log", "--pidfile=" + output.resolve(
+                        "turnserver-" + port + ".pid")))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        TurnServer server = new TurnServer(process, port, secret, log);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.readString(log).contains("Total General servers") && System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("coturn exited at start:\n" + Files.readString(log));
+            }
+            sleep(100);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-turnserver"));
+        return server;
+    }
+
+    /** The start script's environment that points OpenVisit at this server (UDP and TCP relays). */
+    public Map<String, String> openVisitConfiguration() {
+        return Map.of("OPENVISIT_ROOMS_ICE_SERVERS", "turn:127.0.0.1:" + port + "?transport=tcp,turn:127.0.0.1:" + port
+                        + "?transport=udp",
+                "OPENVISIT_ROOMS_TURN_SECRET", secret);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /**
+     * Tries {@code username}/{@code password} with coturn's own client: an allocation, a permission and a few
+     * packets relayed to a peer on this machine ({@code tcp}: over TCP to the TURN server). True when they came back.
+     */
+    public boolean relays(String username, String password, boolean tcp) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(CLIENT, "-y", "-n", "2", "-m", "1", "-l", "64",
+                "-u", username, "-w", password, "-p", Integer.toString(port)));
+        if (tcp) {
+            command.add("-t");
+        }
+        command.add("127.0.0.1");
+        Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = client.getInputStream().readAllBytes();
+        if (!client.waitFor(30, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            return false;
+        }
+        String text = new String(out, java.nio.charset.StandardCharsets.UTF_8);
+        return client.exitValue() == 0 && text.contains("Total lost packets 0") && !text.contains("Cannot complete");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
