@@ -33,7 +33,10 @@ public final class RoomClient {
 
     private static final Pattern INPUT = Pattern.compile("id=\"(patientLink|guestLink)\" type=\"text\" readonly value=\"([^\"]+)\"");
 
+    // HTTP/1.1 as browsers speak it on http:// (the JDK's default would try a cleartext HTTP/2 upgrade, which no
+    // browser does; Grizzly's h2c filter then logged failures on the connections of refused sockets)
     final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
