@@ -124,11 +124,17 @@
     }
   }
 
+  /** The refusal in the viewer's language (the server's own sentence is English, for logs and API callers). */
+  function refusalWords(code) {
+    const words = t('js.refused.' + code);
+    return words === 'js.refused.' + code ? t('js.refused.other') : words;
+  }
+
   function refused(m) {
     console.warn('OpenVisit refused', m.code, m.about);
-    if (m.code === 'CALL_FULL') { status(m.message); leaveCall(false); }
+    if (m.code === 'CALL_FULL') { status(refusalWords(m.code)); leaveCall(false); }
     else if (m.code === 'ENDED') { finish(t('js.ended')); }
-    else if (clinician) { status(m.message); }
+    else if (clinician || m.code === 'TOO_MANY' || m.code === 'NOT_ADMITTED') { status(refusalWords(m.code)); }
   }
 
   function finish(text) {
@@ -203,8 +209,30 @@
     pc.onconnectionstatechange = () => {
       p.tile.figure.dataset.state = pc.connectionState;
       p.tile.caption.textContent = p.name + (pc.connectionState === 'connected' ? '' : ' (' + pc.connectionState + ')');
+      if (pc.connectionState === 'disconnected' || pc.connectionState === 'failed') { restartIceSoon(p); }
     };
     return p;
+  }
+
+  /**
+   * The media path broke while the signalling socket held (Wi-Fi to mobile data, a NAT that forgot the mapping):
+   * find a new path with an ICE restart, in the same call, without admission or a new peer connection. Only the
+   * person with the smaller id offers, so two restart offers never cross.
+   */
+  function restartIceSoon(p) {
+    if (p.restartTimer || !room.self || !(room.self < p.id)) { return; }
+    p.restartTimer = setTimeout(async () => {
+      p.restartTimer = null;
+      if (room.peers.get(p.id) !== p || !['disconnected', 'failed'].includes(p.pc.connectionState)) { return; }
+      try {
+        p.pc.restartIce();
+        await p.pc.setLocalDescription(await p.pc.createOffer({ iceRestart: true }));
+        send({ type: 'signal', to: p.id, data: { sdp: p.pc.localDescription.toJSON() } });
+        p.iceRestarts = (p.iceRestarts || 0) + 1;
+      } catch (e) {
+        console.warn('ICE restart failed', e.name);
+      }
+    }, p.pc.connectionState === 'failed' ? 0 : 3000); // "disconnected" often heals by itself within seconds
   }
 
   async function offerTo(id, name) {
