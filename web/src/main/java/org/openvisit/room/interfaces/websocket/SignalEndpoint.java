@@ -49,7 +49,7 @@ public class SignalEndpoint {
         if (pass.isEmpty()) {
             String why = foreign ? "FOREIGN_ORIGIN" : http == null ? "NO_SESSION" : "NOT_IN_VISIT";
             REFUSALS.warning(why, () -> "Signalling socket refused: " + why + " for visit " + LogText.of(visitId, 40));
-            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, why));
+            CDI.current().select(SignalSockets.class).get().closeAfterOpen(socket, CloseReason.CloseCodes.VIOLATED_POLICY, why);
             return;
         }
         hub().open(socket, pass.get());

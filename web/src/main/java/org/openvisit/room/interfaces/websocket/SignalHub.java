@@ -74,12 +74,14 @@ public class SignalHub {
             };
             send(socket, Jsons.createObjectBuilder().add("type", type).add("code", e.reasonCode())
                     .add("message", e.getMessage()));
-            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.reasonCode()));
+            SignalSockets.unbind(socket); // nothing it says before the close counts
+            sockets.closeAfterOpen(socket, CloseReason.CloseCodes.VIOLATED_POLICY, e.reasonCode());
             return;
         }
         if (result.ended()) { // the visit was ended elsewhere; the room learned it at this step
             send(socket, Jsons.createObjectBuilder().add("type", "ended"));
-            socket.close(new CloseReason(SignalSockets.ENDED, "visit ended"));
+            SignalSockets.unbind(socket);
+            sockets.closeAfterOpen(socket, SignalSockets.ENDED, "visit ended");
             publish(pass.visitId(), result);
             return;
         }

@@ -74,6 +74,11 @@ public class SignalSockets {
         socket.setMaxIdleTimeout(heartbeatTimeout.toMillis() * 2); // a backstop behind the heartbeat
     }
 
+    /** The socket no longer speaks for anyone (refused at its opening, closing). */
+    static void unbind(Session socket) {
+        socket.getUserProperties().remove(PASS);
+    }
+
     /** The socket's pass, or {@code null} for a socket refused at its opening. */
     static RoomPass pass(Session socket) {
         return (RoomPass) socket.getUserProperties().get(PASS);
@@ -155,6 +160,15 @@ public class SignalSockets {
                 LOG.log(Level.FINE, "A signalling message could not be sent", e);
             }
         }
+    }
+
+    /**
+     * Closes a socket refused while it opens, a moment after its {@code @OnOpen} has returned: closed inside
+     * {@code @OnOpen}, the connection went away while Grizzly was still finishing the upgrade request, which logged
+     * failures in its filter chain and left the worker in a bad state.
+     */
+    void closeAfterOpen(Session socket, CloseReason.CloseCode code, String why) {
+        scheduler.schedule(() -> close(socket, code, why), 50, TimeUnit.MILLISECONDS);
     }
 
     static void close(Session socket, CloseReason.CloseCode code, String why) {
