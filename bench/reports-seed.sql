@@ -4,6 +4,8 @@
 -- table. Fictional only: no names, appointment ids are hashes, clinicians are "Practitioner/bench-<n>".
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
+-- one transaction: the running server's report sweep must not see visits whose report rows are not there yet
+BEGIN;
 
 CREATE TEMP TABLE bench_org AS
 SELECT id, (row_number() OVER (ORDER BY name))::int AS n FROM organization WHERE name LIKE 'Bench clinic %';
@@ -90,6 +92,7 @@ SELECT id, org, endpoint, dept, 'built-in', md5(id) || md5('a' || id), clinician
        0, CASE outcome WHEN 'COMPLETED' THEN 6 WHEN 'OPEN' THEN 0 ELSE 1 END, now(), 1
 FROM bench_visit;
 
+COMMIT;
 ANALYZE visit; ANALYZE visit_participant; ANALYZE visit_event; ANALYZE call_quality; ANALYZE visit_summary;
 SELECT (SELECT count(*) FROM visit) AS visits, (SELECT count(*) FROM visit_event) AS events,
        (SELECT count(*) FROM call_quality) AS quality_rows, (SELECT count(*) FROM bench_org) AS organizations;
