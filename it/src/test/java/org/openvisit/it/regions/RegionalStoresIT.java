@@ -40,10 +40,10 @@ class RegionalStoresIT {
         assertThat(regional.getString("status")).isEqualTo("UP");
         for (String region : new String[] {"americas", "emea", "apac"}) {
             assertThat(regional.getJsonObject("data").getString(region)).as(region).isEqualTo("UP");
-            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("5");
+            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("6");
             assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit-" + region + ".mv.db"))).as(region).isTrue();
         }
-        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("34");
+        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("35");
         assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit.mv.db"))).isTrue();
         String log = SharedServer.logText();
         assertThat(log).doesNotContainIgnoringCase("not found;").doesNotContain("Table \"")

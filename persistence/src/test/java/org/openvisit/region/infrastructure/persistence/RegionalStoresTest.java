@@ -151,8 +151,8 @@ class RegionalStoresTest {
             assertThat(tableExists(global, table)).as("global " + table).isTrue();
             assertThat(tableExists(databases.get(DataRegion.EMEA), table)).as("regional " + table).isFalse();
         }
-        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("5");
-        assertThat(SchemaMigrator.version(global.dataSource(), false)).isEqualTo("34");
+        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("6");
+        assertThat(SchemaMigrator.version(global.dataSource(), false)).isEqualTo("35");
     }
 
     @Test
