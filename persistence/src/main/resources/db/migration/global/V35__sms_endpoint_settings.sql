@@ -2,8 +2,8 @@
 -- (HL7v2 SIU) may send — confirmations on/off, reminder intervals in minutes before the appointment (comma-separated,
 -- e.g. "1440,15"), the sending number — and how the feed is recognised: the shared secret of the HTTPS feed's
 -- HMAC-SHA256 signature (sealed under the installation's master key, never in clear), the sending facility
--- (MSH-4) that names the endpoint on MLLP, the region phone numbers without a country code are read in, and the
--- language of the messages. Configuration only: no patient data.
+-- (MSH-4) that names the endpoint on MLLP, the region phone numbers without a country code are read in, the
+-- time zone of appointment times without an offset (and of the times in messages), and the language of the messages. Configuration only: no patient data.
 CREATE TABLE sms_endpoint_settings (
     endpoint_id       VARCHAR(36)              NOT NULL,
     organization_id   VARCHAR(36)              NOT NULL,
@@ -14,6 +14,7 @@ CREATE TABLE sms_endpoint_settings (
     sending_facility  VARCHAR(180),
     phone_region      VARCHAR(2)               NOT NULL,
     language          VARCHAR(8)               NOT NULL,
+    time_zone         VARCHAR(64)              NOT NULL,
     updated_by        VARCHAR(508)             NOT NULL,
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     version           BIGINT                   NOT NULL,

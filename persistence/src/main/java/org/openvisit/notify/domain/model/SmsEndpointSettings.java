@@ -73,6 +73,9 @@ public class SmsEndpointSettings {
     @Column(name = "language", length = 8, nullable = false)
     private String language;
 
+    @Column(name = "time_zone", length = 64, nullable = false)
+    private String timeZone;
+
     @Column(name = "updated_by", length = 508, nullable = false)
     private String updatedBy;
 
@@ -95,6 +98,7 @@ public class SmsEndpointSettings {
         this.reminderMinutes = "";
         this.phoneRegion = "US";
         this.language = "en";
+        this.timeZone = "UTC";
         this.updatedBy = by;
         this.updatedAt = at;
     }
@@ -102,11 +106,11 @@ public class SmsEndpointSettings {
     /**
      * Changes what is sent.
      *
-     * @throws InvalidValueException a reminder interval out of range, too many, an unknown language or region, or a
-     *                               sending facility with odd characters
+     * @throws InvalidValueException a reminder interval out of range, too many, an unknown language, region or time
+     *                               zone, or a sending facility with odd characters
      */
     public void change(boolean confirmation, Set<Integer> reminders, UUID numberId, String phoneRegion,
-                       String language, String sendingFacility, String by, Instant at) {
+                       String language, String sendingFacility, String timeZone, String by, Instant at) {
         Set<Integer> r = new TreeSet<>(Collections.reverseOrder());
         r.addAll(reminders == null ? Set.of() : reminders);
         if (r.size() > MAX_REMINDERS) {
@@ -132,6 +136,14 @@ public class SmsEndpointSettings {
             throw new InvalidValueException("sendingFacility", "A sending facility (MSH-4) is up to 180 letters, "
                     + "digits, spaces and . _ - ^ & :");
         }
+        String zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
+        try {
+            java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidValueException("timeZone", "Name the time zone as in the tz database, for example "
+                    + "America/New_York.");
+        }
+        this.timeZone = zone;
         this.confirmation = confirmation;
         this.reminderMinutes = r.stream().map(String::valueOf).collect(Collectors.joining(","));
         this.numberId = numberId == null ? null : numberId.toString();
@@ -190,6 +202,11 @@ public class SmsEndpointSettings {
 
     public String language() {
         return language;
+    }
+
+    /** The time zone of appointment times sent without an offset, and of the times written in messages. */
+    public java.time.ZoneId timeZone() {
+        return java.time.ZoneId.of(timeZone);
     }
 
     public String updatedBy() {
