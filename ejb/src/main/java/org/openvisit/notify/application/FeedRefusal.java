@@ -1,9 +1,12 @@
 package org.openvisit.notify.application;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * An SIU message OpenVisit does not take, with the reason in words (it goes to the sender in MSA-3 / ERR, or in the
  * HTTP answer). Nothing of a refused message is stored.
  */
+@ApplicationException(rollback = true)
 public class FeedRefusal extends RuntimeException {
 
     /** Why, as counted in the {@code sms_feed_messages} metric. */
