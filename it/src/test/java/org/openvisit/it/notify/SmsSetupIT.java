@@ -370,6 +370,16 @@ class SmsSetupIT {
         assertThat(confirmation.getString("body")).contains("is booked").contains("/j/").contains("SMS feed")
                 .doesNotContain("5550147").doesNotContain("Doe").doesNotContain("Cardiology");
 
+        // the short link names no patient; before the clinician opens the visit, it says the visit is not open yet
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/j/[a-z0-9]+)")
+                .matcher(confirmation.getString("body"));
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> early = Http.send(HttpRequest.newBuilder(TenantApi.at(link.group(1))));
+        assertThat(early.statusCode()).isEqualTo(404);
+        assertThat(early.body()).contains("not open yet");
+        assertThat(Http.send(HttpRequest.newBuilder(TenantApi.at("/j/zzzzzzzzzz"))).body())
+                .contains("does not open a visit");
+
         // MLLP: the endpoint is found by its sending facility
         String ack = mllp(siu("S12", "C4-" + facility, facility, "APT-2", start, "5550148"));
         assertThat(ack).contains("MSA|AA|C4-" + facility);
