@@ -132,6 +132,13 @@ public class SmsFeedService {
             // not refused for good: the sender tries again (AE) and nothing was stored
             throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The organization's data store is not available "
                     + "now; send the message again later.");
+        } catch (jakarta.ejb.EJBException e) {
+            // another node applied the same message (or booked the same appointment) at the same moment: the unique
+            // keys refused this one and it rolled back; sent again, it is answered as a duplicate or applied
+            LOG.warning(() -> "SMS feed (" + channel + "): message " + message.controlId() + " for endpoint "
+                    + endpoint.endpointId() + " rolled back: " + e.getClass().getSimpleName());
+            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The message could not be stored this time (it met "
+                    + "another change of the same appointment); send it again.");
         }
         count(result.name(), "none");
         LOG.info(() -> "SMS feed (" + channel + "): message " + message.controlId() + " " + message.event().trigger()
