@@ -10,9 +10,10 @@ import org.openvisit.notify.domain.model.SendingNumber;
  * provisioning job, from the database, on any node, also after a restart) until the job is done or failed. A carrier
  * must therefore be able to answer for a job reference alone, from its own records, never from memory of this node.
  * <p>
- * Still to come on this port (issue 15, later slices), in the same style: {@code send(OutgoingSms)} answering with
- * the carrier's message id, and the delivery-status and inbound-message (STOP/START/HELP) callbacks, which arrive as
- * webhooks and are handed to the application by the carrier's adapter.
+ * {@link #send} hands one message over; it is called inside the regional transaction that marks the scheduled send
+ * as sent, so a carrier that records locally (the built-in one) records exactly once. Inbound messages
+ * (STOP/START/HELP) reach {@link SmsInboundService} from the carrier's webhook. Still to come: delivery-status
+ * callbacks, and an HTTP carrier (Twilio-compatible) with its own retry.
  */
 public interface SmsCarrier {
 
@@ -29,6 +30,13 @@ public interface SmsCarrier {
 
     /** Where the job stands now. */
     ProvisioningProgress checkProvisioning(String job);
+
+    /**
+     * Sends one message. Throwing is allowed only for a transient fault (the send stays due and is tried again).
+     *
+     * @return the carrier's message id
+     */
+    String send(OutgoingSms sms);
 
     /** Gives a number back to the carrier; nothing is sent from it any more. Releasing twice does no harm. */
     void release(SendingNumber number);

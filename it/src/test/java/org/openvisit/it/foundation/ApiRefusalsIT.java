@@ -63,7 +63,8 @@ class ApiRefusalsIT {
         String organization = TenantApi.organization(TenantApi.unique("Anonymous target"));
         for (String[] op : operations()) {
             URI uri = concrete(op[1], organization);
-            if (OPEN.contains(uri.getPath())) {
+            // the EHR's appointment feed answers anonymous senders by its own signature check (SmsSetupIT)
+            if (OPEN.contains(uri.getPath()) || uri.getPath().startsWith("/api/feeds/")) {
                 continue;
             }
             HttpResponse<String> refused = call(op[0], uri, null);

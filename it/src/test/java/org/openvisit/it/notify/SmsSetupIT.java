@@ -1,14 +1,21 @@
 package org.openvisit.it.notify;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openvisit.it.support.Http;
+import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.TenantApi;
 import org.openvisit.it.tenant.TenantApi.User;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -213,6 +220,202 @@ class SmsSetupIT {
         assertThat(put(analyst, org.sms() + "/consents/patients-consented").statusCode()).isEqualTo(403);
         assertThat(put(TenantApi.OPERATOR, org.sms() + "/consents/patients-consented").statusCode()).isEqualTo(403);
         assertThat(Http.json(TenantApi.get(org.admin(), org.sms())).getBoolean("ready")).isFalse();
+    }
+
+    // ----- the HL7v2 SIU appointment feed (issue 15, second slice) -----
+
+    private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
+
+    /** An SIU message as an EHR writes it (segments separated by CR): PID-13 in parts (country, area, local). */
+    private static String siu(String trigger, String control, String facility, String appointment, Instant start,
+                              String local) {
+        String[] pid = new String[14];
+        java.util.Arrays.fill(pid, "");
+        pid[0] = "PID";
+        pid[1] = "1";
+        pid[3] = "MRN-" + appointment;
+        pid[5] = "Doe^Jane";
+        pid[13] = local == null ? "" : "^PRN^CP^^1^202^" + local;
+        return String.join("\r",
+                "MSH|^~\\&|EHR|" + facility + "|OPENVISIT|OV|" + HL7_TIME.format(Instant.now()) + "||SIU^" + trigger
+                        + "|" + control + "|P|2.5.1",
+                String.join("|", "SCH", appointment, appointment, "", "", "", "", "", "", "", "",
+                        "^^^" + HL7_TIME.format(start) + "+0000"),
+                String.join("|", pid),
+                "RGS|1",
+                "AIL|1||Cardiology") + "\r";
+    }
+
+    private static String sign(String secret, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static HttpResponse<String> feed(String endpoint, String message, String signature) {
+        HttpRequest.Builder post = HttpRequest.newBuilder(TenantApi.at("/api/feeds/hl7v2/" + endpoint))
+                .header("Content-Type", "application/hl7-v2")
+                .POST(HttpRequest.BodyPublishers.ofString(message, StandardCharsets.UTF_8));
+        if (signature != null) {
+            post.header("X-OpenVisit-Signature", signature);
+        }
+        return Http.send(post);
+    }
+
+    /** Sends one message over MLLP (HL7's framing: VT, message, FS CR) and answers the acknowledgement. */
+    private static String mllp(String message) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", SharedServer.mllpPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(0x0b);
+            socket.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(new byte[] {0x1c, 0x0d});
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream ack = new java.io.ByteArrayOutputStream();
+            int b;
+            while ((b = socket.getInputStream().read()) != -1 && b != 0x1c) {
+                if (b != 0x0b) {
+                    ack.write(b);
+                }
+            }
+            return ack.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<JsonObject> outbox(Org org) {
+        HttpResponse<String> read = TenantApi.get(org.admin(), org.sms() + "/messages");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        return Json.createReader(new java.io.StringReader(read.body())).readArray().getValuesAs(JsonObject.class);
+    }
+
+    private static List<JsonObject> awaitOutbox(Org org, int size) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<JsonObject> messages = outbox(org);
+        while (messages.size() < size && System.nanoTime() < deadline) {
+            sleep(300);
+            messages = outbox(org);
+        }
+        assertThat(messages).as("outbox").hasSizeGreaterThanOrEqualTo(size);
+        return messages;
+    }
+
+    @Test
+    void theEhrsAppointmentFeedSendsConfirmationsOnceOverHttpsAndMllpCancelsAndHonoursStop() throws Exception {
+        Org org = organization("SMS feed");
+        consentBoth(org);
+        String numberId = request(org, "202").getString("id");
+        List<JsonObject> last = new ArrayList<>();
+        assertThat(awaitFinished(org, numberId, last)).endsWith("ACTIVE");
+        String from = last.get(0).getString("e164");
+        String approver = TenantApi.user(TenantApi.OPERATOR, org.id(), "FeedAnalyst", "EHR_ANALYST").username();
+        String endpoint = TenantApi.endpoint(org.admin(), org.id(), "https://" + TenantApi.unique("sms-feed")
+                .toLowerCase(Locale.ROOT) + ".example.org/fhir", "TEST", approver, false).getString("id");
+        assertThat(put(org.admin(), org.sms() + "/numbers/" + numberId + "/endpoints/" + endpoint).statusCode())
+                .isEqualTo(200);
+        String facility = "FAC" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        HttpResponse<String> saved = TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint, null,
+                "{\"confirmation\":true,\"reminderMinutes\":[1440,15],\"phoneRegion\":\"US\",\"language\":\"en\","
+                        + "\"timeZone\":\"America/New_York\",\"sendingFacility\":\"" + facility + "\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(Http.json(saved).getJsonArray("reminderMinutes").toString()).isEqualTo("[1440,15]");
+        assertThat(Http.json(saved).getBoolean("feedSecretSet")).isFalse();
+        HttpResponse<String> badSettings = TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint, null,
+                "{\"reminderMinutes\":[0]}");
+        TenantApi.assertProblem(badSettings, 400);
+        HttpResponse<String> made = TenantApi.post(org.admin(), org.sms() + "/endpoints/" + endpoint + "/feed-secret",
+                "{}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        String secret = Http.json(made).getString("secret");
+        assertThat(Http.json(TenantApi.get(org.admin(), org.sms() + "/endpoints/" + endpoint)).toString())
+                .doesNotContain(secret).contains("\"feedSecretSet\":true");
+
+        // a booking in three hours: the 24-hour reminder is already past (skipped), the 15-minute one waits
+        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        String booked = siu("S12", "C1-" + facility, facility, "APT-1", start, "5550147");
+        byte[] bookedBytes = booked.getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> forged = feed(endpoint, booked, sign("not-the-secret", bookedBytes));
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("MSA|AR|C1-" + facility).contains("signature");
+        assertThat(feed(endpoint, booked, null).statusCode()).isEqualTo(401);
+        assertThat(feed(UUID.randomUUID().toString(), booked, sign(secret, bookedBytes)).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> accepted = feed(endpoint, booked, sign(secret, bookedBytes));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.body()).contains("MSA|AA|C1-" + facility);
+        assertThat(accepted.headers().firstValue("X-OpenVisit-Feed-Result")).hasValue("ACCEPTED");
+        HttpResponse<String> again = feed(endpoint, booked, sign(secret, bookedBytes));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("MSA|AA|C1-" + facility);
+        assertThat(again.headers().firstValue("X-OpenVisit-Feed-Result")).hasValue("DUPLICATE");
+
+        // bad numbers: refused with the reason, nothing stored
+        String invalid = siu("S12", "C2-" + facility, facility, "APT-9", start, "0000000");
+        HttpResponse<String> refused = feed(endpoint, invalid, sign(secret, invalid.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("MSA|AE|C2-" + facility).contains("not a valid");
+        String none = siu("S12", "C3-" + facility, facility, "APT-9", start, null);
+        HttpResponse<String> noMobile = feed(endpoint, none, sign(secret, none.getBytes(StandardCharsets.UTF_8)));
+        assertThat(noMobile.statusCode()).isEqualTo(400);
+        assertThat(noMobile.body()).contains("MSA|AE|C3-" + facility).contains("no mobile number");
+
+        List<JsonObject> first = awaitOutbox(org, 1);
+        assertThat(first).hasSize(1);
+        JsonObject confirmation = first.get(0);
+        assertThat(confirmation.getString("from")).isEqualTo(from);
+        assertThat(confirmation.getString("toMasked")).isEqualTo("+1••••••0147");
+        assertThat(confirmation.getString("body")).contains("is booked").contains("/j/").contains("SMS feed")
+                .doesNotContain("5550147").doesNotContain("Doe").doesNotContain("Cardiology");
+
+        // the short link names no patient; before the clinician opens the visit, it says the visit is not open yet
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/j/[a-z0-9]+)")
+                .matcher(confirmation.getString("body"));
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> early = Http.send(HttpRequest.newBuilder(TenantApi.at(link.group(1))));
+        assertThat(early.statusCode()).isEqualTo(404);
+        assertThat(early.body()).contains("not open yet");
+        assertThat(Http.send(HttpRequest.newBuilder(TenantApi.at("/j/zzzzzzzzzz"))).body())
+                .contains("does not open a visit");
+
+        // MLLP: the endpoint is found by its sending facility
+        String ack = mllp(siu("S12", "C4-" + facility, facility, "APT-2", start, "5550148"));
+        assertThat(ack).contains("MSA|AA|C4-" + facility);
+        assertThat(mllp("not hl7")).contains("MSA|AR");
+        awaitOutbox(org, 2);
+
+        // cancelled: a cancellation notice, and the pending reminder will not go out
+        String cancelled = siu("S15", "C5-" + facility, facility, "APT-1", start, null);
+        HttpResponse<String> cancel = feed(endpoint, cancelled, sign(secret,
+                cancelled.getBytes(StandardCharsets.UTF_8)));
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        List<JsonObject> three = awaitOutbox(org, 3);
+        assertThat(three.get(0).getString("body")).contains("is cancelled");
+        String moveCancelled = siu("S13", "C6-" + facility, facility, "APT-1", start.plusSeconds(3600), null);
+        HttpResponse<String> notApplicable = feed(endpoint, moveCancelled, sign(secret,
+                moveCancelled.getBytes(StandardCharsets.UTF_8)));
+        assertThat(notApplicable.statusCode()).isEqualTo(409);
+        assertThat(notApplicable.body()).contains("MSA|AE|C6-" + facility).contains("cancelled");
+
+        // STOP: answered once, then nothing more to this number
+        HttpResponse<String> stop = TenantApi.post(org.admin(), org.sms() + "/messages/inbound",
+                "{\"from\":\"+12025550147\",\"to\":\"" + from + "\",\"text\":\"Stop\"}");
+        assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
+        assertThat(Http.json(stop).getString("keyword")).isEqualTo("STOP");
+        awaitOutbox(org, 4);
+        String afterStop = siu("S12", "C7-" + facility, facility, "APT-3", start, "5550147");
+        assertThat(feed(endpoint, afterStop, sign(secret, afterStop.getBytes(StandardCharsets.UTF_8))).statusCode())
+                .isEqualTo(200);
+        sleep(6_000); // three runs of the 2-second send job
+        List<String> bodies = outbox(org).stream().map(m -> m.getString("toMasked") + " " + m.getString("body"))
+                .toList();
+        assertThat(bodies).hasSize(4);
+        assertThat(bodies.stream().filter(b -> b.contains("is booked"))).hasSize(2);
+        assertThat(bodies.stream().filter(b -> b.contains("is cancelled"))).hasSize(1);
+        assertThat(bodies.stream().filter(b -> b.contains("no more messages"))).hasSize(1);
+        assertThat(SharedServer.logText()).doesNotContain("2025550147").doesNotContain("202 5550147");
     }
 
     private static void sleep(long millis) {

@@ -29,12 +29,19 @@ public final class SharedServer {
     private final URI baseUri;
     private final Path log;
     private final Path dataDir;
+    private final int mllpPort;
 
-    private SharedServer(Process process, URI baseUri, Path log, Path dataDir) {
+    private SharedServer(Process process, URI baseUri, Path log, Path dataDir, int mllpPort) {
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
         this.dataDir = dataDir;
+        this.mllpPort = mllpPort;
+    }
+
+    /** The port of the shared server's MLLP listener (the SMS appointment feed), on 127.0.0.1. */
+    public static int mllpPort() {
+        return get().mllpPort;
     }
 
     /** OpenVisit's root, e.g. {@code http://127.0.0.1:41234/}. */
@@ -181,11 +188,14 @@ public final class SharedServer {
             // area code 212 so that the failure and Retry can be driven
             builder.environment().put("OPENVISIT_SMS_BUILTIN_PROVISIONING_DELAY_MS", "1500");
             builder.environment().put("OPENVISIT_SMS_BUILTIN_FAILING_AREA_CODES", "212");
+            // the SMS appointment feed's MLLP listener (SmsSetupIT sends SIU messages to it)
+            int mllp = freePort();
+            builder.environment().put("OPENVISIT_SMS_MLLP_PORT", Integer.toString(mllp));
             builder.environment().putAll(configuration);
             Process process = builder.start();
             URI base = URI.create("http://127.0.0.1:" + port + "/");
             awaitReady(process, base, log);
-            return new SharedServer(process, base, log, data);
+            return new SharedServer(process, base, log, data, mllp);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Payara Micro: " + e.getMessage(), e);
         }

@@ -4,6 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.notify.application.NumberRequest;
+import org.openvisit.notify.application.OutgoingSms;
+import org.openvisit.notify.domain.model.OutboxEntry;
+import org.openvisit.notify.domain.model.PatientMobile;
+import org.openvisit.region.domain.model.RegionalStores;
+import org.openvisit.tenant.domain.model.DataRegion;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.openvisit.notify.application.ProvisioningProgress;
 import org.openvisit.notify.application.SmsCarrier;
 import org.openvisit.notify.domain.model.SendingNumber;
@@ -41,6 +48,7 @@ public class BuiltInSmsCarrier implements SmsCarrier {
     private List<String> failingAreaCodes;
     private Supplier<Set<String>> heldNumbers;
     private Clock clock = Clock.systemUTC();
+    private BiConsumer<DataRegion, OutboxEntry> outbox = (region, entry) -> { };
 
     protected BuiltInSmsCarrier() {
         // for CDI
@@ -52,9 +60,10 @@ public class BuiltInSmsCarrier implements SmsCarrier {
                       @ConfigProperty(name = "openvisit.sms.builtin.area-code", defaultValue = "202") String areaCode,
                       @ConfigProperty(name = "openvisit.sms.builtin.failing-area-codes")
                       java.util.Optional<String> failing,
-                      SmsNumberRepository numbers) {
+                      SmsNumberRepository numbers, RegionalStores stores) {
         this(Duration.ofMillis(Math.max(0, delayMillis)), areaCode, failing.orElse(""), numbers::heldNumbers,
                 Clock.systemUTC());
+        this.outbox = (region, entry) -> stores.in(region).smsFeed().addOutbox(entry);
     }
 
     /** For tests: the delay, default area code, failing area codes (comma-separated), held numbers and clock. */
@@ -121,6 +130,25 @@ public class BuiltInSmsCarrier implements SmsCarrier {
         }
         return new ProvisioningProgress.Failed("All 100 numbers of area code " + area + " are taken. Release "
                 + "this request and ask for a number in another area code.");
+    }
+
+    /** For tests: where sent messages are recorded. */
+    public BuiltInSmsCarrier recordingTo(BiConsumer<DataRegion, OutboxEntry> outbox) {
+        this.outbox = outbox;
+        return this;
+    }
+
+    /**
+     * Records the message in the organization's outbox (in its region, in the caller's transaction), the patient's
+     * number only masked; nothing leaves the machine.
+     */
+    @Override
+    public String send(OutgoingSms sms) {
+        UUID id = UUID.randomUUID();
+        outbox.accept(sms.region(), new OutboxEntry(id, sms.organizationId(), sms.sendId(), sms.from(),
+                PatientMobile.mask(sms.to()), sms.body(), clock.instant()));
+        LOG.fine(() -> "Built-in carrier: message " + id + " to " + PatientMobile.mask(sms.to()) + " recorded");
+        return PREFIX + id;
     }
 
     @Override

@@ -74,4 +74,28 @@ class BuiltInSmsCarrierTest {
         assertThat(carrier(T0).checkProvisioning(null)).isInstanceOf(ProvisioningProgress.Failed.class);
         assertThat(carrier(T0).checkProvisioning("builtin;x;US;202;1")).isInstanceOf(ProvisioningProgress.Failed.class);
     }
+
+    @Test
+    void aSentMessageIsRecordedInTheRegionsOutboxWithTheNumberMasked() {
+        java.util.List<org.openvisit.notify.domain.model.OutboxEntry> recorded = new java.util.ArrayList<>();
+        java.util.List<org.openvisit.tenant.domain.model.DataRegion> regions = new java.util.ArrayList<>();
+        BuiltInSmsCarrier carrier = carrier(T0).recordingTo((region, entry) -> {
+            regions.add(region);
+            recorded.add(entry);
+        });
+        UUID organization = UUID.randomUUID();
+        UUID send = UUID.randomUUID();
+        String id = carrier.send(new org.openvisit.notify.application.OutgoingSms(
+                org.openvisit.tenant.domain.model.DataRegion.EMEA, organization, send, "+12025550100",
+                "+12025550147", "Your video visit is booked."));
+        assertThat(id).startsWith("builtin;");
+        assertThat(regions).containsExactly(org.openvisit.tenant.domain.model.DataRegion.EMEA);
+        assertThat(recorded).singleElement().satisfies(e -> {
+            assertThat(e.toMasked()).isEqualTo("+1••••••0147");
+            assertThat(e.organizationId()).isEqualTo(organization);
+            assertThat(e.sendId()).isEqualTo(send);
+            assertThat(e.sentAt()).isEqualTo(T0);
+            assertThat(e.toString()).doesNotContain("2025550147");
+        });
+    }
 }

@@ -17,5 +17,6 @@ import org.openvisit.writeback.domain.model.DeliveryTaskRepository;
 public record RegionalStore(DataRegion region, VisitRepository visits, CallQualityRepository callQuality,
                             LaunchAuditRepository launchAudit, ContextLinkUseRepository contextLinkUses,
                             DeliveryTaskRepository deliveryTasks,
-                            VisitSummaryRepository visitSummaries, RetentionRepository retention) {
+                            VisitSummaryRepository visitSummaries, RetentionRepository retention,
+                            org.openvisit.notify.domain.model.SmsFeedRepository smsFeed) {
 }

@@ -57,7 +57,8 @@ public class JpaRegionalStores implements RegionalStores {
         return new RegionalStore(region, new JpaVisitRepository(em, region), new JpaCallQualityRepository(em, region),
                 new JpaLaunchAuditRepository(em, region), new JpaContextLinkUseRepository(em, region),
                 new JpaDeliveryTaskRepository(em, region), new JpaVisitSummaryRepository(em, region),
-                new JpaRetentionRepository(em));
+                new JpaRetentionRepository(em),
+                new org.openvisit.notify.infrastructure.persistence.JpaSmsFeedRepository(em));
     }
 
     @Override

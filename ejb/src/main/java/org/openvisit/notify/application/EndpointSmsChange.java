@@ -1,0 +1,9 @@
+package org.openvisit.notify.application;
+
+import java.util.List;
+import java.util.UUID;
+
+/** New SMS settings for an endpoint (null: the default — confirmations on, no reminders, US, English, UTC). */
+public record EndpointSmsChange(Boolean confirmation, List<Integer> reminderMinutes, UUID numberId,
+                                String phoneRegion, String language, String timeZone, String sendingFacility) {
+}

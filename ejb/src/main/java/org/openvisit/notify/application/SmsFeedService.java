@@ -1,0 +1,166 @@
+package org.openvisit.notify.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.openvisit.notify.domain.model.InvalidPatientNumberException;
+import org.openvisit.notify.domain.model.PatientMobile;
+import org.openvisit.region.application.RegionUnavailableException;
+import org.openvisit.secrets.MasterKey;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The EHR's HL7v2 SIU appointment feed, over HTTPS (signed with the endpoint's shared secret) and MLLP (the endpoint
+ * named by the sending facility, MSH-4): checks, reads and applies each message ({@link SmsFeedWork}) and answers
+ * with an HL7 acknowledgement. A message with a control id the endpoint sent before is answered AA again and changes
+ * nothing. A refused message (unparseable, unknown endpoint, bad signature, no or invalid mobile number, a change
+ * that cannot apply) is answered AE/AR with the reason, stores nothing, and is counted in the metric
+ * {@code sms_feed_messages} (tags result, reason). Logs name the endpoint and control id, never a number.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SmsFeedService {
+
+    /** The sealing purpose of an endpoint's feed secret (bound to the endpoint). */
+    public static final String SECRET_PURPOSE = "sms-feed-secret:";
+    private static final Logger LOG = Logger.getLogger(SmsFeedService.class.getName());
+
+    @EJB
+    private SmsFeedLookup lookup;
+
+    @EJB
+    private SmsFeedWork work;
+
+    @Inject
+    private SiuCodec codec;
+
+    @Inject
+    private SmsPhones phones;
+
+    @Inject
+    private MasterKey masterKey;
+
+    @Inject
+    private MetricRegistry metrics;
+
+    /** Facilities mapped to endpoints for MLLP, {@code FACILITY=endpoint-id,…} (beside each endpoint's own setting). */
+    @Inject
+    @ConfigProperty(name = "openvisit.sms.mllp.facilities")
+    private Optional<String> facilities;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** A message POSTed to the endpoint's HTTPS feed with its signature header. */
+    public FeedAnswer receiveSigned(UUID endpointId, byte[] body, String signature) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        try {
+            FeedEndpoint endpoint = lookup.byEndpoint(endpointId).orElseThrow(() -> new FeedRefusal(
+                    FeedRefusal.Reason.UNKNOWN_ENDPOINT, "No SMS feed is set up for this endpoint."));
+            String sealed = endpoint.sealedSecret().orElseThrow(() -> new FeedRefusal(
+                    FeedRefusal.Reason.UNKNOWN_ENDPOINT, "The endpoint has no feed secret yet: its administrator "
+                    + "makes one on the SMS page."));
+            String secret = new String(masterKey.sealer().unseal(SECRET_PURPOSE + endpointId, sealed),
+                    StandardCharsets.UTF_8);
+            if (!FeedSignature.verify(secret, body, signature)) {
+                throw new FeedRefusal(FeedRefusal.Reason.BAD_SIGNATURE, "The signature (" + FeedSignature.HEADER
+                        + ") is missing or does not match the message and the endpoint's secret.");
+            }
+            return apply(endpoint, text, "HTTPS");
+        } catch (FeedRefusal refusal) {
+            return refused(text, refusal, "HTTPS");
+        }
+    }
+
+    /** A message that came over MLLP (the listener checked the source address). */
+    public FeedAnswer receiveMllp(String text) {
+        try {
+            SiuMessage peek = codec.read(text);
+            FeedEndpoint endpoint = lookup.byFacility(peek.sendingFacility())
+                    .or(() -> mapped(peek.sendingFacility()).flatMap(lookup::byEndpoint))
+                    .orElseThrow(() -> new FeedRefusal(FeedRefusal.Reason.UNKNOWN_ENDPOINT, "No endpoint is set up "
+                            + "for the sending facility (MSH-4) of this message."));
+            return apply(endpoint, text, "MLLP");
+        } catch (FeedRefusal refusal) {
+            return refused(text, refusal, "MLLP");
+        }
+    }
+
+    private Optional<UUID> mapped(String facility) {
+        if (facility == null || facilities.isEmpty()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(facilities.get().split(",")).map(String::strip).map(p -> p.split("=", 2))
+                .filter(p -> p.length == 2 && p[0].strip().equals(facility)).findFirst().flatMap(p -> {
+                    try {
+                        return Optional.of(UUID.fromString(p[1].strip()));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    private FeedAnswer apply(FeedEndpoint endpoint, String text, String channel) {
+        SiuMessage message = codec.read(text);
+        String sealed = null;
+        String hash = null;
+        if (message.phone() != null) {
+            PatientMobile mobile;
+            try {
+                mobile = PatientMobile.parse(message.phone(), endpoint.phoneRegion());
+            } catch (InvalidPatientNumberException e) {
+                throw new FeedRefusal(FeedRefusal.Reason.INVALID_NUMBER, e.getMessage());
+            }
+            phones.warm();
+            sealed = phones.seal(endpoint.organizationId(), mobile);
+            hash = phones.hash(endpoint.organizationId(), mobile);
+        }
+        FeedAnswer.Result result;
+        try {
+            result = work.apply(endpoint, message, sealed, hash, clock.instant());
+        } catch (RegionUnavailableException e) {
+            // not refused for good: the sender tries again (AE) and nothing was stored
+            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The organization's data store is not available "
+                    + "now; send the message again later.");
+        } catch (jakarta.ejb.EJBException e) {
+            // another node applied the same message (or booked the same appointment) at the same moment: the unique
+            // keys refused this one and it rolled back; sent again, it is answered as a duplicate or applied
+            LOG.warning(() -> "SMS feed (" + channel + "): message " + message.controlId() + " for endpoint "
+                    + endpoint.endpointId() + " rolled back: " + e.getClass().getSimpleName());
+            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The message could not be stored this time (it met "
+                    + "another change of the same appointment); send it again.");
+        }
+        count(result.name(), "none");
+        LOG.info(() -> "SMS feed (" + channel + "): message " + message.controlId() + " " + message.event().trigger()
+                + " for endpoint " + endpoint.endpointId() + ": " + result);
+        String note = switch (result) {
+            case DUPLICATE -> "This message was received before; nothing changed.";
+            case IGNORED -> "No appointment with this id is known; nothing to do.";
+            default -> "Applied.";
+        };
+        return new FeedAnswer(result, null, note, codec.accept(text));
+    }
+
+    private FeedAnswer refused(String text, FeedRefusal refusal, String channel) {
+        count(FeedAnswer.Result.REFUSED.name(), refusal.reason().name());
+        LOG.info(() -> "SMS feed (" + channel + "): message refused (" + refusal.reason() + "): "
+                + refusal.getMessage());
+        return new FeedAnswer(FeedAnswer.Result.REFUSED, refusal.reason(), refusal.getMessage(),
+                codec.refuse(text, refusal));
+    }
+
+    private void count(String result, String reason) {
+        metrics.counter("sms.feed.messages", new Tag("result", result.toLowerCase()),
+                new Tag("reason", reason.toLowerCase())).inc();
+    }
+}

@@ -1,0 +1,55 @@
+package org.openvisit.notify.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.openvisit.notify.domain.model.SendingNumber;
+import org.openvisit.notify.domain.model.SmsEndpointSettings;
+import org.openvisit.notify.domain.model.SmsEndpointSettingsRepository;
+import org.openvisit.notify.domain.model.SmsNumber;
+import org.openvisit.notify.domain.model.SmsNumberRepository;
+import org.openvisit.notify.domain.model.SmsNumberStatus;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.tenant.domain.model.Organization;
+import org.openvisit.tenant.domain.model.OrganizationRepository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The global reads an inbound message needs, in a transaction of their own. */
+@Stateless
+public class SmsInboundLookup {
+
+    /** The organization's number that received it, with what the reply needs. */
+    public record Receiver(DataRegion region, String number, String organizationName, String language) {
+    }
+
+    @Inject
+    private SmsNumberRepository numbers;
+
+    @Inject
+    private OrganizationRepository organizations;
+
+    @Inject
+    private SmsEndpointSettingsRepository settings;
+
+    public Optional<Receiver> receiver(UUID organizationId, String to) {
+        String e164;
+        try {
+            e164 = SendingNumber.of(to).e164();
+        } catch (InvalidValueException e) {
+            return Optional.empty();
+        }
+        Optional<Organization> organization = organizations.find(organizationId);
+        Optional<SmsNumber> number = numbers.findByOrganization(organizationId).stream()
+                .filter(n -> n.status() == SmsNumberStatus.ACTIVE)
+                .filter(n -> n.number().map(SendingNumber::e164).filter(e164::equals).isPresent()).findFirst();
+        if (organization.isEmpty() || number.isEmpty()) {
+            return Optional.empty();
+        }
+        String language = number.get().endpoints().stream().map(settings::find).flatMap(Optional::stream)
+                .map(SmsEndpointSettings::language).findFirst().orElse("en");
+        return Optional.of(new Receiver(organization.get().dataRegion(), e164, organization.get().name().value(),
+                language));
+    }
+}

@@ -1,0 +1,104 @@
+package org.openvisit.notify.application;
+
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openvisit.database.OpenVisitDatabase;
+import org.openvisit.notify.domain.model.DueOrganization;
+import org.openvisit.tenant.domain.model.DataRegion;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * The durable send schedule's drain, on every node, every two seconds: in each ready region, reads which endpoints
+ * have sends due, reads their settings from the global store (consents, sending number, language; never in the same
+ * transaction as the regional store), then claims and sends batches ({@link SmsSendWork}). Once a minute it forgets
+ * the patients' numbers of appointments that started more than {@code openvisit.sms.forget-after} (PT6H) ago, or
+ * that were cancelled and told.
+ */
+@Singleton
+@DependsOn("OpenVisitDatabase")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SmsSendJob {
+
+    static final int BATCH = 100;
+    static final int MAX_BATCHES = 50;
+    private static final Logger LOG = Logger.getLogger(SmsSendJob.class.getName());
+
+    @EJB
+    private OpenVisitDatabase database;
+
+    @EJB
+    private SmsSendWork work;
+
+    @EJB
+    private SmsFeedLookup lookup;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sms.forget-after", defaultValue = "PT6H")
+    private Duration forgetAfter;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Clock clock = Clock.systemUTC();
+
+    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+    public void drain() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            for (DataRegion region : database.readyRegions()) {
+                try {
+                    drain(region, clock.instant());
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "The SMS send job stopped in " + region + ": " + e.getClass().getSimpleName()
+                            + "; it goes on in two seconds.");
+                }
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    void drain(DataRegion region, Instant now) {
+        Map<UUID, SendContext> contexts = new HashMap<>();
+        for (DueOrganization due : work.due(region, now, 1000)) {
+            lookup.sendContext(due.organizationId(), due.endpointId()).ifPresent(c -> contexts.put(due.endpointId(), c));
+        }
+        if (contexts.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            if (work.sendDue(region, contexts, now, BATCH) < BATCH) {
+                return;
+            }
+        }
+    }
+
+    @Schedule(second = "41", minute = "*", hour = "*", persistent = false)
+    public void forgetNumbers() {
+        Instant before = clock.instant().minus(forgetAfter);
+        for (DataRegion region : database.readyRegions()) {
+            try {
+                int forgotten = work.forgetPhones(region, before, 1000);
+                if (forgotten > 0) {
+                    LOG.info(() -> "SMS: forgot the patients' numbers of " + forgotten + " appointments in " + region);
+                }
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Forgetting SMS numbers stopped in " + region + ": " + e.getClass().getSimpleName());
+            }
+        }
+    }
+}

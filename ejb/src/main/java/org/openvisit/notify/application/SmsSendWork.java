@@ -1,0 +1,125 @@
+package org.openvisit.notify.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openvisit.notify.domain.model.DueOrganization;
+import org.openvisit.notify.domain.model.PatientMobile;
+import org.openvisit.notify.domain.model.SmsAppointment;
+import org.openvisit.notify.domain.model.SmsFeedRepository;
+import org.openvisit.notify.domain.model.SmsKeyword;
+import org.openvisit.notify.domain.model.SmsSend;
+import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.tenant.domain.model.DataRegion;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The send job's transactions in one region's store. A batch of due sends is claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, each is handed to the carrier and marked sent (or skipped, with the reason) in the
+ * same transaction: a node that dies mid-batch leaves its sends PENDING for the next claim, and no two nodes take
+ * the same send.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SmsSendWork {
+
+    private static final Logger LOG = Logger.getLogger(SmsSendWork.class.getName());
+
+    @EJB
+    private RegionDirectory regions;
+
+    @Inject
+    private SmsCarrier carrier;
+
+    @Inject
+    private SmsPhones phones;
+
+    @Inject
+    private SmsTexts texts;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.public-url", defaultValue = "http://localhost:8080")
+    private String publicUrl;
+
+    public List<DueOrganization> due(DataRegion region, Instant now, int max) {
+        return regions.ready(region).smsFeed().dueOrganizations(now, max);
+    }
+
+    /**
+     * Sends up to {@code max} due messages. A send whose endpoint has no context in {@code contexts} (it came due
+     * after they were read) stays due.
+     *
+     * @return how many sends were done (sent or skipped)
+     */
+    public int sendDue(DataRegion region, Map<UUID, SendContext> contexts, Instant now, int max) {
+        SmsFeedRepository store = regions.ready(region).smsFeed();
+        List<SmsSend> claimed = store.claimDue(now, max);
+        int done = 0;
+        for (SmsSend send : claimed) {
+            Optional<SmsAppointment> appointment = store.appointment(send.appointmentId());
+            if (appointment.isEmpty()) {
+                send.skip("The appointment is gone.", now);
+                done++;
+                continue;
+            }
+            SmsAppointment a = appointment.get();
+            SendContext context = contexts.get(a.endpointId());
+            if (context == null) {
+                continue;
+            }
+            done++;
+            Optional<String> blocked = context.blocked();
+            if (blocked.isPresent()) {
+                send.skip(blocked.get(), now);
+            } else if (a.phoneSealed().isEmpty()) {
+                send.skip("The patient's number is no longer kept.", now);
+            } else if (a.phoneHash().map(h -> store.optedOut(a.organizationId(), h)).orElse(false)) {
+                send.skip("The patient opted out (STOP).", now);
+            } else {
+                PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
+                String body = texts.body(send.kind().name(), context.language(), context.organizationName(),
+                        a.startsAt(), context.zone(), link(a.linkCode()));
+                carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), context.from().orElseThrow(),
+                        to.e164(), body));
+                send.sent(now);
+                LOG.info(() -> "SMS " + send.kind() + " for appointment " + a.id() + " sent to " + to.masked());
+            }
+        }
+        return done;
+    }
+
+    /** Records STOP or START for the number (by its hash) and sends the reply, in one transaction. */
+    public void inbound(DataRegion region, UUID organizationId, String phoneHash, SmsKeyword keyword,
+                        OutgoingSms reply, Instant now) {
+        SmsFeedRepository store = regions.ready(region).smsFeed();
+        if (keyword == SmsKeyword.STOP || keyword == SmsKeyword.START) {
+            store.optOut(organizationId, phoneHash, keyword == SmsKeyword.STOP, now);
+        }
+        carrier.send(reply);
+    }
+
+    /** The organization's outbox, newest first. */
+    public List<OutboxView> outbox(DataRegion region, UUID organizationId, int max) {
+        return regions.ready(region).smsFeed().outbox(organizationId, max).stream()
+                .map(e -> new OutboxView(e.id(), e.sendId(), e.from(), e.toMasked(), e.body(), e.sentAt())).toList();
+    }
+
+    /** Forgets the numbers of appointments that started before {@code startedBefore}, or ended with nothing left to send. */
+    public int forgetPhones(DataRegion region, Instant startedBefore, int max) {
+        return regions.ready(region).smsFeed().forgetPhones(startedBefore, max);
+    }
+
+    private String link(String code) {
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return base + "/j/" + code;
+    }
+}

@@ -1,0 +1,78 @@
+package org.openvisit.notify.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.openvisit.database.OpenVisitDatabase;
+import org.openvisit.notify.domain.model.SmsAppointment;
+import org.openvisit.region.domain.model.RegionalStores;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.visit.application.AppointmentHasher;
+import org.openvisit.visit.application.JoinLinks;
+import org.openvisit.visit.application.JoinRole;
+import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitKey;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * OpenVisit's own short links in SMS, {@code /j/<code>}: the code names an appointment of the feed (never a number
+ * or a name). When the clinician's launch has opened the appointment's visit (found as every launch finds it: by the
+ * keyed hash of the endpoint and {@code Appointment/<id>}), the link becomes a fresh patient join link of that visit
+ * — the patient's usual join flow; before that, the visit is not open yet.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SmsShortLinks {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9]{6,32}");
+
+    /** Where a short link leads. */
+    public enum Outcome { JOIN, NOT_OPEN_YET, UNKNOWN }
+
+    /** The outcome, and the patient join token when it is JOIN. */
+    public record Resolution(Outcome outcome, String joinToken) {
+    }
+
+    @EJB
+    private OpenVisitDatabase database;
+
+    @Inject
+    private RegionalStores stores;
+
+    @Inject
+    private AppointmentHasher hasher;
+
+    @Inject
+    private JoinLinks joinLinks;
+
+    public Resolution resolve(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            return new Resolution(Outcome.UNKNOWN, null);
+        }
+        for (DataRegion region : database.readyRegions()) {
+            Optional<SmsAppointment> appointment = stores.in(region).smsFeed().appointmentByLink(code);
+            if (appointment.isEmpty()) {
+                continue;
+            }
+            SmsAppointment a = appointment.get();
+            if (!a.status().isOn()) {
+                return new Resolution(Outcome.UNKNOWN, null);
+            }
+            for (VisitKey key : List.of(VisitKey.appointment("Appointment/" + a.appointmentKey()),
+                    VisitKey.appointment("Appointment?identifier=" + a.appointmentKey()))) {
+                Optional<Visit> visit = stores.in(region).visits().findByKey(a.endpointId(),
+                        hasher.hash(a.endpointId(), key));
+                if (visit.isPresent()) {
+                    return new Resolution(Outcome.JOIN, joinLinks.issue(visit.get().id(), JoinRole.PATIENT));
+                }
+            }
+            return new Resolution(Outcome.NOT_OPEN_YET, null);
+        }
+        return new Resolution(Outcome.UNKNOWN, null);
+    }
+}

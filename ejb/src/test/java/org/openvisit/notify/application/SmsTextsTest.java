@@ -1,0 +1,53 @@
+package org.openvisit.notify.application;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SmsTextsTest {
+
+    private final SmsTexts texts = new SmsTexts();
+    private static final Instant START = Instant.parse("2026-12-05T19:30:00Z");
+
+    @Test
+    void theBodyHasTheOrganizationLocalTimeAndLinkInTheLanguage() {
+        String en = texts.body("CONFIRMATION", "en", "North Clinic", START, ZoneId.of("America/New_York"),
+                "https://ov.example/j/abc");
+        assertThat(en).contains("North Clinic").contains("2:30").contains("https://ov.example/j/abc")
+                .contains("STOP");
+        String ru = texts.body("REMINDER", "ru", "Клиника", START, ZoneId.of("Europe/Moscow"), "L");
+        assertThat(ru).contains("22:30").contains("напоминание");
+        String zh = texts.body("CANCELLATION", "zh-CN", "诊所", START, ZoneId.of("Asia/Shanghai"), "L");
+        assertThat(zh).contains("取消").doesNotContain("{");
+        assertThat(texts.body("UPDATE", "zh-TW", "診所", START, ZoneId.of("Asia/Taipei"), "L")).contains("改到");
+    }
+
+    @Test
+    void everyBundleHasEveryKey() throws IOException {
+        Properties base = load("");
+        for (String suffix : new String[] {"_zh_CN", "_zh_TW", "_ru"}) {
+            assertThat(load(suffix).stringPropertyNames()).as(suffix)
+                    .containsExactlyInAnyOrderElementsOf(base.stringPropertyNames());
+        }
+    }
+
+    private static Properties load(String suffix) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = SmsTexts.class.getResourceAsStream("SmsTexts" + suffix + ".properties")) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    @Test
+    void repliesToKeywords() {
+        assertThat(texts.reply("STOP", "en", "North Clinic")).contains("no more messages");
+        assertThat(texts.reply("HELP", "ru", "Клиника")).contains("СТОП");
+    }
+}

@@ -1,0 +1,57 @@
+package org.openvisit.notify.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SMS appointment feed's tables in one region's store: appointments, the messages applied (by control id), the
+ * send schedule, the built-in carrier's outbox and the opt-out list. Obtained per region, never injected.
+ */
+public interface SmsFeedRepository {
+
+    Optional<SmsAppointment> findAppointment(UUID endpointId, String appointmentKey);
+
+    Optional<SmsAppointment> appointment(UUID id);
+
+    Optional<SmsAppointment> appointmentByLink(String code);
+
+    void add(SmsAppointment appointment);
+
+    /** Whether this endpoint's message with this control id (MSH-10) was applied already. */
+    boolean seen(UUID endpointId, String controlId);
+
+    /** Records a message as applied; a second record of the same (endpoint, control id) fails. */
+    void recordMessage(UUID endpointId, String controlId, UUID organizationId, UUID appointmentId, Instant at);
+
+    List<SmsSend> sendsOf(UUID appointmentId);
+
+    /** Adds the send unless the appointment has one of this kind and slot already. @return whether it was added */
+    boolean addIfAbsent(SmsSend send);
+
+    /** Organizations and endpoints with pending sends due at {@code now} (no locks). */
+    List<DueOrganization> dueOrganizations(Instant now, int max);
+
+    /**
+     * Up to {@code max} pending sends due at {@code now}, locked for this transaction; rows another transaction
+     * holds are passed over ({@code FOR UPDATE SKIP LOCKED}), so two nodes never take the same send.
+     */
+    List<SmsSend> claimDue(Instant now, int max);
+
+    void addOutbox(OutboxEntry entry);
+
+    /** The organization's outbox, newest first. */
+    List<OutboxEntry> outbox(UUID organizationId, int max);
+
+    /** Records a number's STOP ({@code out}) or START, by its keyed hash. */
+    void optOut(UUID organizationId, String phoneHash, boolean out, Instant at);
+
+    boolean optedOut(UUID organizationId, String phoneHash);
+
+    /**
+     * Forgets the patients' numbers of appointments that started before {@code startedBefore}, and of those that
+     * are cancelled, deleted or no-shows with nothing left to send. @return how many
+     */
+    int forgetPhones(Instant startedBefore, int max);
+}

@@ -1,0 +1,222 @@
+package org.openvisit.notify.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import org.openvisit.notify.domain.model.DueOrganization;
+import org.openvisit.notify.domain.model.OutboxEntry;
+import org.openvisit.notify.domain.model.SendStatus;
+import org.openvisit.notify.domain.model.SmsAppointment;
+import org.openvisit.notify.domain.model.SmsFeedRepository;
+import org.openvisit.notify.domain.model.SmsSend;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Obtained per region from {@link org.openvisit.region.infrastructure.persistence.JpaRegionalStores}, never injected.
+ * Appointments and sends are entities; the message log, outbox and opt-out list are plain rows.
+ */
+public class JpaSmsFeedRepository implements SmsFeedRepository {
+
+    /** Due sends, soonest first, without waiting for rows another node holds (as the write-back queue claims). */
+    private static final String CLAIM_DUE = """
+            SELECT s.id FROM sms_send s
+             WHERE s.status = 'PENDING' AND s.due_at <= ?1
+             ORDER BY s.due_at
+             FETCH FIRST %d ROWS ONLY
+             FOR UPDATE SKIP LOCKED""";
+
+    private final EntityManager entityManager;
+
+    public JpaSmsFeedRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public Optional<SmsAppointment> findAppointment(UUID endpointId, String appointmentKey) {
+        return entityManager.createNamedQuery(SmsAppointment.BY_KEY, SmsAppointment.class)
+                .setParameter("endpoint", endpointId.toString()).setParameter("key", appointmentKey)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<SmsAppointment> appointment(UUID id) {
+        return Optional.ofNullable(entityManager.find(SmsAppointment.class, id.toString()));
+    }
+
+    @Override
+    public Optional<SmsAppointment> appointmentByLink(String code) {
+        return entityManager.createNamedQuery(SmsAppointment.BY_LINK, SmsAppointment.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    @Override
+    public void add(SmsAppointment appointment) {
+        entityManager.persist(appointment);
+        entityManager.flush();
+    }
+
+    @Override
+    public boolean seen(UUID endpointId, String controlId) {
+        return ((Number) entityManager.createNativeQuery(
+                        "SELECT COUNT(*) FROM sms_feed_message WHERE endpoint_id = ?1 AND control_id = ?2")
+                .setParameter(1, endpointId.toString()).setParameter(2, controlId).getSingleResult()).longValue() > 0;
+    }
+
+    @Override
+    public void recordMessage(UUID endpointId, String controlId, UUID organizationId, UUID appointmentId,
+                              Instant at) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO sms_feed_message (endpoint_id, control_id, organization_id, appointment_id,
+                                                      received_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, endpointId.toString()).setParameter(2, controlId)
+                .setParameter(3, organizationId.toString()).setParameter(4, appointmentId.toString())
+                .setParameter(5, utc(at)).executeUpdate();
+    }
+
+    @Override
+    public List<SmsSend> sendsOf(UUID appointmentId) {
+        return entityManager.createNamedQuery(SmsSend.OF_APPOINTMENT, SmsSend.class)
+                .setParameter("appointment", appointmentId.toString()).getResultList();
+    }
+
+    @Override
+    public boolean addIfAbsent(SmsSend send) {
+        long there = ((Number) entityManager.createNativeQuery(
+                        "SELECT COUNT(*) FROM sms_send WHERE appointment_id = ?1 AND kind = ?2 AND slot = ?3")
+                .setParameter(1, send.appointmentId().toString()).setParameter(2, send.kind().name())
+                .setParameter(3, send.slot()).getSingleResult()).longValue();
+        if (there > 0) {
+            return false;
+        }
+        // a concurrent insert of the same (appointment, kind, slot) fails on the unique constraint and rolls back
+        entityManager.persist(send);
+        entityManager.flush();
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<DueOrganization> dueOrganizations(Instant now, int max) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT DISTINCT s.organization_id, a.endpoint_id FROM sms_send s
+                          JOIN sms_appointment a ON a.id = s.appointment_id
+                         WHERE s.status = 'PENDING' AND s.due_at <= ?1
+                         FETCH FIRST %d ROWS ONLY""".formatted(Math.max(1, max)))
+                .setParameter(1, utc(now)).getResultList();
+        return rows.stream().map(r -> new DueOrganization(UUID.fromString(r[0].toString()),
+                UUID.fromString(r[1].toString()))).toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<SmsSend> claimDue(Instant now, int max) {
+        if (max < 1) {
+            return List.of();
+        }
+        List<Object> ids = entityManager.createNativeQuery(CLAIM_DUE.formatted(max))
+                .setParameter(1, utc(now)).getResultList();
+        List<SmsSend> claimed = new ArrayList<>();
+        for (Object id : ids) {
+            SmsSend send = entityManager.find(SmsSend.class, id.toString());
+            if (send != null) {
+                entityManager.refresh(send);
+                if (send.status() == SendStatus.PENDING) {
+                    claimed.add(send);
+                }
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public void addOutbox(OutboxEntry e) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO sms_outbox (id, organization_id, send_id, from_number, to_masked, body, sent_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, e.id().toString()).setParameter(2, e.organizationId().toString())
+                .setParameter(3, e.sendId() == null ? null : e.sendId().toString()).setParameter(4, e.from())
+                .setParameter(5, e.toMasked()).setParameter(6, e.body()).setParameter(7, utc(e.sentAt()))
+                .executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<OutboxEntry> outbox(UUID organizationId, int max) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT id, organization_id, send_id, from_number, to_masked, body, sent_at FROM sms_outbox
+                         WHERE organization_id = ?1 ORDER BY sent_at DESC, id
+                         FETCH FIRST %d ROWS ONLY""".formatted(Math.max(1, max)))
+                .setParameter(1, organizationId.toString()).getResultList();
+        return rows.stream().map(r -> new OutboxEntry(UUID.fromString(r[0].toString()),
+                UUID.fromString(r[1].toString()), r[2] == null ? null : UUID.fromString(r[2].toString()),
+                r[3].toString(), r[4].toString(), r[5].toString(), instant(r[6]))).toList();
+    }
+
+    @Override
+    public void optOut(UUID organizationId, String phoneHash, boolean out, Instant at) {
+        int updated = entityManager.createNativeQuery("""
+                        UPDATE sms_opt_out SET opted_out = ?3, changed_at = ?4
+                         WHERE organization_id = ?1 AND phone_hash = ?2""")
+                .setParameter(1, organizationId.toString()).setParameter(2, phoneHash).setParameter(3, out)
+                .setParameter(4, utc(at)).executeUpdate();
+        if (updated == 0) {
+            entityManager.createNativeQuery("""
+                            INSERT INTO sms_opt_out (organization_id, phone_hash, opted_out, changed_at)
+                            VALUES (?1, ?2, ?3, ?4)""")
+                    .setParameter(1, organizationId.toString()).setParameter(2, phoneHash).setParameter(3, out)
+                    .setParameter(4, utc(at)).executeUpdate();
+        }
+    }
+
+    @Override
+    public boolean optedOut(UUID organizationId, String phoneHash) {
+        return ((Number) entityManager.createNativeQuery("""
+                        SELECT COUNT(*) FROM sms_opt_out
+                         WHERE organization_id = ?1 AND phone_hash = ?2 AND opted_out = TRUE""")
+                .setParameter(1, organizationId.toString()).setParameter(2, phoneHash).getSingleResult())
+                .longValue() > 0;
+    }
+
+    @Override
+    public int forgetPhones(Instant startedBefore, int max) {
+        return entityManager.createNativeQuery("""
+                        UPDATE sms_appointment SET phone_sealed = NULL, version = version + 1
+                         WHERE id IN (SELECT a.id FROM sms_appointment a
+                                       WHERE a.phone_sealed IS NOT NULL
+                                         AND (a.starts_at < ?1
+                                              OR (a.status NOT IN ('BOOKED', 'MOVED')
+                                                  AND NOT EXISTS (SELECT 1 FROM sms_send s
+                                                                   WHERE s.appointment_id = a.id
+                                                                     AND s.status = 'PENDING')))
+                                       FETCH FIRST %d ROWS ONLY)""".formatted(Math.max(1, max)))
+                .setParameter(1, utc(startedBefore)).executeUpdate();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof LocalDateTime ldt) {
+            return ldt.toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("A time the store gave as " + value.getClass().getName());
+    }
+}

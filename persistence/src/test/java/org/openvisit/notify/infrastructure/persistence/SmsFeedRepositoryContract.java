@@ -1,0 +1,246 @@
+package org.openvisit.notify.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openvisit.database.MigratedDatabase;
+import org.openvisit.database.TestDatabase;
+import org.openvisit.notify.domain.model.AppointmentDetails;
+import org.openvisit.notify.domain.model.AppointmentEvent;
+import org.openvisit.notify.domain.model.AppointmentOutcome;
+import org.openvisit.notify.domain.model.AppointmentStatus;
+import org.openvisit.notify.domain.model.OutboxEntry;
+import org.openvisit.notify.domain.model.SendKind;
+import org.openvisit.notify.domain.model.SendStatus;
+import org.openvisit.notify.domain.model.SmsAppointment;
+import org.openvisit.notify.domain.model.SmsSend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The SMS feed's regional tables (regional V6) and their repository against a real database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SmsFeedRepositoryContract {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    private MigratedDatabase database;
+
+    protected abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    void open() {
+        database = MigratedDatabase.open(createDatabase());
+    }
+
+    @AfterAll
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private <T> T inTransaction(Function<JpaSmsFeedRepository, T> work) {
+        EntityManager em = database.factory().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(new JpaSmsFeedRepository(em));
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private SmsAppointment booked(UUID org, UUID endpoint, Instant start) {
+        return inTransaction(r -> {
+            SmsAppointment a = SmsAppointment.book(org, endpoint, "APT-" + UUID.randomUUID(),
+                    new AppointmentDetails(start, "Cardiology", "sealed", "hash-" + UUID.randomUUID()), "MSG1",
+                    UUID.randomUUID().toString().substring(0, 12), NOW);
+            r.add(a);
+            r.recordMessage(endpoint, "MSG1-" + a.id(), org, a.id(), NOW);
+            return a;
+        });
+    }
+
+    @Test
+    void anAppointmentIsStoredWithItsHistoryAndFoundByKeyAndLink() {
+        UUID org = UUID.randomUUID();
+        UUID endpoint = UUID.randomUUID();
+        SmsAppointment a = booked(org, endpoint, NOW.plus(Duration.ofDays(2)));
+        inTransaction(r -> r.appointment(a.id()).orElseThrow().apply(AppointmentEvent.RESCHEDULED,
+                new AppointmentDetails(NOW.plus(Duration.ofDays(3)), null, null, null), "MSG2", NOW));
+        SmsAppointment loaded = inTransaction(r -> r.findAppointment(endpoint, a.appointmentKey()).orElseThrow());
+        assertThat(loaded.status()).isEqualTo(AppointmentStatus.MOVED);
+        assertThat(loaded.startsAt()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+        assertThat(loaded.department()).contains("Cardiology");
+        assertThat(loaded.phoneSealed()).contains("sealed");
+        assertThat(loaded.history()).extracting(c -> c.event() + ":" + c.to())
+                .containsExactly("BOOKED:BOOKED", "RESCHEDULED:MOVED");
+        assertThat(this.<java.util.Optional<SmsAppointment>>inTransaction(r -> r.appointmentByLink(a.linkCode()))).isPresent();
+        assertThat(this.<java.util.Optional<SmsAppointment>>inTransaction(r -> r.findAppointment(UUID.randomUUID(), a.appointmentKey()))).isEmpty();
+    }
+
+    @Test
+    void aMessageIsRecordedOnceAndTheSecondRecordFails() {
+        UUID endpoint = UUID.randomUUID();
+        SmsAppointment a = booked(UUID.randomUUID(), endpoint, NOW.plus(Duration.ofDays(1)));
+        inTransaction(r -> {
+            r.recordMessage(endpoint, "CTRL-1", a.organizationId(), a.id(), NOW);
+            return null;
+        });
+        assertThat(this.<Boolean>inTransaction(r -> r.seen(endpoint, "CTRL-1"))).isTrue();
+        assertThat(this.<Boolean>inTransaction(r -> r.seen(UUID.randomUUID(), "CTRL-1"))).isFalse();
+        assertThatThrownBy(() -> inTransaction(r -> {
+            r.recordMessage(endpoint, "CTRL-1", a.organizationId(), a.id(), NOW);
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void aSendExistsOncePerAppointmentKindAndSlot() {
+        SmsAppointment a = booked(UUID.randomUUID(), UUID.randomUUID(), NOW.plus(Duration.ofDays(1)));
+        assertThat(this.<Boolean>inTransaction(r -> r.addIfAbsent(new SmsSend(a, SendKind.REMINDER, 15, NOW)))).isTrue();
+        assertThat(this.<Boolean>inTransaction(r -> r.addIfAbsent(new SmsSend(a, SendKind.REMINDER, 15, NOW)))).isFalse();
+        assertThat(this.<Boolean>inTransaction(r -> r.addIfAbsent(new SmsSend(a, SendKind.REMINDER, 1440, NOW)))).isTrue();
+        // the unique constraint is the last guard: a plain insert of a duplicate fails
+        assertThatThrownBy(() -> {
+            EntityManager em = database.factory().createEntityManager();
+            try {
+                em.getTransaction().begin();
+                em.persist(new SmsSend(a, SendKind.REMINDER, 15, NOW));
+                em.flush();
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+        }).isInstanceOf(RuntimeException.class);
+        assertThat(this.<List<SmsSend>>inTransaction(r -> r.sendsOf(a.id()))).hasSize(2);
+    }
+
+    @Test
+    void dueSendsAreClaimedOnceAndOnlyWhenDue() throws Exception {
+        UUID org = UUID.randomUUID();
+        SmsAppointment a = booked(org, UUID.randomUUID(), NOW.plus(Duration.ofDays(1)));
+        Instant past = Instant.parse("2000-01-01T00:00:00Z");
+        inTransaction(r -> r.addIfAbsent(new SmsSend(a, SendKind.CONFIRMATION, 0, past)));
+        inTransaction(r -> r.addIfAbsent(new SmsSend(a, SendKind.REMINDER, 60, NOW.plus(Duration.ofDays(1)))));
+        assertThat(this.<List<org.openvisit.notify.domain.model.DueOrganization>>inTransaction(r -> r.dueOrganizations(past.plusSeconds(1), 1000)))
+                .extracting(d -> d.organizationId()).contains(org);
+
+        List<SmsSend> claimed = inTransaction(r -> {
+            List<SmsSend> c = r.claimDue(past.plusSeconds(1), 1000).stream()
+                    .filter(s -> s.appointmentId().equals(a.id())).toList();
+            c.forEach(s -> s.sent(NOW));
+            return c;
+        });
+        assertThat(claimed).extracting(SmsSend::kind).containsExactly(SendKind.CONFIRMATION);
+        assertThat(this.<List<SmsSend>>inTransaction(r -> r.claimDue(past.plusSeconds(1), 1000)).stream()
+                .filter(s -> s.appointmentId().equals(a.id()))).isEmpty();
+        assertThat(this.<List<SmsSend>>inTransaction(r -> r.sendsOf(a.id()))).extracting(SmsSend::status)
+                .containsExactlyInAnyOrder(SendStatus.SENT, SendStatus.PENDING);
+    }
+
+    @Test
+    void twoClaimersAtOnceNeverTakeTheSameSend() throws Exception {
+        Instant due = Instant.parse("2001-01-01T00:00:00Z");
+        java.util.Set<UUID> mine = new java.util.HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            SmsAppointment a = booked(UUID.randomUUID(), UUID.randomUUID(), NOW.plus(Duration.ofDays(1)));
+            SmsSend send = new SmsSend(a, SendKind.CONFIRMATION, 0, due);
+            inTransaction(r -> r.addIfAbsent(send));
+            mine.add(send.id());
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<UUID>>> results = List.of(pool.submit(() -> claimAll(start, due)),
+                    pool.submit(() -> claimAll(start, due)));
+            start.countDown();
+            List<UUID> first = results.get(0).get();
+            List<UUID> second = results.get(1).get();
+            java.util.Set<UUID> both = new java.util.HashSet<>(first);
+            both.retainAll(second);
+            assertThat(both).as("taken by both").isEmpty();
+            java.util.Set<UUID> all = new java.util.HashSet<>(first);
+            all.addAll(second);
+            assertThat(all).containsAll(mine);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<UUID> claimAll(CountDownLatch start, Instant due) throws InterruptedException {
+        start.await();
+        return inTransaction(r -> {
+            List<SmsSend> c = r.claimDue(due.plusSeconds(1), 1000);
+            c.forEach(s -> s.sent(NOW));
+            return c.stream().map(SmsSend::id).toList();
+        });
+    }
+
+    @Test
+    void theOutboxAndTheOptOutListKeepNoNumberInClear() {
+        UUID org = UUID.randomUUID();
+        inTransaction(r -> {
+            r.addOutbox(new OutboxEntry(UUID.randomUUID(), org, null, "+12025550100", "+1•••••••4567",
+                    "Your video visit is booked.", NOW));
+            return null;
+        });
+        assertThat(this.<List<OutboxEntry>>inTransaction(r -> r.outbox(org, 10))).extracting(OutboxEntry::toMasked)
+                .containsExactly("+1•••••••4567");
+        assertThat(this.<Boolean>inTransaction(r -> r.optedOut(org, "h1"))).isFalse();
+        inTransaction(r -> {
+            r.optOut(org, "h1", true, NOW);
+            return null;
+        });
+        assertThat(this.<Boolean>inTransaction(r -> r.optedOut(org, "h1"))).isTrue();
+        assertThat(this.<Boolean>inTransaction(r -> r.optedOut(UUID.randomUUID(), "h1"))).isFalse();
+        inTransaction(r -> {
+            r.optOut(org, "h1", false, NOW);
+            return null;
+        });
+        assertThat(this.<Boolean>inTransaction(r -> r.optedOut(org, "h1"))).isFalse();
+    }
+
+    @Test
+    void numbersAreForgottenOnceTheAppointmentIsOverOrCancelledAndItsMessagesSent() {
+        UUID org = UUID.randomUUID();
+        SmsAppointment over = booked(org, UUID.randomUUID(), NOW.minus(Duration.ofDays(3)));
+        SmsAppointment ahead = booked(org, UUID.randomUUID(), NOW.plus(Duration.ofDays(3)));
+        SmsAppointment cancelled = booked(org, UUID.randomUUID(), NOW.plus(Duration.ofDays(3)));
+        SmsAppointment cancelling = booked(org, UUID.randomUUID(), NOW.plus(Duration.ofDays(3)));
+        for (SmsAppointment c : List.of(cancelled, cancelling)) {
+            AppointmentOutcome o = inTransaction(r -> r.appointment(c.id()).orElseThrow().apply(
+                    AppointmentEvent.CANCELLED, new AppointmentDetails(c.startsAt(), null, null, null), "C", NOW));
+            assertThat(o).isEqualTo(AppointmentOutcome.CANCELLED);
+        }
+        inTransaction(r -> r.addIfAbsent(new SmsSend(r.appointment(cancelling.id()).orElseThrow(),
+                SendKind.CANCELLATION, 0, NOW)));
+
+        inTransaction(r -> r.forgetPhones(NOW.minus(Duration.ofDays(1)), 100_000));
+
+        assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(over.id()).orElseThrow().phoneSealed())).isEmpty();
+        assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(cancelled.id()).orElseThrow().phoneSealed())).isEmpty();
+        assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(ahead.id()).orElseThrow().phoneSealed())).isPresent();
+        assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(cancelling.id()).orElseThrow().phoneSealed())).isPresent();
+    }
+}

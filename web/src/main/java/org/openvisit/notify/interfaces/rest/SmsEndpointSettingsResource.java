@@ -1,0 +1,86 @@
+package org.openvisit.notify.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.identity.interfaces.rest.ApiCaller;
+import org.openvisit.notify.application.EndpointSmsChange;
+import org.openvisit.notify.application.EndpointSmsView;
+import org.openvisit.notify.application.FeedSecretView;
+import org.openvisit.notify.application.SmsFeedSetupService;
+import org.openvisit.shared.domain.model.InvalidValueException;
+
+import java.util.UUID;
+
+/**
+ * One endpoint's SMS settings: confirmations, reminders, sending number, language, time zone, the patients' numbers'
+ * country, the MLLP sending facility, and the HTTPS feed's secret (made here, shown once).
+ */
+@Path("organizations/{organizationId}/sms/endpoints/{endpointId}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "SMS")
+public class SmsEndpointSettingsResource {
+
+    @EJB
+    private SmsFeedSetupService setup;
+
+    @Inject
+    private ApiCaller caller;
+
+    @GET
+    @Operation(summary = "The endpoint's SMS settings (the defaults when none are saved)")
+    public EndpointSmsView read(@PathParam("organizationId") String organizationId,
+                                @PathParam("endpointId") String endpointId) {
+        return setup.settings(caller.actor(), organization(organizationId), endpoint(endpointId));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the endpoint's SMS settings",
+            description = "Body: {confirmation: true, reminderMinutes: [1440, 15], numberId, phoneRegion: US, "
+                    + "language: en|zh-CN|zh-TW|ru, timeZone: America/New_York, sendingFacility: MSH-4 value}")
+    public EndpointSmsView save(@PathParam("organizationId") String organizationId,
+                                @PathParam("endpointId") String endpointId, EndpointSmsChange body) {
+        UUID organization = organization(organizationId);
+        return setup.save(caller.actor(), organization, endpoint(endpointId), body == null
+                ? new EndpointSmsChange(null, null, null, null, null, null, null) : body);
+    }
+
+    @POST
+    @Path("feed-secret")
+    @Operation(summary = "Make a new secret for the endpoint's HTTPS HL7v2 feed (shown this once; the old one stops "
+            + "working)")
+    public FeedSecretView newSecret(@PathParam("organizationId") String organizationId,
+                                    @PathParam("endpointId") String endpointId) {
+        UUID organization = organization(organizationId);
+        return setup.newFeedSecret(caller.actor(), organization, endpoint(endpointId));
+    }
+
+    static UUID organization(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("There is no organization with this id.");
+        }
+    }
+
+    private static UUID endpoint(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("endpointId", "This is not an endpoint id.");
+        }
+    }
+}
