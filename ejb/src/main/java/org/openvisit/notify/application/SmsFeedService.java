@@ -1,5 +1,6 @@
 package org.openvisit.notify.application;
 
+import org.openvisit.shared.infrastructure.LogText;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -135,13 +136,13 @@ public class SmsFeedService {
         } catch (jakarta.ejb.EJBException e) {
             // another node applied the same message (or booked the same appointment) at the same moment: the unique
             // keys refused this one and it rolled back; sent again, it is answered as a duplicate or applied
-            LOG.warning(() -> "SMS feed (" + channel + "): message " + message.controlId() + " for endpoint "
+            LOG.warning(() -> "SMS feed (" + channel + "): message " + LogText.of(message.controlId(), 40) + " for endpoint "
                     + endpoint.endpointId() + " rolled back: " + e.getClass().getSimpleName());
             throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The message could not be stored this time (it met "
                     + "another change of the same appointment); send it again.");
         }
         count(result.name(), "none");
-        LOG.info(() -> "SMS feed (" + channel + "): message " + message.controlId() + " " + message.event().trigger()
+        LOG.info(() -> "SMS feed (" + channel + "): message " + LogText.of(message.controlId(), 40) + " " + message.event().trigger()
                 + " for endpoint " + endpoint.endpointId() + ": " + result);
         String note = switch (result) {
             case DUPLICATE -> "This message was received before; nothing changed.";
