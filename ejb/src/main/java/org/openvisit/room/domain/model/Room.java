@@ -35,6 +35,35 @@ public final class Room {
         return visitId;
     }
 
+    /** The room as plain values (for the data grid). */
+    public RoomSnapshot snapshot() {
+        return new RoomSnapshot(visitId, ended, attendees.values().stream()
+                .map(a -> new RoomSnapshot.Entry(a.id(), a.role(), a.state(), a.admitted(), a.socketId(), a.joinLinkId()))
+                .toList());
+    }
+
+    /** The room a {@link #snapshot()} was taken of. */
+    public static Room restore(RoomSnapshot snapshot) {
+        Room room = new Room(snapshot.visitId());
+        room.ended = snapshot.ended();
+        for (RoomSnapshot.Entry e : snapshot.attendees()) {
+            Attendee a = new Attendee(e.id(), e.role());
+            a.state(e.state());
+            if (e.admitted()) {
+                a.admit();
+            }
+            a.socket(e.socketId());
+            a.joinLink(e.joinLinkId());
+            room.attendees.put(a.id(), a);
+        }
+        return room;
+    }
+
+    /** The attendees whose open page is on a socket whose id starts with {@code prefix} (a node's sockets). */
+    public List<Attendee> connectedThrough(String prefix) {
+        return attendees.values().stream().filter(a -> a.socketId() != null && a.socketId().startsWith(prefix)).toList();
+    }
+
     public boolean ended() {
         return ended;
     }
