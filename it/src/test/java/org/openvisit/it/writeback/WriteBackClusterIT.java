@@ -170,9 +170,9 @@ class WriteBackClusterIT {
 
         // the patient's page closes on its node: the clinician on the other sees them leave
         patientSocket.close();
+        clinicianSocket.await(m -> m.getString("type").equals("peer-left") && m.getString("id").equals(patientId));
         clinicianSocket.await(m -> m.getString("type").equals("event") && m.getString("event").equals("DISCONNECTED")
                 && m.getString("attendee", "").equals(patientId));
-        clinicianSocket.await(m -> m.getString("type").equals("peer-left") && m.getString("id").equals(patientId));
         // back on the same node, the patient keeps their place: admitted, not in the lobby again
         patientSocket = patient.socket(patientNode.uri(""), visit, null);
         assertThat(patientSocket.await("hello").getString("state")).isEqualTo("ADMITTED");

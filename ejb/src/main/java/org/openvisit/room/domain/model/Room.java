@@ -16,7 +16,8 @@ import java.util.UUID;
  * patients and guests wait in the lobby until admitted. The call is a mesh of browsers, so at most
  * {@link #MAX_IN_CALL} people are in it at once. Each transition returns the visit events it means
  * (to be recorded in the visit's event stream) or throws {@link RoomRefusedException} and changes
- * nothing. Not thread-safe on its own: callers hold the room's lock ({@code synchronized (room)}).
+ * nothing. Not thread-safe on its own: callers hold the visit's lock (the data grid's, across nodes) and keep the
+ * room between steps as its {@link #snapshot()}.
  */
 public final class Room {
 
