@@ -66,7 +66,9 @@ public class GridLiveRooms implements LiveRooms {
             String text = rooms.get(key);
             Room room = text == null ? fresh.get() : RoomCodec.read(text);
             T result = transition.apply(room);
-            rooms.set(key, RoomCodec.write(room), KEEP_HOURS, TimeUnit.HOURS);
+            if (text != null || !room.attendees().isEmpty()) { // a late close after the end leaves no empty room
+                rooms.set(key, RoomCodec.write(room), KEEP_HOURS, TimeUnit.HOURS);
+            }
             thenLocked.accept(result);
             return result;
         } finally {
