@@ -108,8 +108,13 @@ public final class RoomClient {
 
     /** Opens {@code /visit/<id>/signal} with this client's cookies (and an Origin header, when given). */
     public Socket socket(String visitId, String origin) {
+        return socket(SharedServer.baseUri(), visitId, origin);
+    }
+
+    /** Opens {@code /visit/<id>/signal} on the server at {@code base} (one node of several). */
+    public Socket socket(URI base, String visitId, String origin) {
         Socket socket = new Socket();
-        URI uri = URI.create(SharedServer.baseUri().toString().replace("http://", "ws://") + "visit/" + visitId + "/signal");
+        URI uri = URI.create(base.toString().replace("http://", "ws://") + "visit/" + visitId + "/signal");
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) {
             builder.header("Origin", origin);
@@ -132,7 +137,12 @@ public final class RoomClient {
 
         /** The next message matching {@code filter} within 10 s (others are skipped). */
         public JsonObject await(Predicate<JsonObject> filter) {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            return await(filter, Duration.ofSeconds(10));
+        }
+
+        /** The next message matching {@code filter} within {@code wait} (others are skipped). */
+        public JsonObject await(Predicate<JsonObject> filter, Duration wait) {
+            long until = System.nanoTime() + wait.toNanos();
             try {
                 while (System.nanoTime() < until) {
                     JsonObject m = messages.poll(200, TimeUnit.MILLISECONDS);
@@ -143,7 +153,7 @@ public final class RoomClient {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            throw new AssertionError("no matching message within 10 s");
+            throw new AssertionError("no matching message within " + wait.toSeconds() + " s");
         }
 
         public JsonObject await(String type) {
@@ -151,7 +161,7 @@ public final class RoomClient {
         }
 
         /** The close code the server sent, waiting up to 10 s. */
-        int closeCode() {
+        public int closeCode() {
             try {
                 return closed.get(10, TimeUnit.SECONDS);
             } catch (Exception e) {

@@ -60,6 +60,22 @@ final class OpenVisitNode implements AutoCloseable {
         environment.putAll(extraEnvironment);
     }
 
+    /** This node's data grid port on 127.0.0.1. */
+    int gridPort() {
+        return gridPort;
+    }
+
+    /** Makes this node a member of the data grid {@code clusterName} with {@code members} (host:port,...). */
+    void joinGrid(String clusterName, String members) {
+        environment.put("OPENVISIT_CLUSTER_NAME", clusterName);
+        environment.put("OPENVISIT_GRID_MEMBERS", members);
+    }
+
+    /** Whether this node's server is running. */
+    boolean running() {
+        return process != null && process.isAlive();
+    }
+
     /** The name this node's relay records in claims and attempts. */
     String name() {
         return name;

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openvisit.database.TestDatabase;
+import org.openvisit.it.rooms.RoomClient;
 import org.openvisit.it.support.PrivacyScan;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +26,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two OpenVisit nodes on one PostgreSQL database write back to one EHR sandbox: both relays claim from
  * the same outbox at the same time and no task is delivered by both; when one node is killed (SIGKILL)
  * mid-delivery, the other takes over its claims once their lease runs out, and the EHR still holds every
- * event exactly once, in order per visit. The nodes share the database and the master key, nothing else.
+ * event exactly once, in order per visit. The nodes share the database, the master key and Payara's data grid,
+ * which holds the live rooms: a patient whose socket is on one node and a clinician on the other are in one room
+ * (lobby, admit, call signalling, end), and when the patient's node is killed the clinician sees them leave.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -115,6 +124,114 @@ class WriteBackClusterIT {
 
     @Test
     @Order(3)
+    void aPatientOnOneNodeAndTheClinicianOnTheOtherShareOneLiveRoom() throws Exception {
+        if (!servers.node(0).running()) {
+            servers.node(0).start(); // killed by the test before: it comes back and joins the data grid again
+        }
+        OpenVisitNode clinicianNode = servers.node(0); // the sandbox's launch opens this node
+        OpenVisitNode patientNode = servers.node(1);
+        RoomClient clinician = new RoomClient();
+        HttpResponse<String> page = clinician.follow(servers.sandbox(
+                "ehr/launch?user=Practitioner/prac-ben-lindqvist&appointment=appt-1008"));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String visit = clinician.visitId();
+        RoomClient.Socket clinicianSocket = clinician.socket(clinicianNode.uri(""), visit, null);
+        String clinicianId = clinicianSocket.await("hello").getString("self");
+
+        RoomClient patient = new RoomClient();
+        URI link = URI.create(RoomClient.link(page.body(), "patientLink").replace(clinicianNode.origin(), patientNode.origin()));
+        assertThat(link.toString()).startsWith(patientNode.origin() + "/join?token=");
+        assertThat(patient.get(link).statusCode()).as("the join link opens on the other node").isEqualTo(303);
+        RoomClient.Socket patientSocket = patient.socket(patientNode.uri(""), visit, null);
+        JsonObject hello = patientSocket.await("hello");
+        assertThat(hello.getString("state")).isEqualTo("WAITING");
+        String patientId = hello.getString("self");
+
+        // the patient on one node appears, live, in the lobby of the clinician's page on the other
+        clinicianSocket.await(m -> m.getString("type").equals("attendee") && m.getString("id").equals(patientId)
+                && m.getString("state").equals("WAITING"));
+        long admit = System.nanoTime();
+        clinicianSocket.send("{\"type\":\"admit\",\"id\":\"" + patientId + "\"}");
+        patientSocket.await("admitted");
+        System.out.printf("Admit on %s -> \"admitted\" on %s: %.1f ms%n", clinicianNode.name(), patientNode.name(),
+                (System.nanoTime() - admit) / 1e6);
+
+        // both enter the call; an offer goes from the patient's node to the clinician's
+        clinicianSocket.send("{\"type\":\"join\"}");
+        clinicianSocket.await("call");
+        patientSocket.send("{\"type\":\"join\"}");
+        assertThat(patientSocket.await("call").getJsonArray("peers").getJsonObject(0).getString("id"))
+                .isEqualTo(clinicianId);
+        clinicianSocket.await(m -> m.getString("type").equals("peer-joined") && m.getString("id").equals(patientId));
+        patientSocket.send("{\"type\":\"signal\",\"to\":\"" + clinicianId + "\",\"data\":{\"type\":\"offer\",\"sdp\":\"v=0 test\"}}");
+        JsonObject offer = clinicianSocket.await("signal");
+        assertThat(offer.getString("from")).isEqualTo(patientId);
+        assertThat(offer.getJsonObject("data").getString("type")).isEqualTo("offer");
+
+        // the patient's page closes on its node: the clinician on the other sees them leave
+        patientSocket.close();
+        clinicianSocket.await(m -> m.getString("type").equals("peer-left") && m.getString("id").equals(patientId));
+        clinicianSocket.await(m -> m.getString("type").equals("event") && m.getString("event").equals("DISCONNECTED")
+                && m.getString("attendee", "").equals(patientId));
+        // back on the same node, the patient keeps their place: admitted, not in the lobby again
+        patientSocket = patient.socket(patientNode.uri(""), visit, null);
+        assertThat(patientSocket.await("hello").getString("state")).isEqualTo("ADMITTED");
+
+        // the clinician ends the visit: both pages hear it and their sockets close, on both nodes
+        clinicianSocket.send("{\"type\":\"end\"}");
+        patientSocket.await("ended");
+        clinicianSocket.await("ended");
+        assertThat(patientSocket.closeCode()).isEqualTo(4002);
+        assertThat(clinicianSocket.closeCode()).isEqualTo(4002);
+        assertThat(visitEvents(visit)).containsSubsequence("LOBBY_JOINED", "ADMITTED", "CONNECTED", "DISCONNECTED",
+                "VISIT_ENDED");
+    }
+
+    @Test
+    @Order(4)
+    void whenThePatientsNodeDiesTheClinicianOnTheOtherSeesThePatientLeave() throws Exception {
+        OpenVisitNode clinicianNode = servers.node(0);
+        OpenVisitNode patientNode = servers.node(1);
+        RoomClient clinician = new RoomClient();
+        HttpResponse<String> page = clinician.follow(servers.sandbox(
+                "ehr/launch?user=Practitioner/prac-diego-alvarez&appointment=appt-1007"));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String visit = clinician.visitId();
+        RoomClient.Socket clinicianSocket = clinician.socket(clinicianNode.uri(""), visit, null);
+        clinicianSocket.await("hello");
+        RoomClient patient = new RoomClient();
+        patient.get(URI.create(RoomClient.link(page.body(), "patientLink")
+                .replace(clinicianNode.origin(), patientNode.origin())));
+        RoomClient.Socket patientSocket = patient.socket(patientNode.uri(""), visit, null);
+        String patientId = patientSocket.await("hello").getString("self");
+        clinicianSocket.await(m -> m.getString("type").equals("attendee") && m.getString("id").equals(patientId)
+                && m.getString("state").equals("WAITING"));
+        long admit = System.nanoTime(); // the second visit: the grid's map, lock and topics are warm
+        clinicianSocket.send("{\"type\":\"admit\",\"id\":\"" + patientId + "\"}");
+        patientSocket.await("admitted");
+        System.out.printf("Admit on %s -> \"admitted\" on %s (second visit): %.1f ms%n", clinicianNode.name(),
+                patientNode.name(), (System.nanoTime() - admit) / 1e6);
+
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
+        heartbeat.scheduleAtFixedRate(() -> clinicianSocket.send("{\"type\":\"ping\",\"n\":1}"), 5, 5, TimeUnit.SECONDS);
+        try {
+            long killed = System.nanoTime();
+            patientNode.kill(); // SIGKILL: its socket never says goodbye; the data grid notices the member is gone
+            clinicianSocket.await(m -> m.getString("type").equals("event") && m.getString("event").equals("DISCONNECTED")
+                    && m.getString("attendee", "").equals(patientId), Duration.ofSeconds(90));
+            System.out.printf("Patient's node killed -> DISCONNECTED on the clinician's node: %.1f s%n",
+                    (System.nanoTime() - killed) / 1e9);
+        } finally {
+            heartbeat.shutdownNow();
+        }
+        assertThat(visitEvents(visit)).containsSubsequence("LOBBY_JOINED", "ADMITTED", "DISCONNECTED");
+        assertThat(visitEvents(visit)).as("recorded once, though every remaining node looks")
+                .filteredOn("DISCONNECTED"::equals).hasSize(1);
+        clinicianSocket.close();
+    }
+
+    @Test
+    @Order(5)
     void theSharedDatabaseHoldsNoPlainEhrReferenceNoPatientDataAndNoToken() throws Exception {
         // 550 events written back to Appointment/appt-1001 and Encounter/enc-1001: those references travel sealed
         Map<String, Integer> read = new HashMap<>();
@@ -202,6 +319,21 @@ class WriteBackClusterIT {
             }
         }
         return byTask;
+    }
+
+    /** The visit's recorded event types, in the visit's order, read from the shared database. */
+    private List<String> visitEvents(String visit) throws Exception {
+        List<String> types = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "select event_type from visit_event where visit_id = ? order by sequence_no")) {
+            s.setString(1, visit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    types.add(r.getString(1));
+                }
+            }
+        }
+        return types;
     }
 
     private Connection connect() throws Exception {

@@ -19,7 +19,8 @@ import java.util.UUID;
  * The EHR sandbox on its own Payara Micro and one or more OpenVisit nodes ({@link OpenVisitNode}), all
  * on free loopback ports with data under {@code target}; every node's demo endpoint points at this
  * sandbox. The nodes share whatever the extra environment gives them (a PostgreSQL database and a
- * master key make a cluster; without, each has its own embedded H2).
+ * master key make a cluster; without, each has its own embedded H2); two or more nodes form one data grid
+ * (TCP discovery on 127.0.0.1), which holds the live rooms.
  */
 final class WriteBackServers implements AutoCloseable {
 
@@ -39,6 +40,10 @@ final class WriteBackServers implements AutoCloseable {
         sandboxPort = SharedServer.freePort();
         for (int i = 1; i <= nodeCount; i++) {
             nodes.add(new OpenVisitNode("wb-node-" + i, root, output, fhirBase(), ADMIN_PASSWORD, sharedEnvironment));
+        }
+        if (nodeCount > 1) { // one data grid: the live rooms are shared
+            String members = String.join(",", nodes.stream().map(n -> "127.0.0.1:" + n.gridPort()).toList());
+            nodes.forEach(n -> n.joinGrid("wb-cluster-" + sandboxPort, members));
         }
     }
 

@@ -17,25 +17,22 @@ import org.openvisit.visit.application.VisitView;
 import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitStatus;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * The rooms live on the node that holds their sockets, in memory (a room is rebuilt empty after a
- * restart: people reconnect and patients are admitted again). Each step runs under its room's lock
- * and records what it means in the visit's event stream (one transaction per event, through
- * {@link VisitEvents}, which numbers them in the visit's order and hands them to write-back), so the
+ * The rooms' steps. A room lives in {@link LiveRooms} (Payara's data grid), so every node sees the same one and a
+ * patient whose socket reached one node is in the same room as the clinician on another; a room nobody ended is
+ * forgotten hours after its last change. Each step runs while no other step of its visit runs on any node and
+ * records what it means in the visit's event stream (one transaction per event, through {@link VisitEvents},
+ * which numbers them in the visit's order and hands them to write-back) before the next step may start, so the
  * stored order is the order things happened in the room.
  */
 @ApplicationScoped
@@ -52,38 +49,38 @@ public class RoomService {
     @Inject
     private AttendeeLimits limits;
 
+    @Inject
+    private LiveRooms live;
+
     @EJB
     private JoinLinkRevocations revocations;
 
-    /** A room in which nobody has been present for this long is dropped from memory. */
-    private static final Duration IDLE_ROOM = Duration.ofHours(6);
-
-    private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
-    private final ConcurrentMap<UUID, Long> lastUsed = new ConcurrentHashMap<>();
-    private final ConcurrentMap<UUID, ReentrantLock> recording = new ConcurrentHashMap<>();
-
-    /** The visit's room on this node, made on first use; a visit that has ended gets an ended room. */
+    /** The visit's room as it is now (an empty one, not kept, when no node holds it yet). */
     Room room(UUID visitId) {
-        Room room = rooms.get(visitId);
-        if (room != null) {
-            return room;
-        }
+        return live.find(visitId).orElseGet(() -> fresh(visitId));
+    }
+
+    /** A new room for the visit: an ended one for a visit that has ended. */
+    private Room fresh(UUID visitId) {
         Optional<VisitView> visit = visits.find(visitId);
         if (visit.isEmpty()) {
             throw new RoomRefusedException("NO_VISIT", "There is no such visit.");
         }
-        return rooms.computeIfAbsent(visitId, id -> {
-            Room made = new Room(id);
-            if (visit.get().status() == VisitStatus.ENDED) {
-                made.markEnded();
-            }
-            return made;
-        });
+        Room made = new Room(visitId);
+        if (visit.get().status() == VisitStatus.ENDED) {
+            made.markEnded();
+        }
+        return made;
     }
 
     /** Whether the visit's room is over (ended here, or the visit ended). */
     public boolean ended(UUID visitId) {
         return room(visitId).ended();
+    }
+
+    /** This node's prefix of socket ids ({@code <node id>/}): which node holds an attendee's page. */
+    public String socketPrefix() {
+        return live.nodeId() + "/";
     }
 
     public RoomResult connect(RoomPass pass, String socketId) {
@@ -97,6 +94,30 @@ public class RoomService {
 
     public RoomResult disconnect(RoomPass pass, String socketId) {
         return step(pass.visitId(), null, room -> room.disconnect(pass.attendeeId(), socketId));
+    }
+
+    /**
+     * A node left the cluster: everyone whose page was on one of its sockets ({@code socketPrefix}) is
+     * disconnected in this visit's room (their browsers reconnect and come back to their place).
+     */
+    public RoomResult disconnectNode(UUID visitId, String socketPrefix) {
+        return step(visitId, null, room -> {
+            List<RoomChange> changes = new ArrayList<>();
+            for (Attendee a : room.connectedThrough(socketPrefix)) {
+                changes.addAll(room.disconnect(a.id(), a.socketId()));
+            }
+            return changes;
+        });
+    }
+
+    /** Tells {@code nodeLeft} the id of each node that leaves the cluster. */
+    public void whenNodeLeaves(Consumer<String> nodeLeft) {
+        live.whenNodeLeaves(nodeLeft);
+    }
+
+    /** The visits with a live room (on any node). */
+    public Set<UUID> liveVisits() {
+        return live.visits();
     }
 
     /** A clinician admits someone; {@code tellAdmitted} hears who, before the event is stored. */
@@ -117,11 +138,7 @@ public class RoomService {
     /** A clinician removes a patient or guest; the join link they came by is revoked for every browser. */
     public RoomResult remove(RoomPass by, String attendeeId) {
         RoomResult result = step(by.visitId(), null, room -> room.remove(by.attendeeId(), attendeeId));
-        Room room = room(by.visitId());
-        String linkId;
-        synchronized (room) {
-            linkId = room.attendee(attendeeId).map(Attendee::joinLinkId).orElse(null);
-        }
+        String linkId = room(by.visitId()).attendee(attendeeId).map(Attendee::joinLinkId).orElse(null);
         if (linkId != null) {
             revocations.revoke(by.visitId(), linkId);
         }
@@ -145,126 +162,105 @@ public class RoomService {
 
     /** Refuses (throws) unless both are in the call of the pass's visit. */
     public void checkRelay(RoomPass from, String toId) {
-        Room room = room(from.visitId());
-        synchronized (room) {
-            room.checkRelay(from.attendeeId(), toId);
-        }
+        room(from.visitId()).checkRelay(from.attendeeId(), toId);
     }
 
     /** The attendees now in the call, other than {@code pass}'s own. */
     public List<String> othersInCall(RoomPass pass) {
-        Room room = room(pass.visitId());
-        synchronized (room) {
-            return room.inCall().stream().map(a -> a.id()).filter(id -> !id.equals(pass.attendeeId())).toList();
-        }
+        return room(pass.visitId()).inCall().stream().map(Attendee::id)
+                .filter(id -> !id.equals(pass.attendeeId())).toList();
     }
 
     /** Whether the pass's attendee is in the call now. */
     public boolean inCall(RoomPass pass) {
-        Room room = room(pass.visitId());
-        synchronized (room) {
-            return room.attendee(pass.attendeeId()).map(a -> a.state() == AttendeeState.IN_CALL).orElse(false);
-        }
+        return room(pass.visitId()).attendee(pass.attendeeId())
+                .map(a -> a.state() == AttendeeState.IN_CALL).orElse(false);
     }
 
     /** All attendees of the visit's room, as they are now. */
     public RoomResult snapshot(UUID visitId) {
         Room room = room(visitId);
-        synchronized (room) {
-            return new RoomResult(List.of(), room.attendees(), room.ended());
-        }
+        return new RoomResult(List.of(), room.attendees(), room.ended());
     }
 
     /** A clinician ends the visit: the room closes and the visit records VISIT_ENDED. */
     public RoomResult end(RoomPass by) {
-        Room room = room(by.visitId());
-        ReentrantLock order = recording.computeIfAbsent(by.visitId(), id -> new ReentrantLock(true));
-        List<AttendeeView> everyone;
-        synchronized (room) {
+        List<VisitEventRecorded> ended = new ArrayList<>();
+        List<AttendeeView> everyone = live.change(by.visitId(), () -> fresh(by.visitId()), room -> {
             room.end(by.attendeeId());
-            everyone = room.attendees();
-            order.lock(); // after the events of earlier steps
-        }
-        try {
+            return room.attendees();
+        }, all -> { // after the events of earlier steps, before any later one
             visits.end(by.visitId());
-            List<VisitEventRecorded> ended = events.of(by.visitId()).stream()
-                    .filter(e -> e.type() == VisitEventType.VISIT_ENDED).toList();
-            return new RoomResult(ended, everyone, true);
-        } finally {
-            order.unlock();
-        }
+            events.of(by.visitId()).stream().filter(e -> e.type() == VisitEventType.VISIT_ENDED).forEach(ended::add);
+        });
+        return new RoomResult(ended, everyone, true);
     }
 
-    /** Drops the visit's room from memory (it ended). */
+    /** Drops the visit's room (it ended) on every node, and this node's counts of it. */
     public void forget(UUID visitId) {
-        rooms.remove(visitId);
-        lastUsed.remove(visitId);
+        live.drop(visitId);
         limits.forget(visitId);
-        recording.remove(visitId);
     }
 
-    /** Drops rooms in which nobody is present and nothing happened for {@link #IDLE_ROOM}. */
-    public void forgetIdleRooms() {
-        long now = System.nanoTime();
-        for (Room room : rooms.values()) {
-            synchronized (room) {
-                boolean idle = now - lastUsed.getOrDefault(room.visitId(), now) > IDLE_ROOM.toNanos();
-                if (idle && room.attendees().stream().noneMatch(a -> a.state().isPresent())) {
-                    forget(room.visitId());
-                }
-            }
-        }
+    /** Drops this node's counts of the visit (it ended on another node). */
+    public void forgetHere(UUID visitId) {
+        limits.forget(visitId);
     }
 
     private RoomResult step(UUID visitId, String touched, Function<Room, List<RoomChange>> transition) {
         return step(visitId, touched, transition, changes -> { });
     }
 
+    /** What a step changed, then what it recorded. */
+    private static final class Stepped {
+        final List<RoomChange> changes;
+        final List<AttendeeView> changed;
+        final boolean ended;
+        final List<VisitEventRecorded> recorded = new ArrayList<>();
+        boolean endedElsewhere;
+
+        Stepped(List<RoomChange> changes, List<AttendeeView> changed, boolean ended) {
+            this.changes = changes;
+            this.changed = changed;
+            this.ended = ended;
+        }
+    }
+
     /**
-     * Applies a transition under the room's lock, then tells {@code announce} (before the events are
-     * stored: an admitted patient need not wait for the disk), then records the events. The recording
-     * lock is taken before the room's lock is released, so events are stored in the order the room
-     * changed, even though the next transition may already run.
+     * Applies a transition to the visit's room, then, before the next step of the visit may start, tells
+     * {@code announce} (before the events are stored: an admitted patient need not wait for the disk) and records
+     * the events, so events are stored in the order the room changed.
      */
     private RoomResult step(UUID visitId, String touched, Function<Room, List<RoomChange>> transition,
                             Consumer<List<RoomChange>> announce) {
-        Room room = room(visitId);
-        lastUsed.put(visitId, System.nanoTime());
-        ReentrantLock order = recording.computeIfAbsent(visitId, id -> new ReentrantLock(true));
-        List<RoomChange> changes;
-        List<AttendeeView> changed;
-        synchronized (room) {
-            changes = transition.apply(room);
+        Stepped s = live.change(visitId, () -> fresh(visitId), room -> {
+            List<RoomChange> changes = transition.apply(room);
             Set<String> ids = new LinkedHashSet<>();
             if (touched != null) {
                 ids.add(touched);
             }
             changes.forEach(c -> ids.add(c.attendeeId()));
-            changed = ids.stream().map(room::attendee).flatMap(Optional::stream).map(Attendee::view).toList();
-            order.lock();
-        }
-        List<VisitEventRecorded> recorded = new ArrayList<>(changes.size());
-        boolean endedElsewhere = false;
-        try {
-            announce.accept(changes);
-            for (RoomChange c : changes) {
+            return new Stepped(changes, ids.stream().map(room::attendee).flatMap(Optional::stream)
+                    .map(Attendee::view).toList(), room.ended());
+        }, stepped -> {
+            announce.accept(stepped.changes);
+            for (RoomChange c : stepped.changes) {
                 try {
-                    recorded.add(events.record(visitId, c.type(), c.role(), c.attendeeId(), c.detail()));
+                    stepped.recorded.add(events.record(visitId, c.type(), c.role(), c.attendeeId(), c.detail()));
                 } catch (RuntimeException e) {
                     // the visit ended elsewhere (or the database failed): the room follows, the page is told
                     LOG.warning(() -> "Visit " + visitId + ": the " + c.type() + " event could not be recorded ("
                             + e.getClass().getSimpleName() + ")");
-                    endedElsewhere |= visits.find(visitId).map(v -> v.status() == VisitStatus.ENDED).orElse(true);
+                    stepped.endedElsewhere |= visits.find(visitId).map(v -> v.status() == VisitStatus.ENDED).orElse(true);
                 }
             }
-        } finally {
-            order.unlock();
-        }
-        if (endedElsewhere) {
-            synchronized (room) { // never while holding the recording lock: that order would deadlock
+        });
+        if (s.endedElsewhere) {
+            live.change(visitId, () -> fresh(visitId), room -> {
                 room.markEnded();
-            }
+                return room;
+            }, room -> { });
         }
-        return new RoomResult(recorded, changed, room.ended());
+        return new RoomResult(s.recorded, s.changed, s.ended || s.endedElsewhere);
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The live rooms of this node: each visit's {@link org.openvisit.room.domain.model.Room}, its
- * transitions recorded in the visit's event stream, who may act in it ({@link RoomPass}) and how much one
+ * The rooms' steps: each visit's {@link org.openvisit.room.domain.model.Room}, kept in {@link LiveRooms} (the data
+ * grid) so every node sees the same one, its transitions recorded in the visit's event stream, the messages between
+ * its people ({@link VisitChannel}), who may act in it ({@link RoomPass}) and how much one
  * browser may cause there ({@link AttendeeLimits}).
  */
 package org.openvisit.room.application;

@@ -16,7 +16,8 @@ import java.util.UUID;
  * patients and guests wait in the lobby until admitted. The call is a mesh of browsers, so at most
  * {@link #MAX_IN_CALL} people are in it at once. Each transition returns the visit events it means
  * (to be recorded in the visit's event stream) or throws {@link RoomRefusedException} and changes
- * nothing. Not thread-safe on its own: callers hold the room's lock ({@code synchronized (room)}).
+ * nothing. Not thread-safe on its own: callers hold the visit's lock (the data grid's, across nodes) and keep the
+ * room between steps as its {@link #snapshot()}.
  */
 public final class Room {
 
@@ -33,6 +34,35 @@ public final class Room {
 
     public UUID visitId() {
         return visitId;
+    }
+
+    /** The room as plain values (for the data grid). */
+    public RoomSnapshot snapshot() {
+        return new RoomSnapshot(visitId, ended, attendees.values().stream()
+                .map(a -> new RoomSnapshot.Entry(a.id(), a.role(), a.state(), a.admitted(), a.socketId(), a.joinLinkId()))
+                .toList());
+    }
+
+    /** The room a {@link #snapshot()} was taken of. */
+    public static Room restore(RoomSnapshot snapshot) {
+        Room room = new Room(snapshot.visitId());
+        room.ended = snapshot.ended();
+        for (RoomSnapshot.Entry e : snapshot.attendees()) {
+            Attendee a = new Attendee(e.id(), e.role());
+            a.state(e.state());
+            if (e.admitted()) {
+                a.admit();
+            }
+            a.socket(e.socketId());
+            a.joinLink(e.joinLinkId());
+            room.attendees.put(a.id(), a);
+        }
+        return room;
+    }
+
+    /** The attendees whose open page is on a socket whose id starts with {@code prefix} (a node's sockets). */
+    public List<Attendee> connectedThrough(String prefix) {
+        return attendees.values().stream().filter(a -> a.socketId() != null && a.socketId().startsWith(prefix)).toList();
     }
 
     public boolean ended() {

@@ -4,7 +4,11 @@ import org.openvisit.shared.infrastructure.Jsons;
 import org.openvisit.shared.infrastructure.LogText;
 import org.openvisit.shared.infrastructure.QuietLog;
 import jakarta.ejb.EJB;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -17,6 +21,7 @@ import jakarta.websocket.Session;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.room.application.RoomResult;
 import org.openvisit.room.application.RoomService;
+import org.openvisit.room.application.VisitChannel;
 import org.openvisit.room.domain.model.AttendeeState;
 import org.openvisit.room.domain.model.AttendeeView;
 import org.openvisit.room.domain.model.RoomRefusedException;
@@ -59,11 +64,22 @@ public class SignalHub {
     @Inject
     private IceServers iceServers;
 
+    @Inject
+    private VisitChannel channel;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    /** From the start, hear of nodes leaving the cluster (work on them off the grid's event thread). */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        rooms.whenNodeLeaves(nodeId -> executor.execute(() -> nodeLeft(nodeId)));
+    }
+
     void open(Session socket, RoomPass pass) throws IOException {
         sockets.bind(socket, pass);
         RoomResult result;
         try {
-            result = rooms.connect(pass, socket.getId());
+            result = rooms.connect(pass, sockets.clusterId(socket));
         } catch (RoomRefusedException e) {
             REFUSALS.warning("open " + e.reasonCode(), () -> "Signalling socket refused: " + e.reasonCode()
                     + " for visit " + pass.visitId() + " attendee " + pass.attendeeId());
@@ -104,7 +120,7 @@ public class SignalHub {
         }
         sockets.unregister(pass, socket);
         try {
-            RoomResult result = rooms.disconnect(pass, socket.getId());
+            RoomResult result = rooms.disconnect(pass, sockets.clusterId(socket));
             if (!result.events().isEmpty()) {
                 tellCall(pass, Jsons.createObjectBuilder().add("type", "peer-left").add("id", pass.attendeeId()));
                 publish(pass.visitId(), result);
@@ -154,10 +170,9 @@ public class SignalHub {
                 String to = m.getString("to");
                 rooms.checkRelay(pass, to);
                 JsonValue data = m.get("data");
-                Session target = sockets.get(pass.visitId(), to);
-                if (target != null && data != null) {
-                    send(target, Jsons.createObjectBuilder().add("type", "signal").add("from", pass.attendeeId())
-                            .add("data", data));
+                if (data != null) { // to whichever node holds the peer's socket
+                    sockets.publish(pass.visitId(), Envelope.attendee(to, Jsons.createObjectBuilder()
+                            .add("type", "signal").add("from", pass.attendeeId()).add("data", data).build().toString()));
                 }
             }
             case "admit" -> publish(pass.visitId(), rooms.admit(pass, m.getString("id"), id -> tellAdmitted(pass, id)));
@@ -187,21 +202,19 @@ public class SignalHub {
     }
 
     private void tellAdmitted(RoomPass by, String attendeeId) {
-        Session target = sockets.get(by.visitId(), attendeeId);
-        if (target != null) {
-            send(target, Jsons.createObjectBuilder().add("type", "admitted"));
-        }
+        sockets.publish(by.visitId(), Envelope.attendee(attendeeId,
+                Jsons.createObjectBuilder().add("type", "admitted").build().toString()));
     }
 
     private void remove(RoomPass by, String attendeeId) {
         RoomResult r = rooms.remove(by, attendeeId);
-        Session target = sockets.remove(by.visitId(), attendeeId);
-        if (target != null) {
-            send(target, Jsons.createObjectBuilder().add("type", "removed"));
-            SignalSockets.close(target, SignalSockets.REMOVED, "removed");
-        }
-        for (String id : rooms.othersInCall(by)) {
-            sendTo(by.visitId(), id, Jsons.createObjectBuilder().add("type", "peer-left").add("id", attendeeId));
+        sockets.publish(by.visitId(), Envelope.attendee(attendeeId,
+                Jsons.createObjectBuilder().add("type", "removed").build().toString())
+                .thenClose(SignalSockets.REMOVED.getCode()));
+        List<String> inCall = rooms.othersInCall(by);
+        if (!inCall.isEmpty()) {
+            sockets.publish(by.visitId(), Envelope.attendees(inCall, Jsons.createObjectBuilder()
+                    .add("type", "peer-left").add("id", attendeeId).build().toString()));
         }
         publish(by.visitId(), r);
     }
@@ -210,9 +223,37 @@ public class SignalHub {
         RoomResult r = rooms.end(by);
         publish(by.visitId(), r);
         rooms.forget(by.visitId()); // an ended visit's room is rebuilt, ended, from the database if asked again
-        for (Session s : sockets.removeVisit(by.visitId())) {
-            send(s, Jsons.createObjectBuilder().add("type", "ended"));
-            SignalSockets.close(s, SignalSockets.ENDED, "visit ended");
+        sockets.publish(by.visitId(), Envelope.allThenClose(
+                Jsons.createObjectBuilder().add("type", "ended").build().toString(), SignalSockets.ENDED.getCode()));
+        channel.release(by.visitId());
+    }
+
+    /**
+     * A node left the cluster (stopped, killed, cut off): in every live room, whoever had their page on one of its
+     * sockets is disconnected, and the others see them leave. Every remaining node does this; the room's lock makes
+     * the second one find nothing left to do, so each disconnection is recorded once.
+     */
+    void nodeLeft(String nodeId) {
+        LOG.info(() -> "Data grid member " + nodeId + " left: disconnecting the attendees whose pages it held");
+        for (UUID visitId : rooms.liveVisits()) {
+            try {
+                RoomResult r = rooms.disconnectNode(visitId, nodeId + "/");
+                if (r.events().isEmpty()) {
+                    continue;
+                }
+                List<String> inCall = rooms.snapshot(visitId).changed().stream()
+                        .filter(a -> a.state() == AttendeeState.IN_CALL).map(AttendeeView::id).toList();
+                for (AttendeeView gone : r.changed()) {
+                    if (!inCall.isEmpty()) {
+                        sockets.publish(visitId, Envelope.attendees(inCall, Jsons.createObjectBuilder()
+                                .add("type", "peer-left").add("id", gone.id()).build().toString()));
+                    }
+                }
+                publish(visitId, r);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Visit " + visitId + ": the attendees of a node that left"
+                        + " could not be disconnected", e);
+            }
         }
     }
 
@@ -266,30 +307,16 @@ public class SignalHub {
                 .add("state", a.state().name()).add("words", a.state().words());
     }
 
+    /** Every clinician socket of the visit, on whichever node it is. */
     private void tellClinicians(UUID visitId, String json) {
-        for (Session s : sockets.ofVisit(visitId)) {
-            RoomPass p = SignalSockets.pass(s);
-            if (p != null && p.isClinician()) {
-                sendText(s, json);
-            }
-        }
+        sockets.publish(visitId, Envelope.clinicians(json));
     }
 
-    /** Everyone else in the call of the pass's visit. */
+    /** Everyone else in the call of the pass's visit, on whichever node their sockets are. */
     private void tellCall(RoomPass pass, JsonObjectBuilder message) {
-        String json = message.build().toString();
-        for (String id : rooms.othersInCall(pass)) {
-            Session s = sockets.get(pass.visitId(), id);
-            if (s != null) {
-                sendText(s, json);
-            }
-        }
-    }
-
-    private void sendTo(UUID visitId, String attendeeId, JsonObjectBuilder message) {
-        Session s = sockets.get(visitId, attendeeId);
-        if (s != null) {
-            send(s, message);
+        List<String> others = rooms.othersInCall(pass);
+        if (!others.isEmpty()) {
+            sockets.publish(pass.visitId(), Envelope.attendees(others, message.build().toString()));
         }
     }
 

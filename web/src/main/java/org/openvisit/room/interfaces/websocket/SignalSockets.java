@@ -12,6 +12,7 @@ import jakarta.websocket.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.room.application.RoomService;
+import org.openvisit.room.application.VisitChannel;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -30,7 +31,9 @@ import java.util.logging.Logger;
  * The signalling sockets this node holds, by visit and attendee, each bound to its pass; sending to
  * them one message at a time; and the heartbeat: a socket that says nothing for
  * {@code openvisit.rooms.heartbeat-timeout} (browsers ping every 10 s) is closed, which disconnects its
- * attendee. The same sweep drops rooms nobody used for hours.
+ * attendee. While it holds a socket of a visit, this node hears the visit's {@link VisitChannel} and hands each
+ * message to its own sockets it is addressed to ({@link Envelope}); the same sweep stops hearing visits it no
+ * longer holds a socket of.
  */
 @ApplicationScoped
 public class SignalSockets {
@@ -49,11 +52,22 @@ public class SignalSockets {
     @ConfigProperty(name = "openvisit.rooms.heartbeat-timeout", defaultValue = "PT30S")
     private Duration heartbeatTimeout;
 
+    @Inject
+    private VisitChannel channel;
+
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
-    private final ConcurrentMap<UUID, ConcurrentMap<String, Session>> sockets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, LocalVisit> visits = new ConcurrentHashMap<>();
     private ScheduledFuture<?> sweeper;
+    private volatile String prefix;
+
+    /** This node's sockets of one visit, and its hearing of the visit's channel. */
+    private static final class LocalVisit {
+        final ConcurrentMap<String, Session> sockets = new ConcurrentHashMap<>();
+        AutoCloseable hearing;
+        boolean closed;
+    }
 
     @PostConstruct
     void startSweeper() {
@@ -65,6 +79,17 @@ public class SignalSockets {
         if (sweeper != null) {
             sweeper.cancel(false);
         }
+        visits.values().forEach(v -> stopHearing(v));
+    }
+
+    /** The socket's id in the whole cluster ({@code <node id>/<socket id>}): which node holds the page. */
+    String clusterId(Session socket) {
+        String p = prefix;
+        if (p == null) {
+            p = rooms.socketPrefix();
+            prefix = p;
+        }
+        return p + socket.getId();
     }
 
     /** Binds a new socket to its pass and starts its heartbeat clock. */
@@ -94,47 +119,111 @@ public class SignalSockets {
 
     /** The socket now speaks for its attendee (a reload's new socket replaces the old one here). */
     void register(RoomPass pass, Session socket) {
-        of(pass.visitId()).put(pass.attendeeId(), socket);
+        while (true) {
+            LocalVisit v = visits.computeIfAbsent(pass.visitId(), id -> new LocalVisit());
+            synchronized (v) {
+                if (v.closed) {
+                    continue; // the sweep just let this visit go: take a new one
+                }
+                if (v.hearing == null) {
+                    UUID visitId = pass.visitId();
+                    v.hearing = channel.subscribe(visitId, message -> deliver(visitId, message));
+                }
+                v.sockets.put(pass.attendeeId(), socket);
+                return;
+            }
+        }
     }
 
     /** Forgets the socket, unless a newer one already speaks for its attendee. */
     void unregister(RoomPass pass, Session socket) {
-        of(pass.visitId()).remove(pass.attendeeId(), socket);
+        LocalVisit v = visits.get(pass.visitId());
+        if (v != null) {
+            v.sockets.remove(pass.attendeeId(), socket);
+        }
     }
 
+    /** The attendee's socket on this node, or {@code null}. */
     Session get(UUID visitId, String attendeeId) {
-        return of(visitId).get(attendeeId);
-    }
-
-    Session remove(UUID visitId, String attendeeId) {
-        return of(visitId).remove(attendeeId);
-    }
-
-    /** All sockets of the visit, taken out of the registry (the visit ended). */
-    Collection<Session> removeVisit(UUID visitId) {
-        Map<String, Session> all = sockets.remove(visitId);
-        return all == null ? java.util.List.of() : all.values();
+        LocalVisit v = visits.get(visitId);
+        return v == null ? null : v.sockets.get(attendeeId);
     }
 
     Collection<Session> ofVisit(UUID visitId) {
-        return of(visitId).values();
+        LocalVisit v = visits.get(visitId);
+        return v == null ? java.util.List.of() : v.sockets.values();
+    }
+
+    /** Sends {@code message} to the visit's sockets it is for, on whichever node holds them. */
+    void publish(UUID visitId, Envelope message) {
+        channel.publish(visitId, message.text());
+    }
+
+    /** A message of the visit's channel: this node's sockets it is addressed to get it (and close, if it says so). */
+    private void deliver(UUID visitId, String text) {
+        Envelope e = Envelope.parse(text);
+        LocalVisit v = visits.get(visitId);
+        if (v == null) {
+            return;
+        }
+        java.util.List<Session> targets = switch (e.to()) {
+            case ALL -> java.util.List.copyOf(v.sockets.values());
+            case CLINICIANS -> v.sockets.values().stream().filter(s -> {
+                RoomPass p = pass(s);
+                return p != null && p.isClinician();
+            }).toList();
+            case ATTENDEES -> e.ids().stream().map(v.sockets::get).filter(java.util.Objects::nonNull).toList();
+        };
+        for (Session s : targets) {
+            if (e.closeCode() != 0) { // it leaves this node's registry before it closes: its close changes nothing
+                RoomPass p = pass(s);
+                if (p != null) {
+                    v.sockets.remove(p.attendeeId(), s);
+                }
+            }
+            sendText(s, e.json());
+            if (e.closeCode() != 0) {
+                close(s, CloseReason.CloseCodes.getCloseCode(e.closeCode()), e.closeCode() == ENDED.getCode()
+                        ? "visit ended" : "removed");
+            }
+        }
+        if (e.to() == Envelope.To.ALL && e.closeCode() == ENDED.getCode()) {
+            rooms.forgetHere(visitId);
+        }
     }
 
     /** How many signalling sockets this node holds. */
     public int openSockets() {
-        return sockets.values().stream().mapToInt(Map::size).sum();
+        return visits.values().stream().mapToInt(v -> v.sockets.size()).sum();
     }
 
-    private ConcurrentMap<String, Session> of(UUID visitId) {
-        return sockets.computeIfAbsent(visitId, id -> new ConcurrentHashMap<>());
+    private void stopHearing(LocalVisit v) {
+        synchronized (v) {
+            v.closed = true;
+            if (v.hearing != null) {
+                try {
+                    v.hearing.close();
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "A visit channel could not be left", e);
+                }
+                v.hearing = null;
+            }
+        }
     }
 
     private void sweep() {
-        rooms.forgetIdleRooms();
-        sockets.entrySet().removeIf(e -> e.getValue().isEmpty());
+        for (Map.Entry<UUID, LocalVisit> e : visits.entrySet()) {
+            LocalVisit v = e.getValue();
+            synchronized (v) {
+                if (v.sockets.isEmpty()) {
+                    stopHearing(v);
+                    visits.remove(e.getKey(), v);
+                }
+            }
+        }
         long now = System.nanoTime();
-        for (Map<String, Session> visit : sockets.values()) {
-            for (Session s : visit.values()) {
+        for (LocalVisit visit : visits.values()) {
+            for (Session s : visit.sockets.values()) {
                 AtomicLong seen = (AtomicLong) s.getUserProperties().get(LAST_SEEN);
                 if (seen != null && now - seen.get() > heartbeatTimeout.toNanos()) {
                     LOG.info(() -> "Signalling socket silent for " + heartbeatTimeout.toSeconds() + " s: closed");

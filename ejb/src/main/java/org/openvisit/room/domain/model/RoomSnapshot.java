@@ -1,0 +1,21 @@
+package org.openvisit.room.domain.model;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A room's whole state as plain values, so it can be kept outside one node's memory (the data grid) and a
+ * {@link Room} rebuilt from it for each step. Holds opaque attendee ids, roles, states and the random ids of
+ * join links and sockets: no person's name, no token.
+ */
+public record RoomSnapshot(UUID visitId, boolean ended, List<Entry> attendees) {
+
+    public RoomSnapshot {
+        attendees = List.copyOf(attendees);
+    }
+
+    /** One attendee: {@code socketId} and {@code joinLinkId} may be {@code null}. */
+    public record Entry(String id, org.openvisit.visit.domain.model.AttendeeRole role, AttendeeState state,
+                        boolean admitted, String socketId, String joinLinkId) {
+    }
+}
