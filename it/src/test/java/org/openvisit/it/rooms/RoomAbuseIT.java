@@ -157,7 +157,8 @@ class RoomAbuseIT {
         socket.close();
         String log = SharedServer.logText();
         long lines = log.lines().filter(l -> l.contains("Signalling refused: UNKNOWN_MESSAGE") && l.contains(me)).count();
-        assertThat(lines).isBetween(1L, 25L);
+        // at most 20 per clock minute: a slow machine may spread the frames over a minute's turn, so two minutes' worth
+        assertThat(lines).isBetween(1L, 45L);
         assertThat(log.lines().filter(l -> l.startsWith("1999-01-01"))).as("no forged line").isEmpty();
     }
 
