@@ -61,8 +61,13 @@ public class SmsFeedSetupService {
     public EndpointSmsView settings(@NotNull Actor actor, @NotNull UUID organizationId, @NotNull UUID endpointId) {
         requireMayLook(actor, organizationId);
         requireEndpoint(organizationId, endpointId);
-        return view(settings.find(endpointId).orElseGet(() -> new SmsEndpointSettings(organizationId, endpointId,
-                actor.username(), clock.instant())));
+        return settings.find(endpointId).map(SmsFeedSetupService::view).orElseGet(() -> {
+            // the defaults, never saved: nobody changed them yet
+            EndpointSmsView d = view(new SmsEndpointSettings(organizationId, endpointId, actor.username(),
+                    clock.instant()));
+            return new EndpointSmsView(d.endpointId(), d.confirmation(), d.reminderMinutes(), d.numberId(),
+                    d.phoneRegion(), d.language(), d.timeZone(), d.sendingFacility(), d.feedSecretSet(), null, null);
+        });
     }
 
     /** @throws InvalidValueException a value out of range, or a number or endpoint of another organization */

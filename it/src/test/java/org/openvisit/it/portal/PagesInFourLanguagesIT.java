@@ -10,6 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openvisit.it.support.Browser;
+import org.openvisit.it.support.Http;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.TenantApi;
 
@@ -101,9 +102,43 @@ class PagesInFourLanguagesIT {
                 page(browser, language, "report-tokens", "/report-tokens.xhtml", "tokens:issue", problems);
                 page(browser, language, "teams", "/teams.xhtml", "teams:save", problems);
                 page(browser, language, "sms", "/sms.xhtml", "sms:vendorSends", problems);
+                page(browser, language, "sms-endpoint", "/sms-endpoint.xhtml?endpoint=" + endpointId, "smsEndpoint:save",
+                        problems);
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void anEndpointsSmsSettingsAreSavedFromThePageAndBadValuesAreSaidInWords() {
+        try (Browser browser = Browser.open("--accept-lang=ru", "--lang=ru")) {
+            WebDriver driver = browser.driver();
+            browser.signIn(SharedServer.baseUri(), admin.username(), admin.password());
+            driver.get(SharedServer.baseUri().resolve("/sms.xhtml").toString());
+            driver.findElement(By.cssSelector("#endpointSettings a")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("smsEndpoint:save")));
+
+            driver.findElement(By.id("smsEndpoint:reminders")).clear();
+            driver.findElement(By.id("smsEndpoint:reminders")).sendKeys("1440, 15");
+            driver.findElement(By.id("smsEndpoint:timeZone")).clear();
+            driver.findElement(By.id("smsEndpoint:timeZone")).sendKeys("Moscow time");
+            driver.findElement(By.id("smsEndpoint:save")).click();
+            browser.waitUpTo(WAIT).until(d -> d.findElement(By.id("smsEndpoint:messages")).getText()
+                    .contains("Это не часовой пояс"));
+            String settings = "/api/organizations/" + organization + "/sms/endpoints/" + endpointId;
+            assertThat(Http.json(TenantApi.get(admin, settings)).getJsonArray("reminderMinutes")).as("nothing saved")
+                    .isEmpty();
+
+            driver.findElement(By.id("smsEndpoint:timeZone")).clear();
+            driver.findElement(By.id("smsEndpoint:timeZone")).sendKeys("Europe/Moscow");
+            driver.findElement(By.id("smsEndpoint:save")).click();
+            browser.waitUpTo(WAIT).until(d -> d.findElement(By.id("smsEndpoint:messages")).getText()
+                    .contains("Настройки SMS сохранены"));
+            jakarta.json.JsonObject saved = Http.json(TenantApi.get(admin, settings));
+            assertThat(saved.getJsonArray("reminderMinutes").toString()).isEqualTo("[1440,15]");
+            assertThat(saved.getString("timeZone")).isEqualTo("Europe/Moscow");
+            browser.screenshot("languages-ru-sms-endpoint-saved");
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.notify.application.ConsentView;
+import org.openvisit.notify.application.OutboxView;
+import org.openvisit.notify.application.SmsFeedSetupService;
 import org.openvisit.notify.application.SmsNumberView;
 import org.openvisit.notify.application.SmsSetupService;
 import org.openvisit.notify.application.SmsSetupView;
@@ -33,7 +35,8 @@ import java.util.function.Supplier;
  * An organization's SMS screen ({@code /sms.xhtml?org=...}): the two consents with who and when (given by ticking,
  * withdrawn with a confirmation), "Get a new phone number" with a progress indicator that polls the database while
  * the provisioning job runs (so it survives reloads and sign-outs), failures in words with Retry, the numbers with
- * their status, Release (confirmed), and the endpoints each number serves. Administrators (ORG_ADMIN) of the
+ * their status, Release (confirmed), the endpoints each number serves, a link to each endpoint's SMS settings, and the
+ * messages sent (numbers masked, join links cut). Administrators (ORG_ADMIN) of the
  * organization change it; operators look.
  */
 @Named
@@ -47,6 +50,9 @@ public class SmsScreen implements Serializable {
 
     @EJB
     private OrganizationService organizations;
+
+    @EJB
+    private SmsFeedSetupService feed;
 
     @EJB
     private EndpointService endpointService;
@@ -66,6 +72,7 @@ public class SmsScreen implements Serializable {
     private boolean vendorSends;
     private boolean patientsConsented;
     private final Map<UUID, String> chosenEndpoint = new HashMap<>();
+    private List<OutboxView> outbox = List.of();
 
     public void load() {
         Actor actor = currentUser.actor();
@@ -81,7 +88,28 @@ public class SmsScreen implements Serializable {
         }
         refresh();
         endpoints = endpointService.list(actor, organizationId, 0, 200).items();
+        try {
+            outbox = feed.outbox(actor, organizationId, 200);
+        } catch (RuntimeException regionDown) {
+            PortalMessages.refused(regionDown);
+        }
     }
+
+    /** The latest messages sent (numbers masked), newest first. */
+    public List<OutboxView> getOutbox() {
+        return outbox;
+    }
+
+    public List<EndpointSummary> getEndpoints() {
+        return endpoints;
+    }
+
+    /** A sent message as the page shows it: the patient's join link cut, so the page opens nobody's visit. */
+    public String shown(String body) {
+        return body == null ? "" : SHORT_LINK.matcher(body).replaceAll("/j/…");
+    }
+
+    private static final java.util.regex.Pattern SHORT_LINK = java.util.regex.Pattern.compile("/j/[A-Za-z0-9_-]+");
 
     /** Reads the setup again (the poll calls this every two seconds while a number is being set up). */
     public void refresh() {
