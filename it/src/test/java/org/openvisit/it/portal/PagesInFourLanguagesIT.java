@@ -45,7 +45,10 @@ class PagesInFourLanguagesIT {
     /** Words that stay as they are in every language: names of products and standards, and "English" in the switcher. */
     private static final Set<String> NAMES = Set.of("OpenVisit", "FHIR", "EHR", "SMART", "Epic", "Oracle", "Health",
             "Cerner", "PowerChart", "https", "ID", "API", "UTC", "on", "English", "CSV", "Excel", "xlsx", "Microsoft",
-            "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST", "SMS");
+            "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST", "SMS",
+            // HL7v2 terms, protocols, ISO country codes and tz database names given as examples to type
+            "HL", "SIU", "MSH", "MLLP", "HTTPS", "HMAC", "SHA", "tz", "US", "CN", "TW", "RU", "America", "New", "York",
+            "Asia", "Shanghai", "Taipei", "Europe", "Moscow");
 
     private static final Pattern URL = Pattern.compile("\\S+://\\S+");
     /** The labels the collector puts before attribute texts (to tell where a word came from), not page text. */
