@@ -23,6 +23,11 @@ public record EndpointSummary(UUID id, UUID organizationId, String baseUrl, Fhir
                               String approver, EndpointStatus status, boolean inService, Instant createdAt,
                               long version, boolean sharedEhr, List<SharingOrganization> sharedWith) {
 
+    /** The endpoint as pages name it: its label with its FHIR base URL, or the base URL alone. */
+    public String displayName() {
+        return label == null || label.isBlank() ? baseUrl : label + " (" + baseUrl + ")";
+    }
+
     public EndpointSummary {
         sharedWith = sharedWith == null ? null : List.copyOf(sharedWith);
     }

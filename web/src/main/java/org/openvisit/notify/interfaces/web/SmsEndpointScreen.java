@@ -184,11 +184,7 @@ public class SmsEndpointScreen implements Serializable {
     }
 
     public String getEndpointName() {
-        if (endpointSummary == null) {
-            return "";
-        }
-        String label = endpointSummary.label();
-        return label == null || label.isBlank() ? endpointSummary.baseUrl() : label + " (" + endpointSummary.baseUrl() + ")";
+        return endpointSummary == null ? "" : endpointSummary.displayName();
     }
 
     /** A message language as a word in the viewer's language. */

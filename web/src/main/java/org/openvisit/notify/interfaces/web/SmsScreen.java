@@ -245,7 +245,7 @@ public class SmsScreen implements Serializable {
     /** An endpoint's name as the page shows it: its label, else its FHIR base URL. */
     public String endpointName(UUID endpointId) {
         return endpoints.stream().filter(e -> e.id().equals(endpointId)).findFirst()
-                .map(e -> e.label() == null || e.label().isBlank() ? e.baseUrl() : e.label() + " (" + e.baseUrl() + ")")
+                .map(EndpointSummary::displayName)
                 .orElse(endpointId.toString());
     }
 
