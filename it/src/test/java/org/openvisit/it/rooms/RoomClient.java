@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -128,6 +130,7 @@ public final class RoomClient {
         final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
+        private volatile String closeReason = "";
         WebSocket ws;
 
         /** One send at a time (the JDK's WebSocket refuses overlapping sends). */
@@ -143,17 +146,26 @@ public final class RoomClient {
         /** The next message matching {@code filter} within {@code wait} (others are skipped). */
         public JsonObject await(Predicate<JsonObject> filter, Duration wait) {
             long until = System.nanoTime() + wait.toNanos();
+            List<String> skipped = new ArrayList<>();
             try {
                 while (System.nanoTime() < until) {
                     JsonObject m = messages.poll(200, TimeUnit.MILLISECONDS);
                     if (m != null && filter.test(m)) {
                         return m;
                     }
+                    if (m != null && skipped.size() < 20) {
+                        skipped.add(m.getString("type", "?") + (m.containsKey("code") ? " " + m.get("code") : ""));
+                    }
+                    if (m == null && closed.isDone() && messages.isEmpty()) {
+                        throw new AssertionError("the socket closed (" + closed.join() + " " + closeReason
+                                + ") before a matching message; it said " + skipped + SharedServer.lastWarnings());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            throw new AssertionError("no matching message within " + wait.toSeconds() + " s");
+            throw new AssertionError("no matching message within " + wait.toSeconds() + " s; it said " + skipped
+                    + SharedServer.lastWarnings());
         }
 
         public JsonObject await(String type) {
@@ -188,12 +200,14 @@ public final class RoomClient {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            closeReason = String.valueOf(error);
             closed.complete(-1);
         }
     }

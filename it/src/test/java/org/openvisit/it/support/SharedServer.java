@@ -69,6 +69,26 @@ public final class SharedServer {
         return Files.readString(get().log);
     }
 
+    /**
+     * The shared server's last warnings (for a failing test's message: CI shows the test output, not the server log);
+     * empty when the server was not started by this JVM.
+     */
+    public static String lastWarnings() {
+        SharedServer server = instance;
+        if (server == null) {
+            return "";
+        }
+        try {
+            List<String> warnings = Files.readAllLines(server.log).stream()
+                    .filter(l -> l.contains(" WARNING ") || l.contains(" SEVERE ")).toList();
+            return "\nlast server warnings:\n" + String.join("\n", warnings.subList(Math.max(0, warnings.size() - 12),
+                    warnings.size())).lines().map(l -> l.length() > 300 ? l.substring(0, 300) : l)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** The TURN server the shared server's rooms offer to browsers. */
     public static TurnServer turn() {
         get();

@@ -31,6 +31,7 @@ public class SignalEndpoint {
 
     private static final Logger LOG = Logger.getLogger(SignalEndpoint.class.getName());
     private static final QuietLog REFUSALS = new QuietLog(LOG, 20);
+    private static final QuietLog ERRORS = new QuietLog(LOG, 20);
 
     @OnOpen
     public void open(Session socket, @PathParam("visitId") String visitId) throws IOException {
@@ -67,7 +68,12 @@ public class SignalEndpoint {
 
     @OnError
     public void error(Session socket, Throwable error) {
-        LOG.log(Level.FINE, "Signalling socket error", error);
+        if (error instanceof IOException || error.getCause() instanceof IOException) {
+            LOG.log(Level.FINE, "Signalling socket error", error); // the browser went away: nothing to do
+        } else {
+            // a fault of ours (the room, the grid, the database): the page got no answer, so it must be seen
+            ERRORS.warning(error.getClass().getName(), () -> "Signalling socket failed: " + error + where(error));
+        }
     }
 
     private SignalHub hub;
@@ -80,6 +86,18 @@ public class SignalEndpoint {
             hub = h;
         }
         return h;
+    }
+
+    /** Where in OpenVisit the error came from (the first of our frames), for the log line. */
+    private static String where(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.openvisit.")) {
+                    return " at " + frame;
+                }
+            }
+        }
+        return "";
     }
 
     private static UUID parse(String text) {
