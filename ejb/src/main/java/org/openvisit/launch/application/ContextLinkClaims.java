@@ -2,6 +2,7 @@ package org.openvisit.launch.application;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,6 +41,27 @@ public record ContextLinkClaims(String iss, String sid, String appointment, Stri
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** What a link's validity window says at a moment. */
+    public enum Window { VALID, TOO_LONG, NOT_YET_VALID, EXPIRED }
+
+    /**
+     * The validity window judged at {@code now}: longer than {@code maxLength} (or ending before it begins), not begun
+     * yet, ended, or valid, with {@code clockSkew} allowed either way. Safe for any timestamps a link can carry,
+     * down to {@link Instant#MIN} and up to {@link Instant#MAX} (the arithmetic is done on {@code now}).
+     */
+    public Window windowAt(Instant now, Duration maxLength, Duration clockSkew) {
+        if (expires.isBefore(notBefore) || Duration.between(notBefore, expires).compareTo(maxLength) > 0) {
+            return Window.TOO_LONG;
+        }
+        if (now.plus(clockSkew).isBefore(notBefore)) {
+            return Window.NOT_YET_VALID;
+        }
+        if (!now.minus(clockSkew).isBefore(expires)) {
+            return Window.EXPIRED;
+        }
+        return Window.VALID;
     }
 
     private static String blankToNull(String s) {

@@ -151,19 +151,16 @@ public class ContextLinkLaunchService {
     }
 
     private void checkWindow(ContextLinkClaims claims, FhirEndpoint endpoint, String clinician) {
-        Instant now = clock.instant();
-        if (claims.expires().isBefore(claims.notBefore())
-                || Duration.between(claims.notBefore(), claims.expires()).toMinutes() > MAX_WINDOW_MINUTES) {
-            throw refuse(LaunchRefusal.WINDOW_TOO_LONG, endpoint, clinician, "This link's validity is not accepted",
-                    "The link is valid for longer than OpenVisit accepts (" + MAX_WINDOW_MINUTES + " minutes). " + PROBLEM);
-        }
-        if (now.isBefore(claims.notBefore().minus(CLOCK_SKEW))) {
-            throw refuse(LaunchRefusal.NOT_YET_VALID, endpoint, clinician, "This link is not valid yet",
-                    "The link is dated in the future: the EHR's clock and OpenVisit's differ. " + PROBLEM);
-        }
-        if (!now.isBefore(claims.expires().plus(CLOCK_SKEW))) {
-            throw refuse(LaunchRefusal.EXPIRED, endpoint, clinician, "This link has expired",
+        switch (claims.windowAt(clock.instant(), Duration.ofMinutes(MAX_WINDOW_MINUTES), CLOCK_SKEW)) {
+            case TOO_LONG -> throw refuse(LaunchRefusal.WINDOW_TOO_LONG, endpoint, clinician,
+                    "This link's validity is not accepted", "The link is valid for longer than OpenVisit accepts ("
+                            + MAX_WINDOW_MINUTES + " minutes). " + PROBLEM);
+            case NOT_YET_VALID -> throw refuse(LaunchRefusal.NOT_YET_VALID, endpoint, clinician,
+                    "This link is not valid yet", "The link is dated in the future: the EHR's clock and OpenVisit's "
+                            + "differ. " + PROBLEM);
+            case EXPIRED -> throw refuse(LaunchRefusal.EXPIRED, endpoint, clinician, "This link has expired",
                     "Visit links from the EHR are valid for a few minutes only. Start the visit again from the EHR.");
+            case VALID -> { }
         }
     }
 

@@ -113,7 +113,10 @@ public class JoinLinks {
             if (Duration.between(issued.toInstant(), expires.toInstant()).compareTo(MAX_LIFETIME) > 0) {
                 throw new InvalidJoinLinkException("TOO_LONG", "This join link is valid for too long to be one of ours.");
             }
-            if (!clock.instant().isBefore(expires.toInstant().plus(CLOCK_SKEW))) {
+            if (issued.toInstant().isAfter(clock.instant().plus(CLOCK_SKEW))) { // we never date a link ahead
+                throw new InvalidJoinLinkException("MALFORMED", "This join link is incomplete or damaged.");
+            }
+            if (!clock.instant().minus(CLOCK_SKEW).isBefore(expires.toInstant())) {
                 throw new InvalidJoinLinkException("EXPIRED", "This join link has expired. Ask your clinic for a new one.");
             }
             JoinRole role = JoinRole.valueOf(claims.getStringClaim("role"));

@@ -19,8 +19,10 @@ import org.openvisit.notify.application.SiuMessage;
 import org.openvisit.notify.domain.model.AppointmentEvent;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +44,21 @@ public class HapiSiuCodec implements SiuCodec {
     public HapiSiuCodec() {
         HapiContext context = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
         context.setValidationContext(ValidationContextFactory.noValidation());
+        // HAPI's default numbers acknowledgements from a file "id_file" in the server's working directory (one
+        // more file to back up, shared by nobody in a cluster): random ids instead, 20 characters as MSH-10 allows
+        context.getParserConfiguration().setIdGenerator(HapiSiuCodec::randomControlId);
         this.parser = context.getPipeParser();
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A message control id for an acknowledgement: 20 random letters and digits. */
+    static String randomControlId() {
+        StringBuilder id = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            id.append(Character.forDigit(RANDOM.nextInt(36), 36));
+        }
+        return id.toString().toUpperCase(Locale.ROOT);
     }
 
     @Override

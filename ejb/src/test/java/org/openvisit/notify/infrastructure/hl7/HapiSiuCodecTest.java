@@ -88,4 +88,15 @@ class HapiSiuCodecTest {
         String garbage = codec.refuse("hello", new FeedRefusal(FeedRefusal.Reason.UNPARSEABLE, "Not HL7v2."));
         assertThat(garbage).startsWith("MSH|").contains("MSA|AR||Not HL7v2.");
     }
+
+    @Test
+    void acknowledgementsAreNumberedWithoutAFileInTheWorkingDirectory() throws java.io.IOException {
+        java.nio.file.Path idFile = java.nio.file.Path.of("id_file");
+        String message = siu("S12", "MSG-10", "CLINIC", "APT-7", "202612051430", null, "2025550147|CP");
+        java.nio.file.Files.deleteIfExists(idFile); // this test's message builder (HAPI's quick start) writes one
+        String first = codec.accept(message).split("\r")[0].split("\\|")[9];
+        String second = codec.accept(message).split("\r")[0].split("\\|")[9];
+        assertThat(first).matches("[0-9A-Z]{20}").isNotEqualTo(second);
+        assertThat(idFile).doesNotExist();
+    }
 }

@@ -11,8 +11,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -27,12 +25,10 @@ import org.openvisit.room.domain.model.AttendeeView;
 import org.openvisit.room.domain.model.RoomRefusedException;
 import org.openvisit.visit.application.CallQualityService;
 import org.openvisit.visit.application.VisitEventRecorded;
-import org.openvisit.visit.domain.model.CallRoute;
 import org.openvisit.visit.domain.model.QualitySample;
 import org.openvisit.visit.domain.model.VisitEventType;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -138,12 +134,12 @@ public class SignalHub {
         SignalSockets.heard(socket);
         JsonObject m;
         try {
-            m = Jsons.createReader(new StringReader(text)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            refuse(socket, pass, "?", new RoomRefusedException("BAD_MESSAGE", "This message is not understood."));
+            m = SignalFrame.read(text);
+        } catch (RoomRefusedException e) {
+            refuse(socket, pass, "?", e);
             return;
         }
-        String type = m.getString("type", "?");
+        String type = SignalFrame.type(m);
         try {
             String visit = m.getString("visit", null);
             if (visit != null && !visit.equals(pass.visitId().toString())) {
@@ -180,7 +176,7 @@ public class SignalHub {
             case "remove" -> remove(pass, m.getString("id"));
             case "end" -> end(pass);
             case "device-test" -> {
-                publish(pass.visitId(), rooms.deviceTest(pass, DeviceTestWords.of(m.getJsonObject("result"))));
+                publish(pass.visitId(), rooms.deviceTest(pass, SignalFrame.deviceTestWords(m)));
                 send(socket, Jsons.createObjectBuilder().add("type", "device-test-recorded"));
             }
             case "stats" -> stats(pass, m);
@@ -261,8 +257,7 @@ public class SignalHub {
         if (!rooms.inCall(pass)) {
             throw new RoomRefusedException("NOT_IN_CALL", "Call figures come only from people in the call.");
         }
-        QualitySample sample = new QualitySample(number(m, "rtt"), number(m, "jitter"), number(m, "loss"),
-                number(m, "fps"), number(m, "bitrate"), CallRoute.fromBrowser(m.getString("route", null)));
+        QualitySample sample = SignalFrame.figures(m);
         quality.record(pass.visitId(), pass.attendeeId(), pass.role(), sample);
         JsonObjectBuilder q = Jsons.createObjectBuilder().add("type", "quality").add("id", pass.attendeeId())
                 .add("level", sample.level().name());
@@ -335,11 +330,6 @@ public class SignalHub {
     private static String nameOf(List<AttendeeView> attendees, String attendeeId) {
         return attendees.stream().filter(a -> a.id().equals(attendeeId)).map(AttendeeView::displayName)
                 .findFirst().orElse("Participant");
-    }
-
-    private static Double number(JsonObject m, String key) {
-        JsonValue v = m.get(key);
-        return v instanceof JsonNumber n ? n.doubleValue() : null;
     }
 
     private static void addIfPresent(JsonObjectBuilder b, String key, Double value) {
