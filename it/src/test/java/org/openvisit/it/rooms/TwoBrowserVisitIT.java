@@ -104,7 +104,7 @@ class TwoBrowserVisitIT {
             assertThat(text(doc, "appointmentTime")).matches(".*20[0-9]{2}.* to .*[0-9]{1,2}[:.][0-9]{2}.*")
                     .doesNotContain("Not known", "UTC");
             assertThat(text(doc, "organization")).isNotBlank();
-            assertThat(text(doc, "smsNote")).contains("notifications feature");
+            assertThat(text(doc, "smsNote")).contains("send the patient link by SMS");
             doc.driver().findElement(By.id("joinCall")).click();
             live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("In the call"));
 
