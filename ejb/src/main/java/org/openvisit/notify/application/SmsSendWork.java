@@ -101,8 +101,19 @@ public class SmsSendWork {
                 PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
                 String body = texts.body(send.kind().name(), context.language(), context.organizationName(),
                         a.startsAt(), context.zone(), link(a.linkCode()));
-                carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), context.from().orElseThrow(),
-                        to.e164(), body));
+                try {
+                    carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), context.from().orElseThrow(),
+                            to.e164(), body));
+                } catch (SmsCarrierRefusedException refused) {
+                    send.skip(refused.getMessage(), now);
+                    continue;
+                } catch (RuntimeException transientFault) {
+                    // an outside carrier may have sent the messages before this one: keep them (commit), leave this
+                    // one and the rest of the batch pending for the next run
+                    LOG.warning(() -> "SMS: the carrier did not take a message (" + transientFault.getMessage()
+                            + "); it is tried again at the next run.");
+                    return done - 1;
+                }
                 send.sent(now);
                 LOG.info(() -> "SMS " + send.kind() + " for appointment " + a.id() + " sent to " + to.masked());
             }
@@ -118,6 +129,11 @@ public class SmsSendWork {
             store.optOut(organizationId, phoneHash, keyword == SmsKeyword.STOP, now);
         }
         carrier.send(reply);
+    }
+
+    /** Records a delivery status the carrier reported. @return whether this region has the message */
+    public boolean recordDelivery(DataRegion region, String carrierMessageId, String status, Instant at) {
+        return regions.ready(region).smsFeed().recordDelivery(carrierMessageId, status, at);
     }
 
     /** The organization's outbox, newest first. */

@@ -439,7 +439,7 @@ class SmsSetupIT {
      * in the outbox, the visit's SMS_SENT event without the number, and the number in no log.
      */
     @Test
-    void theClinicianSendsThePatientLinkBySmsOnlyWhenSetUpAndWithinTheLimits() {
+    void theClinicianSendsThePatientLinkBySmsOnlyWhenSetUpAndWithinTheLimits() throws Exception {
         org.openvisit.it.launch.ApprovedEndpoint clinic = org.openvisit.it.launch.ApprovedEndpoint.at(
                 SharedServer.sandboxUri().resolve("fhir").toString(), "SMS link clinic");
         Org org = new Org(clinic.organizationId(), TenantApi.user(TenantApi.OPERATOR, clinic.organizationId(),
