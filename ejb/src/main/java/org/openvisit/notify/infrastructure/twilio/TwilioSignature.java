@@ -3,18 +3,18 @@ package org.openvisit.notify.infrastructure.twilio;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Twilio's webhook signature ({@code X-Twilio-Signature}): the base64 HMAC-SHA1, under the account's auth token, of
- * the full URL Twilio requested followed by every POST parameter sorted by name (values of a repeated name sorted
- * too), each as name then value with nothing between.
+ * the full URL Twilio requested followed by every POST parameter sorted by name (the distinct values of a repeated
+ * name sorted too, as Twilio's own libraries do), each as name then value with nothing between.
  */
 public final class TwilioSignature {
 
@@ -25,9 +25,7 @@ public final class TwilioSignature {
     public static String of(String authToken, String url, Map<String, List<String>> params) {
         StringBuilder data = new StringBuilder(url);
         for (Map.Entry<String, List<String>> p : new TreeMap<>(params).entrySet()) {
-            List<String> values = new ArrayList<>(p.getValue());
-            values.sort(null);
-            for (String value : values) {
+            for (String value : new TreeSet<>(p.getValue())) {
                 data.append(p.getKey()).append(value);
             }
         }
