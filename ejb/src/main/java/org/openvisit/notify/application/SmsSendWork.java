@@ -139,7 +139,8 @@ public class SmsSendWork {
     /** The organization's outbox, newest first. */
     public List<OutboxView> outbox(DataRegion region, UUID organizationId, int max) {
         return regions.ready(region).smsFeed().outbox(organizationId, max).stream()
-                .map(e -> new OutboxView(e.id(), e.sendId(), e.from(), e.toMasked(), e.body(), e.sentAt())).toList();
+                .map(e -> new OutboxView(e.id(), e.sendId(), e.from(), e.toMasked(), e.body(), e.sentAt(),
+                        e.carrierMessageId(), e.deliveryStatus(), e.statusAt())).toList();
     }
 
     /**
