@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openvisit.notify.application.SmsDeliveryService;
 import org.openvisit.notify.infrastructure.carrier.SmsCarrierSelection;
-import org.openvisit.notify.infrastructure.twilio.TwilioSignature;
+import org.openvisit.notify.infrastructure.twilio.TwilioStatusCallback;
 import org.openvisit.notify.infrastructure.twilio.TwilioSmsCarrier;
 
 import java.util.logging.Logger;
@@ -51,12 +51,13 @@ public class TwilioStatusResource {
             return Response.status(404).build();
         }
         TwilioSmsCarrier carrier = twilio.get();
-        if (!TwilioSignature.valid(carrier.authToken(), carrier.statusCallbackUrl(), form, signature)) {
+        TwilioStatusCallback.Outcome outcome = TwilioStatusCallback.handle(carrier.authToken(),
+                carrier.statusCallbackUrl(), form, signature, deliveries::record);
+        if (outcome == TwilioStatusCallback.Outcome.BAD_SIGNATURE) {
             LOG.warning("Twilio status callback refused: bad or missing X-Twilio-Signature");
             return Response.status(403).build();
         }
-        boolean known = deliveries.record(form.getFirst("MessageSid"), form.getFirst("MessageStatus"));
-        if (!known) {
+        if (outcome == TwilioStatusCallback.Outcome.UNKNOWN_MESSAGE) {
             LOG.fine("Twilio status callback for a message OpenVisit does not know, or an unknown status");
         }
         return Response.noContent().build();
