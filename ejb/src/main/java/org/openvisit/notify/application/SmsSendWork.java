@@ -162,6 +162,26 @@ public class SmsSendWork {
     }
 
     /**
+     * Why a link may not be sent now: the number opted out, the visit's limit is used up, or the last minute's.
+     *
+     * @param sent           the visit's links sent so far
+     * @param sentLastMinute those sent in the last minute
+     */
+    static Optional<LinkSendResult> refusal(boolean optedOut, int sent, int sentLastMinute, LinkLimits limits) {
+        if (optedOut) {
+            return Optional.of(LinkSendResult.refused(LinkSendResult.Outcome.OPTED_OUT));
+        }
+        if (sent >= limits.perVisit()) {
+            return Optional.of(new LinkSendResult(LinkSendResult.Outcome.TOO_MANY, null, null, limits.perVisit(),
+                    null, null));
+        }
+        if (sentLastMinute >= limits.perMinute()) {
+            return Optional.of(LinkSendResult.refused(LinkSendResult.Outcome.TOO_FAST));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Sends a visit's patient link at once, in one regional transaction: the visit row locked (so that the limits'
      * counts hold with two clinicians or nodes pressing at once), the opt-out list and the limits checked, the send
      * recorded with the number sealed, the message handed to the carrier and the visit's {@code SMS_SENT} event
@@ -177,14 +197,11 @@ public class SmsSendWork {
         }
         SmsFeedRepository sms = store.smsFeed();
         UUID organizationId = r.context().organizationId();
-        if (sms.optedOut(organizationId, r.phoneHash())) {
-            return LinkSendResult.refused(LinkSendResult.Outcome.OPTED_OUT);
-        }
-        if (sms.linkSendsOf(r.visitId(), Instant.EPOCH) >= r.limits().perVisit()) {
-            return new LinkSendResult(LinkSendResult.Outcome.TOO_MANY, null, null, r.limits().perVisit(), null, null);
-        }
-        if (sms.linkSendsOf(r.visitId(), now.minus(Duration.ofMinutes(1))) >= r.limits().perMinute()) {
-            return LinkSendResult.refused(LinkSendResult.Outcome.TOO_FAST);
+        boolean optedOut = sms.optedOut(organizationId, r.phoneHash());
+        Optional<LinkSendResult> refused = refusal(optedOut, optedOut ? 0 : sms.linkSendsOf(r.visitId(), Instant.EPOCH),
+                optedOut ? 0 : sms.linkSendsOf(r.visitId(), now.minus(Duration.ofMinutes(1))), r.limits());
+        if (refused.isPresent()) {
+            return refused.get();
         }
         UUID id = UUID.randomUUID();
         String code = SmsFeedWork.linkCode();
