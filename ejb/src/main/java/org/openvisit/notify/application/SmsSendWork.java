@@ -128,7 +128,13 @@ public class SmsSendWork {
         if (keyword == SmsKeyword.STOP || keyword == SmsKeyword.START) {
             store.optOut(organizationId, phoneHash, keyword == SmsKeyword.STOP, now);
         }
-        carrier.send(reply);
+        try {
+            carrier.send(reply);
+        } catch (RuntimeException e) {
+            // an outside carrier may refuse to answer a number that just opted out (Twilio answers STOP itself):
+            // the opt-out counts all the same
+            LOG.warning(() -> "SMS: the reply to " + keyword + " was not sent (" + e.getMessage() + ")");
+        }
     }
 
     /** Records a delivery status the carrier reported. @return whether this region has the message */

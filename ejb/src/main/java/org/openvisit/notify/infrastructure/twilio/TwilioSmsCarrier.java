@@ -35,7 +35,9 @@ import java.util.logging.Logger;
  * Configuration: {@code openvisit.sms.twilio.base-url} ({@code https://api.twilio.com}; tests point it to a local
  * stub), {@code openvisit.sms.twilio.account-sid}, {@code openvisit.sms.twilio.auth-token} (a secret: environment
  * variable {@code OPENVISIT_SMS_TWILIO_AUTH_TOKEN}), {@code openvisit.sms.twilio.status-callback-url} (default
- * {@code <openvisit.public-url>/api/feeds/twilio/status}; the URL the signature is checked against).
+ * {@code <openvisit.public-url>/api/feeds/twilio/status}; the URL the signature is checked against) and
+ * {@code openvisit.sms.twilio.inbound-url} (default {@code <openvisit.public-url>/api/feeds/twilio/inbound}: the
+ * {@code SmsUrl} of the numbers bought, where STOP, START and HELP arrive).
  */
 @ApplicationScoped
 @Typed(TwilioSmsCarrier.class)
@@ -63,6 +65,10 @@ public class TwilioSmsCarrier implements SmsCarrier {
     Optional<String> statusCallback;
 
     @Inject
+    @ConfigProperty(name = "openvisit.sms.twilio.inbound-url")
+    Optional<String> inbound;
+
+    @Inject
     @ConfigProperty(name = "openvisit.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
@@ -74,6 +80,7 @@ public class TwilioSmsCarrier implements SmsCarrier {
 
     private TwilioApi api;
     private String callbackUrl;
+    private String inboundUrl;
     private BiConsumer<DataRegion, OutboxEntry> outbox;
     private Clock clock = Clock.systemUTC();
 
@@ -100,6 +107,7 @@ public class TwilioSmsCarrier implements SmsCarrier {
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         callbackUrl = statusCallback.map(String::strip).filter(s -> !s.isEmpty())
                 .orElse(base + "/api/feeds/twilio/status");
+        inboundUrl = inbound.map(String::strip).filter(s -> !s.isEmpty()).orElse(base + "/api/feeds/twilio/inbound");
         outbox = (region, entry) -> stores.in(region).smsFeed().addOutbox(entry);
         LOG.info(() -> "SMS carrier: Twilio-compatible API at " + baseUrl + ", status callbacks to " + callbackUrl);
     }
@@ -112,6 +120,11 @@ public class TwilioSmsCarrier implements SmsCarrier {
     /** The auth token the webhooks' signatures are made with. */
     public String authToken() {
         return authToken.orElseThrow().strip();
+    }
+
+    /** Where Twilio posts the messages patients send to the numbers bought here (the URL its signature covers). */
+    public String inboundUrl() {
+        return inboundUrl;
     }
 
     /** The status callback URL given with every message (the URL its signature covers). */
@@ -139,7 +152,7 @@ public class TwilioSmsCarrier implements SmsCarrier {
             return FAILED + "Twilio needs an area code to buy a number. Release this request and ask again with one.";
         }
         try {
-            TwilioApi.Bought bought = api.buy(request.areaCode(), null);
+            TwilioApi.Bought bought = api.buy(request.areaCode(), inboundUrl);
             return PREFIX + bought.sid() + ";" + bought.phoneNumber();
         } catch (SmsCarrierRefusedException e) {
             return FAILED + e.getMessage();
