@@ -480,6 +480,45 @@
       }
     });
   }
+  // "Send patient link by SMS": the server checks the number and answers in the viewer's words (#smsResult is a
+  // live region); the header tells the server this is the page's own request, which a cross-site form cannot send
+  if ($('smsForm')) {
+    $('smsForm').addEventListener('submit', async e => {
+      e.preventDefault();
+      const form = e.target;
+      const input = $('smsNumber');
+      const button = $('smsSend');
+      const result = $('smsResult');
+      button.disabled = true;
+      result.textContent = t('js.smsSending');
+      try {
+        const response = await fetch(form.action, {
+          method: 'POST', credentials: 'same-origin',
+          headers: { 'X-OpenVisit-Request': 'sms', 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ number: input.value })
+        });
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        const answer = await response.json();
+        result.textContent = answer.message;
+        result.dataset.result = answer.result;
+        if (answer.field === 'number') {
+          input.setAttribute('aria-invalid', 'true');
+          input.focus();
+        } else {
+          input.removeAttribute('aria-invalid');
+        }
+        if (answer.result === 'SENT') {
+          input.value = '';
+          if (answer.event) { addEvent(answer.event); }
+        }
+      } catch (err) {
+        result.textContent = t('js.smsFailed');
+        result.dataset.result = 'ERROR';
+      } finally {
+        button.disabled = room.final;
+      }
+    });
+  }
   if ($('endVisit')) {
     $('endVisit').addEventListener('click', e => {
       if (e.target.dataset.confirm !== 'yes') {

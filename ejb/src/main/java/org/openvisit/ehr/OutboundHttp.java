@@ -194,6 +194,14 @@ public class OutboundHttp implements HTTPRequestSender, ResourceRetriever {
         return send(request, uri, what);
     }
 
+    /** DELETE {@code uri} with extra request headers (e.g. a client's HTTP Basic credentials). */
+    public Answer delete(URI uri, Map<String, String> headers, String what) {
+        check(uri, what);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json").DELETE();
+        headers.forEach(request::header);
+        return send(request, uri, what);
+    }
+
     /** POST a form to {@code uri}. */
     public Answer postForm(URI uri, Map<String, String> form, String what) {
         return postForm(uri, form, Map.of(), what);

@@ -3,6 +3,10 @@ package org.openvisit.notify.application;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message of the built-in carrier's outbox: from, to (masked), body, when. */
-public record OutboxView(UUID id, UUID sendId, String from, String toMasked, String body, Instant sentAt) {
+/**
+ * A message of the outbox: from, to (masked), body, when; for an outside carrier also its message id and the last
+ * delivery status it reported ({@code null} for the built-in carrier, and omitted from JSON then).
+ */
+public record OutboxView(UUID id, UUID sendId, String from, String toMasked, String body, Instant sentAt,
+                         String carrierMessageId, String deliveryStatus, Instant statusAt) {
 }

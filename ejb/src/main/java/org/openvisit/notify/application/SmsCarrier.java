@@ -3,7 +3,8 @@ package org.openvisit.notify.application;
 import org.openvisit.notify.domain.model.SendingNumber;
 
 /**
- * The port every SMS carrier implements (the built-in one, later an HTTP carrier such as a Twilio-compatible API).
+ * The port every SMS carrier implements: the built-in one and the Twilio-compatible one, chosen by
+ * {@code openvisit.sms.carrier}.
  * <p>
  * Provisioning is asynchronous on every carrier: {@link #startProvisioning} hands a request over and answers at once
  * with the carrier's job reference; {@link #checkProvisioning} is then asked again and again (by the durable
@@ -12,8 +13,9 @@ import org.openvisit.notify.domain.model.SendingNumber;
  * <p>
  * {@link #send} hands one message over; it is called inside the regional transaction that marks the scheduled send
  * as sent, so a carrier that records locally (the built-in one) records exactly once. Inbound messages
- * (STOP/START/HELP) reach {@link SmsInboundService} from the carrier's webhook. Still to come: delivery-status
- * callbacks, and an HTTP carrier (Twilio-compatible) with its own retry.
+ * (STOP/START/HELP) reach {@link SmsInboundService} from the carrier's webhook; delivery statuses reach
+ * {@link SmsDeliveryService}. A transient fault is thrown (e.g. {@link SmsCarrierUnavailableException}); a refusal for
+ * good is {@link SmsCarrierRefusedException}.
  */
 public interface SmsCarrier {
 
@@ -32,7 +34,8 @@ public interface SmsCarrier {
     ProvisioningProgress checkProvisioning(String job);
 
     /**
-     * Sends one message. Throwing is allowed only for a transient fault (the send stays due and is tried again).
+     * Sends one message. Throwing is allowed for a transient fault (the send stays due and is tried again) and, as
+     * {@link SmsCarrierRefusedException}, for a refusal for good (the send is skipped with its reason).
      *
      * @return the carrier's message id
      */

@@ -33,6 +33,16 @@ public class SmsInboundLookup {
     @Inject
     private SmsEndpointSettingsRepository settings;
 
+    /** The organization whose active number received a carrier's inbound message, if any. */
+    public Optional<UUID> organizationOf(String to) {
+        try {
+            return numbers.findHeld(SendingNumber.of(to).e164()).filter(n -> n.status() == SmsNumberStatus.ACTIVE)
+                    .map(SmsNumber::organizationId);
+        } catch (InvalidValueException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<Receiver> receiver(UUID organizationId, String to) {
         String e164;
         try {

@@ -57,6 +57,25 @@ public class SmsInboundService {
         }
         SmsInboundLookup.Receiver receiver = lookup.receiver(organizationId, to).orElseThrow(() ->
                 new InvalidValueException("to", "This is not an active number of the organization."));
+        return handle(organizationId, receiver, from, text);
+    }
+
+    /**
+     * An inbound message as the carrier's signed webhook hands it over (no person signs in): the organization is the
+     * one whose active number received it; a message to a number no organization holds changes nothing.
+     *
+     * @throws InvalidValueException {@code from} is no valid mobile number
+     */
+    public InboundView fromCarrier(String from, String to, String text) {
+        Optional<UUID> organizationId = lookup.organizationOf(to);
+        Optional<SmsInboundLookup.Receiver> receiver = organizationId.flatMap(o -> lookup.receiver(o, to));
+        if (receiver.isEmpty()) {
+            return new InboundView(null, null);
+        }
+        return handle(organizationId.get(), receiver.get(), from, text);
+    }
+
+    private InboundView handle(UUID organizationId, SmsInboundLookup.Receiver receiver, String from, String text) {
         PatientMobile sender;
         try {
             sender = PatientMobile.parse(from, "US");

@@ -7,6 +7,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.notify.domain.model.DueOrganization;
+import org.openvisit.notify.domain.model.LinkSend;
+import org.openvisit.region.domain.model.RegionalStore;
+import org.openvisit.visit.application.VisitEventRecorded;
+import org.openvisit.visit.application.VisitEvents;
+import org.openvisit.visit.application.VisitNotFoundException;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitEventType;
+import org.openvisit.visit.domain.model.VisitStatus;
 import org.openvisit.notify.domain.model.PatientMobile;
 import org.openvisit.notify.domain.model.SmsAppointment;
 import org.openvisit.notify.domain.model.SmsFeedRepository;
@@ -15,6 +24,7 @@ import org.openvisit.notify.domain.model.SmsSend;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.tenant.domain.model.DataRegion;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +49,9 @@ public class SmsSendWork {
 
     @Inject
     private SmsCarrier carrier;
+
+    @EJB
+    private VisitEvents events;
 
     @Inject
     private SmsPhones phones;
@@ -88,8 +101,19 @@ public class SmsSendWork {
                 PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
                 String body = texts.body(send.kind().name(), context.language(), context.organizationName(),
                         a.startsAt(), context.zone(), link(a.linkCode()));
-                carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), context.from().orElseThrow(),
-                        to.e164(), body));
+                try {
+                    carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), context.from().orElseThrow(),
+                            to.e164(), body));
+                } catch (SmsCarrierRefusedException refused) {
+                    send.skip(refused.getMessage(), now);
+                    continue;
+                } catch (RuntimeException transientFault) {
+                    // an outside carrier may have sent the messages before this one: keep them (commit), leave this
+                    // one and the rest of the batch pending for the next run
+                    LOG.warning(() -> "SMS: the carrier did not take a message (" + transientFault.getMessage()
+                            + "); it is tried again at the next run.");
+                    return done - 1;
+                }
                 send.sent(now);
                 LOG.info(() -> "SMS " + send.kind() + " for appointment " + a.id() + " sent to " + to.masked());
             }
@@ -104,18 +128,104 @@ public class SmsSendWork {
         if (keyword == SmsKeyword.STOP || keyword == SmsKeyword.START) {
             store.optOut(organizationId, phoneHash, keyword == SmsKeyword.STOP, now);
         }
-        carrier.send(reply);
+        try {
+            carrier.send(reply);
+        } catch (RuntimeException e) {
+            // an outside carrier may refuse to answer a number that just opted out (Twilio answers STOP itself):
+            // the opt-out counts all the same
+            LOG.warning(() -> "SMS: the reply to " + keyword + " was not sent (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Records a delivery status the carrier reported. @return whether this region has the message */
+    public boolean recordDelivery(DataRegion region, String carrierMessageId, String status, Instant at) {
+        return regions.ready(region).smsFeed().recordDelivery(carrierMessageId, status, at);
     }
 
     /** The organization's outbox, newest first. */
     public List<OutboxView> outbox(DataRegion region, UUID organizationId, int max) {
         return regions.ready(region).smsFeed().outbox(organizationId, max).stream()
-                .map(e -> new OutboxView(e.id(), e.sendId(), e.from(), e.toMasked(), e.body(), e.sentAt())).toList();
+                .map(e -> new OutboxView(e.id(), e.sendId(), e.from(), e.toMasked(), e.body(), e.sentAt(),
+                        e.carrierMessageId(), e.deliveryStatus(), e.statusAt())).toList();
     }
 
-    /** Forgets the numbers of appointments that started before {@code startedBefore}, or ended with nothing left to send. */
+    /**
+     * Forgets the numbers of appointments that started before {@code startedBefore}, or ended with nothing left to
+     * send, and the numbers typed on visit pages whose appointment started before then or whose visit ended.
+     */
     public int forgetPhones(DataRegion region, Instant startedBefore, int max) {
-        return regions.ready(region).smsFeed().forgetPhones(startedBefore, max);
+        SmsFeedRepository store = regions.ready(region).smsFeed();
+        return store.forgetPhones(startedBefore, max) + store.forgetLinkPhones(startedBefore, max);
+    }
+
+    /** A clinician's send of the visit's link, with what the global store said (read before this transaction). */
+    public record LinkRequest(DataRegion region, UUID visitId, SendContext context, PatientMobile to, String sealed,
+                              String phoneHash, Instant appointmentStart, AttendeeRole role, LinkLimits limits) {
+    }
+
+    /** At most {@code perVisit} links by SMS per visit, and {@code perMinute} in any minute. */
+    public record LinkLimits(int perVisit, int perMinute) {
+    }
+
+    /**
+     * Why a link may not be sent now: the number opted out, the visit's limit is used up, or the last minute's.
+     *
+     * @param sent           the visit's links sent so far
+     * @param sentLastMinute those sent in the last minute
+     */
+    static Optional<LinkSendResult> refusal(boolean optedOut, int sent, int sentLastMinute, LinkLimits limits) {
+        if (optedOut) {
+            return Optional.of(LinkSendResult.refused(LinkSendResult.Outcome.OPTED_OUT));
+        }
+        if (sent >= limits.perVisit()) {
+            return Optional.of(new LinkSendResult(LinkSendResult.Outcome.TOO_MANY, null, null, limits.perVisit(),
+                    null, null));
+        }
+        if (sentLastMinute >= limits.perMinute()) {
+            return Optional.of(LinkSendResult.refused(LinkSendResult.Outcome.TOO_FAST));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Sends a visit's patient link at once, in one regional transaction: the visit row locked (so that the limits'
+     * counts hold with two clinicians or nodes pressing at once), the opt-out list and the limits checked, the send
+     * recorded with the number sealed, the message handed to the carrier and the visit's {@code SMS_SENT} event
+     * recorded (which write-back delivers as any event). A carrier that fails rolls everything back.
+     *
+     * @throws SmsCarrierUnavailableException the carrier did not take the message
+     */
+    public LinkSendResult sendLink(LinkRequest r, Instant now) {
+        RegionalStore store = regions.ready(r.region());
+        Visit visit = store.visits().findForUpdate(r.visitId()).orElseThrow(VisitNotFoundException::new);
+        if (visit.status() == VisitStatus.ENDED) {
+            return LinkSendResult.refused(LinkSendResult.Outcome.VISIT_ENDED);
+        }
+        SmsFeedRepository sms = store.smsFeed();
+        UUID organizationId = r.context().organizationId();
+        boolean optedOut = sms.optedOut(organizationId, r.phoneHash());
+        Optional<LinkSendResult> refused = refusal(optedOut, optedOut ? 0 : sms.linkSendsOf(r.visitId(), Instant.EPOCH),
+                optedOut ? 0 : sms.linkSendsOf(r.visitId(), now.minus(Duration.ofMinutes(1))), r.limits());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        UUID id = UUID.randomUUID();
+        String code = SmsFeedWork.linkCode();
+        sms.addLinkSend(new LinkSend(id, organizationId, r.context().endpointId(), r.visitId(), r.sealed(), code,
+                r.appointmentStart() == null ? now : r.appointmentStart(), now));
+        String body = texts.link(r.context().language(), r.context().organizationName(), link(code));
+        try {
+            carrier.send(new OutgoingSms(r.region(), organizationId, id, r.context().from().orElseThrow(),
+                    r.to().e164(), body));
+        } catch (SmsCarrierUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SmsCarrierUnavailableException("The carrier did not take the message: "
+                    + e.getClass().getSimpleName(), e);
+        }
+        VisitEventRecorded event = events.record(r.visitId(), VisitEventType.SMS_SENT, r.role(), null, null);
+        LOG.info(() -> "SMS: the patient link of visit " + r.visitId() + " sent to " + r.to().masked());
+        return new LinkSendResult(LinkSendResult.Outcome.SENT, null, null, 0, event, r.to().masked());
     }
 
     private String link(String code) {

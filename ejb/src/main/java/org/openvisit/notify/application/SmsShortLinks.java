@@ -14,6 +14,7 @@ import org.openvisit.visit.application.JoinLinks;
 import org.openvisit.visit.application.JoinRole;
 import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitKey;
+import org.openvisit.visit.domain.model.VisitStatus;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * OpenVisit's own short links in SMS, {@code /j/<code>}: the code names an appointment of the feed (never a number
  * or a name). When the clinician's launch has opened the appointment's visit (found as every launch finds it: by the
  * keyed hash of the endpoint and {@code Appointment/<id>}), the link becomes a fresh patient join link of that visit
- * — the patient's usual join flow; before that, the visit is not open yet.
+ * — the patient's usual join flow; before that, the visit is not open yet. A link a clinician sent from the visit
+ * page ({@link SmsVisitLinkService}) names its visit and leads to a fresh patient join link until the visit ends.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -57,6 +59,13 @@ public class SmsShortLinks {
         for (DataRegion region : database.readyRegions()) {
             Optional<SmsAppointment> appointment = stores.in(region).smsFeed().appointmentByLink(code);
             if (appointment.isEmpty()) {
+                // a link a clinician sent from the visit page names the visit itself
+                Optional<Visit> sent = stores.in(region).smsFeed().visitOfLink(code)
+                        .flatMap(id -> stores.in(region).visits().find(id));
+                if (sent.isPresent()) {
+                    return sent.get().status() == VisitStatus.ENDED ? new Resolution(Outcome.UNKNOWN, null)
+                            : new Resolution(Outcome.JOIN, joinLinks.issue(sent.get().id(), JoinRole.PATIENT));
+                }
                 continue;
             }
             SmsAppointment a = appointment.get();

@@ -30,6 +30,12 @@ public class SmsTexts {
                 .format(new Object[] {organization, date, time, link});
     }
 
+    /** The patient's link a clinician sends from the visit page (no date: the visit is open now). */
+    public String link(String language, String organization, String link) {
+        Locale locale = Locale.forLanguageTag(language);
+        return new MessageFormat(bundle(locale).getString("sms.LINK"), locale).format(new Object[] {organization, link});
+    }
+
     /** The answer to STOP, START or HELP. */
     public String reply(String keyword, String language, String organization) {
         Locale locale = Locale.forLanguageTag(language);

@@ -29,6 +29,21 @@ class SmsTextsTest {
     }
 
     @Test
+    void theLinkFromTheVisitPageIsOneShortMessageInEachLanguageWithTheLinkAndStop() {
+        String link = "https://ov.example/j/k3m9p2x7qa";
+        for (String language : new String[] {"en", "zh-CN", "zh-TW", "ru"}) {
+            String body = texts.link(language, "North Clinic", link);
+            assertThat(body).as(language).contains("North Clinic", link).doesNotContain("{", "}");
+            assertThat(body).as(language).containsAnyOf("STOP", "СТОП");
+        }
+        assertThat(texts.link("en", "North Clinic", link)).contains("video visit is open").hasSizeLessThanOrEqualTo(160);
+        assertThat(texts.link("ru", "Клиника", link)).contains("видеоприём открыт");
+        assertThat(texts.link("zh-CN", "诊所", link)).contains("视频就诊已开始");
+        assertThat(texts.link("zh-TW", "診所", link)).contains("視訊看診已開始");
+        assertThat(texts.link("fr", "North Clinic", link)).isEqualTo(texts.link("en", "North Clinic", link));
+    }
+
+    @Test
     void everyBundleHasEveryKey() throws IOException {
         Properties base = load("");
         for (String suffix : new String[] {"_zh_CN", "_zh_TW", "_ru"}) {

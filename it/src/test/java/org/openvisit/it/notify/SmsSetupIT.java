@@ -418,6 +418,118 @@ class SmsSetupIT {
         assertThat(SharedServer.logText()).doesNotContain("2025550147").doesNotContain("202 5550147");
     }
 
+    private static HttpResponse<String> sendLink(org.openvisit.it.rooms.RoomClient client, String visit, String number,
+                                                 String language) {
+        return client.post(SharedServer.baseUri().resolve("visit/" + visit + "/sms"),
+                "application/x-www-form-urlencoded",
+                "number=" + java.net.URLEncoder.encode(number, StandardCharsets.UTF_8),
+                "X-OpenVisit-Request", "sms", "Accept-Language", language);
+    }
+
+    private static JsonObject sendLinkOk(org.openvisit.it.rooms.RoomClient client, String visit, String number,
+                                         String language) {
+        HttpResponse<String> answer = sendLink(client, visit, number, language);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Http.json(answer);
+    }
+
+    /**
+     * The clinician's "Send patient link by SMS" over real HTTP: each refusal in words (no settings, no consents, no
+     * number, a bad number in the viewer's language, STOP, too fast), then a message with a short link of the visit
+     * in the outbox, the visit's SMS_SENT event without the number, and the number in no log.
+     */
+    @Test
+    void theClinicianSendsThePatientLinkBySmsOnlyWhenSetUpAndWithinTheLimits() throws Exception {
+        org.openvisit.it.launch.ApprovedEndpoint clinic = org.openvisit.it.launch.ApprovedEndpoint.at(
+                SharedServer.sandboxUri().resolve("fhir").toString(), "SMS link clinic");
+        Org org = new Org(clinic.organizationId(), TenantApi.user(TenantApi.OPERATOR, clinic.organizationId(),
+                "SmsAdmin", "ORG_ADMIN"));
+        org.openvisit.it.rooms.RoomClient clinician = new org.openvisit.it.rooms.RoomClient();
+        HttpResponse<String> page = clinician.follow(SharedServer.sandboxUri().resolve("ehr/launch?user="
+                + java.net.URLEncoder.encode("Practitioner/prac-chen-wu", StandardCharsets.UTF_8)
+                + "&appointment=appt-1006&launchUrl="
+                + java.net.URLEncoder.encode(clinic.providerLaunchUrl(), StandardCharsets.UTF_8)));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String visit = clinician.visitId();
+        assertThat(page.body()).contains("id=\"smsForm\"", "<label for=\"smsNumber\">", "id=\"smsResult\"")
+                .doesNotContain("notifications feature");
+
+        // only the page's own request of a clinician of this visit
+        HttpResponse<String> noHeader = clinician.post(SharedServer.baseUri().resolve("visit/" + visit + "/sms"),
+                "application/x-www-form-urlencoded", "number=2025550148");
+        assertThat(noHeader.statusCode()).isEqualTo(403);
+        HttpResponse<String> crossSite = clinician.post(SharedServer.baseUri().resolve("visit/" + visit + "/sms"),
+                "application/x-www-form-urlencoded", "number=2025550148", "X-OpenVisit-Request", "sms",
+                "Origin", "https://evil.example");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(sendLink(new org.openvisit.it.rooms.RoomClient(), visit, "2025550148", "en").statusCode())
+                .isEqualTo(403);
+
+        // each refusal in words, in order of what is missing
+        JsonObject notSetUp = sendLinkOk(clinician, visit, "2025550148", "en");
+        assertThat(notSetUp.getString("result")).isEqualTo("NOT_SET_UP");
+        assertThat(notSetUp.getString("message")).contains("SMS is not set up");
+        HttpResponse<String> saved = TenantApi.put(org.admin(), org.sms() + "/endpoints/" + clinic.endpointId(), null,
+                "{\"confirmation\":true,\"reminderMinutes\":[],\"phoneRegion\":\"US\",\"language\":\"en\","
+                        + "\"timeZone\":\"America/New_York\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        JsonObject noConsent = sendLinkOk(clinician, visit, "2025550148", "en");
+        assertThat(noConsent.getString("result")).isEqualTo("NO_CONSENT");
+        assertThat(noConsent.getString("message")).contains("both SMS consents");
+        consentBoth(org);
+        assertThat(sendLinkOk(clinician, visit, "2025550148", "en").getString("result")).isEqualTo("NO_NUMBER");
+        String numberId = request(org, "202").getString("id");
+        List<JsonObject> last = new ArrayList<>();
+        assertThat(awaitFinished(org, numberId, last)).endsWith("ACTIVE");
+        assertThat(put(org.admin(), org.sms() + "/numbers/" + numberId + "/endpoints/" + clinic.endpointId())
+                .statusCode()).isEqualTo(200);
+
+        JsonObject bad = sendLinkOk(clinician, visit, "12345", "ru");
+        assertThat(bad.getString("result")).isEqualTo("INVALID_NUMBER");
+        assertThat(bad.getString("field")).isEqualTo("number");
+        assertThat(bad.getString("message")).contains("недействительный номер").doesNotContain("INVALID");
+        assertThat(sendLinkOk(clinician, visit, "", "en").getString("message"))
+                .isEqualTo("Type the patient's mobile number.");
+
+        // sent: the outbox has it (number masked) with a short link that opens this visit's lobby
+        JsonObject sent = sendLinkOk(clinician, visit, "(202) 555-0148", "en");
+        assertThat(sent.getString("result")).as(sent.toString()).isEqualTo("SENT");
+        assertThat(sent.getString("message")).isEqualTo("The patient link was sent by SMS to +1••••••0148.");
+        assertThat(sent.getJsonObject("event").getString("event")).isEqualTo("SMS_SENT");
+        JsonObject message = outbox(org).get(0);
+        assertThat(message.getString("toMasked")).isEqualTo("+1••••••0148");
+        assertThat(message.getString("body")).contains("video visit is open").contains("/j/")
+                .doesNotContain("5550148");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/j/[a-z0-9]+)")
+                .matcher(message.getString("body"));
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> opened = Http.send(HttpRequest.newBuilder(TenantApi.at(link.group(1))));
+        assertThat(opened.statusCode()).as(opened.body()).isBetween(300, 399);
+        assertThat(opened.headers().firstValue("Location").orElseThrow()).contains("/join?token=");
+        org.openvisit.it.rooms.RoomClient patient = new org.openvisit.it.rooms.RoomClient();
+        patient.follow(TenantApi.at(link.group(1)));
+        assertThat(patient.visitId()).isEqualTo(visit);
+
+        HttpResponse<String> events = clinician.get(SharedServer.baseUri().resolve("visit/" + visit + "/events"));
+        assertThat(events.body()).contains("\"type\":\"SMS_SENT\"").doesNotContain("0148");
+
+        // STOP is honoured; and no more than two a minute
+        String from = last.get(0).getString("e164");
+        HttpResponse<String> stop = TenantApi.post(org.admin(), org.sms() + "/messages/inbound",
+                "{\"from\":\"+12025550149\",\"to\":\"" + from + "\",\"text\":\"STOP\"}");
+        assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
+        JsonObject optedOut = sendLinkOk(clinician, visit, "+1 202 555 0149", "zh-CN");
+        assertThat(optedOut.getString("result")).isEqualTo("OPTED_OUT");
+        assertThat(optedOut.getString("message")).contains("STOP", "START").doesNotContain("OPTED_OUT");
+        assertThat(sendLinkOk(clinician, visit, "2025550150", "en").getString("result")).isEqualTo("SENT");
+        JsonObject tooFast = sendLinkOk(clinician, visit, "2025550151", "en");
+        assertThat(tooFast.getString("result")).isEqualTo("TOO_FAST");
+        assertThat(tooFast.getString("message")).contains("Wait a minute");
+        assertThat(outbox(org).stream().filter(m -> m.getString("body").contains("video visit is open"))).hasSize(2);
+        assertThat(SharedServer.logText()).doesNotContain("2025550148").doesNotContain("555-0148")
+                .doesNotContain("2025550150");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

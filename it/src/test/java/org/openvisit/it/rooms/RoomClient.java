@@ -58,6 +58,24 @@ public final class RoomClient {
         }
     }
 
+    /** A POST with this client's cookies ({@code headers}: name, value, name, value…). */
+    public HttpResponse<String> post(URI uri, String contentType, String body, String... headers) {
+        try {
+            last = uri;
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + uri + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Follows redirects until a page answers; {@link #last} is where it landed. */
     public HttpResponse<String> follow(URI start) {
         URI next = start;

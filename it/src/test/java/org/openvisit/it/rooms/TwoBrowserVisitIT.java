@@ -104,7 +104,14 @@ class TwoBrowserVisitIT {
             assertThat(text(doc, "appointmentTime")).matches(".*20[0-9]{2}.* to .*[0-9]{1,2}[:.][0-9]{2}.*")
                     .doesNotContain("Not known", "UTC");
             assertThat(text(doc, "organization")).isNotBlank();
-            assertThat(text(doc, "smsNote")).contains("notifications feature");
+            assertThat(text(doc, "smsNote")).contains("send the patient link by SMS");
+            // Send patient link by SMS: the page's own request reaches the server, whose words land in the live region
+            // (this organization has no SMS set up, so it says what is missing; SmsSetupIT sends for real)
+            doc.driver().findElement(By.id("smsNumber")).sendKeys("202 555 0148");
+            doc.driver().findElement(By.id("smsSend")).click();
+            live(doc, 15).until(d -> !text(doc, "smsResult").isBlank() && !text(doc, "smsResult").startsWith("Sending"));
+            assertThat(doc.driver().findElement(By.id("smsResult")).getAttribute("data-result")).as(text(doc, "smsResult"))
+                    .isIn("NOT_SET_UP", "NO_CONSENT", "NO_NUMBER");
             doc.driver().findElement(By.id("joinCall")).click();
             live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("In the call"));
 

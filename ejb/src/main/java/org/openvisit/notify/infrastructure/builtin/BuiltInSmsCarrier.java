@@ -1,6 +1,7 @@
 package org.openvisit.notify.infrastructure.builtin;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.notify.application.NumberRequest;
@@ -37,6 +38,7 @@ import java.util.logging.Logger;
  * area codes fails (its Retry succeeds), to try the failure and Retry without an outside carrier.
  */
 @ApplicationScoped
+@Typed(BuiltInSmsCarrier.class) // the SmsCarrier bean is the one configured (SmsCarrierSelection)
 public class BuiltInSmsCarrier implements SmsCarrier {
 
     public static final String NAME = "builtin";

@@ -82,7 +82,7 @@ public class EpicConnectionStatusWriteBack implements EhrWriteBack {
             case LEFT -> "Left";
             case REMOVED -> "Removed";
             case VISIT_ENDED -> "Ended";
-            case DEVICE_TEST -> null;
+            case DEVICE_TEST, SMS_SENT -> null;
         };
     }
 

@@ -25,6 +25,7 @@ final class EventText {
             case REMOVED -> who + " was removed from the virtual visit.";
             case DEVICE_TEST -> who + " finished a device test.";
             case VISIT_ENDED -> "The virtual visit ended.";
+            case SMS_SENT -> who + " sent the patient a join link by SMS.";
         };
         return "Virtual visit: " + what + " (OpenVisit event " + sequence + ")";
     }

@@ -24,22 +24,26 @@ public record PatientMobile(String e164) {
     /** @throws InvalidPatientNumberException the text is no valid mobile number (the reason names no digits) */
     public static PatientMobile parse(String text, String defaultRegion) {
         if (text == null || text.isBlank()) {
-            throw new InvalidPatientNumberException("The message has no phone number for the patient.");
+            throw new InvalidPatientNumberException(InvalidPatientNumberException.Reason.MISSING,
+                    "The message has no phone number for the patient.");
         }
         PhoneNumber parsed;
         try {
             parsed = PHONES.parse(text.strip(), defaultRegion);
         } catch (NumberParseException e) {
-            throw new InvalidPatientNumberException("The patient's phone number cannot be read as a phone number.");
+            throw new InvalidPatientNumberException(InvalidPatientNumberException.Reason.UNREADABLE,
+                    "The patient's phone number cannot be read as a phone number.");
         }
         if (!PHONES.isValidNumber(parsed)) {
-            throw new InvalidPatientNumberException("The patient's phone number is not a valid number for "
+            throw new InvalidPatientNumberException(InvalidPatientNumberException.Reason.INVALID,
+                    "The patient's phone number is not a valid number for "
                     + (PHONES.getRegionCodeForNumber(parsed) == null ? "any country"
                     : "its country (" + PHONES.getRegionCodeForNumber(parsed) + ")") + ".");
         }
         PhoneNumberType type = PHONES.getNumberType(parsed);
         if (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE) {
-            throw new InvalidPatientNumberException("The patient's phone number is not a mobile number ("
+            throw new InvalidPatientNumberException(InvalidPatientNumberException.Reason.NOT_MOBILE,
+                    "The patient's phone number is not a mobile number ("
                     + type.name().toLowerCase().replace('_', ' ') + "), so it cannot receive SMS.");
         }
         return new PatientMobile(PHONES.format(parsed, PhoneNumberFormat.E164));

@@ -54,4 +54,25 @@ public interface SmsFeedRepository {
      * are cancelled, deleted or no-shows with nothing left to send. @return how many
      */
     int forgetPhones(Instant startedBefore, int max);
+
+    /** Records a link a clinician sent by SMS (its link code is unique). */
+    void addLinkSend(LinkSend send);
+
+    /** How many links were sent by SMS for the visit at or after {@code since}. */
+    int linkSendsOf(UUID visitId, Instant since);
+
+    /** The visit a short link sent from the visit page names. */
+    Optional<UUID> visitOfLink(String code);
+
+    /**
+     * Forgets the numbers typed on visit pages once the appointment started before {@code startedBefore}, or the
+     * visit ended. @return how many
+     */
+    int forgetLinkPhones(Instant startedBefore, int max);
+
+    /**
+     * Records a delivery status the carrier reported for its message. @return whether an outbox row has that
+     * carrier message id
+     */
+    boolean recordDelivery(String carrierMessageId, String status, Instant at);
 }

@@ -47,11 +47,13 @@ import java.util.regex.Pattern;
 @NamedQuery(name = SmsNumber.UNFINISHED, query = "select n from SmsNumber n where n.status in :statuses "
         + "order by n.requestedAt, n.id")
 @NamedQuery(name = SmsNumber.HELD, query = "select n.heldNumber from SmsNumber n where n.heldNumber is not null")
+@NamedQuery(name = SmsNumber.BY_HELD, query = "select n from SmsNumber n where n.heldNumber = :number")
 public class SmsNumber {
 
     public static final String BY_ORGANIZATION = "SmsNumber.byOrganization";
     public static final String UNFINISHED = "SmsNumber.unfinished";
     public static final String HELD = "SmsNumber.held";
+    public static final String BY_HELD = "SmsNumber.byHeld";
     /** The actor the provisioning job records. */
     public static final String SYSTEM = "system:sms-provisioning";
 

@@ -20,4 +20,7 @@ public interface SmsNumberRepository {
 
     /** Every number some organization holds now (E.164): a carrier never gives one twice. */
     Set<String> heldNumbers();
+
+    /** The number held as {@code e164} (a number is held by one organization at a time). */
+    Optional<SmsNumber> findHeld(String e164);
 }

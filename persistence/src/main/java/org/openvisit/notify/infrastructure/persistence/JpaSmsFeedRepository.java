@@ -2,6 +2,7 @@ package org.openvisit.notify.infrastructure.persistence;
 
 import jakarta.persistence.EntityManager;
 import org.openvisit.notify.domain.model.DueOrganization;
+import org.openvisit.notify.domain.model.LinkSend;
 import org.openvisit.notify.domain.model.OutboxEntry;
 import org.openvisit.notify.domain.model.SendStatus;
 import org.openvisit.notify.domain.model.SmsAppointment;
@@ -32,10 +33,17 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
              FETCH FIRST %d ROWS ONLY
              FOR UPDATE SKIP LOCKED""";
 
+    private static final java.util.Set<String> FINAL_STATUSES = java.util.Set.of("delivered", "undelivered", "failed");
+
     private final EntityManager entityManager;
 
     public JpaSmsFeedRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
+    }
+
+    /** For tests in this package. */
+    EntityManager entityManager() {
+        return entityManager;
     }
 
     @Override
@@ -139,11 +147,14 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
     @Override
     public void addOutbox(OutboxEntry e) {
         entityManager.createNativeQuery("""
-                        INSERT INTO sms_outbox (id, organization_id, send_id, from_number, to_masked, body, sent_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                        INSERT INTO sms_outbox (id, organization_id, send_id, from_number, to_masked, body, sent_at,
+                                                carrier_message_id, delivery_status, status_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS TIMESTAMP WITH TIME ZONE))""")
                 .setParameter(1, e.id().toString()).setParameter(2, e.organizationId().toString())
                 .setParameter(3, e.sendId() == null ? null : e.sendId().toString()).setParameter(4, e.from())
                 .setParameter(5, e.toMasked()).setParameter(6, e.body()).setParameter(7, utc(e.sentAt()))
+                .setParameter(8, e.carrierMessageId()).setParameter(9, e.deliveryStatus())
+                .setParameter(10, e.statusAt() == null ? null : utc(e.statusAt()))
                 .executeUpdate();
     }
 
@@ -151,13 +162,15 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
     @SuppressWarnings("unchecked")
     public List<OutboxEntry> outbox(UUID organizationId, int max) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT id, organization_id, send_id, from_number, to_masked, body, sent_at FROM sms_outbox
+                        SELECT id, organization_id, send_id, from_number, to_masked, body, sent_at, carrier_message_id,
+                               delivery_status, status_at FROM sms_outbox
                          WHERE organization_id = ?1 ORDER BY sent_at DESC, id
                          FETCH FIRST %d ROWS ONLY""".formatted(Math.max(1, max)))
                 .setParameter(1, organizationId.toString()).getResultList();
         return rows.stream().map(r -> new OutboxEntry(UUID.fromString(r[0].toString()),
                 UUID.fromString(r[1].toString()), r[2] == null ? null : UUID.fromString(r[2].toString()),
-                r[3].toString(), r[4].toString(), r[5].toString(), instant(r[6]))).toList();
+                r[3].toString(), r[4].toString(), r[5].toString(), instant(r[6]), r[7] == null ? null : r[7].toString(),
+                r[8] == null ? null : r[8].toString(), r[9] == null ? null : instant(r[9]))).toList();
     }
 
     @Override
@@ -198,6 +211,59 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
                                                                      AND s.status = 'PENDING')))
                                        FETCH FIRST %d ROWS ONLY)""".formatted(Math.max(1, max)))
                 .setParameter(1, utc(startedBefore)).executeUpdate();
+    }
+
+    @Override
+    public void addLinkSend(LinkSend l) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO sms_link_send (id, organization_id, endpoint_id, visit_id, phone_sealed, link_code,
+                                                   keep_from, sent_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, l.id().toString()).setParameter(2, l.organizationId().toString())
+                .setParameter(3, l.endpointId().toString()).setParameter(4, l.visitId().toString())
+                .setParameter(5, l.phoneSealed()).setParameter(6, l.linkCode()).setParameter(7, utc(l.keepFrom()))
+                .setParameter(8, utc(l.sentAt())).executeUpdate();
+    }
+
+    @Override
+    public int linkSendsOf(UUID visitId, Instant since) {
+        return ((Number) entityManager.createNativeQuery(
+                        "SELECT COUNT(*) FROM sms_link_send WHERE visit_id = ?1 AND sent_at >= ?2")
+                .setParameter(1, visitId.toString()).setParameter(2, utc(since)).getSingleResult()).intValue();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> visitOfLink(String code) {
+        List<Object> rows = entityManager.createNativeQuery("SELECT visit_id FROM sms_link_send WHERE link_code = ?1")
+                .setParameter(1, code).getResultList();
+        return rows.stream().findFirst().map(v -> UUID.fromString(v.toString()));
+    }
+
+    @Override
+    public int forgetLinkPhones(Instant startedBefore, int max) {
+        return entityManager.createNativeQuery("""
+                        UPDATE sms_link_send SET phone_sealed = NULL
+                         WHERE id IN (SELECT l.id FROM sms_link_send l JOIN visit v ON v.id = l.visit_id
+                                       WHERE l.phone_sealed IS NOT NULL
+                                         AND (l.keep_from < ?1 OR v.status = 'ENDED')
+                                       FETCH FIRST %d ROWS ONLY)""".formatted(Math.max(1, max)))
+                .setParameter(1, utc(startedBefore)).executeUpdate();
+    }
+
+    @Override
+    public boolean recordDelivery(String carrierMessageId, String status, Instant at) {
+        // callbacks may come out of order: a final status (delivered, undelivered, failed) is never overwritten by
+        // an earlier one (queued, sending, sent)
+        boolean last = FINAL_STATUSES.contains(status);
+        return entityManager.createNativeQuery("""
+                        UPDATE sms_outbox SET delivery_status = ?2, status_at = ?3
+                         WHERE carrier_message_id = ?1""" + (last ? "" : """
+
+                           AND (delivery_status IS NULL
+                                OR delivery_status NOT IN ('delivered', 'undelivered', 'failed'))"""))
+                .setParameter(1, carrierMessageId).setParameter(2, status).setParameter(3, utc(at))
+                .executeUpdate() > 0;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -58,4 +58,10 @@ public class JpaSmsNumberRepository implements SmsNumberRepository {
     public Set<String> heldNumbers() {
         return new HashSet<>(entityManager.createNamedQuery(SmsNumber.HELD, String.class).getResultList());
     }
+
+    @Override
+    public Optional<SmsNumber> findHeld(String e164) {
+        return entityManager.createNamedQuery(SmsNumber.BY_HELD, SmsNumber.class).setParameter("number", e164)
+                .getResultStream().findFirst();
+    }
 }

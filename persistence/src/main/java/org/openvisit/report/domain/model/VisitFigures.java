@@ -93,7 +93,7 @@ public record VisitFigures(Instant start, Instant end, Duration lobbyWait, Durat
                     }
                 }
                 case VISIT_ENDED -> visitEndedAt = e.at();
-                case DEVICE_TEST -> {
+                case DEVICE_TEST, SMS_SENT -> {
                     // says nothing about presence
                 }
             }

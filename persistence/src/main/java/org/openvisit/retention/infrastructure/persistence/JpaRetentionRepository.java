@@ -33,6 +33,7 @@ public class JpaRetentionRepository implements RetentionRepository {
             "DELETE FROM call_quality WHERE visit_id IN (%s)",
             "DELETE FROM visit_participant WHERE visit_id IN (%s)",
             "DELETE FROM visit_summary WHERE visit_id IN (%s)",
+            "DELETE FROM sms_link_send WHERE visit_id IN (%s)",
             "DELETE FROM visit WHERE id IN (%s)");
 
     private final EntityManager entityManager;

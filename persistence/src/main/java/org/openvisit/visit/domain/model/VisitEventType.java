@@ -20,5 +20,7 @@ public enum VisitEventType {
     /** A patient's or guest's device test finished; the detail says what worked. */
     DEVICE_TEST,
     /** The visit is over: no one can join any more. */
-    VISIT_ENDED
+    VISIT_ENDED,
+    /** A clinician sent the patient's join link by SMS (the number is never part of the event). */
+    SMS_SENT
 }

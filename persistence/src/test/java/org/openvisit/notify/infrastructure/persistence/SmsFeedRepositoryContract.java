@@ -243,4 +243,81 @@ abstract class SmsFeedRepositoryContract {
         assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(ahead.id()).orElseThrow().phoneSealed())).isPresent();
         assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(cancelling.id()).orElseThrow().phoneSealed())).isPresent();
     }
+
+    private UUID visit(UUID org, UUID endpoint, String status) {
+        UUID id = UUID.randomUUID();
+        inTransaction(r -> {
+            EntityManager em = r.entityManager();
+            return em.createNativeQuery("INSERT INTO visit (id, endpoint_id, organization_id, key_kind, "
+                            + "appointment_hash, status, created_at, ended_at, version) VALUES (?1, ?2, ?3, 'APPOINTMENT', ?4, "
+                            + "?5, CURRENT_TIMESTAMP, " + ("ENDED".equals(status) ? "CURRENT_TIMESTAMP" : "NULL")
+                            + ", 0)")
+                    .setParameter(1, id.toString()).setParameter(2, endpoint.toString())
+                    .setParameter(3, org.toString()).setParameter(4, "h-" + id).setParameter(5, status)
+                    .executeUpdate();
+        });
+        return id;
+    }
+
+    private String sealedOfLink(String code) {
+        return inTransaction(r -> {
+            List<?> rows = r.entityManager().createNativeQuery(
+                    "SELECT phone_sealed FROM sms_link_send WHERE link_code = ?1").setParameter(1, code).getResultList();
+            assertThat(rows).hasSize(1);
+            return rows.get(0) == null ? null : rows.get(0).toString();
+        });
+    }
+
+    @Test
+    void linksSentFromAVisitAreCountedFoundByTheirCodeAndTheirNumbersForgottenWhenTheAppointmentIsOver() {
+        UUID org = UUID.randomUUID();
+        UUID endpoint = UUID.randomUUID();
+        UUID open = visit(org, endpoint, "SCHEDULED");
+        UUID ended = visit(org, endpoint, "ENDED");
+        String past = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String ahead = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String over = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        inTransaction(r -> {
+            r.addLinkSend(new org.openvisit.notify.domain.model.LinkSend(UUID.randomUUID(), org, endpoint, open,
+                    "sealed-1", past, NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofMinutes(5))));
+            r.addLinkSend(new org.openvisit.notify.domain.model.LinkSend(UUID.randomUUID(), org, endpoint, open,
+                    "sealed-2", ahead, NOW.plus(Duration.ofHours(1)), NOW));
+            r.addLinkSend(new org.openvisit.notify.domain.model.LinkSend(UUID.randomUUID(), org, endpoint, ended,
+                    "sealed-3", over, NOW.plus(Duration.ofHours(1)), NOW));
+            return null;
+        });
+        assertThat(this.<Integer>inTransaction(r -> r.linkSendsOf(open, NOW.minus(Duration.ofDays(1))))).isEqualTo(2);
+        assertThat(this.<Integer>inTransaction(r -> r.linkSendsOf(open, NOW.minus(Duration.ofMinutes(1))))).isEqualTo(1);
+        assertThat(this.<java.util.Optional<UUID>>inTransaction(r -> r.visitOfLink(ahead))).contains(open);
+        assertThat(this.<java.util.Optional<UUID>>inTransaction(r -> r.visitOfLink("nosuchcode"))).isEmpty();
+
+        inTransaction(r -> r.forgetLinkPhones(NOW.minus(Duration.ofDays(1)), 1000));
+
+        assertThat(sealedOfLink(past)).isNull();
+        assertThat(sealedOfLink(over)).isNull();
+        assertThat(sealedOfLink(ahead)).isEqualTo("sealed-2");
+        assertThatThrownBy(() -> inTransaction(r -> {
+            r.addLinkSend(new org.openvisit.notify.domain.model.LinkSend(UUID.randomUUID(), org, endpoint, open,
+                    "sealed-4", ahead, NOW, NOW));
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void aCarriersDeliveryStatusLandsOnItsOutboxRowAndAFinalOneIsNotUndoneByALateEarlierOne() {
+        UUID org = UUID.randomUUID();
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        inTransaction(r -> {
+            r.addOutbox(new OutboxEntry(UUID.randomUUID(), org, null, "+12025550100", "+1•••••••4567", "Hello", NOW,
+                    sid, "queued", NOW));
+            return null;
+        });
+        assertThat(this.<Boolean>inTransaction(r -> r.recordDelivery(sid, "delivered", NOW.plusSeconds(5)))).isTrue();
+        inTransaction(r -> r.recordDelivery(sid, "sent", NOW.plusSeconds(6)));
+        assertThat(this.<Boolean>inTransaction(r -> r.recordDelivery("SMnone", "delivered", NOW))).isFalse();
+        OutboxEntry row = this.<List<OutboxEntry>>inTransaction(r -> r.outbox(org, 10)).get(0);
+        assertThat(row.carrierMessageId()).isEqualTo(sid);
+        assertThat(row.deliveryStatus()).isEqualTo("delivered");
+        assertThat(row.statusAt()).isEqualTo(NOW.plusSeconds(5));
+    }
 }

@@ -147,6 +147,8 @@ abstract class SmsSetupRepositoryContract {
         assertThat(after).doesNotContain(id);
         java.util.Set<String> held = inTransaction(em -> new JpaSmsNumberRepository(em).heldNumbers());
         assertThat(held).contains(e164);
+        assertThat(this.<java.util.Optional<UUID>>inTransaction(em -> new JpaSmsNumberRepository(em).findHeld(e164)
+                .map(SmsNumber::organizationId))).contains(org);
         SmsNumber loaded = inTransaction(em -> {
             SmsNumber n = new JpaSmsNumberRepository(em).findByOrganization(org).get(0);
             n.history().size();
@@ -176,6 +178,8 @@ abstract class SmsSetupRepositoryContract {
         });
         java.util.Set<String> heldAfter = inTransaction(em -> new JpaSmsNumberRepository(em).heldNumbers());
         assertThat(heldAfter).doesNotContain(e164);
+        assertThat(this.<java.util.Optional<SmsNumber>>inTransaction(em -> new JpaSmsNumberRepository(em).findHeld(e164)))
+                .isEmpty();
         SmsNumber released = inTransaction(em -> new JpaSmsNumberRepository(em).find(id).orElseThrow());
         assertThat(released.endpoints()).isEmpty();
         assertThat(released.number()).contains(new SendingNumber(e164));

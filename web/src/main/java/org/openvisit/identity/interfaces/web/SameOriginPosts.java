@@ -27,7 +27,7 @@ public class SameOriginPosts extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    static boolean fromThisSite(HttpServletRequest request) {
+    public static boolean fromThisSite(HttpServletRequest request) {
         String source = request.getHeader("Origin");
         if (source == null || source.equals("null")) {
             source = request.getHeader("Referer");

@@ -6,6 +6,7 @@ import org.openvisit.shared.interfaces.web.BrowserLanguage;
 import org.openvisit.shared.interfaces.web.BundleTexts;
 import org.openvisit.shared.interfaces.web.Formats;
 import org.openvisit.shared.interfaces.web.Html;
+import org.openvisit.notify.application.LinkSendResult;
 import org.openvisit.visit.application.ParticipantView;
 import org.openvisit.visit.application.VisitEventRecorded;
 import org.openvisit.visit.application.VisitView;
@@ -87,7 +88,7 @@ public final class RoomPages {
                 + callSection(t, true)
                 + "<section><h2>" + t.get("invite.title") + "</h2>"
                 + linkRow("patientLink", t.get("invite.patient"), patientLink, t.get("invite.copyPatient"))
-                + "<p class=\"note\" id=\"smsNote\">" + t.get("invite.sms") + "</p>"
+                + smsForm(contextPath, t, v, ended)
                 + linkRow("guestLink", t.get("invite.guest"), guestLink, t.get("invite.copyGuest"))
                 + "<p class=\"note\">" + t.get("invite.validity") + "</p></section>"
                 + "<section><h2>" + t.get("end.title") + "</h2><p><button id=\"endVisit\" type=\"button\" class=\"danger\""
@@ -97,6 +98,47 @@ public final class RoomPages {
                 + t.get("launched.user") + "</th><th>" + t.get("launched.role") + "</th><th>" + t.get("launched.first")
                 + "</th></tr>" + people + "</table></section></div>";
         return page(contextPath, t, t.get("title.provider"), body, true);
+    }
+
+    /**
+     * "Send patient link by SMS": the number typed, the button, and a live region that says (in the viewer's
+     * language) what became of it; room.js posts it to {@code /visit/<id>/sms}.
+     */
+    static String smsForm(String contextPath, Viewer t, VisitView v, boolean ended) {
+        String off = ended ? " disabled" : "";
+        return "<form id=\"smsForm\" class=\"sms\" method=\"post\" action=\"" + Html.escape(contextPath) + "/visit/"
+                + v.id() + "/sms\" novalidate>"
+                + "<p class=\"note\" id=\"smsNote\">" + t.get("invite.sms") + "</p>"
+                + "<p class=\"link\"><label for=\"smsNumber\">" + t.get("invite.smsNumber") + "</label>"
+                + "<input id=\"smsNumber\" name=\"number\" type=\"tel\" inputmode=\"tel\" autocomplete=\"off\" "
+                + "maxlength=\"40\" aria-describedby=\"smsNote smsResult\" translate=\"no\"" + off + ">"
+                + "<button id=\"smsSend\" type=\"submit\"" + off + ">" + t.get("invite.smsSend") + "</button></p>"
+                + "<p id=\"smsResult\" class=\"status\" role=\"status\" aria-live=\"polite\"></p></form>";
+    }
+
+    /** What became of a "Send patient link by SMS", in the viewer's words (never a code). */
+    public static String smsResult(Viewer t, LinkSendResult r) {
+        return switch (r.outcome()) {
+            case SENT -> t.texts().format("sms.SENT", r.toMasked());
+            case INVALID_NUMBER -> t.texts().format("sms.INVALID_NUMBER." + r.numberProblem().name(),
+                    country(t, r.country()));
+            case TOO_MANY -> t.texts().format("sms.TOO_MANY", r.limit());
+            case NOT_SET_UP -> t.texts().format("sms.NOT_SET_UP");
+            case NO_CONSENT -> t.texts().format("sms.NO_CONSENT");
+            case NO_NUMBER -> t.texts().format("sms.NO_NUMBER");
+            case OPTED_OUT -> t.texts().format("sms.OPTED_OUT");
+            case VISIT_ENDED -> t.texts().format("sms.VISIT_ENDED");
+            case TOO_FAST -> t.texts().format("sms.TOO_FAST");
+            case CARRIER_FAILED -> t.texts().format("sms.CARRIER_FAILED");
+        };
+    }
+
+    private static String country(Viewer t, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = new java.util.Locale("", code).getDisplayCountry(t.texts().locale());
+        return name.isBlank() ? code : name;
     }
 
     /** The patient's or guest's lobby: the organization, the wait, the device test; then the call. */

@@ -9,7 +9,10 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.openvisit.identity.interfaces.web.SameOriginPosts;
 import org.openvisit.launch.interfaces.web.LaunchTiming;
+import org.openvisit.notify.application.LinkSendResult;
+import org.openvisit.notify.application.SmsVisitLinkService;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.room.interfaces.web.RoomAccess;
 import org.openvisit.room.interfaces.web.RoomPages;
@@ -23,6 +26,7 @@ import org.openvisit.visit.application.VisitEventRecorded;
 import org.openvisit.visit.application.VisitEvents;
 import org.openvisit.visit.application.VisitPage;
 import org.openvisit.visit.application.VisitPageService;
+import org.openvisit.visit.application.VisitNotFoundException;
 import org.openvisit.visit.application.VisitView;
 import org.openvisit.visit.domain.model.VisitStatus;
 
@@ -51,6 +55,9 @@ public class VisitPageServlet extends HttpServlet {
 
     @EJB
     private transient CallQualityService quality;
+
+    @EJB
+    private transient SmsVisitLinkService smsLinks;
 
 
     @Inject
@@ -113,6 +120,60 @@ public class VisitPageServlet extends HttpServlet {
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter().write(page);
         }
+    }
+
+    /**
+     * {@code POST /visit/<id>/sms} (room.js, form field {@code number}): sends the visit's patient link by SMS to the
+     * number typed. Only a clinician of the visit in this browser, only from this site (Origin or Referer of this
+     * host, and the header {@code X-OpenVisit-Request: sms} that a cross-site form cannot send). Answers JSON: the
+     * outcome's code ({@code result}), its words in the viewer's language ({@code message}) and, once sent, the
+     * visit's new event. The number is never logged or answered (only masked).
+     */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
+        String[] parts = path.substring(1).split("/", -1);
+        UUID id = parseId(parts[0]);
+        if (id == null || parts.length != 2 || !parts[1].equals("sms")) {
+            RoomRefusal.send(request, response, 404, "NOT_FOUND");
+            return;
+        }
+        if (!"sms".equals(request.getHeader("X-OpenVisit-Request")) || !SameOriginPosts.fromThisSite(request)) {
+            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
+            return;
+        }
+        Optional<RoomPass> pass = RoomAccess.pass(request.getSession(false), id);
+        if (pass.isEmpty()) {
+            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
+            return;
+        }
+        if (!pass.get().isClinician()) {
+            RoomRefusal.send(request, response, 403, "CLINICIANS_ONLY");
+            return;
+        }
+        response.setHeader("Cache-Control", "no-store");
+        LinkSendResult result;
+        try {
+            result = smsLinks.send(id, request.getParameter("number"), pass.get().role());
+        } catch (VisitNotFoundException e) {
+            RoomRefusal.send(request, response, 404, "NOT_FOUND");
+            return;
+        }
+        JsonObjectBuilder o = Jsons.createObjectBuilder().add("result", result.outcome().name())
+                .add("message", RoomPages.smsResult(RoomPages.Viewer.of(request), result));
+        if (result.numberProblem() != null) {
+            o.add("field", "number");
+        }
+        if (result.event() != null) {
+            VisitEventRecorded e = result.event();
+            JsonObjectBuilder event = Jsons.createObjectBuilder().add("sequence", e.sequence())
+                    .add("event", e.type().name()).add("at", e.occurredAt().toString());
+            if (e.attendeeRole() != null) {
+                event.add("role", e.attendeeRole().name());
+            }
+            o.add("event", event);
+        }
+        json(response, o.build().toString());
     }
 
     private String eventsJson(UUID id) {

@@ -3,6 +3,7 @@ package org.openvisit.room.interfaces.web;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.openvisit.notify.application.LinkSendResult;
 import org.openvisit.shared.interfaces.web.BrowserLanguage;
 import org.openvisit.shared.interfaces.web.BundleTexts;
 
@@ -61,5 +62,54 @@ class RoomPagesTest {
         assertThat(english).contains("This link does not open a visit", "was not made by this OpenVisit");
         String unknown = RoomPages.refusal("", viewer(BrowserLanguage.SIMPLIFIED_CHINESE), "<b>SOMETHING_NEW");
         assertThat(unknown).contains("此链接无法打开就诊", "&lt;b&gt;SOMETHING_NEW").doesNotContain("<b>");
+    }
+
+    private static org.openvisit.visit.application.VisitView visit(org.openvisit.visit.domain.model.VisitStatus status) {
+        return new org.openvisit.visit.application.VisitView(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
+                java.util.UUID.randomUUID(), org.openvisit.visit.domain.model.VisitKeyKind.APPOINTMENT, null, status,
+                null, null, null, java.time.Instant.now(), null, null, java.util.List.of(), null, null);
+    }
+
+    @Test
+    void theSmsFormHasALabelledNumberFieldAndALiveRegionAndIsOffOnceTheVisitEnded() {
+        var v = visit(org.openvisit.visit.domain.model.VisitStatus.SCHEDULED);
+        String form = RoomPages.smsForm("/ctx", viewer(BrowserLanguage.RUSSIAN), v, false);
+        assertThat(form).contains("action=\"/ctx/visit/" + v.id() + "/sms\"", "<label for=\"smsNumber\">",
+                "id=\"smsNumber\" name=\"number\" type=\"tel\"", "id=\"smsResult\"", "role=\"status\"",
+                "aria-live=\"polite\"", "Мобильный номер пациента", "Отправить ссылку пациенту по SMS")
+                .doesNotContain("disabled", "Send patient link");
+        assertThat(RoomPages.smsForm("/ctx", viewer(Locale.ENGLISH), v, true)).contains(" disabled>");
+    }
+
+    @Test
+    void everyOutcomeOfASendIsWordsInEveryLanguageNeverACode() {
+        for (Locale locale : new Locale[] {Locale.ENGLISH, BrowserLanguage.SIMPLIFIED_CHINESE,
+                BrowserLanguage.TRADITIONAL_CHINESE, BrowserLanguage.RUSSIAN}) {
+            RoomPages.Viewer t = viewer(locale);
+            for (LinkSendResult.Outcome o : LinkSendResult.Outcome.values()) {
+                if (o == LinkSendResult.Outcome.INVALID_NUMBER) {
+                    for (var reason : org.openvisit.notify.domain.model.InvalidPatientNumberException.Reason.values()) {
+                        String words = RoomPages.smsResult(t, new LinkSendResult(o, reason, "US", 0, null, null));
+                        assertThat(words).as(locale + " " + reason).isNotBlank().doesNotContain(reason.name(), "{", "''");
+                    }
+                    continue;
+                }
+                String words = RoomPages.smsResult(t, new LinkSendResult(o, null, null, 5, null, "+1•••••••0147"));
+                assertThat(words).as(locale + " " + o).isNotBlank().doesNotContain(o.name(), "{", "''");
+            }
+        }
+        RoomPages.Viewer en = viewer(Locale.ENGLISH);
+        assertThat(RoomPages.smsResult(en, new LinkSendResult(LinkSendResult.Outcome.INVALID_NUMBER,
+                org.openvisit.notify.domain.model.InvalidPatientNumberException.Reason.INVALID, "US", 0, null, null)))
+                .isEqualTo("This is not a valid phone number in United States. Check it, or type it with its country "
+                        + "code (+…).");
+        assertThat(RoomPages.smsResult(en, new LinkSendResult(LinkSendResult.Outcome.TOO_MANY, null, null, 5, null,
+                null))).contains("5 times");
+        assertThat(RoomPages.smsResult(en, new LinkSendResult(LinkSendResult.Outcome.SENT, null, null, 0, null,
+                "+1•••••••0147"))).isEqualTo("The patient link was sent by SMS to +1•••••••0147.");
+        assertThat(RoomPages.smsResult(viewer(BrowserLanguage.RUSSIAN), new LinkSendResult(
+                LinkSendResult.Outcome.INVALID_NUMBER,
+                org.openvisit.notify.domain.model.InvalidPatientNumberException.Reason.INVALID, "RU", 0, null, null)))
+                .contains("Россия");
     }
 }

@@ -1,0 +1,108 @@
+package org.openvisit.notify.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openvisit.notify.domain.model.InvalidPatientNumberException;
+import org.openvisit.notify.domain.model.PatientMobile;
+import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.visit.application.VisitNotFoundException;
+import org.openvisit.visit.application.VisitOrchestrationService;
+import org.openvisit.visit.application.VisitView;
+import org.openvisit.visit.domain.model.AttendeeRole;
+import org.openvisit.visit.domain.model.VisitStatus;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The clinician's "Send patient link by SMS" on the visit page: the number typed is checked and normalised to E.164
+ * in the endpoint's country (libphonenumber); the message (the endpoint's language, the organization's name, a short
+ * join link {@code /j/<code>} of this visit) goes out at once through the {@link SmsCarrier} port, only when the
+ * organization gave both consents, the endpoint has an active number and the number has not answered STOP.
+ * <p>
+ * The global store is read first (settings, consents, number), then one regional transaction ({@link
+ * SmsSendWork#sendLink}) locks the visit row, checks the visit's limits ({@code openvisit.sms.link.max-per-visit},
+ * 5; {@code openvisit.sms.link.max-per-minute}, 2; counted in the database, so they hold across nodes), records the
+ * send with the number sealed (forgotten once the appointment is over, as the feed's numbers), hands the message to
+ * the carrier and records the visit's {@code SMS_SENT} event (without the number; written back as any event).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SmsVisitLinkService {
+
+    @EJB
+    private VisitOrchestrationService visits;
+
+    @EJB
+    private SmsFeedLookup lookup;
+
+    @EJB
+    private SmsSendWork work;
+
+    @EJB
+    private RegionDirectory regions;
+
+    @Inject
+    private SmsPhones phones;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sms.link.max-per-visit", defaultValue = "5")
+    private int maxPerVisit;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sms.link.max-per-minute", defaultValue = "2")
+    private int maxPerMinute;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Sends the visit's patient link to the number typed.
+     *
+     * @param role the clinician's role in the visit (who the event names)
+     * @throws VisitNotFoundException no such visit
+     */
+    public LinkSendResult send(@NotNull UUID visitId, String typedNumber, @NotNull AttendeeRole role) {
+        VisitView visit = visits.find(visitId).orElseThrow(VisitNotFoundException::new);
+        if (visit.status() == VisitStatus.ENDED) {
+            return LinkSendResult.refused(LinkSendResult.Outcome.VISIT_ENDED);
+        }
+        Optional<FeedEndpoint> endpoint = lookup.byEndpoint(visit.endpointId())
+                .filter(e -> e.organizationId().equals(visit.organizationId()));
+        Optional<SendContext> context = lookup.sendContext(visit.organizationId(), visit.endpointId());
+        if (endpoint.isEmpty() || context.isEmpty()) {
+            return LinkSendResult.refused(LinkSendResult.Outcome.NOT_SET_UP);
+        }
+        PatientMobile mobile;
+        try {
+            mobile = PatientMobile.parse(typedNumber, endpoint.get().phoneRegion());
+        } catch (InvalidPatientNumberException e) {
+            return new LinkSendResult(LinkSendResult.Outcome.INVALID_NUMBER, e.reason(), endpoint.get().phoneRegion(),
+                    0, null, null);
+        }
+        SendContext c = context.get();
+        if (!c.consented()) {
+            return LinkSendResult.refused(LinkSendResult.Outcome.NO_CONSENT);
+        }
+        if (c.from().isEmpty()) {
+            return LinkSendResult.refused(LinkSendResult.Outcome.NO_NUMBER);
+        }
+        phones.warm();
+        String hash = phones.hash(visit.organizationId(), mobile);
+        String sealed = phones.seal(visit.organizationId(), mobile);
+        DataRegion region = regions.regionOfVisit(visitId);
+        var request = new SmsSendWork.LinkRequest(region, visitId, c, mobile, sealed, hash,
+                visit.appointmentStart(), role, new SmsSendWork.LinkLimits(maxPerVisit, maxPerMinute));
+        try {
+            return work.sendLink(request, clock.instant());
+        } catch (SmsCarrierUnavailableException e) {
+            return LinkSendResult.refused(LinkSendResult.Outcome.CARRIER_FAILED);
+        }
+    }
+}
