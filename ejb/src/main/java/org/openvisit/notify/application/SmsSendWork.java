@@ -187,19 +187,22 @@ public class SmsSendWork {
         return Optional.empty();
     }
 
+    /** A link send written down and counted, not yet handed to the carrier. */
+    public record LinkReservation(UUID id, String body) {
+    }
+
     /**
-     * Sends a visit's patient link at once, in one regional transaction: the visit row locked (so that the limits'
-     * counts hold with two clinicians or nodes pressing at once), the opt-out list and the limits checked, the send
-     * recorded with the number sealed, the message handed to the carrier and the visit's {@code SMS_SENT} event
-     * recorded (which write-back delivers as any event). A carrier that fails rolls everything back.
+     * The first of a link send's three steps: with the visit's row locked, the visit's limits are checked and the send
+     * is written down (so it counts at once, on every node). The carrier is called after this transaction, so a slow
+     * carrier never holds the visit's row (the room's events wait on it).
      *
-     * @throws SmsCarrierUnavailableException the carrier did not take the message
+     * @return the reservation, or the refusal (ended visit, STOP, a limit used up)
      */
-    public LinkSendResult sendLink(LinkRequest r, Instant now) {
+    public Either reserveLink(LinkRequest r, Instant now) {
         RegionalStore store = regions.ready(r.region());
         Visit visit = store.visits().findForUpdate(r.visitId()).orElseThrow(VisitNotFoundException::new);
         if (visit.status() == VisitStatus.ENDED) {
-            return LinkSendResult.refused(LinkSendResult.Outcome.VISIT_ENDED);
+            return new Either(null, LinkSendResult.refused(LinkSendResult.Outcome.VISIT_ENDED));
         }
         SmsFeedRepository sms = store.smsFeed();
         UUID organizationId = r.context().organizationId();
@@ -207,25 +210,48 @@ public class SmsSendWork {
         Optional<LinkSendResult> refused = refusal(optedOut, optedOut ? 0 : sms.linkSendsOf(r.visitId(), Instant.EPOCH),
                 optedOut ? 0 : sms.linkSendsOf(r.visitId(), now.minus(Duration.ofMinutes(1))), r.limits());
         if (refused.isPresent()) {
-            return refused.get();
+            return new Either(null, refused.get());
         }
         UUID id = UUID.randomUUID();
         String code = SmsFeedWork.linkCode();
         sms.addLinkSend(new LinkSend(id, organizationId, r.context().endpointId(), r.visitId(), r.sealed(), code,
                 r.appointmentStart() == null ? now : r.appointmentStart(), now));
-        String body = texts.link(r.context().language(), r.context().organizationName(), link(code));
+        return new Either(new LinkReservation(id, texts.link(r.context().language(), r.context().organizationName(),
+                link(code))), null);
+    }
+
+    /** A reservation or a refusal. */
+    public record Either(LinkReservation reservation, LinkSendResult refusal) {
+    }
+
+    /**
+     * The second step: the carrier takes the message (its outbox row is written in this transaction, which locks no
+     * visit).
+     *
+     * @throws SmsCarrierUnavailableException the carrier did not take it
+     */
+    public void sendReserved(LinkRequest r, LinkReservation reservation) {
         try {
-            carrier.send(new OutgoingSms(r.region(), organizationId, id, r.context().from().orElseThrow(),
-                    r.to().e164(), body));
+            carrier.send(new OutgoingSms(r.region(), r.context().organizationId(), reservation.id(),
+                    r.context().from().orElseThrow(), r.to().e164(), reservation.body()));
         } catch (SmsCarrierUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new SmsCarrierUnavailableException("The carrier did not take the message: "
                     + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The third step once the carrier took it: the visit's {@code SMS_SENT} event (without the number). */
+    public LinkSendResult confirmLink(LinkRequest r) {
         VisitEventRecorded event = events.record(r.visitId(), VisitEventType.SMS_SENT, r.role(), null, null);
         LOG.info(() -> "SMS: the patient link of visit " + r.visitId() + " sent to " + r.to().masked());
         return new LinkSendResult(LinkSendResult.Outcome.SENT, null, null, 0, event, r.to().masked());
+    }
+
+    /** The third step when the carrier did not take it: the reservation is forgotten (it counts toward no limit). */
+    public void cancelLink(LinkRequest r, LinkReservation reservation) {
+        regions.ready(r.region()).smsFeed().removeLinkSend(reservation.id());
     }
 
     private String link(String code) {

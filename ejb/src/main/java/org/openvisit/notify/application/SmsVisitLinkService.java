@@ -27,11 +27,13 @@ import java.util.UUID;
  * join link {@code /j/<code>} of this visit) goes out at once through the {@link SmsCarrier} port, only when the
  * organization gave both consents, the endpoint has an active number and the number has not answered STOP.
  * <p>
- * The global store is read first (settings, consents, number), then one regional transaction ({@link
- * SmsSendWork#sendLink}) locks the visit row, checks the visit's limits ({@code openvisit.sms.link.max-per-visit},
- * 5; {@code openvisit.sms.link.max-per-minute}, 2; counted in the database, so they hold across nodes), records the
- * send with the number sealed (forgotten once the appointment is over, as the feed's numbers), hands the message to
- * the carrier and records the visit's {@code SMS_SENT} event (without the number; written back as any event).
+ * The global store is read first (settings, consents, number), then three regional transactions: the first ({@link
+ * SmsSendWork#reserveLink}) locks the visit row, checks the visit's limits ({@code openvisit.sms.link.max-per-visit},
+ * 5; {@code openvisit.sms.link.max-per-minute}, 2; counted in the database, so they hold across nodes) and records
+ * the send with the number sealed (forgotten once the appointment is over, as the feed's numbers); the second hands
+ * the message to the carrier without holding the visit's row (a carrier's tries and timeouts would stall the room's
+ * events); the third records the visit's {@code SMS_SENT} event (without the number; written back as any event), or
+ * forgets the send when the carrier did not take it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -99,10 +101,16 @@ public class SmsVisitLinkService {
         DataRegion region = regions.regionOfVisit(visitId);
         var request = new SmsSendWork.LinkRequest(region, visitId, c, mobile, sealed, hash,
                 visit.appointmentStart(), role, new SmsSendWork.LinkLimits(maxPerVisit, maxPerMinute));
+        SmsSendWork.Either reserved = work.reserveLink(request, clock.instant());
+        if (reserved.refusal() != null) {
+            return reserved.refusal();
+        }
         try {
-            return work.sendLink(request, clock.instant());
+            work.sendReserved(request, reserved.reservation());
         } catch (SmsCarrierUnavailableException e) {
+            work.cancelLink(request, reserved.reservation());
             return LinkSendResult.refused(LinkSendResult.Outcome.CARRIER_FAILED);
         }
+        return work.confirmLink(request);
     }
 }

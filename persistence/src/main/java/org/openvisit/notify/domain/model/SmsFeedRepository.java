@@ -58,6 +58,9 @@ public interface SmsFeedRepository {
     /** Records a link a clinician sent by SMS (its link code is unique). */
     void addLinkSend(LinkSend send);
 
+    /** Forgets a link send the carrier did not take (it then counts toward no limit). */
+    void removeLinkSend(UUID id);
+
     /** How many links were sent by SMS for the visit at or after {@code since}. */
     int linkSendsOf(UUID visitId, Instant since);
 

@@ -226,6 +226,12 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
     }
 
     @Override
+    public void removeLinkSend(UUID id) {
+        entityManager.createNativeQuery("DELETE FROM sms_link_send WHERE id = ?1").setParameter(1, id.toString())
+                .executeUpdate();
+    }
+
+    @Override
     public int linkSendsOf(UUID visitId, Instant since) {
         return ((Number) entityManager.createNativeQuery(
                         "SELECT COUNT(*) FROM sms_link_send WHERE visit_id = ?1 AND sent_at >= ?2")

@@ -301,6 +301,20 @@ abstract class SmsFeedRepositoryContract {
                     "sealed-4", ahead, NOW, NOW));
             return null;
         })).isInstanceOf(RuntimeException.class);
+
+        // a send the carrier did not take is forgotten and counts no more
+        UUID untaken = UUID.randomUUID();
+        inTransaction(r -> {
+            r.addLinkSend(new org.openvisit.notify.domain.model.LinkSend(untaken, org, endpoint, open, "sealed-5",
+                    "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), NOW, NOW));
+            return null;
+        });
+        assertThat(this.<Integer>inTransaction(r -> r.linkSendsOf(open, NOW.minus(Duration.ofMinutes(1))))).isEqualTo(2);
+        inTransaction(r -> {
+            r.removeLinkSend(untaken);
+            return null;
+        });
+        assertThat(this.<Integer>inTransaction(r -> r.linkSendsOf(open, NOW.minus(Duration.ofMinutes(1))))).isEqualTo(1);
     }
 
     @Test
