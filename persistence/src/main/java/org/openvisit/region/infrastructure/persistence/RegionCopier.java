@@ -71,10 +71,13 @@ public final class RegionCopier {
         }
     }
 
-    /** A regional table, how the organization's rows are found, and the column of a visit id its sealed value binds. */
-    record Table(String name, String where, String sealedColumn, String visitIdColumn) {
-        Table(String name, String where) {
-            this(name, where, null, null);
+    /**
+     * A regional table, how the organization's rows are found, its primary key, and the column of a visit id its
+     * sealed value binds.
+     */
+    record Table(String name, String where, List<String> key, String sealedColumn, String visitIdColumn) {
+        Table(String name, String where, String... key) {
+            this(name, where, List.of(key), null, null);
         }
     }
 
@@ -82,24 +85,25 @@ public final class RegionCopier {
 
     /** Every regional table, parents before children (the copy's order; deletion goes the other way). */
     static final List<Table> TABLES = List.of(
-            new Table("visit", ORG, "ehr_context", "id"),
-            new Table("visit_participant", "visit_id IN (SELECT v.id FROM visit v WHERE v.organization_id = ?)"),
-            new Table("visit_event", ORG),
-            new Table("call_quality", ORG),
-            new Table("visit_summary", ORG),
-            new Table("writeback_task", ORG, "ehr_context", "visit_id"),
+            new Table("visit", ORG, List.of("id"), "ehr_context", "id"),
+            new Table("visit_participant", "visit_id IN (SELECT v.id FROM visit v WHERE v.organization_id = ?)", "id"),
+            new Table("visit_event", ORG, "id"),
+            new Table("call_quality", ORG, "id"),
+            new Table("visit_summary", ORG, "visit_id"),
+            new Table("writeback_task", ORG, List.of("id"), "ehr_context", "visit_id"),
             new Table("writeback_attempt",
-                    "task_id IN (SELECT t.id FROM writeback_task t WHERE t.organization_id = ?)"),
-            new Table("launch_audit", ORG),
-            new Table("context_link_use", null), // by endpoint
-            new Table("retention_run", ORG),
-            new Table("sms_appointment", ORG),
+                    "task_id IN (SELECT t.id FROM writeback_task t WHERE t.organization_id = ?)", "id"),
+            new Table("launch_audit", ORG, "id"),
+            new Table("context_link_use", null, "token_digest"), // by endpoint
+            new Table("retention_run", ORG, "id"),
+            new Table("sms_appointment", ORG, "id"),
             new Table("sms_appointment_change",
-                    "appointment_id IN (SELECT a.id FROM sms_appointment a WHERE a.organization_id = ?)"),
-            new Table("sms_feed_message", ORG),
-            new Table("sms_send", ORG),
-            new Table("sms_outbox", ORG),
-            new Table("sms_opt_out", ORG));
+                    "appointment_id IN (SELECT a.id FROM sms_appointment a WHERE a.organization_id = ?)",
+                    "appointment_id", "sequence_no"),
+            new Table("sms_feed_message", ORG, "endpoint_id", "control_id"),
+            new Table("sms_send", ORG, "id"),
+            new Table("sms_outbox", ORG, "id"),
+            new Table("sms_opt_out", ORG, "organization_id", "phone_hash"));
 
     private static final int BATCH = 500;
     private static final BigInteger MOD = BigInteger.ONE.shiftLeft(256);
@@ -161,6 +165,51 @@ public final class RegionCopier {
             } catch (SQLException e) {
                 target.rollback();
                 throw new SQLException("Copying " + table.name() + ": " + e.getMessage(), e.getSQLState(), e);
+            }
+        }
+        return copied;
+    }
+
+    /**
+     * After the switch, before the old rows are deleted: copies the organization's rows that reached the old store
+     * after the verification (a launch's audit row, say) and are missing from the new one, by primary key. Rows that
+     * are in both are left as the new store has them.
+     *
+     * @return the rows copied
+     */
+    public long topUp(Connection source, Connection target, Scope scope) throws SQLException {
+        target.setAutoCommit(false);
+        long copied = 0;
+        for (Table table : TABLES) {
+            try (PreparedStatement select = select(source, table, scope, null); ResultSet rows = select.executeQuery()) {
+                List<String> columns = columns(rows.getMetaData());
+                String insert = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
+                        + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+                String exists = "SELECT 1 FROM " + table.name() + " WHERE "
+                        + String.join(" AND ", table.key().stream().map(k -> k + " = ?").toList());
+                try (PreparedStatement into = target.prepareStatement(insert);
+                     PreparedStatement present = target.prepareStatement(exists)) {
+                    while (rows.next()) {
+                        Object[] values = moved(table, columns, rows);
+                        for (int k = 0; k < table.key().size(); k++) {
+                            present.setObject(k + 1, values[columns.indexOf(table.key().get(k))]);
+                        }
+                        try (ResultSet found = present.executeQuery()) {
+                            if (found.next()) {
+                                continue;
+                            }
+                        }
+                        for (int i = 0; i < values.length; i++) {
+                            into.setObject(i + 1, values[i]);
+                        }
+                        into.executeUpdate();
+                        copied++;
+                    }
+                    target.commit();
+                }
+            } catch (SQLException e) {
+                target.rollback();
+                throw new SQLException("Topping up " + table.name() + ": " + e.getMessage(), e.getSQLState(), e);
             }
         }
         return copied;

@@ -149,6 +149,18 @@ class RegionCopierTest {
     }
 
     @Test
+    void theTopUpAfterTheSwitchCopiesOnlyRowsTheOldStoreGotLate() throws SQLException {
+        copier.copy(source, target, SCOPE);
+        exec(source, "INSERT INTO launch_audit (id, occurred_at, endpoint_id, organization_id, outcome, reason_code,"
+                + " reason) VALUES ('late', ?, ?, ?, 'REFUSED', 'MOVING', 'moving')", at(200), ENDPOINT.toString(),
+                ORG.toString());
+
+        assertThat(copier.topUp(source, target, SCOPE)).isEqualTo(1);
+        assertThat(copier.topUp(source, target, SCOPE)).isZero();
+        assertThat(copier.verify(source, target, SCOPE)).allSatisfy(c -> assertThat(c.matches()).as(c.table()).isTrue());
+    }
+
+    @Test
     void theCleanUpDeletesTheOrganizationsRowsAndNothingElse() throws SQLException {
         long before = RegionCopier.rows(source, SCOPE);
         long deleted = copier.clear(source, SCOPE);
