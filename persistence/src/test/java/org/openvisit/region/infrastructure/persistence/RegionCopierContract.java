@@ -23,12 +23,17 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The copy of one organization's rows between two regional stores (two H2 databases with the regional migrations):
+ * The copy of one organization's rows between two regional stores (two databases with the regional migrations, H2
+ * and PostgreSQL):
  * only its rows, every table, ids renamed to the new region, sealed values sealed again; a second copy after an
  * interrupted one neither duplicates nor loses a row; the verification sees a changed row; the clean-up leaves the
  * other organizations alone.
  */
-class RegionCopierTest {
+abstract class RegionCopierContract {
+
+    /** A new, empty database (H2 or PostgreSQL). */
+    protected abstract TestDatabase createDatabase();
+
 
     private static final Instant T0 = Instant.parse("2026-12-04T09:00:00Z");
     private static final UUID ORG = UUID.randomUUID();
@@ -63,8 +68,8 @@ class RegionCopierTest {
 
     @BeforeEach
     void stores() throws SQLException {
-        americas = TestDatabase.h2();
-        emea = TestDatabase.h2();
+        americas = createDatabase();
+        emea = createDatabase();
         SchemaMigrator.migrateRegional(americas.dataSource());
         SchemaMigrator.migrateRegional(emea.dataSource());
         source = americas.dataSource().getConnection();
