@@ -41,6 +41,7 @@ public class RegionMoveRunner {
 
     private static final Logger LOG = Logger.getLogger(RegionMoveRunner.class.getName());
     static final Duration LEASE = Duration.ofMinutes(10);
+    static final int COPY_ATTEMPTS = 3;
 
     @EJB
     private RegionMoveWork work;
@@ -129,13 +130,22 @@ public class RegionMoveRunner {
             List<TableCheck> checks;
             try (Connection source = database.dataSource(move.from()).getConnection();
                  Connection target = database.dataSource(move.to()).getConnection()) {
-                long copied = copier.copy(source, target, scope);
-                checks = copier.verify(source, target, scope);
+                long copied = 0;
+                checks = List.of();
+                for (int attempt = 1; attempt <= COPY_ATTEMPTS; attempt++) {
+                    // a row that changed while it was copied (a summary the report sweep made again): copy again
+                    copied = copier.copy(source, target, scope);
+                    checks = copier.verify(source, target, scope);
+                    if (checks.stream().allMatch(TableCheck::matches)) {
+                        break;
+                    }
+                }
+                long rows = copied;
                 if (checks.stream().anyMatch(c -> !c.matches())) {
                     copier.clear(target, scope); // nothing of the failed copy stays behind to be drained
                 }
                 target.setAutoCommit(true);
-                LOG.info(() -> "Region move " + id + ": " + copied + " rows copied from " + move.from() + " to "
+                LOG.info(() -> "Region move " + id + ": " + rows + " rows copied from " + move.from() + " to "
                         + move.to());
             }
             if (!work.verify(id, node, checks)) {
