@@ -127,27 +127,25 @@ public class RegionMoveRunner {
             if (waitingForDeliveries(move)) {
                 return;
             }
-            List<TableCheck> checks;
-            try (Connection source = database.dataSource(move.from()).getConnection();
-                 Connection target = database.dataSource(move.to()).getConnection()) {
+            List<TableCheck> checks = withStores(move, (source, target) -> {
                 long copied = 0;
-                checks = List.of();
+                List<TableCheck> seen = List.of();
                 for (int attempt = 1; attempt <= COPY_ATTEMPTS; attempt++) {
                     // a row that changed while it was copied (a summary the report sweep made again): copy again
                     copied = copier.copy(source, target, scope);
-                    checks = copier.verify(source, target, scope);
-                    if (checks.stream().allMatch(TableCheck::matches)) {
+                    seen = copier.verify(source, target, scope);
+                    if (seen.stream().allMatch(TableCheck::matches)) {
                         break;
                     }
                 }
-                long rows = copied;
-                if (checks.stream().anyMatch(c -> !c.matches())) {
+                if (seen.stream().anyMatch(c -> !c.matches())) {
                     copier.clear(target, scope); // nothing of the failed copy stays behind to be drained
                 }
-                target.setAutoCommit(true);
+                long rows = copied;
                 LOG.info(() -> "Region move " + id + ": " + rows + " rows copied from " + move.from() + " to "
                         + move.to());
-            }
+                return seen;
+            });
             if (!work.verify(id, node, checks)) {
                 return;
             }
@@ -158,19 +156,43 @@ public class RegionMoveRunner {
             state = RegionMoveState.SWITCHED;
         }
         if (state == RegionMoveState.SWITCHED) {
-            long deleted;
-            try (Connection source = database.dataSource(move.from()).getConnection();
-                 Connection target = database.dataSource(move.to()).getConnection()) {
+            long deleted = withStores(move, (source, target) -> {
                 long late = copier.topUp(source, target, scope); // rows the old region got after the verification
                 if (late > 0) {
                     LOG.info(() -> "Region move " + id + ": " + late + " rows written to " + move.from()
                             + " after the verification copied too");
                 }
-                deleted = copier.clear(source, scope);
-                source.setAutoCommit(true);
-                target.setAutoCommit(true);
-            }
+                return copier.clear(source, scope);
+            });
             work.cleaned(id, node, deleted);
+        }
+    }
+
+    private interface StoresWork<T> {
+        T run(Connection source, Connection target) throws SQLException;
+    }
+
+    /**
+     * Work on a connection of each region's store (not enlisted in any transaction: each commits its own batches);
+     * both go back to the pool in auto-commit, whatever was left uncommitted rolled back.
+     */
+    private <T> T withStores(RegionMoveView move, StoresWork<T> work) throws SQLException {
+        try (Connection source = database.dataSource(move.from()).getConnection();
+             Connection target = database.dataSource(move.to()).getConnection()) {
+            try {
+                return work.run(source, target);
+            } finally {
+                for (Connection c : List.of(source, target)) {
+                    try {
+                        if (!c.getAutoCommit()) {
+                            c.rollback();
+                            c.setAutoCommit(true);
+                        }
+                    } catch (SQLException ignored) {
+                        // the connection is broken: the pool drops it
+                    }
+                }
+            }
         }
     }
 
