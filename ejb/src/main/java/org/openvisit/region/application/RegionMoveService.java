@@ -59,6 +59,10 @@ public class RegionMoveService {
         Organization organization = organizations.find(organizationId)
                 .orElseThrow(() -> new OrganizationNotFoundException(organizationId));
         DataRegion from = organization.dataRegion();
+        if (from == to) {
+            throw new RegionMoveRefusedException(RegionMoveRefusedException.Reason.SAME_REGION, 0,
+                    "The organization's data lives in the " + to + " region already.");
+        }
         RegionMove move = RegionMove.request(organizationId, from, to, actor.username(), clock.instant());
         for (DataRegion region : List.of(from, to)) {
             if (!database.isReady(region)) {
@@ -67,13 +71,15 @@ public class RegionMoveService {
         }
         long live = runner.liveVisits(from, organizationId);
         if (live > 0) {
-            throw new ConflictException("The organization has " + live + " visits going on; move it when they ended.");
+            throw new RegionMoveRefusedException(RegionMoveRefusedException.Reason.LIVE_VISITS, live,
+                    "The organization has " + live + " visits going on; move it when they ended.");
         }
         try {
             return work.add(move);
         } catch (EJBException | PersistenceException e) {
             if (!work.ofOrganization(organizationId).stream().allMatch(RegionMoveView::finished)) {
-                throw new ConflictException("A move of this organization is under way already.");
+                throw new RegionMoveRefusedException(RegionMoveRefusedException.Reason.UNDER_WAY, 0,
+                        "A move of this organization is under way already.");
             }
             throw e;
         }
@@ -84,6 +90,12 @@ public class RegionMoveService {
         requireOperator(actor);
         return work.find(moveId).filter(m -> m.organizationId().equals(organizationId))
                 .orElseThrow(() -> new RegionMoveNotFoundException(moveId));
+    }
+
+    /** Every organization's latest moves, newest first. */
+    public List<RegionMoveView> recent(@NotNull Actor actor) {
+        requireOperator(actor);
+        return work.recent(50);
     }
 
     /** The organization's moves, newest first. */

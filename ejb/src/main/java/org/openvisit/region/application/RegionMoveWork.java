@@ -89,6 +89,11 @@ public class RegionMoveWork {
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<RegionMoveView> recent(int max) {
+        return moves.recent(max).stream().map(RegionMoveView::of).toList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<RegionMoveView> ofOrganization(UUID organizationId) {
         return moves.ofOrganization(organizationId).stream().map(RegionMoveView::of).toList();
     }

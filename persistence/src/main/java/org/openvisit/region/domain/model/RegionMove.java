@@ -35,12 +35,14 @@ import java.util.UUID;
 @Table(name = "region_move")
 @NamedQuery(name = RegionMove.UNFINISHED, query = "select m from RegionMove m"
         + " where m.activeOrganizationId is not null order by m.requestedAt, m.id")
+@NamedQuery(name = RegionMove.RECENT, query = "select m from RegionMove m order by m.requestedAt desc, m.id")
 @NamedQuery(name = RegionMove.OF_ORGANIZATION, query = "select m from RegionMove m"
         + " where m.organizationId = :organizationId order by m.requestedAt desc, m.id")
 public class RegionMove {
 
     public static final String UNFINISHED = "RegionMove.unfinished";
     public static final String OF_ORGANIZATION = "RegionMove.ofOrganization";
+    public static final String RECENT = "RegionMove.recent";
     private static final int MAX_TEXT = 500;
 
     @Id

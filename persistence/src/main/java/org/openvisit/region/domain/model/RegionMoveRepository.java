@@ -15,6 +15,9 @@ public interface RegionMoveRepository {
     /** The moves not yet CLEANED or FAILED, oldest first. */
     List<RegionMove> unfinished();
 
+    /** Every organization's moves, newest first, at most {@code max}. */
+    List<RegionMove> recent(int max);
+
     /** The organization's moves, newest first. */
     List<RegionMove> ofOrganization(UUID organizationId);
 }

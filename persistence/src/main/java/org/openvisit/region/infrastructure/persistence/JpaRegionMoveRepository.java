@@ -43,6 +43,11 @@ public class JpaRegionMoveRepository implements RegionMoveRepository {
     }
 
     @Override
+    public List<RegionMove> recent(int max) {
+        return entityManager.createNamedQuery(RegionMove.RECENT, RegionMove.class).setMaxResults(max).getResultList();
+    }
+
+    @Override
     public List<RegionMove> ofOrganization(UUID organizationId) {
         return entityManager.createNamedQuery(RegionMove.OF_ORGANIZATION, RegionMove.class)
                 .setParameter("organizationId", organizationId.toString()).setMaxResults(50).getResultList();

@@ -133,6 +133,7 @@ abstract class RegionMoveRepositoryContract {
         inTransaction(moves -> moves.add(second));
         inTransaction(moves -> {
             assertThat(moves.ofOrganization(org)).extracting(RegionMove::id).containsExactly(second.id(), first.id());
+            assertThat(moves.recent(100)).extracting(RegionMove::id).containsSubsequence(second.id(), first.id());
             assertThat(moves.unfinished()).extracting(RegionMove::id).contains(second.id()).doesNotContain(first.id());
             assertThat(moves.find(first.id()).orElseThrow().reason()).hasValue("visits going on");
         });
