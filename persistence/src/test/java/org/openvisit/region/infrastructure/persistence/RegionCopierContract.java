@@ -1,6 +1,8 @@
 package org.openvisit.region.infrastructure.persistence;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openvisit.database.SchemaMigrator;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * interrupted one neither duplicates nor loses a row; the verification sees a changed row; the clean-up leaves the
  * other organizations alone.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RegionCopierContract {
 
     /** A new, empty database (H2 or PostgreSQL). */
@@ -66,7 +69,7 @@ abstract class RegionCopierContract {
     private final RegionCopier copier = new RegionCopier(DataRegion.AMERICAS, DataRegion.EMEA, SEALED);
     private final List<UUID> visits = new ArrayList<>();
 
-    @BeforeEach
+    @BeforeAll
     void stores() throws SQLException {
         americas = createDatabase();
         emea = createDatabase();
@@ -74,6 +77,20 @@ abstract class RegionCopierContract {
         SchemaMigrator.migrateRegional(emea.dataSource());
         source = americas.dataSource().getConnection();
         target = emea.dataSource().getConnection();
+    }
+
+    /** Both stores empty, then the same rows in the old one for each test (databases are made once: PostgreSQL's are slow). */
+    @BeforeEach
+    void rows() throws SQLException {
+        for (Connection c : List.of(source, target)) {
+            c.setAutoCommit(true);
+            List<String> tables = new ArrayList<>(RegionCopier.tables());
+            java.util.Collections.reverse(tables);
+            for (String table : tables) {
+                exec(c, "DELETE FROM " + table);
+            }
+        }
+        visits.clear();
         for (int i = 0; i < 3; i++) {
             visits.add(visit(source, ORG, ENDPOINT, "hash-" + i, DataRegion.AMERICAS.newRecordId(), i));
         }
@@ -89,7 +106,7 @@ abstract class RegionCopierContract {
                 + " VALUES ('s1', ?, 'a1', 'REMINDER', 1, ?, 'PENDING', 0)", ORG.toString(), at(5));
     }
 
-    @AfterEach
+    @AfterAll
     void close() throws SQLException {
         source.close();
         target.close();
