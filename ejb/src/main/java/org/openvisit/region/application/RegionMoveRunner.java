@@ -80,7 +80,12 @@ public class RegionMoveRunner {
     /** Takes the move's next steps, as far as it can go now. */
     public void run(UUID moveId) {
         String node = settings.node();
-        Optional<RegionMoveView> taken = work.take(moveId, node, LEASE);
+        Optional<RegionMoveView> taken;
+        try {
+            taken = work.take(moveId, node, LEASE);
+        } catch (RuntimeException anotherNodeWasFirst) {
+            return; // two nodes took the free lease at once: the other one's version won
+        }
         if (taken.isEmpty()) {
             return;
         }
