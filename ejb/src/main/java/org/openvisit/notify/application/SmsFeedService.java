@@ -43,6 +43,9 @@ public class SmsFeedService {
     @EJB
     private SmsFeedWork work;
 
+    @jakarta.ejb.EJB
+    private org.openvisit.region.application.RegionMoves regionMoves;
+
     @Inject
     private SiuCodec codec;
 
@@ -113,6 +116,11 @@ public class SmsFeedService {
 
     private FeedAnswer apply(FeedEndpoint endpoint, String text, String channel) {
         SiuMessage message = codec.read(text);
+        if (regionMoves.pausedOrganizations().contains(endpoint.organizationId())) {
+            // not refused for good: the sender tries again (AE) once the organization's data has moved
+            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The organization's data is being moved to another "
+                    + "region; send the message again later.");
+        }
         String sealed = null;
         String hash = null;
         if (message.phone() != null) {

@@ -46,6 +46,9 @@ public class SmsSendJob {
     @EJB
     private SmsFeedLookup lookup;
 
+    @EJB
+    private org.openvisit.region.application.RegionMoves regionMoves;
+
     @Inject
     @ConfigProperty(name = "openvisit.sms.forget-after", defaultValue = "PT6H")
     private Duration forgetAfter;
@@ -74,7 +77,12 @@ public class SmsSendJob {
 
     void drain(DataRegion region, Instant now) {
         Map<UUID, SendContext> contexts = new HashMap<>();
+        // an organization being moved to another region: its sends wait (in both regions) until the move is done
+        java.util.Set<UUID> moving = regionMoves.pausedOrganizations();
         for (DueOrganization due : work.due(region, now, 1000)) {
+            if (moving.contains(due.organizationId())) {
+                continue;
+            }
             lookup.sendContext(due.organizationId(), due.endpointId()).ifPresent(c -> contexts.put(due.endpointId(), c));
         }
         if (contexts.isEmpty()) {

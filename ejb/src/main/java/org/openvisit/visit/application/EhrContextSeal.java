@@ -27,4 +27,14 @@ public class EhrContextSeal {
     public EhrContext open(UUID visitId, String sealed) {
         return EhrContext.decode(new String(masterKey.sealer().unseal(PURPOSE + visitId, sealed), StandardCharsets.UTF_8));
     }
+
+    /** A SHA-256 of the opened references, in hex: what a region move compares (never the references themselves). */
+    public String digest(UUID visitId, String sealed) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(open(visitId, sealed).encode().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

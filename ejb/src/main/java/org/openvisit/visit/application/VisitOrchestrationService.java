@@ -61,6 +61,9 @@ public class VisitOrchestrationService {
     @Resource
     private SessionContext context;
 
+    @jakarta.ejb.EJB
+    private org.openvisit.region.application.RegionMoves regionMoves;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -117,6 +120,10 @@ public class VisitOrchestrationService {
                 .orElseThrow(() -> new ConflictException("This endpoint is not approved for launches."));
         Organization organization = organizations.find(endpoint.organizationId())
                 .orElseThrow(() -> new ConflictException("This endpoint's organization no longer exists."));
+        if (regionMoves.launchesPaused(organization.id())) {
+            // its data is being copied to another region: a visit opened now would be left behind
+            throw new org.openvisit.region.application.OrganizationMovingException(organization.dataRegion());
+        }
         return new LaunchTarget(endpoint.id(), organization.id(), organization.dataRegion(),
                 organization.meetingPlatform());
     }

@@ -77,6 +77,9 @@ public class WriteBackRelay {
     private ManagedExecutorService executor;
 
     @EJB
+    private org.openvisit.region.application.RegionMoves regionMoves;
+
+    @EJB
     private DeliveryQueue queue;
 
     @EJB
@@ -293,6 +296,12 @@ public class WriteBackRelay {
     /** Endpoints not to claim for now: circuit open, or already as many held and in flight as two rounds of their share. */
     private Set<UUID> skipped(Instant now) {
         Set<UUID> skip = new HashSet<>(breakers.blocked(now));
+        try {
+            // an organization being moved to another region: its tasks wait in both regions until the move is done
+            skip.addAll(regionMoves.pausedEndpoints());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Region moves could not be read: no claim without them", e);
+        }
         Map<UUID, Integer> held = new java.util.HashMap<>();
         local.forEach(h -> held.merge(h.task().endpointId(), 1, Integer::sum));
         inFlightPerEndpoint.forEach((endpoint, n) -> held.merge(endpoint, n.get(), Integer::sum));

@@ -90,6 +90,7 @@ class PagesInFourLanguagesIT {
                 page(browser, language, "device-test", "/device-test", "dtStart", problems);
                 browser.signIn(SharedServer.baseUri(), SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
                 page(browser, language, "organizations", "/organizations.xhtml", "register:save", problems);
+                page(browser, language, "region-moves", "/region-moves.xhtml", "move:start", problems);
                 driver.findElement(By.id("account:signOut")).click();
                 browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("sign-in"));
 

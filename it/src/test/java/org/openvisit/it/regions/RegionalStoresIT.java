@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each before anything reads it (no "table not found" in its log: issue 20's 56 traces from the write-back relay and
  * purge), and shows each store on /health. On a server whose AMERICAS store is a PostgreSQL database of its own, that
  * database going down shows the region DOWN and the others UP, and refuses the launches of its AMERICAS organization
- * (the demo organization) with the refusal page, in the launch's language, until it is back.
+ * (the demo organization) with the refusal page, in the launch's language, until it is back; an operator then moves
+ * that organization to EMEA (a PostgreSQL database of its own too) over the API.
  */
 class RegionalStoresIT {
 
@@ -43,7 +45,7 @@ class RegionalStoresIT {
             assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("9");
             assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit-" + region + ".mv.db"))).as(region).isTrue();
         }
-        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("35");
+        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("36");
         assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit.mv.db"))).isTrue();
         String log = SharedServer.logText();
         assertThat(log).doesNotContainIgnoringCase("not found;").doesNotContain("Table \"")
@@ -53,13 +55,18 @@ class RegionalStoresIT {
     @Test
     void aRegionWhoseDatabaseGoesDownRefusesOnlyItsOwnLaunchesWithAClearPage() throws Exception {
         String name = "regions_americas_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String emeaName = name.replace("americas", "emea");
         admin("CREATE DATABASE " + name);
+        admin("CREATE DATABASE " + emeaName);
         try {
             String url = TestDatabase.POSTGRES_ADMIN_URL.substring(0, TestDatabase.POSTGRES_ADMIN_URL.lastIndexOf('/') + 1)
                     + name;
+            String emeaUrl = url.substring(0, url.lastIndexOf('/') + 1) + emeaName;
             SharedServer server = SharedServer.startedWith(Map.of("OPENVISIT_DB_AMERICAS_URL", url,
                     "OPENVISIT_DB_AMERICAS_USER", TestDatabase.POSTGRES_USER,
-                    "OPENVISIT_DB_AMERICAS_PASSWORD", "unused-with-trust-auth"));
+                    "OPENVISIT_DB_AMERICAS_PASSWORD", "unused-with-trust-auth",
+                    "OPENVISIT_DB_EMEA_URL", emeaUrl, "OPENVISIT_DB_EMEA_USER", TestDatabase.POSTGRES_USER,
+                    "OPENVISIT_DB_EMEA_PASSWORD", "unused-with-trust-auth"));
             JsonObject up = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
             assertThat(up.getJsonObject("data").getString("americas")).as(up.toString()).isEqualTo("UP");
 
@@ -95,9 +102,112 @@ class RegionalStoresIT {
             assertThat(read.get("visit")).isPositive();
             assertThat(read.get("launch_audit")).isPositive(); // the launch (the refusals could not reach this store)
             assertThat(PrivacyScan.log(server.log(), PrivacyScan.SANDBOX_SECRETS)).as("in the server log").isEmpty();
+
+            movesTheDemoOrganizationToEmea(server, url, emeaUrl);
         } finally {
             admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
             admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            admin("DROP DATABASE IF EXISTS " + emeaName + " WITH (FORCE)");
+        }
+    }
+
+    /**
+     * An operator moves the demo organization from AMERICAS to EMEA over the API: refused while its visit is going on;
+     * once it ended, copied, verified, switched and cleaned; its rows are in the EMEA database (ids naming EMEA) and
+     * gone from the AMERICAS one, and its reports give the same figures.
+     */
+    private static void movesTheDemoOrganizationToEmea(SharedServer server, String americasUrl, String emeaUrl)
+            throws Exception {
+        HttpResponse<String> organizations = Http.getAsOperator(server.base().resolve("/api/organizations?max=200"));
+        String org = Http.json(organizations).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.getString("name").equals("Demo Health (EHR sandbox)")).findFirst().orElseThrow()
+                .getString("id");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        URI summary = server.base().resolve("/api/reports/summary?org=" + org + "&from=" + today.minusDays(2) + "&to="
+                + today.plusDays(2));
+        URI moves = server.base().resolve("/api/organizations/" + org + "/region-moves");
+
+        // the launch above left its visit open: refused
+        HttpResponse<String> refused = Http.send(java.net.http.HttpRequest.newBuilder(moves)
+                .header("Authorization", SharedServer.operatorAuthorization()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"toRegion\":\"EMEA\"}")));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("visits going on");
+
+        // the visit ends (here in its database: ending it over the visit page is other tests' work)
+        sql(americasUrl, "UPDATE visit SET status = 'ENDED', ended_at = now() WHERE organization_id = '" + org
+                + "' AND status <> 'ENDED'");
+        long visits = count(americasUrl, "visit", org);
+        long audit = count(americasUrl, "launch_audit", org);
+        assertThat(visits).isPositive();
+        assertThat(audit).isPositive();
+        assertThat(count(emeaUrl, "visit", org)).isZero();
+        HttpResponse<String> before = Http.getAsOperator(summary);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertThat(Http.json(before).getJsonObject("totals").getInt("visits")).isPositive();
+
+        HttpResponse<String> started = Http.postAsOperator(moves, "application/json", "{\"toRegion\":\"EMEA\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(Http.json(started).getString("state")).isEqualTo("REQUESTED");
+        URI progress = URI.create(started.headers().firstValue("Location").orElseThrow());
+        JsonObject move = Http.json(started);
+        for (int i = 0; i < 120 && !List.of("CLEANED", "FAILED").contains(move.getString("state")); i++) {
+            Thread.sleep(1000);
+            HttpResponse<String> read = Http.getAsOperator(progress);
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            move = Http.json(read);
+        }
+        assertThat(move.getString("state")).as(move.toString()).isEqualTo("CLEANED");
+        assertThat(move.getJsonArray("history").getValuesAs(JsonObject.class)).extracting(s -> s.getString("to"))
+                .containsExactly("REQUESTED", "COPYING", "VERIFIED", "SWITCHED", "CLEANED");
+        assertThat(move.getJsonArray("tables").getValuesAs(JsonObject.class))
+                .allSatisfy(t -> assertThat(t.getBoolean("matches")).as(t.toString()).isTrue())
+                .anySatisfy(t -> {
+                    assertThat(t.getString("table")).isEqualTo("visit");
+                    assertThat(t.getJsonNumber("targetRows").longValue()).isEqualTo(visits);
+                });
+
+        assertThat(count(emeaUrl, "visit", org)).isEqualTo(visits);
+        assertThat(count(emeaUrl, "launch_audit", org)).isGreaterThanOrEqualTo(audit);
+        assertThat(count(americasUrl, "visit", org)).isZero();
+        assertThat(count(americasUrl, "launch_audit", org)).isZero();
+        assertThat(count(americasUrl, "visit_summary", org)).isZero();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(emeaUrl, TestDatabase.POSTGRES_USER, "");
+             java.sql.ResultSet ids = c.createStatement().executeQuery("SELECT id FROM visit WHERE organization_id = '"
+                     + org + "'")) {
+            while (ids.next()) {
+                assertThat(ids.getString(1).charAt(15)).as("the id names EMEA").isEqualTo('2');
+            }
+        }
+        JsonObject organization = Http.json(Http.getAsOperator(server.base().resolve("/api/organizations/" + org)));
+        assertThat(organization.getString("dataRegion")).isEqualTo("EMEA");
+
+        // the reports read the new region: every summary that was moved is listed (the once-a-minute sweep may have
+        // changed the visit's status meanwhile, so the figures themselves are not compared)
+        long summaries = count(emeaUrl, "visit_summary", org);
+        assertThat(summaries).isPositive();
+        assertThat(Http.getAsOperator(summary).statusCode()).isEqualTo(200);
+        HttpResponse<String> listed = Http.getAsOperator(server.base().resolve("/api/reports/visits?org=" + org
+                + "&from=" + today.minusDays(2) + "&to=" + today.plusDays(2) + "&max=50"));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(Http.json(listed).getInt("total")).isEqualTo((int) summaries);
+        assertThat(Http.json(listed).getJsonArray("rows").getValuesAs(JsonObject.class))
+                .allSatisfy(row -> assertThat(row.getString("visitId").charAt(15)).as("names EMEA").isEqualTo('2'));
+    }
+
+    private static long count(String url, String table, String organization) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, TestDatabase.POSTGRES_USER, "");
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table
+                     + " WHERE organization_id = '" + organization + "'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static void sql(String url, String statement) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, TestDatabase.POSTGRES_USER, "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
         }
     }
 

@@ -84,6 +84,14 @@ public class Organization {
         return new Organization(name, dataRegion, ehrVendor, at);
     }
 
+    /**
+     * Its data now lives in {@code region}: only the region move's switch calls this, once the organization's rows were
+     * copied to that region's store and verified (see {@code RegionMoveService}).
+     */
+    public void moveTo(DataRegion region) {
+        this.dataRegion = required(region, "dataRegion", "Choose the data region where this organization's data lives.");
+    }
+
     public void rename(OrganizationName newName) {
         OrganizationName checked = required(newName, "name", "The organization name is required.");
         this.name = checked.value();
