@@ -66,7 +66,9 @@ class RegionalStoresIT {
                     "OPENVISIT_DB_AMERICAS_USER", TestDatabase.POSTGRES_USER,
                     "OPENVISIT_DB_AMERICAS_PASSWORD", "unused-with-trust-auth",
                     "OPENVISIT_DB_EMEA_URL", emeaUrl, "OPENVISIT_DB_EMEA_USER", TestDatabase.POSTGRES_USER,
-                    "OPENVISIT_DB_EMEA_PASSWORD", "unused-with-trust-auth"));
+                    "OPENVISIT_DB_EMEA_PASSWORD", "unused-with-trust-auth",
+                    // one server: no other node needs 10 s to see a move's pause
+                    "OPENVISIT_REGION_MOVE_SETTLE", "PT1S"));
             JsonObject up = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
             assertThat(up.getJsonObject("data").getString("americas")).as(up.toString()).isEqualTo("UP");
 
