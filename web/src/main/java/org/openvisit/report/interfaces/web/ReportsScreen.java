@@ -96,7 +96,8 @@ public class ReportsScreen implements Serializable {
     private Map<UUID, String> endpoints = Map.of();
     private LazyDataModel<ReportRow> list;
     private String retentionNote;
-    private RetentionView retentionView;
+    /** Not kept when the session moves to another node (it holds an Optional): the form's limits fall back there. */
+    private transient RetentionView retentionView;
     private String retentionDays;
 
     /** Called from f:viewAction once the view parameters are set. */
