@@ -4,7 +4,10 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
 import org.junit.jupiter.api.Test;
+import org.primefaces.model.LazyDataModel;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -48,6 +51,10 @@ class SessionStateSerializableTest {
 
     private static void check(Class<?> type, String path, List<String> problems, Set<Type> seen) {
         if (!seen.add(type)) {
+            return;
+        }
+        if (type.isAnnotationPresent(Stateless.class) || type.isAnnotationPresent(Singleton.class)) {
+            problems.add(path + ": a session bean kept in a field that is neither injected nor transient");
             return;
         }
         if (!Serializable.class.isAssignableFrom(type)) {
@@ -113,7 +120,9 @@ class SessionStateSerializableTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> c = Class.forName(name, false, SessionStateSerializableTest.class.getClassLoader());
-                if (c.isAnnotationPresent(ViewScoped.class) || c.isAnnotationPresent(SessionScoped.class)) {
+                // the beans, and the table models they keep (declared as PrimeFaces' LazyDataModel)
+                if (c.isAnnotationPresent(ViewScoped.class) || c.isAnnotationPresent(SessionScoped.class)
+                        || LazyDataModel.class.isAssignableFrom(c)) {
                     found.add(c);
                 }
             }
