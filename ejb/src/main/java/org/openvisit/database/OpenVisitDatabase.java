@@ -14,6 +14,8 @@ import jakarta.ejb.TransactionAttributeType;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.openvisit.tenant.domain.model.DataRegion;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -200,6 +202,20 @@ public class OpenVisitDatabase {
             case EMEA -> emea;
             case APAC -> apac;
         };
+    }
+
+    /**
+     * Whether two regions' stores are one database (PostgreSQL without regional URLs keeps every store in the one
+     * database): their connections report the same JDBC URL and user. A move between them would copy rows onto
+     * themselves and then delete them.
+     *
+     * @throws SQLException a store cannot be reached
+     */
+    public boolean sameDatabase(DataRegion a, DataRegion b) throws SQLException {
+        try (Connection one = dataSource(a).getConnection(); Connection two = dataSource(b).getConnection()) {
+            return java.util.Objects.equals(one.getMetaData().getURL(), two.getMetaData().getURL())
+                    && java.util.Objects.equals(one.getMetaData().getUserName(), two.getMetaData().getUserName());
+        }
     }
 
     public DataSource globalDataSource() {

@@ -6,7 +6,7 @@ import org.openvisit.shared.domain.model.ConflictException;
 public class RegionMoveRefusedException extends ConflictException {
 
     /** Why a move was refused. */
-    public enum Reason { SAME_REGION, LIVE_VISITS, UNDER_WAY }
+    public enum Reason { SAME_REGION, SAME_DATABASE, LIVE_VISITS, UNDER_WAY }
 
     private final Reason reason;
     private final long liveVisits;

@@ -69,6 +69,15 @@ public class RegionMoveService {
                 throw new RegionUnavailableException(region);
             }
         }
+        try {
+            if (database.sameDatabase(from, to)) {
+                throw new RegionMoveRefusedException(RegionMoveRefusedException.Reason.SAME_DATABASE, 0,
+                        "The " + from + " and " + to + " regions are kept in one database here (no regional database "
+                                + "is configured for them): there is nothing to move the data to.");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new RegionUnavailableException(to);
+        }
         long live = runner.liveVisits(from, organizationId);
         if (live > 0) {
             throw new RegionMoveRefusedException(RegionMoveRefusedException.Reason.LIVE_VISITS, live,

@@ -168,6 +168,17 @@ class RegionMoveRunnerTest {
     }
 
     @Test
+    void twoRegionsInOneDatabaseAreNeverCopiedOntoThemselves() throws SQLException {
+        // PostgreSQL without regional URLs: both stores are the same tables; a copy and its clean-up would delete them
+        stores.put(DataRegion.EMEA, stores.get(DataRegion.AMERICAS));
+        runner.run(work.move.id());
+        assertThat(work.move.state()).isNotIn(RegionMoveState.SWITCHED, RegionMoveState.CLEANED);
+        assertThat(work.move.lastError()).hasValueSatisfying(e -> assertThat(e).contains("are one database"));
+        assertThat(work.switched).isFalse();
+        assertThat(counts(DataRegion.AMERICAS)).containsExactly(1L, 1L, 1L, 1L);
+    }
+
+    @Test
     void waitsWhileARelayHoldsAWriteBackTask() throws SQLException {
         exec(DataRegion.AMERICAS, "UPDATE writeback_task SET status = 'IN_FLIGHT', claimed_by = 'node-b', claim_until = ?",
                 OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1));

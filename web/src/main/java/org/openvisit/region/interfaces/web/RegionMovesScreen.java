@@ -73,6 +73,7 @@ public class RegionMovesScreen implements Serializable {
             if (cause instanceof RegionMoveRefusedException refused) {
                 PortalMessages.error(switch (refused.reason()) {
                     case SAME_REGION -> text.get("moves.refused.sameRegion");
+                    case SAME_DATABASE -> text.get("moves.refused.sameDatabase");
                     case LIVE_VISITS -> text.format("moves.refused.liveVisits", refused.liveVisits());
                     case UNDER_WAY -> text.get("moves.refused.underWay");
                 });
