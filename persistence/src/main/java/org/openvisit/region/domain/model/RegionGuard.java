@@ -25,6 +25,12 @@ public final class RegionGuard {
         return new RegionGuard(Objects.requireNonNull(region, "region"));
     }
 
+    /** Whether a row with this id may live in this store: its id names this region, or no region. */
+    public boolean admits(UUID recordId) {
+        return region == null || recordId == null
+                || DataRegion.ofRecordId(recordId).map(named -> named == region).orElse(true);
+    }
+
     /** @throws WrongRegionException the id names a region other than this store's */
     public void require(UUID recordId, String what) {
         if (region == null || recordId == null) {

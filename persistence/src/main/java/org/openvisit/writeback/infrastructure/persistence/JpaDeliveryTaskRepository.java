@@ -127,7 +127,9 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
         }
         List<DeliveryTask> tasks = new ArrayList<>(entityManager.createNamedQuery(DeliveryTask.BY_IDS,
                 DeliveryTask.class).setParameter("ids", ids).getResultList());
-        tasks.removeIf(t -> !t.isClaimable(now));
+        // regions kept in one database (PostgreSQL without regional URLs) share this table: another region's task is
+        // left to that region's own claim (a claim here would deliver it and then be refused its outcome)
+        tasks.removeIf(t -> !t.isClaimable(now) || !guard.admits(t.id()) || !guard.admits(t.visitId()));
         tasks.forEach(t -> t.claim(node, now, lease));
         tasks.sort(Comparator.comparing(DeliveryTask::nextAttemptAt));
         entityManager.flush();

@@ -203,6 +203,24 @@ abstract class DeliveryTaskRepositoryContract {
     }
 
     @Test
+    void regionsInOneDatabaseClaimOnlyTheirOwnTasks() {
+        // PostgreSQL without regional URLs: every regional store is this one table
+        List<DeliveryTask> americas = visitWithTasks(endpoint, 1);
+        em.getTransaction().begin();
+        List<DeliveryTask> byEmea = new JpaDeliveryTaskRepository(em, org.openvisit.tenant.domain.model.DataRegion.EMEA)
+                .claimDue("node-a", T0, LEASE, 10, Set.of());
+        em.getTransaction().commit();
+        em.clear();
+        assertThat(byEmea).isEmpty();
+        em.getTransaction().begin();
+        List<DeliveryTask> byAmericas = new JpaDeliveryTaskRepository(em,
+                org.openvisit.tenant.domain.model.DataRegion.AMERICAS).claimDue("node-a", T0, LEASE, 10, Set.of());
+        em.getTransaction().commit();
+        em.clear();
+        assertThat(byAmericas).extracting(DeliveryTask::id).containsExactly(americas.get(0).id());
+    }
+
+    @Test
     void aTaskIsHeldBackBehindAnUndoneEventOfItsVisitAndLetThroughWhenThatOneIsDelivered() {
         List<DeliveryTask> visit = visitWithTasks(endpoint, 2);
         assertThat(tasks.find(visit.get(0).id()).orElseThrow().isHeldBack()).isFalse();
