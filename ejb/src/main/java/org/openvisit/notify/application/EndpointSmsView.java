@@ -1,6 +1,5 @@
 package org.openvisit.notify.application;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,5 +12,5 @@ import java.util.UUID;
  */
 public record EndpointSmsView(UUID endpointId, boolean confirmation, List<Integer> reminderMinutes, UUID numberId,
                               String phoneRegion, String language, String timeZone, String sendingFacility,
-                              boolean feedSecretSet, String updatedBy, Instant updatedAt) implements Serializable {
+                              boolean feedSecretSet, String updatedBy, Instant updatedAt) {
 }

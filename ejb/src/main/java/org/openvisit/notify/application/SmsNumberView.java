@@ -2,7 +2,6 @@ package org.openvisit.notify.application;
 
 import org.openvisit.notify.domain.model.SmsNumberStatus;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,5 +13,5 @@ import java.util.UUID;
  */
 public record SmsNumberView(UUID id, SmsNumberStatus status, boolean unfinished, String e164, String international,
                             String country, String areaCode, String failure, int attempts, String requestedBy,
-                            Instant requestedAt, List<UUID> endpoints) implements Serializable {
+                            Instant requestedAt, List<UUID> endpoints) {
 }

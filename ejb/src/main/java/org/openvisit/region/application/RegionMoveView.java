@@ -4,7 +4,6 @@ import org.openvisit.region.domain.model.RegionMove;
 import org.openvisit.region.domain.model.RegionMoveState;
 import org.openvisit.tenant.domain.model.DataRegion;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,16 +11,15 @@ import java.util.UUID;
 /** A move of an organization to another region, as operators see it: where it stands, its steps and its checks. */
 public record RegionMoveView(UUID id, UUID organizationId, DataRegion from, DataRegion to, RegionMoveState state,
                              String requestedBy, Instant requestedAt, Instant updatedAt, String reason,
-                             String lastError, List<Step> history, List<Table> tables) implements Serializable {
+                             String lastError, List<Step> history, List<Table> tables) {
 
     /** One transition: from which state to which, by whom (an operator or a node), when, and what it found. */
-    public record Step(RegionMoveState from, RegionMoveState to, String actor, Instant at, String detail)
-            implements Serializable {
+    public record Step(RegionMoveState from, RegionMoveState to, String actor, Instant at, String detail) {
     }
 
     /** One regional table as the verification saw it in both regions. */
     public record Table(String table, long sourceRows, long targetRows, String sourceChecksum, String targetChecksum,
-                        boolean matches) implements Serializable {
+                        boolean matches) {
     }
 
     public static RegionMoveView of(RegionMove m) {

@@ -2,7 +2,6 @@ package org.openvisit.writeback.application;
 
 import org.openvisit.writeback.domain.model.WriteBackAdapter;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,5 +13,5 @@ import java.util.UUID;
 public record WriteBackQueue(UUID endpointId, EndpointHealth health, long pending, long inFlight, long retrying,
                              long failed, WriteBackAdapter adapter, String clientId, String keyId,
                              Integer callLimit, int callsAtOnce,
-                             List<QueueItem> items) implements Serializable {
+                             List<QueueItem> items) {
 }
