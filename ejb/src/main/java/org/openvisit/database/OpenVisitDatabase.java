@@ -213,9 +213,14 @@ public class OpenVisitDatabase {
      */
     public boolean sameDatabase(DataRegion a, DataRegion b) throws SQLException {
         try (Connection one = dataSource(a).getConnection(); Connection two = dataSource(b).getConnection()) {
-            return java.util.Objects.equals(one.getMetaData().getURL(), two.getMetaData().getURL())
-                    && java.util.Objects.equals(one.getMetaData().getUserName(), two.getMetaData().getUserName());
+            return sameDatabase(one, two);
         }
+    }
+
+    /** Whether two connections reach one database: the same JDBC URL and user. */
+    public static boolean sameDatabase(Connection one, Connection two) throws SQLException {
+        return java.util.Objects.equals(one.getMetaData().getURL(), two.getMetaData().getURL())
+                && java.util.Objects.equals(one.getMetaData().getUserName(), two.getMetaData().getUserName());
     }
 
     public DataSource globalDataSource() {

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -185,8 +184,7 @@ public class RegionMoveRunner {
     private <T> T withStores(RegionMoveView move, StoresWork<T> work) throws SQLException {
         try (Connection source = database.dataSource(move.from()).getConnection();
              Connection target = database.dataSource(move.to()).getConnection()) {
-            if (Objects.equals(source.getMetaData().getURL(), target.getMetaData().getURL())
-                    && Objects.equals(source.getMetaData().getUserName(), target.getMetaData().getUserName())) {
+            if (OpenVisitDatabase.sameDatabase(source, target)) {
                 // refused when the move was asked for; checked again here because a copy onto the same tables
                 // followed by the clean-up would delete the organization's data
                 throw new SQLException("The " + move.from() + " and " + move.to() + " stores are one database.");
