@@ -3,6 +3,7 @@ package org.openvisit.identity.application;
 import org.openvisit.identity.domain.model.PortalAccount;
 import org.openvisit.tenant.domain.model.Role;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * @param organizationId {@code null} for an operator
  */
 public record AccountSummary(String username, String displayName, UUID organizationId, Set<Role> roles,
-                             boolean enabled, Instant createdAt) {
+                             boolean enabled, Instant createdAt) implements Serializable {
 
     public AccountSummary {
         roles = Set.copyOf(roles);

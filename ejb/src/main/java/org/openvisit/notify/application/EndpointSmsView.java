@@ -1,5 +1,6 @@
 package org.openvisit.notify.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,5 +13,5 @@ import java.util.UUID;
  */
 public record EndpointSmsView(UUID endpointId, boolean confirmation, List<Integer> reminderMinutes, UUID numberId,
                               String phoneRegion, String language, String timeZone, String sendingFacility,
-                              boolean feedSecretSet, String updatedBy, Instant updatedAt) {
+                              boolean feedSecretSet, String updatedBy, Instant updatedAt) implements Serializable {
 }

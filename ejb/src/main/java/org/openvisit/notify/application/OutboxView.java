@@ -1,5 +1,6 @@
 package org.openvisit.notify.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,5 +9,6 @@ import java.util.UUID;
  * delivery status it reported ({@code null} for the built-in carrier, and omitted from JSON then).
  */
 public record OutboxView(UUID id, UUID sendId, String from, String toMasked, String body, Instant sentAt,
-                         String carrierMessageId, String deliveryStatus, Instant statusAt) {
+                         String carrierMessageId, String deliveryStatus, Instant statusAt)
+        implements Serializable {
 }

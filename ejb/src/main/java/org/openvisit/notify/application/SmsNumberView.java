@@ -2,6 +2,7 @@ package org.openvisit.notify.application;
 
 import org.openvisit.notify.domain.model.SmsNumberStatus;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,5 +14,5 @@ import java.util.UUID;
  */
 public record SmsNumberView(UUID id, SmsNumberStatus status, boolean unfinished, String e164, String international,
                             String country, String areaCode, String failure, int attempts, String requestedBy,
-                            Instant requestedAt, List<UUID> endpoints) {
+                            Instant requestedAt, List<UUID> endpoints) implements Serializable {
 }

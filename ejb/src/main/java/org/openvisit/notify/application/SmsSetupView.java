@@ -1,5 +1,6 @@
 package org.openvisit.notify.application;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,5 +9,6 @@ import java.util.UUID;
  * withdrawals (newest first), and its numbers (newest request first, released ones too).
  */
 public record SmsSetupView(UUID organizationId, boolean ready, List<ConsentView> consents,
-                           List<ConsentChangeView> consentHistory, List<SmsNumberView> numbers) {
+                           List<ConsentChangeView> consentHistory, List<SmsNumberView> numbers)
+        implements Serializable {
 }

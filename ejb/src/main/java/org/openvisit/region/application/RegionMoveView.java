@@ -4,6 +4,7 @@ import org.openvisit.region.domain.model.RegionMove;
 import org.openvisit.region.domain.model.RegionMoveState;
 import org.openvisit.tenant.domain.model.DataRegion;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,15 +12,16 @@ import java.util.UUID;
 /** A move of an organization to another region, as operators see it: where it stands, its steps and its checks. */
 public record RegionMoveView(UUID id, UUID organizationId, DataRegion from, DataRegion to, RegionMoveState state,
                              String requestedBy, Instant requestedAt, Instant updatedAt, String reason,
-                             String lastError, List<Step> history, List<Table> tables) {
+                             String lastError, List<Step> history, List<Table> tables) implements Serializable {
 
     /** One transition: from which state to which, by whom (an operator or a node), when, and what it found. */
-    public record Step(RegionMoveState from, RegionMoveState to, String actor, Instant at, String detail) {
+    public record Step(RegionMoveState from, RegionMoveState to, String actor, Instant at, String detail)
+            implements Serializable {
     }
 
     /** One regional table as the verification saw it in both regions. */
     public record Table(String table, long sourceRows, long targetRows, String sourceChecksum, String targetChecksum,
-                        boolean matches) {
+                        boolean matches) implements Serializable {
     }
 
     public static RegionMoveView of(RegionMove m) {

@@ -3,6 +3,7 @@ package org.openvisit.report.application;
 import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.report.domain.model.VisitSummary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ import java.util.UUID;
 public record ReportRow(UUID visitId, String appointmentHash, Instant reportAt, Instant bookedStart, Instant startAt,
                         Instant endAt, Long durationSeconds, String clinicians, String departmentId,
                         int attendantsAtOnce, Long lobbyWaitSeconds, Long timeToAdmitSeconds, ReportStatus status,
-                        UUID endpointId, String endpointLabel, String meetingPlatform) {
+                        UUID endpointId, String endpointLabel, String meetingPlatform) implements Serializable {
 
     static ReportRow of(VisitSummary s, String endpointLabel) {
         return new ReportRow(s.visitId(), s.appointmentHash(), s.reportAt(), s.bookedStart().orElse(null),

@@ -1,5 +1,6 @@
 package org.openvisit.tenant.application;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  * @param setByAdmin     whether the organization set the list; false: the default applies
  * @param defaultOrigins the default, the site of the endpoint's FHIR base URL
  */
-public record EndpointFraming(List<String> origins, boolean setByAdmin, List<String> defaultOrigins) {
+public record EndpointFraming(List<String> origins, boolean setByAdmin, List<String> defaultOrigins)
+        implements Serializable {
 
     public EndpointFraming {
         origins = List.copyOf(origins);

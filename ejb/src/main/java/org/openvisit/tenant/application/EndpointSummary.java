@@ -4,6 +4,7 @@ import org.openvisit.tenant.domain.model.EndpointStatus;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEnvironment;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +22,8 @@ import java.util.UUID;
  */
 public record EndpointSummary(UUID id, UUID organizationId, String baseUrl, FhirEnvironment environment, String label,
                               String approver, EndpointStatus status, boolean inService, Instant createdAt,
-                              long version, boolean sharedEhr, List<SharingOrganization> sharedWith) {
+                              long version, boolean sharedEhr, List<SharingOrganization> sharedWith)
+        implements Serializable {
 
     /** The endpoint as pages name it: its label with its FHIR base URL, or the base URL alone. */
     public String displayName() {

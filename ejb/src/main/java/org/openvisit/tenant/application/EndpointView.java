@@ -5,6 +5,7 @@ import org.openvisit.tenant.domain.model.EndpointStatus;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEnvironment;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,8 @@ import java.util.UUID;
 public record EndpointView(UUID id, UUID organizationId, String baseUrl, FhirEnvironment environment, String label,
                            String approver, EndpointStatus status, boolean inService, Instant ehrVerifiedAt,
                            String ehrUserId, Set<EndpointAction> allowedActions, Instant createdAt, long version,
-                           List<StatusChangeView> history, boolean sharedEhr, List<SharingOrganization> sharedWith) {
+                           List<StatusChangeView> history, boolean sharedEhr, List<SharingOrganization> sharedWith)
+        implements Serializable {
 
     public EndpointView {
         allowedActions = Set.copyOf(allowedActions);

@@ -1,12 +1,14 @@
 package org.openvisit.tenant.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Everything an EHR needs to launch OpenVisit from one approved endpoint, in the order it is entered. */
-public record IntegrationRecords(UUID endpointId, String fhirBaseUrl, Instant generatedAt, List<IntegrationRecord> records) {
+public record IntegrationRecords(UUID endpointId, String fhirBaseUrl, Instant generatedAt, List<IntegrationRecord> records)
+        implements Serializable {
 
     public IntegrationRecords {
         records = List.copyOf(records);

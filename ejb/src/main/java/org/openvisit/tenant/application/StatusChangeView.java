@@ -4,6 +4,7 @@ import org.openvisit.tenant.domain.model.EndpointAction;
 import org.openvisit.tenant.domain.model.EndpointStatus;
 import org.openvisit.tenant.domain.model.EndpointStatusChange;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,7 @@ import java.time.Instant;
  * @param reason   the reason given, what an edit changed, or the EHR user of a verification; may be {@code null}
  */
 public record StatusChangeView(int sequence, EndpointAction action, EndpointStatus from, EndpointStatus to,
-                               String actor, Instant at, String reason) {
+                               String actor, Instant at, String reason) implements Serializable {
 
     static StatusChangeView of(EndpointStatusChange change) {
         return new StatusChangeView(change.sequence(), change.action(), change.from().orElse(null), change.to(),

@@ -2,6 +2,7 @@ package org.openvisit.tenant.application;
 
 import org.openvisit.tenant.domain.model.TeamsSettings;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,5 +15,5 @@ public record TeamsSettingsView(UUID organizationId, String tenantId, String cli
                                 TeamsSettings.CredentialKind credentialKind, String certificateThumbprint,
                                 Instant certificateExpiresAt, String organizer, TeamsSettings.LobbyBypass lobbyBypass,
                                 TeamsSettings.MeetingChat meetingChat, boolean entryExitAnnounced, Instant updatedAt,
-                                String updatedBy) {
+                                String updatedBy) implements Serializable {
 }

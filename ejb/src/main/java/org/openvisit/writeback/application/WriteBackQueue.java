@@ -2,6 +2,7 @@ package org.openvisit.writeback.application;
 
 import org.openvisit.writeback.domain.model.WriteBackAdapter;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,5 +14,5 @@ import java.util.UUID;
 public record WriteBackQueue(UUID endpointId, EndpointHealth health, long pending, long inFlight, long retrying,
                              long failed, WriteBackAdapter adapter, String clientId, String keyId,
                              Integer callLimit, int callsAtOnce,
-                             List<QueueItem> items) {
+                             List<QueueItem> items) implements Serializable {
 }

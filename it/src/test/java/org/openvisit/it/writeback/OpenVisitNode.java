@@ -60,6 +60,11 @@ final class OpenVisitNode implements AutoCloseable {
         environment.putAll(extraEnvironment);
     }
 
+    /** This node's HTTP port on 127.0.0.1. */
+    int port() {
+        return port;
+    }
+
     /** This node's data grid port on 127.0.0.1. */
     int gridPort() {
         return gridPort;

@@ -40,7 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mid-delivery, the other takes over its claims once their lease runs out, and the EHR still holds every
  * event exactly once, in order per visit. The nodes share the database, the master key and Payara's data grid,
  * which holds the live rooms: a patient whose socket is on one node and a clinician on the other are in one room
- * (lobby, admit, call signalling, end), and when the patient's node is killed the clinician sees them leave.
+ * (lobby, admit, call signalling, end), and when the patient's node is killed the clinician sees them leave. The
+ * nodes share the HTTP sessions too: a join link's pass made on one node opens the lobby on the other, and the
+ * patient whose node was killed comes back through nginx (the shipped configuration) to the node that lives, still
+ * admitted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,6 +52,7 @@ class WriteBackClusterIT {
     private final WriteBackHttp http = new WriteBackHttp();
     private TestDatabase database;
     private WriteBackServers servers;
+    private Balancer balancer;
     private SandboxEhr ehr;
     private WriteBackQueueClient first;
     private WriteBackQueueClient second;
@@ -67,6 +71,8 @@ class WriteBackClusterIT {
         servers.startSandbox();
         servers.node(0).start(); // migrates the database and seeds the demo organization
         servers.node(1).start();
+        balancer = servers.balancer();
+        balancer.start();
         ehr = new SandboxEhr(http, servers);
         first = WriteBackQueueClient.forDemoEndpoint(http, servers.node(0)::uri, servers.fhirBase());
         second = first.through(servers.node(1)::uri);
@@ -74,6 +80,9 @@ class WriteBackClusterIT {
 
     @AfterAll
     void stop() {
+        if (balancer != null) {
+            balancer.close();
+        }
         if (servers != null) {
             servers.close();
         }
@@ -189,7 +198,8 @@ class WriteBackClusterIT {
 
     @Test
     @Order(4)
-    void whenThePatientsNodeDiesTheClinicianOnTheOtherSeesThePatientLeave() throws Exception {
+    void whenThePatientsNodeDiesTheClinicianSeesThemLeaveAndTheyComeBackThroughTheBalancerStillAdmitted()
+            throws Exception {
         OpenVisitNode clinicianNode = servers.node(0);
         OpenVisitNode patientNode = servers.node(1);
         RoomClient clinician = new RoomClient();
@@ -200,8 +210,11 @@ class WriteBackClusterIT {
         RoomClient.Socket clinicianSocket = clinician.socket(clinicianNode.uri(""), visit, null);
         clinicianSocket.await("hello");
         RoomClient patient = new RoomClient();
-        patient.get(URI.create(RoomClient.link(page.body(), "patientLink")
-                .replace(clinicianNode.origin(), patientNode.origin())));
+        assertThat(patient.get(URI.create(RoomClient.link(page.body(), "patientLink")
+                .replace(clinicianNode.origin(), patientNode.origin()))).statusCode()).isEqualTo(303);
+        // the pass is in the HTTP session, which the data grid shares: the other node opens the lobby with it
+        assertThat(patient.get(clinicianNode.uri("visit/" + visit + "/lobby")).statusCode())
+                .as("the lobby on the node that did not make the session").isEqualTo(200);
         RoomClient.Socket patientSocket = patient.socket(patientNode.uri(""), visit, null);
         String patientId = patientSocket.await("hello").getString("self");
         clinicianSocket.await(m -> m.getString("type").equals("attendee") && m.getString("id").equals(patientId)
@@ -227,6 +240,19 @@ class WriteBackClusterIT {
         assertThat(visitEvents(visit)).containsSubsequence("LOBBY_JOINED", "ADMITTED", "DISCONNECTED");
         assertThat(visitEvents(visit)).as("recorded once, though every remaining node looks")
                 .filteredOn("DISCONNECTED"::equals).hasSize(1);
+
+        // the patient's page reconnects through the balancer: the dead node is skipped, the living one holds the
+        // session from the grid, and the room still has the patient admitted (no new admission)
+        long back = System.nanoTime();
+        RoomClient.Socket throughBalancer = patient.socket(balancer.uri(""), visit, balancer.origin());
+        JsonObject hello = throughBalancer.await("hello");
+        System.out.printf("Patient back through nginx after the node was killed: %.0f ms%n",
+                (System.nanoTime() - back) / 1e6);
+        assertThat(hello.getString("self")).as("the same attendee").isEqualTo(patientId);
+        assertThat(hello.getString("state")).isEqualTo("ADMITTED");
+        clinicianSocket.await(m -> m.getString("type").equals("attendee") && m.getString("id").equals(patientId)
+                && m.getString("state").equals("ADMITTED"));
+        throughBalancer.close();
         clinicianSocket.close();
     }
 

@@ -47,6 +47,11 @@ final class WriteBackServers implements AutoCloseable {
         }
     }
 
+    /** nginx in front of every node, with the shipped configuration (not started). */
+    Balancer balancer() throws IOException {
+        return new Balancer(root, output, nodes);
+    }
+
     OpenVisitNode node(int index) {
         return nodes.get(index);
     }

@@ -1,5 +1,6 @@
 package org.openvisit.tenant.domain.model;
 
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * {@code organizationId} is the organization the user's organization roles belong to; it is
  * {@code null} for an operator who holds no organization role.
  */
-public record Actor(String username, UUID organizationId, Set<Role> roles) {
+public record Actor(String username, UUID organizationId, Set<Role> roles) implements Serializable {
 
     public Actor {
         Objects.requireNonNull(username, "username");

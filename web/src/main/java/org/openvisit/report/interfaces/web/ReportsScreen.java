@@ -2,6 +2,7 @@ package org.openvisit.report.interfaces.web;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -96,7 +97,8 @@ public class ReportsScreen implements Serializable {
     private Map<UUID, String> endpoints = Map.of();
     private LazyDataModel<ReportRow> list;
     private String retentionNote;
-    private RetentionView retentionView;
+    /** Not kept when the session moves to another node (it holds an Optional): the form's limits fall back there. */
+    private transient RetentionView retentionView;
     private String retentionDays;
 
     /** Called from f:viewAction once the view parameters are set. */
@@ -404,7 +406,8 @@ public class ReportsScreen implements Serializable {
                 "timeToAdmit", ReportSort.TIME_TO_ADMIT, "attendants", ReportSort.ATTENDANTS,
                 "status", ReportSort.STATUS, "department", ReportSort.DEPARTMENT);
 
-        private final ReportService service;
+        /** Not serialized with the session: looked up again on the node that reads it back. */
+        private transient ReportService service;
         private final Actor actor;
         private final ReportQuery query;
 
@@ -414,9 +417,16 @@ public class ReportsScreen implements Serializable {
             this.query = query;
         }
 
+        private ReportService service() {
+            if (service == null) {
+                service = CDI.current().select(ReportService.class).get();
+            }
+            return service;
+        }
+
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, service.page(actor, query, ReportSort.REPORT_AT, false, 0, 1)
+            return (int) Math.min(Integer.MAX_VALUE, service().page(actor, query, ReportSort.REPORT_AT, false, 0, 1)
                     .total());
         }
 
@@ -436,7 +446,7 @@ public class ReportsScreen implements Serializable {
                     break;
                 }
             }
-            ReportPage page = service.page(actor, query, sort, ascending, first,
+            ReportPage page = service().page(actor, query, sort, ascending, first,
                     Math.min(pageSize, ReportService.MAX_PAGE_SIZE));
             setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
             return page.rows();

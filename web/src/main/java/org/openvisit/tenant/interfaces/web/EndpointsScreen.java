@@ -1,6 +1,7 @@
 package org.openvisit.tenant.interfaces.web;
 
 import jakarta.ejb.EJB;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -91,7 +92,8 @@ public class EndpointsScreen implements Serializable {
     static final class Page extends LazyDataModel<EndpointSummary> {
 
         private static final long serialVersionUID = 1L;
-        private final EndpointService service;
+        /** Not serialized with the session: looked up again on the node that reads it back. */
+        private transient EndpointService service;
         private final Actor actor;
         private final UUID organizationId;
 
@@ -101,15 +103,22 @@ public class EndpointsScreen implements Serializable {
             this.organizationId = organizationId;
         }
 
+        private EndpointService service() {
+            if (service == null) {
+                service = CDI.current().select(EndpointService.class).get();
+            }
+            return service;
+        }
+
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, service.list(actor, organizationId, 0, 1).total());
+            return (int) Math.min(Integer.MAX_VALUE, service().list(actor, organizationId, 0, 1).total());
         }
 
         @Override
         public List<EndpointSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                                           Map<String, FilterMeta> filterBy) {
-            var page = service.list(actor, organizationId, first, Math.min(pageSize, EndpointService.MAX_PAGE_SIZE));
+            var page = service().list(actor, organizationId, first, Math.min(pageSize, EndpointService.MAX_PAGE_SIZE));
             setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
             return page.items();
         }

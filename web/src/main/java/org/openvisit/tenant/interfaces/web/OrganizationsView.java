@@ -2,6 +2,7 @@ package org.openvisit.tenant.interfaces.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -94,21 +95,29 @@ public class OrganizationsView implements Serializable {
     static final class OrganizationsPage extends LazyDataModel<OrganizationSummary> {
 
         private static final long serialVersionUID = 1L;
-        private final OrganizationService service;
+        /** Not serialized with the session: looked up again on the node that reads it back. */
+        private transient OrganizationService service;
 
         OrganizationsPage(OrganizationService service) {
             this.service = service;
         }
 
+        private OrganizationService service() {
+            if (service == null) {
+                service = CDI.current().select(OrganizationService.class).get();
+            }
+            return service;
+        }
+
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, service.list(0, 1).total());
+            return (int) Math.min(Integer.MAX_VALUE, service().list(0, 1).total());
         }
 
         @Override
         public List<OrganizationSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                                               Map<String, FilterMeta> filterBy) {
-            var page = service.list(first, Math.min(pageSize, OrganizationService.MAX_PAGE_SIZE));
+            var page = service().list(first, Math.min(pageSize, OrganizationService.MAX_PAGE_SIZE));
             setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
             return page.items();
         }
