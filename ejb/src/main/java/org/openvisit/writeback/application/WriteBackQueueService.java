@@ -6,6 +6,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.openvisit.operations.application.ClusterMembership;
 import org.openvisit.region.application.RegionDirectory;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -64,6 +65,9 @@ public class WriteBackQueueService {
     @Inject
     private WriteBackSettings settings;
 
+    @Inject
+    private ClusterMembership cluster;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -87,7 +91,7 @@ public class WriteBackQueueService {
         WriteBackEndpoint wb = keys.settingsFor(endpoint.id());
         return new WriteBackQueue(endpoint.id(), health, pending, inFlight, retrying, failed, wb.adapter(),
                 wb.clientId().orElse(settings.clientId()), wb.keyId(),
-                wb.callLimit().isPresent() ? wb.callLimit().getAsInt() : null, settings.callsAtOnce(wb.callLimit().orElse(0)),
+                wb.callLimit().isPresent() ? wb.callLimit().getAsInt() : null, settings.callsAtOnce(wb.callLimit().orElse(0), cluster.nodes()),
                 tasks.queueOf(endpoint.id(), listed, first, max).stream().map(QueueItem::of).toList());
     }
 

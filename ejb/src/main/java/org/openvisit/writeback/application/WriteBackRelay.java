@@ -9,6 +9,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import org.openvisit.database.OpenVisitDatabase;
 import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.operations.application.ClusterMembership;
 import org.openvisit.writeback.domain.model.QueueCount;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -90,6 +91,9 @@ public class WriteBackRelay {
 
     @Inject
     private WriteBackMetrics metrics;
+
+    @Inject
+    private ClusterMembership cluster;
 
     @Inject
     @Any
@@ -284,7 +288,7 @@ public class WriteBackRelay {
 
     /** How many deliveries to this endpoint may run at once on this node. */
     private int callsAtOnce(UUID endpointId) {
-        return settings.callsAtOnce(callLimits.getOrDefault(endpointId, 0));
+        return settings.callsAtOnce(callLimits.getOrDefault(endpointId, 0), cluster.nodes());
     }
 
     private void learnLimit(UUID endpointId, PreparedDelivery prepared) {

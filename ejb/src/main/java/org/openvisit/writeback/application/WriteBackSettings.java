@@ -136,9 +136,17 @@ public class WriteBackSettings {
         return Math.max(1, (parallelism + 1) / 2);
     }
 
-    /** The calls at once a node makes to an EHR whose organization set this limit (0: none): never more than the node's cap. */
-    public int callsAtOnce(int organizationLimit) {
-        return organizationLimit > 0 ? Math.min(organizationLimit, perEndpointParallelism()) : perEndpointParallelism();
+    /**
+     * The calls at once one of {@code nodes} nodes makes to an EHR whose organization set this limit (0: none): the
+     * limit is the EHR's, so the nodes share it out (rounded up: each node keeps at least one call, so with more nodes
+     * than the limit the EHR may see one call per node); never more than the node's own cap.
+     */
+    public int callsAtOnce(int organizationLimit, int nodes) {
+        if (organizationLimit <= 0) {
+            return perEndpointParallelism();
+        }
+        int share = (organizationLimit + Math.max(1, nodes) - 1) / Math.max(1, nodes);
+        return Math.min(share, perEndpointParallelism());
     }
 
     public Duration lease() {

@@ -22,9 +22,20 @@ class WriteBackSettingsTest {
     @Test
     void anOrganizationsLimitOnlyLowersTheCallsAtOnce() {
         WriteBackSettings s = withParallelism(32);
-        assertThat(s.callsAtOnce(0)).as("no limit set").isEqualTo(16);
-        assertThat(s.callsAtOnce(4)).isEqualTo(4);
-        assertThat(s.callsAtOnce(16)).isEqualTo(16);
-        assertThat(s.callsAtOnce(64)).as("never more than the node's cap").isEqualTo(16);
+        assertThat(s.callsAtOnce(0, 1)).as("no limit set").isEqualTo(16);
+        assertThat(s.callsAtOnce(4, 1)).isEqualTo(4);
+        assertThat(s.callsAtOnce(16, 1)).isEqualTo(16);
+        assertThat(s.callsAtOnce(64, 1)).as("never more than the node's cap").isEqualTo(16);
+    }
+
+    @Test
+    void theNodesOfAClusterShareTheOrganizationsLimit() {
+        WriteBackSettings s = withParallelism(32);
+        assertThat(s.callsAtOnce(4, 2)).as("two nodes, 2 each: the EHR sees 4").isEqualTo(2);
+        assertThat(s.callsAtOnce(5, 2)).as("rounded up").isEqualTo(3);
+        assertThat(s.callsAtOnce(2, 3)).as("each node keeps one call").isEqualTo(1);
+        assertThat(s.callsAtOnce(64, 2)).as("32 each, but the node's cap").isEqualTo(16);
+        assertThat(s.callsAtOnce(0, 3)).as("no limit: the node's cap, per node").isEqualTo(16);
+        assertThat(s.callsAtOnce(4, 0)).as("a count below one is one node").isEqualTo(4);
     }
 }

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * Debian's nginx in front of the nodes, with the configuration OpenVisit ships
  * ({@code server-config/nginx/openvisit.conf.template}, filled in as {@code server-config/cluster-start} does):
- * round-robin, WebSocket upgrade for the signalling sockets, passive health checks. Runs as the test's user with
+ * round-robin for visits, stickiness by the node's route cookie for the portal, WebSocket upgrade for the
+ * signalling sockets, passive health checks. Runs as the test's user with
  * its prefix under {@code target}, on a free loopback port.
  */
 final class Balancer implements AutoCloseable {
@@ -34,10 +35,26 @@ final class Balancer implements AutoCloseable {
         String servers = nodes.stream()
                 .map(n -> "        server 127.0.0.1:" + n.port() + " max_fails=1 fail_timeout=10s;")
                 .collect(Collectors.joining("\n"));
+        StringBuilder routes = new StringBuilder();
+        StringBuilder nodeUpstreams = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            String route = "n" + (i + 1);
+            routes.append("        ").append(route).append("  openvisit_node_").append(route).append(";\n");
+            nodeUpstreams.append("\n    upstream openvisit_node_").append(route).append(" {\n        server 127.0.0.1:")
+                    .append(nodes.get(i).port()).append(" max_fails=1 fail_timeout=10s;\n");
+            for (int j = 0; j < nodes.size(); j++) {
+                if (j != i) {
+                    nodeUpstreams.append("        server 127.0.0.1:").append(nodes.get(j).port()).append(" backup;\n");
+                }
+            }
+            nodeUpstreams.append("        keepalive 8;\n    }\n");
+        }
         String text = Files.readString(root.resolve("server-config/nginx/openvisit.conf.template"))
                 .replace("@PREFIX@", prefix.toString())
                 .replace("@LISTEN@", "127.0.0.1:" + port)
                 .replace("@NODES@", servers)
+                .replace("@ROUTES@", routes.toString().stripTrailing())
+                .replace("@NODE_UPSTREAMS@", nodeUpstreams.toString().stripTrailing())
                 .replace("@SANDBOX@", "");
         conf = prefix.resolve("nginx.conf");
         Files.writeString(conf, text);

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event exactly once, in order per visit. The nodes share the database, the master key and Payara's data grid,
  * which holds the live rooms: a patient whose socket is on one node and a clinician on the other are in one room
  * (lobby, admit, call signalling, end), and when the patient's node is killed the clinician sees them leave. The
- * nodes share the HTTP sessions too: a join link's pass made on one node opens the lobby on the other, and the
+ * nodes share the browsers' states too (in the grid, under the browser's cookie): a join link's pass made on one
+ * node opens the lobby on the other, and the
  * patient whose node was killed comes back through nginx (the shipped configuration) to the node that lives, still
  * admitted.
  */
@@ -212,9 +213,9 @@ class WriteBackClusterIT {
         RoomClient patient = new RoomClient();
         assertThat(patient.get(URI.create(RoomClient.link(page.body(), "patientLink")
                 .replace(clinicianNode.origin(), patientNode.origin()))).statusCode()).isEqualTo(303);
-        // the pass is in the HTTP session, which the data grid shares: the other node opens the lobby with it
+        // the pass is in the browser's state, which the data grid shares: the other node opens the lobby with it
         assertThat(patient.get(clinicianNode.uri("visit/" + visit + "/lobby")).statusCode())
-                .as("the lobby on the node that did not make the session").isEqualTo(200);
+                .as("the lobby on the node that did not make the pass").isEqualTo(200);
         RoomClient.Socket patientSocket = patient.socket(patientNode.uri(""), visit, null);
         String patientId = patientSocket.await("hello").getString("self");
         clinicianSocket.await(m -> m.getString("type").equals("attendee") && m.getString("id").equals(patientId)
@@ -242,7 +243,7 @@ class WriteBackClusterIT {
                 .filteredOn("DISCONNECTED"::equals).hasSize(1);
 
         // the patient's page reconnects through the balancer: the dead node is skipped, the living one holds the
-        // session from the grid, and the room still has the patient admitted (no new admission)
+        // browser's state from the grid, and the room still has the patient admitted (no new admission)
         long back = System.nanoTime();
         RoomClient.Socket throughBalancer = patient.socket(balancer.uri(""), visit, balancer.origin());
         JsonObject hello = throughBalancer.await("hello");

@@ -60,6 +60,15 @@ public record SessionCookiePolicy(String name, boolean secure, String sameSite, 
     }
 
     /**
+     * A {@code Set-Cookie} header value for another cookie of the browser's session (no expiry) with this policy's
+     * attributes, so that it reaches OpenVisit exactly where the session cookie does (a cross-site EHR frame too).
+     */
+    public String cookie(String cookieName, String value, String path) {
+        String asSession = apply(name + "=" + value + "; Path=" + (path == null || path.isEmpty() ? "/" : path));
+        return cookieName + asSession.substring(name.length());
+    }
+
+    /**
      * One {@code Set-Cookie} header value with this policy's attributes: the session cookie's own
      * {@code Secure}, {@code SameSite}, {@code Partitioned} and {@code HttpOnly} replaced by the policy's;
      * any other cookie unchanged.

@@ -1,6 +1,5 @@
 package org.openvisit.launch.interfaces.web;
 
-import jakarta.servlet.http.HttpSession;
 import org.openvisit.launch.application.PendingLaunch;
 import org.openvisit.room.application.RoomPass;
 
@@ -9,26 +8,25 @@ import java.io.Serializable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * What one browser's launches leave in its HTTP session, typed and in one place: the launches waiting for the EHR's
- * callback (by state; several tabs may launch at once; each works once), the states already used (so a replayed
- * callback is told apart from a forged one), the visits this browser launched and as whom (a patient launch gives
- * only the lobby), and its room passes (one attendee id per visit, so a reload is the same attendee). Small and
- * bounded (the oldest entries go first), serializable, and stored as one session attribute that is set again after
- * every change, so a replicated session sees it. One attribute rather than a CDI {@code @SessionScoped} bean because
- * the signalling WebSocket reads it from the HTTP session its handshake carried, where no CDI session context is
- * active.
+ * What one browser's launches and join links leave behind, typed and in one place: the launches waiting for the
+ * EHR's callback (by state; several tabs may launch at once; each works once), the states already used (so a
+ * replayed callback is told apart from a forged one), the sites that may frame the launch's pages, the visits this
+ * browser launched and as whom (a patient launch gives only the lobby), and its room passes (one attendee id per
+ * visit, so a reload is the same attendee). Small and bounded (the oldest entries go first) and serializable: it is
+ * kept in Payara's data grid under the browser's own cookie ({@link BrowserStates}), not in a node's HTTP session,
+ * so any node serves the browser and a node's death loses nothing.
  */
 public final class BrowserLaunchState implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
-    static final String ATTRIBUTE = "org.openvisit.launch.browserState";
+    private static final long serialVersionUID = 2L;
     static final int MAX_PENDING = 20;
     static final int MAX_REMEMBERED = 100;
 
@@ -37,29 +35,15 @@ public final class BrowserLaunchState implements Serializable {
     /** Visit id to whether this browser launched it as the patient. */
     private final LinkedHashMap<UUID, Boolean> launchedVisits = new LinkedHashMap<>();
     private final LinkedHashMap<UUID, RoomPass> passes = new LinkedHashMap<>();
+    private List<String> launchFrameAncestors = List.of();
 
-    /** The state of this session, made when it has none yet. */
-    public static BrowserLaunchState of(HttpSession session) {
-        synchronized (lockOf(session)) {
-            if (session.getAttribute(ATTRIBUTE) instanceof BrowserLaunchState state) {
-                return state;
-            }
-            BrowserLaunchState state = new BrowserLaunchState();
-            session.setAttribute(ATTRIBUTE, state);
-            return state;
-        }
+    /** The sites that may frame the pages of the launch this browser began last (its callback, its refusals). */
+    public synchronized List<String> launchFrameAncestors() {
+        return launchFrameAncestors;
     }
 
-    /** The state of this session if it has one ({@code null} session: none). */
-    public static Optional<BrowserLaunchState> find(HttpSession session) {
-        return session != null && session.getAttribute(ATTRIBUTE) instanceof BrowserLaunchState state
-                ? Optional.of(state) : Optional.empty();
-    }
-
-    private static final Object LOCK = new Object();
-
-    private static Object lockOf(HttpSession session) {
-        return LOCK; // held only to make the one state of a new session
+    public synchronized void launchFrameAncestors(List<String> origins) {
+        launchFrameAncestors = List.copyOf(origins);
     }
 
     synchronized void addPending(PendingLaunch launch) {
@@ -106,11 +90,6 @@ public final class BrowserLaunchState implements Serializable {
         RoomPass pass = passes.computeIfAbsent(visitId, id -> made.get());
         trim(passes.keySet(), MAX_REMEMBERED);
         return pass;
-    }
-
-    /** Stores the state again, so that a replicated session copies the change. */
-    public void save(HttpSession session) {
-        session.setAttribute(ATTRIBUTE, this);
     }
 
     private static void trim(Set<?> keys, int max) {

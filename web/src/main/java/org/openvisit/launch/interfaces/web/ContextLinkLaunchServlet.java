@@ -1,6 +1,7 @@
 package org.openvisit.launch.interfaces.web;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,9 @@ public class ContextLinkLaunchServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    @Inject
+    private transient BrowserStates browsers;
+
     @EJB
     private transient ContextLinkLaunchService launches;
 
@@ -28,7 +32,7 @@ public class ContextLinkLaunchServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             LaunchLanding landing = launches.launch(request.getParameter("token"));
-            LaunchPages.land(request, response, landing);
+            LaunchPages.land(browsers, request, response, landing);
         } catch (LaunchRefusedException e) {
             LaunchPages.refused(request, response, e);
         }

@@ -24,6 +24,9 @@ public class EndpointLaunchServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    @Inject
+    private transient BrowserStates browsers;
+
     @EJB
     private transient SmartEhrLaunchService launches;
 
@@ -40,7 +43,7 @@ public class EndpointLaunchServlet extends HttpServlet {
         try {
             PendingLaunch pending = launches.begin(audience == null ? null : key, audience, request.getParameter("iss"),
                     request.getParameter("launch"), publicAddress.base(request) + LaunchServlet.CALLBACK_PATH);
-            LaunchPages.toEhr(request, response, pending);
+            LaunchPages.toEhr(browsers, request, response, pending);
         } catch (LaunchRefusedException e) {
             LaunchPages.refused(request, response, e);
         }

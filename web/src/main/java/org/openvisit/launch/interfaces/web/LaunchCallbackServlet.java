@@ -1,6 +1,7 @@
 package org.openvisit.launch.interfaces.web;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,13 +17,16 @@ import java.util.Optional;
 
 /**
  * {@code GET /launch/callback?code=..&state=..} (or {@code error=..}): back from the EHR's authorize
- * endpoint. The state must be one this browser's session is waiting for; it works once. On success the
+ * endpoint. The state must be one this browser is waiting for; it works once. On success the
  * browser goes to the visit page (clinicians) or the lobby (patients), and only this browser may see it.
  */
 @WebServlet("/launch/callback")
 public class LaunchCallbackServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient BrowserStates browsers;
 
     @EJB
     private transient SmartEhrLaunchService launches;
@@ -35,9 +39,9 @@ public class LaunchCallbackServlet extends HttpServlet {
                 throw launches.refuseCallback(LaunchRefusal.STATE_MISSING, "Incomplete launch",
                         "The EHR sent the browser back without the launch's state. Start the visit again from the EHR.");
             }
-            Optional<PendingLaunch> pending = LaunchPages.takePending(request, state);
+            Optional<PendingLaunch> pending = LaunchPages.takePending(browsers, request, state);
             if (pending.isEmpty()) {
-                boolean reused = LaunchPages.stateWasUsed(request, state);
+                boolean reused = LaunchPages.stateWasUsed(browsers, request, state);
                 throw launches.refuseCallback(reused ? LaunchRefusal.STATE_REUSED : LaunchRefusal.STATE_UNKNOWN,
                         reused ? "This launch was used already" : "Unknown launch",
                         reused ? "This launch has been completed already; a launch works once. Start the visit again "
@@ -50,7 +54,7 @@ public class LaunchCallbackServlet extends HttpServlet {
                 throw launches.ehrError(pending.get(), error);
             }
             LaunchLanding landing = launches.complete(pending.get(), request.getParameter("code"));
-            LaunchPages.land(request, response, landing);
+            LaunchPages.land(browsers, request, response, landing);
         } catch (LaunchRefusedException e) {
             LaunchPages.refused(request, response, e);
         }

@@ -3,7 +3,6 @@ package org.openvisit.launch.interfaces.web;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.openvisit.launch.application.LaunchLanding;
 import org.openvisit.launch.application.LaunchRefusedException;
 import org.openvisit.launch.application.PendingLaunch;
@@ -15,7 +14,7 @@ import static org.openvisit.shared.interfaces.web.Html.escape;
 
 /**
  * The launch's answers to the browser: where it goes (the EHR's authorize endpoint, the visit page, the lobby), what
- * it keeps in its session ({@link BrowserLaunchState}), and the refusal page: status by {@link LaunchRefusalStatus},
+ * it keeps in its browser state ({@link BrowserStates}), and the refusal page: status by {@link LaunchRefusalStatus},
  * words from the launch bundle in the browser's language, rendered by the Facelets template
  * {@code /launch-refused.xhtml} ({@link LaunchRefusalView}).
  */
@@ -26,38 +25,39 @@ public final class LaunchPages {
     private LaunchPages() {
     }
 
-    /** Keeps the launch in this browser's session until the EHR calls back with its state, and sends the browser to the EHR. */
-    static void toEhr(HttpServletRequest request, HttpServletResponse response, PendingLaunch pending) {
-        HttpSession session = request.getSession(true);
-        BrowserLaunchState state = BrowserLaunchState.of(session);
-        state.addPending(pending);
-        state.save(session);
+    /** Keeps the launch in this browser's state until the EHR calls back with its state, and sends the browser to the EHR. */
+    static void toEhr(BrowserStates browsers, HttpServletRequest request, HttpServletResponse response,
+                      PendingLaunch pending) {
+        browsers.change(request, response, state -> {
+            state.addPending(pending);
+            return null;
+        });
         redirect(request, response, pending.authorization().authorizeUri().toString());
     }
 
     /** The launch waiting under {@code state} in this browser, taken out (it works once). */
-    static Optional<PendingLaunch> takePending(HttpServletRequest request, String state) {
-        HttpSession session = request.getSession(false);
-        Optional<BrowserLaunchState> found = BrowserLaunchState.find(session);
-        Optional<PendingLaunch> pending = found.flatMap(s -> s.takePending(state));
-        found.ifPresent(s -> s.save(session));
-        return pending;
+    static Optional<PendingLaunch> takePending(BrowserStates browsers, HttpServletRequest request, String state) {
+        return BrowserStates.browserId(request)
+                .flatMap(id -> browsers.changeExisting(id, s -> s.takePending(state)))
+                .flatMap(taken -> taken);
     }
 
-    static boolean stateWasUsed(HttpServletRequest request, String state) {
-        return BrowserLaunchState.find(request.getSession(false)).map(s -> s.wasUsed(state)).orElse(false);
+    static boolean stateWasUsed(BrowserStates browsers, HttpServletRequest request, String state) {
+        return browsers.find(request).map(s -> s.wasUsed(state)).orElse(false);
     }
 
     /**
      * Lets this browser into the visit a launch opened: a clinician's launch gives the visit page, a patient's only
-     * the lobby (as a patient). The session id changes, as at any sign-in; then the browser goes there.
+     * the lobby (as a patient). The browser's id changes, as a session id does at any sign-in; then the browser goes
+     * there.
      */
-    static void land(HttpServletRequest request, HttpServletResponse response, LaunchLanding landing) {
-        HttpSession session = request.getSession(true);
-        BrowserLaunchState state = BrowserLaunchState.of(session);
-        state.launched(landing.visitId(), landing.patient());
-        state.save(session);
-        request.changeSessionId();
+    static void land(BrowserStates browsers, HttpServletRequest request, HttpServletResponse response,
+                     LaunchLanding landing) {
+        browsers.change(request, response, state -> {
+            state.launched(landing.visitId(), landing.patient());
+            return null;
+        });
+        browsers.renew(request, response);
         redirect(request, response, landing.path());
     }
 

@@ -16,13 +16,16 @@ import java.io.IOException;
 /**
  * {@code GET /launch?iss=<FHIR base>&launch=<opaque>}: the EHR opens OpenVisit. An unknown or unapproved
  * {@code iss} gets an error page at once (no outbound request); otherwise the browser goes to the EHR's
- * authorize endpoint, the launch waiting in this browser's session under its state.
+ * authorize endpoint, the launch waiting in this browser's state under its state value.
  */
 @WebServlet("/launch")
 public class LaunchServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String CALLBACK_PATH = "/launch/callback";
+
+    @Inject
+    private transient BrowserStates browsers;
 
     @EJB
     private transient SmartEhrLaunchService launches;
@@ -35,7 +38,7 @@ public class LaunchServlet extends HttpServlet {
         try {
             PendingLaunch pending = launches.begin(request.getParameter("iss"), request.getParameter("launch"),
                     publicAddress.base(request) + CALLBACK_PATH);
-            LaunchPages.toEhr(request, response, pending);
+            LaunchPages.toEhr(browsers, request, response, pending);
         } catch (LaunchRefusedException e) {
             LaunchPages.refused(request, response, e);
         }

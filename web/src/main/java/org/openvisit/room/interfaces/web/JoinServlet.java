@@ -6,7 +6,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import org.openvisit.launch.interfaces.web.BrowserStates;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.visit.application.InvalidJoinLinkException;
 import org.openvisit.visit.application.JoinGrant;
@@ -34,6 +34,12 @@ public class JoinServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(JoinServlet.class.getName());
+
+    @Inject
+    private transient RoomAccess access;
+
+    @Inject
+    private transient BrowserStates browsers;
 
     @Inject
     private transient JoinLinks joinLinks;
@@ -75,10 +81,9 @@ public class JoinServlet extends HttpServlet {
             RoomRefusal.send(request, response, HttpServletResponse.SC_GONE, "VISIT_ENDED");
             return;
         }
-        HttpSession session = request.getSession(true);
-        RoomPass pass = RoomAccess.grant(session, grant.visitId(),
+        RoomPass pass = access.grant(request, response, grant.visitId(),
                 grant.role() == JoinRole.GUEST ? AttendeeRole.GUEST : AttendeeRole.PATIENT, grant.linkId());
-        request.changeSessionId(); // the session now grants a visit
+        browsers.renew(request, response); // the browser's state now grants a visit
         LOG.info(() -> "Join link accepted: visit " + grant.visitId() + " attendee " + pass.attendeeId() + " ("
                 + pass.role() + ")");
         response.setHeader("Cache-Control", "no-store");

@@ -13,23 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands the browser's HTTP session (where its room passes are) to the signalling socket, and notes
- * whether the handshake came from a page of this server: a browser always sends {@code Origin}, so a
- * page of another site cannot ride the visitor's session cookie into a room. Clients that are not
- * browsers send none and carry only their own cookie. WebSocket 2.1 gives each handshake its own copy
- * of the user properties, so concurrent handshakes do not mix sessions.
+ * Hands the handshake's headers to the signalling socket: its browser cookie (where its room passes are found, see
+ * {@code BrowserStates}) and whether it came from a page of this server: a browser always sends {@code Origin}, so a
+ * page of another site cannot ride the visitor's cookie into a room. Clients that are not browsers send none and
+ * carry only their own cookie. WebSocket 2.1 gives each handshake its own copy of the user properties, so concurrent
+ * handshakes do not mix browsers.
  */
 public class HandshakeSession extends ServerEndpointConfig.Configurator {
 
-    static final String HTTP_SESSION = "org.openvisit.room.httpSession";
     static final String HEADERS = "org.openvisit.room.handshakeHeaders";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        Object session = request.getHttpSession();
-        if (session != null) {
-            config.getUserProperties().put(HTTP_SESSION, session);
-        }
         // the scheme is known only at the socket's open (Session.isSecure): SignalEndpoint decides there
         config.getUserProperties().put(HEADERS, Map.copyOf(request.getHeaders()));
     }

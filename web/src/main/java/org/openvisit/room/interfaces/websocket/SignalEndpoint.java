@@ -1,7 +1,6 @@
 package org.openvisit.room.interfaces.websocket;
 
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -10,12 +9,15 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
+import org.openvisit.launch.interfaces.web.BrowserStates;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.shared.infrastructure.LogText;
 import org.openvisit.shared.infrastructure.QuietLog;
 import org.openvisit.room.interfaces.web.RoomAccess;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -23,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * {@code /visit/<id>/signal}: one socket per open lobby or visit page. It opens only for a browser
- * session that holds a pass for that visit (a join link or a SMART launch in the same browser) and
+ * that holds a pass for that visit (a join link or a SMART launch in the same browser) and
  * from a page of this server; everything after that is the {@link SignalHub}'s.
  */
 @ServerEndpoint(value = "/visit/{visitId}/signal", configurator = HandshakeSession.class)
@@ -35,20 +37,16 @@ public class SignalEndpoint {
 
     @OnOpen
     public void open(Session socket, @PathParam("visitId") String visitId) throws IOException {
-        Object http = socket.getUserProperties().remove(HandshakeSession.HTTP_SESSION);
-        boolean foreign = !HandshakeSession.sameOrigin(socket.getUserProperties().remove(HandshakeSession.HEADERS),
-                socket.isSecure());
+        Object headers = socket.getUserProperties().remove(HandshakeSession.HEADERS);
+        boolean foreign = !HandshakeSession.sameOrigin(headers, socket.isSecure());
+        Optional<String> browser = headers instanceof Map<?, ?> map ? browserId(map) : Optional.empty();
         UUID visit = parse(visitId);
         Optional<RoomPass> pass = Optional.empty();
-        try {
-            if (!foreign && visit != null && http instanceof HttpSession session) {
-                pass = RoomAccess.pass(session, visit);
-            }
-        } catch (IllegalStateException invalidated) {
-            pass = Optional.empty();
+        if (!foreign && visit != null && browser.isPresent()) {
+            pass = CDI.current().select(RoomAccess.class).get().pass(browser.get(), visit);
         }
         if (pass.isEmpty()) {
-            String why = foreign ? "FOREIGN_ORIGIN" : http == null ? "NO_SESSION" : "NOT_IN_VISIT";
+            String why = foreign ? "FOREIGN_ORIGIN" : browser.isEmpty() ? "NO_SESSION" : "NOT_IN_VISIT";
             REFUSALS.warning(why, () -> "Signalling socket refused: " + why + " for visit " + LogText.of(visitId, 40));
             CDI.current().select(SignalSockets.class).get().closeAfterOpen(socket, CloseReason.CloseCodes.VIOLATED_POLICY, why);
             return;
@@ -106,5 +104,10 @@ public class SignalEndpoint {
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<String> browserId(Map<?, ?> headers) {
+        return BrowserStates.browserId((Map<String, List<String>>) headers);
     }
 }

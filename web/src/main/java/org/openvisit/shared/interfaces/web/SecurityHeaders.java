@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openvisit.identity.interfaces.web.SessionCookieSettings;
+import org.openvisit.launch.interfaces.web.BrowserLaunchState;
+import org.openvisit.launch.interfaces.web.BrowserStates;
 import org.openvisit.tenant.application.FrameAncestorsLookup;
 
 import java.io.IOException;
@@ -51,12 +53,12 @@ public class SecurityHeaders extends HttpFilter {
     private transient SessionCookieSettings cookies;
 
     @Inject
-    private transient EmbeddingSession embedding;
+    private transient BrowserStates browsers;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<List<String>> frameable = frameAncestors(request);
+        Optional<List<String>> frameable = frameAncestors(request, response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         response.setHeader("Content-Security-Policy",
                 PageHeaders.contentSecurityPolicy(PageHeaders.isJsf(path), frameable.orElse(List.of())));
@@ -69,26 +71,29 @@ public class SecurityHeaders extends HttpFilter {
         if (cookies.policy().secure()) { // production (or TLS configured): browsers keep to HTTPS from now on
             response.setHeader("Strict-Transport-Security", PageHeaders.HSTS);
         }
-        SessionCookieHeaders sessionCookie = new SessionCookieHeaders(cookies.policy(), response);
+        SessionCookieHeaders sessionCookie = new SessionCookieHeaders(cookies.policy(), cookies.nodeRoute(), response);
         chain.doFilter(sessionCookie.request(request), sessionCookie.response());
         sessionCookie.apply();
     }
 
     /** The sites that may frame this page; empty for a page no site may frame. */
-    private Optional<List<String>> frameAncestors(HttpServletRequest request) {
+    private Optional<List<String>> frameAncestors(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean launch = path.equals("/launch") || path.startsWith("/launch/");
         if (launch && request.getParameter("iss") != null) {
             // a launch, at /launch or at an endpoint's own launch URL under it
             List<String> origins = lookup.forIssuer(request.getParameter("iss"));
-            if (!origins.isEmpty()) {
-                embedding.launchFrameAncestors(origins);
+            if (!origins.isEmpty()) { // for the callback and its pages, which carry no iss
+                browsers.change(request, response, state -> {
+                    state.launchFrameAncestors(origins);
+                    return null;
+                });
             }
             return Optional.of(origins);
         }
         if (launch) {
             // the callback and its refusal pages: the sites of the launch this browser began, if any
-            return Optional.of(request.getSession(false) == null ? List.of() : embedding.launchFrameAncestors());
+            return Optional.of(browsers.find(request).map(BrowserLaunchState::launchFrameAncestors).orElse(List.of()));
         }
         Matcher visit = VISIT.matcher(path);
         if (visit.matches()) {

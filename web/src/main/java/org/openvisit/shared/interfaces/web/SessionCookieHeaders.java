@@ -7,24 +7,29 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import org.openvisit.identity.interfaces.web.SessionCookiePolicy;
+import org.openvisit.identity.interfaces.web.SessionCookieSettings;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Puts the session cookie policy's attributes into the {@code Set-Cookie} header the container wrote:
+ * Puts the session cookie policy's attributes into the {@code Set-Cookie} header the container wrote (and, behind
+ * a balancer, this node's route cookie beside it, see {@link SessionCookieSettings}):
  * right after a session is created or its id changed (through the wrapped request), and before the
  * response is committed (through the wrapped response), whoever created the session.
  */
 final class SessionCookieHeaders {
 
     private final SessionCookiePolicy policy;
+    private final Optional<String> nodeRoute;
     private final HttpServletResponse response;
 
-    SessionCookieHeaders(SessionCookiePolicy policy, HttpServletResponse response) {
+    SessionCookieHeaders(SessionCookiePolicy policy, Optional<String> nodeRoute, HttpServletResponse response) {
         this.policy = policy;
+        this.nodeRoute = nodeRoute;
         this.response = response;
     }
 
@@ -34,7 +39,12 @@ final class SessionCookieHeaders {
             return;
         }
         List<String> values = new ArrayList<>(response.getHeaders("Set-Cookie"));
-        List<String> rewritten = values.stream().map(policy::apply).toList();
+        List<String> rewritten = new ArrayList<>(values.stream().map(policy::apply).toList());
+        boolean session = values.stream().anyMatch(v -> v.startsWith(policy.name() + "="));
+        boolean routed = values.stream().anyMatch(v -> v.startsWith(SessionCookieSettings.NODE_COOKIE + "="));
+        if (session && !routed && nodeRoute.isPresent()) { // the balancer brings this session back to this node
+            rewritten.add(policy.cookie(SessionCookieSettings.NODE_COOKIE, nodeRoute.get(), "/"));
+        }
         if (rewritten.equals(values)) {
             return;
         }

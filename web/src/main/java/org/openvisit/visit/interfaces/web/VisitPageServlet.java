@@ -47,6 +47,9 @@ public class VisitPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    @Inject
+    private transient RoomAccess access;
+
     @EJB
     private transient VisitPageService pages;
 
@@ -77,7 +80,7 @@ public class VisitPageServlet extends HttpServlet {
             RoomRefusal.send(request, response, 404, "NOT_FOUND");
             return;
         }
-        Optional<RoomPass> pass = RoomAccess.pass(request.getSession(false), id);
+        Optional<RoomPass> pass = access.pass(request, id);
         if (pass.isEmpty()) {
             RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
             return;
@@ -142,7 +145,7 @@ public class VisitPageServlet extends HttpServlet {
             RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
             return;
         }
-        Optional<RoomPass> pass = RoomAccess.pass(request.getSession(false), id);
+        Optional<RoomPass> pass = access.pass(request, id);
         if (pass.isEmpty()) {
             RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
             return;
