@@ -270,10 +270,13 @@ class TwoBrowserVisitIT {
         URI openVisit = SharedServer.withProductionCookies().base();
         String iss = "http://localhost:" + openVisit.getPort() + "/ehr-sandbox/fhir";
 
-        // on the wire: the session cookie and who may frame which page
+        // on the wire: the browser's cookie (its launch state is in the data grid, not in a session) and who may
+        // frame which page
         HttpResponse<String> launch = get(openVisit.resolve("/launch?iss=" + iss + "&launch=wire-check"));
-        assertThat(header(launch, "Set-Cookie")).startsWith("OPENVISIT_SESSION=")
+        assertThat(header(launch, "Set-Cookie")).startsWith("OPENVISIT_BROWSER=")
                 .contains("; HttpOnly", "; Secure", "; SameSite=None", "; Partitioned").doesNotContain("SameSite=Lax");
+        assertThat(launch.headers().allValues("Set-Cookie")).as("a launch starts no HTTP session")
+                .noneMatch(c -> c.startsWith("OPENVISIT_SESSION="));
         assertThat(header(launch, "Content-Security-Policy")).contains("frame-ancestors http://localhost:"
                 + openVisit.getPort() + ";");
         assertThat(header(launch, "X-Frame-Options")).isNull();
