@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>HALF_OPEN after that: one trial delivery; success closes it, failure opens it again.</li>
  * <li>A {@code 429} with {@code Retry-After} pauses the endpoint that long (OPEN without counting).</li>
  * </ul>
+ * In a cluster the nodes tell each other ({@link CircuitNews}): a circuit that opens on one node is opened on the
+ * others until the same moment ({@link #adopt}), so a dead EHR is left alone by every node after the first one
+ * found it, and a trial that succeeds anywhere closes it everywhere.
  */
 public final class EndpointCircuitBreakers {
 
@@ -43,11 +46,57 @@ public final class EndpointCircuitBreakers {
         boolean trialInFlight;
     }
 
+    /** What this node's circuits tell the other nodes. */
+    public interface CircuitNews {
+        CircuitNews NONE = new CircuitNews() {
+            @Override
+            public void opened(UUID endpoint, Instant until) {
+            }
+
+            @Override
+            public void closed(UUID endpoint) {
+            }
+        };
+
+        void opened(UUID endpoint, Instant until);
+
+        void closed(UUID endpoint);
+    }
+
     private final Limits limits;
+    private final CircuitNews news;
     private final Map<UUID, Circuit> circuits = new ConcurrentHashMap<>();
 
     public EndpointCircuitBreakers(Limits limits) {
+        this(limits, CircuitNews.NONE);
+    }
+
+    public EndpointCircuitBreakers(Limits limits, CircuitNews news) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.news = Objects.requireNonNull(news, "news");
+    }
+
+    /**
+     * Another node opened this endpoint's circuit until {@code until}: it is open here too until then (a trial of
+     * this node's under way is left to finish). Nothing changes for a moment already past or a circuit open longer.
+     */
+    public synchronized void adopt(UUID endpoint, Instant until, Instant now) {
+        Circuit c = circuit(endpoint);
+        if (!until.isAfter(now) || c.trialInFlight || (c.state == State.OPEN && !until.isAfter(c.openUntil))) {
+            return;
+        }
+        c.state = State.OPEN;
+        c.openUntil = until;
+    }
+
+    /** Another node's trial succeeded, so the EHR answers again: an open circuit here closes too. */
+    public synchronized void adoptClosed(UUID endpoint) {
+        Circuit c = circuits.get(endpoint);
+        if (c != null && c.state != State.CLOSED && !c.trialInFlight) {
+            c.state = State.CLOSED;
+            c.failures = 0;
+            c.openFor = limits.openFor();
+        }
     }
 
     private Circuit circuit(UUID endpoint) {
@@ -93,6 +142,9 @@ public final class EndpointCircuitBreakers {
 
     public synchronized void success(UUID endpoint) {
         Circuit c = circuit(endpoint);
+        if (c.state != State.CLOSED) {
+            news.closed(endpoint);
+        }
         c.state = State.CLOSED;
         c.failures = 0;
         c.openFor = limits.openFor();
@@ -106,9 +158,9 @@ public final class EndpointCircuitBreakers {
         if (c.state == State.HALF_OPEN) {
             c.openFor = c.openFor.multipliedBy(2).compareTo(limits.maxOpenFor()) > 0
                     ? limits.maxOpenFor() : c.openFor.multipliedBy(2);
-            open(c, now, c.openFor);
+            open(endpoint, c, now, c.openFor);
         } else if (c.state == State.CLOSED && c.failures >= limits.failureThreshold()) {
-            open(c, now, c.openFor);
+            open(endpoint, c, now, c.openFor);
         }
     }
 
@@ -119,6 +171,7 @@ public final class EndpointCircuitBreakers {
         if (c.state != State.OPEN || until.isAfter(c.openUntil)) {
             c.state = State.OPEN;
             c.openUntil = until;
+            news.opened(endpoint, until);
         }
     }
 
@@ -133,10 +186,11 @@ public final class EndpointCircuitBreakers {
         c.trialInFlight = false;
     }
 
-    private static void open(Circuit c, Instant now, Duration openFor) {
+    private void open(UUID endpoint, Circuit c, Instant now, Duration openFor) {
         c.state = State.OPEN;
         c.openUntil = now.plus(openFor);
         c.trialInFlight = false;
+        news.opened(endpoint, c.openUntil);
     }
 
     public synchronized State state(UUID endpoint, Instant now) {

@@ -66,6 +66,8 @@ public class WriteBackRelay {
     private static final Duration BUSY_RETRY = Duration.ofMillis(200);
     private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
     private static final Duration DEPTH_EVERY = Duration.ofSeconds(5);
+    /** How often a node reads the circuits the other nodes opened (a small map in the grid). */
+    private static final Duration CLUSTER_CIRCUITS_EVERY = Duration.ofSeconds(1);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
     private static final int PURGE_BATCH = 500;
     /** How long a region whose store failed is left alone before the relay tries it again. */
@@ -94,6 +96,9 @@ public class WriteBackRelay {
 
     @Inject
     private ClusterMembership cluster;
+
+    @Inject
+    private SharedCircuits sharedCircuits;
 
     @Inject
     @Any
@@ -130,7 +135,17 @@ public class WriteBackRelay {
             adapters.put(adapter.kind(), adapter);
         }
         slots = new Semaphore(settings.parallelism());
-        breakers = new EndpointCircuitBreakers(settings.circuitLimits());
+        breakers = new EndpointCircuitBreakers(settings.circuitLimits(), new EndpointCircuitBreakers.CircuitNews() {
+            @Override
+            public void opened(UUID endpoint, Instant until) {
+                tellCluster(() -> sharedCircuits.opened(endpoint, until));
+            }
+
+            @Override
+            public void closed(UUID endpoint) {
+                tellCluster(() -> sharedCircuits.closed(endpoint));
+            }
+        });
         backoff = settings.backoff();
         if (!settings.enabled()) {
             LOG.info("Write-back relay off (openvisit.writeback.enabled=false): tasks wait in the outbox.");
@@ -297,8 +312,50 @@ public class WriteBackRelay {
         }
     }
 
+    /** Circuits this node opened because another node did, until that node's trial closes them. */
+    private final Set<UUID> adoptedCircuits = ConcurrentHashMap.newKeySet();
+    private volatile Instant lastClusterCircuits = Instant.EPOCH;
+
+    /** Opens here what another node opened, and closes what was opened here only for that and is closed there. */
+    private void adoptClusterCircuits(Instant now) {
+        if (now.isBefore(lastClusterCircuits.plus(CLUSTER_CIRCUITS_EVERY))) {
+            return;
+        }
+        lastClusterCircuits = now;
+        Map<UUID, Instant> open;
+        try {
+            open = sharedCircuits.openNow(now);
+        } catch (RuntimeException gridTrouble) {
+            LOG.log(Level.FINE, "The cluster's circuits could not be read", gridTrouble);
+            return;
+        }
+        open.forEach((endpoint, until) -> {
+            if (breakers.state(endpoint, now) == EndpointCircuitBreakers.State.CLOSED) {
+                adoptedCircuits.add(endpoint);
+            }
+            breakers.adopt(endpoint, until, now);
+        });
+        adoptedCircuits.removeIf(endpoint -> {
+            if (open.containsKey(endpoint)) {
+                return false;
+            }
+            breakers.adoptClosed(endpoint);
+            return true;
+        });
+    }
+
+    /** The grid's trouble never stops a delivery: the news is lost, this node's own circuit still works. */
+    private void tellCluster(Runnable news) {
+        try {
+            news.run();
+        } catch (RuntimeException gridTrouble) {
+            LOG.log(Level.FINE, "A circuit's news could not reach the cluster", gridTrouble);
+        }
+    }
+
     /** Endpoints not to claim for now: circuit open, or already as many held and in flight as two rounds of their share. */
     private Set<UUID> skipped(Instant now) {
+        adoptClusterCircuits(now);
         Set<UUID> skip = new HashSet<>(breakers.blocked(now));
         try {
             // an organization being moved to another region: its tasks wait in both regions until the move is done

@@ -82,4 +82,50 @@ class EndpointCircuitBreakersTest {
         breakers.neutral(dead);
         assertThat(breakers.state(dead, T0.plusSeconds(30))).isEqualTo(State.CLOSED);
     }
+
+    /** Two nodes joined the way the relay joins them through the grid: news out, adopted on the other side. */
+    @Test
+    void aCircuitOpenedOnOneNodeIsOpenOnTheOtherUntilATrialSucceedsSomewhere() {
+        java.util.Map<UUID, Instant> grid = new java.util.HashMap<>();
+        EndpointCircuitBreakers.CircuitNews news = new EndpointCircuitBreakers.CircuitNews() {
+            @Override
+            public void opened(UUID endpoint, Instant until) {
+                grid.merge(endpoint, until, (a, b) -> a.isAfter(b) ? a : b);
+            }
+
+            @Override
+            public void closed(UUID endpoint) {
+                grid.remove(endpoint);
+            }
+        };
+        EndpointCircuitBreakers.Limits limits = new EndpointCircuitBreakers.Limits(3, Duration.ofSeconds(30),
+                Duration.ofSeconds(100));
+        EndpointCircuitBreakers nodeA = new EndpointCircuitBreakers(limits, news);
+        EndpointCircuitBreakers nodeB = new EndpointCircuitBreakers(limits, news);
+        for (int i = 0; i < 3; i++) {
+            nodeA.failure(dead, T0);
+        }
+        assertThat(grid).containsEntry(dead, T0.plusSeconds(30));
+        grid.forEach((endpoint, until) -> nodeB.adopt(endpoint, until, T0.plusSeconds(1)));
+        assertThat(nodeB.tryAcquire(dead, T0.plusSeconds(2))).as("B leaves the dead EHR alone too").isFalse();
+        assertThat(nodeB.blocked(T0.plusSeconds(2))).containsExactly(dead);
+        assertThat(nodeB.tryAcquire(healthy, T0.plusSeconds(2))).isTrue();
+
+        // A's trial after the pause succeeds: the news removes the entry, and B closes what it adopted
+        assertThat(nodeA.tryAcquire(dead, T0.plusSeconds(31))).as("A's trial").isTrue();
+        nodeA.success(dead);
+        assertThat(grid).isEmpty();
+        nodeB.adoptClosed(dead);
+        assertThat(nodeB.state(dead, T0.plusSeconds(3))).isEqualTo(State.CLOSED);
+        assertThat(nodeB.tryAcquire(dead, T0.plusSeconds(3))).isTrue();
+    }
+
+    @Test
+    void newsOfAMomentPastOrShorterThanTheOwnPauseChangesNothing() {
+        breakers.pause(dead, T0.plusSeconds(60));
+        breakers.adopt(dead, T0.plusSeconds(10), T0);
+        assertThat(breakers.tryAcquire(dead, T0.plusSeconds(30))).as("still the longer pause").isFalse();
+        breakers.adopt(healthy, T0.minusSeconds(1), T0);
+        assertThat(breakers.state(healthy, T0)).isEqualTo(State.CLOSED);
+    }
 }

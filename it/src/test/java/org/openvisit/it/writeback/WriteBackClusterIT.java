@@ -197,8 +197,75 @@ class WriteBackClusterIT {
                 "VISIT_ENDED");
     }
 
+    /**
+     * 50 clinicians' launches of one appointment at once, each begun on one node and called back by the EHR on the
+     * other (as a balancer may send them): every launch lands, because the pending launch is in the data grid, and
+     * they all land in one visit with one meeting.
+     */
     @Test
     @Order(4)
+    void fiftyLaunchesOfOneAppointmentAcrossBothNodesGiveOneVisit() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            if (!servers.node(i).running()) {
+                servers.node(i).start();
+            }
+        }
+        int launches = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<String>> landed = new ArrayList<>();
+            for (int i = 0; i < launches; i++) {
+                OpenVisitNode start = servers.node(i % 2);
+                OpenVisitNode callback = servers.node((i + 1) % 2);
+                landed.add(pool.submit(() -> launchAcross(start, callback, "appt-1006")));
+            }
+            java.util.Set<String> visits = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> f : landed) {
+                visits.add(f.get(5, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            assertThat(visits).as("one visit for the appointment").hasSize(1);
+            try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                    "select count(*), count(distinct coalesce(meeting_id, '-')) from visit where appointment_hash = "
+                            + "(select appointment_hash from visit where id = ?)")) {
+                s.setString(1, visits.iterator().next());
+                try (ResultSet r = s.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getInt(1)).as("visits of the appointment").isEqualTo(1);
+                    assertThat(r.getInt(2)).as("one meeting").isEqualTo(1);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A sandbox launch begun on {@code start} whose EHR callback reaches {@code callback}: the visit it lands in. */
+    private String launchAcross(OpenVisitNode start, OpenVisitNode callback, String appointment) {
+        RoomClient clinician = new RoomClient();
+        URI next = servers.sandbox("ehr/launch?user=Practitioner/prac-ada-okafor&appointment=" + appointment);
+        for (int hop = 0; hop < 12; hop++) {
+            HttpResponse<String> response = clinician.get(next);
+            if (response.statusCode() / 100 != 3) {
+                assertThat(response.statusCode()).as(next + ": " + response.body()).isEqualTo(200);
+                return clinician.visitId();
+            }
+            next = next.resolve(response.headers().firstValue("Location").orElseThrow());
+            String path = next.getPath();
+            if (path.equals("/launch")) {
+                next = URI.create(next.toString().replace(origin(next), start.origin()));
+            } else if (path.equals("/launch/callback")) {
+                next = URI.create(next.toString().replace(origin(next), callback.origin()));
+            }
+        }
+        throw new AssertionError("too many redirects");
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    @Test
+    @Order(5)
     void whenThePatientsNodeDiesTheClinicianSeesThemLeaveAndTheyComeBackThroughTheBalancerStillAdmitted()
             throws Exception {
         OpenVisitNode clinicianNode = servers.node(0);
@@ -258,7 +325,7 @@ class WriteBackClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theSharedDatabaseHoldsNoPlainEhrReferenceNoPatientDataAndNoToken() throws Exception {
         // 550 events written back to Appointment/appt-1001 and Encounter/enc-1001: those references travel sealed
         Map<String, Integer> read = new HashMap<>();

@@ -43,6 +43,12 @@ public interface VisitSummaryRepository {
      */
     List<TimeBucketCount> countsByTime(ReportFilter filter, int bucketSeconds);
 
+    /**
+     * The call quality of the filtered visits (their attendees' aggregate rows added up) by UTC time bucket of
+     * {@code bucketSeconds} of the visit's report time, grouped in the database; buckets without calls are left out.
+     */
+    List<QualitySums> qualityByTime(ReportFilter filter, int bucketSeconds);
+
     /** The filtered visits that have a lobby wait, counted per {@link LobbyWaitBucket} in the database (all buckets). */
     Map<LobbyWaitBucket, Long> lobbyWaits(ReportFilter filter);
 }

@@ -58,6 +58,19 @@ public final class ZoneBuckets {
         return days;
     }
 
+    /** Call quality per local day from {@code from} to {@code to} (both included; a day without calls is empty). */
+    public static Map<LocalDate, QualitySums> qualityDays(List<QualitySums> buckets, ZoneId zone, LocalDate from,
+                                                         LocalDate to) {
+        Map<LocalDate, QualitySums> days = new LinkedHashMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            days.put(d, QualitySums.none(d.atStartOfDay(zone).toInstant()));
+        }
+        for (QualitySums b : buckets) {
+            days.computeIfPresent(LocalDate.ofInstant(b.start(), zone), (d, sums) -> sums.plus(b));
+        }
+        return days;
+    }
+
     /** Visits per local hour of day (index 0 to 23), all statuses. */
     public static long[] hours(List<TimeBucketCount> counts, ZoneId zone) {
         long[] hours = new long[24];

@@ -5,6 +5,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import org.openvisit.region.domain.model.RegionGuard;
 import org.openvisit.report.domain.model.LobbyWaitBucket;
+import org.openvisit.report.domain.model.QualitySums;
 import org.openvisit.report.domain.model.ReportFilter;
 import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.report.domain.model.TimeBucketCount;
@@ -142,6 +143,34 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
     }
 
     @Override
+    public List<QualitySums> qualityByTime(ReportFilter filter, int bucketSeconds) {
+        if (bucketSeconds < 1 || bucketSeconds > 86_400) {
+            throw new IllegalArgumentException("bucket width " + bucketSeconds);
+        }
+        List<Object> params = new ArrayList<>();
+        String where = nativeWhere(filter, params);
+        // one row per attendee and visit: summed per bucket, so each day's mean is weighted by samples
+        Query q = entityManager.createNativeQuery("""
+                SELECT t.bucket, SUM(t.rtt_sum), SUM(t.rtt_count), SUM(t.jitter_sum), SUM(t.jitter_count),
+                       SUM(t.loss_sum), SUM(t.loss_count), SUM(t.fps_sum), SUM(t.fps_count)
+                  FROM (SELECT FLOOR(EXTRACT(EPOCH FROM s.report_at) / %d) AS bucket, q.rtt_sum, q.rtt_count,
+                               q.jitter_sum, q.jitter_count, q.loss_sum, q.loss_count, q.fps_sum, q.fps_count
+                          FROM visit_summary s
+                          JOIN call_quality q ON q.visit_id = s.visit_id AND q.organization_id = s.organization_id
+                         WHERE %s) t
+                 GROUP BY t.bucket""".formatted(bucketSeconds, where));
+        bind(q, params);
+        List<QualitySums> sums = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] row = (Object[]) o;
+            sums.add(new QualitySums(Instant.ofEpochSecond(((Number) row[0]).longValue() * bucketSeconds),
+                    real(row[1]), count(row[2]), real(row[3]), count(row[4]), real(row[5]), count(row[6]),
+                    real(row[7]), count(row[8])));
+        }
+        return sums;
+    }
+
+    @Override
     public Map<LobbyWaitBucket, Long> lobbyWaits(ReportFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = nativeWhere(filter, params);
@@ -175,6 +204,10 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
 
     private static long count(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static double real(Object o) {
+        return o == null ? 0 : ((Number) o).doubleValue();
     }
 
     private static Double seconds(Object o) {

@@ -293,4 +293,48 @@ abstract class VisitSummaryRepositoryContract {
         assertThat(this.<Map<LobbyWaitBucket, Long>>read(r -> r.lobbyWaits(ReportFilter.of(UUID.randomUUID(),
                 day().from(), day().to()))).values()).containsOnly(0L);
     }
+
+    @Test
+    void callQualityIsSummedPerTimeBucketInTheDatabaseOverEveryAttendee() {
+        inTransaction(em -> {
+            quality(em, shortVisit, "c", 2, 300, 2, 10, 2, 1.0, 2, 50); // the clinician: rtt 150 ms on 2 samples
+            quality(em, shortVisit, "p", 1, 100, 1, 20, 1, 4.0, 1, 10); // the patient: rtt 100 ms on 1 sample
+            quality(em, longVisit, "p", 3, 90, 3, 3, 3, 0, 3, 75);
+            return null;
+        });
+        List<org.openvisit.report.domain.model.QualitySums> hourly = read(r -> r.qualityByTime(day(), 3600));
+        assertThat(hourly).hasSize(2);
+        org.openvisit.report.domain.model.QualitySums first = hourly.stream().filter(q -> q.start().equals(T0))
+                .findFirst().orElseThrow();
+        assertThat(first.rttMs()).hasValue(400.0 / 3); // weighted by samples: (300 + 100) / 3
+        assertThat(first.jitterMs()).hasValue(10.0);
+        assertThat(first.lossPercent()).hasValue(5.0 / 3);
+        assertThat(first.fps()).hasValue(20.0);
+        assertThat(hourly).anySatisfy(q -> {
+            assertThat(q.start()).isEqualTo(T0.plusSeconds(3600));
+            assertThat(q.rttMs()).hasValue(30.0);
+        });
+        ReportFilter f = day();
+        assertThat(this.<List<org.openvisit.report.domain.model.QualitySums>>read(r -> r.qualityByTime(
+                new ReportFilter(organization, f.from(), f.to(), otherEndpoint, null, null, null, null), 3600)))
+                .as("filtered like the table").extracting(org.openvisit.report.domain.model.QualitySums::start)
+                .containsExactly(T0.plusSeconds(3600));
+        assertThat(this.<List<org.openvisit.report.domain.model.QualitySums>>read(r -> r.qualityByTime(
+                ReportFilter.of(UUID.randomUUID(), f.from(), f.to()), 3600))).as("another organization").isEmpty();
+    }
+
+    private void quality(EntityManager em, UUID visit, String attendee, long rttCount, double rttSum, long jitterCount,
+                         double jitterSum, long lossCount, double lossSum, long fpsCount, double fpsSum) {
+        em.createNativeQuery("""
+                INSERT INTO call_quality (id, visit_id, organization_id, attendee_id, attendee_role, samples,
+                       rtt_count, rtt_sum, rtt_max, jitter_count, jitter_sum, jitter_max, loss_count, loss_sum, loss_max,
+                       fps_count, fps_sum, fps_max, bitrate_count, bitrate_sum, bitrate_max, first_at, last_at, version)
+                VALUES (?1, ?2, ?3, ?4, 'PATIENT', ?5, ?5, ?6, 0, ?7, ?8, 0, ?9, ?10, 0, ?11, ?12, 0, 0, 0, 0, ?13, ?13, 0)
+                """)
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, visit.toString())
+                .setParameter(3, organization.toString()).setParameter(4, attendee).setParameter(5, rttCount)
+                .setParameter(6, rttSum).setParameter(7, jitterCount).setParameter(8, jitterSum)
+                .setParameter(9, lossCount).setParameter(10, lossSum).setParameter(11, fpsCount)
+                .setParameter(12, fpsSum).setParameter(13, java.sql.Timestamp.from(T0)).executeUpdate();
+    }
 }

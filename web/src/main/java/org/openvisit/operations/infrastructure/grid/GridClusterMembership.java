@@ -1,4 +1,4 @@
-package org.openvisit.room.infrastructure.grid;
+package org.openvisit.operations.infrastructure.grid;
 
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.Resource;
