@@ -104,9 +104,6 @@ class ReportsIT {
         patient.getKey().await("admitted");
         patient.getKey().send("{\"type\":\"join\"}");
         patient.getKey().await("call");
-        // the patient's browser reports its call figures, as room.js does from getStats
-        patient.getKey().send("{\"type\":\"stats\",\"rtt\":120,\"jitter\":8,\"loss\":1.5,\"fps\":24}");
-        doctor.await("quality");
         sleep(2100); // a visit of two seconds at least
         patient.getKey().close();
         doctor.await(m -> m.getString("type").equals("event") && m.getString("event", "").equals("DISCONNECTED"));
@@ -308,15 +305,11 @@ class ReportsIT {
         }
     }
 
-    /** The four charts are on the page, served by the application, with their figures in hidden tables. */
+    /** The three charts are on the page, served by the application, with their figures in hidden tables. */
     private static void chartsAndTheirFigures(PortalClient browser, HttpResponse<String> page) {
         String body = page.body();
         assertThat(body).contains("id=\"reports:perDayChart\"", "id=\"reports:lobbyWaitChart\"",
                 "id=\"reports:hoursChart\"", "role=\"img\"", "Visits per day", "Lobby wait", "Busiest hours");
-        assertThat(body).contains("id=\"reports:qualityChart\"", "Call quality per day");
-        String quality = section(body, "<table id=\"qualityFigures\"", "</table>");
-        assertThat(quality).as("the one call's figures on its day").contains("<td>120.0</td>", "<td>8.0</td>",
-                "<td>1.5</td>", "<td>24.0</td>").contains("no calls");
         Matcher script = Pattern.compile("src=\"([^\"]*chart/chart\\.js[^\"]*)\"").matcher(body);
         assertThat(script.find()).as("Chart.js comes from the application itself").isTrue();
         String src = script.group(1).replace("&amp;", "&");

@@ -62,59 +62,6 @@ final class ReportChartConfig {
         return config(labels, single(texts, data), texts.get("chart.hours.x"), texts.get("chart.y"), false);
     }
 
-    /**
-     * Call quality per day: round-trip time and jitter (ms, left axis), packet loss (%) and received frames per second
-     * (right axis). Lines differ by dash pattern as well as colour; a day without calls is a gap, not a zero.
-     */
-    static String quality(ReportCharts charts, ReportText.Texts texts) {
-        JsonArrayBuilder labels = Jsons.createArrayBuilder();
-        charts.quality().forEach(d -> labels.add(DAY.format(d.date())));
-        JsonArrayBuilder datasets = Jsons.createArrayBuilder()
-                .add(line(texts.get("chart.quality.rtt"), charts, ReportCharts.QualityDay::rttMs, "y", "#1f5fa8", 0))
-                .add(line(texts.get("chart.quality.jitter"), charts, ReportCharts.QualityDay::jitterMs, "y", "#8a5a00", 6))
-                .add(line(texts.get("chart.quality.loss"), charts, ReportCharts.QualityDay::lossPercent, "y1", "#b3261e", 2))
-                .add(line(texts.get("chart.quality.fps"), charts, ReportCharts.QualityDay::fps, "y1", "#1b7a3a", 10));
-        JsonObject options = Jsons.createObjectBuilder()
-                .add("responsive", true)
-                .add("maintainAspectRatio", false)
-                .add("animation", false)
-                .add("spanGaps", false)
-                .add("plugins", Jsons.createObjectBuilder()
-                        .add("legend", Jsons.createObjectBuilder().add("display", true).add("position", "bottom")))
-                .add("scales", Jsons.createObjectBuilder()
-                        .add("x", axis(texts.get("chart.perDay.x"), false))
-                        .add("y", axis(texts.get("chart.quality.ms"), false).add("beginAtZero", true)
-                                .add("position", "left"))
-                        .add("y1", axis(texts.get("chart.quality.other"), false).add("beginAtZero", true)
-                                .add("position", "right")
-                                .add("grid", Jsons.createObjectBuilder().add("drawOnChartArea", false))))
-                .build();
-        return Jsons.createObjectBuilder().add("type", "line")
-                .add("data", Jsons.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", options).build().toString();
-    }
-
-    private static JsonObjectBuilder line(String label, ReportCharts charts,
-                                          java.util.function.Function<ReportCharts.QualityDay, Double> figure,
-                                          String axis, String colour, int dash) {
-        JsonArrayBuilder data = Jsons.createArrayBuilder();
-        charts.quality().forEach(d -> {
-            Double value = figure.apply(d);
-            if (value == null) {
-                data.addNull();
-            } else {
-                data.add(value);
-            }
-        });
-        JsonObjectBuilder set = Jsons.createObjectBuilder().add("label", label).add("data", data).add("yAxisID", axis)
-                .add("borderColor", colour).add("backgroundColor", colour).add("borderWidth", 2)
-                .add("pointRadius", 3).add("fill", false);
-        if (dash > 0) {
-            set.add("borderDash", Jsons.createArrayBuilder().add(dash).add(4));
-        }
-        return set;
-    }
-
     private static JsonArrayBuilder single(ReportText.Texts texts, JsonArrayBuilder data) {
         return Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("label", texts.get("chart.y"))
                 .add("data", data).add("backgroundColor", BAR_COLOUR));

@@ -94,8 +94,6 @@ public class ReportsScreen implements Serializable {
     private String perDayChart;
     private String lobbyWaitChart;
     private String hoursChart;
-    private String qualityChart;
-    private boolean hasQuality;
     private Map<UUID, String> endpoints = Map.of();
     private LazyDataModel<ReportRow> list;
     private String retentionNote;
@@ -200,8 +198,6 @@ public class ReportsScreen implements Serializable {
             perDayChart = ReportChartConfig.perDay(charts, texts);
             lobbyWaitChart = ReportChartConfig.lobbyWaits(charts, texts);
             hoursChart = ReportChartConfig.hours(charts, texts);
-            qualityChart = ReportChartConfig.quality(charts, texts);
-            hasQuality = charts.quality().stream().anyMatch(d -> !d.sums().isEmpty());
             endpoints = reports.endpointsOf(actor, query);
             list = new Page(reports, actor, query);
         } catch (InvalidValueException e) {
@@ -298,15 +294,6 @@ public class ReportsScreen implements Serializable {
 
     public String getHoursChart() {
         return hoursChart;
-    }
-
-    public String getQualityChart() {
-        return qualityChart;
-    }
-
-    /** Whether any call of the period sent quality figures (otherwise the page says so instead of an empty chart). */
-    public boolean isHasQuality() {
-        return hasQuality;
     }
 
     /** The lobby-wait buckets in order, for the chart's table. */

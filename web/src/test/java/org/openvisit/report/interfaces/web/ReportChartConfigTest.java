@@ -28,14 +28,8 @@ class ReportChartConfigTest {
         waits.put(LobbyWaitBucket.MIN_2_TO_5, 2L);
         List<Long> hours = new ArrayList<>(java.util.Collections.nCopies(24, 0L));
         hours.set(9, 4L);
-        java.time.Instant day1 = java.time.Instant.parse("2026-12-01T00:00:00Z");
-        List<ReportCharts.QualityDay> quality = List.of(
-                new ReportCharts.QualityDay(LocalDate.of(2026, 12, 1),
-                        new org.openvisit.report.domain.model.QualitySums(day1, 300, 3, 20, 2, 1.5, 3, 90, 3)),
-                new ReportCharts.QualityDay(LocalDate.of(2026, 12, 2),
-                        org.openvisit.report.domain.model.QualitySums.none(day1.plusSeconds(86_400))));
         return new ReportCharts(List.of(new ReportCharts.Day(LocalDate.of(2026, 12, 1), first),
-                new ReportCharts.Day(LocalDate.of(2026, 12, 2), Map.of())), waits, hours, quality);
+                new ReportCharts.Day(LocalDate.of(2026, 12, 2), Map.of())), waits, hours);
     }
 
     private static JsonObject parse(String json) {
@@ -73,23 +67,5 @@ class ReportChartConfigTest {
         assertThat(data.getJsonNumber(9).longValue()).isEqualTo(4);
         assertThat(hours.getJsonObject("options").getJsonObject("scales").getJsonObject("x")
                 .getJsonObject("title").getString("text")).isEqualTo("一天中的小時");
-    }
-
-    @Test
-    void callQualityIsALinePerFigureWithWeightedMeansAndAGapForADayWithoutCalls() {
-        JsonObject c = parse(ReportChartConfig.quality(charts(), ReportText.of(Locale.forLanguageTag("zh-TW"))));
-        assertThat(c.getString("type")).isEqualTo("line");
-        JsonArray sets = c.getJsonObject("data").getJsonArray("datasets");
-        assertThat(sets).hasSize(4);
-        JsonArray rtt = sets.getJsonObject(0).getJsonArray("data");
-        assertThat(rtt.getJsonNumber(0).doubleValue()).as("300 ms over 3 samples").isEqualTo(100.0);
-        assertThat(rtt.isNull(1)).as("no calls that day: a gap").isTrue();
-        assertThat(sets.getJsonObject(1).getJsonArray("data").getJsonNumber(0).doubleValue()).isEqualTo(10.0);
-        assertThat(sets.getJsonObject(2).getJsonArray("data").getJsonNumber(0).doubleValue()).isEqualTo(0.5);
-        assertThat(sets.getJsonObject(3).getJsonArray("data").getJsonNumber(0).doubleValue()).isEqualTo(30.0);
-        assertThat(sets.getJsonObject(2).getString("yAxisID")).isEqualTo("y1");
-        assertThat(sets.getJsonObject(0).getString("label")).isNotBlank().doesNotContain("chart.quality");
-        assertThat(c.getJsonObject("options").getJsonObject("scales").getJsonObject("y1").getJsonObject("title")
-                .getString("text")).doesNotContain("chart.quality");
     }
 }
