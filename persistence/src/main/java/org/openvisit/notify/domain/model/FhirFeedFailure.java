@@ -14,6 +14,8 @@ public enum FhirFeedFailure {
     BAD_ANSWER,
     /** Not polled: the organization has not given both SMS consents. */
     NO_CONSENT,
+    /** OpenVisit could not store what it read (its regional store is down, or the organization is being moved). */
+    STORE_UNAVAILABLE,
     /** Not polled: the endpoint is not approved, or its address is refused by the outbound address policy. */
     NOT_READY
 }
