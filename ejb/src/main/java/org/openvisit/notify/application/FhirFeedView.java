@@ -13,7 +13,8 @@ import java.util.UUID;
 public record FhirFeedView(UUID endpointId, String source, int intervalMinutes, int horizonDays, Instant cursor,
                            Instant lastRunAt, Instant lastSuccessAt, Instant nextPollAt, int lastFed, int lastSkipped,
                            Map<String, Integer> skipReasons, int failures, String failureKind, String failureReason,
-                           Instant failedAt, String updatedBy, Instant updatedAt) {
+                           Instant failedAt, String updatedBy, Instant updatedAt)
+        implements java.io.Serializable {
 
     public boolean polling() {
         return "FHIR_POLLING".equals(source);
