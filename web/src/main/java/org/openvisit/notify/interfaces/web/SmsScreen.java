@@ -152,11 +152,13 @@ public class SmsScreen implements Serializable {
                 : text.format("sms.feed.failure", f.failures(), text.feedFailure(f.failureKind()));
     }
 
-    /** What the failure recorded (the EHR's answer in OpenVisit's words, in English), or "". */
+    /**
+     * What the failure recorded (the EHR's answer as OpenVisit recorded it, in English: shown as data, marked
+     * {@code lang="en"}), or "".
+     */
     public String feedFailureDetail(UUID endpointId) {
         FhirFeedView f = feeds.get(endpointId);
-        return f == null || !f.polling() || !f.failing() || f.failureReason() == null ? ""
-                : text.format("sms.feed.failure.detail", f.failureReason());
+        return f == null || !f.polling() || !f.failing() || f.failureReason() == null ? "" : f.failureReason();
     }
 
     /** A sent message as the page shows it: the patient's join link cut, so the page opens nobody's visit. */
