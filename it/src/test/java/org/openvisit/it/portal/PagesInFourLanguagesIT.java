@@ -78,7 +78,24 @@ class PagesInFourLanguagesIT {
         String sms = "/api/organizations/" + organization + "/sms";
         assertThat(TenantApi.put(admin, sms + "/consents/vendor-sends", null, "{}").statusCode()).isEqualTo(200);
         assertThat(TenantApi.put(admin, sms + "/consents/patients-consented", null, "{}").statusCode()).isEqualTo(200);
-        assertThat(TenantApi.post(admin, sms + "/numbers", "{}").statusCode()).isEqualTo(202);
+        java.net.http.HttpResponse<String> number = TenantApi.post(admin, sms + "/numbers", "{}");
+        assertThat(number.statusCode()).isEqualTo(202);
+        // the endpoint polled over FHIR (not approved, so its poll says so in words): the feed's lines are checked too
+        String numberId = Http.json(number).getString("id");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!"ACTIVE".equals(Http.json(TenantApi.get(admin, sms + "/numbers/" + numberId)).getString("status"))
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(TenantApi.put(admin, sms + "/numbers/" + numberId + "/endpoints/" + endpointId, null, "{}")
+                .statusCode()).isEqualTo(200);
+        assertThat(TenantApi.put(admin, sms + "/endpoints/" + endpointId + "/feed-source", null,
+                "{\"source\":\"FHIR_POLLING\"}").statusCode()).isEqualTo(200);
     }
 
     @Test
