@@ -16,6 +16,8 @@
   const $ = id => document.getElementById(id);
   const t = window.OpenVisitTexts || (key => key); // the page's words in the viewer's language (texts.js)
   const endLabel = $('endVisit') ? $('endVisit').textContent : '';
+  /** How long a new peer connection may take before the page says that the call cannot be connected. */
+  const CONNECT_LIMIT_MS = 20000;
 
   const room = {
     socket: null, self: null, role: null, iceServers: [], peers: new Map(), localStream: null, screenTrack: null,
@@ -207,11 +209,33 @@
     pc.onicecandidate = e => { if (e.candidate) { send({ type: 'signal', to: id, data: { candidate: e.candidate.toJSON() } }); } };
     pc.ontrack = e => { p.tile.video.srcObject = e.streams[0] || new MediaStream([e.track]); };
     pc.onconnectionstatechange = () => {
-      p.tile.figure.dataset.state = pc.connectionState;
-      p.tile.caption.textContent = p.name + (pc.connectionState === 'connected' ? '' : ' (' + pc.connectionState + ')');
-      if (pc.connectionState === 'disconnected' || pc.connectionState === 'failed') { restartIceSoon(p); }
+      const state = pc.connectionState;
+      p.tile.figure.dataset.state = state;
+      p.tile.caption.textContent = p.name + (state === 'connected' ? '' : ' (' + t('js.peerState.' + state) + ')');
+      if (state === 'connected') { connectedAgain(p); }
+      if (state === 'failed') { notConnected(p); }
+      if (state === 'disconnected' || state === 'failed') { restartIceSoon(p); }
     };
+    // a call that has not connected within CONNECT_LIMIT_MS will not (no path through the networks, no relay):
+    // say so in plain words instead of a tile that waits for ever
+    p.connectTimer = setTimeout(() => { if (pc.connectionState !== 'connected') { notConnected(p); } }, CONNECT_LIMIT_MS);
     return p;
+  }
+
+  /** The clear message when the media path to a person cannot be made (or stays broken); ICE restarts go on. */
+  function notConnected(p) {
+    if (room.peers.get(p.id) !== p || p.tile.figure.dataset.problem === 'no-connection') { return; }
+    p.tile.figure.dataset.problem = 'no-connection';
+    status(t('js.noConnection', p.name));
+  }
+
+  function connectedAgain(p) {
+    clearTimeout(p.connectTimer);
+    if (p.tile.figure.dataset.problem !== 'no-connection') { return; }
+    delete p.tile.figure.dataset.problem;
+    if (!Array.from(room.peers.values()).some(o => o.tile.figure.dataset.problem === 'no-connection')) {
+      status(room.localStream ? t('js.inCall') : t('js.inCallNoDevices'));
+    }
   }
 
   /**
@@ -263,6 +287,8 @@
   function closePeer(id) {
     const p = room.peers.get(id);
     if (!p) { return; }
+    clearTimeout(p.connectTimer);
+    clearTimeout(p.restartTimer);
     room.peers.delete(id);
     p.pc.close();
     p.tile.figure.remove();

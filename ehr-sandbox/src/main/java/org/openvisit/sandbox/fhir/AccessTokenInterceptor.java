@@ -40,6 +40,14 @@ public class AccessTokenInterceptor {
         }
         Grant grant = tokens.find(authorization.substring(7).trim())
                 .orElseThrow(() -> unauthorized("the access token is unknown or expired", "invalid_token"));
+        if (operation == RestOperationTypeEnum.GET_PAGE) {
+            // the next page of a search this server already checked (the page id is unguessable)
+            if (!grant.scopes().hasResourceScopeOfLevel("system") && !grant.scopes().hasResourceScopeOfLevel("user")
+                    && !grant.scopes().hasResourceScopeOfLevel("patient")) {
+                throw forbidden("the token has no resource scope");
+            }
+            return;
+        }
         Interaction interaction = interactionOf(operation);
         String type = request.getResourceName();
         if (interaction == null || type == null || !grant.scopes().permits(type, interaction)) {

@@ -54,7 +54,14 @@ public class ReadSearchProvider<T extends Resource> implements IResourceProvider
         return matching(criteria);
     }
 
-    /** The current resources that match every criterion; names starting with "_" other than _id are ignored. */
+    /** {@code _lastUpdated}: the time the sandbox stored the resource's current version (any type). */
+    private static final SearchParameter LAST_UPDATED = new SearchParameter("_lastUpdated", SearchParameter.Kind.DATE,
+            r -> r.getMeta().getLastUpdated() == null ? List.of() : List.of(r.getMeta().getLastUpdated().toInstant().toString()));
+
+    /**
+     * The current resources that match every criterion; names starting with "_" other than _id and _lastUpdated are
+     * ignored ({@code _count} is the paging provider's).
+     */
     protected List<T> matching(Map<String, List<String>> criteria) {
         Map<String, SearchParameter> parameters = SearchParameters.forType(typeName());
         try {
@@ -92,6 +99,10 @@ public class ReadSearchProvider<T extends Resource> implements IResourceProvider
         String name = rawName.contains(":") ? rawName.substring(0, rawName.indexOf(':')) : rawName;
         if (name.equals("_id")) {
             return wanted.stream().allMatch(ids -> Arrays.asList(ids.split(",")).contains(resource.getIdElement().getIdPart()));
+        }
+        if (name.equals("_lastUpdated")) {
+            java.util.Date updated = resource.getMeta().getLastUpdated();
+            return updated != null && wanted.stream().allMatch(value -> LAST_UPDATED.matches(resource, value, zone));
         }
         SearchParameter parameter = parameters.get(name);
         if (parameter == null) {

@@ -49,6 +49,12 @@ public class SandboxFhirServlet extends RestfulServer {
     protected void initialize() {
         setImplementationDescription("OpenVisit EHR sandbox (synthetic data)");
         setDefaultResponseEncoding(EncodingEnum.JSON);
+        // searchset Bundles paged as real EHRs page them: _count per page, Bundle.link[next] (?_getpages=...) to the
+        // rest; without _count, up to 1000 a page (so existing callers still get everything at once)
+        ca.uhn.fhir.rest.server.FifoMemoryPagingProvider paging = new ca.uhn.fhir.rest.server.FifoMemoryPagingProvider(200);
+        paging.setDefaultPageSize(1000);
+        paging.setMaximumPageSize(1000);
+        setPagingProvider(paging);
         setResourceProviders(List.of(
                 new ClinicalProvider<>(Patient.class, records, zone, conflicts, faults),
                 new ClinicalProvider<>(Practitioner.class, records, zone, conflicts, faults),

@@ -53,12 +53,28 @@ public record SearchParameter(String name, Kind kind, Function<Resource, List<St
         return value.equals(wanted);
     }
 
-    private static boolean matchesDate(String value, String wanted, ZoneId zone) {
+    /**
+     * A date comparison as FHIR servers make it: a value with a time ({@code ge2026-12-05T03:00:00Z}) is compared to
+     * the instant (to the second); a day alone ({@code ge2026-12-05}) to the day, in the sandbox's time zone.
+     */
+    static boolean matchesDate(String value, String wanted, ZoneId zone) {
         String prefix = wanted.length() > 2 && Character.isLetter(wanted.charAt(0)) ? wanted.substring(0, 2) : "eq";
         String date = prefix.equals("eq") && !wanted.startsWith("eq") ? wanted : wanted.substring(2);
-        LocalDate actualDay = Instant.parse(value).atZone(zone).toLocalDate();
-        LocalDate wantedDay = LocalDate.parse(date.substring(0, Math.min(10, date.length())));
-        int order = actualDay.compareTo(wantedDay);
+        int order;
+        if (date.length() > 10 && date.charAt(10) == 'T') {
+            Instant actual = Instant.parse(value).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            Instant at;
+            try {
+                at = java.time.OffsetDateTime.parse(date).toInstant();
+            } catch (java.time.format.DateTimeParseException noOffset) {
+                at = java.time.LocalDateTime.parse(date).atZone(zone).toInstant();
+            }
+            order = actual.compareTo(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        } else {
+            LocalDate actualDay = Instant.parse(value).atZone(zone).toLocalDate();
+            LocalDate wantedDay = LocalDate.parse(date.substring(0, Math.min(10, date.length())));
+            order = actualDay.compareTo(wantedDay);
+        }
         return switch (prefix) {
             case "gt", "sa" -> order > 0;
             case "ge" -> order >= 0;

@@ -129,7 +129,7 @@ public final class SampleRecords {
         patient.setGender(gender);
         patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate));
         patient.addTelecom(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.PHONE)
-                .setUse(ContactPoint.ContactPointUse.MOBILE).setValue("+1-555-01" + mrn.substring(2)));
+                .setUse(ContactPoint.ContactPointUse.MOBILE).setValue("+1-312-555-01" + mrn.substring(3)));
         return patient;
     }
 

@@ -35,6 +35,8 @@ public class BackendServicesTokens {
 
     /** What write-back asks for: read and update the visit's Encounter or Appointment, create Communications. */
     public static final String SCOPE = "system/Encounter.rus system/Appointment.rus system/Communication.crs";
+    /** What the SMS feed's FHIR polling asks for: search appointments, read their patients' contact points. */
+    public static final String FEED_SCOPE = "system/Appointment.rs system/Patient.r";
     static final long REFRESH_BEFORE_SECONDS = 60;
     /** When the EHR gives no {@code expires_in}: five minutes, the usual SMART backend token lifetime. */
     static final long DEFAULT_LIFETIME_SECONDS = 300;
@@ -48,8 +50,12 @@ public class BackendServicesTokens {
     @EJB
     private BackendKeys keys;
 
-    private final Map<UUID, Token> tokens = new ConcurrentHashMap<>();
-    private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+    /** A token per endpoint and scope (write-back's and the SMS feed's are asked for apart: each its least). */
+    private record Key(UUID endpointId, String scope) {
+    }
+
+    private final Map<Key, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<Key, Object> locks = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -58,31 +64,42 @@ public class BackendServicesTokens {
      * @throws DeliveryFailure the EHR's token endpoint could not be reached or refused OpenVisit's client
      */
     public String accessToken(EndpointAccess access) {
-        Token t = tokens.get(access.endpointId());
+        return accessToken(access, SCOPE);
+    }
+
+    /**
+     * A valid access token for the endpoint with the given scopes (space-separated SMART v2 scopes).
+     *
+     * @throws DeliveryFailure the EHR's token endpoint could not be reached or refused OpenVisit's client (its
+     *                         {@link DeliveryFailure#status()} is the HTTP status when the endpoint answered)
+     */
+    public String accessToken(EndpointAccess access, String scope) {
+        Key key = new Key(access.endpointId(), scope);
+        Token t = tokens.get(key);
         if (fresh(t)) {
             return t.value();
         }
-        synchronized (locks.computeIfAbsent(access.endpointId(), k -> new Object())) {
-            t = tokens.get(access.endpointId());
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            t = tokens.get(key);
             if (fresh(t)) {
                 return t.value();
             }
-            t = fetch(access);
-            tokens.put(access.endpointId(), t);
+            t = fetch(access, scope);
+            tokens.put(key, t);
             return t.value();
         }
     }
 
-    /** The EHR did not accept the token (401): the next call gets a new one. */
+    /** The EHR did not accept a token (401): the next call of any scope gets a new one. */
     public void forget(UUID endpointId) {
-        tokens.remove(endpointId);
+        tokens.keySet().removeIf(k -> k.endpointId().equals(endpointId));
     }
 
     private boolean fresh(Token t) {
         return t != null && clock.instant().plusSeconds(REFRESH_BEFORE_SECONDS).isBefore(t.expiresAt());
     }
 
-    private Token fetch(EndpointAccess access) {
+    private Token fetch(EndpointAccess access, String scope) {
         URI tokenEndpoint;
         try {
             SmartConfiguration configuration = smart.discover(access.fhirBase());
@@ -94,7 +111,7 @@ public class BackendServicesTokens {
         Instant now = clock.instant();
         TokenRequest request = new TokenRequest.Builder(tokenEndpoint, ClientAssertion.authentication(
                 keys.signingKey(access.endpointId()), access.clientId(), tokenEndpoint, now),
-                new ClientCredentialsGrant()).scope(Scope.parse(SCOPE)).build();
+                new ClientCredentialsGrant()).scope(Scope.parse(scope)).build();
         AccessTokenResponse answer;
         try {
             answer = smart.tokens().token(request);
@@ -104,9 +121,10 @@ public class BackendServicesTokens {
             int status = refused.status();
             if (status == 429 || status >= 500) {
                 throw new DeliveryFailure(status == 429 ? DeliveryFailure.Kind.RATE_LIMITED
-                        : DeliveryFailure.Kind.ENDPOINT_DOWN, "The EHR's token endpoint answered HTTP " + status + ".");
+                        : DeliveryFailure.Kind.ENDPOINT_DOWN, "The EHR's token endpoint answered HTTP " + status + ".",
+                        null, status);
             }
-            throw new DeliveryFailure(DeliveryFailure.Kind.ENDPOINT_DOWN, "The EHR's token endpoint refused OpenVisit's "
+            throw new DeliveryFailure(DeliveryFailure.Kind.ENDPOINT_DOWN, status, "The EHR's token endpoint refused OpenVisit's "
                     + "backend client '" + access.clientId() + "' (HTTP " + status + ", "
                     + (refused.error() == null ? "no error code" : refused.error()) + "). Check that the EHR "
                     + "registered this client id with the JWKS URL from the integration records and the key "

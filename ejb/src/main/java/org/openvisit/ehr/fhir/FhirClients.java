@@ -96,8 +96,19 @@ public class FhirClients {
      * @throws org.openvisit.writeback.application.DeliveryFailure no access token could be had
      */
     public IGenericClient backendClient(EndpointAccess access, FhirClientLimits limits) {
+        return backendClient(access, limits, BackendServicesTokens.SCOPE);
+    }
+
+    /**
+     * A client for an endpoint with a backend-services token of the given scopes (the SMS feed asks for
+     * {@link BackendServicesTokens#FEED_SCOPE}).
+     *
+     * @throws org.openvisit.ehr.SmartSignInException the base URL is refused by the outbound address policy
+     * @throws org.openvisit.writeback.application.DeliveryFailure no access token could be had
+     */
+    public IGenericClient backendClient(EndpointAccess access, FhirClientLimits limits, String scope) {
         addressCheck.check(URI.create(access.fhirBase()), "the EHR's FHIR API"); // before a token is asked for
-        return unchecked(access.fhirBase(), limits, new BearerTokenAuthInterceptor(tokens.accessToken(access)));
+        return unchecked(access.fhirBase(), limits, new BearerTokenAuthInterceptor(tokens.accessToken(access, scope)));
     }
 
     /**

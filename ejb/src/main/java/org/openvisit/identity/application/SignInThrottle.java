@@ -88,6 +88,15 @@ public class SignInThrottle {
                 + " by " + channel);
     }
 
+    /**
+     * The password was right but a second factor is still to come: audited, and the account's failures are kept (a
+     * right password followed by wrong codes must not start the count afresh each time).
+     */
+    public void passwordAccepted(String username, String address, String channel) {
+        AUDIT.info(() -> "Sign-in password accepted, second factor asked: user " + LogText.of(bounded(username))
+                + " from " + LogText.of(address) + " by " + channel);
+    }
+
     public void failed(String username, String address, String channel) {
         Instant now = clock.instant();
         failures.forgetOlderThan(now.minus(memory()), now);

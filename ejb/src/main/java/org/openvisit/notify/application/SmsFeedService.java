@@ -116,6 +116,39 @@ public class SmsFeedService {
 
     private FeedAnswer apply(FeedEndpoint endpoint, String text, String channel) {
         SiuMessage message = codec.read(text);
+        FeedAnswer.Result result = take(endpoint, message, "SMS feed (" + channel + "): message "
+                + LogText.of(message.controlId(), 40));
+        count(result.name(), "none");
+        LOG.info(() -> "SMS feed (" + channel + "): message " + LogText.of(message.controlId(), 40) + " " + message.event().trigger()
+                + " for endpoint " + endpoint.endpointId() + ": " + result);
+        String note = switch (result) {
+            case DUPLICATE -> "This message was received before; nothing changed.";
+            case IGNORED -> "No appointment with this id is known; nothing to do.";
+            default -> "Applied.";
+        };
+        return new FeedAnswer(result, null, note, codec.accept(text));
+    }
+
+    /**
+     * An appointment read from the EHR's FHIR API ({@link FhirFeedRun}), as an SIU message: the same checks,
+     * sealing, dedup (its control id names the appointment's version) and schedule as the HL7v2 feed. Counted in
+     * {@code sms_feed_messages} like a message; logged by nobody (the run logs only counts).
+     *
+     * @throws FeedRefusal refused, with the reason (INCOMPLETE: try again later)
+     */
+    public FeedAnswer.Result receiveFhir(FeedEndpoint endpoint, SiuMessage message) {
+        try {
+            FeedAnswer.Result result = take(endpoint, message, "SMS feed (FHIR): an appointment");
+            count(result.name(), "none");
+            return result;
+        } catch (FeedRefusal refusal) {
+            count(FeedAnswer.Result.REFUSED.name(), refusal.reason().name());
+            throw refusal;
+        }
+    }
+
+    /** Seals the number and applies the message in the organization's region ({@link SmsFeedWork}). */
+    private FeedAnswer.Result take(FeedEndpoint endpoint, SiuMessage message, String logName) {
         if (regionMoves.pausedOrganizations().contains(endpoint.organizationId())) {
             // not refused for good: the sender tries again (AE) once the organization's data has moved
             throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The organization's data is being moved to another "
@@ -134,9 +167,8 @@ public class SmsFeedService {
             sealed = phones.seal(endpoint.organizationId(), mobile);
             hash = phones.hash(endpoint.organizationId(), mobile);
         }
-        FeedAnswer.Result result;
         try {
-            result = work.apply(endpoint, message, sealed, hash, clock.instant());
+            return work.apply(endpoint, message, sealed, hash, clock.instant());
         } catch (RegionUnavailableException e) {
             // not refused for good: the sender tries again (AE) and nothing was stored
             throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The organization's data store is not available "
@@ -144,20 +176,11 @@ public class SmsFeedService {
         } catch (jakarta.ejb.EJBException e) {
             // another node applied the same message (or booked the same appointment) at the same moment: the unique
             // keys refused this one and it rolled back; sent again, it is answered as a duplicate or applied
-            LOG.warning(() -> "SMS feed (" + channel + "): message " + LogText.of(message.controlId(), 40) + " for endpoint "
-                    + endpoint.endpointId() + " rolled back: " + e.getClass().getSimpleName());
+            LOG.warning(() -> logName + " for endpoint " + endpoint.endpointId() + " rolled back: "
+                    + e.getClass().getSimpleName());
             throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The message could not be stored this time (it met "
                     + "another change of the same appointment); send it again.");
         }
-        count(result.name(), "none");
-        LOG.info(() -> "SMS feed (" + channel + "): message " + LogText.of(message.controlId(), 40) + " " + message.event().trigger()
-                + " for endpoint " + endpoint.endpointId() + ": " + result);
-        String note = switch (result) {
-            case DUPLICATE -> "This message was received before; nothing changed.";
-            case IGNORED -> "No appointment with this id is known; nothing to do.";
-            default -> "Applied.";
-        };
-        return new FeedAnswer(result, null, note, codec.accept(text));
     }
 
     private FeedAnswer refused(String text, FeedRefusal refusal, String channel) {

@@ -22,15 +22,31 @@ public class DeliveryFailure extends RuntimeException {
 
     private final Kind kind;
     private final Duration retryAfter;
+    private final int status;
 
     public DeliveryFailure(Kind kind, String message) {
         this(kind, message, null);
     }
 
     public DeliveryFailure(Kind kind, String message, Duration retryAfter) {
+        this(kind, message, retryAfter, 0);
+    }
+
+    /** With the HTTP status the EHR (or its token endpoint) answered. */
+    public DeliveryFailure(Kind kind, int status, String message) {
+        this(kind, message, null, status);
+    }
+
+    public DeliveryFailure(Kind kind, String message, Duration retryAfter, int status) {
         super(message, null, false, false);
         this.kind = kind;
         this.retryAfter = retryAfter;
+        this.status = status;
+    }
+
+    /** The HTTP status the EHR answered, when the failure is one (0: no answer, or not known). */
+    public int status() {
+        return status;
     }
 
     public Kind kind() {

@@ -530,6 +530,210 @@ class SmsSetupIT {
                 .doesNotContain("2025550150");
     }
 
+    // ----- the appointment feed from FHIR (polling the EHR sandbox with backend services) -----
+
+    private static String sandboxToken;
+
+    /** A backend client of the test itself at the sandbox (inline JWKS), which may write Patients and Appointments. */
+    private static synchronized String sandboxToken() throws Exception {
+        if (sandboxToken != null) {
+            return sandboxToken;
+        }
+        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_384)
+                .keyID("sms-it-writer").generate();
+        HttpResponse<String> registered = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                        .resolve("admin/api/apps/sms-it-writer")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"SMS test EHR writer\",\"kind\":"
+                        + "\"CONFIDENTIAL_ASYMMETRIC\",\"jwks\":{\"keys\":[" + key.toPublicJWK().toJSONString()
+                        + "]}}")));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        String tokenUrl = SharedServer.sandboxUri().resolve("oauth/token").toString();
+        com.nimbusds.jwt.SignedJWT assertion = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES384).keyID("sms-it-writer")
+                        .build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("sms-it-writer").subject("sms-it-writer")
+                        .audience(tokenUrl).jwtID(UUID.randomUUID().toString())
+                        .expirationTime(java.util.Date.from(Instant.now().plusSeconds(120))).build());
+        assertion.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+        HttpResponse<String> token = Http.post(java.net.URI.create(tokenUrl), "application/x-www-form-urlencoded",
+                "grant_type=client_credentials&scope=" + enc("system/*.cruds") + "&client_assertion_type="
+                        + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") + "&client_assertion="
+                        + enc(assertion.serialize()));
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        sandboxToken = Http.json(token).getString("access_token");
+        return sandboxToken;
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Writes a resource to the sandbox EHR as a clinician's edit would (PUT by id). */
+    private static void ehrPut(String type, String id, String json) throws Exception {
+        HttpResponse<String> put = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                        .resolve("fhir/" + type + "/" + id)).header("Content-Type", "application/fhir+json")
+                .header("Authorization", "Bearer " + sandboxToken())
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+    }
+
+    private static String appointmentJson(String id, String status, Instant start, String patientReference) {
+        return "{\"resourceType\":\"Appointment\",\"id\":\"" + id + "\",\"status\":\"" + status + "\","
+                + "\"start\":\"" + start + "\",\"end\":\"" + start.plus(Duration.ofMinutes(30)) + "\","
+                + "\"participant\":[{\"actor\":{\"reference\":\"" + patientReference + "\"},\"status\":\"accepted\"},"
+                + "{\"actor\":{\"reference\":\"Location/loc-riverside-virtual\",\"display\":\"Riverside\"},"
+                + "\"status\":\"accepted\"}]}";
+    }
+
+    /** An approved sandbox endpoint with both consents, an active number linked and SMS settings (English, UTC). */
+    private static Org fhirReady(String name, org.openvisit.it.launch.ApprovedEndpoint clinic) {
+        Org org = new Org(clinic.organizationId(), TenantApi.user(TenantApi.OPERATOR, clinic.organizationId(),
+                "SmsAdmin", "ORG_ADMIN"));
+        consentBoth(org);
+        String numberId = request(org, "202").getString("id");
+        assertThat(awaitFinished(org, numberId, new ArrayList<>())).endsWith("ACTIVE");
+        String feedSource = org.sms() + "/endpoints/" + clinic.endpointId() + "/feed-source";
+        HttpResponse<String> unlinked = TenantApi.put(org.admin(), feedSource, null, "{\"source\":\"FHIR_POLLING\"}");
+        TenantApi.assertProblem(unlinked, 400);
+        assertThat(TenantApi.detail(unlinked)).contains("Link one of the organization's phone numbers");
+        assertThat(put(org.admin(), org.sms() + "/numbers/" + numberId + "/endpoints/" + clinic.endpointId())
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> saved = TenantApi.put(org.admin(), org.sms() + "/endpoints/" + clinic.endpointId(), null,
+                "{\"confirmation\":true,\"reminderMinutes\":[],\"phoneRegion\":\"US\",\"language\":\"en\","
+                        + "\"timeZone\":\"UTC\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        return org;
+    }
+
+    private static JsonObject feedSource(Org org, String endpoint) {
+        HttpResponse<String> read = TenantApi.get(org.admin(), org.sms() + "/endpoints/" + endpoint + "/feed-source");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        return Http.json(read);
+    }
+
+    private static HttpResponse<String> chooseFeed(Org org, String endpoint, String json) {
+        return TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint + "/feed-source", null, json);
+    }
+
+    /** The outbox messages to the number ending in {@code last4}, waiting up to {@code limit} for {@code count}. */
+    private static List<JsonObject> awaitOutboxTo(Org org, String last4, int count, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<JsonObject> mine = List.of();
+        while (System.nanoTime() < deadline) {
+            mine = outbox(org).stream().filter(m -> m.getString("toMasked").endsWith(last4)).toList();
+            if (mine.size() >= count) {
+                return mine;
+            }
+            sleep(500);
+        }
+        throw new AssertionError("No " + count + " message(s) to ••" + last4 + " within " + limit + "; outbox: "
+                + outbox(org).stream().map(m -> m.getString("toMasked") + " " + m.getString("body")).toList());
+    }
+
+    /**
+     * An endpoint switched to FHIR polling: the job asks the sandbox EHR's FHIR API (SMART backend services) for the
+     * appointments ahead, reads the patient's mobile number from Patient.telecom (absolute and relative patient
+     * references), and the confirmation reaches the built-in carrier's outbox through the SIU intake; a patient without
+     * a mobile number is skipped and counted; the cancellation made in the EHR later sends the notice; no number or
+     * patient id in the log.
+     */
+    @Test
+    void anEndpointSwitchedToFhirPollingPicksUpASandboxAppointmentAndItsCancellation() throws Exception {
+        org.openvisit.it.launch.ApprovedEndpoint clinic = org.openvisit.it.launch.ApprovedEndpoint.at(
+                SharedServer.sandboxUri().resolve("fhir").toString(), "SMS FHIR clinic");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String patient = "pat-sms-" + suffix;
+        String silent = "pat-nomobile-" + suffix;
+        String appointment = "apt-sms-" + suffix;
+        ehrPut("Patient", patient, "{\"resourceType\":\"Patient\",\"id\":\"" + patient + "\",\"telecom\":["
+                + "{\"system\":\"phone\",\"use\":\"home\",\"value\":\"+1 202 555 0109\"},"
+                + "{\"system\":\"sms\",\"value\":\"(202) 555-0163\"}]}");
+        ehrPut("Patient", silent, "{\"resourceType\":\"Patient\",\"id\":\"" + silent + "\",\"telecom\":["
+                + "{\"system\":\"email\",\"value\":\"someone@example.org\"}]}");
+        Instant start = Instant.now().plus(Duration.ofHours(5)).truncatedTo(ChronoUnit.MINUTES);
+        String base = SharedServer.sandboxUri().resolve("fhir").toString();
+        ehrPut("Appointment", appointment, appointmentJson(appointment, "booked", start, base + "/Patient/" + patient));
+        ehrPut("Appointment", "apt-nomobile-" + suffix, appointmentJson("apt-nomobile-" + suffix, "booked", start,
+                "Patient/" + silent));
+
+        Org org = fhirReady("SMS FHIR clinic", clinic);
+        TenantApi.assertProblem(chooseFeed(org, clinic.endpointId(), "{\"source\":\"FHIR_POLLING\","
+                + "\"intervalMinutes\":0}"), 400);
+        TenantApi.assertProblem(chooseFeed(org, clinic.endpointId(), "{\"source\":\"SMOKE_SIGNALS\"}"), 400);
+        assertThat(TenantApi.put(TenantApi.OPERATOR, org.sms() + "/endpoints/" + clinic.endpointId() + "/feed-source",
+                null, "{\"source\":\"FHIR_POLLING\"}").statusCode()).isEqualTo(403);
+        HttpResponse<String> chosen = chooseFeed(org, clinic.endpointId(),
+                "{\"source\":\"FHIR_POLLING\",\"intervalMinutes\":5,\"horizonDays\":2}");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        assertThat(Http.json(chosen).getString("source")).isEqualTo("FHIR_POLLING");
+
+        // the job (every 10 s on each node) polls at once: the confirmation goes to the patient's sms contact point
+        JsonObject confirmation = awaitOutboxTo(org, "0163", 1, Duration.ofSeconds(90)).get(0);
+        assertThat(confirmation.getString("toMasked")).isEqualTo("+1••••••0163");
+        assertThat(confirmation.getString("body")).contains("is booked").contains("/j/")
+                .doesNotContain("0163").doesNotContain("Riverside");
+        JsonObject state = feedSource(org, clinic.endpointId());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!state.containsKey("lastSuccessAt") && System.nanoTime() < deadline) {
+            sleep(500);
+            state = feedSource(org, clinic.endpointId());
+        }
+        assertThat(state.containsKey("lastSuccessAt")).as(state.toString()).isTrue();
+        assertThat(state.containsKey("cursor")).as(state.toString()).isTrue();
+        assertThat(state.containsKey("failureKind")).as(state.toString()).isFalse();
+        assertThat(state.getJsonObject("skipReasons").getInt("NO_MOBILE")).as(state.toString()).isPositive();
+
+        // the clinic cancels it in the EHR; switching the source off and on polls again at once (changed since the cursor)
+        ehrPut("Appointment", appointment, appointmentJson(appointment, "cancelled", start, "Patient/" + patient));
+        assertThat(chooseFeed(org, clinic.endpointId(), "{\"source\":\"HL7V2\"}").statusCode()).isEqualTo(200);
+        assertThat(chooseFeed(org, clinic.endpointId(), "{\"source\":\"FHIR_POLLING\"}").statusCode()).isEqualTo(200);
+        List<JsonObject> both = awaitOutboxTo(org, "0163", 2, Duration.ofSeconds(90));
+        assertThat(both.get(0).getString("body")).contains("is cancelled");
+        assertThat(both.stream().filter(m -> m.getString("body").contains("is booked"))).as("booked once").hasSize(1);
+
+        String log = SharedServer.logText();
+        assertThat(log).doesNotContain("2025550163").doesNotContain("555-0163").doesNotContain(patient)
+                .doesNotContain(appointment).doesNotContain("+1312555");
+    }
+
+    /**
+     * The sandbox's token endpoint answers 401 to a backend client it does not know: the poll records the failure with
+     * its reason, backs off, and /sms.xhtml shows it for that endpoint in the viewer's language.
+     */
+    @Test
+    void aSandboxThatAnswers401ShowsTheReasonOnTheSmsPage() throws Exception {
+        org.openvisit.it.launch.ApprovedEndpoint clinic = org.openvisit.it.launch.ApprovedEndpoint.at(
+                SharedServer.sandboxUri().resolve("fhir").toString(), "SMS FHIR refused");
+        Org org = fhirReady("SMS FHIR refused", clinic);
+        HttpResponse<String> client = TenantApi.put(org.admin(), "/api/endpoints/" + clinic.endpointId()
+                + "/write-back/settings", null, "{\"adapter\":\"FHIR\",\"clientId\":\"unknown-to-the-ehr\"}");
+        assertThat(client.statusCode()).as(client.body()).isEqualTo(200);
+        assertThat(chooseFeed(org, clinic.endpointId(), "{\"source\":\"FHIR_POLLING\"}").statusCode())
+                .isEqualTo(200);
+
+        JsonObject state = feedSource(org, clinic.endpointId());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!state.containsKey("failureKind") && System.nanoTime() < deadline) {
+            sleep(500);
+            state = feedSource(org, clinic.endpointId());
+        }
+        assertThat(state.getString("failureKind", "none")).as(state.toString()).isEqualTo("UNAUTHORIZED");
+        assertThat(state.getString("failureReason")).contains("HTTP 401").contains("unknown-to-the-ehr");
+        assertThat(state.getInt("failures")).isEqualTo(1);
+        assertThat(Instant.parse(state.getString("nextPollAt")))
+                .isAfter(Instant.parse(state.getString("failedAt")).plusSeconds(20));
+        assertThat(state.containsKey("cursor")).isFalse();
+
+        org.openvisit.it.tenant.PortalClient browser = new org.openvisit.it.tenant.PortalClient().speaking("ru");
+        browser.signIn(org.admin().username(), org.admin().password());
+        HttpResponse<String> page = browser.get("/sms.xhtml?org=" + org.id());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"feed-" + clinic.endpointId() + "\"")
+                .contains("Опрос не удаётся (1 раз подряд)")
+                .contains("EHR не принимает клиент серверных служб OpenVisit")
+                .contains("HTTP 401").doesNotContain("UNAUTHORIZED");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

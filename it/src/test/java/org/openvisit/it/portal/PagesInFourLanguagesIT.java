@@ -48,7 +48,9 @@ class PagesInFourLanguagesIT {
             "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST", "SMS",
             // HL7v2 terms, protocols, ISO country codes and tz database names given as examples to type
             "HL", "SIU", "MSH", "MLLP", "HTTPS", "HMAC", "SHA", "tz", "US", "CN", "TW", "RU", "America", "New", "York",
-            "Asia", "Shanghai", "Taipei", "Europe", "Moscow");
+            "Asia", "Shanghai", "Taipei", "Europe", "Moscow",
+            // the QR code of the second factor's set-up
+            "QR");
 
     private static final Pattern URL = Pattern.compile("\\S+://\\S+");
     /** The labels the collector puts before attribute texts (to tell where a word came from), not page text. */
@@ -76,7 +78,24 @@ class PagesInFourLanguagesIT {
         String sms = "/api/organizations/" + organization + "/sms";
         assertThat(TenantApi.put(admin, sms + "/consents/vendor-sends", null, "{}").statusCode()).isEqualTo(200);
         assertThat(TenantApi.put(admin, sms + "/consents/patients-consented", null, "{}").statusCode()).isEqualTo(200);
-        assertThat(TenantApi.post(admin, sms + "/numbers", "{}").statusCode()).isEqualTo(202);
+        java.net.http.HttpResponse<String> number = TenantApi.post(admin, sms + "/numbers", "{}");
+        assertThat(number.statusCode()).isEqualTo(202);
+        // the endpoint polled over FHIR (not approved, so its poll says so in words): the feed's lines are checked too
+        String numberId = Http.json(number).getString("id");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!"ACTIVE".equals(Http.json(TenantApi.get(admin, sms + "/numbers/" + numberId)).getString("status"))
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(TenantApi.put(admin, sms + "/numbers/" + numberId + "/endpoints/" + endpointId, null, "{}")
+                .statusCode()).isEqualTo(200);
+        assertThat(TenantApi.put(admin, sms + "/endpoints/" + endpointId + "/feed-source", null,
+                "{\"source\":\"FHIR_POLLING\"}").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -86,6 +105,8 @@ class PagesInFourLanguagesIT {
             try (Browser browser = Browser.open("--accept-lang=" + language[0], "--lang=" + language[0])) {
                 WebDriver driver = browser.driver();
                 page(browser, language, "sign-in", "/sign-in.xhtml", "signIn:submit", problems);
+                // the code page of a sign-in with a second factor, as a browser sees it without a pending sign-in
+                page(browser, language, "sign-in-code", "/sign-in-code.xhtml", "again", problems);
                 page(browser, language, "not-found", "/no-such-page.xhtml", null, problems);
                 page(browser, language, "device-test", "/device-test", "dtStart", problems);
                 browser.signIn(SharedServer.baseUri(), SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
@@ -100,6 +121,9 @@ class PagesInFourLanguagesIT {
                 page(browser, language, "endpoint-new", "/endpoint-new.xhtml", "wizardForm:baseUrl", problems);
                 page(browser, language, "users", "/users.xhtml", "users:create", problems);
                 page(browser, language, "account", "/account.xhtml", "password:change", problems);
+                page(browser, language, "second-factor", "/second-factor.xhtml", "secondFactor:begin", problems);
+                page(browser, language, "second-factor-set-up", "/second-factor.xhtml", "secondFactor:begin",
+                        "secondFactor:confirm", problems);
                 page(browser, language, "write-back", "/write-back.xhtml?endpoint=" + endpointId, "writeBack:refresh",
                         problems);
                 page(browser, language, "reports", "/reports.xhtml", "reports:show", problems);
@@ -195,12 +219,24 @@ class PagesInFourLanguagesIT {
 
     private void page(Browser browser, String[] language, String name, String path, String expectedId,
                       List<String> problems) {
+        page(browser, language, name, path, null, expectedId, problems);
+    }
+
+    /** The page as it is after pressing {@code clickId} on it (a second state of one page), when that is not null. */
+    private void page(Browser browser, String[] language, String name, String path, String clickId, String expectedId,
+                      List<String> problems) {
         WebDriver driver = browser.driver();
         driver.get(SharedServer.baseUri().resolve(path).toString());
         String where = name + " in " + language[0] + ": ";
         try {
             browser.waitUpTo(WAIT).until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState")
                     .equals("complete"));
+            if (clickId != null) {
+                browser.waitUpTo(WAIT).until(ExpectedConditions.elementToBeClickable(By.id(clickId))).click();
+                browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id(expectedId)));
+                browser.waitUpTo(WAIT).until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState")
+                        .equals("complete"));
+            }
             if (expectedId != null) {
                 browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id(expectedId)));
             }

@@ -37,6 +37,30 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(String... extraArguments) {
+        return open(CHROMIUM, extraArguments);
+    }
+
+    /**
+     * The same browser, but running inside network namespace {@code namespace} (made by {@link NetNamespaces}):
+     * chromedriver stays on this machine's loopback and starts Chromium through {@code ip netns exec}, talking to it
+     * over a pipe ({@code --remote-debugging-pipe}) instead of a debugging port, so that the browser has no network
+     * but the namespace's own.
+     */
+    public static Browser openIn(String namespace, String... extraArguments) {
+        try {
+            Path wrapper = Files.createTempFile("openvisit-chromium-" + namespace, ".sh");
+            Files.writeString(wrapper, "#!/bin/sh\nexec ip netns exec " + namespace + " " + CHROMIUM + " \"$@\"\n");
+            wrapper.toFile().setExecutable(true);
+            wrapper.toFile().deleteOnExit();
+            String[] arguments = java.util.Arrays.copyOf(extraArguments, extraArguments.length + 1);
+            arguments[extraArguments.length] = "--remote-debugging-pipe";
+            return open(wrapper.toString(), arguments);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Browser open(String binary, String... extraArguments) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver");
@@ -44,7 +68,7 @@ public final class Browser implements AutoCloseable {
         try {
             Path profile = Files.createTempDirectory("openvisit-chromium");
             ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM);
+            options.setBinary(binary);
             options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1280,900",

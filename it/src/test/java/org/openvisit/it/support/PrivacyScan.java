@@ -26,7 +26,7 @@ public final class PrivacyScan {
             "Marsh", "Fontaine", "Brandt", "Sato", "Reyes", "Harlow",
             "E1001", "E1002", "E1003", "E1004", "E1005", "E1006",
             "1984-03-12", "1991-07-30", "1958-11-02", "2015-05-21", "2019-09-09", "1972-01-18",
-            "+1-555-01", "pat-leo-marsh", "pat-mia-fontaine", "pat-noah-brandt", "pat-olivia-sato",
+            "312-555-01", "+1312555", "pat-leo-marsh", "pat-mia-fontaine", "pat-noah-brandt", "pat-olivia-sato",
             "pat-pablo-reyes", "pat-quinn-harlow", "appt-100", "eyJ");
 
     private static final Set<Integer> TEXT_TYPES = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB,

@@ -208,6 +208,8 @@ public final class SharedServer {
             // area code 212 so that the failure and Retry can be driven
             builder.environment().put("OPENVISIT_SMS_BUILTIN_PROVISIONING_DELAY_MS", "1500");
             builder.environment().put("OPENVISIT_SMS_BUILTIN_FAILING_AREA_CODES", "212");
+            // the FHIR appointment poll reads small pages, so the tests follow the sandbox's next links
+            builder.environment().put("OPENVISIT_SMS_FHIR_PAGE_SIZE", "2");
             // the SMS appointment feed's MLLP listener (SmsSetupIT sends SIU messages to it)
             int mllp = freePort();
             builder.environment().put("OPENVISIT_SMS_MLLP_PORT", Integer.toString(mllp));

@@ -18,6 +18,7 @@ import org.openvisit.tenant.domain.model.Role;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +69,23 @@ public class PortalAccount {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    /** The TOTP secret sealed under the installation's master key; {@code null} without a second factor. */
+    @Column(name = "totp_secret", length = 200)
+    private String totpSecret;
+
+    /** The 30-second step of the last code accepted: a code of that step or an earlier one is never accepted again. */
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
+    @Column(name = "totp_enrolled_at")
+    private Instant totpEnrolledAt;
+
+    /** Hashes of the unused one-time recovery codes of the second factor. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "portal_account_recovery_code", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "code_hash", length = 64, nullable = false)
+    private Set<String> recoveryCodeHashes = new HashSet<>();
 
     @Version
     @Column(name = "version", nullable = false)
@@ -147,6 +165,79 @@ public class PortalAccount {
 
     public void enable() {
         this.enabled = true;
+    }
+
+    /** Whether this account may have a second factor: operators and organization administrators. */
+    public boolean maySetUpSecondFactor() {
+        return roles.contains(Role.OPERATOR) || roles.contains(Role.ORG_ADMIN);
+    }
+
+    /**
+     * Turns the second factor on, after the person typed a code of the new secret (the step of that code counts as
+     * used). Refused for other roles and when a second factor is on already (turn it off first).
+     *
+     * @param sealedSecret the TOTP secret sealed under the installation's master key
+     * @param recoveryHashes hashes of the new one-time recovery codes
+     */
+    public void enrolSecondFactor(String sealedSecret, long confirmedStep, Set<String> recoveryHashes, Instant at) {
+        if (!maySetUpSecondFactor()) {
+            throw new InvalidAccountException("secondFactor",
+                    "Only operators and organization administrators have a second factor.");
+        }
+        if (hasSecondFactor()) {
+            throw new InvalidAccountException("secondFactor", "The second factor is on already; turn it off first.");
+        }
+        if (sealedSecret == null || sealedSecret.isBlank() || recoveryHashes == null
+                || recoveryHashes.stream().anyMatch(h -> h == null || h.isBlank() || h.length() > 64)) {
+            throw new IllegalArgumentException("A sealed secret and recovery code hashes are required.");
+        }
+        this.totpSecret = sealedSecret;
+        this.totpLastStep = confirmedStep;
+        this.totpEnrolledAt = Objects.requireNonNull(at, "at");
+        this.recoveryCodeHashes.clear();
+        this.recoveryCodeHashes.addAll(recoveryHashes);
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    /** The sealed TOTP secret, when the second factor is on. */
+    public Optional<String> sealedTotpSecret() {
+        return Optional.ofNullable(totpSecret);
+    }
+
+    /**
+     * Takes a code's step as used, when it is later than the last step used: a code (or an earlier one) accepted once
+     * is refused after, even within its 90 seconds. Answers whether the step was new.
+     */
+    public boolean useTotpStep(long step) {
+        if (!hasSecondFactor() || (totpLastStep != null && step <= totpLastStep)) {
+            return false;
+        }
+        totpLastStep = step;
+        return true;
+    }
+
+    /** Crosses out the recovery code with this hash; answers whether it was there (each works once). */
+    public boolean useRecoveryCode(String codeHash) {
+        return hasSecondFactor() && recoveryCodeHashes.remove(codeHash);
+    }
+
+    public int recoveryCodesLeft() {
+        return recoveryCodeHashes.size();
+    }
+
+    public Optional<Instant> secondFactorSince() {
+        return Optional.ofNullable(totpEnrolledAt);
+    }
+
+    /** Turns the second factor off (by the person, or reset by an operator): secret, last step and recovery codes go. */
+    public void removeSecondFactor() {
+        totpSecret = null;
+        totpLastStep = null;
+        totpEnrolledAt = null;
+        recoveryCodeHashes.clear();
     }
 
     /** The actor this account acts as in the model. */

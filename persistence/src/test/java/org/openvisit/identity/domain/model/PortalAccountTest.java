@@ -58,4 +58,36 @@ class PortalAccountTest {
         account.enable();
         assertThat(account.isEnabled()).isTrue();
     }
+
+    @Test
+    void onlyOperatorsAndAdministratorsGetASecondFactorAndOnlyOnce() {
+        PortalAccount analyst = PortalAccount.member(new PortalUsername("ana"), null, ORG, Set.of(Role.EHR_ANALYST), "h", NOW);
+        assertThat(analyst.maySetUpSecondFactor()).isFalse();
+        assertThatThrownBy(() -> analyst.enrolSecondFactor("sealed", 1, Set.of(), NOW))
+                .isInstanceOf(InvalidAccountException.class);
+        assertThat(analyst.hasSecondFactor()).isFalse();
+
+        PortalAccount admin = PortalAccount.member(new PortalUsername("adm"), null, ORG, Set.of(Role.ORG_ADMIN), "h", NOW);
+        admin.enrolSecondFactor("sealed", 10, Set.of("h1", "h2"), NOW);
+        assertThatThrownBy(() -> admin.enrolSecondFactor("other", 20, Set.of(), NOW))
+                .isInstanceOf(InvalidAccountException.class).hasMessageContaining("turn it off first");
+        assertThat(admin.sealedTotpSecret()).hasValue("sealed");
+    }
+
+    @Test
+    void aStepIsUsedOnceAndNeverAnEarlierOne() {
+        PortalAccount operator = PortalAccount.operator(new PortalUsername("op"), null, "h", NOW);
+        assertThat(operator.useTotpStep(5)).as("no second factor yet").isFalse();
+        operator.enrolSecondFactor("sealed", 10, Set.of("h1"), NOW);
+        assertThat(operator.useTotpStep(10)).as("the enrolment's own code").isFalse();
+        assertThat(operator.useTotpStep(9)).isFalse();
+        assertThat(operator.useTotpStep(11)).isTrue();
+        assertThat(operator.useTotpStep(11)).as("replayed").isFalse();
+        assertThat(operator.useRecoveryCode("h1")).isTrue();
+        assertThat(operator.useRecoveryCode("h1")).isFalse();
+        assertThat(operator.useRecoveryCode("unknown")).isFalse();
+        operator.removeSecondFactor();
+        assertThat(operator.hasSecondFactor()).isFalse();
+        assertThat(operator.useTotpStep(99)).isFalse();
+    }
 }

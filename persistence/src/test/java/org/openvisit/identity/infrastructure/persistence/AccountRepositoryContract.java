@@ -147,4 +147,77 @@ abstract class AccountRepositoryContract {
         assertThat(second).extracting(a -> a.username().value()).containsExactly("Carol-" + suffix);
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void keepsTheSealedSecondFactorItsLastStepAndRecoveryCodesUntilTurnedOff() {
+        String name = "totp-" + UUID.randomUUID();
+        inTransaction(em -> {
+            PortalAccount operator = PortalAccount.operator(new PortalUsername(name), null, "h", Instant.now());
+            operator.enrolSecondFactor("c2VhbGVkIHNlY3JldA==", 1_000L, Set.of("a".repeat(64), "b".repeat(64)),
+                    Instant.parse("2026-12-05T03:00:00Z"));
+            new JpaAccountRepository(em).add(operator);
+            return null;
+        });
+        PortalAccount stored = inTransaction(em -> new JpaAccountRepository(em).findByUsername(new PortalUsername(name))
+                .orElseThrow());
+        assertThat(stored.hasSecondFactor()).isTrue();
+        assertThat(stored.sealedTotpSecret()).hasValue("c2VhbGVkIHNlY3JldA==");
+        assertThat(stored.secondFactorSince()).hasValue(Instant.parse("2026-12-05T03:00:00Z"));
+        assertThat(stored.recoveryCodesLeft()).isEqualTo(2);
+
+        // a step used and a recovery code crossed out stay so in the database
+        inTransaction(em -> {
+            PortalAccount account = new JpaAccountRepository(em).findByUsername(new PortalUsername(name)).orElseThrow();
+            assertThat(account.useTotpStep(1_000L)).as("the enrolment step again").isFalse();
+            assertThat(account.useTotpStep(1_001L)).isTrue();
+            assertThat(account.useRecoveryCode("a".repeat(64))).isTrue();
+            return null;
+        });
+        inTransaction(em -> {
+            PortalAccount account = new JpaAccountRepository(em).findByUsername(new PortalUsername(name)).orElseThrow();
+            assertThat(account.useTotpStep(1_001L)).as("replayed after a reload").isFalse();
+            assertThat(account.useRecoveryCode("a".repeat(64))).as("used once already").isFalse();
+            assertThat(account.recoveryCodesLeft()).isEqualTo(1);
+            account.removeSecondFactor();
+            return null;
+        });
+        PortalAccount off = inTransaction(em -> new JpaAccountRepository(em).findByUsername(new PortalUsername(name))
+                .orElseThrow());
+        assertThat(off.hasSecondFactor()).isFalse();
+        assertThat(off.recoveryCodesLeft()).isZero();
+        long rows = inTransaction(em -> ((Number) em.createNativeQuery(
+                "select count(*) from portal_account_recovery_code where account_id = ?")
+                .setParameter(1, off.id().toString()).getSingleResult()).longValue());
+        assertThat(rows).isZero();
+    }
+
+    @Test
+    void twoSignInsThatUseTheSameStepAtOnceDoNotBothCommit() {
+        String name = "race-" + UUID.randomUUID();
+        inTransaction(em -> {
+            PortalAccount operator = PortalAccount.operator(new PortalUsername(name), null, "h", Instant.now());
+            operator.enrolSecondFactor("c2VhbGVk", 5L, Set.of(), Instant.now());
+            new JpaAccountRepository(em).add(operator);
+            return null;
+        });
+        EntityManager first = factory.createEntityManager();
+        EntityManager second = factory.createEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            PortalAccount a = new JpaAccountRepository(first).findByUsername(new PortalUsername(name)).orElseThrow();
+            PortalAccount b = new JpaAccountRepository(second).findByUsername(new PortalUsername(name)).orElseThrow();
+            assertThat(a.useTotpStep(6L)).isTrue();
+            assertThat(b.useTotpStep(6L)).isTrue(); // each saw step 5 as the last one
+            first.getTransaction().commit();
+            assertThatThrownBy(() -> second.getTransaction().commit()).as("the version check refuses the replay")
+                    .isInstanceOf(PersistenceException.class);
+        } finally {
+            if (second.getTransaction().isActive()) {
+                second.getTransaction().rollback();
+            }
+            first.close();
+            second.close();
+        }
+    }
 }

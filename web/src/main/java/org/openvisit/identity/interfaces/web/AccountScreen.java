@@ -37,6 +37,27 @@ public class AccountScreen implements Serializable {
     private String newPassword;
     private String repeatedPassword;
 
+    @EJB
+    private org.openvisit.identity.application.SecondFactorService secondFactors;
+
+    private transient org.openvisit.identity.application.SecondFactorStatus secondFactor;
+
+    /** Operators and organization administrators with built-in sign-in may have a second factor. */
+    public boolean isSecondFactorAvailable() {
+        return isPasswordHere() && secondFactor().available();
+    }
+
+    public boolean isSecondFactorOn() {
+        return secondFactor().on();
+    }
+
+    private org.openvisit.identity.application.SecondFactorStatus secondFactor() {
+        if (secondFactor == null) {
+            secondFactor = secondFactors.status(currentUser.actor().username());
+        }
+        return secondFactor;
+    }
+
     public boolean isPasswordHere() {
         return !oidc.settings().oidc();
     }

@@ -15,6 +15,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openvisit.identity.application.AccountService;
+import org.openvisit.identity.application.SecondFactorService;
+import org.openvisit.identity.application.SecondStep;
 import org.openvisit.identity.application.SignInThrottle;
 import org.openvisit.identity.application.SignedInUser;
 import org.openvisit.identity.infrastructure.oidc.OidcClient;
@@ -62,6 +64,16 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @EJB
     private ReportTokenService reportTokens;
+
+    @EJB
+    private SecondFactorService secondFactors;
+
+    static final String SECOND_FACTOR_ON_API = "This account signs in with a second factor, which HTTP Basic cannot "
+            + "carry. Use the portal; for the reports API a reports token (Authorization: Bearer); for other programs "
+            + "a service account of its own without a second factor.";
+
+    /** Set by the sign-in screen: where the user was going (kept across the second factor's page). */
+    static final String NEXT = "org.openvisit.signIn.next";
 
     /** Set on a sign-in request that had to wait: the seconds left ({@link SignInView} says so). */
     static final String WAIT_SECONDS = "org.openvisit.signIn.waitSeconds";
@@ -111,7 +123,19 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        SignedInSession.start(request, result.getCallerPrincipal().getName());
+        String username = result.getCallerPrincipal().getName();
+        SecondStep next = secondFactors.afterPassword(username);
+        if (next != SecondStep.NONE) {
+            // not signed in yet: the code (or setting up the second factor) comes first, on a page of its own
+            throttle.passwordAccepted(username, request.getRemoteAddr(), "portal");
+            Object wanted = request.getAttribute(NEXT);
+            String target = SafeRedirect.target(wanted == null ? null : wanted.toString());
+            PendingSignIn.start(request, username, next == SecondStep.ENROL, target);
+            return context.redirect(request.getContextPath()
+                    + (next == SecondStep.ENROL ? SecondFactorScreen.PAGE : SignInCodeView.PAGE));
+        }
+        throttle.succeeded(username, request.getRemoteAddr(), "portal");
+        SignedInSession.start(request, username);
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -131,6 +155,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                         "Too many failed sign-ins for this account or address: try again in " + wait + " seconds.");
             }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                String username = result.getCallerPrincipal().getName();
+                if (secondFactors.afterPassword(username) == SecondStep.CODE) {
+                    // HTTP Basic cannot carry a one-time code (each request would need a new one); see docs/security.md
+                    throttle.passwordAccepted(username, request.getRemoteAddr(), "api");
+                    return unauthorized(response, context, SECOND_FACTOR_ON_API);
+                }
+                throttle.succeeded(username, request.getRemoteAddr(), "api");
                 return context.notifyContainerAboutLogin(result);
             }
             return unauthorized(response, context, "The username or password is wrong.");
@@ -170,7 +201,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     /**
-     * The credential checked under the sign-in throttle: {@code null} when the account or address must wait (the
+     * The credential checked under the sign-in throttle (failures counted; the caller records a success):
+     * {@code null} when the account or address must wait (the
      * password is then not checked at all, and {@link #WAIT_SECONDS} says how long).
      */
     private CredentialValidationResult checked(HttpServletRequest request, Credential credential, String channel) {
@@ -182,11 +214,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return null;
         }
         CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            throttle.succeeded(username, address, channel);
-        } else {
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(username, address, channel);
-        }
+        } // a right password is audited by the caller: a second factor may still be asked for
         return result;
     }
 

@@ -60,6 +60,7 @@ public class SignInView {
             faces.responseComplete();
             return;
         }
+        external.getRequestMap().put(PortalAuthenticationMechanism.NEXT, next);
         AuthenticationStatus status = securityContext.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()

@@ -18,6 +18,9 @@ import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.notify.application.EndpointSmsChange;
 import org.openvisit.notify.application.EndpointSmsView;
 import org.openvisit.notify.application.FeedSecretView;
+import org.openvisit.notify.application.FhirFeedChange;
+import org.openvisit.notify.application.FhirFeedSetupService;
+import org.openvisit.notify.application.FhirFeedView;
 import org.openvisit.notify.application.SmsFeedSetupService;
 import org.openvisit.shared.domain.model.InvalidValueException;
 
@@ -35,6 +38,9 @@ public class SmsEndpointSettingsResource {
 
     @EJB
     private SmsFeedSetupService setup;
+
+    @EJB
+    private FhirFeedSetupService fhirFeed;
 
     @Inject
     private ApiCaller caller;
@@ -66,6 +72,28 @@ public class SmsEndpointSettingsResource {
                                     @PathParam("endpointId") String endpointId) {
         UUID organization = organization(organizationId);
         return setup.newFeedSecret(caller.actor(), organization, endpoint(endpointId));
+    }
+
+    @GET
+    @Path("feed-source")
+    @Operation(summary = "Where the endpoint's appointments come from (HL7V2 or FHIR_POLLING) and how the FHIR poll "
+            + "stands: cursor, last run, what it took in and skipped, the failure in words")
+    public FhirFeedView feedSource(@PathParam("organizationId") String organizationId,
+                                   @PathParam("endpointId") String endpointId) {
+        return fhirFeed.feed(caller.actor(), organization(organizationId), endpoint(endpointId));
+    }
+
+    @PUT
+    @Path("feed-source")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choose where the endpoint's appointments come from",
+            description = "Body: {source: HL7V2|FHIR_POLLING, intervalMinutes: 5 (1-1440), horizonDays: 14 (1-90)}. "
+                    + "FHIR polling needs a phone number linked to the endpoint; the first poll is due at once.")
+    public FhirFeedView chooseFeedSource(@PathParam("organizationId") String organizationId,
+                                         @PathParam("endpointId") String endpointId, FhirFeedChange body) {
+        UUID organization = organization(organizationId);
+        return fhirFeed.choose(caller.actor(), organization, endpoint(endpointId), body == null
+                ? new FhirFeedChange(null, null, null) : body);
     }
 
     static UUID organization(String id) {

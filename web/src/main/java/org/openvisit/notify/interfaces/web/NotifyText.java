@@ -38,4 +38,25 @@ public class NotifyText extends RequestTexts<BundleTexts> {
     public String action(ConsentAction action) {
         return action == null ? "" : get("sms.consent.action." + action.name());
     }
+
+    /** Why the FHIR poll skipped appointments, in words (a reason this page does not know: "other reasons"). */
+    public String skipReason(String code) {
+        try {
+            return get("sms.feed.skip." + code);
+        } catch (java.util.MissingResourceException unknown) {
+            return get("sms.feed.skip.other");
+        }
+    }
+
+    /** The FHIR poll's failure kind in words. */
+    public String feedFailure(String kind) {
+        if (kind == null) {
+            return "";
+        }
+        try {
+            return get("sms.feed.failure." + kind);
+        } catch (java.util.MissingResourceException unknown) {
+            return kind;
+        }
+    }
 }

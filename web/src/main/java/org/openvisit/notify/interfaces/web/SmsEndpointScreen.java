@@ -8,6 +8,10 @@ import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.notify.application.EndpointSmsChange;
 import org.openvisit.notify.application.EndpointSmsView;
 import org.openvisit.notify.application.FeedSecretView;
+import org.openvisit.notify.application.FhirFeedChange;
+import org.openvisit.notify.application.FhirFeedSetupService;
+import org.openvisit.notify.application.FhirFeedView;
+import org.openvisit.notify.domain.model.SmsFhirFeed;
 import org.openvisit.notify.application.SmsFeedSetupService;
 import org.openvisit.notify.application.SmsNumberView;
 import org.openvisit.notify.application.SmsSetupService;
@@ -48,6 +52,9 @@ public class SmsEndpointScreen implements Serializable {
     private SmsSetupService setup;
 
     @EJB
+    private FhirFeedSetupService fhirFeed;
+
+    @EJB
     private EndpointService endpoints;
 
     @Inject
@@ -70,6 +77,10 @@ public class SmsEndpointScreen implements Serializable {
     private String timeZone;
     private String sendingFacility;
     private FeedSecretView newSecret;
+    private FhirFeedView feedSource;
+    private String source;
+    private String intervalMinutes;
+    private String horizonDays;
 
     public void load() {
         Actor actor = currentUser.actor();
@@ -91,6 +102,7 @@ public class SmsEndpointScreen implements Serializable {
         }
         try {
             settings = feed.settings(actor, organizationId, endpointId);
+            feedSource = fhirFeed.feed(actor, organizationId, endpointId);
             numbers = setup.view(actor, organizationId).numbers().stream()
                     .filter(n -> n.status() == SmsNumberStatus.ACTIVE).toList();
         } catch (RuntimeException refused) {
@@ -99,6 +111,7 @@ public class SmsEndpointScreen implements Serializable {
             return;
         }
         show(settings);
+        show(feedSource);
     }
 
     private void show(EndpointSmsView s) {
@@ -109,6 +122,12 @@ public class SmsEndpointScreen implements Serializable {
         language = s.language();
         timeZone = s.timeZone();
         sendingFacility = s.sendingFacility();
+    }
+
+    private void show(FhirFeedView f) {
+        source = f.source();
+        intervalMinutes = String.valueOf(f.intervalMinutes());
+        horizonDays = String.valueOf(f.horizonDays());
     }
 
     public void save() {
@@ -130,7 +149,19 @@ public class SmsEndpointScreen implements Serializable {
             PortalMessages.error(text.get("smsEndpoint.timeZone.invalid"));
             return;
         }
+        Integer interval = whole(intervalMinutes, 1, SmsFhirFeed.MAX_INTERVAL_MINUTES);
+        Integer horizon = whole(horizonDays, 1, SmsFhirFeed.MAX_HORIZON_DAYS);
+        if (interval == null || horizon == null) {
+            PortalMessages.error(text.get("smsEndpoint.interval.invalid"));
+            return;
+        }
         try {
+            if (!java.util.Objects.equals(source, feedSource.source()) && source != null || interval != feedSource.intervalMinutes()
+                    || horizon != feedSource.horizonDays()) {
+                feedSource = fhirFeed.choose(currentUser.actor(), organizationId, endpointSummary.id(),
+                        new FhirFeedChange(source, interval, horizon));
+                show(feedSource);
+            }
             settings = feed.save(currentUser.actor(), organizationId, endpointSummary.id(), new EndpointSmsChange(
                     confirmation, minutes, numberId == null || numberId.isBlank() ? null : UUID.fromString(numberId),
                     region, language, zone, sendingFacility == null || sendingFacility.isBlank() ? null
@@ -139,6 +170,16 @@ public class SmsEndpointScreen implements Serializable {
             PortalMessages.info(text.get("smsEndpoint.saved"));
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
+        }
+    }
+
+    /** A whole number typed within [min, max], or null. */
+    static Integer whole(String typed, int min, int max) {
+        try {
+            int n = Integer.parseInt(typed == null ? "" : typed.strip());
+            return n < min || n > max ? null : n;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -274,6 +315,30 @@ public class SmsEndpointScreen implements Serializable {
 
     public void setTimeZone(String timeZone) {
         this.timeZone = timeZone;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getIntervalMinutes() {
+        return intervalMinutes;
+    }
+
+    public void setIntervalMinutes(String intervalMinutes) {
+        this.intervalMinutes = intervalMinutes;
+    }
+
+    public String getHorizonDays() {
+        return horizonDays;
+    }
+
+    public void setHorizonDays(String horizonDays) {
+        this.horizonDays = horizonDays;
     }
 
     public String getSendingFacility() {

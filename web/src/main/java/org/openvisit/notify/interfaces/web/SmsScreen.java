@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.notify.application.ConsentView;
+import org.openvisit.notify.application.FhirFeedSetupService;
+import org.openvisit.notify.application.FhirFeedView;
 import org.openvisit.notify.application.OutboxView;
+import org.openvisit.shared.interfaces.web.Formats;
 import org.openvisit.notify.application.SmsFeedSetupService;
 import org.openvisit.notify.application.SmsNumberView;
 import org.openvisit.notify.application.SmsSetupService;
@@ -57,6 +60,9 @@ public class SmsScreen implements Serializable {
     @EJB
     private EndpointService endpointService;
 
+    @EJB
+    private FhirFeedSetupService fhirFeeds;
+
     @Inject
     private CurrentUser currentUser;
 
@@ -73,6 +79,7 @@ public class SmsScreen implements Serializable {
     private boolean patientsConsented;
     private final Map<UUID, String> chosenEndpoint = new HashMap<>();
     private List<OutboxView> outbox = List.of();
+    private Map<UUID, FhirFeedView> feeds = new HashMap<>();
 
     public void load() {
         Actor actor = currentUser.actor();
@@ -88,6 +95,8 @@ public class SmsScreen implements Serializable {
         }
         refresh();
         endpoints = endpointService.list(actor, organizationId, 0, 200).items();
+        feeds = new HashMap<>();
+        fhirFeeds.feeds(actor, organizationId).forEach(f -> feeds.put(f.endpointId(), f));
         try {
             outbox = feed.outbox(actor, organizationId, 200);
         } catch (RuntimeException regionDown) {
@@ -102,6 +111,54 @@ public class SmsScreen implements Serializable {
 
     public List<EndpointSummary> getEndpoints() {
         return endpoints;
+    }
+
+    /** The endpoint's feed source and poll state (null: HL7v2, nobody chose). */
+    public FhirFeedView feedOf(UUID endpointId) {
+        return feeds.get(endpointId);
+    }
+
+    /** Where the endpoint's appointments come from, in words. */
+    public String feedSource(UUID endpointId) {
+        FhirFeedView f = feeds.get(endpointId);
+        return f == null || !f.polling() ? text.get("sms.feed.hl7")
+                : text.format("sms.feed.fhir", f.intervalMinutes(), f.horizonDays());
+    }
+
+    /** The FHIR poll's last success and next poll, what it took in and skipped, in words ("" when not polling). */
+    public List<String> feedState(UUID endpointId, Formats formats) {
+        FhirFeedView f = feeds.get(endpointId);
+        if (f == null || !f.polling()) {
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(f.lastSuccessAt() == null ? text.format("sms.feed.never", formats.instant(f.nextPollAt()))
+                : text.format("sms.feed.lastSuccess", formats.instant(f.lastSuccessAt()),
+                formats.instant(f.nextPollAt())));
+        if (f.lastRunAt() != null) {
+            lines.add(text.format("sms.feed.counts", f.lastFed(), f.lastSkipped()));
+        }
+        if (!f.skipReasons().isEmpty()) {
+            lines.add(text.format("sms.feed.skipped", String.join("; ", f.skipReasons().entrySet().stream()
+                    .map(e -> text.skipReason(e.getKey()) + " (" + e.getValue() + ")").toList())));
+        }
+        return lines;
+    }
+
+    /** The FHIR poll's failure in the viewer's words, or "" when it is not failing. */
+    public String feedFailure(UUID endpointId) {
+        FhirFeedView f = feeds.get(endpointId);
+        return f == null || !f.polling() || !f.failing() ? ""
+                : text.format("sms.feed.failure", f.failures(), text.feedFailure(f.failureKind()));
+    }
+
+    /**
+     * What the failure recorded (the EHR's answer as OpenVisit recorded it, in English: shown as data, marked
+     * {@code lang="en"}), or "".
+     */
+    public String feedFailureDetail(UUID endpointId) {
+        FhirFeedView f = feeds.get(endpointId);
+        return f == null || !f.polling() || !f.failing() || f.failureReason() == null ? "" : f.failureReason();
     }
 
     /** A sent message as the page shows it: the patient's join link cut, so the page opens nobody's visit. */
