@@ -2,11 +2,11 @@ package org.openvisit.visit.domain.model;
 
 /**
  * Where a visit stands. SCHEDULED until someone joins the call, IN_PROGRESS until it is ended,
- * ENDED for good:
+ * ENDED until a clinician starts it again (then SCHEDULED: open, nobody in the call yet):
  * <pre>
  *   SCHEDULED   start -> IN_PROGRESS, end -> ENDED
  *   IN_PROGRESS end -> ENDED
- *   ENDED       (final)
+ *   ENDED       restart -> SCHEDULED
  * </pre>
  */
 public enum VisitStatus {
@@ -20,5 +20,9 @@ public enum VisitStatus {
 
     public boolean canEnd() {
         return this != ENDED;
+    }
+
+    public boolean canRestart() {
+        return this == ENDED;
     }
 }
