@@ -36,8 +36,10 @@
   if (booked && booked.dataset.start) {
     const when = { dateStyle: 'medium', timeStyle: 'short' };
     const start = new Date(booked.dataset.start);
-    booked.textContent = start.toLocaleString([], when)
-      + (booked.dataset.end ? ' to ' + new Date(booked.dataset.end).toLocaleTimeString([], { timeStyle: 'short' }) : '');
+    const from = start.toLocaleString([], when);
+    booked.textContent = booked.dataset.end
+      ? t('js.appointmentRange', from).replace('{1}', new Date(booked.dataset.end).toLocaleTimeString([], { timeStyle: 'short' }))
+      : from;
     booked.title = booked.dataset.start + (booked.dataset.end ? ' to ' + booked.dataset.end : '') + ' (UTC)';
   }
 

@@ -12,14 +12,14 @@ import java.util.logging.Logger;
  * When a visit's lobby opens for patients and guests: {@code openvisit.lobby.opens-minutes-before} (30) minutes before
  * the booked start. Before that a patient who opens the link sees when the appointment is and when the lobby opens
  * (and the page opens the lobby by itself then), instead of waiting in an empty lobby. A visit without a booked time
- * (the EHR did not tell) has its lobby open at once. A value outside 0..1440 is refused with a warning at start and
- * the default is used.
+ * (the EHR did not tell) has its lobby open at once. A value outside 0..10080 (a week) is refused with a warning at
+ * start and the default is used.
  */
 @ApplicationScoped
 public class LobbyOpening {
 
     public static final int DEFAULT_MINUTES = 30;
-    public static final int MAX_MINUTES = 24 * 60;
+    public static final int MAX_MINUTES = 7 * 24 * 60;
     private static final Logger LOG = Logger.getLogger(LobbyOpening.class.getName());
 
     private final int minutesBefore;

@@ -30,13 +30,13 @@ class LobbyOpeningTest {
     }
 
     @Test
-    void zeroOpensItAtTheStartAndADayIsTheLongest() {
+    void zeroOpensItAtTheStartAndAWeekIsTheLongest() {
         assertThat(new LobbyOpening(0).opensAt(START)).isEqualTo(START);
-        assertThat(new LobbyOpening(1440).opensAt(START)).isEqualTo(START.minusSeconds(86_400));
+        assertThat(new LobbyOpening(10080).opensAt(START)).isEqualTo(START.minusSeconds(7 * 86_400));
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {-1, -30, 1441, Integer.MAX_VALUE, Integer.MIN_VALUE})
+    @ValueSource(ints = {-1, -30, 10081, Integer.MAX_VALUE, Integer.MIN_VALUE})
     void aValueOutOfRangeIsRefusedForTheDefault(int minutes) {
         LobbyOpening opening = new LobbyOpening(minutes);
         assertThat(opening.minutesBefore()).isEqualTo(30);
