@@ -311,7 +311,7 @@ class TwoBrowserVisitIT {
             doc.screenshot("rooms-6-ended-visit-start-again");
             doc.driver().findElement(By.id("restartVisit")).click();
             live(doc, 15).until(d -> !d.findElements(By.id("patientLink")).isEmpty());
-            assertThat(doc.driver().findElement(By.id("visitState")).getAttribute("data-state")).isEqualTo("SCHEDULED");
+            assertThat(doc.driver().findElement(By.id("visitState")).getAttribute("data-state")).isEqualTo("IN_PROGRESS");
             assertThat(doc.driver().findElements(By.id("restartVisit"))).isEmpty();
             assertThat(doc.driver().findElement(By.cssSelector("#events li[data-event=VISIT_RESTARTED]")).getText())
                     .contains("Visit started again");

@@ -149,15 +149,16 @@ public class Visit {
     }
 
     /**
-     * A clinician starts an ended visit again: it is open (SCHEDULED, nobody in the call yet) and no longer has an
-     * end; its first start is kept. Only through {@link #recordEvent} with {@link VisitEventType#VISIT_RESTARTED},
-     * so that the event stream is the transition's history.
+     * A clinician starts an ended visit again: it is open and no longer has an end; IN_PROGRESS with its first start
+     * kept when it had started, SCHEDULED when nobody had ever joined its call (the table's check keeps a start only
+     * on a visit that started). Only through {@link #recordEvent} with {@link VisitEventType#VISIT_RESTARTED}, so
+     * that the event stream is the transition's history.
      */
     private void restart() {
         if (!status.canRestart()) {
             throw new IllegalVisitTransitionException(status, "started again");
         }
-        status = VisitStatus.SCHEDULED;
+        status = startedAt == null ? VisitStatus.SCHEDULED : VisitStatus.IN_PROGRESS;
         endedAt = null;
     }
 

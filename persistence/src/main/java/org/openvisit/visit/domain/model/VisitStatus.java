@@ -2,11 +2,12 @@ package org.openvisit.visit.domain.model;
 
 /**
  * Where a visit stands. SCHEDULED until someone joins the call, IN_PROGRESS until it is ended,
- * ENDED until a clinician starts it again (then SCHEDULED: open, nobody in the call yet):
+ * ENDED until a clinician starts it again (then open again: IN_PROGRESS when it had started, SCHEDULED
+ * when nobody had ever joined its call):
  * <pre>
  *   SCHEDULED   start -> IN_PROGRESS, end -> ENDED
  *   IN_PROGRESS end -> ENDED
- *   ENDED       restart -> SCHEDULED
+ *   ENDED       restart -> IN_PROGRESS (it had started) or SCHEDULED (it had not)
  * </pre>
  */
 public enum VisitStatus {

@@ -102,9 +102,10 @@ class VisitEventTest {
         VisitEvent restarted = v.recordEvent(VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null,
                 T0.plusSeconds(600));
         assertThat(restarted.sequence()).isEqualTo(3);
-        assertThat(v.status()).isEqualTo(VisitStatus.SCHEDULED);
+        assertThat(v.status()).as("it had started: in progress again").isEqualTo(VisitStatus.IN_PROGRESS);
         assertThat(v.endedAt()).isEmpty();
-        // open again: the lobby and the call take events, the next connection starts it, its first start stays
+        assertThat(v.startedAt()).contains(T0.plusSeconds(10));
+        // open again: the lobby and the call take events, its first start stays
         v.recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.PATIENT, "p2", null, T0.plusSeconds(610));
         v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c2", null, T0.plusSeconds(620));
         assertThat(v.status()).isEqualTo(VisitStatus.IN_PROGRESS);
@@ -139,7 +140,8 @@ class VisitEventTest {
                 T0.plusSeconds(2))).isInstanceOf(IllegalVisitTransitionException.class);
         v.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, null, null, T0.plusSeconds(3));
         v.recordEvent(VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null, T0.plusSeconds(4));
-        assertThat(v.status()).isEqualTo(VisitStatus.SCHEDULED);
+        assertThat(v.status()).as("nobody had joined: scheduled again, with no start").isEqualTo(VisitStatus.SCHEDULED);
+        assertThat(v.startedAt()).isEmpty();
         assertThat(v.eventCount()).isEqualTo(3);
     }
 }
