@@ -36,11 +36,13 @@
   if (booked && booked.dataset.start) {
     const when = { dateStyle: 'medium', timeStyle: 'short' };
     const start = new Date(booked.dataset.start);
-    const from = start.toLocaleString([], when);
+    const lang = document.documentElement.lang || undefined; // the page's language, not the browser's default
+    const from = start.toLocaleString(lang, when);
     booked.textContent = booked.dataset.end
-      ? t('js.appointmentRange', from).replace('{1}', new Date(booked.dataset.end).toLocaleTimeString([], { timeStyle: 'short' }))
+      ? t('js.appointmentRange', from).replace('{1}', new Date(booked.dataset.end).toLocaleTimeString(lang, { timeStyle: 'short' }))
       : from;
-    booked.title = booked.dataset.start + (booked.dataset.end ? ' to ' + booked.dataset.end : '') + ' (UTC)';
+    booked.title = (booked.dataset.end ? t('js.appointmentRange', booked.dataset.start).replace('{1}', booked.dataset.end)
+      : booked.dataset.start) + ' (UTC)';
   }
 
   // ---- signalling socket -------------------------------------------------------------------
@@ -504,7 +506,9 @@
       body.querySelector('td').textContent = t('js.nobodyElse');
     }
     for (const a of others) {
-      counts[a.name] = (counts[a.name] || 0) + 1;
+      const role = t('js.role.' + a.role);
+      const who = role === 'js.role.' + a.role ? a.name : role; // the role in the viewer's words
+      counts[who] = (counts[who] || 0) + 1;
       const tr = document.createElement('tr');
       tr.dataset.attendeeId = a.id;
       tr.dataset.state = a.state;
@@ -512,7 +516,7 @@
       const q = room.quality.get(a.id);
       const level = a.state === 'IN_CALL' && q ? q.level.toLowerCase() : '';
       tr.innerHTML = '<td class="who"></td><td class="state"></td><td class="quality"></td><td class="actions"></td>';
-      tr.querySelector('.who').textContent = a.name + (counts[a.name] > 1 ? ' ' + counts[a.name] : '');
+      tr.querySelector('.who').textContent = who + (counts[who] > 1 ? ' ' + counts[who] : '');
       tr.querySelector('.state').textContent = t('js.state.' + a.state) === 'js.state.' + a.state ? a.words : t('js.state.' + a.state);
       const qc = tr.querySelector('.quality');
       qc.dataset.level = level;
