@@ -16,6 +16,7 @@
   });
 
   function el(id) { return document.getElementById(id); }
+  const devices = window.OpenVisitDevices; // the chosen camera, microphone and speaker (devices.js)
 
   /** Sets up two local peer connections and waits until they connect: can WebRTC work here at all? */
   async function peerConnectionCheck(iceServers) {
@@ -107,6 +108,8 @@
     function playTone() {
       try {
         const ctx = new (window.AudioContext || window.webkitAudioContext)();
+        const sink = devices ? devices.chosen('audiooutput') : '';
+        if (sink && devices.sinkSupported && typeof ctx.setSinkId === 'function') { ctx.setSinkId(sink).catch(() => {}); }
         const osc = ctx.createOscillator();
         const gain = ctx.createGain();
         gain.gain.value = 0.2;
@@ -145,8 +148,9 @@
       start.textContent = t('js.dt.testing');
       let peak = 0;
       try {
-        api.stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+        api.stream = devices ? await devices.getUserMedia() : await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
         preview.srcObject = api.stream;
+        if (devices) { devices.fill(); } // with permission given, the lists show the devices' names
         audio = new (window.AudioContext || window.webkitAudioContext)();
         const analyser = audio.createAnalyser();
         analyser.fftSize = 512;
@@ -200,6 +204,20 @@
     }
 
     start.addEventListener('click', () => { api.done = run(); });
+    // another camera or microphone chosen while the test shows the picture: show that one
+    if (devices) {
+      devices.onChange(async kind => {
+        if (!api.stream || kind === 'audiooutput') { return; }
+        try {
+          const fresh = await devices.getUserMedia();
+          api.stream.getTracks().forEach(t => t.stop());
+          api.stream = fresh;
+          preview.srcObject = fresh;
+        } catch (e) {
+          console.warn('device test: the chosen device could not be opened', e.name);
+        }
+      });
+    }
     const speaker = el('dtSpeaker');
     if (speaker) { speaker.addEventListener('click', playTone); }
     if (el('dtHeardYes')) { el('dtHeardYes').addEventListener('click', () => heard(true)); }

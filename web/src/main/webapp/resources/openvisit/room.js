@@ -3,7 +3,11 @@
  * that becomes the call when a clinician admits the patient, the clinician's live visit page (who is
  * where, admit, remove, join, invite, end) and the call itself: a WebRTC mesh (each browser connects
  * to every other; at most 4 people), mute, camera, screen share for clinicians, leave, and call
- * figures from getStats() sent to the server every 5 s. Plain browser JavaScript, no build step.
+ * figures from getStats() sent to the server every 5 s. Video first: the others' tiles fill the stage (one large, or
+ * an even grid of two or three), one's own camera small in the corner; each tile shows whether that person's
+ * microphone or camera is off (a small "media" message over the socket, told in a live region too). The camera,
+ * microphone and speaker are chosen in devices.js; a change in the call replaces the track on every peer connection
+ * (RTCRtpSender.replaceTrack), without a new offer. Plain browser JavaScript, no build step.
  */
 (function () {
   'use strict';
@@ -15,6 +19,7 @@
   const contextPath = location.pathname.substring(0, location.pathname.indexOf('/visit/'));
   const $ = id => document.getElementById(id);
   const t = window.OpenVisitTexts || (key => key); // the page's words in the viewer's language (texts.js)
+  const devices = window.OpenVisitDevices; // the chosen camera, microphone and speaker (devices.js)
   const endLabel = $('endVisit') ? $('endVisit').textContent : '';
   /** How long a new peer connection may take before the page says that the call cannot be connected. */
   const CONNECT_LIMIT_MS = 20000;
@@ -22,7 +27,7 @@
   const room = {
     socket: null, self: null, role: null, iceServers: [], peers: new Map(), localStream: null, screenTrack: null,
     inCall: false, final: false, pingNo: 0, pings: new Map(), quality: new Map(), attendees: [],
-    lastStats: null, deviceTest: null
+    lastStats: null, deviceTest: null, media: new Map()
   };
   window.OpenVisitRoom = room; // for people debugging a call, and for the browser tests
 
@@ -33,9 +38,13 @@
   if (booked && booked.dataset.start) {
     const when = { dateStyle: 'medium', timeStyle: 'short' };
     const start = new Date(booked.dataset.start);
-    booked.textContent = start.toLocaleString([], when)
-      + (booked.dataset.end ? ' to ' + new Date(booked.dataset.end).toLocaleTimeString([], { timeStyle: 'short' }) : '');
-    booked.title = booked.dataset.start + (booked.dataset.end ? ' to ' + booked.dataset.end : '') + ' (UTC)';
+    const lang = document.documentElement.lang || undefined; // the page's language, not the browser's default
+    const from = start.toLocaleString(lang, when);
+    booked.textContent = booked.dataset.end
+      ? t('js.appointmentRange', from).replace('{1}', new Date(booked.dataset.end).toLocaleTimeString(lang, { timeStyle: 'short' }))
+      : from;
+    booked.title = (booked.dataset.end ? t('js.appointmentRange', booked.dataset.start).replace('{1}', booked.dataset.end)
+      : booked.dataset.start) + ' (UTC)';
   }
 
   // ---- signalling socket -------------------------------------------------------------------
@@ -113,8 +122,8 @@
       case 'removed': finish(t('js.removed')); break;
       case 'ended': finish(t('js.endedThanks')); break;
       case 'refused': refused(m); break;
-      case 'call': m.peers.forEach(p => offerTo(p.id, p.name)); break;
-      case 'peer-joined': closePeer(m.id); peer(m.id, m.name); break; // a reload comes back as new
+      case 'call': m.peers.forEach(p => offerTo(p.id, p.name)); tellMediaState(); break;
+      case 'peer-joined': closePeer(m.id); peer(m.id, m.name); tellMediaState(); break; // a reload comes back as new
       case 'peer-left': closePeer(m.id); break;
       case 'signal': onSignal(m.from, m.data); break;
       case 'room': renderRoom(m); break;
@@ -122,6 +131,7 @@
       case 'event': addEvent(m); break;
       case 'quality': room.quality.set(m.id, m); renderRoom(); break;
       case 'device-test-recorded': break;
+      case 'media': showMediaState(m); break;
       default: break;
     }
   }
@@ -150,7 +160,7 @@
     if (!clinician && $('call')) { $('call').hidden = true; }
     if (room.socket) { room.socket.close(); }
     if (room.deviceTest) { room.deviceTest.stop(); }
-    document.querySelectorAll('#room button').forEach(b => { if (!b.dataset.copy) { b.disabled = true; } });
+    document.querySelectorAll('#room button').forEach(b => { if (!b.dataset.copy && b.id !== 'restartVisit') { b.disabled = true; } });
     // a disabled End button says what it is, not "press again"
     if ($('endVisit')) { delete $('endVisit').dataset.confirm; $('endVisit').textContent = endLabel; }
   }
@@ -166,12 +176,13 @@
     }
     status(t('js.joining'));
     try {
-      room.localStream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+      room.localStream = devices ? await devices.getUserMedia() : await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
     } catch (e) {
-      try { room.localStream = await navigator.mediaDevices.getUserMedia({ audio: true }); }
+      try { room.localStream = devices ? await devices.getUserMedia(false, true) : await navigator.mediaDevices.getUserMedia({ audio: true }); }
       catch (e2) { room.localStream = null; }
     }
     $('selfVideo').srcObject = room.localStream;
+    if (devices) { devices.fill(); } // with permission given, the lists show the devices' names
     ['mute', 'camera', 'share', 'leave'].forEach(id => { if ($(id)) { $(id).disabled = false; } });
     if ($('joinCall')) { $('joinCall').disabled = true; }
     send({ type: 'join' });
@@ -187,6 +198,8 @@
     if (room.screenTrack) { room.screenTrack.stop(); room.screenTrack = null; }
     $('selfVideo').srcObject = null;
     ['mute', 'camera', 'share', 'leave'].forEach(id => { if ($(id)) { $(id).disabled = true; } });
+    resetToggle($('mute'), t('js.mute'));
+    resetToggle($('camera'), t('js.cameraOff'));
     if ($('joinCall')) { $('joinCall').disabled = room.final; }
   }
 
@@ -198,6 +211,8 @@
     const pc = new RTCPeerConnection({ iceServers: room.iceServers });
     p = { id, name: name || t('js.participant'), pc, pending: [], tile: tile(id, name || t('js.participant')), prev: null };
     room.peers.set(id, p);
+    stageCount();
+    if (room.media.has(id)) { showMediaState(room.media.get(id)); }
     if (room.localStream) {
       room.localStream.getTracks().forEach(t => pc.addTrack(room.screenTrack && t.kind === 'video' ? room.screenTrack : t,
         room.localStream));
@@ -290,8 +305,16 @@
     clearTimeout(p.connectTimer);
     clearTimeout(p.restartTimer);
     room.peers.delete(id);
+    room.media.delete(id);
     p.pc.close();
     p.tile.figure.remove();
+    stageCount();
+  }
+
+  /** How many others are on the stage: one fills it, two or three share it evenly (rooms.css). */
+  function stageCount() {
+    const videos = $('videos');
+    if (videos) { videos.dataset.others = String(room.peers.size); }
   }
 
   function tile(id, name) {
@@ -301,11 +324,98 @@
     const video = document.createElement('video');
     video.autoplay = true;
     video.playsInline = true;
+    video.setAttribute('aria-label', t('js.remoteVideo', name));
     const caption = document.createElement('figcaption');
     caption.textContent = name;
-    figure.append(video, caption);
-    $('videos').appendChild(figure);
-    return { figure, video, caption };
+    const badges = document.createElement('p');
+    badges.className = 'badges';
+    figure.append(video, badges, caption);
+    const self = $('videos').querySelector('.tile.self');
+    $('videos').insertBefore(figure, self); // one's own small picture stays last, on top in its corner
+    if (devices) { devices.applySpeaker(video); }
+    return { figure, video, caption, badges };
+  }
+
+  // ---- microphone and camera states, shown on the others' tiles -----------------------------------
+  function myMediaState() {
+    const audio = room.localStream ? room.localStream.getAudioTracks() : [];
+    const video = room.localStream ? room.localStream.getVideoTracks() : [];
+    return { audio: audio.length > 0 && audio[0].enabled, video: (video.length > 0 && video[0].enabled) || !!room.screenTrack };
+  }
+
+  /** Tells the others in the call whether one's microphone and camera are on (the server passes it on, limited). */
+  function tellMediaState() {
+    if (!room.inCall) { return; }
+    const state = myMediaState();
+    send({ type: 'media', audio: state.audio, video: state.video });
+  }
+
+  function showMediaState(m) {
+    const before = room.media.get(m.id);
+    room.media.set(m.id, m);
+    const p = room.peers.get(m.id);
+    if (!p) { return; }
+    p.tile.figure.dataset.audio = m.audio ? 'on' : 'off';
+    p.tile.figure.dataset.video = m.video ? 'on' : 'off';
+    p.tile.badges.innerHTML = '';
+    [[!m.audio, 'mic', 'js.media.micOff'], [!m.video, 'camera', 'js.media.cameraOff']].forEach(([off, what, key]) => {
+      if (!off) { return; }
+      const b = document.createElement('span');
+      b.className = 'badge';
+      b.dataset.badge = what;
+      b.textContent = t(key);
+      p.tile.badges.appendChild(b);
+    });
+    const announce = [];
+    if (before ? before.audio !== m.audio : !m.audio) { announce.push(t(m.audio ? 'js.media.announce.micOn' : 'js.media.announce.micOff', p.name)); }
+    if (before ? before.video !== m.video : !m.video) { announce.push(t(m.video ? 'js.media.announce.cameraOn' : 'js.media.announce.cameraOff', p.name)); }
+    if (announce.length && $('callAnnouncer')) { $('callAnnouncer').textContent = announce.join(' '); }
+  }
+
+  // ---- another camera, microphone or speaker chosen during the call -----------------------------------
+  async function switchDevice(kind, deviceId) {
+    if (kind === 'audiooutput') {
+      room.peers.forEach(p => devices.applySpeaker(p.tile.video));
+      return;
+    }
+    if (!room.inCall || !room.localStream) { return; }
+    const video = kind === 'videoinput';
+    let fresh;
+    try {
+      fresh = await devices.getUserMedia(video, !video);
+    } catch (e) {
+      status(t('js.device.switchFailed'));
+      return;
+    }
+    const track = video ? fresh.getVideoTracks()[0] : fresh.getAudioTracks()[0];
+    if (!track || !room.inCall || !room.localStream) { fresh.getTracks().forEach(x => x.stop()); return; }
+    const old = video ? room.localStream.getVideoTracks()[0] : room.localStream.getAudioTracks()[0];
+    if (old) {
+      track.enabled = old.enabled; // muted stays muted, a camera turned off stays off
+      room.localStream.removeTrack(old);
+      old.stop();
+    }
+    room.localStream.addTrack(track);
+    if (!(video && room.screenTrack)) { // while sharing the screen, the new camera comes back when sharing stops
+      replaceTrackOf(track.kind, track);
+    }
+    if (video && !room.screenTrack) {
+      $('selfVideo').srcObject = null;
+      $('selfVideo').srcObject = room.localStream;
+    }
+  }
+
+  /** The track every peer connection sends for {@code kind}, replaced without renegotiation. */
+  function replaceTrackOf(kind, track) {
+    room.peers.forEach(p => p.pc.getTransceivers().filter(x => x.receiver.track && x.receiver.track.kind === kind)
+      .forEach(x => x.sender.replaceTrack(track).catch(() => {})));
+  }
+  if (devices) { devices.onChange((kind, id) => { switchDevice(kind, id); }); }
+
+  function resetToggle(button, label) {
+    if (!button) { return; }
+    button.textContent = label;
+    button.setAttribute('aria-pressed', 'false');
   }
 
   function toggle(kind, button, on, off) {
@@ -315,6 +425,7 @@
     tracks.forEach(t => { t.enabled = enabled; });
     button.textContent = enabled ? on : off;
     button.setAttribute('aria-pressed', String(!enabled));
+    tellMediaState();
   }
 
   async function shareScreen() {
@@ -327,6 +438,7 @@
       replaceVideo(room.screenTrack);
       $('selfVideo').srcObject = display;
       button.textContent = t('js.stopSharing');
+      tellMediaState();
     } catch (e) {
       status(t('js.notShared'));
     }
@@ -340,6 +452,7 @@
     replaceVideo(camera || null);
     $('selfVideo').srcObject = room.localStream;
     $('share').textContent = t('js.share');
+    tellMediaState();
   }
 
   function replaceVideo(track) {
@@ -419,7 +532,9 @@
       body.querySelector('td').textContent = t('js.nobodyElse');
     }
     for (const a of others) {
-      counts[a.name] = (counts[a.name] || 0) + 1;
+      const role = t('js.role.' + a.role);
+      const who = role === 'js.role.' + a.role ? a.name : role; // the role in the viewer's words
+      counts[who] = (counts[who] || 0) + 1;
       const tr = document.createElement('tr');
       tr.dataset.attendeeId = a.id;
       tr.dataset.state = a.state;
@@ -427,7 +542,7 @@
       const q = room.quality.get(a.id);
       const level = a.state === 'IN_CALL' && q ? q.level.toLowerCase() : '';
       tr.innerHTML = '<td class="who"></td><td class="state"></td><td class="quality"></td><td class="actions"></td>';
-      tr.querySelector('.who').textContent = a.name + (counts[a.name] > 1 ? ' ' + counts[a.name] : '');
+      tr.querySelector('.who').textContent = who + (counts[who] > 1 ? ' ' + counts[who] : '');
       tr.querySelector('.state').textContent = t('js.state.' + a.state) === 'js.state.' + a.state ? a.words : t('js.state.' + a.state);
       const qc = tr.querySelector('.quality');
       qc.dataset.level = level;
@@ -542,6 +657,26 @@
         result.dataset.result = 'ERROR';
       } finally {
         button.disabled = room.final;
+      }
+    });
+  }
+  // an ended visit: the clinician may start it again (the server records VISIT_RESTARTED), then the page is the open
+  // visit's page again, with its invitation links
+  if ($('restartVisit')) {
+    $('restartVisit').addEventListener('click', async e => {
+      const button = e.target;
+      const result = $('restartResult');
+      button.disabled = true;
+      result.textContent = t('js.restarting');
+      try {
+        const response = await fetch(contextPath + '/visit/' + visitId + '/restart', {
+          method: 'POST', credentials: 'same-origin', headers: { 'X-OpenVisit-Request': 'restart' }
+        });
+        if (!response.ok && response.status !== 409) { throw new Error('HTTP ' + response.status); }
+        location.reload(); // 409: another clinician started it again first; the page shows it open
+      } catch (err) {
+        result.textContent = t('js.restartFailed');
+        button.disabled = false;
       }
     });
   }

@@ -68,6 +68,8 @@ public final class SampleRecords {
                 {"appt-1006", 1, "15:00", "prac-ada-okafor", "pat-quinn-harlow", "loc-riverside-virtual", "Lab results"},
                 {"appt-1007", 2, "08:30", "prac-diego-alvarez", "pat-olivia-sato", "loc-northgate-virtual", "Well-child visit"},
                 {"appt-1008", 2, "13:30", "prac-ben-lindqvist", "pat-leo-marsh", "loc-riverside-virtual", "Sleep consultation"},
+                // a month ahead: a patient who opens its link is early for the lobby
+                {"appt-1009", 30, "10:00", "prac-ada-okafor", "pat-quinn-harlow", "loc-riverside-virtual", "Annual review"},
         };
         for (Object[] visit : visits) {
             LocalDate day = today.plusDays((Integer) visit[1]);

@@ -140,6 +140,19 @@ public class VisitOrchestrationService {
         regions.ofVisit(visitId).visits().find(visitId).orElseThrow(VisitNotFoundException::new).bookedFor(start, end);
     }
 
+    /**
+     * A clinician starts the ended visit again, as a {@code VISIT_RESTARTED} event of the clinician (the visit's history
+     * of the transition; written back in the visit's order like every event).
+     *
+     * @throws VisitNotFoundException                                           no such visit
+     * @throws org.openvisit.visit.domain.model.IllegalVisitTransitionException the visit has not ended
+     */
+    public VisitView restart(@NotNull UUID visitId) {
+        events.record(visitId, VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null);
+        VisitRepository visits = regions.ofVisit(visitId).visits();
+        return view(visits, visits.find(visitId).orElseThrow(VisitNotFoundException::new));
+    }
+
     /** Ends the visit and its meeting, as a {@code VISIT_ENDED} event of the clinician. */
     public VisitView end(@NotNull UUID visitId) {
         events.record(visitId, VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, null, null);

@@ -109,6 +109,7 @@ class PagesInFourLanguagesIT {
                 page(browser, language, "sign-in-code", "/sign-in-code.xhtml", "again", problems);
                 page(browser, language, "not-found", "/no-such-page.xhtml", null, problems);
                 page(browser, language, "device-test", "/device-test", "dtStart", problems);
+                visitPages(browser, language, problems);
                 browser.signIn(SharedServer.baseUri(), SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
                 page(browser, language, "organizations", "/organizations.xhtml", "register:save", problems);
                 page(browser, language, "region-moves", "/region-moves.xhtml", "move:start", problems);
@@ -215,6 +216,27 @@ class PagesInFourLanguagesIT {
 
     private static String lang(WebDriver driver) {
         return (String) ((JavascriptExecutor) driver).executeScript("return document.documentElement.lang");
+    }
+
+    /**
+     * The clinician's visit page (video first, launched from the sandbox's EHR screen) and, in a second browser, the
+     * page of a patient who opens the link long before the appointment (appt-1009 is a month ahead).
+     */
+    private void visitPages(Browser browser, String[] language, List<String> problems) {
+        WebDriver driver = browser.driver();
+        driver.get(SharedServer.sandboxUri().resolve("ehr").toString());
+        driver.findElement(By.partialLinkText("Okafor")).click();
+        browser.waitUpTo(WAIT).until(d -> !d.findElements(By.id("launch")).isEmpty());
+        driver.findElements(By.cssSelector("select[name=app] option")).stream()
+                .filter(o -> o.getAttribute("value").equals("openvisit")).findFirst().orElseThrow().click();
+        driver.findElement(By.cssSelector("button[name=appointment][value=appt-1009]")).click();
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().matches(".*/visit/[0-9a-f-]{36}$"));
+        String visit = java.net.URI.create(driver.getCurrentUrl()).getPath();
+        page(browser, language, "visit", visit, "controls", problems);
+        java.net.URI link = java.net.URI.create(driver.findElement(By.id("patientLink")).getAttribute("value"));
+        try (Browser patient = Browser.open("--accept-lang=" + language[0], "--lang=" + language[0])) {
+            page(patient, language, "lobby-early", link.getRawPath() + "?" + link.getRawQuery(), "early", problems);
+        }
     }
 
     private void page(Browser browser, String[] language, String name, String path, String expectedId,

@@ -45,6 +45,56 @@ class TwoBrowserVisitIT {
             }).catch(() => done(null));
             """;
 
+    /**
+     * Where the others' first video, one's own video and the control bar are on the screen (at the top of the page,
+     * unscrolled), and the viewport's height.
+     */
+    private static final String LAYOUT = """
+            window.scrollTo(0, 0);
+            const box = e => { const b = e.getBoundingClientRect(); return { w: b.width, h: b.height, top: b.top, bottom: b.bottom }; };
+            const remote = document.querySelector('#videos figure.tile:not(.self) video');
+            return { remote: remote ? box(remote) : null, self: box(document.getElementById('selfVideo')),
+                     bar: box(document.getElementById('controls')), height: window.innerHeight };
+            """;
+
+    /** The call's sent video track: is it the local stream's camera track, and is the connection still up. */
+    private static final String SENT_VIDEO = """
+            const room = window.OpenVisitRoom;
+            const p = Array.from(room.peers.values())[0];
+            const track = room.localStream.getVideoTracks()[0];
+            const sending = p.pc.getTransceivers().find(x => x.receiver.track && x.receiver.track.kind === 'video');
+            return { track: track.id, sent: sending && sending.sender.track ? sending.sender.track.id : null,
+                     state: p.pc.connectionState, chosen: localStorage.getItem('openvisit.device.videoinput') };
+            """;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> script(Browser b, String script) {
+        return (Map<String, Object>) ((JavascriptExecutor) b.driver()).executeScript(script);
+    }
+
+    private static double area(Object box) {
+        @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) box;
+        return ((Number) m.get("w")).doubleValue() * ((Number) m.get("h")).doubleValue();
+    }
+
+    /** The video-first call: the other person's video larger than one's own, the control bar in view unscrolled. */
+    @SuppressWarnings("unchecked")
+    private static void assertVideoFirst(Browser b, String who) {
+        Map<String, Object> layout = script(b, LAYOUT);
+        assertThat(layout.get("remote")).as(who + ": the other person's video").isNotNull();
+        assertThat(area(layout.get("remote"))).as(who + ": the other person large, oneself small")
+                .isGreaterThan(3 * area(layout.get("self")));
+        Map<String, Object> bar = (Map<String, Object>) layout.get("bar");
+        double height = ((Number) layout.get("height")).doubleValue();
+        assertThat(((Number) bar.get("top")).doubleValue()).as(who + ": control bar below the top").isGreaterThanOrEqualTo(0);
+        assertThat(((Number) bar.get("bottom")).doubleValue()).as(who + ": control bar within the window without scrolling")
+                .isLessThanOrEqualTo(height);
+    }
+
+    private static int options(Browser b, String selectId) {
+        return b.driver().findElements(By.cssSelector("#" + selectId + " option")).size();
+    }
+
     private static void launchFromEhr(Browser browser, String user, String appointment) {
         WebDriver driver = browser.driver();
         driver.get(SharedServer.sandboxUri().resolve("ehr").toString());
@@ -97,6 +147,7 @@ class TwoBrowserVisitIT {
     private static void walkThrough(Browser doc, Browser pat) {
         {
             pat.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
+            doc.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768)); // a laptop
             launchFromEhr(doc, "Okafor", "appt-1006");
             String visitId = doc.driver().getCurrentUrl().replaceAll(".*/visit/", "");
             live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("Connected"));
@@ -141,6 +192,8 @@ class TwoBrowserVisitIT {
             // the TURN relay (coturn on this machine) is reachable with the credential the lobby was given
             assertThat(pat.driver().findElement(By.cssSelector("#dtResults li[data-check=relay]"))
                     .getAttribute("data-outcome")).isEqualTo("ok");
+            // the device test's lists: the fake camera and microphone besides "Default device"
+            pat.waitUpTo(Duration.ofSeconds(5)).until(d -> options(pat, "dtCamera") >= 2 && options(pat, "dtMicrophone") >= 2);
             live(doc, 5).until(d -> !d.findElements(
                     By.cssSelector("#events li[data-event=DEVICE_TEST]")).isEmpty());
             doc.screenshot("rooms-2-clinician-sees-waiting-patient");
@@ -170,8 +223,42 @@ class TwoBrowserVisitIT {
             // and stored as aggregates for both browsers
             live(doc, 20).until(d -> fetchJson(doc, "/visit/" + visitId + "/quality").stream()
                     .map(q -> q.get("role")).distinct().count() == 2);
+            // video first, on a laptop and on a phone
+            assertVideoFirst(doc, "clinician (1366 x 768)");
+            assertVideoFirst(pat, "patient (phone)");
             doc.screenshot("rooms-3-clinician-in-call");
             pat.screenshot("rooms-4-patient-in-call");
+
+            // the patient mutes: the clinician's tile of the patient says so, and the live region tells it
+            pat.driver().findElement(By.id("mute")).click();
+            live(doc, 10).until(d -> !d.findElements(
+                    By.cssSelector("#videos figure.tile[data-audio=off] .badge[data-badge=mic]")).isEmpty());
+            assertThat(text(doc, "videos")).contains("Microphone off");
+            assertThat(doc.driver().findElement(By.id("callAnnouncer")).getAttribute("textContent")).contains("microphone off");
+            doc.screenshot("rooms-3b-clinician-sees-patient-muted");
+            pat.driver().findElement(By.id("mute")).click();
+            live(doc, 10).until(d -> d.findElements(By.cssSelector("#videos .badge[data-badge=mic]")).isEmpty()
+                    && !d.findElements(By.cssSelector("#videos figure.tile[data-audio=on]")).isEmpty());
+            pat.driver().findElement(By.id("camera")).click();
+            live(doc, 10).until(d -> !d.findElements(
+                    By.cssSelector("#videos figure.tile[data-video=off] .badge[data-badge=camera]")).isEmpty());
+            pat.driver().findElement(By.id("camera")).click();
+            live(doc, 10).until(d -> d.findElements(By.cssSelector("#videos .badge[data-badge=camera]")).isEmpty());
+
+            // the clinician chooses a camera in the call: the new track is sent on the same connection, no new offer
+            live(doc, 5).until(d -> options(doc, "callCamera") >= 2 && options(doc, "callMicrophone") >= 2);
+            String before = (String) script(doc, SENT_VIDEO).get("track");
+            doc.driver().findElement(By.cssSelector("#devicePanel summary")).click();
+            new org.openqa.selenium.support.ui.Select(doc.driver().findElement(By.id("callCamera"))).selectByIndex(1);
+            live(doc, 10).until(d -> {
+                Map<String, Object> sent = script(doc, SENT_VIDEO);
+                return !before.equals(sent.get("track")) && sent.get("track").equals(sent.get("sent"))
+                        && sent.get("chosen") != null && !((String) sent.get("chosen")).isEmpty();
+            });
+            assertThat(script(doc, SENT_VIDEO).get("state")).isEqualTo("connected");
+            long framesBefore = ((Number) peerFrames(pat).get("frames")).longValue();
+            pat.waitUpTo(Duration.ofSeconds(10)).until(d -> ((Number) peerFrames(pat).get("frames")).longValue() > framesBefore + 10);
+            doc.driver().findElement(By.cssSelector("#devicePanel summary")).click();
 
             // the patient closes the tab: "left" within 5 s
             String lobbyTab = pat.driver().getWindowHandle();
@@ -215,6 +302,68 @@ class TwoBrowserVisitIT {
             assertThat(text(doc, "endVisit")).as("a disabled End button says what it is").isEqualTo("End visit");
             assertThat(fetchJson(doc, "/visit/" + visitId + "/events")).extracting(e -> e.get("type"))
                     .last().isEqualTo("VISIT_ENDED");
+
+            // launched again, the ended visit offers to start again, and no invitation links
+            launchFromEhr(doc, "Okafor", "appt-1006");
+            assertThat(doc.driver().getCurrentUrl()).endsWith("/visit/" + visitId);
+            assertThat(doc.driver().findElements(By.id("patientLink"))).isEmpty();
+            assertThat(text(doc, "inviteEnded")).contains("no invitation links");
+            doc.screenshot("rooms-6-ended-visit-start-again");
+            doc.driver().findElement(By.id("restartVisit")).click();
+            live(doc, 15).until(d -> !d.findElements(By.id("patientLink")).isEmpty());
+            assertThat(doc.driver().findElement(By.id("visitState")).getAttribute("data-state")).isEqualTo("IN_PROGRESS");
+            assertThat(doc.driver().findElements(By.id("restartVisit"))).isEmpty();
+            assertThat(doc.driver().findElement(By.cssSelector("#events li[data-event=VISIT_RESTARTED]")).getText())
+                    .contains("Visit started again");
+            live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("Connected"));
+            List<Map<String, Object>> again = fetchJson(doc, "/visit/" + visitId + "/events");
+            assertThat(again).extracting(e -> e.get("type")).containsSubsequence("VISIT_ENDED", "VISIT_RESTARTED")
+                    .last().isEqualTo("VISIT_RESTARTED");
+            // the patient's old link, still valid, opens the lobby of the visit again
+            pat.driver().get(link);
+            assertThat(pat.driver().getCurrentUrl()).endsWith("/visit/" + visitId + "/lobby");
+            pat.waitUpTo(Duration.ofSeconds(15)).until(d -> text(pat, "roomStatus").startsWith("Waiting for your clinician"));
+            live(doc, 10).until(d -> !d.findElements(
+                    By.cssSelector("#attendees tr[data-role=PATIENT][data-state=WAITING]")).isEmpty());
+            // and it ends again as before
+            doc.driver().findElement(By.id("endVisit")).click();
+            doc.driver().findElement(By.id("endVisit")).click();
+            live(doc, 10).until(d -> text(doc, "visitState").equals("Ended"));
+            pat.waitUpTo(Duration.ofSeconds(10)).until(d -> text(pat, "lobbyMessage").contains("ended"));
+        }
+    }
+
+    /**
+     * A patient who opens the link a month before the appointment (appt-1009) sees when it is and when the lobby
+     * opens, and may test the devices meanwhile; nobody sees them waiting, and nothing is recorded.
+     */
+    @Test
+    void aPatientLongBeforeTheAppointmentSeesWhenItIsAndWhenTheLobbyOpens() {
+        try (Browser doc = Browser.open(MEDIA); Browser pat = Browser.open(MEDIA)) {
+            try {
+                launchFromEhr(doc, "Okafor", "appt-1009");
+                String visitId = doc.driver().getCurrentUrl().replaceAll(".*/visit/", "");
+                live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("Connected"));
+                String link = doc.driver().findElement(By.id("patientLink")).getAttribute("value");
+                pat.driver().get(link);
+                assertThat(pat.driver().getCurrentUrl()).endsWith("/visit/" + visitId + "/lobby");
+                assertThat(text(pat, "earlyMessage")).startsWith("Your appointment is at ").matches(".*20[0-9]{2}.*");
+                assertThat(text(pat, "lobbyOpens")).startsWith("The waiting room opens at ").contains("minutes before");
+                assertThat(pat.driver().findElements(By.id("lobbyMessage"))).isEmpty();
+                assertThat(pat.driver().findElement(By.id("lobbyOpens")).getAttribute("data-opens")).matches("20.*Z");
+                pat.driver().findElement(By.id("dtStart")).click();
+                pat.waitUpTo(Duration.ofSeconds(30)).until(d -> !d.findElements(
+                        By.cssSelector("#dtResults li[data-check=camera]")).isEmpty());
+                pat.waitUpTo(Duration.ofSeconds(5)).until(d -> options(pat, "dtCamera") >= 2);
+                pat.screenshot("rooms-7-patient-early");
+                assertThat(fetchJson(doc, "/visit/" + visitId + "/events")).extracting(e -> e.get("type"))
+                        .doesNotContain("LOBBY_JOINED", "DEVICE_TEST");
+                assertThat(doc.driver().findElements(By.cssSelector("#attendees tr[data-role=PATIENT]"))).isEmpty();
+            } catch (RuntimeException | AssertionError e) {
+                doc.screenshot("rooms-early-failure-clinician");
+                pat.screenshot("rooms-early-failure-patient");
+                throw e;
+            }
         }
     }
 

@@ -213,6 +213,9 @@ public final class SharedServer {
             // the SMS appointment feed's MLLP listener (SmsSetupIT sends SIU messages to it)
             int mllp = freePort();
             builder.environment().put("OPENVISIT_SMS_MLLP_PORT", Integer.toString(mllp));
+            // the sandbox's appointments are up to three days ahead: their lobbies open a week before (the longest),
+            // so that the tests' patients wait in the lobby; appt-1009, a month ahead, is still too early (TwoBrowserVisitIT)
+            builder.environment().put("OPENVISIT_LOBBY_OPENS_MINUTES_BEFORE", "10080");
             builder.environment().putAll(configuration);
             Process process = builder.start();
             URI base = URI.create("http://127.0.0.1:" + port + "/");

@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
 /**
  * How much one browser may cause in a visit, so a page (or a script posing as one) cannot flood the visit's
  * events and the EHR with them: sockets opened per attendee and minute, call joins/leaves per attendee and
- * minute, device-test results per attendee per visit, and everything together per visit and minute. Excess is
+ * minute, device-test results per attendee per visit, and everything together per visit and minute; and microphone /
+ * camera states told to the call, per attendee and minute (not recorded, so not counted with the visit's steps). Excess is
  * refused before the room changes (so nothing is recorded or written back) and counted at {@code /metrics} as
  * {@code room_refused_total{kind}}. Limits live on the node that holds the room, like the room itself.
  */
@@ -21,7 +22,7 @@ import java.util.function.LongSupplier;
 public class AttendeeLimits {
 
     /** What a browser can cause; each has its own limit. */
-    public enum Kind { CONNECT, CALL, DEVICE_TEST, VISIT }
+    public enum Kind { CONNECT, CALL, DEVICE_TEST, MEDIA, VISIT }
 
     @Inject
     @ConfigProperty(name = "openvisit.rooms.limit.connects-per-minute", defaultValue = "20")
@@ -34,6 +35,11 @@ public class AttendeeLimits {
     @Inject
     @ConfigProperty(name = "openvisit.rooms.limit.device-tests", defaultValue = "5")
     int deviceTests;
+
+    /** Microphone and camera on/off told to the others in the call; recorded nowhere, so not a visit step. */
+    @Inject
+    @ConfigProperty(name = "openvisit.rooms.limit.media-states-per-minute", defaultValue = "30")
+    int mediaStatesPerMinute = 30;
 
     @Inject
     @ConfigProperty(name = "openvisit.rooms.limit.visit-steps-per-minute", defaultValue = "240")
@@ -62,9 +68,10 @@ public class AttendeeLimits {
             case CONNECT -> counters.perMinute(visitId, attendeeId + "|connect", connectsPerMinute);
             case CALL -> counters.perMinute(visitId, attendeeId + "|call", callStepsPerMinute);
             case DEVICE_TEST -> counters.ever(visitId, attendeeId + "|device-test", deviceTests);
+            case MEDIA -> counters.perMinute(visitId, attendeeId + "|media", mediaStatesPerMinute);
             case VISIT -> true;
         };
-        if (allowed && !counters.perMinute(visitId, "|visit", visitStepsPerMinute)) {
+        if (allowed && kind != Kind.MEDIA && !counters.perMinute(visitId, "|visit", visitStepsPerMinute)) {
             kind = Kind.VISIT;
             allowed = false;
         }

@@ -160,6 +160,11 @@ public class RoomService {
         return step(pass.visitId(), null, room -> room.deviceTest(pass.attendeeId(), result));
     }
 
+    /** Counts one microphone / camera state the attendee tells the call (refused, TOO_MANY, over the limit). */
+    public void takeMedia(RoomPass pass) {
+        limits.take(pass.visitId(), pass.attendeeId(), AttendeeLimits.Kind.MEDIA);
+    }
+
     /** Refuses (throws) unless both are in the call of the pass's visit. */
     public void checkRelay(RoomPass from, String toId) {
         room(from.visitId()).checkRelay(from.attendeeId(), toId);

@@ -2,6 +2,6 @@
  * The rooms' steps: each visit's {@link org.openvisit.room.domain.model.Room}, kept in {@link LiveRooms} (the data
  * grid) so every node sees the same one, its transitions recorded in the visit's event stream, the messages between
  * its people ({@link VisitChannel}), who may act in it ({@link RoomPass}) and how much one
- * browser may cause there ({@link AttendeeLimits}).
+ * browser may cause there ({@link AttendeeLimits}), and when a visit's lobby opens ({@link LobbyOpening}).
  */
 package org.openvisit.room.application;

@@ -22,6 +22,7 @@ class AttendeeLimitsTest {
         l.callStepsPerMinute = 4;
         l.deviceTests = 2;
         l.visitStepsPerMinute = 10;
+        l.mediaStatesPerMinute = 5;
         return l;
     }
 
@@ -43,6 +44,21 @@ class AttendeeLimitsTest {
         now.addAndGet(1);
         assertThat(refusal("a", AttendeeLimits.Kind.CONNECT)).as("a minute after the first").isNull();
         assertThat(refusal("a", AttendeeLimits.Kind.CONNECT)).as("the others are still within it").isEqualTo("TOO_MANY");
+    }
+
+    @Test
+    void microphoneAndCameraStatesAreLimitedPerAttendeeAndDoNotUseUpTheVisitsSteps() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(refusal("a", AttendeeLimits.Kind.MEDIA)).isNull();
+        }
+        assertThat(refusal("a", AttendeeLimits.Kind.MEDIA)).isEqualTo("TOO_MANY");
+        assertThat(refusal("b", AttendeeLimits.Kind.MEDIA)).as("another attendee has their own count").isNull();
+        for (int i = 0; i < 10; i++) { // the visit's 10 steps a minute are all still there
+            assertThat(refusal("c" + i, AttendeeLimits.Kind.CALL)).isNull();
+        }
+        assertThat(refusal("z", AttendeeLimits.Kind.CALL)).isEqualTo("TOO_MANY");
+        now.addAndGet(60_000);
+        assertThat(refusal("a", AttendeeLimits.Kind.MEDIA)).as("a minute later").isNull();
     }
 
     @Test

@@ -82,7 +82,8 @@ public class EpicConnectionStatusWriteBack implements EhrWriteBack {
             case LEFT -> "Left";
             case REMOVED -> "Removed";
             case VISIT_ENDED -> "Ended";
-            case DEVICE_TEST, SMS_SENT -> null;
+            // a restart has no connection status of its own: the next connection's "Connected" says it
+            case DEVICE_TEST, SMS_SENT, VISIT_RESTARTED -> null;
         };
     }
 

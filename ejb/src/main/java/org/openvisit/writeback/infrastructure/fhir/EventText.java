@@ -26,6 +26,7 @@ final class EventText {
             case DEVICE_TEST -> who + " finished a device test.";
             case VISIT_ENDED -> "The virtual visit ended.";
             case SMS_SENT -> who + " sent the patient a join link by SMS.";
+            case VISIT_RESTARTED -> who + " started the virtual visit again.";
         };
         return "Virtual visit: " + what + " (OpenVisit event " + sequence + ")";
     }

@@ -93,6 +93,7 @@ public record VisitFigures(Instant start, Instant end, Duration lobbyWait, Durat
                     }
                 }
                 case VISIT_ENDED -> visitEndedAt = e.at();
+                case VISIT_RESTARTED -> visitEndedAt = null; // open again: its end is the next VISIT_ENDED
                 case DEVICE_TEST, SMS_SENT -> {
                     // says nothing about presence
                 }

@@ -142,10 +142,27 @@ public class Visit {
             throw new IllegalVisitTransitionException(status, "started");
         }
         status = VisitStatus.IN_PROGRESS;
-        startedAt = Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(at, "at");
+        if (startedAt == null) { // a visit started again keeps its first start
+            startedAt = at;
+        }
     }
 
-    /** The visit is over; it cannot be started again. */
+    /**
+     * A clinician starts an ended visit again: it is open and no longer has an end; IN_PROGRESS with its first start
+     * kept when it had started, SCHEDULED when nobody had ever joined its call (the table's check keeps a start only
+     * on a visit that started). Only through {@link #recordEvent} with {@link VisitEventType#VISIT_RESTARTED}, so
+     * that the event stream is the transition's history.
+     */
+    private void restart() {
+        if (!status.canRestart()) {
+            throw new IllegalVisitTransitionException(status, "started again");
+        }
+        status = startedAt == null ? VisitStatus.SCHEDULED : VisitStatus.IN_PROGRESS;
+        endedAt = null;
+    }
+
+    /** The visit is over; only a clinician's {@link VisitEventType#VISIT_RESTARTED} opens it again. */
     public void end(Instant at) {
         if (!status.canEnd()) {
             throw new IllegalVisitTransitionException(status, "ended");
@@ -156,18 +173,22 @@ public class Visit {
 
     /**
      * Records what happened, numbered after the visit's earlier events, and moves the visit along:
-     * the first connection starts it, {@link VisitEventType#VISIT_ENDED} ends it. After the end only
-     * departures (disconnected, left) are still recorded, since connections close as the visit ends.
+     * the first connection starts it, {@link VisitEventType#VISIT_ENDED} ends it,
+     * {@link VisitEventType#VISIT_RESTARTED} opens an ended one again. After the end only departures
+     * (disconnected, left) and the restart are still recorded, since connections close as the visit ends.
      *
      * @param role       who did it, or {@code null} for the visit itself
      * @param attendeeId the opaque id OpenVisit gave that attendee in this visit, or {@code null}
-     * @throws IllegalVisitTransitionException the visit has ended and this is not a departure
+     * @throws IllegalVisitTransitionException the visit has ended and this is not a departure or a restart, or a
+     *                                         restart of a visit that has not ended
      */
     public VisitEvent recordEvent(VisitEventType type, AttendeeRole role, String attendeeId, String detail, Instant at) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
         boolean departure = type == VisitEventType.DISCONNECTED || type == VisitEventType.LEFT;
-        if (status == VisitStatus.ENDED && !departure) {
+        if (type == VisitEventType.VISIT_RESTARTED) {
+            restart();
+        } else if (status == VisitStatus.ENDED && !departure) {
             throw new IllegalVisitTransitionException(status, "given a " + type + " event");
         }
         if (type == VisitEventType.CONNECTED && status.canStart()) {
@@ -181,15 +202,17 @@ public class Visit {
 
     /**
      * Keeps the EHR's sealed references for write-back, from the first launch that brings them (later
-     * launches of the same appointment bring the same references).
+     * launches of the same appointment bring the same references). A launch of an ended visit whose references were
+     * forgotten brings them back, so that a restart can write back; while the visit stays ended, the write-back
+     * sweep forgets them again.
      *
-     * @return whether they were taken (false: the visit has references already, or has ended)
+     * @return whether they were taken (false: the visit has references already)
      */
     public boolean rememberEhrContext(String sealedContext) {
         if (sealedContext != null && sealedContext.length() > MAX_EHR_CONTEXT_LENGTH) {
             throw new IllegalArgumentException("The sealed EHR context is longer than " + MAX_EHR_CONTEXT_LENGTH);
         }
-        if (sealedContext == null || ehrContext != null || status == VisitStatus.ENDED) {
+        if (sealedContext == null || ehrContext != null) {
             return false;
         }
         ehrContext = sealedContext;

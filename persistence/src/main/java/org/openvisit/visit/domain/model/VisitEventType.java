@@ -2,7 +2,8 @@ package org.openvisit.visit.domain.model;
 
 /**
  * What happened in a visit, as written back to the EHR and shown on the provider page. The visit's
- * own status follows some of them: the first {@link #CONNECTED} starts it, {@link #VISIT_ENDED} ends it.
+ * own status follows some of them: the first {@link #CONNECTED} starts it, {@link #VISIT_ENDED} ends it,
+ * {@link #VISIT_RESTARTED} opens an ended one again.
  */
 public enum VisitEventType {
     /** A patient or guest opened their join link and waits in the lobby. */
@@ -22,5 +23,10 @@ public enum VisitEventType {
     /** The visit is over: no one can join any more. */
     VISIT_ENDED,
     /** A clinician sent the patient's join link by SMS (the number is never part of the event). */
-    SMS_SENT
+    SMS_SENT,
+    /**
+     * A clinician started an ended visit again (launched its appointment once more and chose to): the visit is open
+     * again, its events go on numbered after the end.
+     */
+    VISIT_RESTARTED
 }

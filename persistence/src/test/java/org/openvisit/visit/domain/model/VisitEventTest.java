@@ -81,7 +81,7 @@ class VisitEventTest {
     }
 
     @Test
-    void theFirstEhrContextIsKeptUntilForgottenAndNoneIsTakenAfterTheEnd() {
+    void theFirstEhrContextIsKeptUntilForgottenAndALaterLaunchBringsItBackForARestart() {
         Visit v = visit();
         assertThat(v.rememberEhrContext(null)).isFalse();
         assertThat(v.rememberEhrContext("first")).isTrue();
@@ -90,7 +90,58 @@ class VisitEventTest {
         v.forgetEhrContext();
         assertThat(v.sealedEhrContext()).isEmpty();
         v.end(T0);
-        v.rememberEhrContext("late");
-        assertThat(v.sealedEhrContext()).isEmpty();
+        assertThat(v.rememberEhrContext("relaunch")).isTrue(); // the sweep forgets it again unless the visit restarts
+        assertThat(v.sealedEhrContext()).contains("relaunch");
+    }
+
+    @Test
+    void anEndedVisitStartsAgainWithItsEventsNumberedOnAndItsFirstStartKept() {
+        Visit v = visit();
+        v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c1", null, T0.plusSeconds(10));
+        v.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, "c1", null, T0.plusSeconds(60));
+        VisitEvent restarted = v.recordEvent(VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null,
+                T0.plusSeconds(600));
+        assertThat(restarted.sequence()).isEqualTo(3);
+        assertThat(v.status()).as("it had started: in progress again").isEqualTo(VisitStatus.IN_PROGRESS);
+        assertThat(v.endedAt()).isEmpty();
+        assertThat(v.startedAt()).contains(T0.plusSeconds(10));
+        // open again: the lobby and the call take events, its first start stays
+        v.recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.PATIENT, "p2", null, T0.plusSeconds(610));
+        v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c2", null, T0.plusSeconds(620));
+        assertThat(v.status()).isEqualTo(VisitStatus.IN_PROGRESS);
+        assertThat(v.startedAt()).contains(T0.plusSeconds(10));
+        VisitEvent endedAgain = v.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, "c2", null,
+                T0.plusSeconds(900));
+        assertThat(endedAgain.sequence()).isEqualTo(6);
+        assertThat(v.endedAt()).contains(T0.plusSeconds(900));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = VisitStatus.class, names = {"SCHEDULED", "IN_PROGRESS"})
+    void onlyAnEndedVisitCanBeStartedAgain(VisitStatus status) {
+        Visit v = visit();
+        if (status == VisitStatus.IN_PROGRESS) {
+            v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c1", null, T0);
+        }
+        long before = v.eventCount();
+        assertThatThrownBy(() -> v.recordEvent(VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null, T0))
+                .isInstanceOf(IllegalVisitTransitionException.class).hasMessageContaining(status.name())
+                .hasMessageContaining("started again");
+        assertThat(v.status()).isEqualTo(status);
+        assertThat(v.eventCount()).as("nothing recorded").isEqualTo(before);
+    }
+
+    @Test
+    void aVisitStartedAgainCannotBeStartedAgainTwiceButCanEndAndRestartOnceMore() {
+        Visit v = visit();
+        v.end(T0);
+        v.recordEvent(VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null, T0.plusSeconds(1));
+        assertThatThrownBy(() -> v.recordEvent(VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null,
+                T0.plusSeconds(2))).isInstanceOf(IllegalVisitTransitionException.class);
+        v.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, null, null, T0.plusSeconds(3));
+        v.recordEvent(VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null, T0.plusSeconds(4));
+        assertThat(v.status()).as("nobody had joined: scheduled again, with no start").isEqualTo(VisitStatus.SCHEDULED);
+        assertThat(v.startedAt()).isEmpty();
+        assertThat(v.eventCount()).isEqualTo(3);
     }
 }

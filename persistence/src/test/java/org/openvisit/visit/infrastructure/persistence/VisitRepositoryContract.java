@@ -236,6 +236,35 @@ abstract class VisitRepositoryContract {
     }
 
     @Test
+    void aVisitStartedAgainIsStoredWithItsEventAndPassesTheTablesChecks() {
+        Visit started = visit(randomHash());
+        Visit neverStarted = visit(randomHash());
+        inTransaction(r -> {
+            r.add(started);
+            r.add(neverStarted);
+        });
+        inTransaction(r -> {
+            Visit v = r.findForUpdate(started.id()).orElseThrow();
+            r.addEvent(v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c-1", null, T0));
+            r.addEvent(v.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, "c-1", null, T0.plusSeconds(60)));
+            Visit w = r.findForUpdate(neverStarted.id()).orElseThrow();
+            r.addEvent(w.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, "c-1", null, T0.plusSeconds(60)));
+        });
+        inTransaction(r -> {
+            Visit v = r.findForUpdate(started.id()).orElseThrow();
+            r.addEvent(v.recordEvent(VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null, T0.plusSeconds(600)));
+            Visit w = r.findForUpdate(neverStarted.id()).orElseThrow();
+            r.addEvent(w.recordEvent(VisitEventType.VISIT_RESTARTED, AttendeeRole.PROVIDER, null, null, T0.plusSeconds(600)));
+        });
+        assertThat(visits.events(started.id())).extracting(e -> e.sequence() + ":" + e.type())
+                .containsExactly("1:CONNECTED", "2:VISIT_ENDED", "3:VISIT_RESTARTED");
+        Visit loaded = visits.find(started.id()).orElseThrow();
+        assertThat(loaded.status()).isEqualTo(VisitStatus.IN_PROGRESS);
+        assertThat(loaded.endedAt()).isEmpty();
+        assertThat(visits.find(neverStarted.id()).orElseThrow().status()).isEqualTo(VisitStatus.SCHEDULED);
+    }
+
+    @Test
     void theDatabaseRefusesTwoEventsWithOneNumber() {
         Visit visit = visit(randomHash());
         inTransaction(r -> r.add(visit));

@@ -65,8 +65,30 @@ public final class RoomPages {
                     .append("</li>");
         }
         boolean ended = v.status() == VisitStatus.ENDED;
-        String body = "<div id=\"room\" data-visit-id=\"" + v.id() + "\" data-mode=\"clinician\" data-ended=\"" + ended
-                + "\">"
+        // video first: the call on the left (the other people large, oneself small, the controls always in view), the
+        // visit, the people, the invitations and the events in a side panel beside it (below it on a phone)
+        String body = "<div id=\"room\" class=\"room\" data-visit-id=\"" + v.id() + "\" data-mode=\"clinician\" data-ended=\""
+                + ended + "\">"
+                + "<p id=\"roomStatus\" class=\"status\" role=\"status\" aria-live=\"polite\">"
+                + t.get("status.connectingVisit") + "</p>"
+                + (ended ? restartSection(t) : "")
+                + "<div class=\"layout\">"
+                + callSection(t, true)
+                + "<aside class=\"side\" aria-label=\"" + t.get("side.label") + "\">"
+                + "<section><h2>" + t.get("participants.title") + "</h2><table id=\"attendees\" class=\"attendees\">"
+                + "<thead><tr><th>" + t.get("participants.who") + "</th><th>" + t.get("participants.state") + "</th><th>"
+                + t.get("participants.quality") + "</th><th>" + t.get("participants.actions") + "</th></tr></thead>"
+                + "<tbody><tr class=\"empty\"><td colspan=\"4\">" + t.get("participants.none") + "</td></tr></tbody></table>"
+                + "<p><button id=\"admitAll\" type=\"button\" disabled>" + t.get("participants.admitAll") + "</button></p>"
+                + "</section>"
+                + "<section><h2>" + t.get("invite.title") + "</h2>"
+                + (ended ? "<p id=\"inviteEnded\" class=\"note\">" + t.get("invite.ended") + "</p>"
+                : linkRow("patientLink", t.get("invite.patient"), patientLink, t.get("invite.copyPatient"))
+                + smsForm(contextPath, t, v, false)
+                + linkRow("guestLink", t.get("invite.guest"), guestLink, t.get("invite.copyGuest"))
+                + "<p class=\"note\">" + t.get("invite.validity") + "</p>")
+                + "</section>"
+                + "<section><h2>" + t.get("visit.title") + "</h2>"
                 + "<dl id=\"visit\" data-visit-id=\"" + v.id() + "\">"
                 + "<dt>" + t.get("visit.organization") + "</dt><dd id=\"organization\" translate=\"no\">"
                 + Html.escape(organization) + "</dd>"
@@ -76,28 +98,22 @@ public final class RoomPages {
                 + "</dd>"
                 + "<dt>" + t.get("visit.state") + "</dt><dd id=\"visitState\" data-state=\"" + v.status() + "\">"
                 + Html.escape(word(t, "visitState.", v.status())) + "</dd>"
-                + "<dt>" + t.get("visit.opened") + "</dt><dd>" + Html.escape(t.time(v.createdAt())) + "</dd></dl>"
-                + "<p id=\"roomStatus\" class=\"status\" role=\"status\" aria-live=\"polite\">"
-                + t.get("status.connectingVisit") + "</p>"
-                + "<section><h2>" + t.get("participants.title") + "</h2><table id=\"attendees\" class=\"attendees\">"
-                + "<thead><tr><th>" + t.get("participants.who") + "</th><th>" + t.get("participants.state") + "</th><th>"
-                + t.get("participants.quality") + "</th><th>" + t.get("participants.actions") + "</th></tr></thead>"
-                + "<tbody><tr class=\"empty\"><td colspan=\"4\">" + t.get("participants.none") + "</td></tr></tbody></table>"
-                + "<p><button id=\"admitAll\" type=\"button\" disabled>" + t.get("participants.admitAll") + "</button></p>"
-                + "</section>"
-                + callSection(t, true)
-                + "<section><h2>" + t.get("invite.title") + "</h2>"
-                + linkRow("patientLink", t.get("invite.patient"), patientLink, t.get("invite.copyPatient"))
-                + smsForm(contextPath, t, v, ended)
-                + linkRow("guestLink", t.get("invite.guest"), guestLink, t.get("invite.copyGuest"))
-                + "<p class=\"note\">" + t.get("invite.validity") + "</p></section>"
+                + "<dt>" + t.get("visit.opened") + "</dt><dd>" + Html.escape(t.time(v.createdAt())) + "</dd></dl></section>"
                 + "<section><h2>" + t.get("end.title") + "</h2><p><button id=\"endVisit\" type=\"button\" class=\"danger\""
                 + (ended ? " disabled" : "") + ">" + t.get("end.button") + "</button></p></section>"
                 + "<section><h2>" + t.get("events.title") + "</h2><ol id=\"events\">" + log + "</ol></section>"
                 + "<section><h2>" + t.get("launched.title") + "</h2><table id=\"participants\"><tr><th>"
                 + t.get("launched.user") + "</th><th>" + t.get("launched.role") + "</th><th>" + t.get("launched.first")
-                + "</th></tr>" + people + "</table></section></div>";
+                + "</th></tr>" + people + "</table></section></aside></div></div>";
         return page(contextPath, t, t.get("title.provider"), body, true);
+    }
+
+    /** An ended visit: what happened, and the clinician's way to start it again (room.js posts /visit/<id>/restart). */
+    private static String restartSection(Viewer t) {
+        return "<section id=\"restart\" class=\"restart\"><h2>" + t.get("restart.title") + "</h2><p>"
+                + t.get("restart.text") + "</p><p><button id=\"restartVisit\" type=\"button\">" + t.get("restart.button")
+                + "</button></p><p id=\"restartResult\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>"
+                + "</section>";
     }
 
     /**
@@ -156,6 +172,24 @@ public final class RoomPages {
         return page(contextPath, t, t.get("title.lobby"), body, true);
     }
 
+    /**
+     * A patient or guest who came long before the appointment: when it is and when the lobby opens (in the viewer's
+     * language and zone), and the device test meanwhile. No signalling socket, so nothing is recorded and nobody sees
+     * them waiting; {@code lobby-early.js} reloads the page when the lobby opens, and the server then gives the lobby.
+     */
+    public static String early(String contextPath, Viewer t, VisitView v, String organization, Instant opensAt,
+                               int minutesBefore) {
+        String body = "<div id=\"early\" data-visit-id=\"" + v.id() + "\" data-opens=\"" + opensAt + "\">"
+                + "<p class=\"org\" translate=\"no\">" + Html.escape(organization) + "</p>"
+                + "<p id=\"earlyMessage\" class=\"big\" role=\"status\">"
+                + Html.escape(t.texts().format("early.appointment", t.time(v.appointmentStart()))) + "</p>"
+                + "<p id=\"lobbyOpens\" data-opens=\"" + opensAt + "\">"
+                + Html.escape(t.texts().format("early.opens", t.time(opensAt), minutesBefore)) + "</p>"
+                + "<p class=\"note\">" + t.get("early.meanwhile") + "</p>"
+                + deviceTestSection(t) + "</div>";
+        return page(contextPath, t, t.get("title.lobby"), body, "device-test-page.js", "lobby-early.js");
+    }
+
     /** The device test on its own, before any visit. */
     public static String deviceTest(String contextPath, Viewer t) {
         String body = "<p>" + t.get("deviceTest.intro") + "</p>" + deviceTestSection(t);
@@ -177,8 +211,27 @@ public final class RoomPages {
                 + "</h1>" + body + "</main></body></html>";
     }
 
+    /**
+     * Camera, microphone and speaker to choose ({@code devices.js} fills them and remembers the choice in this
+     * browser); where the browser cannot choose the speaker, the note says so and the list stays disabled.
+     */
+    static String deviceChoices(Viewer t, String prefix) {
+        return "<div class=\"choices\" id=\"" + prefix + "Choices\">"
+                + choice(prefix + "Camera", "videoinput", t.get("devices.camera"))
+                + choice(prefix + "Microphone", "audioinput", t.get("devices.microphone"))
+                + choice(prefix + "Speaker", "audiooutput", t.get("devices.speaker"))
+                + "<p id=\"" + prefix + "SpeakerNote\" class=\"note\" data-sink-note hidden>" + t.get("devices.noSpeakerChoice")
+                + "</p></div>";
+    }
+
+    private static String choice(String id, String kind, String label) {
+        return "<p class=\"choice\"><label for=\"" + id + "\">" + label + "</label><select id=\"" + id
+                + "\" data-device-kind=\"" + kind + "\"></select></p>";
+    }
+
     private static String deviceTestSection(Viewer t) {
         return "<section id=\"deviceTest\" class=\"device-test\"><h2>" + t.get("title.deviceTest") + "</h2>"
+                + deviceChoices(t, "dt")
                 + "<video id=\"dtPreview\" autoplay muted playsinline aria-label=\"" + t.get("deviceTest.preview")
                 + "\"></video>"
                 + "<div class=\"meter\" role=\"img\" aria-label=\"" + t.get("deviceTest.level") + "\"><div id=\"dtLevel\">"
@@ -191,18 +244,29 @@ public final class RoomPages {
                 + "<ul id=\"dtResults\" aria-live=\"polite\"></ul></section>";
     }
 
+    /**
+     * The call, video first: the others' videos fill the stage (one large; two or three side by side in an even
+     * grid), one's own camera sits small in a corner, and the control bar stays at the stage's foot, in view without
+     * scrolling. The others' microphone and camera states show on their tiles ({@code room.js}) and are told in a
+     * live region.
+     */
     private static String callSection(Viewer t, boolean clinician) {
-        return "<section id=\"call\" class=\"call\"" + (clinician ? "" : " hidden") + ">"
-                + (clinician ? "<h2>" + t.get("call.title") + "</h2>" : "")
-                + "<div id=\"videos\" class=\"videos\"><figure class=\"tile self\"><video id=\"selfVideo\" autoplay "
+        return "<section id=\"call\" class=\"call stage\" aria-labelledby=\"callTitle\"" + (clinician ? "" : " hidden") + ">"
+                + "<h2 id=\"callTitle\" class=\"visually-hidden\">" + t.get("call.title") + "</h2>"
+                + "<div id=\"videos\" class=\"videos\" data-others=\"0\">"
+                + "<p id=\"stageEmpty\" class=\"stage-empty\">" + t.get("call.nobodyYet") + "</p>"
+                + "<figure class=\"tile self\"><video id=\"selfVideo\" autoplay "
                 + "muted playsinline aria-label=\"" + t.get("call.selfVideo") + "\"></video><figcaption>"
                 + t.get("call.you") + "</figcaption></figure></div>"
-                + "<p class=\"controls\">"
-                + (clinician ? "<button id=\"joinCall\" type=\"button\">" + t.get("call.join") + "</button> " : "")
-                + "<button id=\"mute\" type=\"button\" disabled>" + t.get("js.mute") + "</button> "
-                + "<button id=\"camera\" type=\"button\" disabled>" + t.get("js.cameraOff") + "</button> "
-                + (clinician ? "<button id=\"share\" type=\"button\" disabled>" + t.get("js.share") + "</button> " : "")
-                + "<button id=\"leave\" type=\"button\" disabled>" + t.get("call.leave") + "</button></p></section>";
+                + "<div id=\"controls\" class=\"controls\" role=\"group\" aria-label=\"" + t.get("call.controls") + "\">"
+                + (clinician ? "<button id=\"joinCall\" type=\"button\">" + t.get("call.join") + "</button>" : "")
+                + "<button id=\"mute\" type=\"button\" aria-pressed=\"false\" disabled>" + t.get("js.mute") + "</button>"
+                + "<button id=\"camera\" type=\"button\" aria-pressed=\"false\" disabled>" + t.get("js.cameraOff") + "</button>"
+                + (clinician ? "<button id=\"share\" type=\"button\" disabled>" + t.get("js.share") + "</button>" : "")
+                + "<details id=\"devicePanel\" class=\"device-panel\"><summary>" + t.get("devices.title") + "</summary>"
+                + deviceChoices(t, "call") + "</details>"
+                + "<button id=\"leave\" type=\"button\" class=\"leave\" disabled>" + t.get("call.leave") + "</button></div>"
+                + "<p id=\"callAnnouncer\" class=\"visually-hidden\" aria-live=\"polite\"></p></section>";
     }
 
     /** The booked time in the viewer's zone (room.js may show it again in the browser's own zone). */
@@ -240,6 +304,10 @@ public final class RoomPages {
     }
 
     private static String page(String contextPath, Viewer t, String title, String body, boolean room) {
+        return room ? page(contextPath, t, title, body, "room.js") : page(contextPath, t, title, body, "device-test-page.js");
+    }
+
+    private static String page(String contextPath, Viewer t, String title, String body, String... scripts) {
         String res = contextPath + "/resources/openvisit/";
         return "<!DOCTYPE html><html lang=\"" + BrowserLanguage.tag(t.texts().locale()) + "\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -249,9 +317,10 @@ public final class RoomPages {
                 + Html.escape(title) + "</h1>" + body + "</main>"
                 + "<script type=\"application/json\" id=\"pageTexts\">" + scriptTexts(t) + "</script>"
                 + "<script src=\"" + res + "texts.js\"></script>"
+                + "<script src=\"" + res + "devices.js\"></script>"
                 + "<script src=\"" + res + "device-test.js\"></script>"
-                + (room ? "<script src=\"" + res + "room.js\"></script>"
-                : "<script src=\"" + res + "device-test-page.js\"></script>")
+                + java.util.Arrays.stream(scripts).map(js -> "<script src=\"" + res + js + "\"></script>")
+                .collect(java.util.stream.Collectors.joining())
                 + "</body></html>";
     }
 }

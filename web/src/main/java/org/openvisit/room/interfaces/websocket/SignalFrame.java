@@ -55,6 +55,28 @@ final class SignalFrame {
         return DeviceTestWords.of((JsonObject) result);
     }
 
+    /**
+     * The microphone and camera state of a {@code media} message ({@code "audio"} and {@code "video"}, each
+     * {@code true} for on, {@code false} for off); anything else is refused.
+     */
+    static MediaState mediaState(JsonObject m) {
+        JsonValue audio = m.get("audio");
+        JsonValue video = m.get("video");
+        if (!isBoolean(audio) || !isBoolean(video)) {
+            throw new RoomRefusedException("BAD_MESSAGE", "This message is incomplete.");
+        }
+        return new MediaState(audio.getValueType() == JsonValue.ValueType.TRUE,
+                video.getValueType() == JsonValue.ValueType.TRUE);
+    }
+
+    /** Whether someone's microphone and camera are on, as their page tells the others in the call. */
+    record MediaState(boolean audio, boolean video) {
+    }
+
+    private static boolean isBoolean(JsonValue v) {
+        return v != null && (v.getValueType() == JsonValue.ValueType.TRUE || v.getValueType() == JsonValue.ValueType.FALSE);
+    }
+
     private static Double number(JsonObject m, String key) {
         JsonValue v = m.get(key);
         return v instanceof JsonNumber n ? n.doubleValue() : null;

@@ -180,6 +180,7 @@ public class SignalHub {
                 send(socket, Jsons.createObjectBuilder().add("type", "device-test-recorded"));
             }
             case "stats" -> stats(pass, m);
+            case "media" -> media(pass, m);
             default -> throw new RoomRefusedException("UNKNOWN_MESSAGE", "This message is not understood.");
         }
     }
@@ -251,6 +252,20 @@ public class SignalHub {
                         + " could not be disconnected", e);
             }
         }
+    }
+
+    /**
+     * Someone's microphone or camera went on or off: the others in the call show it on that person's tile. Only from
+     * the call, two booleans, at most {@code openvisit.rooms.limit.media-states-per-minute}; recorded nowhere.
+     */
+    private void media(RoomPass pass, JsonObject m) {
+        if (!rooms.inCall(pass)) {
+            throw new RoomRefusedException("NOT_IN_CALL", "Only people in the call tell their microphone and camera.");
+        }
+        SignalFrame.MediaState state = SignalFrame.mediaState(m);
+        rooms.takeMedia(pass);
+        tellCall(pass, Jsons.createObjectBuilder().add("type", "media").add("id", pass.attendeeId())
+                .add("audio", state.audio()).add("video", state.video()));
     }
 
     private void stats(RoomPass pass, JsonObject m) {

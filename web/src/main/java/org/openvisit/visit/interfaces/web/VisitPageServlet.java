@@ -62,6 +62,15 @@ public class VisitPageServlet extends HttpServlet {
     @EJB
     private transient SmsVisitLinkService smsLinks;
 
+    @EJB
+    private transient org.openvisit.visit.application.VisitOrchestrationService orchestration;
+
+    @Inject
+    private transient org.openvisit.room.application.RoomService rooms;
+
+    @Inject
+    private transient org.openvisit.room.application.LobbyOpening lobbyOpening;
+
 
     @Inject
     private transient JoinLinks joinLinks;
@@ -117,7 +126,11 @@ public class VisitPageServlet extends HttpServlet {
                 page = RoomPages.provider(request.getContextPath(), RoomPages.Viewer.of(request), v, organization, patientLink, guestLink,
                         visit.get().events());
             } else {
-                page = RoomPages.lobby(request.getContextPath(), RoomPages.Viewer.of(request), v, organization);
+                java.time.Instant now = java.time.Instant.now();
+                page = v.status() != VisitStatus.ENDED && lobbyOpening.early(v.appointmentStart(), now)
+                        ? RoomPages.early(request.getContextPath(), RoomPages.Viewer.of(request), v, organization,
+                        lobbyOpening.opensAt(v.appointmentStart()), lobbyOpening.minutesBefore())
+                        : RoomPages.lobby(request.getContextPath(), RoomPages.Viewer.of(request), v, organization);
             }
             LaunchTiming.report(response);
             response.setContentType("text/html;charset=UTF-8");
@@ -137,8 +150,12 @@ public class VisitPageServlet extends HttpServlet {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         String[] parts = path.substring(1).split("/", -1);
         UUID id = parseId(parts[0]);
-        if (id == null || parts.length != 2 || !parts[1].equals("sms")) {
+        if (id == null || parts.length != 2 || !(parts[1].equals("sms") || parts[1].equals("restart"))) {
             RoomRefusal.send(request, response, 404, "NOT_FOUND");
+            return;
+        }
+        if (parts[1].equals("restart")) {
+            restart(request, response, id);
             return;
         }
         if (!"sms".equals(request.getHeader("X-OpenVisit-Request")) || !SameOriginPosts.fromThisSite(request)) {
@@ -177,6 +194,41 @@ public class VisitPageServlet extends HttpServlet {
             o.add("event", event);
         }
         json(response, o.build().toString());
+    }
+
+    /**
+     * {@code POST /visit/<id>/restart} (room.js, the ended page's "Start the visit again"): a clinician of the visit in
+     * this browser starts the ended visit again (VISIT_RESTARTED). Only from this site, with the header
+     * {@code X-OpenVisit-Request: restart}. Answers JSON {@code {"result": "RESTARTED"}}, or 409 with
+     * {@code NOT_ENDED} when the visit is open already (a second press, another clinician was first).
+     */
+    private void restart(HttpServletRequest request, HttpServletResponse response, UUID id) throws IOException {
+        if (!"restart".equals(request.getHeader("X-OpenVisit-Request")) || !SameOriginPosts.fromThisSite(request)) {
+            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
+            return;
+        }
+        Optional<RoomPass> pass = access.pass(request, id);
+        if (pass.isEmpty()) {
+            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
+            return;
+        }
+        if (!pass.get().isClinician()) {
+            RoomRefusal.send(request, response, 403, "CLINICIANS_ONLY");
+            return;
+        }
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            orchestration.restart(id);
+        } catch (VisitNotFoundException e) {
+            RoomRefusal.send(request, response, 404, "NOT_FOUND");
+            return;
+        } catch (org.openvisit.visit.domain.model.IllegalVisitTransitionException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            json(response, Jsons.createObjectBuilder().add("result", "NOT_ENDED").build().toString());
+            return;
+        }
+        rooms.forget(id); // the ended room (on every node) is rebuilt, open, from the database
+        json(response, Jsons.createObjectBuilder().add("result", "RESTARTED").build().toString());
     }
 
     private String eventsJson(UUID id) {

@@ -112,4 +112,48 @@ class RoomPagesTest {
                 org.openvisit.notify.domain.model.InvalidPatientNumberException.Reason.INVALID, "RU", 0, null, null)))
                 .contains("Россия");
     }
+
+    private static org.openvisit.visit.application.VisitView booked(org.openvisit.visit.domain.model.VisitStatus status,
+                                                                   java.time.Instant start) {
+        return new org.openvisit.visit.application.VisitView(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
+                java.util.UUID.randomUUID(), org.openvisit.visit.domain.model.VisitKeyKind.APPOINTMENT, null, status,
+                null, null, null, java.time.Instant.now(), null, null, java.util.List.of(), start, null);
+    }
+
+    @Test
+    void theVisitPageIsVideoFirstWithLabelledControlsAndDeviceChoicesAndTheRestInASidePanel() {
+        var v = visit(org.openvisit.visit.domain.model.VisitStatus.SCHEDULED);
+        String page = RoomPages.provider("/ctx", viewer(BrowserLanguage.SIMPLIFIED_CHINESE), v, "Clinic",
+                "http://x/join?token=a", "http://x/join?token=b", java.util.List.of());
+        assertThat(page.indexOf("id=\"call\"")).as("the call comes first").isLessThan(page.indexOf("<aside"));
+        assertThat(page.indexOf("id=\"attendees\"")).as("people in the side panel").isGreaterThan(page.indexOf("<aside"));
+        assertThat(page).contains("id=\"controls\" class=\"controls\" role=\"group\" aria-label=\"通话控制\"",
+                "<select id=\"callCamera\" data-device-kind=\"videoinput\">", "<label for=\"callMicrophone\">麦克风</label>",
+                "data-device-kind=\"audiooutput\"", "id=\"callAnnouncer\"", "aria-live=\"polite\"",
+                "aria-label=\"" + viewer(BrowserLanguage.SIMPLIFIED_CHINESE).get("call.selfVideo") + "\"",
+                "id=\"patientLink\"", "src=\"/ctx/resources/openvisit/devices.js\"")
+                .doesNotContain("id=\"restartVisit\"");
+    }
+
+    @Test
+    void anEndedVisitOffersToStartAgainAndNoInvitationLinks() {
+        var v = visit(org.openvisit.visit.domain.model.VisitStatus.ENDED);
+        String page = RoomPages.provider("/ctx", viewer(BrowserLanguage.RUSSIAN), v, "Clinic", "", "", java.util.List.of());
+        assertThat(page).contains("id=\"restartVisit\"", "Начать приём снова", "id=\"inviteEnded\"", "id=\"restartResult\"")
+                .doesNotContain("id=\"patientLink\"", "id=\"guestLink\"", "id=\"smsForm\"");
+    }
+
+    @Test
+    void anEarlyPatientSeesTheBookedTimeAndWhenTheLobbyOpensWithoutARoomScript() {
+        java.time.Instant start = java.time.Instant.parse("2026-12-05T15:00:00Z");
+        var v = booked(org.openvisit.visit.domain.model.VisitStatus.SCHEDULED, start);
+        String english = RoomPages.early("/ctx", viewer(Locale.ENGLISH), v, "Clinic", start.minusSeconds(1800), 30);
+        assertThat(english).contains("id=\"early\"", "data-opens=\"2026-12-05T14:30:00Z\"", "Your appointment is at ",
+                        "3:00", "2:30", "30 minutes before", "id=\"dtStart\"", "lobby-early.js", "device-test-page.js")
+                .doesNotContain("room.js");
+        assertThat(english.substring(0, english.indexOf("<script"))).doesNotContain("{0}", "{1}");
+        String chinese = RoomPages.early("/ctx", viewer(BrowserLanguage.TRADITIONAL_CHINESE), v, "Clinic",
+                start.minusSeconds(1800), 30);
+        assertThat(chinese).contains("您的預約時間是", "提前 30 分鐘").doesNotContain("Your appointment");
+    }
 }

@@ -50,5 +50,25 @@ class SignalFrameFuzzTest {
         } catch (RuntimeException e) {
             fail("a frame's fields ended in " + e + " instead of words, figures or a refusal", e);
         }
+        try {
+            assertThat(SignalFrame.mediaState(m)).isNotNull();
+        } catch (RoomRefusedException refused) {
+            assertThat(refused.reasonCode()).isEqualTo("BAD_MESSAGE");
+        } catch (RuntimeException e) {
+            fail("a media frame ended in " + e + " instead of a state or a refusal", e);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMediaStateIsTwoBooleansAndNothingElse() {
+        assertThat(SignalFrame.mediaState(SignalFrame.read("{\"type\":\"media\",\"audio\":false,\"video\":true}")))
+                .isEqualTo(new SignalFrame.MediaState(false, true));
+        for (String bad : new String[]{"{\"audio\":\"false\",\"video\":true}", "{\"audio\":0,\"video\":true}",
+                "{\"video\":true}", "{\"audio\":null,\"video\":false}", "{\"audio\":true,\"video\":[true]}"}) {
+            RoomRefusedException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> SignalFrame.mediaState(SignalFrame.read(bad)), RoomRefusedException.class);
+            assertThat(e).as(bad).isNotNull();
+            assertThat(e.reasonCode()).isEqualTo("BAD_MESSAGE");
+        }
     }
 }
