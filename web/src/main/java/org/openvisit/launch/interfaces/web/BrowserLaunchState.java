@@ -27,6 +27,8 @@ public final class BrowserLaunchState implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 2L;
+    /** The request attribute with the sites that may frame the launch begun by this request (a {@code List<String>}). */
+    public static final String FRAME_ANCESTORS_ATTRIBUTE = BrowserLaunchState.class.getName() + ".frameAncestors";
     static final int MAX_PENDING = 20;
     static final int MAX_REMEMBERED = 100;
 

@@ -28,8 +28,12 @@ public final class LaunchPages {
     /** Keeps the launch in this browser's state until the EHR calls back with its state, and sends the browser to the EHR. */
     static void toEhr(BrowserStates browsers, HttpServletRequest request, HttpServletResponse response,
                       PendingLaunch pending) {
+        Object frameAncestors = request.getAttribute(BrowserLaunchState.FRAME_ANCESTORS_ATTRIBUTE);
         browsers.change(request, response, state -> {
             state.addPending(pending);
+            if (frameAncestors instanceof java.util.List<?> origins && !origins.isEmpty()) {
+                state.launchFrameAncestors(origins.stream().map(String::valueOf).toList());
+            }
             return null;
         });
         redirect(request, response, pending.authorization().authorizeUri().toString());

@@ -83,12 +83,8 @@ public class SecurityHeaders extends HttpFilter {
         if (launch && request.getParameter("iss") != null) {
             // a launch, at /launch or at an endpoint's own launch URL under it
             List<String> origins = lookup.forIssuer(request.getParameter("iss"));
-            if (!origins.isEmpty()) { // for the callback and its pages, which carry no iss
-                browsers.change(request, response, state -> {
-                    state.launchFrameAncestors(origins);
-                    return null;
-                });
-            }
+            // kept with the pending launch (one write, LaunchPages.toEhr) for the callback's pages, which carry no iss
+            request.setAttribute(BrowserLaunchState.FRAME_ANCESTORS_ATTRIBUTE, origins);
             return Optional.of(origins);
         }
         if (launch) {

@@ -158,17 +158,8 @@ public class VisitPageServlet extends HttpServlet {
             restart(request, response, id);
             return;
         }
-        if (!"sms".equals(request.getHeader("X-OpenVisit-Request")) || !SameOriginPosts.fromThisSite(request)) {
-            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
-            return;
-        }
-        Optional<RoomPass> pass = access.pass(request, id);
+        Optional<RoomPass> pass = clinicianPost(request, response, id, "sms");
         if (pass.isEmpty()) {
-            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
-            return;
-        }
-        if (!pass.get().isClinician()) {
-            RoomRefusal.send(request, response, 403, "CLINICIANS_ONLY");
             return;
         }
         response.setHeader("Cache-Control", "no-store");
@@ -197,23 +188,35 @@ public class VisitPageServlet extends HttpServlet {
     }
 
     /**
+     * The checks of a clinician's POST from the visit page: from this site with {@code X-OpenVisit-Request: <action>},
+     * by a browser holding a clinician's pass for the visit. The pass, or empty once the refusal is sent.
+     */
+    private Optional<RoomPass> clinicianPost(HttpServletRequest request, HttpServletResponse response, UUID id,
+                                             String action) throws IOException {
+        if (!action.equals(request.getHeader("X-OpenVisit-Request")) || !SameOriginPosts.fromThisSite(request)) {
+            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
+            return Optional.empty();
+        }
+        Optional<RoomPass> pass = access.pass(request, id);
+        if (pass.isEmpty()) {
+            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
+            return Optional.empty();
+        }
+        if (!pass.get().isClinician()) {
+            RoomRefusal.send(request, response, 403, "CLINICIANS_ONLY");
+            return Optional.empty();
+        }
+        return pass;
+    }
+
+    /**
      * {@code POST /visit/<id>/restart} (room.js, the ended page's "Start the visit again"): a clinician of the visit in
      * this browser starts the ended visit again (VISIT_RESTARTED). Only from this site, with the header
      * {@code X-OpenVisit-Request: restart}. Answers JSON {@code {"result": "RESTARTED"}}, or 409 with
      * {@code NOT_ENDED} when the visit is open already (a second press, another clinician was first).
      */
     private void restart(HttpServletRequest request, HttpServletResponse response, UUID id) throws IOException {
-        if (!"restart".equals(request.getHeader("X-OpenVisit-Request")) || !SameOriginPosts.fromThisSite(request)) {
-            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
-            return;
-        }
-        Optional<RoomPass> pass = access.pass(request, id);
-        if (pass.isEmpty()) {
-            RoomRefusal.send(request, response, 403, "NOT_LAUNCHED_HERE");
-            return;
-        }
-        if (!pass.get().isClinician()) {
-            RoomRefusal.send(request, response, 403, "CLINICIANS_ONLY");
+        if (clinicianPost(request, response, id, "restart").isEmpty()) {
             return;
         }
         response.setHeader("Cache-Control", "no-store");
