@@ -222,10 +222,10 @@ abstract class SmsFhirFeedRepositoryContract {
             start.countDown();
             List<UUID> a = runs.get(0).get(60, TimeUnit.SECONDS);
             List<UUID> b = runs.get(1).get(60, TimeUnit.SECONDS);
-            assertThat(a).doesNotHaveDuplicates().doesNotContainAnyElementsOf(b);
             List<UUID> all = new ArrayList<>(a);
             all.addAll(b);
-            assertThat(all).containsAll(mine);
+            // one node may take every poll (then the other's list is empty): no poll is taken twice, none is left
+            assertThat(all).as("taken by node a, then by node b").doesNotHaveDuplicates().containsAll(mine);
         } finally {
             pool.shutdownNow();
         }
