@@ -224,8 +224,17 @@ abstract class SmsFhirFeedRepositoryContract {
             List<UUID> b = runs.get(1).get(60, TimeUnit.SECONDS);
             List<UUID> all = new ArrayList<>(a);
             all.addAll(b);
-            // one node may take every poll (then the other's list is empty): no poll is taken twice, none is left
-            assertThat(all).as("taken by node a, then by node b").doesNotHaveDuplicates().containsAll(mine);
+            // rows the other node held are skipped, not waited for, so a few may still be due after the race: a
+            // third node takes them now. No poll is ever taken twice, and none is left behind.
+            for (int k = 0; k < mine.size(); k++) {
+                List<UUID> rest = inTransaction(em -> new JpaSmsFhirFeedRepository(em)
+                        .claimDue(DataRegion.EMEA, "node-c/9", now, LEASE, 2));
+                if (rest.isEmpty()) {
+                    break;
+                }
+                all.addAll(rest);
+            }
+            assertThat(all).as("taken by node a, node b, then node c").doesNotHaveDuplicates().containsAll(mine);
         } finally {
             pool.shutdownNow();
         }
