@@ -52,9 +52,9 @@ class FhirRecordsTest {
         assertThat(records.all("Organization")).hasSize(2);
         assertThat(records.all("Practitioner")).hasSize(4);
         assertThat(records.all("Patient")).hasSize(6);
-        assertThat(records.all("Appointment")).hasSize(8);
-        assertThat(records.all("Encounter")).hasSize(8);
-        assertThat(new People(records).scheduleOf("Practitioner/prac-ada-okafor")).hasSize(3);
+        assertThat(records.all("Appointment")).hasSize(9); // appt-1009, a month ahead: the early patient
+        assertThat(records.all("Encounter")).hasSize(9);
+        assertThat(new People(records).scheduleOf("Practitioner/prac-ada-okafor")).hasSize(4); // with appt-1009
     }
 
     @Test
