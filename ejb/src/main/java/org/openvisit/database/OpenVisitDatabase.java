@@ -6,13 +6,16 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.openvisit.secrets.application.InstallationSecretService;
 import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.visit.application.AppointmentHasher;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +37,8 @@ import javax.sql.DataSource;
  * deployed anyway: EclipseLink logs in to each persistence unit then.) A regional store whose migration fails (its
  * database went down meanwhile) does not stop the others: it is marked not ready, its organizations' launches are
  * refused, and its migration is tried again every minute until it succeeds. Nothing reads or writes a regional store
- * before {@link #isReady} says so.
+ * before {@link #isReady} says so. A regional migration that converts stored rows to keyed hashes (regional V12, the
+ * SMS tables' appointment and control ids) is given the installation's appointment hash key, the visits' own.
  * <p>
  * Each pool holds at most 16 connections and lets idle ones go after two minutes: a node needs 16 per store it uses
  * (its transactions are short and none is held while an EHR is called), and two nodes with one region in use then stay
@@ -137,6 +141,10 @@ public class OpenVisitDatabase {
     @Resource(lookup = JNDI_PREFIX + "apac")
     private DataSource apac;
 
+    /** The appointment hash key, for a regional migration that converts stored rows ({@code V12__sms_keyed_hashes}). */
+    @EJB
+    private InstallationSecretService secrets;
+
     private final Map<DataRegion, Boolean> ready = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean retrying = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -169,7 +177,8 @@ public class OpenVisitDatabase {
                 continue;
             }
             try {
-                log(region.key(), SchemaMigrator.migrateRegional(dataSource(region)));
+                log(region.key(), SchemaMigrator.migrateRegional(dataSource(region),
+                        () -> secrets.secret(AppointmentHasher.PURPOSE)));
                 ready.put(region, true);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The {0} regional store cannot be migrated now (its database is down or "

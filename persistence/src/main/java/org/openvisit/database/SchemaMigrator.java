@@ -2,10 +2,14 @@ package org.openvisit.database;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -13,7 +17,8 @@ import javax.sql.DataSource;
  * (history table {@code schema_history}, the single database's own history before issue 18, so an existing
  * installation's database simply goes on as the global store), a regional store with those in
  * {@code db/migration/regional} (history table {@code schema_history_regional}), plus the Java migrations named
- * below (where portable SQL cannot do the job). The same scripts run on H2 (embedded default) and PostgreSQL
+ * below (where portable SQL cannot do the job, or rows are converted with the installation's appointment hash key,
+ * which the application passes in: {@link V12__sms_keyed_hashes}). The same scripts run on H2 (embedded default) and PostgreSQL
  * (production); a script that has been applied is never edited, only followed by a new version.
  * <p>
  * A regional store may be the very database that the global store is (PostgreSQL's default when no regional URL is
@@ -26,6 +31,11 @@ public final class SchemaMigrator {
     public static final String HISTORY_TABLE = "schema_history";
     public static final String REGIONAL_HISTORY_TABLE = "schema_history_regional";
 
+    private static final Supplier<byte[]> NO_KEY = () -> {
+        throw new IllegalStateException("The regional store's SMS tables hold appointment ids to convert to keyed "
+                + "hashes, which needs the installation's appointment hash key: the application migrates it.");
+    };
+
     private SchemaMigrator() {
     }
 
@@ -34,17 +44,61 @@ public final class SchemaMigrator {
         return global(dataSource).migrate();
     }
 
-    /** A regional store. */
+    /**
+     * A regional store without the installation's appointment hash key: for stores whose SMS tables hold no rows to
+     * convert ({@link V12__sms_keyed_hashes}; one that does fails, changing nothing).
+     */
     public static MigrateResult migrateRegional(DataSource dataSource) {
-        if (regional(dataSource, "0").info().applied().length == 0 && holdsRegionalTables(dataSource)) {
-            regional(dataSource, "1").baseline();
+        return migrateRegional(dataSource, NO_KEY);
+    }
+
+    /**
+     * A regional store.
+     *
+     * @param appointmentHashKey the installation's appointment hash key, asked for only when a migration converts
+     *                           stored rows to keyed hashes ({@link V12__sms_keyed_hashes})
+     */
+    public static MigrateResult migrateRegional(DataSource dataSource, Supplier<byte[]> appointmentHashKey) {
+        return migrateRegional(dataSource, appointmentHashKey, null);
+    }
+
+    /** A regional store, up to {@code target} (null: the newest version); for tests of a conversion. */
+    static MigrateResult migrateRegional(DataSource dataSource, Supplier<byte[]> appointmentHashKey, String target) {
+        Objects.requireNonNull(appointmentHashKey, "appointmentHashKey");
+        if (regional(dataSource, "0", appointmentHashKey, null).info().applied().length == 0
+                && holdsRegionalTables(dataSource)) {
+            regional(dataSource, "1", appointmentHashKey, null).baseline();
         }
-        return regional(dataSource, "0").migrate();
+        Flyway flyway = regional(dataSource, "0", appointmentHashKey, target);
+        return regional(dataSource, "0", keyAskedFirst(dataSource, flyway, appointmentHashKey), target).migrate();
+    }
+
+    /**
+     * When V12 is to run on a store holding SMS rows, the key asked for now, before Flyway changes anything: a key
+     * that cannot be had then fails the start here, leaving the store as it was (on H2, a migration that fails half-way
+     * is recorded as failed and needs a repair).
+     */
+    private static Supplier<byte[]> keyAskedFirst(DataSource dataSource, Flyway flyway, Supplier<byte[]> key) {
+        boolean pending = Arrays.stream(flyway.info().pending())
+                .anyMatch(m -> m.getVersion() != null && "12".equals(m.getVersion().getVersion()));
+        if (!pending) {
+            return key;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (!V12__sms_keyed_hashes.needsKey(connection)) {
+                return key;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The regional store could not be read: " + e.getMessage(), e);
+        }
+        byte[] asked = Objects.requireNonNull(key.get(), "the appointment hash key");
+        return asked::clone;
     }
 
     /** The store's schema version now, or null before its first migration. */
     public static String version(DataSource dataSource, boolean regional) {
-        MigrationInfo current = (regional ? regional(dataSource, "0") : global(dataSource)).info().current();
+        MigrationInfo current = (regional ? regional(dataSource, "0", NO_KEY, null) : global(dataSource)).info()
+                .current();
         return current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
     }
 
@@ -65,10 +119,16 @@ public final class SchemaMigrator {
      * one database) but no regional history gets its history started at {@code baseline} (0: every regional script
      * still runs; 1: the regional tables are there already).
      */
-    private static Flyway regional(DataSource dataSource, String baseline) {
-        return Flyway.configure(SchemaMigrator.class.getClassLoader())
+    private static Flyway regional(DataSource dataSource, String baseline, Supplier<byte[]> appointmentHashKey,
+                                   String target) {
+        FluentConfiguration configuration = Flyway.configure(SchemaMigrator.class.getClassLoader());
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/regional")
+                .javaMigrations(new V12__sms_keyed_hashes(appointmentHashKey))
                 .table(REGIONAL_HISTORY_TABLE)
                 .baselineVersion(baseline)
                 .baselineOnMigrate(true)

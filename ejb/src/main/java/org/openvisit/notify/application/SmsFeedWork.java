@@ -4,8 +4,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import org.openvisit.notify.domain.model.AppointmentDetails;
 import org.openvisit.notify.domain.model.AppointmentEvent;
+import org.openvisit.notify.domain.model.AppointmentKeys;
+import org.openvisit.notify.domain.model.ControlHash;
 import org.openvisit.notify.domain.model.AppointmentOutcome;
 import org.openvisit.notify.domain.model.IllegalAppointmentTransitionException;
 import org.openvisit.notify.domain.model.SmsAppointment;
@@ -13,6 +16,8 @@ import org.openvisit.notify.domain.model.SmsFeedRepository;
 import org.openvisit.notify.domain.model.SmsSchedule;
 import org.openvisit.notify.domain.model.SmsSend;
 import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.visit.application.AppointmentHasher;
+import org.openvisit.visit.domain.model.AppointmentHashing;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -22,7 +27,9 @@ import java.util.Set;
 
 /**
  * One SIU message applied in the organization's regional store, in one transaction of its own: the message log (so
- * the same control id is applied once), the appointment, and its send schedule change together or not at all.
+ * the same control id is applied once), the appointment, and its send schedule change together or not at all. The
+ * appointment id and the control id are kept only as keyed hashes ({@link AppointmentKeys}, {@link ControlHash},
+ * with the visit hasher's installation key).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -36,6 +43,9 @@ public class SmsFeedWork {
     @EJB
     private RegionDirectory regions;
 
+    @Inject
+    private AppointmentHasher hasher;
+
     /**
      * @param phoneSealed the patient's number sealed (null when the message has none)
      * @throws FeedRefusal NO_MOBILE (a new appointment without a number), INCOMPLETE (no start), NOT_APPLICABLE
@@ -43,10 +53,20 @@ public class SmsFeedWork {
     public FeedAnswer.Result apply(FeedEndpoint endpoint, SiuMessage message, String phoneSealed, String phoneHash,
                                    Instant now) {
         SmsFeedRepository store = regions.ready(endpoint.region()).smsFeed();
-        if (store.seen(endpoint.endpointId(), message.controlId())) {
+        AppointmentHashing hashing = hasher.hashing();
+        ControlHash control;
+        AppointmentKeys keys;
+        try {
+            control = ControlHash.of(hashing, endpoint.endpointId(), message.controlId());
+            keys = AppointmentKeys.of(hashing, endpoint.endpointId(), message.appointmentId());
+        } catch (IllegalArgumentException e) {
+            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The message's control id and appointment id must "
+                    + "each be 1 to 200 characters.");
+        }
+        if (store.seen(endpoint.endpointId(), control)) {
             return FeedAnswer.Result.DUPLICATE;
         }
-        Optional<SmsAppointment> existing = store.findAppointment(endpoint.endpointId(), message.appointmentId());
+        Optional<SmsAppointment> existing = store.findAppointment(endpoint.endpointId(), keys);
         SmsAppointment appointment;
         AppointmentOutcome outcome;
         if (existing.isEmpty()) {
@@ -59,9 +79,9 @@ public class SmsFeedWork {
             }
             Instant start = message.start(endpoint.zone()).orElseThrow(() -> new FeedRefusal(
                     FeedRefusal.Reason.INCOMPLETE, "The message has no start for the appointment."));
-            appointment = SmsAppointment.book(endpoint.organizationId(), endpoint.endpointId(),
-                    message.appointmentId(), new AppointmentDetails(start, message.department(), phoneSealed,
-                            phoneHash), message.controlId(), linkCode(), now);
+            appointment = SmsAppointment.book(endpoint.organizationId(), endpoint.endpointId(), keys,
+                    new AppointmentDetails(start, message.department(), phoneSealed, phoneHash), control, linkCode(),
+                    now);
             store.add(appointment);
             outcome = AppointmentOutcome.BOOKED;
         } else {
@@ -69,13 +89,12 @@ public class SmsFeedWork {
             Instant start = message.start(endpoint.zone()).orElse(appointment.startsAt());
             try {
                 outcome = appointment.apply(message.event(), new AppointmentDetails(start, message.department(),
-                        phoneSealed, phoneHash), message.controlId(), now);
+                        phoneSealed, phoneHash), control, now);
             } catch (IllegalAppointmentTransitionException e) {
                 throw new FeedRefusal(FeedRefusal.Reason.NOT_APPLICABLE, e.getMessage());
             }
         }
-        store.recordMessage(endpoint.endpointId(), message.controlId(), endpoint.organizationId(), appointment.id(),
-                now);
+        store.recordMessage(endpoint.endpointId(), control, endpoint.organizationId(), appointment.id(), now);
         for (SmsSend send : SmsSchedule.plan(appointment, outcome, endpoint.confirmation(),
                 endpoint.reminderMinutes(), store.sendsOf(appointment.id()), now)) {
             store.addIfAbsent(send);

@@ -9,11 +9,10 @@ import org.openvisit.database.OpenVisitDatabase;
 import org.openvisit.notify.domain.model.SmsAppointment;
 import org.openvisit.region.domain.model.RegionalStores;
 import org.openvisit.tenant.domain.model.DataRegion;
-import org.openvisit.visit.application.AppointmentHasher;
 import org.openvisit.visit.application.JoinLinks;
 import org.openvisit.visit.application.JoinRole;
+import org.openvisit.visit.domain.model.AppointmentHash;
 import org.openvisit.visit.domain.model.Visit;
-import org.openvisit.visit.domain.model.VisitKey;
 import org.openvisit.visit.domain.model.VisitStatus;
 
 import java.util.List;
@@ -23,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * OpenVisit's own short links in SMS, {@code /j/<code>}: the code names an appointment of the feed (never a number
  * or a name). When the clinician's launch has opened the appointment's visit (found as every launch finds it: by the
- * keyed hash of the endpoint and {@code Appointment/<id>}), the link becomes a fresh patient join link of that visit
+ * keyed hash of the endpoint and {@code Appointment/<id>} or {@code Appointment?identifier=<id>}, both kept with the
+ * feed's appointment instead of its id), the link becomes a fresh patient join link of that visit
  * — the patient's usual join flow; before that, the visit is not open yet. A link a clinician sent from the visit
  * page ({@link SmsVisitLinkService}) names its visit and leads to a fresh patient join link until the visit ends.
  */
@@ -45,9 +45,6 @@ public class SmsShortLinks {
 
     @Inject
     private RegionalStores stores;
-
-    @Inject
-    private AppointmentHasher hasher;
 
     @Inject
     private JoinLinks joinLinks;
@@ -72,10 +69,8 @@ public class SmsShortLinks {
             if (!a.status().isOn()) {
                 return new Resolution(Outcome.UNKNOWN, null);
             }
-            for (VisitKey key : List.of(VisitKey.appointment("Appointment/" + a.appointmentKey()),
-                    VisitKey.appointment("Appointment?identifier=" + a.appointmentKey()))) {
-                Optional<Visit> visit = stores.in(region).visits().findByKey(a.endpointId(),
-                        hasher.hash(a.endpointId(), key));
+            for (AppointmentHash hash : List.of(a.keys().reference(), a.keys().identifier())) {
+                Optional<Visit> visit = stores.in(region).visits().findByKey(a.endpointId(), hash);
                 if (visit.isPresent()) {
                     return new Resolution(Outcome.JOIN, joinLinks.issue(visit.get().id(), JoinRole.PATIENT));
                 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Enumerated;
 
 import java.time.Instant;
 
-/** One step of an appointment's history: which message (control id) moved it from which status to which. */
+/**
+ * One step of an appointment's history: which message (the keyed hash of its control id, {@link ControlHash}) moved it
+ * from which status to which.
+ */
 @Embeddable
 public class AppointmentChange {
 
@@ -26,8 +29,8 @@ public class AppointmentChange {
     @Column(name = "to_status", length = 16, nullable = false)
     private AppointmentStatus to;
 
-    @Column(name = "control_id", length = 200, nullable = false)
-    private String controlId;
+    @Column(name = "control_hash", length = 64, nullable = false)
+    private String controlHash;
 
     @Column(name = "changed_at", nullable = false)
     private Instant at;
@@ -37,12 +40,12 @@ public class AppointmentChange {
     }
 
     AppointmentChange(int sequence, AppointmentEvent event, AppointmentStatus from, AppointmentStatus to,
-                      String controlId, Instant at) {
+                      String controlHash, Instant at) {
         this.sequence = sequence;
         this.event = event;
         this.from = from;
         this.to = to;
-        this.controlId = controlId;
+        this.controlHash = controlHash;
         this.at = at;
     }
 
@@ -62,8 +65,9 @@ public class AppointmentChange {
         return to;
     }
 
-    public String controlId() {
-        return controlId;
+    /** The keyed hash of the message's control id. */
+    public ControlHash control() {
+        return new ControlHash(controlHash);
     }
 
     public Instant at() {

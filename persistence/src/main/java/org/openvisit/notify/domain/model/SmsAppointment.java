@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.openvisit.visit.domain.model.AppointmentHash;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,15 +24,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An appointment the EHR's SIU feed announced (regional store), keyed by the endpoint and the EHR's appointment id.
- * It holds what SMS needs and no more: the start, the department, the patient's mobile number sealed under the
- * installation key (forgotten once the appointment is over or cancelled), and the code of its short join link.
- * Which message may move it where is decided here ({@link #apply}); every message applied is in its history.
+ * An appointment the EHR's feed announced (regional store), keyed by the endpoint and the keyed hashes of the EHR's
+ * appointment id ({@link AppointmentKeys}: never the id itself). It holds what SMS needs and no more: the start, the
+ * department, the patient's mobile number sealed under the installation key (forgotten once the appointment is over
+ * or cancelled), and the code of its short join link. Which message may move it where is decided here
+ * ({@link #apply}); every message applied is in its history, by the keyed hash of its control id.
  */
 @Entity
 @Table(name = "sms_appointment")
 @NamedQuery(name = SmsAppointment.BY_KEY, query = "select a from SmsAppointment a "
-        + "where a.endpointId = :endpoint and a.appointmentKey = :key")
+        + "where a.endpointId = :endpoint and a.appointmentHash = :hash")
 @NamedQuery(name = SmsAppointment.BY_LINK, query = "select a from SmsAppointment a where a.linkCode = :code")
 public class SmsAppointment {
 
@@ -48,8 +50,13 @@ public class SmsAppointment {
     @Column(name = "endpoint_id", length = 36, nullable = false, updatable = false)
     private String endpointId;
 
-    @Column(name = "appointment_key", length = 200, nullable = false, updatable = false)
-    private String appointmentKey;
+    /** The visit hash of {@code Appointment/<id>}: the appointment's key per endpoint. */
+    @Column(name = "appointment_hash", length = 64, nullable = false, updatable = false)
+    private String appointmentHash;
+
+    /** The visit hash of {@code Appointment?identifier=<id>}. */
+    @Column(name = "identifier_hash", length = 64, nullable = false, updatable = false)
+    private String identifierHash;
 
     @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
@@ -87,14 +94,16 @@ public class SmsAppointment {
     }
 
     /** A new appointment (S12, or the first message the feed sends of it). */
-    public static SmsAppointment book(UUID organizationId, UUID endpointId, String appointmentKey,
-                                      AppointmentDetails details, String controlId, String linkCode, Instant at) {
+    public static SmsAppointment book(UUID organizationId, UUID endpointId, AppointmentKeys keys,
+                                      AppointmentDetails details, ControlHash control, String linkCode, Instant at) {
+        Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(details, "details");
         SmsAppointment a = new SmsAppointment();
         a.id = UUID.randomUUID().toString();
         a.organizationId = organizationId.toString();
         a.endpointId = endpointId.toString();
-        a.appointmentKey = requireText(appointmentKey, "appointmentKey");
+        a.appointmentHash = keys.reference().value();
+        a.identifierHash = keys.identifier().value();
         a.linkCode = requireText(linkCode, "linkCode");
         a.createdAt = at;
         a.startsAt = details.startsAt();
@@ -102,7 +111,7 @@ public class SmsAppointment {
         a.phoneSealed = details.phoneSealed();
         a.phoneHash = details.phoneHash();
         a.status = AppointmentStatus.BOOKED;
-        a.record(AppointmentEvent.BOOKED, null, controlId, at);
+        a.record(AppointmentEvent.BOOKED, null, control, at);
         return a;
     }
 
@@ -113,7 +122,8 @@ public class SmsAppointment {
      * @throws IllegalAppointmentTransitionException the appointment is cancelled, deleted or a no-show and the
      *                                               message would bring it back or move it
      */
-    public AppointmentOutcome apply(AppointmentEvent event, AppointmentDetails details, String controlId, Instant at) {
+    public AppointmentOutcome apply(AppointmentEvent event, AppointmentDetails details, ControlHash control,
+                                    Instant at) {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(details, "details");
         AppointmentStatus before = status;
@@ -123,7 +133,7 @@ public class SmsAppointment {
                 if (event == AppointmentEvent.DELETED) {
                     status = AppointmentStatus.DELETED;
                 }
-                record(event, before, controlId, at);
+                record(event, before, control, at);
                 return AppointmentOutcome.UPDATED;
             }
             throw new IllegalAppointmentTransitionException("The appointment is " + status.name().toLowerCase()
@@ -160,7 +170,7 @@ public class SmsAppointment {
             }
             default -> throw new IllegalStateException(event.name());
         }
-        record(event, before, controlId, at);
+        record(event, before, control, at);
         return outcome;
     }
 
@@ -169,9 +179,9 @@ public class SmsAppointment {
         phoneSealed = null;
     }
 
-    private void record(AppointmentEvent event, AppointmentStatus from, String controlId, Instant at) {
-        history.add(new AppointmentChange(history.size() + 1, event, from, status, requireText(controlId,
-                "controlId"), at));
+    private void record(AppointmentEvent event, AppointmentStatus from, ControlHash control, Instant at) {
+        Objects.requireNonNull(control, "control");
+        history.add(new AppointmentChange(history.size() + 1, event, from, status, control.value(), at));
     }
 
     private static String requireText(String value, String name) {
@@ -193,8 +203,9 @@ public class SmsAppointment {
         return UUID.fromString(endpointId);
     }
 
-    public String appointmentKey() {
-        return appointmentKey;
+    /** The keyed hashes of the appointment's id (its key, and the visit hashes a short link looks for). */
+    public AppointmentKeys keys() {
+        return new AppointmentKeys(new AppointmentHash(appointmentHash), new AppointmentHash(identifierHash));
     }
 
     public Instant startsAt() {

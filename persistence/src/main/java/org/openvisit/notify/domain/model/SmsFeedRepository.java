@@ -6,12 +6,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The SMS appointment feed's tables in one region's store: appointments, the messages applied (by control id), the
+ * The SMS appointment feed's tables in one region's store: appointments (by the keyed hashes of their ids), the
+ * messages applied (by the keyed hash of their control id), the
  * send schedule, the built-in carrier's outbox and the opt-out list. Obtained per region, never injected.
  */
 public interface SmsFeedRepository {
 
-    Optional<SmsAppointment> findAppointment(UUID endpointId, String appointmentKey);
+    /** The endpoint's appointment with these keys (by {@link AppointmentKeys#reference()}). */
+    Optional<SmsAppointment> findAppointment(UUID endpointId, AppointmentKeys keys);
 
     Optional<SmsAppointment> appointment(UUID id);
 
@@ -19,11 +21,11 @@ public interface SmsFeedRepository {
 
     void add(SmsAppointment appointment);
 
-    /** Whether this endpoint's message with this control id (MSH-10) was applied already. */
-    boolean seen(UUID endpointId, String controlId);
+    /** Whether this endpoint's message with this control id (its keyed hash) was applied already. */
+    boolean seen(UUID endpointId, ControlHash control);
 
-    /** Records a message as applied; a second record of the same (endpoint, control id) fails. */
-    void recordMessage(UUID endpointId, String controlId, UUID organizationId, UUID appointmentId, Instant at);
+    /** Records a message as applied; a second record of the same (endpoint, control hash) fails. */
+    void recordMessage(UUID endpointId, ControlHash control, UUID organizationId, UUID appointmentId, Instant at);
 
     List<SmsSend> sendsOf(UUID appointmentId);
 

@@ -1,6 +1,8 @@
 package org.openvisit.notify.infrastructure.persistence;
 
 import jakarta.persistence.EntityManager;
+import org.openvisit.notify.domain.model.AppointmentKeys;
+import org.openvisit.notify.domain.model.ControlHash;
 import org.openvisit.notify.domain.model.DueOrganization;
 import org.openvisit.notify.domain.model.LinkSend;
 import org.openvisit.notify.domain.model.OutboxEntry;
@@ -47,9 +49,9 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
     }
 
     @Override
-    public Optional<SmsAppointment> findAppointment(UUID endpointId, String appointmentKey) {
+    public Optional<SmsAppointment> findAppointment(UUID endpointId, AppointmentKeys keys) {
         return entityManager.createNamedQuery(SmsAppointment.BY_KEY, SmsAppointment.class)
-                .setParameter("endpoint", endpointId.toString()).setParameter("key", appointmentKey)
+                .setParameter("endpoint", endpointId.toString()).setParameter("hash", keys.reference().value())
                 .getResultStream().findFirst();
     }
 
@@ -71,20 +73,21 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
     }
 
     @Override
-    public boolean seen(UUID endpointId, String controlId) {
+    public boolean seen(UUID endpointId, ControlHash control) {
         return ((Number) entityManager.createNativeQuery(
-                        "SELECT COUNT(*) FROM sms_feed_message WHERE endpoint_id = ?1 AND control_id = ?2")
-                .setParameter(1, endpointId.toString()).setParameter(2, controlId).getSingleResult()).longValue() > 0;
+                        "SELECT COUNT(*) FROM sms_feed_message WHERE endpoint_id = ?1 AND control_hash = ?2")
+                .setParameter(1, endpointId.toString()).setParameter(2, control.value()).getSingleResult())
+                .longValue() > 0;
     }
 
     @Override
-    public void recordMessage(UUID endpointId, String controlId, UUID organizationId, UUID appointmentId,
+    public void recordMessage(UUID endpointId, ControlHash control, UUID organizationId, UUID appointmentId,
                               Instant at) {
         entityManager.createNativeQuery("""
-                        INSERT INTO sms_feed_message (endpoint_id, control_id, organization_id, appointment_id,
+                        INSERT INTO sms_feed_message (endpoint_id, control_hash, organization_id, appointment_id,
                                                       received_at)
                         VALUES (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, endpointId.toString()).setParameter(2, controlId)
+                .setParameter(1, endpointId.toString()).setParameter(2, control.value())
                 .setParameter(3, organizationId.toString()).setParameter(4, appointmentId.toString())
                 .setParameter(5, utc(at)).executeUpdate();
     }

@@ -100,7 +100,7 @@ public final class RegionCopier {
             new Table("sms_appointment_change",
                     "appointment_id IN (SELECT a.id FROM sms_appointment a WHERE a.organization_id = ?)",
                     "appointment_id", "sequence_no"),
-            new Table("sms_feed_message", ORG, "endpoint_id", "control_id"),
+            new Table("sms_feed_message", ORG, "endpoint_id", "control_hash"),
             new Table("sms_send", ORG, "id"),
             new Table("sms_outbox", ORG, "id"),
             new Table("sms_link_send", ORG, "id"),

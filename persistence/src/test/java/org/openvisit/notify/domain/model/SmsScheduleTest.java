@@ -68,7 +68,8 @@ class SmsScheduleTest {
         List<SmsSend> pending = new ArrayList<>(SmsSchedule.plan(a, AppointmentOutcome.BOOKED, true, DAY_AND_QUARTER,
                 List.of(), NOW));
         Instant newStart = NOW.plus(Duration.ofHours(3));
-        a.apply(AppointmentEvent.RESCHEDULED, new AppointmentDetails(newStart, null, null, null), "M2", NOW);
+        a.apply(AppointmentEvent.RESCHEDULED, new AppointmentDetails(newStart, null, null, null),
+                SmsAppointmentTest.control("M2"), NOW);
         List<SmsSend> add = SmsSchedule.plan(a, AppointmentOutcome.MOVED, true, DAY_AND_QUARTER, pending, NOW);
         assertThat(add).extracting(SmsSend::kind, SmsSend::slot).contains(
                 org.assertj.core.groups.Tuple.tuple(SendKind.UPDATE, 2));

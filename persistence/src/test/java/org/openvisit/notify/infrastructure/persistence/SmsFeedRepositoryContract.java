@@ -9,6 +9,8 @@ import org.openvisit.database.MigratedDatabase;
 import org.openvisit.database.TestDatabase;
 import org.openvisit.notify.domain.model.AppointmentDetails;
 import org.openvisit.notify.domain.model.AppointmentEvent;
+import org.openvisit.notify.domain.model.AppointmentKeys;
+import org.openvisit.notify.domain.model.ControlHash;
 import org.openvisit.notify.domain.model.AppointmentOutcome;
 import org.openvisit.notify.domain.model.AppointmentStatus;
 import org.openvisit.notify.domain.model.OutboxEntry;
@@ -16,6 +18,7 @@ import org.openvisit.notify.domain.model.SendKind;
 import org.openvisit.notify.domain.model.SendStatus;
 import org.openvisit.notify.domain.model.SmsAppointment;
 import org.openvisit.notify.domain.model.SmsSend;
+import org.openvisit.visit.domain.model.AppointmentHashing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +34,14 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The SMS feed's regional tables (regional V6) and their repository against a real database. */
+/** The SMS feed's regional tables (regional V6, V12) and their repository against a real database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SmsFeedRepositoryContract {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /** A made-up installation key: the hashes are the real keyed hashes. */
+    private static final AppointmentHashing HASHING = new AppointmentHashing(
+            UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private MigratedDatabase database;
 
@@ -68,15 +74,105 @@ abstract class SmsFeedRepositoryContract {
         }
     }
 
+    private static ControlHash control(UUID endpoint, String controlId) {
+        return ControlHash.of(HASHING, endpoint, controlId);
+    }
+
     private SmsAppointment booked(UUID org, UUID endpoint, Instant start) {
+        return booked(org, endpoint, "APT-" + UUID.randomUUID(), start);
+    }
+
+    private SmsAppointment booked(UUID org, UUID endpoint, String appointmentId, Instant start) {
         return inTransaction(r -> {
-            SmsAppointment a = SmsAppointment.book(org, endpoint, "APT-" + UUID.randomUUID(),
-                    new AppointmentDetails(start, "Cardiology", "sealed", "hash-" + UUID.randomUUID()), "MSG1",
-                    UUID.randomUUID().toString().substring(0, 12), NOW);
+            SmsAppointment a = SmsAppointment.book(org, endpoint, AppointmentKeys.of(HASHING, endpoint, appointmentId),
+                    new AppointmentDetails(start, "Cardiology", "sealed", "hash-" + UUID.randomUUID()),
+                    control(endpoint, "MSG1"), UUID.randomUUID().toString().substring(0, 12), NOW);
             r.add(a);
-            r.recordMessage(endpoint, "MSG1-" + a.id(), org, a.id(), NOW);
+            r.recordMessage(endpoint, control(endpoint, "MSG1-" + appointmentId), org, a.id(), NOW);
             return a;
         });
+    }
+
+    /** Every value of every text column of the row(s) {@code where} selects, as the database holds them. */
+    private List<String> rawText(String table, String where, String id) {
+        return inTransaction(r -> {
+            try {
+                java.sql.Connection c = r.entityManager().unwrap(java.sql.Connection.class);
+                List<String> values = new java.util.ArrayList<>();
+                try (java.sql.PreparedStatement s = c.prepareStatement("SELECT * FROM " + table + " WHERE " + where)) {
+                    s.setString(1, id);
+                    try (java.sql.ResultSet rows = s.executeQuery()) {
+                        while (rows.next()) {
+                            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                                values.add(rows.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT)
+                                        + "=" + rows.getString(i));
+                            }
+                        }
+                    }
+                }
+                return values;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void noPlainAppointmentIdOrControlIdIsStoredAndTheSameAppointmentAnnouncedTwiceIsOneRow() {
+        UUID org = UUID.randomUUID();
+        UUID endpoint = UUID.randomUUID();
+        String appointmentId = "appt-secret-" + UUID.randomUUID().toString().substring(0, 8);
+        String fhirControl = "fhir:" + appointmentId + "/_history/1";
+        SmsAppointment a = inTransaction(r -> {
+            AppointmentKeys keys = AppointmentKeys.of(HASHING, endpoint, appointmentId);
+            assertThat(r.findAppointment(endpoint, keys)).isEmpty();
+            SmsAppointment booked = SmsAppointment.book(org, endpoint, keys, new AppointmentDetails(
+                    NOW.plus(Duration.ofDays(1)), null, "sealed", "h"), control(endpoint, fhirControl), "code"
+                    + UUID.randomUUID().toString().substring(0, 8), NOW);
+            r.add(booked);
+            r.recordMessage(endpoint, control(endpoint, fhirControl), org, booked.id(), NOW);
+            return booked;
+        });
+        // announced again (a replay, then the next version): the same keys find the same row
+        String second = "fhir:" + appointmentId + "/_history/2";
+        inTransaction(r -> {
+            assertThat(r.seen(endpoint, control(endpoint, fhirControl))).isTrue();
+            assertThat(r.seen(endpoint, control(endpoint, second))).isFalse();
+            SmsAppointment again = r.findAppointment(endpoint, AppointmentKeys.of(HASHING, endpoint, appointmentId))
+                    .orElseThrow();
+            assertThat(again.id()).isEqualTo(a.id());
+            again.apply(AppointmentEvent.MODIFIED, new AppointmentDetails(NOW.plus(Duration.ofDays(2)), null, null,
+                    null), control(endpoint, second), NOW);
+            r.recordMessage(endpoint, control(endpoint, second), org, again.id(), NOW);
+            return null;
+        });
+        assertThat(this.<Long>inTransaction(r -> ((Number) r.entityManager().createNativeQuery(
+                "SELECT COUNT(*) FROM sms_appointment WHERE endpoint_id = ?1").setParameter(1, endpoint.toString())
+                .getSingleResult()).longValue())).isEqualTo(1);
+        // a second row for the same appointment and endpoint is refused by the database
+        assertThatThrownBy(() -> inTransaction(r -> {
+            r.add(SmsAppointment.book(org, endpoint, AppointmentKeys.of(HASHING, endpoint, appointmentId),
+                    new AppointmentDetails(NOW, null, null, null), control(endpoint, "other"), "other"
+                            + UUID.randomUUID().toString().substring(0, 8), NOW));
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+        // the same id through another endpoint is another appointment
+        assertThat(this.<java.util.Optional<SmsAppointment>>inTransaction(r -> r.findAppointment(UUID.randomUUID(),
+                AppointmentKeys.of(HASHING, endpoint, appointmentId)))).isEmpty();
+
+        // what the database holds: hashes, never the id (nor the FHIR control id that carries it)
+        List<String> stored = new java.util.ArrayList<>();
+        stored.addAll(rawText("sms_appointment", "id = ?", a.id().toString()));
+        stored.addAll(rawText("sms_appointment_change", "appointment_id = ?", a.id().toString()));
+        stored.addAll(rawText("sms_feed_message", "appointment_id = ?", a.id().toString()));
+        assertThat(stored).hasSizeGreaterThan(20).noneSatisfy(v -> assertThat(v).contains(appointmentId))
+                .noneSatisfy(v -> assertThat(v).containsIgnoringCase("fhir:"))
+                .contains("appointment_hash=" + AppointmentKeys.of(HASHING, endpoint, appointmentId).reference().value(),
+                        "identifier_hash=" + AppointmentKeys.of(HASHING, endpoint, appointmentId).identifier().value(),
+                        "control_hash=" + control(endpoint, fhirControl).value(),
+                        "control_hash=" + control(endpoint, second).value());
+        assertThat(stored).noneSatisfy(v -> assertThat(v).startsWith("appointment_key="))
+                .noneSatisfy(v -> assertThat(v).startsWith("control_id="));
     }
 
     @Test
@@ -85,8 +181,9 @@ abstract class SmsFeedRepositoryContract {
         UUID endpoint = UUID.randomUUID();
         SmsAppointment a = booked(org, endpoint, NOW.plus(Duration.ofDays(2)));
         inTransaction(r -> r.appointment(a.id()).orElseThrow().apply(AppointmentEvent.RESCHEDULED,
-                new AppointmentDetails(NOW.plus(Duration.ofDays(3)), null, null, null), "MSG2", NOW));
-        SmsAppointment loaded = inTransaction(r -> r.findAppointment(endpoint, a.appointmentKey()).orElseThrow());
+                new AppointmentDetails(NOW.plus(Duration.ofDays(3)), null, null, null), control(endpoint, "MSG2"),
+                NOW));
+        SmsAppointment loaded = inTransaction(r -> r.findAppointment(endpoint, a.keys()).orElseThrow());
         assertThat(loaded.status()).isEqualTo(AppointmentStatus.MOVED);
         assertThat(loaded.startsAt()).isEqualTo(NOW.plus(Duration.ofDays(3)));
         assertThat(loaded.department()).contains("Cardiology");
@@ -94,7 +191,9 @@ abstract class SmsFeedRepositoryContract {
         assertThat(loaded.history()).extracting(c -> c.event() + ":" + c.to())
                 .containsExactly("BOOKED:BOOKED", "RESCHEDULED:MOVED");
         assertThat(this.<java.util.Optional<SmsAppointment>>inTransaction(r -> r.appointmentByLink(a.linkCode()))).isPresent();
-        assertThat(this.<java.util.Optional<SmsAppointment>>inTransaction(r -> r.findAppointment(UUID.randomUUID(), a.appointmentKey()))).isEmpty();
+        assertThat(loaded.keys()).isEqualTo(a.keys());
+        assertThat(this.<java.util.Optional<SmsAppointment>>inTransaction(r -> r.findAppointment(UUID.randomUUID(),
+                a.keys()))).isEmpty();
     }
 
     @Test
@@ -102,13 +201,15 @@ abstract class SmsFeedRepositoryContract {
         UUID endpoint = UUID.randomUUID();
         SmsAppointment a = booked(UUID.randomUUID(), endpoint, NOW.plus(Duration.ofDays(1)));
         inTransaction(r -> {
-            r.recordMessage(endpoint, "CTRL-1", a.organizationId(), a.id(), NOW);
+            r.recordMessage(endpoint, control(endpoint, "CTRL-1"), a.organizationId(), a.id(), NOW);
             return null;
         });
-        assertThat(this.<Boolean>inTransaction(r -> r.seen(endpoint, "CTRL-1"))).isTrue();
-        assertThat(this.<Boolean>inTransaction(r -> r.seen(UUID.randomUUID(), "CTRL-1"))).isFalse();
+        assertThat(this.<Boolean>inTransaction(r -> r.seen(endpoint, control(endpoint, "CTRL-1")))).isTrue();
+        UUID other = UUID.randomUUID();
+        assertThat(this.<Boolean>inTransaction(r -> r.seen(other, control(other, "CTRL-1")))).isFalse();
+        assertThat(this.<Boolean>inTransaction(r -> r.seen(other, control(endpoint, "CTRL-1")))).isFalse();
         assertThatThrownBy(() -> inTransaction(r -> {
-            r.recordMessage(endpoint, "CTRL-1", a.organizationId(), a.id(), NOW);
+            r.recordMessage(endpoint, control(endpoint, "CTRL-1"), a.organizationId(), a.id(), NOW);
             return null;
         })).isInstanceOf(RuntimeException.class);
     }
@@ -230,7 +331,8 @@ abstract class SmsFeedRepositoryContract {
         SmsAppointment cancelling = booked(org, UUID.randomUUID(), NOW.plus(Duration.ofDays(3)));
         for (SmsAppointment c : List.of(cancelled, cancelling)) {
             AppointmentOutcome o = inTransaction(r -> r.appointment(c.id()).orElseThrow().apply(
-                    AppointmentEvent.CANCELLED, new AppointmentDetails(c.startsAt(), null, null, null), "C", NOW));
+                    AppointmentEvent.CANCELLED, new AppointmentDetails(c.startsAt(), null, null, null),
+                    control(c.endpointId(), "C"), NOW));
             assertThat(o).isEqualTo(AppointmentOutcome.CANCELLED);
         }
         inTransaction(r -> r.addIfAbsent(new SmsSend(r.appointment(cancelling.id()).orElseThrow(),

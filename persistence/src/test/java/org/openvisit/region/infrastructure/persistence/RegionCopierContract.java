@@ -99,9 +99,13 @@ abstract class RegionCopierContract {
                 "digest-1", ENDPOINT.toString(), at(0));
         exec(source, "INSERT INTO context_link_use (token_digest, endpoint_id, expires_at) VALUES (?, ?, ?)",
                 "digest-2", OTHER_ENDPOINT.toString(), at(0));
-        exec(source, "INSERT INTO sms_appointment (id, organization_id, endpoint_id, appointment_key, starts_at, status,"
-                + " link_code, created_at, version) VALUES (?, ?, ?, 'appt', ?, 'BOOKED', 'code1', ?, 0)",
-                "a1", ORG.toString(), ENDPOINT.toString(), at(0), at(0));
+        exec(source, "INSERT INTO sms_appointment (id, organization_id, endpoint_id, appointment_hash, identifier_hash,"
+                + " starts_at, status, link_code, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 'BOOKED', 'code1', ?, 0)",
+                "a1", ORG.toString(), ENDPOINT.toString(), "a".repeat(64), "b".repeat(64), at(0), at(0));
+        exec(source, "INSERT INTO sms_appointment_change (appointment_id, sequence_no, event, to_status, control_hash,"
+                + " changed_at) VALUES ('a1', 1, 'BOOKED', 'BOOKED', ?, ?)", "c".repeat(64), at(0));
+        exec(source, "INSERT INTO sms_feed_message (endpoint_id, control_hash, organization_id, appointment_id,"
+                + " received_at) VALUES (?, ?, ?, 'a1', ?)", ENDPOINT.toString(), "c".repeat(64), ORG.toString(), at(0));
         exec(source, "INSERT INTO sms_send (id, organization_id, appointment_id, kind, slot, due_at, status, version)"
                 + " VALUES ('s1', ?, 'a1', 'REMINDER', 1, ?, 'PENDING', 0)", ORG.toString(), at(5));
     }
@@ -136,8 +140,11 @@ abstract class RegionCopierContract {
     void copiesOnlyTheOrganizationsRowsWithIdsNamingTheNewRegionAndVerifies() throws SQLException {
         long copied = copier.copy(source, target, SCOPE);
 
-        // per visit: the visit, a participant, two events, a task with an attempt, a summary, an audit row
-        assertThat(copied).isEqualTo(3 * 8 + 1 + 2);
+        // per visit: the visit, a participant, two events, a task with an attempt, a summary, an audit row; a link
+        // use; an SMS appointment with its change, its message and its send
+        assertThat(copied).isEqualTo(3 * 8 + 1 + 4);
+        assertThat(strings(target, "SELECT appointment_hash FROM sms_appointment")).containsExactly("a".repeat(64));
+        assertThat(strings(target, "SELECT control_hash FROM sms_feed_message")).containsExactly("c".repeat(64));
         assertThat(RegionCopier.rows(target, SCOPE)).isEqualTo(copied);
         assertThat(strings(target, "SELECT id FROM visit")).hasSize(3)
                 .allSatisfy(id -> assertThat(DataRegion.ofRecordId(id)).hasValue(DataRegion.EMEA));
@@ -194,8 +201,10 @@ abstract class RegionCopierContract {
         exec(source, "INSERT INTO launch_audit (id, occurred_at, endpoint_id, organization_id, outcome, reason_code,"
                 + " reason) VALUES ('late', ?, ?, ?, 'REFUSED', 'MOVING', 'moving')", at(200), ENDPOINT.toString(),
                 ORG.toString());
+        exec(source, "INSERT INTO sms_feed_message (endpoint_id, control_hash, organization_id, appointment_id,"
+                + " received_at) VALUES (?, ?, ?, 'a1', ?)", ENDPOINT.toString(), "d".repeat(64), ORG.toString(), at(200));
 
-        assertThat(copier.topUp(source, target, SCOPE)).isEqualTo(1);
+        assertThat(copier.topUp(source, target, SCOPE)).isEqualTo(2);
         assertThat(copier.topUp(source, target, SCOPE)).isZero();
         assertThat(copier.verify(source, target, SCOPE)).allSatisfy(c -> assertThat(c.matches()).as(c.table()).isTrue());
     }
