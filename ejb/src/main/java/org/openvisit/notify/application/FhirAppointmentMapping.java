@@ -28,7 +28,8 @@ import java.util.Optional;
  *     and {@code fulfilled} (over) are skipped with their reason;</li>
  * <li>the appointment's id is {@code Appointment.id} (as launches name it: {@code Appointment/<id>}); the control id
  *     that makes a version applied once is {@code fhir:<id>/_history/<versionId>} (else the {@code lastUpdated}
- *     time), hashed when longer than the message log's column;</li>
+ *     time), digested when longer than 200 characters; the intake keeps both only as keyed hashes
+ *     ({@code AppointmentKeys}, {@code ControlHash});</li>
  * <li>the patient participant's reference in any of the forms EHRs write: {@code Patient/123},
  *     {@code Patient/123/_history/2}, the absolute URL on the endpoint's own base, or {@code type: Patient} with a
  *     bare id; a patient on another server, a contained one or one named only by identifier is not read;</li>

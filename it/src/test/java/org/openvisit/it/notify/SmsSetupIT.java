@@ -672,6 +672,26 @@ class SmsSetupIT {
         assertThat(confirmation.getString("toMasked")).isEqualTo("+1••••••0163");
         assertThat(confirmation.getString("body")).contains("is booked").contains("/j/")
                 .doesNotContain("0163").doesNotContain("Riverside");
+
+        // the short link finds the visit the clinician's launch opens for the appointment (OpenVisit keeps only keyed
+        // hashes of the appointment's id, the visit's and the feed's alike)
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/j/[a-z0-9]+)")
+                .matcher(confirmation.getString("body"));
+        assertThat(link.find()).isTrue();
+        assertThat(Http.send(HttpRequest.newBuilder(TenantApi.at(link.group(1)))).body()).contains("not open yet");
+        org.openvisit.it.rooms.RoomClient clinician = new org.openvisit.it.rooms.RoomClient();
+        HttpResponse<String> launched = clinician.follow(SharedServer.sandboxUri().resolve("ehr/launch?user="
+                + java.net.URLEncoder.encode("Practitioner/prac-chen-wu", StandardCharsets.UTF_8)
+                + "&appointment=" + appointment + "&launchUrl="
+                + java.net.URLEncoder.encode(clinic.providerLaunchUrl(), StandardCharsets.UTF_8)));
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(200);
+        HttpResponse<String> opened = Http.send(HttpRequest.newBuilder(TenantApi.at(link.group(1))));
+        assertThat(opened.statusCode()).as(opened.body()).isBetween(300, 399);
+        assertThat(opened.headers().firstValue("Location").orElseThrow()).contains("/join?token=");
+        org.openvisit.it.rooms.RoomClient patientPage = new org.openvisit.it.rooms.RoomClient();
+        patientPage.follow(TenantApi.at(link.group(1)));
+        assertThat(patientPage.visitId()).isEqualTo(clinician.visitId());
+
         JsonObject state = feedSource(org, clinic.endpointId());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!state.containsKey("lastSuccessAt") && System.nanoTime() < deadline) {
