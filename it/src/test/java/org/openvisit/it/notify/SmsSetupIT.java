@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openvisit.it.support.Http;
+import org.openvisit.it.support.PrivacyScan;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.TenantApi;
 import org.openvisit.it.tenant.TenantApi.User;
@@ -715,7 +716,7 @@ class SmsSetupIT {
         assertThat(log).doesNotContain("2025550163").doesNotContain("555-0163").doesNotContain(patient)
                 .doesNotContain("+1312555");
         // the EHR sandbox, deployed in the same server, logs its own launch of the appointment (as an EHR may)
-        assertThat(org.openvisit.it.support.PrivacyScan.log(log, List.of(appointment))).as("in OpenVisit's log lines")
+        assertThat(PrivacyScan.log(log, List.of(appointment))).as("in OpenVisit's log lines")
                 .isEmpty();
     }
 
