@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * and resident memory before and after, per connection, then admits patients one at a time and
  * prints the time from the clinician's "admit" to the patient's socket hearing "admitted" (p50/p99).
  *
- * Arguments: base-url server-java-pid connections admits
+ * Arguments: base-url server-java-pid[,pid...] connections admits (several pids: the nodes of a cluster behind a
+ * balancer; memory is summed over them)
  */
 public class LobbyLoad {
 
@@ -56,7 +57,7 @@ public class LobbyLoad {
 
     static void measure(String[] args) throws Exception {
         URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
-        long pid = Long.parseLong(args[1]);
+        long[] pids = java.util.Arrays.stream(args[1].split(",")).mapToLong(Long::parseLong).toArray();
         int connections = Integer.parseInt(args[2]);
         int admits = Integer.parseInt(args[3]);
 
@@ -86,7 +87,7 @@ public class LobbyLoad {
         heartbeat.scheduleAtFixedRate(() -> clinician.send("{\"type\":\"ping\",\"n\":1}"), 10, 10, TimeUnit.SECONDS);
 
         Thread.sleep(2000);
-        long[] before = memory(pid);
+        long[] before = memory(pids);
         System.out.printf("server before: heap %.1f MiB (after full GC), RSS %.1f MiB%n", before[0] / 1048576.0,
                 before[1] / 1048576.0);
 
@@ -102,9 +103,13 @@ public class LobbyLoad {
             int n = i;
             patients.sendAsync(HttpRequest.newBuilder(join).GET().build(), HttpResponse.BodyHandlers.discarding())
                     .thenCompose(r -> {
-                        String cookie = r.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                                .filter(c -> c.startsWith("OPENVISIT_SESSION=")).reduce((a, b) -> b)
-                                .orElseThrow(() -> new IllegalStateException("no session for join " + r.statusCode()));
+                        // every cookie the join set, as a browser sends them: the room pass is found through the
+                        // browser's own cookie (OPENVISIT_BROWSER), on whichever node the socket lands
+                        String cookie = String.join("; ", r.headers().allValues("Set-Cookie").stream()
+                                .map(c -> c.split(";", 2)[0]).toList());
+                        if (!cookie.contains("OPENVISIT_BROWSER=")) {
+                            throw new IllegalStateException("no browser cookie for join " + r.statusCode());
+                        }
                         Lobby lobby = new Lobby();
                         return patients.newWebSocketBuilder().header("Cookie", cookie)
                                 .connectTimeout(Duration.ofSeconds(60)).buildAsync(signal, lobby)
@@ -132,7 +137,7 @@ public class LobbyLoad {
                 lobbies.size() / seconds);
 
         Thread.sleep(35_000); // past the server's 30 s heartbeat timeout: the pings must keep everyone in
-        long[] after = memory(pid);
+        long[] after = memory(pids);
         int open = (int) lobbies.stream().filter(l -> !l.closed.isDone()).count();
         System.out.printf("after 35 s of heartbeats: %d of %d lobby sockets still open (%d closed by the server)%n",
                 open, lobbies.size(), serverClosed.get());
@@ -166,6 +171,17 @@ public class LobbyLoad {
     }
 
     /** Heap used after a full GC (jcmd) and resident memory (/proc) of the server's Java process. */
+    /** Heap after a full GC and RSS, summed over the given server processes. */
+    static long[] memory(long[] pids) throws IOException, InterruptedException {
+        long[] sum = new long[2];
+        for (long pid : pids) {
+            long[] one = memory(pid);
+            sum[0] += one[0];
+            sum[1] += one[1];
+        }
+        return sum;
+    }
+
     static long[] memory(long pid) throws IOException, InterruptedException {
         run("jcmd", Long.toString(pid), "GC.run");
         Thread.sleep(1000);
