@@ -91,7 +91,7 @@ round() {
     'BEGIN{ if (k > 0) printf "%d", (n * h * 0.8 - b) * 1024 / k; else print "?" }')"
 
   java -Xmx512m -Dwarmup=5 "$root/bench/LaunchBench.java" "http://127.0.0.1:$base/" \
-    "http://127.0.0.1:$base/ehr-sandbox/" "$pids" "$launch_seconds" 16 | tee "$work/launch-$nodes.txt"
+    "http://127.0.0.1:$base/" "$pids" "$launch_seconds" 16 | tee "$work/launch-$nodes.txt"
   figure[$nodes,launches]="$(awk '$1=="launch"{print $3}' "$work/launch-$nodes.txt")"
 
   kill -TERM "$cluster" 2>/dev/null || true
