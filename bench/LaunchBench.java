@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *   (the EHR runs in another process): its throughput with the EHR's work excluded is the inverse, so the
  *   ratio of the two is the launch rate OpenVisit sustains as a share of the trivial endpoint's.
  *
- * Usage: java LaunchBench.java <openvisit-url> <sandbox-url> <openvisit-pid> <seconds-per-run> <concurrency>...
+ * Usage: java LaunchBench.java <openvisit-url> <sandbox-url> <openvisit-pid[,pid...]> <seconds-per-run> <concurrency>...
  */
 public class LaunchBench {
 
@@ -51,7 +51,7 @@ public class LaunchBench {
     public static void main(String[] args) throws Exception {
         URI openVisit = base(args[0]);
         URI sandbox = base(args[1]);
-        long pid = Long.parseLong(args[2]);
+        long[] pid = java.util.Arrays.stream(args[2].split(",")).mapToLong(Long::parseLong).toArray();
         int seconds = Integer.parseInt(args[3]);
         client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -98,7 +98,7 @@ public class LaunchBench {
         }
     }
 
-    private static Result run(URI openVisit, URI sandbox, long pid, int concurrency, int seconds, boolean launch)
+    private static Result run(URI openVisit, URI sandbox, long[] pid, int concurrency, int seconds, boolean launch)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -145,6 +145,15 @@ public class LaunchBench {
     }
 
     /** user + system CPU time of the process, in clock ticks (/proc/PID/stat fields 14 and 15). */
+    /** CPU ticks (user + system) of the given server processes together: the nodes of a cluster. */
+    private static long cpuTicks(long[] pids) throws Exception {
+        long sum = 0;
+        for (long pid : pids) {
+            sum += cpuTicks(pid);
+        }
+        return sum;
+    }
+
     private static long cpuTicks(long pid) throws Exception {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -173,7 +182,9 @@ public class LaunchBench {
                     jar.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
                 }
             }
-            boolean ours = next.getAuthority().equals(openVisit.getAuthority());
+            // behind a balancer the sandbox answers on OpenVisit's address too, under /ehr-sandbox/
+            boolean ours = next.getAuthority().equals(openVisit.getAuthority())
+                    && !next.getPath().startsWith("/ehr-sandbox/");
             if (ours) {
                 Matcher m = APP.matcher(r.headers().firstValue("Server-Timing").orElse(""));
                 if (!m.find()) {

@@ -28,13 +28,15 @@ import java.util.regex.Pattern;
 
 /**
  * Load client of bench/lobby.sh (run with "java LobbyLoad.java ..."; JDK only, no libraries).
- * A clinician launches a visit through the EHR sandbox and keeps its visit page's socket open;
+ * Clinicians launch visits through the EHR sandbox and keep their visit pages' sockets open;
  * N patients open the patient link (each its own HTTP session) and wait in the lobby on a signalling
  * socket with the browsers' heartbeat (a ping every 10 s). Prints the server's heap (after a full GC)
  * and resident memory before and after, per connection, then admits patients one at a time and
  * prints the time from the clinician's "admit" to the patient's socket hearing "admitted" (p50/p99).
  *
- * Arguments: base-url server-java-pid connections admits
+ * Patients are spread over several visits (-Dvisits=5 by default), one clinician socket each.
+ * Arguments: base-url server-java-pid[,pid...] connections admits (several pids: the nodes of a cluster behind a
+ * balancer; memory is summed over them)
  */
 public class LobbyLoad {
 
@@ -56,37 +58,27 @@ public class LobbyLoad {
 
     static void measure(String[] args) throws Exception {
         URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
-        long pid = Long.parseLong(args[1]);
+        long[] pids = java.util.Arrays.stream(args[1].split(",")).mapToLong(Long::parseLong).toArray();
         int connections = Integer.parseInt(args[2]);
         int admits = Integer.parseInt(args[3]);
 
-        // the clinician: SMART launch from the sandbox, then the visit page and its socket
-        HttpClient doc = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        URI at = base.resolve("ehr-sandbox/ehr/launch?user=" + URLEncoder.encode("Practitioner/prac-ada-okafor",
-                StandardCharsets.UTF_8) + "&appointment=appt-1001");
-        HttpResponse<String> page = null;
-        for (int hop = 0; hop < 12; hop++) {
-            page = doc.send(HttpRequest.newBuilder(at).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (page.statusCode() / 100 != 3) {
-                break;
-            }
-            at = at.resolve(page.headers().firstValue("Location").orElseThrow());
-        }
-        Matcher link = LINK.matcher(page.body());
-        if (page.statusCode() != 200 || !link.find()) {
-            throw new IllegalStateException("the clinician's launch did not reach the visit page: " + at);
-        }
-        String visitId = at.getPath().replaceAll(".*/visit/", "");
-        URI join = URI.create(link.group(1).replace("&amp;", "&"));
-        URI signal = URI.create(base.toString().replace("http", "ws") + "visit/" + visitId + "/signal");
-        Clinician clinician = new Clinician();
-        doc.newWebSocketBuilder().buildAsync(signal, clinician).join();
+        // the clinicians: a SMART launch from the sandbox per visit, then the visit page and its socket. The patients
+        // are spread over several visits, as in a clinic (one room's state is written whole on every change)
+        String[] appointments = {"appt-1001", "appt-1002", "appt-1003", "appt-1004", "appt-1005"};
+        String[] practitioners = {"prac-ada-okafor", "prac-ben-lindqvist", "prac-chen-wu"};
+        int visitCount = Integer.getInteger("visits", appointments.length);
+        List<Visit> visits = new ArrayList<>();
         ScheduledExecutorService heartbeat = Executors.newScheduledThreadPool(2);
-        heartbeat.scheduleAtFixedRate(() -> clinician.send("{\"type\":\"ping\",\"n\":1}"), 10, 10, TimeUnit.SECONDS);
+        for (int v = 0; v < visitCount; v++) {
+            Visit visit = launch(base, practitioners[v % practitioners.length], appointments[v % appointments.length]);
+            visits.add(visit);
+            heartbeat.scheduleAtFixedRate(() -> visit.clinician.send("{\"type\":\"ping\",\"n\":1}"), 10, 10,
+                    TimeUnit.SECONDS);
+        }
+        System.out.printf("%d visits, each with its clinician's socket open%n", visits.size());
 
         Thread.sleep(2000);
-        long[] before = memory(pid);
+        long[] before = memory(pids);
         System.out.printf("server before: heap %.1f MiB (after full GC), RSS %.1f MiB%n", before[0] / 1048576.0,
                 before[1] / 1048576.0);
 
@@ -100,14 +92,24 @@ public class LobbyLoad {
         for (int i = 0; i < connections; i++) {
             inFlight.acquire();
             int n = i;
-            patients.sendAsync(HttpRequest.newBuilder(join).GET().build(), HttpResponse.BodyHandlers.discarding())
+            Visit visit = visits.get(n % visits.size());
+            patients.sendAsync(HttpRequest.newBuilder(visit.join).GET().build(), HttpResponse.BodyHandlers.discarding())
                     .thenCompose(r -> {
-                        String cookie = r.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                                .filter(c -> c.startsWith("OPENVISIT_SESSION=")).reduce((a, b) -> b)
-                                .orElseThrow(() -> new IllegalStateException("no session for join " + r.statusCode()));
-                        Lobby lobby = new Lobby();
+                        // every cookie the join set, as a browser sends them: the room pass is found through the
+                        // browser's own cookie (OPENVISIT_BROWSER), on whichever node the socket lands
+                        // (the last value of each name, as a browser keeps it: a join renews the browser's id)
+                        Map<String, String> jar = new java.util.LinkedHashMap<>();
+                        for (String set : r.headers().allValues("Set-Cookie")) {
+                            String pair = set.split(";", 2)[0];
+                            jar.put(pair.substring(0, Math.max(0, pair.indexOf('='))), pair);
+                        }
+                        String cookie = String.join("; ", jar.values());
+                        if (!cookie.contains("OPENVISIT_BROWSER=")) {
+                            throw new IllegalStateException("no browser cookie for join " + r.statusCode());
+                        }
+                        Lobby lobby = new Lobby(visit);
                         return patients.newWebSocketBuilder().header("Cookie", cookie)
-                                .connectTimeout(Duration.ofSeconds(60)).buildAsync(signal, lobby)
+                                .connectTimeout(Duration.ofSeconds(60)).buildAsync(visit.signal, lobby)
                                 .thenCompose(ws -> lobby.hello).thenApply(id -> lobby);
                     })
                     .whenComplete((lobby, error) -> {
@@ -132,7 +134,7 @@ public class LobbyLoad {
                 lobbies.size() / seconds);
 
         Thread.sleep(35_000); // past the server's 30 s heartbeat timeout: the pings must keep everyone in
-        long[] after = memory(pid);
+        long[] after = memory(pids);
         int open = (int) lobbies.stream().filter(l -> !l.closed.isDone()).count();
         System.out.printf("after 35 s of heartbeats: %d of %d lobby sockets still open (%d closed by the server)%n",
                 open, lobbies.size(), serverClosed.get());
@@ -147,7 +149,7 @@ public class LobbyLoad {
             Lobby lobby = lobbies.get(i);
             long sent = System.nanoTime();
             lobby.admittedAt = new CompletableFuture<>();
-            clinician.send("{\"type\":\"admit\",\"id\":\"" + lobby.id + "\"}");
+            lobby.visit.clinician.send("{\"type\":\"admit\",\"id\":\"" + lobby.id + "\"}");
             long got = lobby.admittedAt.get(10, TimeUnit.SECONDS);
             latencies.add(got - sent);
         }
@@ -160,12 +162,51 @@ public class LobbyLoad {
         heartbeat.shutdownNow();
     }
 
+    /** A visit opened by its clinician: the clinician's socket, the patients' join link and the visit's socket URL. */
+    record Visit(Clinician clinician, URI join, URI signal) {
+    }
+
+    static Visit launch(URI base, String practitioner, String appointment) throws Exception {
+        HttpClient doc = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        URI at = base.resolve("ehr-sandbox/ehr/launch?user=" + URLEncoder.encode("Practitioner/" + practitioner,
+                StandardCharsets.UTF_8) + "&appointment=" + appointment);
+        HttpResponse<String> page = null;
+        for (int hop = 0; hop < 12; hop++) {
+            page = doc.send(HttpRequest.newBuilder(at).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() / 100 != 3) {
+                break;
+            }
+            at = at.resolve(page.headers().firstValue("Location").orElseThrow());
+        }
+        Matcher link = LINK.matcher(page.body());
+        if (page.statusCode() != 200 || !link.find()) {
+            throw new IllegalStateException("the clinician's launch did not reach the visit page: " + at);
+        }
+        String visitId = at.getPath().replaceAll(".*/visit/", "");
+        URI signal = URI.create(base.toString().replace("http", "ws") + "visit/" + visitId + "/signal");
+        Clinician clinician = new Clinician();
+        doc.newWebSocketBuilder().buildAsync(signal, clinician).join();
+        return new Visit(clinician, URI.create(link.group(1).replace("&amp;", "&")), signal);
+    }
+
     static double pct(List<Long> sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
     }
 
     /** Heap used after a full GC (jcmd) and resident memory (/proc) of the server's Java process. */
+    /** Heap after a full GC and RSS, summed over the given server processes. */
+    static long[] memory(long[] pids) throws IOException, InterruptedException {
+        long[] sum = new long[2];
+        for (long pid : pids) {
+            long[] one = memory(pid);
+            sum[0] += one[0];
+            sum[1] += one[1];
+        }
+        return sum;
+    }
+
     static long[] memory(long pid) throws IOException, InterruptedException {
         run("jcmd", Long.toString(pid), "GC.run");
         Thread.sleep(1000);
@@ -190,12 +231,17 @@ public class LobbyLoad {
 
     /** A patient's lobby socket: waits for "hello" (its attendee id), then for "admitted". */
     static final class Lobby implements WebSocket.Listener {
+        final Visit visit;
         final CompletableFuture<String> hello = new CompletableFuture<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         volatile CompletableFuture<Long> admittedAt;
         volatile String id;
         volatile WebSocket ws;
         private final StringBuilder text = new StringBuilder();
+
+        Lobby(Visit visit) {
+            this.visit = visit;
+        }
 
         void send(String json) {
             WebSocket w = ws;
