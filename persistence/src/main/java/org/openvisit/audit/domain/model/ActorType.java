@@ -8,8 +8,11 @@ public enum ActorType {
     EHR_USER,
     /** A clinician in a visit's room: the room knows their role, not who they are. */
     CLINICIAN,
-    /** A patient or guest, who is never identified (a launch from the patient portal). */
-    PATIENT,
+    /**
+     * Someone OpenVisit does not identify: a patient or guest (a launch from the patient portal), or a launch refused
+     * before its user was known.
+     */
+    UNIDENTIFIED,
     /** OpenVisit itself (the write-back relay, a key made on first use). */
     SYSTEM
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * Who acted: a type and, for people who have one, their only identifier: a portal username or an EHR user id
  * (printable, at most {@value #MAX_ID} characters).
  */
-public record AuditActor(ActorType type, String id) {
+public record AuditActor(ActorType type, String id) implements java.io.Serializable {
 
     public static final int MAX_ID = 255;
     /** A name typed at a sign-in, as the sign-in throttle bounds it. */
@@ -18,7 +18,7 @@ public record AuditActor(ActorType type, String id) {
         if (id == null && (type == ActorType.PORTAL_USER || type == ActorType.EHR_USER)) {
             throw new IllegalArgumentException("A " + type + " actor needs an id.");
         }
-        if (id != null && (type == ActorType.CLINICIAN || type == ActorType.PATIENT || type == ActorType.SYSTEM)) {
+        if (id != null && (type == ActorType.CLINICIAN || type == ActorType.UNIDENTIFIED || type == ActorType.SYSTEM)) {
             throw new IllegalArgumentException("A " + type + " actor has no id.");
         }
     }
@@ -42,8 +42,13 @@ public record AuditActor(ActorType type, String id) {
         return new AuditActor(ActorType.CLINICIAN, null);
     }
 
-    public static AuditActor patient() {
-        return new AuditActor(ActorType.PATIENT, null);
+    public static AuditActor unidentified() {
+        return new AuditActor(ActorType.UNIDENTIFIED, null);
+    }
+
+    /** The EHR user when known, else someone not identified. */
+    public static AuditActor ehrUserOrUnidentified(String ehrUserId) {
+        return ehrUserId == null || ehrUserId.isBlank() ? unidentified() : ehrUser(ehrUserId);
     }
 
     public static AuditActor system() {

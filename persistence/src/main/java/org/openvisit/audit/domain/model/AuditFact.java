@@ -10,7 +10,7 @@ import java.util.UUID;
  * patient data, tokens or phone numbers: callers pass only what they built from OpenVisit's own values).
  */
 public record AuditFact(AuditKind kind, AuditOutcome outcome, AuditActor actor, UUID organizationId, UUID visitId,
-                        UUID endpointId, String sourceAddress, String detail) {
+                        UUID endpointId, String sourceAddress, String detail) implements java.io.Serializable {
 
     public static final int MAX_ADDRESS = 64;
     public static final int MAX_DETAIL = 500;
