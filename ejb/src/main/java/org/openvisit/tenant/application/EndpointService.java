@@ -326,8 +326,7 @@ public class EndpointService {
         };
         if (kind != null) {
             trail.recordAfterGlobalChange(AuditFact.of(kind, AuditActor.portalUser(actor.username()))
-                    .withOrganization(endpoint.organizationId()).withEndpoint(endpoint.id())
-                    .withDetail(before + " to " + endpoint.status()));
+                    .withOrganization(endpoint.organizationId()).withEndpoint(endpoint.id()));
         }
     }
 
