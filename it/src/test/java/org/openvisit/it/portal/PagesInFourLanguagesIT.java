@@ -44,7 +44,7 @@ class PagesInFourLanguagesIT {
 
     /** Words that stay as they are in every language: names of products and standards, and "English" in the switcher. */
     private static final Set<String> NAMES = Set.of("OpenVisit", "FHIR", "EHR", "SMART", "Epic", "Oracle", "Health",
-            "Cerner", "PowerChart", "https", "ID", "API", "UTC", "on", "English", "CSV", "Excel", "xlsx", "Microsoft",
+            "Cerner", "PowerChart", "https", "ID", "API", "UTC", "on", "English", "CSV", "JSON", "Excel", "xlsx", "Microsoft",
             "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST", "SMS",
             // HL7v2 terms, protocols, ISO country codes and tz database names given as examples to type
             "HL", "SIU", "MSH", "MLLP", "HTTPS", "HMAC", "SHA", "tz", "US", "CN", "TW", "RU", "America", "New", "York",

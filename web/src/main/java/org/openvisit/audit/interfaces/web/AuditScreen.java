@@ -70,7 +70,8 @@ public class AuditScreen implements Serializable {
     private String outcome;
     private String repositoryUrl;
 
-    private boolean loaded;
+    /** The organization whose forwarding setting {@link #repositoryUrl} holds. */
+    private UUID repositoryOf;
     private UUID organizationId;
     private String scopeName;
     private ZoneId zone;
@@ -104,11 +105,11 @@ public class AuditScreen implements Serializable {
             if (scopeName == null) {
                 throw new ForbiddenException("No such organization.");
             }
-            if (organizationId != null && !loaded) {
+            if (organizationId != null && !organizationId.equals(repositoryOf)) {
                 repositoryUrl = forwarding.view(actor, organizationId).orElse("");
+                repositoryOf = organizationId;
             }
             list = new Page(search, actor, query);
-            loaded = true;
         } catch (InvalidValueException e) {
             list = null;
             PortalMessages.error(texts.get("filter.invalid"));
