@@ -70,8 +70,8 @@ public class FhirClients {
         use(addresses.policy());
     }
 
-    /** A factory without a container, for tests: the given policy, no backend tokens. */
-    static FhirClients withPolicy(OutboundAddressPolicy policy) {
+    /** A factory without a container, for tests and tools: the given policy, no backend tokens. */
+    public static FhirClients withPolicy(OutboundAddressPolicy policy) {
         FhirClients clients = new FhirClients();
         clients.use(policy);
         return clients;

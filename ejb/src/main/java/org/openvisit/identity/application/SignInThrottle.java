@@ -8,6 +8,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ejb.EJB;
+import org.openvisit.audit.application.AuditTrail;
+import org.openvisit.audit.domain.model.AuditActor;
+import org.openvisit.audit.domain.model.AuditFact;
+import org.openvisit.audit.domain.model.AuditKind;
+import org.openvisit.audit.domain.model.AuditOutcome;
+import org.openvisit.identity.domain.model.AccountRepository;
+import org.openvisit.identity.domain.model.PortalAccount;
 import org.openvisit.identity.domain.model.SignInFailures;
 import org.openvisit.identity.domain.model.SignInFailuresRepository;
 import org.openvisit.identity.domain.model.ThrottlePolicy;
@@ -26,7 +34,9 @@ import java.util.logging.Logger;
  * per account and per address on every node (the database), later attempts wait longer and longer, and many
  * failures lock the account or address for a while (settings {@code openvisit.sign-in.*}). A waiting attempt is
  * refused before its password is checked. Every outcome is written to the {@code org.openvisit.audit.sign-in} log
- * with the bounded username and the address, never the password. Operators unlock accounts in the portal.
+ * with the bounded username and the address, never the password, and to the audit trail ({@link AuditTrail}: the
+ * account's organization's trail, or the installation's for operators and names that are no account); a successful
+ * HTTP Basic sign-in (every API request signs in) is logged, not audited. Operators unlock accounts in the portal.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -40,6 +50,15 @@ public class SignInThrottle {
 
     @Resource
     private SessionContext context;
+
+    @Inject
+    private AccountRepository accounts;
+
+    @EJB
+    private AuditTrail trail;
+
+    /** The channel of HTTP Basic sign-ins on the API (each request signs in: successes are not audited). */
+    public static final String API = "api";
 
     @Inject
     @ConfigProperty(name = "openvisit.sign-in.free-failures", defaultValue = "3")
@@ -77,8 +96,12 @@ public class SignInThrottle {
         Instant now = clock.instant();
         Optional<Instant> until = blocked(account(username), accountPolicy(), now)
                 .or(() -> blocked(address(address), addressPolicy(), now));
-        until.ifPresent(u -> AUDIT.warning(() -> "Sign-in refused unchecked (must wait until " + u + "): user "
-                + LogText.of(bounded(username)) + " from " + LogText.of(address) + " by " + channel));
+        until.ifPresent(u -> {
+            AUDIT.warning(() -> "Sign-in refused unchecked (must wait until " + u + "): user "
+                    + LogText.of(bounded(username)) + " from " + LogText.of(address) + " by " + channel);
+            audit(username, address, AuditOutcome.MINOR_FAILURE, "by " + channel + "; refused unchecked: too many "
+                    + "failed sign-ins, must wait");
+        });
         return until.map(u -> Duration.between(now, u));
     }
 
@@ -86,6 +109,9 @@ public class SignInThrottle {
         failures.forget(account(username));
         AUDIT.info(() -> "Sign-in succeeded: user " + LogText.of(bounded(username)) + " from " + LogText.of(address)
                 + " by " + channel);
+        if (!API.equals(channel)) {
+            audit(username, address, AuditOutcome.SUCCESS, "by " + channel);
+        }
     }
 
     /**
@@ -105,6 +131,40 @@ public class SignInThrottle {
         AUDIT.warning(() -> "Sign-in failed: user " + LogText.of(bounded(username)) + " from " + LogText.of(address)
                 + " by " + channel + (accountLocked ? "; the account is locked for " + lockout : "")
                 + (addressLocked ? "; the address is locked for " + lockout : ""));
+        audit(username, address, AuditOutcome.MINOR_FAILURE, "by " + channel
+                + (accountLocked ? "; the account is locked for " + lockout.toMinutes() + " minutes" : "")
+                + (addressLocked ? "; the address is locked for " + lockout.toMinutes() + " minutes" : ""));
+    }
+
+    /**
+     * A sign-in refused for another reason than a wrong password or code (the identity provider signed in someone
+     * who has no enabled account here): audited and logged, not counted.
+     */
+    public void refused(String username, String address, String channel) {
+        AUDIT.warning(() -> "Sign-in refused: user " + LogText.of(bounded(username)) + " from " + LogText.of(address)
+                + " by " + channel + ": no enabled account");
+        audit(username, address, AuditOutcome.MINOR_FAILURE, "by " + channel + "; no enabled account");
+    }
+
+    /**
+     * Into the audit trail of the account's organization (once this transaction committed) or, for an operator or a
+     * name that is no account, the installation's (in this transaction).
+     */
+    private void audit(String username, String address, AuditOutcome outcome, String detail) {
+        java.util.UUID organization = null;
+        String name = username;
+        try {
+            Optional<PortalAccount> account = accounts.findByUsername(
+                    new org.openvisit.tenant.domain.model.PortalUsername(username));
+            if (account.isPresent()) {
+                organization = account.get().organization().orElse(null);
+                name = account.get().username().value();
+            }
+        } catch (RuntimeException notAUsername) {
+            // a blank or overlong name is no account: the installation's trail keeps what was typed, bounded
+        }
+        trail.recordAfterGlobalChange(AuditFact.of(AuditKind.SIGN_IN, AuditActor.typedUsername(name))
+                .withOutcome(outcome).withOrganization(organization).withSourceAddress(address).withDetail(detail));
     }
 
     /** The accounts locked now (usernames), for the operator's unlock. */

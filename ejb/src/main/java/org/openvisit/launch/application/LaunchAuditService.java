@@ -8,6 +8,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.openvisit.audit.application.AuditTrail;
+import org.openvisit.audit.domain.model.AuditActor;
+import org.openvisit.audit.domain.model.AuditFact;
+import org.openvisit.audit.domain.model.AuditKind;
+import org.openvisit.audit.domain.model.AuditOutcome;
 import org.openvisit.launch.domain.model.LaunchAuditEntry;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.region.application.RegionUnavailableException;
@@ -24,7 +29,8 @@ import java.util.logging.Logger;
 /**
  * The launch audit log, kept in each organization's regional store (issue 18). A refusal is written in a transaction of its own, so it is recorded even when
  * the launch's work rolls back; an accepted launch in the transaction that opens its visit. Entries never hold tokens, codes, state or patient data:
- * callers pass the issuer, the endpoint, the EHR user and a reason, nothing else.
+ * callers pass the issuer, the endpoint, the EHR user and a reason, nothing else. A launch of a known organization is
+ * also an event of the organization's audit trail ({@link AuditTrail}), in the same transaction.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // reads one store at a time, each outside a transaction
@@ -40,6 +46,9 @@ public class LaunchAuditService {
     @Resource
     private SessionContext context;
 
+    @EJB
+    private AuditTrail trail;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -51,6 +60,16 @@ public class LaunchAuditService {
                          @NotNull String reasonCode, @NotNull String reason) {
         regions.ofVisit(visitId).launchAudit().add(LaunchAuditEntry.accepted(clock.instant(), issuer, endpointId,
                 organizationId, ehrUserId, visitId, reasonCode, reason));
+        if (organizationId != null) {
+            trail.recordInTransaction(launch(ehrUserId, organizationId, endpointId, reasonCode)
+                    .withVisit(visitId));
+        }
+    }
+
+    /** A launch for the audit trail: who (the EHR user, when known), where, and the launch log's reason code. */
+    private static AuditFact launch(String ehrUserId, UUID organizationId, UUID endpointId, String reasonCode) {
+        return AuditFact.of(AuditKind.LAUNCH, AuditActor.ehrUserOrUnidentified(ehrUserId))
+                .withOrganization(organizationId).withEndpoint(endpointId).withDetail(reasonCode);
     }
 
     /**
@@ -73,9 +92,17 @@ public class LaunchAuditService {
         }
     }
 
+    /**
+     * A refusal's row, and (when it names an organization: refusals of unknown issuers belong to no organization's
+     * trail) its audit event, in one transaction of the region's store.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void write(@NotNull DataRegion region, @NotNull LaunchAuditEntry entry) {
         regions.ready(region).launchAudit().add(entry);
+        if (entry.organizationId().isPresent() && entry.outcome() == org.openvisit.launch.domain.model.LaunchOutcome.REFUSED) {
+            trail.recordInTransaction(launch(entry.ehrUserId().orElse(null), entry.organizationId().get(),
+                    entry.endpointId().orElse(null), entry.reasonCode()).withOutcome(AuditOutcome.MINOR_FAILURE));
+        }
     }
 
     /** An organization's launches, newest first: for its administrators and for operators. */

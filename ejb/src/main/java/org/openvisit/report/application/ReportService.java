@@ -50,6 +50,24 @@ public class ReportService {
     @Inject
     private FhirEndpointRepository endpoints;
 
+    @EJB
+    private org.openvisit.audit.application.AuditTrail trail;
+
+    /**
+     * An export of the visits table is about to be written: refused here (before a byte is written) when the actor may
+     * not read it, and recorded in the organization's audit trail.
+     *
+     * @return the organization exported
+     */
+    public UUID startExport(@NotNull Actor actor, @NotNull ReportQuery query, @NotNull String format) {
+        UUID organization = organization(actor, query);
+        trail.record(org.openvisit.audit.domain.model.AuditFact.of(org.openvisit.audit.domain.model.AuditKind.EXPORT,
+                        org.openvisit.audit.domain.model.AuditActor.portalUser(actor.username()))
+                .withOrganization(organization)
+                .withDetail("visits report, " + format + ", " + query.from() + " to " + query.to()));
+        return organization;
+    }
+
     /**
      * @throws ForbiddenException    the actor may not read this organization's reports
      * @throws InvalidValueException an operator named no organization

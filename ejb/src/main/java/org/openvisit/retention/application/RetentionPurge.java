@@ -72,6 +72,12 @@ public class RetentionPurge {
                             + "; it goes on at the next hour.");
                 }
             }
+            try {
+                purgeInstallationAudit(now);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "The retention purge of the installation's audit trail stopped: "
+                        + e.getClass().getSimpleName() + "; it goes on at the next hour.");
+            }
         } finally {
             running.set(false);
         }
@@ -94,6 +100,15 @@ public class RetentionPurge {
         });
         Map<UUID, Long> audit = settings.launchAudit().isPresent()
                 ? batches((before, max) -> work.deleteLaunchAudit(region, before, max), auditBefore) : Map.of();
+        long trail = settings.auditTrail().isPresent()
+                ? batches((before, max) -> work.deleteAuditTrail(region, before, max),
+                now.minus(settings.auditTrail().get())).values().stream().mapToLong(Long::longValue).sum() : 0;
+        metrics.counter("retention.deleted", new Tag("region", region.key()), new Tag("kind", "audit_event"))
+                .inc(trail);
+        if (trail > 0) {
+            LOG.info(() -> "Retention: deleted " + trail + " audit trail events from before "
+                    + now.minus(settings.auditTrail().get()) + " in the " + region + " store.");
+        }
         Set<UUID> organizations = new HashSet<>(visits.keySet());
         organizations.addAll(audit.keySet());
         Set<RetentionRun> runs = new HashSet<>();
@@ -113,6 +128,20 @@ public class RetentionPurge {
                     + auditTotal + " launch audit rows from before " + auditBefore + " in the " + region + " store.");
         }
         return runs;
+    }
+
+    /** The installation's own audit trail events past the audit trail's retention (global store). */
+    void purgeInstallationAudit(Instant now) {
+        if (settings.auditTrail().isEmpty()) {
+            return;
+        }
+        Instant before = now.minus(settings.auditTrail().get());
+        long deleted = batches((b, max) -> work.deleteInstallationAudit(b, max), before).values().stream()
+                .mapToLong(Long::longValue).sum();
+        metrics.counter("retention.deleted", new Tag("region", "global"), new Tag("kind", "audit_event")).inc(deleted);
+        if (deleted > 0) {
+            LOG.info(() -> "Retention: deleted " + deleted + " installation audit events from before " + before + ".");
+        }
     }
 
     static Map<UUID, Long> batches(BiFunction<Instant, Integer, Map<UUID, Integer>> batch, Instant before) {

@@ -25,6 +25,9 @@ public class RetentionWork {
     @Inject
     private OrganizationRepository organizations;
 
+    @Inject
+    private org.openvisit.audit.domain.model.InstallationAuditRepository installationAudit;
+
     /** Visits of one organization ({@code null}: of all) created before {@code createdBefore}. */
     public Map<UUID, Integer> deleteVisits(DataRegion region, UUID organizationId, Instant createdBefore, int max) {
         return regions.ready(region).retention().deleteVisitsCreatedBefore(organizationId, createdBefore, max);
@@ -40,6 +43,16 @@ public class RetentionWork {
 
     public Map<UUID, Integer> deleteLaunchAudit(DataRegion region, Instant before, int max) {
         return regions.ready(region).retention().deleteLaunchAuditBefore(null, before, max);
+    }
+
+    /** Audit trail events of the region's organizations recorded before {@code before}. */
+    public Map<UUID, Integer> deleteAuditTrail(DataRegion region, Instant before, int max) {
+        return regions.ready(region).auditTrail().deleteBefore(before, max);
+    }
+
+    /** The installation's own audit trail events (global store) recorded before {@code before}. */
+    public Map<UUID, Integer> deleteInstallationAudit(Instant before, int max) {
+        return installationAudit.deleteBefore(before, max);
     }
 
     public void record(DataRegion region, RetentionRun run) {

@@ -35,6 +35,9 @@ public class InstallationSecretService {
     @Resource
     private SessionContext context;
 
+    @jakarta.ejb.EJB
+    private org.openvisit.audit.application.AuditTrail trail;
+
     private final Clock clock = Clock.systemUTC();
 
     /** The secret for {@code purpose}, generated and stored on first use. */
@@ -73,6 +76,10 @@ public class InstallationSecretService {
     public void tryStore(String purpose, String sealedValue) {
         try {
             secrets.add(new InstallationSecret(purpose, sealedValue, clock.instant()));
+            // in this transaction: audited only when this node's secret is the one kept
+            trail.recordInTransaction(org.openvisit.audit.domain.model.AuditFact.of(
+                    org.openvisit.audit.domain.model.AuditKind.KEY_GENERATED,
+                    org.openvisit.audit.domain.model.AuditActor.system()).withDetail("installation secret " + purpose));
         } catch (PersistenceException storedByAnotherNode) {
             context.setRollbackOnly();
         }

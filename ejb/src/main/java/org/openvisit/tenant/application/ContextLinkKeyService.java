@@ -4,6 +4,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.openvisit.audit.application.AuditTrail;
+import org.openvisit.audit.domain.model.AuditActor;
+import org.openvisit.audit.domain.model.AuditFact;
+import org.openvisit.audit.domain.model.AuditKind;
 import org.openvisit.secrets.MasterKey;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.tenant.domain.model.Actor;
@@ -38,6 +42,9 @@ public class ContextLinkKeyService {
     @Inject
     private MasterKey masterKey;
 
+    @EJB
+    private AuditTrail trail;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Generates the endpoint's new key (retiring the one in use). Only the organization's administrator may. */
@@ -56,6 +63,9 @@ public class ContextLinkKeyService {
         String keyId = "ov-" + HexFormat.of().formatHex(id);
         keys.add(new ContextLinkKey(endpointId, keyId, masterKey.sealer().seal(PURPOSE + endpointId, key),
                 actor.username(), now));
+        trail.recordAfterGlobalChange(AuditFact.of(AuditKind.KEY_GENERATED, AuditActor.portalUser(actor.username()))
+                .withOrganization(endpoint.organizationId()).withEndpoint(endpointId)
+                .withDetail("context-link key " + keyId));
         return new NewContextLinkKey(keyId, Base64.getEncoder().encodeToString(key), now);
     }
 

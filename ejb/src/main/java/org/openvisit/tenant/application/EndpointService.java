@@ -9,7 +9,12 @@ import jakarta.persistence.PersistenceException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.openvisit.audit.application.AuditTrail;
+import org.openvisit.audit.domain.model.AuditActor;
+import org.openvisit.audit.domain.model.AuditFact;
+import org.openvisit.audit.domain.model.AuditKind;
 import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.domain.model.EndpointStatus;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.EhrSharing;
 import org.openvisit.tenant.domain.model.EhrSignIn;
@@ -66,6 +71,9 @@ public class EndpointService {
     @Inject
     private OutboundAddressConfiguration addresses;
 
+    @jakarta.ejb.EJB
+    private AuditTrail trail;
+
     /** Only to flush inside the method, so that conflicts surface here as named exceptions. */
     @PersistenceContext(unitName = "openvisit")
     private EntityManager entityManager;
@@ -119,6 +127,7 @@ public class EndpointService {
             }
             throw e;
         }
+        audited(actor, endpoint, EndpointStatus.DRAFT);
         return view(actor, endpoint);
     }
 
@@ -204,8 +213,10 @@ public class EndpointService {
         }
         EhrSharing sharing = details.baseUrl().equals(endpoint.baseUrl()) ? EhrSharing.NOT_SHARED
                 : sharing(endpoint.organizationId(), details.baseUrl(), sharedEhrConfirmed);
+        EndpointStatus before = endpoint.status();
         if (endpoint.edit(details, sharing, actor, clock.instant())) {
             flush(endpoint, keyChanged ? details : null);
+            audited(actor, endpoint, before);
         }
         return view(actor, endpoint);
     }
@@ -290,9 +301,33 @@ public class EndpointService {
     /** One step of the approval: on the endpoint the actor may see, at this instant, written at once. */
     private EndpointView transition(Actor actor, UUID endpointId, BiConsumer<FhirEndpoint, Instant> step) {
         FhirEndpoint endpoint = visible(actor, endpointId);
+        EndpointStatus before = endpoint.status();
         step.accept(endpoint, clock.instant());
         flush(endpoint, null);
+        audited(actor, endpoint, before);
         return view(actor, endpoint);
+    }
+
+    /**
+     * An approval step (the endpoint's status changed) into the organization's audit trail, once this transaction
+     * committed; other changes (values, framing) stay in the endpoint's own history.
+     */
+    private void audited(Actor actor, FhirEndpoint endpoint, EndpointStatus before) {
+        if (endpoint.status() == before) {
+            return;
+        }
+        AuditKind kind = switch (endpoint.status()) {
+            case AWAITING_APPROVAL -> AuditKind.ENDPOINT_SUBMITTED;
+            case EHR_VERIFIED -> AuditKind.ENDPOINT_VERIFIED;
+            case APPROVED -> AuditKind.ENDPOINT_APPROVED;
+            case REJECTED -> AuditKind.ENDPOINT_REJECTED;
+            case WITHDRAWN -> AuditKind.ENDPOINT_WITHDRAWN;
+            case DRAFT -> null;
+        };
+        if (kind != null) {
+            trail.recordAfterGlobalChange(AuditFact.of(kind, AuditActor.portalUser(actor.username()))
+                    .withOrganization(endpoint.organizationId()).withEndpoint(endpoint.id()));
+        }
     }
 
     /** The endpoint with its history, when the actor may see it; an operator also sees who shares its URL. */

@@ -4,6 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.openvisit.audit.application.AuditTrail;
+import org.openvisit.audit.domain.model.AuditActor;
+import org.openvisit.audit.domain.model.AuditFact;
+import org.openvisit.audit.domain.model.AuditKind;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.visit.domain.model.AttendeeRole;
 import org.openvisit.visit.domain.model.Visit;
@@ -19,7 +23,7 @@ import java.util.UUID;
  * The visit event stream: records what happened in a visit, in the visit's order (the visit row is
  * locked while its next event is numbered), moves the visit's status along, and announces the event
  * to observers inside the same transaction, so that write-back's outbox row commits with the event
- * or not at all.
+ * or not at all. An admission or a removal is an event of the organization's audit trail too, in that transaction.
  */
 @Stateless
 public class VisitEvents {
@@ -32,6 +36,9 @@ public class VisitEvents {
 
     @Inject
     private MeetingPlatforms meetings;
+
+    @jakarta.ejb.EJB
+    private AuditTrail trail;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -50,6 +57,13 @@ public class VisitEvents {
         Visit visit = visits.findForUpdate(visitId).orElseThrow(VisitNotFoundException::new);
         VisitEvent event = visit.recordEvent(type, role, attendeeId, detail, clock.instant());
         visits.addEvent(event);
+        if (type == VisitEventType.ADMITTED || type == VisitEventType.REMOVED) {
+            // the room knows the clinician's role, not who they are; of the attendee only the role is kept
+            trail.recordInTransaction(AuditFact.of(type == VisitEventType.ADMITTED ? AuditKind.ADMITTED
+                            : AuditKind.REMOVED, AuditActor.clinician())
+                    .withOrganization(visit.organizationId()).withVisit(visitId).withEndpoint(visit.endpointId())
+                    .withDetail(role == null ? "attendee" : role.name().toLowerCase(java.util.Locale.ROOT)));
+        }
         if (type == VisitEventType.VISIT_ENDED) {
             meetings.of(visit).end(visit);
         }

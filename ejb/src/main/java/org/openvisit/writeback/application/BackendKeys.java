@@ -50,6 +50,12 @@ public class BackendKeys {
     @Resource
     private SessionContext context;
 
+    @jakarta.ejb.EJB
+    private org.openvisit.audit.application.AuditTrail trail;
+
+    @Inject
+    private org.openvisit.tenant.domain.model.FhirEndpointRepository endpoints;
+
     private final Clock clock = Clock.systemUTC();
 
     /** The endpoint's write-back settings, with a new key pair the first time. */
@@ -87,6 +93,11 @@ public class BackendKeys {
         repository.add(new WriteBackEndpoint(endpointId, kid, settings.keyAlgorithm(),
                 key.toPublicJWK().toJSONString(), sealed, clock.instant()));
         LOG.info(() -> "Made the write-back key " + kid + " (" + settings.keyAlgorithm() + ") of endpoint " + endpointId);
+        endpoints.find(endpointId).ifPresent(e -> trail.recordAfterGlobalChange(
+                org.openvisit.audit.domain.model.AuditFact.of(org.openvisit.audit.domain.model.AuditKind.KEY_GENERATED,
+                                org.openvisit.audit.domain.model.AuditActor.system())
+                        .withOrganization(e.organizationId()).withEndpoint(endpointId)
+                        .withDetail("write-back key " + kid + " (" + settings.keyAlgorithm() + ")")));
     }
 
     static JWK generate(String kid, String algorithm) {

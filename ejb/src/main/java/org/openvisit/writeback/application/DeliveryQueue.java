@@ -7,6 +7,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
+import org.openvisit.audit.application.AuditTrail;
+import org.openvisit.audit.domain.model.AuditActor;
+import org.openvisit.audit.domain.model.AuditFact;
+import org.openvisit.audit.domain.model.AuditKind;
+import org.openvisit.audit.domain.model.AuditOutcome;
 import org.openvisit.visit.application.EhrContext;
 import org.openvisit.visit.application.EhrContextSeal;
 import org.openvisit.visit.domain.model.CallPeriod;
@@ -65,6 +70,9 @@ public class DeliveryQueue {
 
     @Resource
     private SessionContext context;
+
+    @EJB
+    private AuditTrail trail;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -174,11 +182,24 @@ public class DeliveryQueue {
     public List<RegionalOutcome> deliveredIn(DataRegion region, List<DeliveredTasks.Finished> finished,
                                              boolean takeNext) {
         RegionalStore store = regions.ready(region);
-        return new DeliveredTasks(store.deliveryTasks())
+        List<RegionalOutcome> outcomes = new DeliveredTasks(store.deliveryTasks())
                 .record(settings.node(), finished, clock.instant(), settings.lease(), takeNext).stream()
                 .map(o -> new RegionalOutcome(o.taskId(), o.recorded(),
                         o.next() == null ? null : new RegionalTask(region, o.next(), call(store, o.next()))))
                 .toList();
+        for (RegionalOutcome o : outcomes) {
+            if (o.recorded()) {
+                store.deliveryTasks().find(o.taskId()).ifPresent(t -> audit(t, AuditOutcome.SUCCESS, "delivered"));
+            }
+        }
+        return outcomes;
+    }
+
+    /** A write-back outcome in the organization's audit trail, in the outcome's own (regional) transaction. */
+    private void audit(DeliveryTask task, AuditOutcome outcome, String words) {
+        trail.recordInTransaction(AuditFact.of(AuditKind.WRITE_BACK, AuditActor.system()).withOutcome(outcome)
+                .withOrganization(task.organizationId()).withVisit(task.visitId()).withEndpoint(task.endpointId())
+                .withDetail(task.eventType() + " event #" + task.sequence() + " " + words));
     }
 
     public void retryLater(DataRegion region, UUID taskId, Instant startedAt, String error, Instant nextAt) {
@@ -191,6 +212,7 @@ public class DeliveryQueue {
         var tasks = regions.ready(region).deliveryTasks();
         DeliveryTask task = tasks.find(taskId).orElseThrow();
         tasks.addAttempt(task.fail(settings.node(), startedAt, clock.instant(), error));
+        audit(task, AuditOutcome.SERIOUS_FAILURE, "given up: " + error);
     }
 
     /** Tasks not yet done in the region's store, per endpoint and status. */

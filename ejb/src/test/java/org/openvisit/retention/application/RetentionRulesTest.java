@@ -26,6 +26,19 @@ class RetentionRulesTest {
     }
 
     @Test
+    void theAuditTrailIsKeptSixYearsUnlessSetOtherwise() {
+        RetentionSettings settings = new RetentionSettings();
+        settings.auditDays = RetentionSettings.AUDIT_DEFAULT_DAYS;
+        assertThat(settings.auditTrail()).contains(Duration.ofDays(2190));
+        settings.auditDays = 0;
+        assertThat(settings.auditTrail()).isEmpty();
+        settings.auditDays = 365;
+        assertThat(settings.auditTrail()).contains(Duration.ofDays(365));
+        settings.auditDays = 99_999;
+        assertThat(settings.auditTrail()).contains(Duration.ofDays(2190));
+    }
+
+    @Test
     void batchesGoOnWhileFullAndAddUpPerOrganization() {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();

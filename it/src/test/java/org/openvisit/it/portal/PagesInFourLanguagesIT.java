@@ -44,7 +44,7 @@ class PagesInFourLanguagesIT {
 
     /** Words that stay as they are in every language: names of products and standards, and "English" in the switcher. */
     private static final Set<String> NAMES = Set.of("OpenVisit", "FHIR", "EHR", "SMART", "Epic", "Oracle", "Health",
-            "Cerner", "PowerChart", "https", "ID", "API", "UTC", "on", "English", "CSV", "Excel", "xlsx", "Microsoft",
+            "Cerner", "PowerChart", "https", "ID", "API", "UTC", "on", "English", "CSV", "JSON", "Excel", "xlsx", "Microsoft",
             "Teams", "Entra", "README", "PEM", "RSA", "Power", "BI", "REST", "SMS",
             // HL7v2 terms, protocols, ISO country codes and tz database names given as examples to type
             "HL", "SIU", "MSH", "MLLP", "HTTPS", "HMAC", "SHA", "tz", "US", "CN", "TW", "RU", "America", "New", "York",
@@ -113,6 +113,7 @@ class PagesInFourLanguagesIT {
                 browser.signIn(SharedServer.baseUri(), SharedServer.ADMIN_USERNAME, SharedServer.ADMIN_PASSWORD);
                 page(browser, language, "organizations", "/organizations.xhtml", "register:save", problems);
                 page(browser, language, "region-moves", "/region-moves.xhtml", "move:start", problems);
+                page(browser, language, "audit-installation", "/audit.xhtml", "audit:show", problems);
                 driver.findElement(By.id("account:signOut")).click();
                 browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("sign-in"));
 
@@ -129,6 +130,7 @@ class PagesInFourLanguagesIT {
                         problems);
                 page(browser, language, "reports", "/reports.xhtml", "reports:show", problems);
                 page(browser, language, "report-tokens", "/report-tokens.xhtml", "tokens:issue", problems);
+                page(browser, language, "audit", "/audit.xhtml", "audit:list", problems);
                 page(browser, language, "teams", "/teams.xhtml", "teams:save", problems);
                 page(browser, language, "sms", "/sms.xhtml", "sms:vendorSends", problems);
                 page(browser, language, "sms-endpoint", "/sms-endpoint.xhtml?endpoint=" + endpointId, "smsEndpoint:save",

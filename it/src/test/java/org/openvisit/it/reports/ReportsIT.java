@@ -348,6 +348,187 @@ class ReportsIT {
         return sum;
     }
 
+    /** The kinds of a Bundle's AuditEvents, by OpenVisit's code ({@code sign-in}, {@code launch}, …). */
+    private static List<String> kinds(JsonObject bundle) {
+        List<String> kinds = new ArrayList<>();
+        for (JsonObject entry : bundle.getJsonArray("entry").getValuesAs(JsonObject.class)) {
+            for (JsonObject coding : entry.getJsonObject("resource").getJsonArray("subtype").getValuesAs(JsonObject.class)) {
+                if (coding.getString("system").equals("urn:openvisit:audit-kind")) {
+                    kinds.add(coding.getString("code"));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** The rows of the audit page's table. */
+    private static String rows(String page) {
+        return section(page, "id=\"audit:list_data\"", "</tbody>");
+    }
+
+    private static JsonObject auditEvents(TenantApi.User user, String query) {
+        HttpResponse<String> answer = TenantApi.get(user, "/api/organizations/" + clinic.organizationId()
+                + "/audit-events?max=200&" + query);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
+        return Http.json(answer);
+    }
+
+    /**
+     * The audit trail (issue 20): the clinic's sign-ins (and a failed one), approval steps, key, launches, admission and
+     * exports are its administrator's to read, as FHIR AuditEvents on the API, on /audit.xhtml and as files, naming no
+     * patient; forwarded to the organization's audit repository once one is set; nobody else reads them.
+     */
+    @Test
+    void theAuditTrailShowsWhatHappenedToTheOrganizationsAdministratorsOnly() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String days = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+        assertThat(new PortalClient().trySignIn(admin.username(), "not the password").statusCode())
+                .as("a wrong password").isNotEqualTo(302);
+        PortalClient browser = signedIn(admin);
+        csv(browser, range);
+        HttpResponse<String> key = TenantApi.post(admin, "/api/endpoints/" + clinic.endpointId()
+                + "/context-link-key", null);
+        assertThat(key.statusCode()).as(key.body()).isIn(200, 201);
+
+        List<String> expected = List.of("sign-in", "endpoint-submitted", "endpoint-verified", "endpoint-approved",
+                "key-generated", "launch", "admitted", "export");
+        JsonObject bundle = auditEvents(admin, days);
+        for (int i = 0; i < 15 && !kinds(bundle).containsAll(expected); i++) {
+            sleep(1000); // the approval steps are written once their own transactions committed
+            bundle = auditEvents(admin, days);
+        }
+        assertThat(kinds(bundle)).containsAll(expected);
+        assertThat(bundle.getString("resourceType")).isEqualTo("Bundle");
+        assertThat(bundle.getString("type")).isEqualTo("searchset");
+        assertThat(bundle.getInt("total")).isEqualTo(bundle.getJsonArray("entry").size());
+        String json = bundle.toString();
+        assertThat(json).as("BALP-shaped: DICOM codes, outcome, the clinician by EHR user id, the source")
+                .contains("\"code\":\"110114\"", "\"code\":\"110122\"", "\"code\":\"110113\"",
+                        "\"code\":\"110106\"", "Practitioner/prac-ada-okafor", "urn:openvisit:portal-user",
+                        "\"outcome\":\"4\"", "Application Server", clinic.endpointId());
+        assertThat(json).as("no patient, no appointment, no password, no token")
+                .doesNotContain("Leo", "Marsh", "appt-100", "not the password", "Bearer", "eyJ");
+
+        // filters in the database: kind, user, outcome; paged with a next link
+        assertThat(kinds(auditEvents(admin, days + "&kind=LAUNCH"))).hasSize(3).containsOnly("launch");
+        JsonObject failed = auditEvents(admin, days + "&kind=SIGN_IN&outcome=MINOR_FAILURE&user="
+                + admin.username().toUpperCase(java.util.Locale.ROOT));
+        assertThat(kinds(failed)).containsOnly("sign-in").isNotEmpty();
+        assertThat(failed.toString()).contains("\"address\":\"127.0.0.1\"");
+        HttpResponse<String> page = TenantApi.get(admin, "/api/organizations/" + clinic.organizationId()
+                + "/audit-events?max=2&" + days);
+        assertThat(Http.json(page).getJsonArray("entry")).hasSize(2);
+        assertThat(Http.json(page).toString()).contains("\"relation\":\"next\"", "first=2");
+        TenantApi.assertProblem(TenantApi.get(admin, "/api/organizations/" + clinic.organizationId()
+                + "/audit-events?kind=NOT_A_KIND"), 400);
+
+        // the page: kinds and outcomes as words, in English and in Russian
+        HttpResponse<String> auditPage = browser.get("/audit.xhtml?outcome=MINOR_FAILURE&" + days);
+        assertThat(auditPage.statusCode()).as(auditPage.body()).isEqualTo(200);
+        assertThat(auditPage.body()).contains("Audit trail", "/audit.xhtml\">").doesNotContain("Exception:");
+        assertThat(rows(auditPage.body())).contains("ov-audit-MINOR_FAILURE\">Refused or failed<", "Sign-in",
+                "127.0.0.1", admin.username()).doesNotContain("MINOR_FAILURE<", "SIGN_IN<", "Leo", "Marsh");
+        assertThat(rows(browser.get("/audit.xhtml?kind=LAUNCH&" + days).body()))
+                .contains("Launch from the EHR", "Practitioner/prac-ada-okafor", "Succeeded")
+                .doesNotContain("Endpoint approved");
+        assertThat(rows(browser.get("/audit.xhtml?kind=ENDPOINT_APPROVED&" + days).body()))
+                .contains("Endpoint approved", clinic.endpointId()).doesNotContain("ENDPOINT_APPROVED");
+        assertThat(rows(browser.get("/audit.xhtml?kind=ADMITTED&" + days).body())).contains("Admitted to the call",
+                "Clinician in the visit", "patient");
+        PortalClient russian = signedIn(admin).speaking("ru");
+        assertThat(rows(russian.get("/audit.xhtml?kind=ENDPOINT_APPROVED&" + days).body()))
+                .contains("Конечная точка одобрена");
+        assertThat(rows(russian.get("/audit.xhtml?kind=LAUNCH&" + days).body())).contains("Запуск из ЭМК");
+
+        // the files: a FHIR Bundle and CSV with words, each export itself audited
+        HttpResponse<String> file = browser.get("/portal/audit/export?format=json&" + days);
+        assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".json");
+        JsonObject collection = (JsonObject) Http.parse(file.body());
+        assertThat(collection.getString("type")).isEqualTo("collection");
+        assertThat(kinds(collection)).containsAll(expected);
+        HttpResponse<String> csvFile = browser.get("/portal/audit/export?format=csv&kind=LAUNCH&" + days);
+        String body = csvFile.body().startsWith("\uFEFF") ? csvFile.body().substring(1) : csvFile.body();
+        List<CSVRecord> launches = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(body)).getRecords();
+        assertThat(launches).hasSize(3).allSatisfy(r -> {
+            assertThat(r.get("What happened")).isEqualTo("Launch from the EHR");
+            assertThat(r.get("Outcome code (FHIR)")).isEqualTo("0");
+        });
+
+        // nobody else: another organization's administrator, the clinic's EHR analyst, nobody at all
+        String other = TenantApi.organization(TenantApi.unique("Other Audit Clinic"));
+        TenantApi.User stranger = TenantApi.user(TenantApi.OPERATOR, other, "aadmin", "ORG_ADMIN");
+        assertThat(TenantApi.get(stranger, "/api/organizations/" + clinic.organizationId() + "/audit-events")
+                .statusCode()).isEqualTo(403);
+        assertThat(TenantApi.get(null, "/api/organizations/" + clinic.organizationId() + "/audit-events")
+                .statusCode()).isEqualTo(401);
+        String theirs = signedIn(stranger).get("/audit.xhtml?org=" + clinic.organizationId() + "&" + days).body();
+        assertThat(theirs).as("their own trail, whatever they name").doesNotContain(clinic.endpointId(),
+                "Practitioner/prac-ada-okafor", admin.username());
+        assertThat(signedIn(stranger).get("/portal/audit/export?format=json&org=" + clinic.organizationId() + "&"
+                + days).body()).doesNotContain(clinic.endpointId());
+        TenantApi.User analyst = TenantApi.user(TenantApi.OPERATOR, clinic.organizationId(), "aanalyst", "EHR_ANALYST");
+        assertThat(signedIn(analyst).get("/audit.xhtml").statusCode()).isEqualTo(403);
+        assertThat(TenantApi.get(analyst, "/api/organizations/" + clinic.organizationId() + "/audit-events")
+                .statusCode()).isEqualTo(403);
+        // an operator reads it, and the installation's own trail (operators' sign-ins)
+        assertThat(kinds(auditEvents(TenantApi.OPERATOR, days))).containsAll(expected);
+        signedIn(TenantApi.OPERATOR);
+        HttpResponse<String> installation = TenantApi.get(TenantApi.OPERATOR, "/api/audit-events?kind=SIGN_IN&user="
+                + SharedServer.ADMIN_USERNAME + "&" + days);
+        assertThat(installation.statusCode()).as(installation.body()).isEqualTo(200);
+        assertThat(kinds(Http.json(installation))).isNotEmpty().containsOnly("sign-in");
+        assertThat(TenantApi.get(admin, "/api/audit-events").statusCode()).isEqualTo(403);
+
+        forwardedToTheOrganizationsRepository(browser, days);
+    }
+
+    /** Forwarding: a FHIR server of the organization's (here one in this test, on loopback) gets each new event. */
+    private static void forwardedToTheOrganizationsRepository(PortalClient browser, String days) throws Exception {
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer repository = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        repository.createContext("/fhir/AuditEvent", exchange -> {
+            received.add(exchange.getRequestMethod() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] answer = "{\"resourceType\":\"AuditEvent\",\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+            exchange.sendResponseHeaders(201, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        repository.start();
+        String setting = "/api/organizations/" + clinic.organizationId() + "/audit-repository";
+        try {
+            TenantApi.assertProblem(TenantApi.put(admin, setting, null, "{\"url\":\"ftp://audit.example.org/fhir\"}"),
+                    400);
+            String url = "http://127.0.0.1:" + repository.getAddress().getPort() + "/fhir";
+            HttpResponse<String> set = TenantApi.put(admin, setting, null, "{\"url\":\"" + url + "\"}");
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            assertThat(Http.json(TenantApi.get(admin, setting)).getString("url")).isEqualTo(url);
+            csv(browser, range); // an event after the change: forwarded within the forwarder's ten seconds
+            for (int i = 0; i < 40 && received.stream().noneMatch(r -> r.contains("urn:openvisit:audit-kind")); i++) {
+                sleep(1000);
+            }
+            assertThat(received).isNotEmpty().allSatisfy(r -> assertThat(r).startsWith("POST {\"resourceType\":\"AuditEvent\""));
+            assertThat(String.join("\n", received)).contains("\"export\"", clinic.organizationId())
+                    .doesNotContain("Leo", "Marsh", "appt-100");
+            String page = rows(browser.get("/audit.xhtml?kind=AUDIT_SETTINGS_CHANGED&" + days).body());
+            assertThat(page).contains("Audit forwarding changed", url);
+            String sent = "";
+            for (int i = 0; i < 20 && !sent.contains(">Sent<"); i++) {
+                sent = rows(browser.get("/audit.xhtml?kind=EXPORT&" + days).body());
+                sleep(500);
+            }
+            assertThat(sent).as("the page says it was sent").contains(">Sent<");
+        } finally {
+            assertThat(TenantApi.put(admin, setting, null, "{\"url\":null}").statusCode()).isEqualTo(200);
+            repository.stop(0);
+        }
+    }
+
     @Test
     void nobodyElseSeesTheClinicsFigures() throws Exception {
         // a report reader of another organization naming this one: their own (empty) report

@@ -18,5 +18,6 @@ public record RegionalStore(DataRegion region, VisitRepository visits, CallQuali
                             LaunchAuditRepository launchAudit, ContextLinkUseRepository contextLinkUses,
                             DeliveryTaskRepository deliveryTasks,
                             VisitSummaryRepository visitSummaries, RetentionRepository retention,
-                            org.openvisit.notify.domain.model.SmsFeedRepository smsFeed) {
+                            org.openvisit.notify.domain.model.SmsFeedRepository smsFeed,
+                            org.openvisit.audit.domain.model.OrganizationAuditRepository auditTrail) {
 }

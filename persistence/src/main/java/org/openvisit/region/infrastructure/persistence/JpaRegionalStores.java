@@ -58,7 +58,8 @@ public class JpaRegionalStores implements RegionalStores {
                 new JpaLaunchAuditRepository(em, region), new JpaContextLinkUseRepository(em, region),
                 new JpaDeliveryTaskRepository(em, region), new JpaVisitSummaryRepository(em, region),
                 new JpaRetentionRepository(em),
-                new org.openvisit.notify.infrastructure.persistence.JpaSmsFeedRepository(em));
+                new org.openvisit.notify.infrastructure.persistence.JpaSmsFeedRepository(em),
+                new org.openvisit.audit.infrastructure.persistence.JpaOrganizationAuditRepository(em, region));
     }
 
     @Override

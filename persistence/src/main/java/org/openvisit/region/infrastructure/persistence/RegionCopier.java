@@ -94,6 +94,7 @@ public final class RegionCopier {
             new Table("writeback_attempt",
                     "task_id IN (SELECT t.id FROM writeback_task t WHERE t.organization_id = ?)", "id"),
             new Table("launch_audit", ORG, "id"),
+            new Table("audit_event", ORG, "id"),
             new Table("context_link_use", null, "token_digest"), // by endpoint
             new Table("retention_run", ORG, "id"),
             new Table("sms_appointment", ORG, "id"),

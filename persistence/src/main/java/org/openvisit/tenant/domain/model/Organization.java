@@ -62,6 +62,9 @@ public class Organization {
     @Column(name = "visit_retention_days")
     private Integer visitRetentionDays;
 
+    @Column(name = "audit_repository_url", length = FhirBaseUrl.MAX_LENGTH)
+    private String auditRepositoryUrl;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -132,6 +135,24 @@ public class Organization {
     /** How many days this organization keeps its visits, when it keeps them for less than the installation. */
     public java.util.Optional<Integer> visitRetentionDays() {
         return java.util.Optional.ofNullable(visitRetentionDays);
+    }
+
+    /**
+     * Sends this organization's audit events to its own audit repository, a FHIR server at {@code url} (checked by the
+     * outbound address policy when it was made); {@code null} stops it.
+     *
+     * @return whether the setting changed
+     */
+    public boolean forwardAuditTo(FhirBaseUrl url) {
+        String next = url == null ? null : url.value();
+        boolean changed = !Objects.equals(next, auditRepositoryUrl);
+        this.auditRepositoryUrl = next;
+        return changed;
+    }
+
+    /** The FHIR base URL of the organization's audit repository, when its audit events are forwarded. */
+    public java.util.Optional<String> auditRepositoryUrl() {
+        return java.util.Optional.ofNullable(auditRepositoryUrl);
     }
 
     public void changeEhrVendor(EhrVendor vendor) {

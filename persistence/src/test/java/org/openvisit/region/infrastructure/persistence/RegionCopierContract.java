@@ -140,9 +140,9 @@ abstract class RegionCopierContract {
     void copiesOnlyTheOrganizationsRowsWithIdsNamingTheNewRegionAndVerifies() throws SQLException {
         long copied = copier.copy(source, target, SCOPE);
 
-        // per visit: the visit, a participant, two events, a task with an attempt, a summary, an audit row; a link
-        // use; an SMS appointment with its change, its message and its send
-        assertThat(copied).isEqualTo(3 * 8 + 1 + 4);
+        // per visit: the visit, a participant, two events, a task with an attempt, a summary, a launch audit row and
+        // an audit trail event; a link use; an SMS appointment with its change, its message and its send
+        assertThat(copied).isEqualTo(3 * 9 + 1 + 4);
         assertThat(strings(target, "SELECT appointment_hash FROM sms_appointment")).containsExactly("a".repeat(64));
         assertThat(strings(target, "SELECT control_hash FROM sms_feed_message")).containsExactly("c".repeat(64));
         assertThat(RegionCopier.rows(target, SCOPE)).isEqualTo(copied);
@@ -151,6 +151,10 @@ abstract class RegionCopierContract {
         assertThat(strings(target, "SELECT id FROM writeback_task"))
                 .allSatisfy(id -> assertThat(DataRegion.ofRecordId(id)).hasValue(DataRegion.EMEA));
         assertThat(strings(target, "SELECT visit_id FROM visit_event"))
+                .allSatisfy(id -> assertThat(DataRegion.ofRecordId(id)).hasValue(DataRegion.EMEA));
+        assertThat(strings(target, "SELECT id FROM audit_event")).hasSize(3)
+                .allSatisfy(id -> assertThat(DataRegion.ofRecordId(id)).hasValue(DataRegion.EMEA));
+        assertThat(strings(target, "SELECT visit_id FROM audit_event"))
                 .allSatisfy(id -> assertThat(DataRegion.ofRecordId(id)).hasValue(DataRegion.EMEA));
         assertThat(strings(target, "SELECT organization_id FROM visit")).containsOnly(ORG.toString());
         assertThat(strings(target, "SELECT token_digest FROM context_link_use")).containsExactly("digest-1");
@@ -260,6 +264,10 @@ abstract class RegionCopierContract {
         exec(c, "INSERT INTO launch_audit (id, occurred_at, endpoint_id, organization_id, visit_id, outcome,"
                 + " reason_code, reason) VALUES (?, ?, ?, ?, ?, 'ACCEPTED', 'OK', 'ok')", UUID.randomUUID().toString(),
                 at(0), endpoint.toString(), org.toString(), visit);
+        exec(c, "INSERT INTO audit_event (id, recorded_at, organization_id, kind, outcome, actor_type, actor_id,"
+                + " visit_id, endpoint_id, forward_state, forward_attempts, forward_next_at) VALUES (?, ?, ?, 'LAUNCH',"
+                + " 'SUCCESS', 'EHR_USER', 'dr', ?, ?, 'PENDING', 0, ?)", DataRegion.AMERICAS.newRecordId().toString(),
+                at(0), org.toString(), visit, endpoint.toString(), at(0));
         return id;
     }
 

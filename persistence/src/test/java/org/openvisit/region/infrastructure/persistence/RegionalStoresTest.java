@@ -8,6 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvisit.database.SchemaMigrator;
 import org.openvisit.database.TestDatabase;
+import org.openvisit.audit.domain.model.AuditActor;
+import org.openvisit.audit.domain.model.AuditFact;
+import org.openvisit.audit.domain.model.AuditKind;
+import org.openvisit.audit.domain.model.OrganizationAuditRecord;
 import org.openvisit.launch.domain.model.LaunchAuditEntry;
 import org.openvisit.region.domain.model.RegionalStore;
 import org.openvisit.region.domain.model.WrongRegionException;
@@ -44,7 +48,7 @@ class RegionalStoresTest {
 
     private static final Instant T0 = Instant.parse("2026-12-04T09:00:00Z");
     private static final List<String> REGIONAL_TABLES = List.of("visit", "visit_participant", "visit_event",
-            "call_quality", "launch_audit", "context_link_use", "writeback_task", "writeback_attempt");
+            "call_quality", "launch_audit", "context_link_use", "writeback_task", "writeback_attempt", "audit_event");
 
     private static TestDatabase global;
     private static final Map<DataRegion, TestDatabase> databases = new EnumMap<>(DataRegion.class);
@@ -111,11 +115,15 @@ class RegionalStoresTest {
                         visit.organizationId(), event.sequence(), event.type(), AttendeeRole.PATIENT, T0, null, T0));
                 store.launchAudit().add(LaunchAuditEntry.accepted(T0, "https://ehr.example/fhir", visit.endpointId(),
                         visit.organizationId(), "Practitioner/" + region.key(), visit.id(), "OK", "Accepted"));
+                store.auditTrail().add(OrganizationAuditRecord.of(region.newRecordId(), T0,
+                        AuditFact.of(AuditKind.LAUNCH, AuditActor.ehrUser("Practitioner/" + region.key()))
+                                .withOrganization(visit.organizationId()).withVisit(visit.id()), false));
             });
         }
         for (DataRegion store : DataRegion.values()) {
             for (DataRegion region : DataRegion.values()) {
-                for (String table : List.of("visit_participant", "visit_event", "writeback_task", "launch_audit")) {
+                for (String table : List.of("visit_participant", "visit_event", "writeback_task", "launch_audit",
+                        "audit_event")) {
                     assertThat(countOfVisit(databases.get(store), table, visits.get(region)))
                             .as(region + " " + table + " in the " + store + " store").isEqualTo(store == region ? 1 : 0);
                 }
@@ -139,6 +147,15 @@ class RegionalStoresTest {
                 .isInstanceOf(WrongRegionException.class);
         assertThat(count(databases.get(DataRegion.AMERICAS), "visit")).isEqualTo(before);
         assertThat(count(databases.get(DataRegion.APAC), "visit_event")).isLessThanOrEqualTo(1);
+        // an audit event whose id (or visit) names another region is refused as well
+        AuditFact launched = AuditFact.of(AuditKind.LAUNCH, AuditActor.ehrUser("Practitioner/1"))
+                .withOrganization(emea.organizationId());
+        assertThatThrownBy(() -> inRegion(DataRegion.AMERICAS, store -> store.auditTrail().add(
+                OrganizationAuditRecord.of(DataRegion.EMEA.newRecordId(), T0, launched, false))))
+                .isInstanceOf(WrongRegionException.class);
+        assertThatThrownBy(() -> inRegion(DataRegion.AMERICAS, store -> store.auditTrail().add(
+                OrganizationAuditRecord.of(DataRegion.AMERICAS.newRecordId(), T0, launched.withVisit(emea.id()), false))))
+                .isInstanceOf(WrongRegionException.class);
     }
 
     @Test
@@ -147,12 +164,12 @@ class RegionalStoresTest {
             assertThat(tableExists(global, table)).as("global " + table).isFalse();
         }
         for (String table : List.of("organization", "fhir_endpoint", "portal_account", "installation_secret",
-                "context_link_key", "writeback_endpoint")) {
+                "context_link_key", "writeback_endpoint", "installation_audit_event")) {
             assertThat(tableExists(global, table)).as("global " + table).isTrue();
             assertThat(tableExists(databases.get(DataRegion.EMEA), table)).as("regional " + table).isFalse();
         }
-        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("12");
-        assertThat(SchemaMigrator.version(global.dataSource(), false)).isEqualTo("38");
+        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("13");
+        assertThat(SchemaMigrator.version(global.dataSource(), false)).isEqualTo("39");
     }
 
     @Test

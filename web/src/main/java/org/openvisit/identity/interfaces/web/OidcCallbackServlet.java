@@ -37,6 +37,9 @@ public class OidcCallbackServlet extends HttpServlet {
     @EJB
     private transient AccountService accounts;
 
+    @EJB
+    private transient org.openvisit.identity.application.SignInThrottle signIns;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!oidc.settings().oidc()) {
@@ -76,6 +79,7 @@ public class OidcCallbackServlet extends HttpServlet {
             boolean disabled = accounts.summary(username).isPresent();
             LOG.info(() -> "Portal sign-in refused: the identity provider signed in \"" + printable(username) + "\", "
                     + (disabled ? "whose OpenVisit account is disabled" : "who has no OpenVisit account"));
+            signIns.refused(username, request.getRemoteAddr(), "identity provider");
             OidcPages.error(request, response, HttpServletResponse.SC_FORBIDDEN,
                     disabled ? "Account disabled" : "No OpenVisit account",
                     disabled ? "Your identity provider signed you in as " + printable(username) + ", but that "
@@ -86,6 +90,7 @@ public class OidcCallbackServlet extends HttpServlet {
         }
         SignedInSession.start(request, user.get().username());
         LOG.info(() -> user.get().username() + " signed in to the portal through the identity provider");
+        signIns.succeeded(user.get().username(), request.getRemoteAddr(), "identity provider");
         OidcPages.redirect(response, request.getContextPath() + SafeRedirect.target(authorization.next()));
     }
 

@@ -156,7 +156,7 @@ public class ReportsResource {
         ZoneId zone = p.zone();
         ReportQuery query = p.query(LocalDate.now(zone));
         Actor actor = caller.actor();
-        reports.organization(actor, query); // refused before a byte is written
+        reports.startExport(actor, query, "CSV (API)"); // refused before a byte is written; audited
         ReportText.Texts texts = ReportText.of(request);
         StreamingOutput body = output -> {
             Writer out = new OutputStreamWriter(output, StandardCharsets.UTF_8);

@@ -62,7 +62,7 @@ public class ReportExportServlet extends HttpServlet {
         try {
             UUID organization = OrganizationContext.of(actor, parameters.org()).orElse(null);
             query = parameters.query(organization, zone, LocalDate.now(zone));
-            reports.organization(actor, query); // refused before a byte is written
+            reports.startExport(actor, query, format.toUpperCase(java.util.Locale.ROOT)); // refused before a byte; audited
         } catch (InvalidValueException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
