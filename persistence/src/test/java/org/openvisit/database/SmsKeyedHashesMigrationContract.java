@@ -75,7 +75,8 @@ abstract class SmsKeyedHashesMigrationContract {
                 return KEY.clone();
             };
             SchemaMigrator.migrateRegional(db.dataSource(), key);
-            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("12");
+            // (to the latest version: 12 and whatever came after it)
+            assertThat(Integer.parseInt(SchemaMigrator.version(db.dataSource(), true))).isGreaterThanOrEqualTo(12);
             assertThat(asked).hasValue(1);
 
             // nothing of the plain ids is left in the SMS tables
