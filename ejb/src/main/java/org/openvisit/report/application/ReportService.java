@@ -126,9 +126,9 @@ public class ReportService {
                         e.attendeeRole().orElse(null)))
                 .toList();
         List<VisitTimeline.Quality> quality = store.callQuality().ofVisit(visitId).stream()
-                .map(q -> new VisitTimeline.Quality(q.attendeeRole(), q.samples(), q.rtt().mean(), q.rtt().max(),
-                        q.jitter().mean(), q.jitter().max(), q.loss().mean(), q.loss().max(), q.fps().mean(),
-                        q.firstAt(), q.lastAt()))
+                .map(q -> new VisitTimeline.Quality(q.attendeeRole(), q.samples(), q.relayedSamples(),
+                        q.rtt().mean(), q.rtt().max(), q.jitter().mean(), q.jitter().max(), q.loss().mean(),
+                        q.loss().max(), q.fps().mean(), q.firstAt(), q.lastAt()))
                 .toList();
         List<VisitTimeline.Delivery> deliveries = store.deliveryTasks().ofVisit(visitId).stream()
                 .sorted(Comparator.comparingLong(DeliveryTask::sequence))
