@@ -8,8 +8,14 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openvisit.it.launch.ApprovedEndpoint;
 import org.openvisit.it.rooms.RoomClient;
+import org.openvisit.it.support.Axe;
+import org.openvisit.it.support.Browser;
 import org.openvisit.it.support.Http;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.PortalClient;
@@ -21,6 +27,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -316,6 +323,44 @@ class ReportsIT {
             HttpResponse<String> missing = browser.get("/report-visit.xhtml" + bad);
             assertThat(missing.statusCode()).as(bad).isEqualTo(404);
             assertThat(missing.body()).contains("Page not found").doesNotContain("Exception:", "at org.openvisit");
+        }
+    }
+
+    /**
+     * The call-quality chart as a browser shows it, with the call's figures: Chart.js draws four lines on the canvas,
+     * the figures' table stays for screen readers only, and axe-core finds no serious or critical violation on the
+     * page with every chart drawn (PagesInFourLanguagesIT sees the reports page of an organization without calls).
+     */
+    @Test
+    void theQualityChartIsDrawnInTheBrowserAndAxeFindsNothingSerious() {
+        for (String language : List.of("en", "zh-TW")) {
+            try (Browser browser = Browser.open("--accept-lang=" + language, "--lang=" + language)) {
+                WebDriver driver = browser.driver();
+                browser.signIn(SharedServer.baseUri(), reader.username(), reader.password());
+                for (int i = 0; i < 30 && driver.findElements(By.id("reports:qualityChart")).isEmpty(); i++) {
+                    if (i > 0) {
+                        sleep(2000);
+                    }
+                    driver.get(SharedServer.baseUri().resolve("/reports.xhtml?" + range).toString());
+                }
+                browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                        By.id("reports:qualityChart")));
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                Object lines = browser.waitUpTo(Duration.ofSeconds(20)).until(d -> js.executeScript("""
+                        const canvas = document.querySelector('[id="reports:qualityChart"] canvas');
+                        const chart = canvas && window.Chart && Chart.getChart(canvas);
+                        return chart ? chart.data.datasets.length : null;"""));
+                js.executeScript("document.getElementById('qualityTitle').scrollIntoView()");
+                browser.screenshot("reports-quality-" + language);
+                assertThat(((Number) lines).intValue()).as(language + ": RTT, jitter, loss and fps").isEqualTo(4);
+                assertThat(js.executeScript("""
+                        const table = document.getElementById('qualityFigures');
+                        const style = getComputedStyle(table);
+                        return style.position === 'absolute' && style.clip === 'rect(0px, 0px, 0px, 0px)'
+                            && table.textContent.includes('120.0');"""))
+                        .as("the figures in the page for screen readers, not on screen").isEqualTo(true);
+                assertThat(Axe.seriousViolations(js)).as(language).isEmpty();
+            }
         }
     }
 
