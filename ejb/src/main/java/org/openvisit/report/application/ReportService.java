@@ -78,19 +78,23 @@ public class ReportService {
     }
 
     /**
-     * The chart figures, grouped in the database (one query by status and time bucket, one by lobby-wait bucket), then
+     * The chart figures, grouped in the database (one query by status and time bucket, one by lobby-wait bucket, one
+     * of call quality by time bucket), then
      * laid out in days and hours of the query's time zone.
      */
     public ReportCharts charts(@NotNull Actor actor, @NotNull ReportQuery query) {
         UUID organization = organization(actor, query);
         ReportFilter filter = query.filter(organization);
         VisitSummaryRepository summaries = store(organization);
-        List<TimeBucketCount> counts = summaries.countsByTime(filter,
-                ZoneBuckets.width(query.zone(), filter.from(), filter.to()));
+        int width = ZoneBuckets.width(query.zone(), filter.from(), filter.to());
+        List<TimeBucketCount> counts = summaries.countsByTime(filter, width);
         List<ReportCharts.Day> days = ZoneBuckets.days(counts, query.zone(), query.from(), query.to()).entrySet()
                 .stream().map(e -> new ReportCharts.Day(e.getKey(), e.getValue())).toList();
         List<Long> hours = Arrays.stream(ZoneBuckets.hours(counts, query.zone())).boxed().toList();
-        return new ReportCharts(days, summaries.lobbyWaits(filter), hours);
+        List<ReportCharts.QualityDay> quality = ZoneBuckets.qualityDays(summaries.qualityByTime(filter, width),
+                query.zone(), query.from(), query.to()).entrySet().stream()
+                .map(e -> new ReportCharts.QualityDay(e.getKey(), e.getValue())).toList();
+        return new ReportCharts(days, summaries.lobbyWaits(filter), hours, quality);
     }
 
     /** One page of the visits table, sorted in the database (ties: the visit id). */
@@ -144,9 +148,9 @@ public class ReportService {
                         e.attendeeRole().orElse(null)))
                 .toList();
         List<VisitTimeline.Quality> quality = store.callQuality().ofVisit(visitId).stream()
-                .map(q -> new VisitTimeline.Quality(q.attendeeRole(), q.samples(), q.rtt().mean(), q.rtt().max(),
-                        q.jitter().mean(), q.jitter().max(), q.loss().mean(), q.loss().max(), q.fps().mean(),
-                        q.firstAt(), q.lastAt()))
+                .map(q -> new VisitTimeline.Quality(q.attendeeRole(), q.samples(), q.relayedSamples(),
+                        q.rtt().mean(), q.rtt().max(), q.jitter().mean(), q.jitter().max(), q.loss().mean(),
+                        q.loss().max(), q.fps().mean(), q.firstAt(), q.lastAt()))
                 .toList();
         List<VisitTimeline.Delivery> deliveries = store.deliveryTasks().ofVisit(visitId).stream()
                 .sorted(Comparator.comparingLong(DeliveryTask::sequence))

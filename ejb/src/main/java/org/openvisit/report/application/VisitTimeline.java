@@ -29,12 +29,13 @@ public record VisitTimeline(ReportRow visit, List<Event> events, List<Quality> q
     }
 
     /**
-     * One attendee's call quality: samples, mean and worst round-trip time and jitter (ms), mean and worst packet loss
-     * (%), mean frame rate, as the browser reported them (null when never measured).
+     * One attendee's call quality: samples (and how many of them went through a TURN relay), mean and worst round-trip
+     * time and jitter (ms), mean and worst packet loss (%), mean frame rate, as the browser reported them (null when
+     * never measured).
      */
-    public record Quality(AttendeeRole role, long samples, Double rttMeanMs, Double rttMaxMs, Double jitterMeanMs,
-                          Double jitterMaxMs, Double lossMeanPercent, Double lossMaxPercent, Double fpsMean,
-                          Instant firstAt, Instant lastAt) {
+    public record Quality(AttendeeRole role, long samples, long relayedSamples, Double rttMeanMs, Double rttMaxMs,
+                          Double jitterMeanMs, Double jitterMaxMs, Double lossMeanPercent, Double lossMaxPercent,
+                          Double fpsMean, Instant firstAt, Instant lastAt) {
     }
 
     /** A write-back delivery of one event to the EHR: its state, attempts so far, when it was written. */

@@ -1,23 +1,18 @@
 package org.openvisit.it.portal;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openvisit.it.support.Axe;
 import org.openvisit.it.support.Browser;
 import org.openvisit.it.support.Http;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.TenantApi;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,7 +52,6 @@ class PagesInFourLanguagesIT {
     private static final Pattern ATTRIBUTE_LABEL = Pattern.compile("\\b(title|placeholder|aria-label)=");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
 
-    private static String axe;
     private static String organization;
     private static String organizationName;
     private static TenantApi.User admin;
@@ -65,9 +59,6 @@ class PagesInFourLanguagesIT {
 
     @BeforeAll
     static void organizationWithAnEndpoint() throws IOException {
-        try (InputStream in = PagesInFourLanguagesIT.class.getResourceAsStream("/axe-core/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         organizationName = TenantApi.unique("OpenVisit");
         organization = TenantApi.organization(organizationName);
         admin = TenantApi.user(OPERATOR, organization, "lang.admin", "ORG_ADMIN");
@@ -299,7 +290,7 @@ class PagesInFourLanguagesIT {
                 problems.add(where + "English left: " + english + " in: " + around(text, english));
             }
         }
-        for (String violation : axeViolations(js)) {
+        for (String violation : Axe.seriousViolations(js)) {
             problems.add(where + "axe-core: " + violation);
         }
     }
@@ -329,23 +320,6 @@ class PagesInFourLanguagesIT {
             int at = text.indexOf(word);
             found.add(text.substring(Math.max(0, at - 30), Math.min(text.length(), at + word.length() + 30))
                     .replace('\n', ' '));
-        }
-        return found;
-    }
-
-    private static List<String> axeViolations(JavascriptExecutor js) {
-        js.executeScript(axe);
-        Object result = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-                   .then(r => done(JSON.stringify(r.violations
-                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                        .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))))
-                   .catch(e => done(JSON.stringify([{id: 'axe failed: ' + e, impact: 'critical', nodes: []}])));""");
-        JsonArray violations = Json.createReader(new StringReader(String.valueOf(result))).readArray();
-        List<String> found = new ArrayList<>();
-        for (JsonObject v : violations.getValuesAs(JsonObject.class)) {
-            found.add(v.getString("impact") + " " + v.getString("id") + " at " + v.getJsonArray("nodes"));
         }
         return found;
     }

@@ -8,8 +8,14 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openvisit.it.launch.ApprovedEndpoint;
 import org.openvisit.it.rooms.RoomClient;
+import org.openvisit.it.support.Axe;
+import org.openvisit.it.support.Browser;
 import org.openvisit.it.support.Http;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.PortalClient;
@@ -21,6 +27,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -104,6 +111,9 @@ class ReportsIT {
         patient.getKey().await("admitted");
         patient.getKey().send("{\"type\":\"join\"}");
         patient.getKey().await("call");
+        // the patient's browser reports its call figures, as room.js does from getStats
+        patient.getKey().send("{\"type\":\"stats\",\"rtt\":120,\"jitter\":8,\"loss\":1.5,\"fps\":24}");
+        doctor.await("quality");
         sleep(2100); // a visit of two seconds at least
         patient.getKey().close();
         doctor.await(m -> m.getString("type").equals("event") && m.getString("event", "").equals("DISCONNECTED"));
@@ -278,7 +288,14 @@ class ReportsIT {
         }
         chartsAndTheirFigures(browser, page);
         PortalClient russian = signedIn(reader).speaking("ru");
-        assertThat(russian.get("/reports.xhtml?" + range).body()).contains("Визиты по дням", "от 2 до 5 мин");
+        assertThat(russian.get("/reports.xhtml?" + range).body()).contains("Визиты по дням", "от 2 до 5 мин",
+                "Качество связи по дням", "Время кругового пути (мс)", "звонков не было");
+        // a range without calls: no quality chart, the reason in words
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String before = browser.get("/reports.xhtml?range=custom&from=" + today.minusDays(40) + "&to="
+                + today.minusDays(35)).body();
+        assertThat(before).contains("id=\"qualityNone\"", "No call-quality figures in this period yet")
+                .doesNotContain("reports:qualityChart", "qualityFigures");
         CSVRecord done = csv(browser, range).stream().filter(r -> r.get("Status").equals("Completed")).findFirst()
                 .orElseThrow();
 
@@ -292,6 +309,10 @@ class ReportsIT {
         assertThat(events).containsSubsequence("Connected", "Arrived in the lobby", "Admitted", "Connected",
                 "Visit ended");
         assertThat(events).contains("Clinician", "Patient").doesNotContain("LOBBY_JOINED", "VISIT_ENDED", "PATIENT<");
+        // the call quality the patient's browser reported, with how much of it went through a relay (none here)
+        String callQuality = section(timeline.body(), "<table id=\"quality\"", "</table>");
+        assertThat(callQuality).contains("Patient", "<td>1</td><td>0</td>", "120.0 / 120.0", "8.0 / 8.0",
+                "1.5 / 1.5", "24.0");
         assertThat(timeline.body()).contains("ov-report-COMPLETED\">Completed<", "Practitioner/prac-ada-okafor")
                 .doesNotContain("Leo", "Marsh", "appt-1001", "Exception:", "at org.openvisit");
         assertThat(russian.get("/report-visit.xhtml?visit=" + visit).body()).contains("Вошёл в зал ожидания",
@@ -305,11 +326,58 @@ class ReportsIT {
         }
     }
 
-    /** The three charts are on the page, served by the application, with their figures in hidden tables. */
+    /**
+     * The call-quality chart as a browser shows it, with the call's figures: Chart.js draws four lines on the canvas,
+     * the figures' table stays for screen readers only, and axe-core finds no serious or critical violation on the
+     * page with every chart drawn (PagesInFourLanguagesIT sees the reports page of an organization without calls).
+     */
+    @Test
+    void theQualityChartIsDrawnInTheBrowserAndAxeFindsNothingSerious() {
+        for (String language : List.of("en", "zh-TW")) {
+            try (Browser browser = Browser.open("--accept-lang=" + language, "--lang=" + language)) {
+                WebDriver driver = browser.driver();
+                browser.signIn(SharedServer.baseUri(), reader.username(), reader.password());
+                for (int i = 0; i < 30 && driver.findElements(By.id("reports:qualityChart")).isEmpty(); i++) {
+                    if (i > 0) {
+                        sleep(2000);
+                    }
+                    driver.get(SharedServer.baseUri().resolve("/reports.xhtml?" + range).toString());
+                }
+                browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                        By.id("reports:qualityChart")));
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                Object lines = browser.waitUpTo(Duration.ofSeconds(20)).until(d -> js.executeScript("""
+                        const canvas = document.querySelector('[id="reports:qualityChart"] canvas');
+                        const chart = canvas && window.Chart && Chart.getChart(canvas);
+                        return chart ? chart.data.datasets.length : null;"""));
+                js.executeScript("document.getElementById('qualityTitle').scrollIntoView()");
+                browser.screenshot("reports-quality-" + language);
+                assertThat(((Number) lines).intValue()).as(language + ": RTT, jitter, loss and fps").isEqualTo(4);
+                assertThat(js.executeScript("""
+                        const table = document.getElementById('qualityFigures');
+                        const style = getComputedStyle(table);
+                        return style.position === 'absolute' && style.clip === 'rect(0px, 0px, 0px, 0px)'
+                            && table.textContent.includes('120.0');"""))
+                        .as("the figures in the page for screen readers, not on screen").isEqualTo(true);
+                assertThat(Axe.seriousViolations(js)).as(language).isEmpty();
+            }
+        }
+    }
+
+    /** The four charts are on the page, served by the application, with their figures in hidden tables. */
     private static void chartsAndTheirFigures(PortalClient browser, HttpResponse<String> page) {
         String body = page.body();
         assertThat(body).contains("id=\"reports:perDayChart\"", "id=\"reports:lobbyWaitChart\"",
                 "id=\"reports:hoursChart\"", "role=\"img\"", "Visits per day", "Lobby wait", "Busiest hours");
+        // call quality over time: the chart, its figures in a hidden table, a day without calls said in words
+        assertThat(body).contains("id=\"reports:qualityChart\"", "Call quality per day")
+                .doesNotContain("id=\"qualityNone\"");
+        String quality = section(body, "<table id=\"qualityFigures\"", "</table>");
+        assertThat(quality).as("the one call's figures on its day").contains("<td>120.0</td>", "<td>8.0</td>",
+                "<td>1.5</td>", "<td>24.0</td>").contains("<caption>Call quality per day</caption>", "no calls");
+        String qualityChart = section(body, "PrimeFaces.cw(\"Chart\",\"widget_reports_qualityChart\"", "</script>");
+        assertThat(qualityChart).as("the chart's own figures").contains("\"type\":\"line\"",
+                "\"label\":\"Round-trip time (ms)\"", "\"label\":\"Frames per second\"", "120.0", "24.0", "null");
         Matcher script = Pattern.compile("src=\"([^\"]*chart/chart\\.js[^\"]*)\"").matcher(body);
         assertThat(script.find()).as("Chart.js comes from the application itself").isTrue();
         String src = script.group(1).replace("&amp;", "&");

@@ -69,6 +69,27 @@ class ZoneBucketsTest {
     }
 
     @Test
+    void callQualityIsAddedUpPerLocalDayAndADayWithoutCallsIsEmpty() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        List<QualitySums> buckets = List.of(
+                new QualitySums(Instant.parse("2026-03-02T03:00:00Z"), 300, 3, 30, 3, 3, 3, 60, 3), // 3-01 22:00
+                new QualitySums(Instant.parse("2026-03-02T04:00:00Z"), 100, 1, 10, 1, 1, 1, 20, 1), // 3-01 23:00
+                new QualitySums(Instant.parse("2026-03-02T05:00:00Z"), 50, 1, 0, 0, 0, 0, 0, 0), // 3-02 00:00
+                new QualitySums(Instant.parse("2026-03-09T00:00:00Z"), 999, 1, 0, 0, 0, 0, 0, 0)); // outside
+        Map<LocalDate, QualitySums> days = ZoneBuckets.qualityDays(buckets, newYork, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 3));
+        assertThat(days.keySet()).containsExactly(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2),
+                LocalDate.of(2026, 3, 3));
+        QualitySums first = days.get(LocalDate.of(2026, 3, 1));
+        assertThat(first.rttMs()).as("weighted by samples: (300 + 100) / 4").hasValue(100.0);
+        assertThat(first.fps()).hasValue(20.0);
+        assertThat(first.start()).isEqualTo(Instant.parse("2026-03-01T05:00:00Z"));
+        assertThat(days.get(LocalDate.of(2026, 3, 2)).rttMs()).hasValue(50.0);
+        assertThat(days.get(LocalDate.of(2026, 3, 2)).jitterMs()).as("never measured that day").isEmpty();
+        assertThat(days.get(LocalDate.of(2026, 3, 3)).isEmpty()).isTrue();
+    }
+
+    @Test
     void bucketsStartAtMultiplesOfTheirWidth() {
         assertThat(ZoneBuckets.bucketOf(Instant.parse("2026-07-01T13:47:12Z"), 1800))
                 .isEqualTo(Instant.parse("2026-07-01T13:30:00Z"));

@@ -4,12 +4,14 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.openvisit.report.application.ReportCharts;
+import org.openvisit.report.application.ReportCharts.QualityDay;
 import org.openvisit.report.domain.model.LobbyWaitBucket;
 import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.shared.infrastructure.Jsons;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Chart.js configurations (JSON, for PrimeFaces' {@code p:chart}) of the report's charts, with every label, legend
@@ -60,6 +62,59 @@ final class ReportChartConfig {
             data.add(charts.hours().get(h));
         }
         return config(labels, single(texts, data), texts.get("chart.hours.x"), texts.get("chart.y"), false);
+    }
+
+    /**
+     * Call quality per day: round-trip time and jitter (ms, left axis), packet loss (%) and received frames per second
+     * (right axis). Lines differ by dash pattern as well as colour; a day without calls is a gap, not a zero.
+     */
+    static String quality(ReportCharts charts, ReportText.Texts texts) {
+        JsonArrayBuilder labels = Jsons.createArrayBuilder();
+        charts.quality().forEach(d -> labels.add(DAY.format(d.date())));
+        JsonArrayBuilder datasets = Jsons.createArrayBuilder()
+                .add(line(texts.get("chart.quality.rtt"), charts, QualityDay::rttMs, "y", "#1f5fa8", 0))
+                .add(line(texts.get("chart.quality.jitter"), charts, QualityDay::jitterMs, "y", "#8a5a00", 6))
+                .add(line(texts.get("chart.quality.loss"), charts, QualityDay::lossPercent, "y1", "#b3261e", 2))
+                .add(line(texts.get("chart.quality.fps"), charts, QualityDay::fps, "y1", "#1b7a3a", 10));
+        JsonObject options = Jsons.createObjectBuilder()
+                .add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add("animation", false)
+                .add("spanGaps", false)
+                .add("plugins", Jsons.createObjectBuilder()
+                        .add("legend", Jsons.createObjectBuilder().add("display", true).add("position", "bottom")))
+                .add("scales", Jsons.createObjectBuilder()
+                        .add("x", axis(texts.get("chart.perDay.x"), false))
+                        .add("y", axis(texts.get("chart.quality.ms"), false).add("beginAtZero", true)
+                                .add("position", "left"))
+                        .add("y1", axis(texts.get("chart.quality.other"), false).add("beginAtZero", true)
+                                .add("position", "right")
+                                .add("grid", Jsons.createObjectBuilder().add("drawOnChartArea", false))))
+                .build();
+        return Jsons.createObjectBuilder().add("type", "line")
+                .add("data", Jsons.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", options).build().toString();
+    }
+
+    /** One figure's line: a point per day, {@code null} (a gap) on a day without it; dashed unless {@code dash} is 0. */
+    private static JsonObjectBuilder line(String label, ReportCharts charts, Function<QualityDay, Double> figure,
+                                          String axis, String colour, int dash) {
+        JsonArrayBuilder data = Jsons.createArrayBuilder();
+        charts.quality().forEach(d -> {
+            Double value = figure.apply(d);
+            if (value == null) {
+                data.addNull();
+            } else {
+                data.add(value);
+            }
+        });
+        JsonObjectBuilder set = Jsons.createObjectBuilder().add("label", label).add("data", data).add("yAxisID", axis)
+                .add("borderColor", colour).add("backgroundColor", colour).add("borderWidth", 2)
+                .add("pointRadius", 3).add("fill", false);
+        if (dash > 0) {
+            set.add("borderDash", Jsons.createArrayBuilder().add(dash).add(4));
+        }
+        return set;
     }
 
     private static JsonArrayBuilder single(ReportText.Texts texts, JsonArrayBuilder data) {

@@ -94,6 +94,7 @@ public class ReportsScreen implements Serializable {
     private String perDayChart;
     private String lobbyWaitChart;
     private String hoursChart;
+    private String qualityChart;
     private Map<UUID, String> endpoints = Map.of();
     private LazyDataModel<ReportRow> list;
     private String retentionNote;
@@ -198,6 +199,7 @@ public class ReportsScreen implements Serializable {
             perDayChart = ReportChartConfig.perDay(charts, texts);
             lobbyWaitChart = ReportChartConfig.lobbyWaits(charts, texts);
             hoursChart = ReportChartConfig.hours(charts, texts);
+            qualityChart = ReportChartConfig.quality(charts, texts);
             endpoints = reports.endpointsOf(actor, query);
             list = new Page(reports, actor, query);
         } catch (InvalidValueException e) {
@@ -294,6 +296,10 @@ public class ReportsScreen implements Serializable {
 
     public String getHoursChart() {
         return hoursChart;
+    }
+
+    public String getQualityChart() {
+        return qualityChart;
     }
 
     /** The lobby-wait buckets in order, for the chart's table. */

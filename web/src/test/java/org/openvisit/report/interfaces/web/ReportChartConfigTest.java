@@ -2,15 +2,19 @@ package org.openvisit.report.interfaces.web;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.openvisit.report.application.ReportCharts;
 import org.openvisit.report.domain.model.LobbyWaitBucket;
+import org.openvisit.report.domain.model.QualitySums;
 import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.shared.infrastructure.Jsons;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +30,16 @@ class ReportChartConfigTest {
         first.put(ReportStatus.NO_SHOW, 1L);
         Map<LobbyWaitBucket, Long> waits = new EnumMap<>(LobbyWaitBucket.class);
         waits.put(LobbyWaitBucket.MIN_2_TO_5, 2L);
-        List<Long> hours = new ArrayList<>(java.util.Collections.nCopies(24, 0L));
+        List<Long> hours = new ArrayList<>(Collections.nCopies(24, 0L));
         hours.set(9, 4L);
+        Instant day1 = Instant.parse("2026-12-01T00:00:00Z");
+        // day 1: rtt 300 ms over 3 samples, jitter 20 over 2, loss 1.5 % over 3, fps 90 over 3; day 2: no calls
+        List<ReportCharts.QualityDay> quality = List.of(
+                new ReportCharts.QualityDay(LocalDate.of(2026, 12, 1),
+                        new QualitySums(day1, 300, 3, 20, 2, 1.5, 3, 90, 3)),
+                new ReportCharts.QualityDay(LocalDate.of(2026, 12, 2), QualitySums.none(day1.plusSeconds(86_400))));
         return new ReportCharts(List.of(new ReportCharts.Day(LocalDate.of(2026, 12, 1), first),
-                new ReportCharts.Day(LocalDate.of(2026, 12, 2), Map.of())), waits, hours);
+                new ReportCharts.Day(LocalDate.of(2026, 12, 2), Map.of())), waits, hours, quality);
     }
 
     private static JsonObject parse(String json) {
@@ -67,5 +77,29 @@ class ReportChartConfigTest {
         assertThat(data.getJsonNumber(9).longValue()).isEqualTo(4);
         assertThat(hours.getJsonObject("options").getJsonObject("scales").getJsonObject("x")
                 .getJsonObject("title").getString("text")).isEqualTo("一天中的小時");
+    }
+
+    @Test
+    void callQualityIsALinePerFigureWithWeightedMeansAndAGapForADayWithoutCalls() {
+        JsonObject c = parse(ReportChartConfig.quality(charts(), ReportText.of(Locale.forLanguageTag("zh-TW"))));
+        assertThat(c.getString("type")).isEqualTo("line");
+        JsonArray sets = c.getJsonObject("data").getJsonArray("datasets");
+        assertThat(sets).hasSize(4);
+        JsonArray rtt = sets.getJsonObject(0).getJsonArray("data");
+        assertThat(rtt.getJsonNumber(0).doubleValue()).as("300 ms over 3 samples").isEqualTo(100.0);
+        assertThat(rtt.isNull(1)).as("no calls that day: a gap").isTrue();
+        assertThat(sets.getJsonObject(1).getJsonArray("data").getJsonNumber(0).doubleValue()).isEqualTo(10.0);
+        assertThat(sets.getJsonObject(2).getJsonArray("data").getJsonNumber(0).doubleValue()).isEqualTo(0.5);
+        assertThat(sets.getJsonObject(3).getJsonArray("data").getJsonNumber(0).doubleValue()).isEqualTo(30.0);
+        assertThat(sets.getJsonObject(2).getString("yAxisID")).isEqualTo("y1");
+        assertThat(sets.getJsonObject(0).getString("yAxisID")).isEqualTo("y");
+        assertThat(c.getJsonObject("data").getJsonArray("labels").getString(1)).isEqualTo("12-02");
+        assertThat(sets.getJsonObject(0).getString("label")).isEqualTo("往返時間（毫秒）");
+        assertThat(sets.getJsonObject(3).getString("label")).isEqualTo("每秒影格數");
+        assertThat(c.getJsonObject("options").getJsonObject("scales").getJsonObject("y1").getJsonObject("title")
+                .getString("text")).isEqualTo("百分比 / 每秒影格數");
+        assertThat(c.getJsonObject("options").getBoolean("spanGaps")).as("a day without calls is not bridged").isFalse();
+        assertThat(sets.stream().map(set -> set.asJsonObject().getOrDefault("borderDash", JsonValue.NULL).toString())
+                .distinct()).as("the lines differ by dash pattern, not by colour alone").hasSize(4);
     }
 }
