@@ -78,7 +78,7 @@ round() {
     "$pids" "$sockets" "$admits" | tee "$work/lobby-$nodes.txt"
   kill "$sampler" 2>/dev/null || true
   local per_node
-  per_node="$(sort -t' ' -k1,1n "$work/sockets-$nodes.txt" | awk '{s=0; for(i=1;i<=NF;i++) s+=$i; if (s>=m) {m=s; l=$0}} END{print l}')"
+  per_node="$(awk '{s=0; for(i=1;i<=NF;i++) s+=$i; if (s>=m) {m=s; l=$0}} END{print l}' "$work/sockets-$nodes.txt")"
   echo "established connections per node at the fullest sample: ${per_node:-none}"
   figure[$nodes,per-node]="${per_node:-?}"
   figure[$nodes,open]="$(grep -o '[0-9]* of [0-9]* lobby sockets still open' "$work/lobby-$nodes.txt" | cut -d' ' -f1)"

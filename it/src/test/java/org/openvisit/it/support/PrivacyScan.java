@@ -1,5 +1,6 @@
 package org.openvisit.it.support;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -8,11 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The privacy scan (issue 18): reads every text column of every table of a store, and a server log, and reports each
@@ -36,7 +40,7 @@ public final class PrivacyScan {
      */
     public static final String JWT = "eyJ";
 
-    private static final java.util.regex.Pattern JWT_HEADER = java.util.regex.Pattern.compile(
+    private static final Pattern JWT_HEADER = Pattern.compile(
             "eyJ[A-Za-z0-9_-]{4,}(?=\\.)");
 
     private static final Set<Integer> TEXT_TYPES = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB,
@@ -88,11 +92,11 @@ public final class PrivacyScan {
         if (!JWT.equals(secret)) {
             return text.contains(secret);
         }
-        java.util.regex.Matcher m = JWT_HEADER.matcher(text);
+        Matcher m = JWT_HEADER.matcher(text);
         while (m.find()) {
             try {
-                String header = new String(java.util.Base64.getUrlDecoder().decode(
-                        m.group().substring(0, m.group().length() / 4 * 4)), java.nio.charset.StandardCharsets.UTF_8);
+                String header = new String(Base64.getUrlDecoder().decode(
+                        m.group().substring(0, m.group().length() / 4 * 4)), StandardCharsets.UTF_8);
                 if (header.contains("\"alg\"")) {
                     return true;
                 }
