@@ -22,7 +22,10 @@ public record QualitySample(Double rttMs, Double jitterMs, Double lossPercent, D
     }
 
     private static Double within(Double value, double max) {
-        return value == null || value.isNaN() || value < 0 || value > max ? null : value;
+        if (value == null || value.isNaN() || value < 0 || value > max) {
+            return null;
+        }
+        return value == 0 ? 0.0 : value; // a browser's "-0" is zero, not a negative figure (found by fuzzing)
     }
 
     public boolean isEmpty() {
