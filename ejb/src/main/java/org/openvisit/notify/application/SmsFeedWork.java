@@ -46,6 +46,9 @@ public class SmsFeedWork {
     @Inject
     private AppointmentHasher hasher;
 
+    @Inject
+    private jakarta.enterprise.event.Event<AppointmentCancelled> cancellations;
+
     /**
      * @param phoneSealed the patient's number sealed (null when the message has none)
      * @throws FeedRefusal NO_MOBILE (a new appointment without a number), INCOMPLETE (no start), NOT_APPLICABLE
@@ -95,6 +98,10 @@ public class SmsFeedWork {
             }
         }
         store.recordMessage(endpoint.endpointId(), control, endpoint.organizationId(), appointment.id(), now);
+        if (outcome == AppointmentOutcome.CANCELLED) {
+            cancellations.fire(new AppointmentCancelled(regions.ready(endpoint.region()), endpoint.endpointId(),
+                    java.util.List.of(keys.reference(), keys.identifier())));
+        }
         for (SmsSend send : SmsSchedule.plan(appointment, outcome, endpoint.confirmation(),
                 endpoint.reminderMinutes(), store.sendsOf(appointment.id()), now)) {
             store.addIfAbsent(send);

@@ -1,8 +1,10 @@
 package org.openvisit.report.application;
 
+import org.openvisit.report.domain.model.QualityVerdict;
 import org.openvisit.report.domain.model.ReportFilter;
 import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.domain.model.FhirEnvironment;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +17,8 @@ import java.util.UUID;
  */
 public record ReportQuery(UUID organizationId, LocalDate from, LocalDate to, ZoneId zone, UUID endpointId,
                           String departmentId, String clinicianEhrUserId, ReportStatus status,
-                          String meetingPlatform) implements java.io.Serializable {
+                          String meetingPlatform, FhirEnvironment environment, QualityVerdict quality)
+        implements java.io.Serializable {
 
     public static final int MAX_DAYS = 400;
 
@@ -31,6 +34,13 @@ public record ReportQuery(UUID organizationId, LocalDate from, LocalDate to, Zon
         }
     }
 
+    /** Without the environment and call-quality filters. */
+    public ReportQuery(UUID organizationId, LocalDate from, LocalDate to, ZoneId zone, UUID endpointId,
+                       String departmentId, String clinicianEhrUserId, ReportStatus status, String meetingPlatform) {
+        this(organizationId, from, to, zone, endpointId, departmentId, clinicianEhrUserId, status, meetingPlatform,
+                null, null);
+    }
+
     /** The last {@code days} days up to and including today in the zone. */
     public static ReportQuery lastDays(UUID organizationId, int days, LocalDate today, ZoneId zone) {
         return new ReportQuery(organizationId, today.minusDays(Math.max(1, days) - 1L), today, zone, null, null, null,
@@ -40,6 +50,6 @@ public record ReportQuery(UUID organizationId, LocalDate from, LocalDate to, Zon
     ReportFilter filter(UUID organization) {
         return new ReportFilter(organization, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(), endpointId, departmentId, clinicianEhrUserId, status,
-                meetingPlatform);
+                meetingPlatform, environment, quality);
     }
 }

@@ -43,6 +43,9 @@ public class VisitSummaryMaintenance {
     @Inject
     private ReportSettings settings;
 
+    @EJB
+    private EndpointEnvironments environments;
+
     @Resource
     private SessionContext context;
 
@@ -51,7 +54,7 @@ public class VisitSummaryMaintenance {
     /** One visit's summary, in a transaction of its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean refresh(@NotNull DataRegion region, @NotNull UUID visitId) {
-        return SummaryWriter.refresh(regions.ready(region), visitId, settings.noShowGrace(), clock.instant());
+        return SummaryWriter.refresh(regions.ready(region), environments, visitId, settings.noShowGrace(), clock.instant());
     }
 
     /**

@@ -24,11 +24,14 @@ public class VisitSummaryProjector {
     @Inject
     private ReportSettings settings;
 
+    @EJB
+    private EndpointEnvironments environments;
+
     private final Clock clock = Clock.systemUTC();
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEvent(@Observes VisitEventRecorded event) {
-        SummaryWriter.refresh(regions.ofVisit(event.visitId()), event.visitId(), settings.noShowGrace(),
+        SummaryWriter.refresh(regions.ofVisit(event.visitId()), environments, event.visitId(), settings.noShowGrace(),
                 clock.instant());
     }
 }

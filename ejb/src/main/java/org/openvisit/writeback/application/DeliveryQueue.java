@@ -74,6 +74,9 @@ public class DeliveryQueue {
     @EJB
     private AuditTrail trail;
 
+    @Inject
+    private jakarta.enterprise.event.Event<WriteBackProgress> progress;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A task as its region's store gave it, with the call period its delivery reports (read in that transaction). */
@@ -187,10 +190,17 @@ public class DeliveryQueue {
                 .map(o -> new RegionalOutcome(o.taskId(), o.recorded(),
                         o.next() == null ? null : new RegionalTask(region, o.next(), call(store, o.next()))))
                 .toList();
+        java.util.Set<UUID> visits = new java.util.HashSet<>();
         for (RegionalOutcome o : outcomes) {
             if (o.recorded()) {
-                store.deliveryTasks().find(o.taskId()).ifPresent(t -> audit(t, AuditOutcome.SUCCESS, "delivered"));
+                store.deliveryTasks().find(o.taskId()).ifPresent(t -> {
+                    audit(t, AuditOutcome.SUCCESS, "delivered");
+                    visits.add(t.visitId());
+                });
             }
+        }
+        if (!visits.isEmpty()) {
+            progress.fire(new WriteBackProgress(store, visits));
         }
         return outcomes;
     }
@@ -203,15 +213,19 @@ public class DeliveryQueue {
     }
 
     public void retryLater(DataRegion region, UUID taskId, Instant startedAt, String error, Instant nextAt) {
-        var tasks = regions.ready(region).deliveryTasks();
+        RegionalStore store = regions.ready(region);
+        var tasks = store.deliveryTasks();
         DeliveryTask task = tasks.find(taskId).orElseThrow();
         tasks.addAttempt(task.retryLater(settings.node(), startedAt, clock.instant(), error, nextAt));
+        progress.fire(new WriteBackProgress(store, java.util.Set.of(task.visitId())));
     }
 
     public void fail(DataRegion region, UUID taskId, Instant startedAt, String error) {
-        var tasks = regions.ready(region).deliveryTasks();
+        RegionalStore store = regions.ready(region);
+        var tasks = store.deliveryTasks();
         DeliveryTask task = tasks.find(taskId).orElseThrow();
         tasks.addAttempt(task.fail(settings.node(), startedAt, clock.instant(), error));
+        progress.fire(new WriteBackProgress(store, java.util.Set.of(task.visitId())));
         audit(task, AuditOutcome.SERIOUS_FAILURE, "given up: " + error);
     }
 

@@ -41,6 +41,9 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WriteBackQueueService {
 
+    @jakarta.inject.Inject
+    private jakarta.enterprise.event.Event<WriteBackProgress> progress;
+
     static final Set<DeliveryStatus> QUEUE = EnumSet.of(DeliveryStatus.PENDING, DeliveryStatus.IN_FLIGHT,
             DeliveryStatus.RETRYING, DeliveryStatus.FAILED);
 
@@ -77,7 +80,8 @@ public class WriteBackQueueService {
     public WriteBackQueue queue(@NotNull Actor actor, @NotNull UUID endpointId, Set<DeliveryStatus> statuses,
                                 @Min(0) int first, @Min(1) @Max(500) int max) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
-        DeliveryTaskRepository tasks = regions.ofOrganization(endpoint.organizationId()).deliveryTasks();
+        var store = regions.ofOrganization(endpoint.organizationId());
+        DeliveryTaskRepository tasks = store.deliveryTasks();
         Set<DeliveryStatus> listed = statuses == null || statuses.isEmpty() ? QUEUE : statuses;
         long pending = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.PENDING));
         long inFlight = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.IN_FLIGHT));
@@ -109,7 +113,8 @@ public class WriteBackQueueService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public QueueItem change(@NotNull EndpointView endpoint, @NotNull UUID taskId, @NotNull String username,
                             boolean discard) {
-        DeliveryTaskRepository tasks = regions.ofOrganization(endpoint.organizationId()).deliveryTasks();
+        var store = regions.ofOrganization(endpoint.organizationId());
+        DeliveryTaskRepository tasks = store.deliveryTasks();
         DeliveryTask task = tasks.find(taskId).filter(t -> t.endpointId().equals(endpoint.id()))
                 .orElseThrow(WriteBackItemNotFoundException::new);
         if (discard) {
@@ -118,6 +123,7 @@ public class WriteBackQueueService {
         } else {
             tasks.addAttempt(task.requeue(username, clock.instant()));
         }
+        progress.fire(new WriteBackProgress(store, java.util.Set.of(task.visitId())));
         return QueueItem.of(task);
     }
 

@@ -17,6 +17,12 @@ public interface SmsFeedRepository {
 
     Optional<SmsAppointment> appointment(UUID id);
 
+    /**
+     * Whether the feed said the endpoint's appointment was cancelled, found by a visit's hash of it (the
+     * {@link AppointmentKeys#reference()} or {@link AppointmentKeys#identifier()}: whichever form a launch named it by).
+     */
+    boolean cancelled(UUID endpointId, String visitAppointmentHash);
+
     Optional<SmsAppointment> appointmentByLink(String code);
 
     void add(SmsAppointment appointment);

@@ -2,6 +2,7 @@ package org.openvisit.notify.infrastructure.persistence;
 
 import jakarta.persistence.EntityManager;
 import org.openvisit.notify.domain.model.AppointmentKeys;
+import org.openvisit.notify.domain.model.AppointmentStatus;
 import org.openvisit.notify.domain.model.ControlHash;
 import org.openvisit.notify.domain.model.DueOrganization;
 import org.openvisit.notify.domain.model.LinkSend;
@@ -53,6 +54,20 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
         return entityManager.createNamedQuery(SmsAppointment.BY_KEY, SmsAppointment.class)
                 .setParameter("endpoint", endpointId.toString()).setParameter("hash", keys.reference().value())
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public boolean cancelled(UUID endpointId, String visitAppointmentHash) {
+        for (String key : new String[]{"appointmentHash", "identifierHash"}) {
+            Long n = entityManager.createQuery("select count(a) from SmsAppointment a where a.endpointId = :endpoint"
+                            + " and a." + key + " = :hash and a.status = :cancelled", Long.class)
+                    .setParameter("endpoint", endpointId.toString()).setParameter("hash", visitAppointmentHash)
+                    .setParameter("cancelled", AppointmentStatus.CANCELLED).getSingleResult();
+            if (n > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

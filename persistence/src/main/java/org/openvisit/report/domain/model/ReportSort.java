@@ -9,12 +9,27 @@ public enum ReportSort {
     TIME_TO_ADMIT("timeToAdmitSeconds"),
     ATTENDANTS("attendantsAtOnce"),
     STATUS("status"),
-    DEPARTMENT("departmentId");
+    DEPARTMENT("departmentId"),
+    ENVIRONMENT("environment"),
+    PLATFORM("meetingPlatform"),
+    /** By the mean round-trip time of the call. */
+    CALL_QUALITY("rttMs"),
+    DEVICE_TEST("deviceTest"),
+    WRITE_BACK("writeBack"),
+    SMS_SENT("smsSent");
 
     private final String attribute;
 
     ReportSort(String attribute) {
         this.attribute = attribute;
+    }
+
+    /** Whether some visits have no value to sort by (they come last either way). */
+    public boolean nullable() {
+        return switch (this) {
+            case ATTENDANTS, STATUS, DEVICE_TEST, WRITE_BACK, SMS_SENT, REPORT_AT -> false;
+            default -> true;
+        };
     }
 
     /** The summary's attribute in JPQL. */

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitEvent;
+import org.openvisit.visit.domain.model.VisitEventType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +96,45 @@ public class VisitSummary {
     @Column(name = "sms_sent", nullable = false)
     private int smsSent;
 
+    @Column(name = "environment", length = 16)
+    private String environment;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "call_quality", length = 8, nullable = false)
+    private QualityVerdict callQuality = QualityVerdict.NO_DATA;
+
+    @Column(name = "rtt_ms")
+    private Double rttMs;
+
+    @Column(name = "rtt_worst_ms")
+    private Double rttWorstMs;
+
+    @Column(name = "jitter_ms")
+    private Double jitterMs;
+
+    @Column(name = "jitter_worst_ms")
+    private Double jitterWorstMs;
+
+    @Column(name = "loss_pct")
+    private Double lossPercent;
+
+    @Column(name = "loss_worst_pct")
+    private Double lossWorstPercent;
+
+    @Column(name = "fps")
+    private Double fps;
+
+    @Column(name = "fps_worst")
+    private Double fpsWorst;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "device_test", length = 8, nullable = false)
+    private DeviceTestResult deviceTest = DeviceTestResult.NOT_DONE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "write_back", length = 12, nullable = false)
+    private WriteBackState writeBack = WriteBackState.NONE;
+
     @Column(name = "event_count", nullable = false)
     private long eventCount;
 
@@ -128,6 +168,15 @@ public class VisitSummary {
      */
     public VisitFigures refresh(Visit visit, List<String> clinicianIds, List<VisitEvent> events, Duration grace,
                                 Instant now) {
+        return refresh(visit, clinicianIds, events, grace, now, SummaryExtras.NONE);
+    }
+
+    /**
+     * Makes the figures again from the visit, its clinicians' EHR user ids, its events in their order and what else
+     * the reports show of it (environment, call quality, write-back, a cancelled appointment).
+     */
+    public VisitFigures refresh(Visit visit, List<String> clinicianIds, List<VisitEvent> events, Duration grace,
+                                Instant now, SummaryExtras extras) {
         if (!visit.id().toString().equals(visitId)) {
             throw new IllegalArgumentException("This summary is of another visit.");
         }
@@ -136,6 +185,20 @@ public class VisitSummary {
         VisitFigures f = VisitFigures.of(events.stream().map(EventFact::of).toList(), booking, now);
         departmentId = visit.departmentId().orElse(null);
         meetingPlatform = visit.meeting().map(m -> m.platform()).orElse(null);
+        environment = extras.environment() == null ? null : extras.environment().name();
+        VisitQuality q = VisitQuality.of(extras.quality());
+        callQuality = q.verdict();
+        rttMs = q.rttMs();
+        rttWorstMs = q.rttWorstMs();
+        jitterMs = q.jitterMs();
+        jitterWorstMs = q.jitterWorstMs();
+        lossPercent = q.lossPercent();
+        lossWorstPercent = q.lossWorstPercent();
+        fps = q.fps();
+        fpsWorst = q.fpsWorst();
+        deviceTest = DeviceTestResult.of(events);
+        writeBack = WriteBackState.of(extras.deliveries(), writeBack);
+        smsSent = (int) events.stream().filter(e -> e.type() == VisitEventType.SMS_SENT).count();
         clinicians = joined(clinicianIds);
         bookedStart = booking.start();
         bookedEnd = booking.end();
@@ -148,7 +211,7 @@ public class VisitSummary {
         attendantsAtOnce = f.attendantsAtOnce();
         patientCameAt = f.patientCameAt();
         visitEndedAt = f.visitEndedAt();
-        status = f.status();
+        status = ReportStatus.of(f.status(), extras.appointmentCancelled());
         noShowAt = booking.noShowDeadline().orElse(null);
         eventCount = events.size();
         updatedAt = Objects.requireNonNull(now, "now");
@@ -241,6 +304,24 @@ public class VisitSummary {
 
     public int smsSent() {
         return smsSent;
+    }
+
+    public Optional<String> environment() {
+        return Optional.ofNullable(environment);
+    }
+
+    /** The call quality: verdict, means and worst figures. */
+    public VisitQuality quality() {
+        return new VisitQuality(callQuality, rttMs, rttWorstMs, jitterMs, jitterWorstMs, lossPercent,
+                lossWorstPercent, fps, fpsWorst);
+    }
+
+    public DeviceTestResult deviceTest() {
+        return deviceTest;
+    }
+
+    public WriteBackState writeBack() {
+        return writeBack;
     }
 
     public Instant updatedAt() {

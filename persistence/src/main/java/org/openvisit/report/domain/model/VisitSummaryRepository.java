@@ -24,6 +24,12 @@ public interface VisitSummaryRepository {
     /** Up to {@code max} visit ids after {@code afterId} (null: from the first), of one organization or all (null). */
     List<UUID> visitIds(UUID organizationId, String afterId, int max);
 
+    /**
+     * Sets the write-back state of these visits' summaries from their delivery tasks, in the database (the delivery
+     * queue's outcome transaction calls it: no events, no visit lock). Visits without tasks keep their state.
+     */
+    void followWriteBack(java.util.Collection<UUID> visitIds);
+
     ReportTotals totals(ReportFilter filter);
 
     long count(ReportFilter filter);

@@ -93,6 +93,32 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
     }
 
     @Override
+    public void followWriteBack(java.util.Collection<UUID> visitIds) {
+        if (visitIds.isEmpty()) {
+            return;
+        }
+        List<String> ids = visitIds.stream().map(UUID::toString).distinct().toList();
+        StringBuilder marks = new StringBuilder();
+        for (int i = 1; i <= ids.size(); i++) {
+            marks.append(i == 1 ? "" : ", ").append('?').append(i);
+        }
+        // the rules of WriteBackState.of, in SQL; COALESCE keeps the state when the tasks were purged
+        Query q = entityManager.createNativeQuery("""
+                UPDATE visit_summary SET write_back = COALESCE((
+                    SELECT CASE WHEN SUM(CASE WHEN t.status = 'FAILED' THEN 1 ELSE 0 END) > 0 THEN 'DEAD_LETTER'
+                                WHEN SUM(CASE WHEN t.status IN ('PENDING', 'IN_FLIGHT', 'RETRYING') THEN 1 ELSE 0 END)
+                                     > 0 THEN 'PENDING'
+                                WHEN SUM(CASE WHEN t.status = 'DISCARDED' THEN 1 ELSE 0 END) > 0 THEN 'DISCARDED'
+                                WHEN COUNT(*) > 0 THEN 'DELIVERED' END
+                      FROM writeback_task t WHERE t.visit_id = visit_summary.visit_id), write_back)
+                 WHERE visit_id IN (%s)""".formatted(marks));
+        for (int i = 0; i < ids.size(); i++) {
+            q.setParameter(i + 1, ids.get(i));
+        }
+        q.executeUpdate();
+    }
+
+    @Override
     public ReportTotals totals(ReportFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = nativeWhere(filter, params);
@@ -107,7 +133,10 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
                        PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.lobby_wait_s),
                        PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY s.lobby_wait_s),
                        PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY s.time_to_admit_s),
-                       SUM(s.sms_sent)
+                       SUM(s.sms_sent),
+                       SUM(CASE WHEN s.status = 'CANCELLED' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN s.call_quality <> 'NO_DATA' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN s.call_quality = 'POOR' THEN 1 ELSE 0 END)
                   FROM visit_summary s
                  WHERE\s""" + where);
         for (int i = 0; i < params.size(); i++) {
@@ -115,7 +144,8 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         }
         Object[] row = (Object[]) q.getSingleResult();
         return new ReportTotals(count(row[0]), count(row[1]), count(row[2]), count(row[3]), count(row[4]),
-                seconds(row[5]), seconds(row[6]), seconds(row[7]), seconds(row[8]), seconds(row[9]), count(row[10]));
+                seconds(row[5]), seconds(row[6]), seconds(row[7]), seconds(row[8]), seconds(row[9]), count(row[10]),
+                count(row[11]), count(row[12]), count(row[13]));
     }
 
     @Override
@@ -235,6 +265,14 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
             params.add(f.meetingPlatform());
             w.append(" AND s.meeting_platform = ?").append(params.size());
         }
+        if (f.environment() != null) {
+            params.add(f.environment().name());
+            w.append(" AND s.environment = ?").append(params.size());
+        }
+        if (f.quality() != null) {
+            params.add(f.quality().name());
+            w.append(" AND s.call_quality = ?").append(params.size());
+        }
         if (f.clinicianEhrUserId() != null) {
             params.add(f.clinicianEhrUserId());
             w.append(" AND EXISTS (SELECT 1 FROM visit_participant p WHERE p.visit_id = s.visit_id"
@@ -257,16 +295,12 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         String nulls = " nulls last"; // visits without the figure come after those with it, either way
         String orderBy = sort == ReportSort.REPORT_AT
                 ? "s.reportAt " + direction + ", s.visitId " + direction
-                : "s." + sort.attribute() + " " + direction + (nullable(sort) ? nulls : "")
+                : "s." + sort.attribute() + " " + direction + (sort.nullable() ? nulls : "")
                 + ", s.reportAt desc, s.visitId desc";
         TypedQuery<VisitSummary> q = entityManager.createQuery("select s from VisitSummary s where "
                 + jpqlWhere(filter) + " order by " + orderBy, VisitSummary.class);
         bind(q, filter);
         return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max)).getResultList();
-    }
-
-    private static boolean nullable(ReportSort sort) {
-        return sort != ReportSort.ATTENDANTS && sort != ReportSort.STATUS;
     }
 
     @Override
@@ -296,6 +330,12 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         if (f.meetingPlatform() != null) {
             w.append(" and s.meetingPlatform = :platform");
         }
+        if (f.environment() != null) {
+            w.append(" and s.environment = :environment");
+        }
+        if (f.quality() != null) {
+            w.append(" and s.callQuality = :quality");
+        }
         if (f.clinicianEhrUserId() != null) {
             w.append(" and exists (select p from VisitParticipant p where p.visitId = s.visitId"
                     + " and p.ehrUserId = :clinician)");
@@ -318,6 +358,12 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         }
         if (f.meetingPlatform() != null) {
             q.setParameter("platform", f.meetingPlatform());
+        }
+        if (f.environment() != null) {
+            q.setParameter("environment", f.environment().name());
+        }
+        if (f.quality() != null) {
+            q.setParameter("quality", f.quality());
         }
         if (f.clinicianEhrUserId() != null) {
             q.setParameter("clinician", f.clinicianEhrUserId());

@@ -323,6 +323,22 @@ abstract class SmsFeedRepositoryContract {
     }
 
     @Test
+    void aCancelledAppointmentIsFoundByEitherHashAVisitMayHaveOfIt() {
+        UUID org = UUID.randomUUID();
+        UUID endpoint = UUID.randomUUID();
+        String id = "APT-" + UUID.randomUUID();
+        AppointmentKeys keys = AppointmentKeys.of(HASHING, endpoint, id);
+        SmsAppointment a = booked(org, endpoint, id, NOW.plus(Duration.ofDays(1)));
+        assertThat(this.<Boolean>inTransaction(r -> r.cancelled(endpoint, keys.reference().value()))).as("booked").isFalse();
+        inTransaction(r -> r.appointment(a.id()).orElseThrow().apply(AppointmentEvent.CANCELLED,
+                new AppointmentDetails(a.startsAt(), null, null, null), control(endpoint, "CANCEL"), NOW));
+        assertThat(this.<Boolean>inTransaction(r -> r.cancelled(endpoint, keys.reference().value()))).isTrue();
+        assertThat(this.<Boolean>inTransaction(r -> r.cancelled(endpoint, keys.identifier().value()))).isTrue();
+        assertThat(this.<Boolean>inTransaction(r -> r.cancelled(UUID.randomUUID(), keys.reference().value())))
+                .as("another endpoint's appointment").isFalse();
+    }
+
+    @Test
     void numbersAreForgottenOnceTheAppointmentIsOverOrCancelledAndItsMessagesSent() {
         UUID org = UUID.randomUUID();
         SmsAppointment over = booked(org, UUID.randomUUID(), NOW.minus(Duration.ofDays(3)));

@@ -75,6 +75,7 @@ abstract class VisitSummaryRepositoryContract {
             new JpaVisitRepository(em).add(v);
             return v.id();
         });
+        seedTheClinic();
     }
 
     @AfterAll
@@ -336,5 +337,164 @@ abstract class VisitSummaryRepositoryContract {
                 .setParameter(6, rttSum).setParameter(7, jitterCount).setParameter(8, jitterSum)
                 .setParameter(9, lossCount).setParameter(10, lossSum).setParameter(11, fpsCount)
                 .setParameter(12, fpsSum).setParameter(13, java.sql.Timestamp.from(T0)).executeUpdate();
+    }
+
+    // ---- the columns beyond presence (regional V15): environment, call quality, device test, write-back, SMS,
+    // cancelled; in an organization of their own so that the figures above stay as they are
+
+    private final UUID clinic = UUID.randomUUID();
+
+    private ReportFilter clinicDay(org.openvisit.tenant.domain.model.FhirEnvironment environment,
+                                   org.openvisit.report.domain.model.QualityVerdict quality, ReportStatus status) {
+        return new ReportFilter(clinic, T0.minusSeconds(3600), T0.plus(Duration.ofDays(1)), null, null, null, status,
+                null, environment, quality);
+    }
+
+    /** A visit of the clinic: completed (a 10-minute call) or nobody came; with its extras. */
+    private UUID clinicVisit(Instant booked, boolean completed, int sms, org.openvisit.tenant.domain.model.FhirEnvironment env,
+                             Double rtt, boolean cancelled, boolean failedWriteBack) {
+        return inTransaction(em -> {
+            JpaVisitRepository visits = new JpaVisitRepository(em);
+            Visit v = Visit.schedule(endpoint, clinic, DataRegion.AMERICAS, VisitKeyKind.APPOINTMENT, hash(),
+                    "Location/cardio", booked.minusSeconds(600));
+            v.bookedFor(booked, booked.plusSeconds(1800));
+            visits.add(v);
+            List<VisitEvent> events = new ArrayList<>();
+            for (int i = 0; i < sms; i++) {
+                events.add(v.recordEvent(VisitEventType.SMS_SENT, AttendeeRole.PROVIDER, "c", null,
+                        booked.minusSeconds(300 - i)));
+            }
+            if (completed) {
+                events.add(v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c", null, booked));
+                events.add(v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PATIENT, "p", null, booked));
+                events.add(v.recordEvent(VisitEventType.LEFT, AttendeeRole.PATIENT, "p", null, booked.plusSeconds(600)));
+            }
+            events.add(v.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, null, null,
+                    booked.plusSeconds(1800)));
+            events.forEach(visits::addEvent);
+            List<org.openvisit.visit.domain.model.CallQuality> quality = new ArrayList<>();
+            if (rtt != null) {
+                var q = org.openvisit.visit.domain.model.CallQuality.start(v, "p", AttendeeRole.PATIENT,
+                        new org.openvisit.visit.domain.model.QualitySample(rtt, 5.0, 0.0, 30.0, 900.0), booked);
+                new org.openvisit.visit.infrastructure.persistence.JpaCallQualityRepository(em).add(q);
+                quality.add(q);
+            }
+            var tasks = new org.openvisit.writeback.infrastructure.persistence.JpaDeliveryTaskRepository(em);
+            var task = org.openvisit.writeback.domain.model.DeliveryTask.forEvent(events.get(events.size() - 1).id(),
+                    v.id(), endpoint, clinic, 1, VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, booked, null, booked);
+            tasks.add(task);
+            if (failedWriteBack) {
+                task.claim("node-a", booked, Duration.ofMinutes(1));
+                tasks.addAttempt(task.fail("node-a", booked, booked.plusSeconds(1), "refused"));
+            }
+            VisitSummary s = VisitSummary.of(v);
+            s.refresh(v, List.of("dr.c"), events, GRACE, T0.plus(Duration.ofDays(1)),
+                    new org.openvisit.report.domain.model.SummaryExtras(env, quality,
+                            List.of(task.status()), cancelled));
+            new JpaVisitSummaryRepository(em).add(s);
+            return v.id();
+        });
+    }
+
+    private UUID poorCall;
+    private UUID fineCall;
+    private UUID cancelledVisit;
+
+    private void seedTheClinic() {
+        var production = org.openvisit.tenant.domain.model.FhirEnvironment.PRODUCTION;
+        var test = org.openvisit.tenant.domain.model.FhirEnvironment.TEST;
+        poorCall = clinicVisit(T0, true, 2, production, 450.0, false, true);
+        fineCall = clinicVisit(T0.plusSeconds(3600), true, 0, test, 80.0, true, false); // took place: completed
+        cancelledVisit = clinicVisit(T0.plusSeconds(7200), false, 1, test, null, true, false);
+    }
+
+    @Test
+    void theClinicsTotalsCountCancelledVisitsPoorCallsAndSms() {
+        ReportTotals t = read(r -> r.totals(clinicDay(null, null, null)));
+        assertThat(t.visits()).isEqualTo(3);
+        assertThat(t.completed()).isEqualTo(2);
+        assertThat(t.cancelled()).isEqualTo(1);
+        assertThat(t.noShows()).isZero();
+        assertThat(t.qualityMeasured()).isEqualTo(2);
+        assertThat(t.poorQuality()).isEqualTo(1);
+        assertThat(t.poorQualityRate()).isEqualTo(0.5);
+        assertThat(t.smsSent()).isEqualTo(3);
+    }
+
+    @Test
+    void environmentQualityAndCancelledFilterInTheDatabase() {
+        var test = org.openvisit.tenant.domain.model.FhirEnvironment.TEST;
+        var production = org.openvisit.tenant.domain.model.FhirEnvironment.PRODUCTION;
+        var verdicts = org.openvisit.report.domain.model.QualityVerdict.values();
+        assertThat(this.<List<VisitSummary>>read(r -> r.page(clinicDay(test, null, null), ReportSort.REPORT_AT, true, 0,
+                10))).extracting(VisitSummary::visitId).containsExactly(fineCall, cancelledVisit);
+        assertThat(this.<ReportTotals>read(r -> r.totals(clinicDay(production, null, null))).visits()).isEqualTo(1);
+        for (var verdict : verdicts) {
+            UUID expected = switch (verdict) {
+                case POOR -> poorCall;
+                case FINE -> fineCall;
+                case NO_DATA -> cancelledVisit;
+            };
+            assertThat(this.<List<VisitSummary>>read(r -> r.page(clinicDay(null, verdict, null), ReportSort.REPORT_AT,
+                    true, 0, 10))).extracting(VisitSummary::visitId).as(verdict.name()).containsExactly(expected);
+            assertThat(this.<Long>read(r -> r.count(clinicDay(null, verdict, null)))).isEqualTo(1);
+        }
+        assertThat(this.<Long>read(r -> r.count(clinicDay(test, null, ReportStatus.CANCELLED)))).isEqualTo(1);
+        assertThat(this.<Long>read(r -> r.count(clinicDay(production, null, ReportStatus.CANCELLED)))).isZero();
+        assertThat(this.<List<TimeBucketCount>>read(r -> r.countsByTime(clinicDay(null, null, null), 86_400)))
+                .extracting(TimeBucketCount::status).contains(ReportStatus.CANCELLED);
+    }
+
+    @Test
+    void theNewColumnsAreStoredAndEverySortRunsInTheDatabase() {
+        VisitSummary poor = read(r -> r.find(poorCall).orElseThrow());
+        assertThat(poor.quality().verdict()).isEqualTo(org.openvisit.report.domain.model.QualityVerdict.POOR);
+        assertThat(poor.quality().rttMs()).isEqualTo(450.0);
+        assertThat(poor.environment()).contains("PRODUCTION");
+        assertThat(poor.writeBack()).isEqualTo(org.openvisit.report.domain.model.WriteBackState.DEAD_LETTER);
+        assertThat(poor.smsSent()).isEqualTo(2);
+        for (ReportSort sort : ReportSort.values()) {
+            for (boolean ascending : new boolean[]{true, false}) {
+                assertThat(this.<List<VisitSummary>>read(r -> r.page(clinicDay(null, null, null), sort, ascending, 0,
+                        10))).as(sort + (ascending ? " asc" : " desc")).hasSize(3);
+            }
+        }
+        List<VisitSummary> byRtt = read(r -> r.page(clinicDay(null, null, null), ReportSort.CALL_QUALITY, false, 0, 10));
+        assertThat(byRtt).extracting(VisitSummary::visitId).as("no figures last").containsExactly(poorCall, fineCall,
+                cancelledVisit);
+        List<VisitSummary> bySms = read(r -> r.page(clinicDay(null, null, null), ReportSort.SMS_SENT, true, 0, 10));
+        assertThat(bySms).extracting(VisitSummary::smsSent).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void writeBackProgressSetsTheStateInTheDatabaseAsInJava() {
+        // the fine call's task is pending (as refreshed); it is delivered, then a second task of it is given up
+        inTransaction(em -> {
+            var tasks = new org.openvisit.writeback.infrastructure.persistence.JpaDeliveryTaskRepository(em);
+            var task = tasks.ofVisit(fineCall).get(0);
+            Instant later = T0.plus(Duration.ofDays(1));
+            task.claim("node-a", later, Duration.ofMinutes(1));
+            tasks.addAttempt(task.delivered("node-a", later, later.plusSeconds(1)));
+            new JpaVisitSummaryRepository(em).followWriteBack(List.of(fineCall, UUID.randomUUID()));
+            return null;
+        });
+        assertThat(this.<VisitSummary>read(r -> r.find(fineCall).orElseThrow()).writeBack())
+                .isEqualTo(org.openvisit.report.domain.model.WriteBackState.DELIVERED);
+        inTransaction(em -> {
+            em.createNativeQuery("DELETE FROM writeback_attempt WHERE task_id IN (SELECT id FROM writeback_task"
+                    + " WHERE visit_id = ?1)").setParameter(1, fineCall.toString()).executeUpdate();
+            em.createNativeQuery("DELETE FROM writeback_task WHERE visit_id = ?1").setParameter(1, fineCall.toString())
+                    .executeUpdate();
+            new JpaVisitSummaryRepository(em).followWriteBack(List.of(fineCall));
+            return null;
+        });
+        assertThat(this.<VisitSummary>read(r -> r.find(fineCall).orElseThrow()).writeBack())
+                .as("tasks purged: the state stays").isEqualTo(org.openvisit.report.domain.model.WriteBackState.DELIVERED);
+        inTransaction(em -> {
+            new JpaVisitSummaryRepository(em).followWriteBack(List.of(poorCall));
+            return null;
+        });
+        assertThat(this.<VisitSummary>read(r -> r.find(poorCall).orElseThrow()).writeBack())
+                .isEqualTo(org.openvisit.report.domain.model.WriteBackState.DEAD_LETTER);
     }
 }

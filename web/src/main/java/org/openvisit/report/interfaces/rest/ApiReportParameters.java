@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * The reports API's query parameters, the same filters as the reports page: {@code org} (operators), {@code from} and
  * {@code to} (ISO dates, both included; neither: the last 30 days), {@code zone} (IANA zone, default UTC),
- * {@code endpoint}, {@code department}, {@code clinician}, {@code status}; for pages {@code first}, {@code max},
+ * {@code endpoint}, {@code department}, {@code clinician}, {@code status}, {@code platform}, {@code environment},
+ * {@code quality}; for pages {@code first}, {@code max},
  * {@code sort} and {@code order}. A value that is not one is refused naming its parameter.
  */
 record ApiReportParameters(MultivaluedMap<String, String> values) {
@@ -49,7 +50,8 @@ record ApiReportParameters(MultivaluedMap<String, String> values) {
         boolean custom = values.getFirst("from") != null || values.getFirst("to") != null;
         ReportParameters page = new ReportParameters(org, custom ? "custom" : "30", values.getFirst("from"),
                 values.getFirst("to"), values.getFirst("endpoint"), values.getFirst("department"),
-                values.getFirst("clinician"), upper(values.getFirst("status")));
+                values.getFirst("clinician"), upper(values.getFirst("status")), values.getFirst("platform"),
+                upper(values.getFirst("environment")), upper(values.getFirst("quality")));
         return page.query(organization, zone, today);
     }
 
@@ -78,8 +80,8 @@ record ApiReportParameters(MultivaluedMap<String, String> values) {
         try {
             return ReportSort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("sort", "sort is one of REPORT_AT, START, DURATION, LOBBY_WAIT,"
-                    + " TIME_TO_ADMIT, ATTENDANTS, STATUS, DEPARTMENT.");
+            throw new InvalidValueException("sort", "sort is one of " + java.util.Arrays.toString(ReportSort.values())
+                    + ".");
         }
     }
 

@@ -78,8 +78,14 @@ public class ReportsResource {
                     schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "clinician", in = ParameterIn.QUERY, description = "A clinician's EHR user id",
                     schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "status", in = ParameterIn.QUERY, description = "COMPLETED, NO_SHOW,"
-                    + " or ENDED_WITHOUT_PATIENT", schema = @Schema(type = SchemaType.STRING))})
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, COMPLETED, NO_SHOW,"
+                    + " ENDED_WITHOUT_PATIENT or CANCELLED", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "platform", in = ParameterIn.QUERY, description = "Meeting platform (builtin-rooms,"
+                    + " microsoft-teams)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "environment", in = ParameterIn.QUERY, description = "The endpoint's environment: TEST"
+                    + " or PRODUCTION", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "quality", in = ParameterIn.QUERY, description = "Call quality: POOR, FINE or NO_DATA",
+                    schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "A parameter that is not a value it may take (named)")
     @APIResponse(responseCode = "401", description = "No, an expired or a revoked credential")
     @APIResponse(responseCode = "403", description = "Not a reader of this organization's reports")
@@ -93,7 +99,8 @@ public class ReportsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One page of the filtered visits, sorted in the database, and the total",
             description = "first (from 0), max (1 to 200, default 50), sort (REPORT_AT, START, DURATION, LOBBY_WAIT,"
-                    + " TIME_TO_ADMIT, ATTENDANTS, STATUS, DEPARTMENT; default REPORT_AT), order (asc or desc,"
+                    + " TIME_TO_ADMIT, ATTENDANTS, STATUS, DEPARTMENT, ENVIRONMENT, PLATFORM, CALL_QUALITY, DEVICE_TEST,"
+                    + " WRITE_BACK, SMS_SENT; default REPORT_AT), order (asc or desc,"
                     + " default desc). The appointment appears only as its keyed hash, clinicians as EHR user ids.")
     @Parameters({
             @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, ISO date (with to; neither: the"
@@ -110,8 +117,14 @@ public class ReportsResource {
                     schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "clinician", in = ParameterIn.QUERY, description = "A clinician's EHR user id",
                     schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "status", in = ParameterIn.QUERY, description = "COMPLETED, NO_SHOW,"
-                    + " or ENDED_WITHOUT_PATIENT", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, COMPLETED, NO_SHOW,"
+                    + " ENDED_WITHOUT_PATIENT or CANCELLED", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "platform", in = ParameterIn.QUERY, description = "Meeting platform (builtin-rooms,"
+                    + " microsoft-teams)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "environment", in = ParameterIn.QUERY, description = "The endpoint's environment: TEST"
+                    + " or PRODUCTION", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "quality", in = ParameterIn.QUERY, description = "Call quality: POOR, FINE or NO_DATA",
+                    schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "first", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER)),
             @Parameter(name = "max", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER)),
             @Parameter(name = "sort", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING)),
@@ -145,8 +158,14 @@ public class ReportsResource {
                     schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "clinician", in = ParameterIn.QUERY, description = "A clinician's EHR user id",
                     schema = @Schema(type = SchemaType.STRING)),
-            @Parameter(name = "status", in = ParameterIn.QUERY, description = "COMPLETED, NO_SHOW,"
-                    + " or ENDED_WITHOUT_PATIENT", schema = @Schema(type = SchemaType.STRING))})
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, COMPLETED, NO_SHOW,"
+                    + " ENDED_WITHOUT_PATIENT or CANCELLED", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "platform", in = ParameterIn.QUERY, description = "Meeting platform (builtin-rooms,"
+                    + " microsoft-teams)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "environment", in = ParameterIn.QUERY, description = "The endpoint's environment: TEST"
+                    + " or PRODUCTION", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "quality", in = ParameterIn.QUERY, description = "Call quality: POOR, FINE or NO_DATA",
+                    schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "200", description = "The CSV file")
     @APIResponse(responseCode = "400", description = "A parameter that is not a value it may take (named)")
     @APIResponse(responseCode = "401", description = "No, an expired or a revoked credential")

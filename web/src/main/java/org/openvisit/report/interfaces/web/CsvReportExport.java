@@ -36,7 +36,7 @@ public final class CsvReportExport {
         while (true) {
             for (ReportRow row : chunk.rows()) {
                 for (ReportColumn c : ReportColumn.values()) {
-                    csv.print(cell(c.of(row), texts, zone));
+                    csv.print(cell(c.of(row, texts), texts, zone));
                 }
                 csv.println();
                 written++;

@@ -21,8 +21,13 @@ final class ReportChartConfig {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
     /** completed, no-show, ended without patient, open; each at least 3:1 against white. */
-    private static final List<String> STATUS_COLOURS = List.of("#5a6472", "#1b7a3a", "#b3261e", "#8a5a00");
+    private static final List<String> STATUS_COLOURS = List.of("#5a6472", "#1b7a3a", "#b3261e", "#8a5a00",
+            "#6b3fa0"); // by status ordinal: open, completed, no-show, ended without patient, cancelled
     private static final String BAR_COLOUR = "#1f5fa8";
+
+    /** The statuses of the visits-per-day chart, in the order of its stacks (and of its figures' table). */
+    static final List<ReportStatus> CHART_STATUSES = List.of(ReportStatus.COMPLETED, ReportStatus.NO_SHOW,
+            ReportStatus.ENDED_WITHOUT_PATIENT, ReportStatus.CANCELLED, ReportStatus.OPEN);
 
     private ReportChartConfig() {
     }
@@ -32,8 +37,7 @@ final class ReportChartConfig {
         JsonArrayBuilder labels = Jsons.createArrayBuilder();
         charts.days().forEach(d -> labels.add(DAY.format(d.date())));
         JsonArrayBuilder datasets = Jsons.createArrayBuilder();
-        for (ReportStatus s : List.of(ReportStatus.COMPLETED, ReportStatus.NO_SHOW,
-                ReportStatus.ENDED_WITHOUT_PATIENT, ReportStatus.OPEN)) {
+        for (ReportStatus s : CHART_STATUSES) {
             JsonArrayBuilder data = Jsons.createArrayBuilder();
             charts.days().forEach(d -> data.add(d.count(s)));
             datasets.add(Jsons.createObjectBuilder().add("label", texts.status(s)).add("data", data)

@@ -12,13 +12,13 @@ public class ReportColumnChoice implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final Map<Integer, Boolean> visible = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> visible = new ConcurrentHashMap<>();
 
-    public boolean visible(int column, boolean byDefault) {
+    public boolean visible(String column, boolean byDefault) {
         return visible.getOrDefault(column, byDefault);
     }
 
-    public void set(int column, boolean shown) {
+    public void set(String column, boolean shown) {
         visible.put(column, shown);
     }
 }

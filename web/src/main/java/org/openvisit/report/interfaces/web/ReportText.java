@@ -67,6 +67,21 @@ public class ReportText extends RequestTexts<ReportText.Texts> {
         return texts().waitBucket(bucket);
     }
 
+    /** A value of one of the report's word lists ({@code quality}, {@code deviceTest}, {@code writeBack}) as words. */
+    public String word(String list, Enum<?> value) {
+        return texts().word(list, value);
+    }
+
+    /** An endpoint's environment ({@code TEST}, {@code PRODUCTION}) as words; empty when unknown. */
+    public String environment(String environment) {
+        return texts().environment(environment);
+    }
+
+    /** A meeting platform's name as words (a platform this version does not know: its name). */
+    public String platform(String platform) {
+        return texts().platform(platform);
+    }
+
     /** The texts of one language. */
     public record Texts(Locale locale, ResourceBundle bundle) implements LocalizedTexts {
 
@@ -76,6 +91,21 @@ public class ReportText extends RequestTexts<ReportText.Texts> {
 
         public String waitBucket(LobbyWaitBucket bucket) {
             return get("wait." + bucket.name());
+        }
+
+        public String word(String list, Enum<?> value) {
+            return value == null ? "" : get(list + "." + value.name());
+        }
+
+        public String environment(String environment) {
+            return environment == null ? "" : get("environment." + environment);
+        }
+
+        public String platform(String platform) {
+            if (platform == null) {
+                return "";
+            }
+            return bundle().containsKey("platform." + platform) ? get("platform." + platform) : platform;
         }
 
         public String duration(Number seconds) {

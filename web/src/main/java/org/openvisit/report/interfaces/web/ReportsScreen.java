@@ -19,6 +19,9 @@ import org.openvisit.report.application.ReportService;
 import org.openvisit.report.application.ReportSummary;
 import org.openvisit.report.application.VisitSummaryMaintenance;
 import org.openvisit.report.domain.model.LobbyWaitBucket;
+import org.openvisit.report.domain.model.QualityVerdict;
+import org.openvisit.tenant.domain.model.FhirEnvironment;
+import org.openvisit.visit.application.MeetingPlatforms;
 import org.openvisit.report.domain.model.ReportSort;
 import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.shared.domain.model.ForbiddenException;
@@ -52,8 +55,13 @@ import java.util.UUID;
 public class ReportsScreen implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** Columns hidden until the viewer shows them (by their position in the table). */
-    private static final List<Integer> HIDDEN_BY_DEFAULT = List.of(0, 1, 4, 13);
+    /** The table's columns by their ids, in their order (the column toggler names them by position). */
+    static final List<String> COLUMNS = List.of("visit", "appointment", "reportAt", "start", "end", "duration",
+            "clinicians", "department", "endpointColumn", "environment", "attendants", "lobbyWait", "timeToAdmit",
+            "status", "platform", "quality", "deviceTest", "writeBack", "smsSent");
+    /** Columns hidden until the viewer shows them. */
+    static final java.util.Set<String> HIDDEN_BY_DEFAULT = java.util.Set.of("visit", "appointment", "end",
+            "environment", "platform", "deviceTest", "smsSent");
 
     @EJB
     private ReportService reports;
@@ -74,6 +82,9 @@ public class ReportsScreen implements Serializable {
     private ReportColumnChoice columns;
 
     @Inject
+    private MeetingPlatforms platforms;
+
+    @Inject
     private HttpServletRequest request;
 
     private String org;
@@ -84,6 +95,9 @@ public class ReportsScreen implements Serializable {
     private String department;
     private String clinician;
     private String status;
+    private String platform;
+    private String environment;
+    private String quality;
 
     private UUID organizationId;
     private String organizationName;
@@ -227,7 +241,8 @@ public class ReportsScreen implements Serializable {
 
     private ReportParameters parameters() {
         return new ReportParameters(org, range, from == null ? null : from.toString(),
-                to == null ? null : to.toString(), endpoint, department, clinician, status);
+                to == null ? null : to.toString(), endpoint, department, clinician, status, platform, environment,
+                quality);
     }
 
     /** The export address for a format, with the choices on the page. */
@@ -247,14 +262,32 @@ public class ReportsScreen implements Serializable {
         Object data = event.getData();
         try {
             int column = data instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(data));
-            columns.set(column, event.getVisibility() == Visibility.VISIBLE);
+            if (column >= 0 && column < COLUMNS.size()) {
+                columns.set(COLUMNS.get(column), event.getVisibility() == Visibility.VISIBLE);
+            }
         } catch (NumberFormatException notAColumn) {
             // nothing to remember
         }
     }
 
-    public boolean visible(int column) {
+    /** Whether the table shows the column with this id. */
+    public boolean visible(String column) {
         return columns.visible(column, !HIDDEN_BY_DEFAULT.contains(column));
+    }
+
+    /** The call figures of a row in words (mean and worst), for the call-quality column. */
+    public String qualityFigures(ReportRow row) {
+        var q = row.quality();
+        if (q.verdict() == QualityVerdict.NO_DATA) {
+            return "";
+        }
+        return ReportText.of(request).format("table.quality", figure(q.rttMs()), figure(q.rttWorstMs()),
+                figure(q.jitterMs()), figure(q.jitterWorstMs()), figure(q.lossPercent()),
+                figure(q.lossWorstPercent()), figure(q.fps()), figure(q.fpsWorst()));
+    }
+
+    private static String figure(Double value) {
+        return value == null ? "–" : String.valueOf(ReportColumn.tenth(value));
     }
 
     public boolean isOrganizationKnown() {
@@ -267,6 +300,19 @@ public class ReportsScreen implements Serializable {
 
     public ReportStatus[] getStatuses() {
         return ReportStatus.values();
+    }
+
+    /** The meeting platforms of this installation, for the filter. */
+    public List<String> getPlatforms() {
+        return platforms.names();
+    }
+
+    public FhirEnvironment[] getEnvironments() {
+        return FhirEnvironment.values();
+    }
+
+    public QualityVerdict[] getQualities() {
+        return QualityVerdict.values();
     }
 
     public Map<UUID, String> getEndpoints() {
@@ -319,8 +365,7 @@ public class ReportsScreen implements Serializable {
 
     /** The chart statuses in the order of the visits-per-day chart. */
     public List<ReportStatus> getChartStatuses() {
-        return List.of(ReportStatus.COMPLETED, ReportStatus.NO_SHOW, ReportStatus.ENDED_WITHOUT_PATIENT,
-                ReportStatus.OPEN);
+        return ReportChartConfig.CHART_STATUSES;
     }
 
     public ReportQuery getQuery() {
@@ -403,14 +448,49 @@ public class ReportsScreen implements Serializable {
         this.status = status;
     }
 
+    public String getPlatform() {
+        return platform;
+    }
+
+    public void setPlatform(String platform) {
+        this.platform = platform;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public void setEnvironment(String environment) {
+        this.environment = environment;
+    }
+
+    public String getQuality() {
+        return quality;
+    }
+
+    public void setQuality(String quality) {
+        this.quality = quality;
+    }
+
     /** The visits table, one page at a time from the database. */
     static final class Page extends LazyDataModel<ReportRow> {
 
         private static final long serialVersionUID = 1L;
-        private static final Map<String, ReportSort> SORTS = Map.of("reportAt", ReportSort.REPORT_AT,
-                "start", ReportSort.START, "duration", ReportSort.DURATION, "lobbyWait", ReportSort.LOBBY_WAIT,
-                "timeToAdmit", ReportSort.TIME_TO_ADMIT, "attendants", ReportSort.ATTENDANTS,
-                "status", ReportSort.STATUS, "department", ReportSort.DEPARTMENT);
+        private static final Map<String, ReportSort> SORTS = Map.ofEntries(
+                Map.entry("reportAt", ReportSort.REPORT_AT),
+                Map.entry("start", ReportSort.START),
+                Map.entry("duration", ReportSort.DURATION),
+                Map.entry("lobbyWait", ReportSort.LOBBY_WAIT),
+                Map.entry("timeToAdmit", ReportSort.TIME_TO_ADMIT),
+                Map.entry("attendants", ReportSort.ATTENDANTS),
+                Map.entry("status", ReportSort.STATUS),
+                Map.entry("department", ReportSort.DEPARTMENT),
+                Map.entry("environment", ReportSort.ENVIRONMENT),
+                Map.entry("platform", ReportSort.PLATFORM),
+                Map.entry("quality", ReportSort.CALL_QUALITY),
+                Map.entry("deviceTest", ReportSort.DEVICE_TEST),
+                Map.entry("writeBack", ReportSort.WRITE_BACK),
+                Map.entry("smsSent", ReportSort.SMS_SENT));
 
         /** Not serialized with the session: looked up again on the node that reads it back. */
         private transient ReportService service;

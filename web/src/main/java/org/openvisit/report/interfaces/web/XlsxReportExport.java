@@ -56,7 +56,7 @@ final class XlsxReportExport {
                     }
                     Row line = sheet.createRow(++r);
                     for (int i = 0; i < columns.length; i++) {
-                        put(line.createCell(i), columns[i].of(row), texts, zone, time);
+                        put(line.createCell(i), columns[i].of(row, texts), texts, zone, time);
                     }
                 }
                 if (!chunk.hasMore() || r >= MAX_ROWS) {

@@ -8,7 +8,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openvisit.report.application.ExportCursor;
 import org.openvisit.report.application.ReportRow;
+import org.openvisit.report.domain.model.DeviceTestResult;
+import org.openvisit.report.domain.model.QualityVerdict;
 import org.openvisit.report.domain.model.ReportStatus;
+import org.openvisit.report.domain.model.VisitQuality;
+import org.openvisit.report.domain.model.WriteBackState;
 import org.openvisit.shared.interfaces.web.BrowserLanguage;
 
 import java.io.ByteArrayInputStream;
@@ -43,7 +47,11 @@ class ReportExportTest {
                         done ? T0.plusSeconds(i * 3600L + 720) : null, done ? 600L : null, "dr.a, dr.b",
                         i == 1 ? "=HYPERLINK(\"x\")" : "Location/cardio", 2, done ? 90L : null, done ? 30L : null,
                         done ? ReportStatus.COMPLETED : ReportStatus.NO_SHOW, UUID.randomUUID(), "Cardiology",
-                        "built-in"));
+                        done ? "microsoft-teams" : "builtin-rooms", "PRODUCTION",
+                        done ? new VisitQuality(QualityVerdict.POOR, 123.456, 480.0, 12.0, 40.0, 9.5, 20.0, 24.0,
+                                15.04) : VisitQuality.NO_DATA,
+                        done ? DeviceTestResult.PROBLEM : DeviceTestResult.NOT_DONE,
+                        done ? WriteBackState.DEAD_LETTER : WriteBackState.NONE, done ? 1 : 0));
             }
         }
 
@@ -86,6 +94,20 @@ class ReportExportTest {
         assertThat(records.get(1).get("Status")).isEqualTo("No-show");
         assertThat(records.get(1).get("Duration (seconds)")).isEmpty();
         assertThat(records.get(1).get("Department")).startsWith("'=");
+        assertThat(first.get("Environment")).isEqualTo("Production");
+        assertThat(first.get("Meeting platform")).isEqualTo("Microsoft Teams");
+        assertThat(records.get(1).get("Meeting platform")).isEqualTo("Built-in video rooms");
+        assertThat(first.get("Call quality")).isEqualTo("Poor");
+        assertThat(first.get("Round-trip time, mean (ms)")).isEqualTo("123.5");
+        assertThat(first.get("Round-trip time, worst (ms)")).isEqualTo("480.0");
+        assertThat(first.get("Frame rate, lowest (fps)")).isEqualTo("15.0");
+        assertThat(first.get("Device test")).isEqualTo("Problem found");
+        assertThat(first.get("Write-back to the EHR")).isEqualTo("Dead letter (given up)");
+        assertThat(first.get("SMS sent")).isEqualTo("1");
+        assertThat(records.get(1).get("Call quality")).isEqualTo("No data");
+        assertThat(records.get(1).get("Round-trip time, mean (ms)")).isEmpty();
+        assertThat(records.get(1).get("Device test")).isEqualTo("Not done");
+        assertThat(records.get(1).get("Write-back to the EHR")).isEqualTo("Nothing to write back");
     }
 
     @Test
@@ -112,8 +134,13 @@ class ReportExportTest {
             assertThat(sheet.getRow(1).getCell(2).getLocalDateTimeCellValue())
                     .isEqualTo(LocalDateTime.of(2026, 12, 1, 17, 0));
             assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(600.0);
-            assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("已完成");
-            assertThat(sheet.getRow(2).getCell(12).getStringCellValue()).isEqualTo("未到诊");
+            assertThat(sheet.getRow(1).getCell(13).getStringCellValue()).isEqualTo("已完成");
+            assertThat(sheet.getRow(2).getCell(13).getStringCellValue()).isEqualTo("未到诊");
+            assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).isEqualTo("生产");
+            assertThat(sheet.getRow(1).getCell(15).getStringCellValue()).isEqualTo("差");
+            assertThat(sheet.getRow(1).getCell(16).getNumericCellValue()).isEqualTo(123.5);
+            assertThat(sheet.getRow(1).getCell(24).getStringCellValue()).isEqualTo("发现问题");
+            assertThat(sheet.getRow(1).getCell(25).getStringCellValue()).isEqualTo("死信（已放弃）");
         }
     }
 }

@@ -1,0 +1,43 @@
+package org.openvisit.report.application;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.openvisit.notify.application.AppointmentCancelled;
+import org.openvisit.visit.domain.model.AppointmentHash;
+import org.openvisit.writeback.application.WriteBackProgress;
+
+import java.time.Clock;
+
+/**
+ * Keeps the summaries up to date with what changes a visit without an event of it, inside the transaction of that
+ * change: a cancelled appointment makes the summary of its visit (if one was opened) again; write-back progress sets
+ * the write-back state of the visits' summaries in the database (one statement, no visit lock).
+ */
+@ApplicationScoped
+public class SummaryFollower {
+
+    @EJB
+    private EndpointEnvironments environments;
+
+    @Inject
+    private ReportSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onCancelled(@Observes AppointmentCancelled cancelled) {
+        for (AppointmentHash hash : cancelled.visitHashes()) {
+            cancelled.store().visits().findByKey(cancelled.endpointId(), hash).ifPresent(visit ->
+                    SummaryWriter.refresh(cancelled.store(), environments, visit.id(), settings.noShowGrace(),
+                            clock.instant()));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onWriteBack(@Observes WriteBackProgress progress) {
+        progress.store().visitSummaries().followWriteBack(progress.visitIds());
+    }
+}

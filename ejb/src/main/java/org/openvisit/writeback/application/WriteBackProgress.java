@@ -1,0 +1,13 @@
+package org.openvisit.writeback.application;
+
+import org.openvisit.region.domain.model.RegionalStore;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Delivery tasks of these visits changed state (delivered, retrying, given up, retried or discarded by an
+ * administrator): fired inside the regional transaction that recorded it, for the reports' write-back column.
+ */
+public record WriteBackProgress(RegionalStore store, Set<UUID> visitIds) {
+}
