@@ -53,7 +53,8 @@ class ReportChartConfigTest {
         assertThat(c.getJsonObject("data").getJsonArray("labels").getValuesAs(jakarta.json.JsonString::getString))
                 .containsExactly("12-01", "12-02");
         JsonArray sets = c.getJsonObject("data").getJsonArray("datasets");
-        assertThat(sets).hasSize(4);
+        assertThat(sets).as("completed, no-show, ended without patient, cancelled, open").hasSize(5);
+        assertThat(sets.getJsonObject(3).getString("label")).isEqualTo("Отменён");
         assertThat(sets.getJsonObject(0).getString("label")).isEqualTo("Состоялся");
         assertThat(sets.getJsonObject(0).getJsonArray("data").getJsonNumber(0).longValue()).isEqualTo(3);
         assertThat(sets.getJsonObject(1).getString("label")).isEqualTo("Неявка");

@@ -49,12 +49,31 @@ class ReportParametersTest {
     }
 
     @Test
+    void platformEnvironmentQualityAndCancelledAreFiltersToo() {
+        ReportParameters p = of(Map.of("platform", "microsoft-teams", "environment", "TEST", "quality", "POOR",
+                "status", "CANCELLED"));
+        ReportQuery q = p.query(ORG, ZONE, TODAY);
+        assertThat(q.meetingPlatform()).isEqualTo("microsoft-teams");
+        assertThat(q.environment()).isEqualTo(org.openvisit.tenant.domain.model.FhirEnvironment.TEST);
+        assertThat(q.quality()).isEqualTo(org.openvisit.report.domain.model.QualityVerdict.POOR);
+        assertThat(q.status()).isEqualTo(ReportStatus.CANCELLED);
+        assertThat(p.queryString()).contains("platform=microsoft-teams", "environment=TEST", "quality=POOR",
+                "status=CANCELLED");
+    }
+
+    @Test
     void badValuesAreRefusedAsInvalid() {
         assertThatThrownBy(() -> of(Map.of("range", "custom", "from", "2026-13-01", "to", "2026-11-30"))
                 .query(ORG, ZONE, TODAY)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> of(Map.of("range", "custom")).query(ORG, ZONE, TODAY))
                 .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> of(Map.of("status", "CANCELLED")).query(ORG, ZONE, TODAY))
+        assertThatThrownBy(() -> of(Map.of("status", "CANCELED")).query(ORG, ZONE, TODAY))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> of(Map.of("environment", "STAGING")).query(ORG, ZONE, TODAY))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> of(Map.of("quality", "BAD")).query(ORG, ZONE, TODAY))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> of(Map.of("platform", "Teams <x>")).query(ORG, ZONE, TODAY))
                 .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> of(Map.of("endpoint", "nope")).query(ORG, ZONE, TODAY))
                 .isInstanceOf(InvalidValueException.class);
