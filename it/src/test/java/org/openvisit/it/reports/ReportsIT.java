@@ -107,6 +107,10 @@ class ReportsIT {
         String visit = clinician.visitId();
         RoomClient.Socket doctor = inCall(clinician, visit);
         Map.Entry<RoomClient.Socket, String> patient = patientInLobby(clinician, visit);
+        // the patient's device test in the lobby: the camera failed (the report's device-test column)
+        patient.getKey().send("{\"type\":\"device-test\",\"result\":{\"camera\":\"failed\",\"microphone\":\"ok\","
+                + "\"speaker\":\"ok\",\"connection\":\"ok\"}}");
+        patient.getKey().await("device-test-recorded");
         doctor.send("{\"type\":\"admit\",\"id\":\"" + patient.getValue() + "\"}");
         patient.getKey().await("admitted");
         patient.getKey().send("{\"type\":\"join\"}");
@@ -244,6 +248,30 @@ class ReportsIT {
         assertThat(done.get("Attendants at once")).isEqualTo("2");
         assertThat(done.get("Start")).isNotEmpty();
         assertThat(rows.toString()).doesNotContain("Leo", "Marsh", "appt-1001"); // no patient data, no appointment id
+        // beyond presence, from the summary rows: words, never codes
+        assertThat(done.get("Call quality")).isEqualTo("Fine");
+        assertThat(done.get("Round-trip time, mean (ms)")).isEqualTo("120.0");
+        assertThat(done.get("Packet loss, worst (%)")).isEqualTo("1.5");
+        assertThat(done.get("Frame rate, lowest (fps)")).isEqualTo("24.0");
+        assertThat(done.get("Device test")).isEqualTo("Problem found");
+        assertThat(done.get("Meeting platform")).isEqualTo("Built-in video rooms");
+        assertThat(done.get("SMS sent")).isEqualTo("0");
+        assertThat(rows).extracting(r -> r.get("Environment")).containsOnly(done.get("Environment"))
+                .first().isIn("Test", "Production");
+        assertThat(rows).extracting(r -> r.get("Write-back to the EHR")).allMatch(w -> List.of("Delivered", "Pending",
+                "Dead letter (given up)", "Discarded", "Nothing to write back").contains(w));
+        CSVRecord none = rows.stream().filter(r -> r.get("Status").equals("No-show")).findFirst().orElseThrow();
+        assertThat(none.get("Call quality")).isEqualTo("No data");
+        assertThat(none.get("Device test")).isEqualTo("Not done");
+        assertThat(cards).containsEntry("poorQuality", "0").containsEntry("smsSent", "0");
+        assertThat(csv(browser, range + "&quality=FINE")).extracting(r -> r.get("Status")).containsExactly("Completed");
+        assertThat(csv(browser, range + "&quality=POOR")).isEmpty();
+        assertThat(csv(browser, range + "&status=CANCELLED")).isEmpty();
+        assertThat(csv(browser, range + "&platform=builtin-rooms")).hasSize(3);
+        String environment = done.get("Environment").equals("Test") ? "TEST" : "PRODUCTION";
+        assertThat(csv(browser, range + "&environment=" + environment)).hasSize(3);
+        assertThat(csv(browser, range + "&environment=" + (environment.equals("TEST") ? "PRODUCTION" : "TEST")))
+                .isEmpty();
 
         // the filter travels with the export
         assertThat(csv(browser, range + "&status=NO_SHOW")).extracting(r -> r.get("Status")).containsExactly("No-show");
