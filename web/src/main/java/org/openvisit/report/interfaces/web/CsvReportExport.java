@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -24,10 +25,16 @@ public final class CsvReportExport {
     private CsvReportExport() {
     }
 
-    /** @return how many rows were written */
+    /** Every column; @return how many rows were written */
     public static long write(Writer out, RowSource rows, ReportText.Texts texts, ZoneId zone) throws IOException {
+        return write(out, rows, texts, zone, ReportColumn.all());
+    }
+
+    /** These columns; @return how many rows were written */
+    static long write(Writer out, RowSource rows, ReportText.Texts texts, ZoneId zone, List<ReportColumn> columns)
+            throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
-        for (ReportColumn c : ReportColumn.values()) {
+        for (ReportColumn c : columns) {
             csv.print(c.header(texts));
         }
         csv.println();
@@ -35,7 +42,7 @@ public final class CsvReportExport {
         ExportCursor chunk = rows.after(null, null);
         while (true) {
             for (ReportRow row : chunk.rows()) {
-                for (ReportColumn c : ReportColumn.values()) {
+                for (ReportColumn c : columns) {
                     csv.print(cell(c.of(row, texts), texts, zone));
                 }
                 csv.println();

@@ -9,6 +9,7 @@ import org.openvisit.identity.application.AccountService;
 import org.openvisit.identity.application.SignedInUser;
 import org.openvisit.region.application.RegionUnavailableException;
 import org.openvisit.report.application.ReportQuery;
+import org.openvisit.report.application.ReportColumnService;
 import org.openvisit.report.application.ReportService;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.shared.domain.model.InvalidValueException;
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
 
 /**
  * The filtered visits table as a file: {@code /portal/reports/export?format=csv|xlsx} with the page's choices
- * ({@link ReportParameters}). Streamed: the rows come from the database a chunk at a time and go out as they come.
+ * ({@link ReportParameters}), without the columns the viewer hid in the table ({@link ReportColumn#exported}). Streamed: the rows come from the database a chunk at a time and go out as they come.
  */
 @WebServlet(ReportExportServlet.PATH)
 public class ReportExportServlet extends HttpServlet {
@@ -41,6 +42,9 @@ public class ReportExportServlet extends HttpServlet {
 
     @EJB
     private ReportService reports;
+
+    @EJB
+    private ReportColumnService columns;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -76,16 +80,17 @@ public class ReportExportServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         ReportText.Texts texts = ReportText.of(request);
         RowSource rows = (afterAt, afterId) -> reports.exportChunk(actor, query, afterAt, afterId);
+        java.util.List<ReportColumn> chosen = ReportColumn.exported(columns.choices(actor));
         try {
             if ("csv".equals(format)) {
                 response.setContentType("text/csv; charset=UTF-8");
                 Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
                 out.write('\uFEFF'); // so that Excel reads the file as UTF-8
-                CsvReportExport.write(out, rows, texts, zone);
+                CsvReportExport.write(out, rows, texts, zone, chosen);
                 out.flush();
             } else {
                 response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                XlsxReportExport.write(response.getOutputStream(), rows, texts, zone);
+                XlsxReportExport.write(response.getOutputStream(), rows, texts, zone, chosen);
             }
         } catch (RegionUnavailableException e) {
             LOG.warning(() -> "A report export stopped: the organization's regional store cannot be reached.");

@@ -15,6 +15,7 @@ import org.openvisit.report.application.ReportQuery;
 import org.openvisit.retention.application.RetentionService;
 import org.openvisit.retention.application.RetentionView;
 import org.openvisit.report.application.ReportRow;
+import org.openvisit.report.application.ReportColumnService;
 import org.openvisit.report.application.ReportService;
 import org.openvisit.report.application.ReportSummary;
 import org.openvisit.report.application.VisitSummaryMaintenance;
@@ -78,8 +79,8 @@ public class ReportsScreen implements Serializable {
     @Inject
     private CurrentUser currentUser;
 
-    @Inject
-    private ReportColumnChoice columns;
+    @EJB
+    private ReportColumnService columns;
 
     @Inject
     private MeetingPlatforms platforms;
@@ -110,6 +111,8 @@ public class ReportsScreen implements Serializable {
     private String hoursChart;
     private String qualityChart;
     private Map<UUID, String> endpoints = Map.of();
+    /** The viewer's column choices (their account's, remembered in the global store). */
+    private Map<String, Boolean> columnChoices = Map.of();
     private LazyDataModel<ReportRow> list;
     private String retentionNote;
     /** Not kept when the session moves to another node (it holds an Optional): the form's limits fall back there. */
@@ -129,6 +132,7 @@ public class ReportsScreen implements Serializable {
         to = to == null ? today : to;
         from = from == null ? today.minusDays(29) : from;
         showRetention(retention.view(actor, organizationId));
+        columnChoices = columns.choices(actor);
         show();
     }
 
@@ -263,16 +267,19 @@ public class ReportsScreen implements Serializable {
         try {
             int column = data instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(data));
             if (column >= 0 && column < COLUMNS.size()) {
-                columns.set(COLUMNS.get(column), event.getVisibility() == Visibility.VISIBLE);
+                columnChoices = Map.copyOf(columns.choose(currentUser.actor(), COLUMNS.get(column),
+                        event.getVisibility() == Visibility.VISIBLE));
             }
         } catch (NumberFormatException notAColumn) {
             // nothing to remember
+        } catch (RuntimeException e) {
+            PortalMessages.refused(e);
         }
     }
 
     /** Whether the table shows the column with this id. */
     public boolean visible(String column) {
-        return columns.visible(column, !HIDDEN_BY_DEFAULT.contains(column));
+        return columnChoices.getOrDefault(column, !HIDDEN_BY_DEFAULT.contains(column));
     }
 
     /** The call figures of a row in words (mean and worst), for the call-quality column. */

@@ -30,6 +30,12 @@ final class XlsxReportExport {
 
     /** @return how many rows were written */
     static long write(OutputStream out, RowSource rows, ReportText.Texts texts, ZoneId zone) throws IOException {
+        return write(out, rows, texts, zone, ReportColumn.all());
+    }
+
+    /** These columns; @return how many rows were written */
+    static long write(OutputStream out, RowSource rows, ReportText.Texts texts, ZoneId zone,
+                      java.util.List<ReportColumn> chosen) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
             workbook.setCompressTempFiles(true);
             SXSSFSheet sheet = workbook.createSheet(texts.get("table.label"));
@@ -40,7 +46,7 @@ final class XlsxReportExport {
             CellStyle time = workbook.createCellStyle();
             time.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
             Row head = sheet.createRow(0);
-            ReportColumn[] columns = ReportColumn.values();
+            ReportColumn[] columns = chosen.toArray(new ReportColumn[0]);
             for (int i = 0; i < columns.length; i++) {
                 Cell cell = head.createCell(i);
                 cell.setCellValue(columns[i].header(texts));

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,6 +142,29 @@ class ReportExportTest {
             assertThat(sheet.getRow(1).getCell(16).getNumericCellValue()).isEqualTo(123.5);
             assertThat(sheet.getRow(1).getCell(24).getStringCellValue()).isEqualTo("发现问题");
             assertThat(sheet.getRow(1).getCell(25).getStringCellValue()).isEqualTo("死信（已放弃）");
+        }
+    }
+
+    @Test
+    void anExportLeavesOutTheColumnsTheViewerHidButNeverTheVisit() throws Exception {
+        assertThat(ReportColumn.exported(Map.of())).containsExactly(ReportColumn.values());
+        assertThat(ReportColumn.exported(Map.of("clinicians", false, "quality", false, "visit", false,
+                "environment", true))).doesNotContain(ReportColumn.CLINICIANS, ReportColumn.QUALITY,
+                ReportColumn.RTT_MS, ReportColumn.FPS_WORST).contains(ReportColumn.VISIT, ReportColumn.ENVIRONMENT,
+                ReportColumn.STATUS);
+        for (ReportColumn c : ReportColumn.values()) {
+            assertThat(ReportsScreen.COLUMNS).as(c + " belongs to a column of the table").contains(c.tableColumn());
+        }
+        StringWriter out = new StringWriter();
+        CsvReportExport.write(out, new Chunks(), ReportText.of(Locale.ENGLISH), TAIPEI,
+                ReportColumn.exported(Map.of("clinicians", false)));
+        assertThat(out.toString().lines().findFirst().orElseThrow()).startsWith("Visit,")
+                .doesNotContain("Clinicians").contains("Department");
+        ByteArrayOutputStream book = new ByteArrayOutputStream();
+        XlsxReportExport.write(book, new Chunks(), ReportText.of(Locale.ENGLISH), TAIPEI,
+                ReportColumn.exported(Map.of("status", false)));
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(book.toByteArray()))) {
+            assertThat(read.getSheetAt(0).getRow(0).getLastCellNum()).isEqualTo((short) (ReportColumn.values().length - 1));
         }
     }
 }
