@@ -29,6 +29,9 @@ import java.util.logging.Logger;
 @Stateless
 public class ReportTokenService {
 
+    @Inject
+    private OutsideTokens outside;
+
     public static final String READER_GROUP = Role.REPORT_READER.name();
     private static final Logger LOG = Logger.getLogger(ReportTokenService.class.getName());
 
@@ -80,13 +83,18 @@ public class ReportTokenService {
     }
 
     /**
-     * The claims of a bearer token that may be served now.
+     * The claims of a bearer token that may be served now: one of this installation's (checked against its key and
+     * its store: revoked tokens are refused), or one of the configured outside issuer's ({@link OutsideTokens}).
      *
      * @throws TokenRefusedException missing, malformed, expired, wrong issuer or audience, bad signature, unknown or
      *                               revoked
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ReportTokenClaims verify(String bearer) {
+        if (outside != null && outside.names(bearer)
+                && !ReportJwt.claimedIssuer(bearer).orElse("").equals(keys.issuer())) {
+            return outside.verify(bearer); // the outside issuer's own: no row here, it revokes them itself
+        }
         ReportTokenClaims claims = ReportJwt.verify(bearer, keys.publicKeys(), keys.issuer());
         UUID id;
         try {

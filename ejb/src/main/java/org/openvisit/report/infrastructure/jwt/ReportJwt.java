@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -34,7 +35,8 @@ import java.util.UUID;
  * Reports tokens as JWTs: signed ES256 with the installation's key ({@code kid} = its thumbprint), and verified with
  * Nimbus' {@link DefaultJWTProcessor} against a JWK set: signature, issuer (exact), audience, expiry (one minute of
  * clock skew), and the claims {@code sub}, {@code jti}, {@code exp}, {@code groups} and {@value #ORGANIZATION}
- * present.
+ * present. An installation may also trust one outside issuer ({@link Trust}: its issuer, audience and organization
+ * claim, keys from its JWKS URL).
  */
 public final class ReportJwt {
 
@@ -76,30 +78,51 @@ public final class ReportJwt {
      * @throws TokenRefusedException in words a client's developer understands, never with the token in them
      */
     public static ReportTokenClaims verify(String token, JWKSet keys, String issuer) {
+        return verify(token, new ImmutableJWKSet<>(keys), new Trust(issuer, AUDIENCE, ORGANIZATION, true));
+    }
+
+    /**
+     * Whom a token is checked against: the issuer (exact), the audience, the claim that holds the OpenVisit
+     * organization's id, and whether a token id ({@code jti}) is required (OpenVisit's own tokens: it is how they are
+     * revoked; an outside issuer's tokens are revoked by that issuer and need none).
+     */
+    public record Trust(String issuer, String audience, String organizationClaim, boolean tokenIdRequired) {
+    }
+
+    /**
+     * The claims of a token {@code trust}'s issuer signed with a key of {@code keys} (an outside issuer's JWKS, read
+     * through the {@code ehr} layer).
+     *
+     * @throws TokenRefusedException in words a client's developer understands, never with the token in them
+     */
+    public static ReportTokenClaims verify(String token, JWKSource<SecurityContext> keys, Trust trust) {
         if (token == null || token.isBlank()) {
             throw new TokenRefusedException("Send a reports token: Authorization: Bearer <token>.");
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256),
-                new ImmutableJWKSet<>(keys)));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AUDIENCE,
-                new JWTClaimsSet.Builder().issuer(issuer).build(),
-                Set.of("sub", "jti", "exp", GROUPS, ORGANIZATION)));
+                keys));
+        Set<String> required = new HashSet<>(Set.of("sub", "exp", GROUPS, trust.organizationClaim()));
+        if (trust.tokenIdRequired()) {
+            required.add("jti");
+        }
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(trust.audience(),
+                new JWTClaimsSet.Builder().issuer(trust.issuer()).build(), required));
         JWTClaimsSet set;
         try {
             set = processor.process(token.strip(), null);
         } catch (BadJWTException e) {
-            throw new TokenRefusedException(refusal(e.getMessage()));
+            throw new TokenRefusedException(refusal(e.getMessage(), trust.audience()));
         } catch (ParseException e) {
             throw new TokenRefusedException("The bearer token is not a JWT.");
         } catch (BadJOSEException e) {
-            throw new TokenRefusedException("The token's signature is not one of this installation's keys.");
+            throw new TokenRefusedException("The token's signature is not one of its issuer's keys.");
         } catch (JOSEException e) {
             throw new TokenRefusedException("The token's signature could not be checked.");
         }
         try {
-            UUID organization = UUID.fromString(set.getStringClaim(ORGANIZATION));
+            UUID organization = UUID.fromString(set.getStringClaim(trust.organizationClaim()));
             List<String> groups = set.getStringListClaim(GROUPS);
             return new ReportTokenClaims(set.getIssuer(), set.getSubject(), set.getJWTID(), organization,
                     groups == null ? Set.of() : new HashSet<>(groups), set.getExpirationTime().toInstant());
@@ -108,7 +131,22 @@ public final class ReportJwt {
         }
     }
 
-    private static String refusal(String nimbusMessage) {
+    /**
+     * The issuer a token names, unverified: only to choose which keys to check it with, never to trust it. Empty
+     * for anything that is not a JWT with an issuer.
+     */
+    public static java.util.Optional<String> claimedIssuer(String token) {
+        if (token == null || token.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(SignedJWT.parse(token.strip()).getJWTClaimsSet().getIssuer());
+        } catch (ParseException notAJwt) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String refusal(String nimbusMessage, String audience) {
         String m = nimbusMessage == null ? "" : nimbusMessage;
         if (m.contains("Expired")) {
             return "The token has expired: ask the organization's administrator for a new one.";
@@ -117,10 +155,10 @@ public final class ReportJwt {
             return "The token lacks a required claim (sub, jti, exp, groups, organization).";
         }
         if (m.contains("audience")) {
-            return "The token is not meant for the OpenVisit reports API (audience " + AUDIENCE + ").";
+            return "The token is not meant for the OpenVisit reports API (audience " + audience + ").";
         }
         if (m.contains("iss claim") || m.contains("iss\"") || m.contains("issuer")) {
-            return "The token was issued by another issuer than this installation.";
+            return "The token was issued by another issuer than this installation trusts.";
         }
         return "The token was refused.";
     }
