@@ -682,4 +682,56 @@ class ReportsIT {
         assertThat(csv(operator, range + "&org=" + clinic.organizationId())).extracting(r -> r.get("Status"))
                 .containsExactlyInAnyOrder("Completed", "No-show", "Ended without patient");
     }
+
+    @Test
+    void aHiddenColumnStaysHiddenForTheAccountInLaterSessionsAndIsLeftOutOfItsExports() throws Exception {
+        TenantApi.User columnsReader = TenantApi.user(admin, clinic.organizationId(), "rcolumns", "REPORT_READER");
+        PortalClient first = signedIn(columnsReader);
+        HttpResponse<String> page = first.get("/reports.xhtml?" + range);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContainPattern("id=\"reports:list:clinicians\"[^>]*ui-helper-hidden");
+        assertThat(csv(first, range).get(0).isMapped("Clinicians (EHR user ids)")).isTrue();
+
+        // the column toggler's Ajax request, as PrimeFaces sends it when the clinicians' box is unticked
+        Matcher viewState = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"")
+                .matcher(page.body());
+        assertThat(viewState.find()).isTrue();
+        Map<String, String> toggle = new java.util.LinkedHashMap<>();
+        toggle.put("jakarta.faces.partial.ajax", "true");
+        toggle.put("jakarta.faces.source", "reports:columns");
+        toggle.put("jakarta.faces.partial.execute", "reports:columns");
+        toggle.put("jakarta.faces.behavior.event", "toggle");
+        toggle.put("jakarta.faces.partial.event", "toggle");
+        toggle.put("reports:columns_visibility", "HIDDEN");
+        toggle.put("reports:columns_index", "6"); // the seventh column: clinicians
+        toggle.put("reports", "reports");
+        toggle.put("jakarta.faces.ViewState", viewState.group(1).replace("&amp;", "&"));
+        HttpResponse<String> toggled = first.postForm(TenantApi.at("/reports.xhtml"), toggle);
+        assertThat(toggled.statusCode()).as(toggled.body()).isEqualTo(200);
+        assertThat(toggled.body()).doesNotContain("Exception", "ui-messages-error");
+
+        // a new session of the same account: remembered in the global store, not the session
+        PortalClient later = signedIn(columnsReader);
+        assertThat(later.get("/reports.xhtml?" + range).body())
+                .containsPattern("id=\"reports:list:clinicians\"[^>]*ui-helper-hidden");
+        List<CSVRecord> rows = csv(later, range);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).isMapped("Clinicians (EHR user ids)")).as("hidden: left out of the export").isFalse();
+        assertThat(rows.get(0).isMapped("Visit")).isTrue();
+        assertThat(rows.get(0).isMapped("Department")).isTrue();
+        HttpResponse<byte[]> xlsx = later.getBytes("/portal/reports/export?format=xlsx&" + range);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            List<String> headings = new ArrayList<>();
+            sheetHeadings(book.getSheetAt(0), headings);
+            assertThat(headings).contains("Visit", "Department").doesNotContain("Clinicians (EHR user ids)");
+        }
+        // another account of the organization still sees the column
+        assertThat(csv(signedIn(reader), range).get(0).isMapped("Clinicians (EHR user ids)")).isTrue();
+    }
+
+    private static void sheetHeadings(Sheet sheet, List<String> headings) {
+        for (int c = 0; c < sheet.getRow(0).getLastCellNum(); c++) {
+            headings.add(sheet.getRow(0).getCell(c).getStringCellValue());
+        }
+    }
 }
