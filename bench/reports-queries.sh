@@ -9,7 +9,9 @@
 # the regional migrations' own (V1 participant and call-quality tables, V2 visit_summary and its indexes, V8, V15),
 # without the foreign keys to visit (no visit rows here). Asserts nothing.
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and pgbench. Usage: bench/reports-queries.sh [visits]
-# BENCH_ROUNDS (default 200 requests per query).
+# BENCH_ROUNDS (default 200 requests per query). BENCH_COVERING=1 then tries a candidate index: where the time goes
+# (EXPLAIN ANALYZE BUFFERS of the cards and of a page by start), and the same queries again with an index that holds
+# the cards' and the pager's columns (index-only scans after a VACUUM).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 migrations="$root/persistence/src/main/resources/db/migration/regional"
@@ -103,3 +105,37 @@ echo
 echo "$rounds requests per query, one client; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg);" \
   "PostgreSQL $(psql -h 127.0.0.1 -U postgres -At -c 'SHOW server_version' postgres)," \
   "shared_buffers $(psql -h 127.0.0.1 -U postgres -At -c 'SHOW shared_buffers' postgres)"
+
+if [[ "${BENCH_COVERING:-0}" == "1" ]]; then
+  explain() {
+    local q="${sql[$1]//:o/1}"
+    q="${q//:g/1}"
+    echo "-- $1"
+    "${psql[@]}" -d "$db" -At -c "EXPLAIN (ANALYZE, BUFFERS) ${q%;}" > "$work/plan"
+    grep -E "Scan|Heap Blocks|Buffers|Sort Method" "$work/plan" | head -6
+    grep -E "Execution Time" "$work/plan"
+  }
+  echo
+  echo "where the time goes (organization 1):"
+  explain "cards (totals, medians, p90)"
+  explain "table: page of 25 by start_at"
+  echo
+  echo "candidate: CREATE INDEX ... ON visit_summary (organization_id, report_at) INCLUDE (status, duration_s,"
+  echo "  lobby_wait_s, time_to_admit_s, sms_sent, call_quality, start_at, visit_id), then VACUUM ANALYZE"
+  t0=$(date +%s.%N)
+  "${psql[@]}" -d "$db" -c "CREATE INDEX ix_bench_covering ON visit_summary (organization_id, report_at) INCLUDE (status,
+    duration_s, lobby_wait_s, time_to_admit_s, sms_sent, call_quality, start_at, visit_id)" -c "VACUUM ANALYZE visit_summary"
+  printf 'built and vacuumed in %.0f s; index size %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" \
+    "$("${psql[@]}" -d "$db" -At -c "SELECT pg_size_pretty(pg_relation_size('ix_bench_covering'))")"
+  explain "cards (totals, medians, p90)"
+  read -r b50 b99 bmax <<< "$(run "${names[0]}")"
+  printf '%-44s %9.2f %9.2f %9.2f\n' "${names[0]}" "$b50" "$b99" "$bmax"
+  for name in "cards (totals, medians, p90)" "chart: visits per day by status" "table: count (the pager's total)" \
+              "table: page of 25 by start_at"; do
+    read -r p50 p99 max <<< "$(run "$name")"
+    printf '%-44s %9.2f %9.2f %9.2f %9.1f %9.1f  %s\n' "$name" "$p50" "$p99" "$max" "$(echo "$p50 / $b50" | bc -l)" \
+      "$(echo "$p99 / $b99" | bc -l)" "$(awk -v p="$p99" 'BEGIN { print (p <= 100 ? "yes" : "NO") }')"
+  done
+  echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+
