@@ -57,7 +57,8 @@ FROM visit_summary s
 CROSS JOIN (VALUES ('PATIENT', 'a-p'), ('PROVIDER', 'a-c')) AS r(role, prefix)
 WHERE s.call_quality <> 'NO_DATA';
 
-ANALYZE visit_summary; ANALYZE visit_participant; ANALYZE call_quality;
+-- as autovacuum would after a bulk insert: statistics, and the visibility map that index-only scans need
+VACUUM ANALYZE visit_summary; VACUUM ANALYZE visit_participant; VACUUM ANALYZE call_quality;
 SELECT (SELECT count(*) FROM visit_summary) AS visits, (SELECT count(*) FROM call_quality) AS quality_rows,
        (SELECT count(DISTINCT organization_id) FROM visit_summary) AS organizations,
        pg_size_pretty(pg_total_relation_size('visit_summary')) AS summaries_with_indexes;

@@ -28,7 +28,7 @@ trap 'rm -rf "$work"; "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" 
   grep '^CREATE INDEX ix_call_quality' "$migrations/V1__regional_baseline.sql"
   grep '^ALTER TABLE call_quality' "$migrations/V8__call_quality_route.sql"
   grep -v '^CREATE INDEX ix_visit_created' "$migrations/V2__visit_summary.sql"
-  awk 'BEGIN { RS = ";" } /ALTER TABLE visit_summary/ { print $0 ";" }' "$migrations/V15__report_columns.sql"
+  awk 'BEGIN { RS = ";" } /ALTER TABLE visit_summary|ON visit_summary/ { print $0 ";" }' "$migrations/V15__report_columns.sql"
 } | grep -v 'FOREIGN KEY' > "$work/schema.sql"
 "${psql[@]}" -d "$db" -f "$work/schema.sql"
 
