@@ -28,7 +28,7 @@ ALTER TABLE visit_summary ADD CONSTRAINT ck_visit_summary_write_back
 -- A visit's summary asks whether the feed cancelled its appointment by the visit's hash, which is the feed's
 -- appointment_hash or identifier_hash (whichever form the launch named the appointment by): both indexed.
 CREATE INDEX ix_sms_appointment_identifier ON sms_appointment (endpoint_id, identifier_hash);
--- The cards, the charts by status and lobby wait, and the pager's count read every row of an organization's range;
+-- The cards, the charts by status and lobby wait, and the pager's count read every row of an organization's range:
 -- its rows lie one per heap page (bench/README.md, "Reports: the queries alone"). This index holds what those
 -- queries read, so that PostgreSQL answers them from the index alone (index-only scans). A plain composite index,
 -- not INCLUDE, so that H2 takes it too.
