@@ -188,7 +188,7 @@ public final class SharedServer {
             builder.environment().put("OPENVISIT_PORT", Integer.toString(port));
             builder.environment().put("OPENVISIT_DATA", data.toString());
             builder.environment().put("OPENVISIT_GRID_PORT", Integer.toString(freePort()));
-            builder.environment().put("OPENVISIT_JAVA_OPTS", "-Xmx768m");
+            builder.environment().put("OPENVISIT_JAVA_OPTS", TestServerJvm.options("768m"));
             builder.environment().put("OPENVISIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().put("OPENVISIT_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
             // every test signs in from 127.0.0.1: the address's own throttle would make one test wait for another's
