@@ -12,7 +12,12 @@ import org.openvisit.tenant.application.TeamsSettingsService;
 import org.openvisit.visit.application.JoinRole;
 import org.openvisit.visit.application.MeetingPlatform;
 import org.openvisit.visit.domain.model.MeetingRef;
+import org.openvisit.visit.domain.model.TeamsAttendanceRepository;
+import org.openvisit.visit.domain.model.TeamsAttendanceWatch;
 import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.region.application.RegionDirectory;
+
+import java.time.Instant;
 
 import java.util.logging.Logger;
 
@@ -24,7 +29,8 @@ import java.util.logging.Logger;
  * bypass the Teams lobby, everyone else waits there to be admitted; only the organizer presents.
  * <p>
  * The meeting is kept by its join URL (Graph's {@code joinWebUrl}), where clinicians, patients and guests all join:
- * Teams' own lobby separates them. Ending the meeting on Teams is not done yet: ending the visit ends it in OpenVisit
+ * Teams' own lobby separates them. Graph's meeting id and the organizer are kept in a {@link TeamsAttendanceWatch}, so
+ * that {@link TeamsAttendancePoller} reads the meeting's attendance reports into visit events. Ending the meeting on Teams is not done yet: ending the visit ends it in OpenVisit
  * only (the Teams meeting stays joinable until it expires).
  */
 @ApplicationScoped
@@ -42,6 +48,12 @@ public class TeamsMeetings implements MeetingPlatform {
     @Inject
     private TeamsGraph graph;
 
+    @EJB
+    private RegionDirectory regions;
+
+    @Inject
+    private AttendancePlanning planning;
+
     @Override
     public String name() {
         return NAME;
@@ -54,6 +66,13 @@ public class TeamsMeetings implements MeetingPlatform {
         OnlineMeeting meeting = graph.client().createOrGet(connection.app(), connection.organizer(),
                 request(visit, connection));
         LOG.fine(() -> "Teams meeting " + (meeting.created() ? "created" : "found") + " for visit " + visit.id());
+        // called once per visit, in the transaction that makes it: from now on its attendance reports are read
+        TeamsAttendanceRepository watches = regions.ofVisit(visit.id()).teamsAttendance();
+        if (watches.find(visit.id()).isEmpty()) {
+            Instant now = Instant.now();
+            watches.add(TeamsAttendanceWatch.of(visit, connection.organizer(), meeting.id(), now,
+                    planning.plan().first(now)));
+        }
         return new MeetingRef(NAME, meeting.joinWebUrl());
     }
 
