@@ -21,8 +21,10 @@ import java.security.cert.X509Certificate;
 /**
  * The stand-in's set-up, for demos and tests: {@code POST /graph-admin/apps} registers an app (JSON tenantId,
  * clientId, secret or certificatePem (the public certificate only), organizer, consented, accessPolicy; registering
- * the same tenant and client again replaces it); {@code GET /graph-admin/meetings?organizer=...} says how many
- * meetings the organizer has and how many tokens were issued; {@code GET /teams/l/meetup-join/...} is the page a
+ * the same tenant and client again replaces it); {@code PUT /graph-admin/attendance/{meeting id}} sets a meeting's
+ * attendance reports (JSON {@code {"value":[report, ...]}}, each report in Graph's shape with its
+ * {@code attendanceRecords} inline); {@code GET /graph-admin/meetings?organizer=...} says how many meetings the
+ * organizer has, how many tokens were issued and how many attendance requests were answered; {@code GET /teams/l/meetup-join/...} is the page a
  * meeting's join URL opens.
  */
 @WebServlet({"/graph-admin/*", "/teams/l/meetup-join/*"})
@@ -57,6 +59,28 @@ public class GraphAdminServlet extends HttpServlet {
     }
 
     @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (!"/graph-admin".equals(request.getServletPath()) || !path.startsWith("/attendance/")
+                || path.length() <= "/attendance/".length()) {
+            JsonResponses.error(response, 404, "not_found", "Unknown path");
+            return;
+        }
+        try (JsonReader reader = Json.createReader(request.getInputStream())) {
+            var reports = reader.readObject().getJsonArray("value");
+            for (var report : reports) {
+                report.asJsonObject().getString("id");
+                report.asJsonObject().getJsonArray("attendanceRecords");
+            }
+            tenants.attendance(path.substring("/attendance/".length()), reports);
+            JsonResponses.write(response, 200, Json.createObjectBuilder().add("reports", reports.size()).build());
+        } catch (JsonException | NullPointerException | ClassCastException e) {
+            JsonResponses.error(response, 400, "invalid_request", "Send {\"value\":[reports with id and "
+                    + "attendanceRecords]}: " + e.getMessage());
+        }
+    }
+
+    @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if ("/teams/l/meetup-join".equals(request.getServletPath())) {
             response.setContentType("text/html;charset=UTF-8");
@@ -72,6 +96,7 @@ public class GraphAdminServlet extends HttpServlet {
         String organizer = request.getParameter("organizer");
         JsonResponses.write(response, 200, Json.createObjectBuilder()
                 .add("meetings", organizer == null ? 0 : tenants.meetingsOf(organizer))
-                .add("tokenRequests", tenants.tokenRequests()).build());
+                .add("tokenRequests", tenants.tokenRequests())
+                .add("attendanceRequests", tenants.attendanceRequests()).build());
     }
 }

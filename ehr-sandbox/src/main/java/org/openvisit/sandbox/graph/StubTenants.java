@@ -30,6 +30,8 @@ public class StubTenants {
     private final Map<String, App> tokens = new ConcurrentHashMap<>();
     private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final Map<String, jakarta.json.JsonArray> attendance = new ConcurrentHashMap<>();
+    private final AtomicInteger attendanceRequests = new AtomicInteger();
 
     public void register(App app) {
         apps.put(app.tenantId() + "|" + app.clientId(), app);
@@ -65,6 +67,34 @@ public class StubTenants {
         Meeting made = make.get();
         meetings.put(key, made);
         return Map.entry(made, true);
+    }
+
+    /** The organizer's meeting with Graph's id {@code id}. */
+    public Optional<Meeting> meeting(String organizer, String id) {
+        return meetings.entrySet().stream().filter(e -> e.getKey().startsWith(organizer + "|"))
+                .map(Map.Entry::getValue).filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Sets the meeting's attendance reports, each in Graph's shape with its {@code attendanceRecords} inline (as
+     * Graph answers {@code $expand=attendanceRecords}); the stand-in serves them split as Graph does.
+     */
+    public void attendance(String meetingId, jakarta.json.JsonArray reports) {
+        attendance.put(meetingId, reports);
+    }
+
+    /** The meeting's attendance reports as set, none before. */
+    public jakarta.json.JsonArray attendance(String meetingId) {
+        return attendance.getOrDefault(meetingId, jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    /** How many attendance requests the stand-in answered (reports and records). */
+    public int attendanceRequests() {
+        return attendanceRequests.get();
+    }
+
+    public void countAttendanceRequest() {
+        attendanceRequests.incrementAndGet();
     }
 
     public int meetingsOf(String organizer) {

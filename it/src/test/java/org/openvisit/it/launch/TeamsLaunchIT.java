@@ -17,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shared server's Teams addresses point there; nothing leaves the machine): settings with a certificate, Test
  * connection naming the missing application access policy, a clinician launch refused with the page and audit row
  * saying so, then, with the policy granted, Test connection passing and two launches of one appointment landing on
- * the one meeting's join URL.
+ * the one meeting's join URL. Then the meeting's attendance (served by the stand-in in Graph's shape) becomes the
+ * visit's connect / disconnect events: in the write-back outbox (held in the queue by an EHR fault so that they can be
+ * read there) with Graph's times, in the reports, each once however often the reports are read, and no guest's name
+ * anywhere.
  */
 class TeamsLaunchIT {
 
@@ -129,6 +136,107 @@ class TeamsLaunchIT {
                         clinic.auditRows().stream().filter(r -> "PROVIDER_LAUNCH".equals(r.getString("reasonCode")))
                                 .findFirst().orElseThrow().getString("visitId"));
         assertThat(SharedServer.logText()).doesNotContain(keyPem.substring(40, 80));
+
+        String visitId = clinic.auditRows().stream().filter(r -> "PROVIDER_LAUNCH".equals(r.getString("reasonCode")))
+                .findFirst().orElseThrow().getString("visitId");
+        String meetingId = joined.getPath().substring(joined.getPath().lastIndexOf('/') + 1);
+        attendanceBecomesVisitEventsOnce(clinic, tenant, organizer, visitId, meetingId);
+    }
+
+    /** The meeting's attendance reports become the visit's events, once each, and the reports show the visit. */
+    private static void attendanceBecomesVisitEventsOnce(ApprovedEndpoint clinic, String tenant, String organizer,
+                                                         String visitId, String meetingId) throws Exception {
+        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        JsonObject guest = record("Attendee", "8:teamsvisitor:guest-" + UUID.randomUUID(), "Pat Guestperson", null,
+                null, t0.plusSeconds(60), t0.plusSeconds(240));
+        setAttendance(meetingId, record("Organizer", organizer, "Ada Okafor", tenant, "ada.okafor@clinic.example",
+                t0, null), guest);
+        assertThat(Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri().resolve("admin/api/faults"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"mode\":\"ERROR\"}"))).statusCode()).isEqualTo(200);
+        try {
+            List<JsonObject> items = awaitItems(clinic, visitId, 3);
+            assertThat(items).extracting(i -> i.getString("eventType") + "@" + Instant.parse(i.getString("occurredAt")))
+                    .containsExactly("CONNECTED@" + t0, "CONNECTED@" + t0.plusSeconds(60),
+                            "DISCONNECTED@" + t0.plusSeconds(240));
+
+            // the organizer leaves: one more event; reading the same report again and again makes no other
+            setAttendance(meetingId, record("Organizer", organizer, "Ada Okafor", tenant, "ada.okafor@clinic.example",
+                    t0, t0.plusSeconds(300)), guest);
+            items = awaitItems(clinic, visitId, 4);
+            int reads = stubAttendanceRequests();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (stubAttendanceRequests() < reads + 4 && System.nanoTime() < until) {
+                Thread.sleep(500);
+            }
+            assertThat(stubAttendanceRequests()).as("read again").isGreaterThanOrEqualTo(reads + 4);
+            assertThat(queueItems(clinic, visitId)).extracting(i -> i.getString("eventType") + "@"
+                    + Instant.parse(i.getString("occurredAt"))).containsExactly("CONNECTED@" + t0,
+                    "CONNECTED@" + t0.plusSeconds(60), "DISCONNECTED@" + t0.plusSeconds(240),
+                    "DISCONNECTED@" + t0.plusSeconds(300));
+        } finally {
+            Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri().resolve("admin/api/faults")).DELETE());
+        }
+        HttpResponse<String> report = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits?org="
+                + clinic.organizationId() + "&max=50");
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        JsonObject row = Http.json(report).getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .filter(r -> visitId.equals(r.getString("visitId"))).findFirst().orElseThrow();
+        assertThat(Instant.parse(row.getString("startAt"))).isEqualTo(t0);
+        assertThat(row.getInt("attendantsAtOnce")).as("organizer and guest at once").isEqualTo(2);
+        assertThat(row.getString("meetingPlatform")).isEqualTo("microsoft-teams");
+        assertThat(SharedServer.logText()).doesNotContain("Pat Guestperson", "ada.okafor@clinic.example");
+    }
+
+    private static JsonObject record(String role, String id, String name, String tenant, String email, Instant join,
+                                     Instant leave) {
+        var identity = Json.createObjectBuilder().add("id", id).add("displayName", name);
+        identity = tenant == null ? identity.addNull("tenantId") : identity.add("tenantId", tenant);
+        var interval = Json.createObjectBuilder().add("joinDateTime", join.toString())
+                .add("durationInSeconds", leave == null ? 0 : leave.getEpochSecond() - join.getEpochSecond());
+        interval = leave == null ? interval.addNull("leaveDateTime") : interval.add("leaveDateTime", leave.toString());
+        var r = Json.createObjectBuilder().add("role", role).add("identity", identity)
+                .add("totalAttendanceInSeconds", leave == null ? 0 : leave.getEpochSecond() - join.getEpochSecond())
+                .add("attendanceIntervals", Json.createArrayBuilder().add(interval));
+        return (email == null ? r.addNull("emailAddress") : r.add("emailAddress", email)).build();
+    }
+
+    private static void setAttendance(String meetingId, JsonObject... records) {
+        var list = Json.createArrayBuilder();
+        for (JsonObject r : records) {
+            list.add(r);
+        }
+        HttpResponse<String> set = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                .resolve("graph-admin/attendance/" + meetingId)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("value", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("id", "report-1").add("totalParticipantCount", records.length)
+                                .add("attendanceRecords", list))).build().toString())));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    }
+
+    private static int stubAttendanceRequests() {
+        return Http.json(Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                .resolve("graph-admin/meetings?organizer=x")).GET())).getInt("attendanceRequests");
+    }
+
+    private static List<JsonObject> queueItems(ApprovedEndpoint clinic, String visitId) {
+        HttpResponse<String> queue = TenantApi.get(TenantApi.OPERATOR, "/api/endpoints/" + clinic.endpointId()
+                + "/write-back?max=200");
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        return Http.json(queue).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> visitId.equals(i.getString("visitId")))
+                .sorted(Comparator.comparingLong(i -> i.getJsonNumber("sequence").longValue())).toList();
+    }
+
+    private static List<JsonObject> awaitItems(ApprovedEndpoint clinic, String visitId, int count) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<JsonObject> items = queueItems(clinic, visitId);
+        while (items.size() < count && System.nanoTime() < until) {
+            Thread.sleep(500);
+            items = queueItems(clinic, visitId);
+        }
+        assertThat(items).as("the visit's events in the write-back queue").hasSize(count);
+        return items;
     }
 
     /** A self-signed RSA certificate with its key, as keytool (and an IT person) makes one. */
