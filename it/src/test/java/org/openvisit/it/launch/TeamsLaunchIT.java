@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shared server's Teams addresses point there; nothing leaves the machine): settings with a certificate, Test
  * connection naming the missing application access policy, a clinician launch refused with the page and audit row
  * saying so, then, with the policy granted, Test connection passing and two launches of one appointment landing on
- * the one meeting's join URL. Then the meeting's attendance (served by the stand-in in Graph's shape) becomes the
+ * the one meeting's join URL. A patient (launch or join link) gets OpenVisit's own page first: the device test and a
+ * button on to the meeting, whose join URL the page does not show. Then the meeting's attendance (served by the stand-in in Graph's shape) becomes the
  * visit's connect / disconnect events: in the write-back outbox (held in the queue by an EHR fault so that they can be
  * read there) with Graph's times, in the reports, each once however often the reports are read, and no guest's name
  * anywhere.
@@ -140,7 +141,46 @@ class TeamsLaunchIT {
         String visitId = clinic.auditRows().stream().filter(r -> "PROVIDER_LAUNCH".equals(r.getString("reasonCode")))
                 .findFirst().orElseThrow().getString("visitId");
         String meetingId = joined.getPath().substring(joined.getPath().lastIndexOf('/') + 1);
+        patientsGoThroughTheDeviceTestToTheMeeting(clinic, ada, visitId, joined);
         attendanceBecomesVisitEventsOnce(clinic, tenant, organizer, visitId, meetingId);
+    }
+
+    /**
+     * A patient's launch and a join link land on OpenVisit's page of the visit (device test, then "Join the Teams
+     * meeting"), which does not show the join URL; its button sends the browser on to the meeting. Without a verified
+     * link or launch, nothing.
+     */
+    private static void patientsGoThroughTheDeviceTestToTheMeeting(ApprovedEndpoint clinic, LaunchBrowser ada,
+                                                                   String visitId, URI joinUrl) {
+        String teamsJoin = joinUrl.toString();
+        LaunchBrowser patient = new LaunchBrowser();
+        HttpResponse<String> lobby = launch(patient, "Patient/pat-pablo-reyes", "appt-1005", clinic.patientLaunchUrl());
+        assertThat(lobby.statusCode()).as(lobby.body()).isEqualTo(200);
+        assertThat(patient.visited.get(patient.visited.size() - 1).getPath())
+                .isEqualTo("/visit/" + visitId + "/lobby");
+        assertThat(lobby.body()).contains("id=\"joinTeams\"", "Join the Teams meeting", "deviceTest")
+                .doesNotContain(teamsJoin, "meetup-join");
+        HttpResponse<String> meeting = patient.follow(LaunchBrowser.at("/visit/" + visitId + "/teams"), null);
+        assertThat(patient.visited.get(patient.visited.size() - 1)).isEqualTo(joinUrl);
+        assertThat(meeting.body()).contains("teamsMeeting");
+
+        // the clinician's page gives the patient's join link; it leads to the same page, in the browser's language
+        HttpResponse<String> providerPage = ada.follow(LaunchBrowser.at("/visit/" + visitId), null);
+        assertThat(providerPage.statusCode()).as(providerPage.body()).isEqualTo(200);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/join\\?token=[A-Za-z0-9._~%-]+)")
+                .matcher(providerPage.body());
+        assertThat(link.find()).as("a patient link on the clinician's page").isTrue();
+        LaunchBrowser invited = new LaunchBrowser();
+        HttpResponse<String> joinPage = invited.follow(LaunchBrowser.at(link.group(1)),
+                null);
+        assertThat(invited.visited.get(invited.visited.size() - 1).getPath())
+                .isEqualTo("/visit/" + visitId + "/lobby");
+        assertThat(joinPage.body()).contains("id=\"joinTeams\"").doesNotContain(teamsJoin, "meetup-join");
+
+        HttpResponse<String> stranger = new LaunchBrowser().follow(LaunchBrowser.at("/visit/" + visitId + "/teams"),
+                null);
+        assertThat(stranger.statusCode()).as("no pass, no meeting").isEqualTo(403);
+        assertThat(stranger.body()).doesNotContain(teamsJoin, "meetup-join");
     }
 
     /** The meeting's attendance reports become the visit's events, once each, and the reports show the visit. */
@@ -178,10 +218,12 @@ class TeamsLaunchIT {
             Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri().resolve("admin/api/faults")).DELETE());
         }
         HttpResponse<String> report = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits?org="
-                + clinic.organizationId() + "&max=50");
+                + clinic.organizationId() + "&max=50&from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .minusDays(30) + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30));
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         JsonObject row = Http.json(report).getJsonArray("rows").getValuesAs(JsonObject.class).stream()
-                .filter(r -> visitId.equals(r.getString("visitId"))).findFirst().orElseThrow();
+                .filter(r -> visitId.equals(r.getString("visitId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no report row of visit " + visitId + ": " + report.body()));
         assertThat(Instant.parse(row.getString("startAt"))).isEqualTo(t0);
         assertThat(row.getInt("attendantsAtOnce")).as("organizer and guest at once").isEqualTo(2);
         assertThat(row.getString("meetingPlatform")).isEqualTo("microsoft-teams");

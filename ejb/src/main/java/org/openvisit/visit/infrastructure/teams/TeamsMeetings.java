@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * bypass the Teams lobby, everyone else waits there to be admitted; only the organizer presents.
  * <p>
  * The meeting is kept by its join URL (Graph's {@code joinWebUrl}), where clinicians, patients and guests all join:
- * Teams' own lobby separates them. Graph's meeting id and the organizer are kept in a {@link TeamsAttendanceWatch}, so
+ * Teams' own lobby separates them; patients and guests reach it through OpenVisit's page (device test first). Graph's meeting id and the organizer are kept in a {@link TeamsAttendanceWatch}, so
  * that {@link TeamsAttendancePoller} reads the meeting's attendance reports into visit events. Ending the meeting on Teams is not done yet: ending the visit ends it in OpenVisit
  * only (the Teams meeting stays joinable until it expires).
  */
@@ -87,8 +87,16 @@ public class TeamsMeetings implements MeetingPlatform {
         return EXTERNAL_ID_PREFIX + visit.id();
     }
 
+    /**
+     * Clinicians go straight to the meeting's join URL; patients and guests to OpenVisit's own page for the visit
+     * (its device test, then a button to the join URL), which only a browser with a verified launch or join link
+     * opens, so the Teams join URL is never shown before that.
+     */
     @Override
     public String joinUrl(Visit visit, JoinRole role) {
+        if (role != JoinRole.PROVIDER) {
+            return "/visit/" + visit.id() + "/lobby";
+        }
         return visit.meeting().filter(m -> NAME.equals(m.platform())).map(MeetingRef::meetingId)
                 .orElse("/visit/" + visit.id());
     }
