@@ -150,7 +150,7 @@ public class GraphMeetingsServlet extends HttpServlet {
             error(response, 403, "Forbidden", "Insufficient privileges to complete the operation.");
             return false;
         }
-        if (!organizer.equalsIgnoreCase(app.get().organizer())) {
+        if (!app.get().actsFor(organizer)) {
             error(response, 404, "NotFound", "The requested user '" + organizer + "' is invalid.");
             return false;
         }

@@ -36,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * button on to the meeting, whose join URL the page does not show. Then the meeting's attendance (served by the stand-in in Graph's shape) becomes the
  * visit's connect / disconnect events: in the write-back outbox (held in the queue by an EHR fault so that they can be
  * read there) with Graph's times, in the reports, each once however often the reports are read, and no guest's name
- * anywhere.
+ * anywhere. Last, with clinicians asked to sign in with Microsoft once and to organize their meetings: the first
+ * launch goes through the stand-in's Microsoft sign-in (PKCE, id_token checked), later ones straight to the meeting,
+ * a new visit's meeting is organized by the clinician's Entra identity, and the link can be seen and removed.
  */
 class TeamsLaunchIT {
 
@@ -44,10 +46,15 @@ class TeamsLaunchIT {
     private static final String BEN = "Practitioner/prac-ben-lindqvist";
 
     private static HttpResponse<String> launch(LaunchBrowser browser, String user, String appointment, String launchUrl) {
+        return launch(browser, user, appointment, launchUrl, null);
+    }
+
+    private static HttpResponse<String> launch(LaunchBrowser browser, String user, String appointment, String launchUrl,
+                                               String stopAt) {
         String url = SharedServer.sandboxUri().resolve("ehr/launch?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&appointment=" + appointment + "&launchUrl=" + URLEncoder.encode(launchUrl, StandardCharsets.UTF_8))
                 .toString();
-        return browser.follow(URI.create(url), null);
+        return browser.follow(URI.create(url), stopAt);
     }
 
     private static void registerStubApp(String tenant, String client, String certificatePem, String organizer,
@@ -143,6 +150,85 @@ class TeamsLaunchIT {
         String meetingId = joined.getPath().substring(joined.getPath().lastIndexOf('/') + 1);
         patientsGoThroughTheDeviceTestToTheMeeting(clinic, ada, visitId, joined);
         attendanceBecomesVisitEventsOnce(clinic, tenant, organizer, visitId, meetingId);
+        cliniciansSignInWithMicrosoftOnceAndThenOrganize(clinic, teams, tenant, client, certificatePem, organizer);
+    }
+
+    /**
+     * The organization asks clinicians to sign in with Microsoft once and lets them organize their meetings: Ada's
+     * first launch goes through the (stand-in) Microsoft sign-in and on to the meeting; her later launches go straight
+     * to the meeting, and a new visit's meeting is organized by her Entra identity. Only the pair of ids is kept.
+     */
+    private static void cliniciansSignInWithMicrosoftOnceAndThenOrganize(ApprovedEndpoint clinic, String teams,
+                                                                         String tenant, String client,
+                                                                         String certificatePem, String organizer)
+            throws Exception {
+        String adaOid = UUID.randomUUID().toString();
+        HttpResponse<String> registered = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                .resolve("graph-admin/apps")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("tenantId", tenant)
+                        .add("clientId", client).add("certificatePem", certificatePem).add("organizer", organizer)
+                        .add("consented", true).add("accessPolicy", true)
+                        .add("users", Json.createArrayBuilder().add(adaOid)).build().toString())));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> saved = TenantApi.put(TenantApi.OPERATOR, teams, null, Json.createObjectBuilder()
+                .add("tenantId", tenant).add("clientId", client).add("organizer", organizer)
+                .add("lobbyBypass", "ORGANIZATION").add("meetingChat", "LIMITED").add("entryExitAnnounced", true)
+                .add("clinicianSignIn", "ORGANIZER").build().toString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(Http.json(saved).getString("clinicianSignIn")).isEqualTo("ORGANIZER");
+
+        // the first launch: Microsoft's sign-in first (PKCE), then the meeting
+        LaunchBrowser ada = new LaunchBrowser();
+        launch(ada, ADA, "appt-1006", clinic.providerLaunchUrl(), "/ehr-sandbox/entra/");
+        URI authorize = ada.visited.get(ada.visited.size() - 1);
+        assertThat(authorize.getPath()).isEqualTo("/ehr-sandbox/entra/" + tenant + "/oauth2/v2.0/authorize");
+        assertThat(authorize.getRawQuery()).contains("code_challenge_method=S256", "client_id=" + client,
+                "redirect_uri=", "nonce=", "scope=openid");
+        HttpResponse<String> signInPage = ada.get(authorize);
+        assertThat(signInPage.body()).contains("Object ID of the Microsoft account");
+        StringBuilder form = new StringBuilder("oid=" + adaOid);
+        for (String pair : authorize.getRawQuery().split("&")) {
+            form.append('&').append(pair);
+        }
+        HttpResponse<String> signedIn = Http.send(HttpRequest.newBuilder(authorize.resolve(authorize.getPath()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        URI callback = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+        assertThat(callback.getPath()).isEqualTo("/teams/sign-in/callback");
+        HttpResponse<String> first = ada.follow(callback, null);
+        URI firstMeeting = ada.visited.get(ada.visited.size() - 1);
+        assertThat(first.statusCode()).as(firstMeeting + ": " + first.body()).isEqualTo(200);
+        assertThat(firstMeeting.getPath()).startsWith("/ehr-sandbox/teams/l/meetup-join/");
+        assertThat(ada.follow(callback, null).statusCode()).as("a sign-in works once").isEqualTo(502);
+
+        // later launches: no sign-in; a new visit's meeting is Ada's own
+        LaunchBrowser again = new LaunchBrowser();
+        launch(again, ADA, "appt-1006", clinic.providerLaunchUrl());
+        assertThat(again.visited).noneMatch(u -> u.getPath().startsWith("/ehr-sandbox/entra/"));
+        assertThat(again.visited.get(again.visited.size() - 1)).isEqualTo(firstMeeting);
+        assertThat(stubMeetingsOf(adaOid)).as("the first visit was made before Ada signed in").isZero();
+        LaunchBrowser newVisit = new LaunchBrowser();
+        launch(newVisit, ADA, "appt-1001", clinic.providerLaunchUrl());
+        assertThat(newVisit.visited).noneMatch(u -> u.getPath().startsWith("/ehr-sandbox/entra/"));
+        assertThat(newVisit.visited.get(newVisit.visited.size() - 1).getPath())
+                .startsWith("/ehr-sandbox/teams/l/meetup-join/");
+        assertThat(stubMeetingsOf(adaOid)).as("Ada organizes the new visit's meeting").isEqualTo(1);
+
+        // the administrators see the link (the pair of ids only) and can remove it: then Ada signs in again
+        HttpResponse<String> links = TenantApi.get(TenantApi.OPERATOR, teams + "/links");
+        assertThat(links.statusCode()).as(links.body()).isEqualTo(200);
+        JsonObject link = Http.json(links).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(l -> ADA.equals(l.getString("ehrUserId"))).findFirst().orElseThrow();
+        assertThat(link.getString("entraObjectId")).isEqualTo(adaOid);
+        assertThat(links.body()).doesNotContain("Stand-in user");
+        HttpResponse<String> removed = Http.send(HttpRequest.newBuilder(SharedServer.baseUri().resolve(teams + "/links/"
+                + link.getString("id"))).header("Authorization", TenantApi.OPERATOR.authorization()).DELETE());
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        LaunchBrowser afterRemoval = new LaunchBrowser();
+        launch(afterRemoval, ADA, "appt-1001", clinic.providerLaunchUrl(), "/ehr-sandbox/entra/");
+        assertThat(afterRemoval.visited.get(afterRemoval.visited.size() - 1).getPath()).endsWith("/authorize");
+        assertThat(SharedServer.logText()).doesNotContain("Stand-in user");
     }
 
     /**
@@ -224,7 +310,9 @@ class TeamsLaunchIT {
         JsonObject row = Http.json(report).getJsonArray("rows").getValuesAs(JsonObject.class).stream()
                 .filter(r -> visitId.equals(r.getString("visitId"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no report row of visit " + visitId + ": " + report.body()));
-        assertThat(Instant.parse(row.getString("startAt"))).isEqualTo(t0);
+        assertThat(Instant.parse(row.getString("startAt"))).as("clinician and patient both in the call")
+                .isEqualTo(t0.plusSeconds(60));
+        assertThat(row.getJsonNumber("durationSeconds").longValue()).as("until the call emptied").isEqualTo(240);
         assertThat(row.getInt("attendantsAtOnce")).as("organizer and guest at once").isEqualTo(2);
         assertThat(row.getString("meetingPlatform")).isEqualTo("microsoft-teams");
         assertThat(SharedServer.logText()).doesNotContain("Pat Guestperson", "ada.okafor@clinic.example");

@@ -51,6 +51,9 @@ public class TeamsMeetings implements MeetingPlatform {
     @EJB
     private RegionDirectory regions;
 
+    @EJB
+    private org.openvisit.tenant.application.TeamsSignInService signIns;
+
     @Inject
     private AttendancePlanning planning;
 
@@ -62,16 +65,27 @@ public class TeamsMeetings implements MeetingPlatform {
     /** @throws GraphFailure the organization's Teams settings are missing, or Entra or Graph refused */
     @Override
     public MeetingRef createOrGetMeeting(Visit visit) {
+        return createOrGetMeeting(visit, null);
+    }
+
+    /**
+     * The meeting is organized by the launching clinician (their linked Entra object id) where the organization lets
+     * clinicians organize their meetings and this one has signed in with Microsoft; otherwise by the configured
+     * organizer.
+     *
+     * @throws GraphFailure the organization's Teams settings are missing, or Entra or Graph refused
+     */
+    @Override
+    public MeetingRef createOrGetMeeting(Visit visit, String clinician) {
         TeamsConnection connection = settings.connection(visit.organizationId());
-        OnlineMeeting meeting = graph.client().createOrGet(connection.app(), connection.organizer(),
-                request(visit, connection));
+        String organizer = signIns.organizerFor(visit.organizationId(), clinician).orElse(connection.organizer());
+        OnlineMeeting meeting = graph.client().createOrGet(connection.app(), organizer, request(visit, connection));
         LOG.fine(() -> "Teams meeting " + (meeting.created() ? "created" : "found") + " for visit " + visit.id());
         // called once per visit, in the transaction that makes it: from now on its attendance reports are read
         TeamsAttendanceRepository watches = regions.ofVisit(visit.id()).teamsAttendance();
         if (watches.find(visit.id()).isEmpty()) {
             Instant now = Instant.now();
-            watches.add(TeamsAttendanceWatch.of(visit, connection.organizer(), meeting.id(), now,
-                    planning.plan().first(now)));
+            watches.add(TeamsAttendanceWatch.of(visit, organizer, meeting.id(), now, planning.plan().first(now)));
         }
         return new MeetingRef(NAME, meeting.joinWebUrl());
     }

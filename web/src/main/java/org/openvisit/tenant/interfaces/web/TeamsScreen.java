@@ -16,6 +16,7 @@ import org.openvisit.tenant.application.TeamsSettingsView;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.Role;
 import org.openvisit.tenant.domain.model.TeamsSettings.LobbyBypass;
+import org.openvisit.tenant.domain.model.TeamsSettings.ClinicianSignIn;
 import org.openvisit.tenant.domain.model.TeamsSettings.MeetingChat;
 
 import java.io.Serializable;
@@ -57,6 +58,8 @@ public class TeamsScreen implements Serializable {
     private LobbyBypass lobbyBypass = LobbyBypass.ORGANIZATION;
     private MeetingChat meetingChat = MeetingChat.ENABLED;
     private boolean entryExitAnnounced;
+    private ClinicianSignIn clinicianSignIn =
+            ClinicianSignIn.OFF;
     private String credentialKind = "CERTIFICATE";
     private String certificatePem;
     private String clientSecret;
@@ -87,6 +90,7 @@ public class TeamsScreen implements Serializable {
             lobbyBypass = stored.lobbyBypass();
             meetingChat = stored.meetingChat();
             entryExitAnnounced = stored.entryExitAnnounced();
+            clinicianSignIn = stored.clinicianSignIn();
             credentialKind = stored.credentialKind().name();
         }
     }
@@ -96,7 +100,7 @@ public class TeamsScreen implements Serializable {
         try {
             service.save(currentUser.actor(), organizationId, new TeamsSettingsChange(tenantId, clientId, organizer,
                     lobbyBypass, meetingChat, entryExitAnnounced, certificate ? certificatePem : null,
-                    certificate ? null : clientSecret));
+                    certificate ? null : clientSecret, clinicianSignIn));
             PortalMessages.info(text.get("teams.saved"));
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
@@ -168,6 +172,18 @@ public class TeamsScreen implements Serializable {
 
     public List<MeetingChat> getMeetingChats() {
         return List.of(MeetingChat.values());
+    }
+
+    public List<ClinicianSignIn> getClinicianSignIns() {
+        return List.of(ClinicianSignIn.values());
+    }
+
+    public ClinicianSignIn getClinicianSignIn() {
+        return clinicianSignIn;
+    }
+
+    public void setClinicianSignIn(ClinicianSignIn clinicianSignIn) {
+        this.clinicianSignIn = clinicianSignIn;
     }
 
     public String getOrg() {
