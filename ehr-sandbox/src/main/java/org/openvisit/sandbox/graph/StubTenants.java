@@ -96,8 +96,12 @@ public class StubTenants {
         return token;
     }
 
+    /**
+     * The app a token was issued to, as registered now: like Graph, which checks consent and application access
+     * policies at each call, a registration changed after the token was issued applies to it.
+     */
     public Optional<App> byToken(String token) {
-        return Optional.ofNullable(tokens.get(token));
+        return Optional.ofNullable(tokens.get(token)).flatMap(a -> app(a.tenantId(), a.clientId()));
     }
 
     /** The meeting of the organizer's external id, and whether it is new. */

@@ -40,6 +40,9 @@ public class TeamsScreen implements Serializable {
     @EJB
     private OrganizationService organizations;
 
+    @EJB
+    private org.openvisit.tenant.application.TeamsSignInService signIns;
+
     @Inject
     private CurrentUser currentUser;
 
@@ -63,6 +66,7 @@ public class TeamsScreen implements Serializable {
     private String credentialKind = "CERTIFICATE";
     private String certificatePem;
     private String clientSecret;
+    private TeamsLinksPage links;
 
     public void load() {
         Actor actor = currentUser.actor();
@@ -76,6 +80,7 @@ public class TeamsScreen implements Serializable {
         if (organization == null) {
             return;
         }
+        links = new TeamsLinksPage(signIns, actor, organizationId);
         try {
             stored = service.find(actor, organizationId).orElse(null);
         } catch (RuntimeException refused) {
@@ -264,5 +269,17 @@ public class TeamsScreen implements Serializable {
 
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
+    }
+
+    /** The clinicians' Microsoft links, paged. */
+    public TeamsLinksPage getLinks() {
+        return links;
+    }
+
+    /** Removes a clinician's link: they sign in with Microsoft again at their next Teams launch. */
+    public void unlink(org.openvisit.tenant.application.TeamsSignInService.LinkView link) {
+        if (signIns.unlink(currentUser.actor(), organizationId, link.id())) {
+            PortalMessages.info(text.get("teams.links.removed"));
+        }
     }
 }
