@@ -57,8 +57,7 @@ class WriteBackIT {
     @BeforeAll
     void start() throws Exception {
         servers = new WriteBackServers();
-        servers.startSandbox();
-        servers.startOpenVisit();
+        servers.startSandboxAndFirstNode();
         ehr = new SandboxEhr(http, servers);
         wb = WriteBackQueueClient.forDemoEndpoint(http, servers::openVisit, servers.fhirBase());
         endpointId = wb.endpointId;

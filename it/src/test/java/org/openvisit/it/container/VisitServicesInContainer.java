@@ -1,13 +1,7 @@
 package org.openvisit.it.container;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.inject.Inject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openvisit.launch.application.AcceptedLaunch;
 import org.openvisit.launch.application.LaunchAcceptance;
 import org.openvisit.launch.application.LaunchAuditService;
@@ -62,40 +56,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Visit orchestration inside Payara Micro (Arquillian): the real Micro WAR plus this class. Many
+ * Visit orchestration inside Payara Micro (run by {@link ServicesInContainerIT}). Many
  * simultaneous launches of one appointment open one visit with one meeting; the appointment id never
  * reaches the database, only its keyed hash; the launch audit log.
  */
-@ExtendWith(ArquillianExtension.class)
-class VisitServicesIT {
+interface VisitServicesInContainer {
 
-    private static final int LAUNCHES = 50;
+    int LAUNCHES = 50;
 
-    @Deployment
-    static WebArchive deployment() {
-        return MicroWar.with(VisitServicesIT.class, Tenant.class);
-    }
 
-    @EJB
-    private VisitOrchestrationService visits;
+    VisitOrchestrationService visits();
 
-    @EJB
-    private LaunchAcceptance acceptance;
+    LaunchAcceptance acceptance();
 
-    @EJB
-    private LaunchAuditService audit;
+    LaunchAuditService audit();
 
-    @EJB
-    private VisitEvents events;
+    VisitEvents events();
 
-    @Inject
-    private EhrContextSeal contextSeal;
+    EhrContextSeal contextSeal();
 
-    @EJB
-    private EndpointService endpoints;
+    EndpointService endpoints();
 
-    @EJB
-    private OrganizationService organizations;
+    OrganizationService organizations();
 
     private static ManagedExecutorService executor() {
         return lookup("java:comp/DefaultManagedExecutorService");
@@ -115,7 +97,7 @@ class VisitServicesIT {
     }
 
     @Test
-    void fiftySimultaneousLaunchesOfOneAppointmentOpenOneVisitWithOneMeeting() throws Exception {
+    default void fiftySimultaneousLaunchesOfOneAppointmentOpenOneVisitWithOneMeeting() throws Exception {
         EndpointView endpoint = approvedEndpoint();
         String appointment = "Appointment/appt-" + UUID.randomUUID();
         ManagedExecutorService executor = executor();
@@ -147,7 +129,7 @@ class VisitServicesIT {
         assertThat(opened).filteredOn(OpenedVisit::created).hasSize(1);
 
         UUID visitId = visitIds.iterator().next();
-        VisitView visit = visits.find(visitId).orElseThrow();
+        VisitView visit = visits().find(visitId).orElseThrow();
         assertThat(visit.status()).isEqualTo(VisitStatus.SCHEDULED);
         assertThat(visit.departmentId()).isEqualTo("Location/cardiology");
         assertThat(visit.organizationId()).isEqualTo(endpoint.organizationId());
@@ -170,7 +152,7 @@ class VisitServicesIT {
     }
 
     @Test
-    void anotherAppointmentOrAConferenceOpensAnotherVisitAndALaterLaunchFindsTheSameOne() {
+    default void anotherAppointmentOrAConferenceOpensAnotherVisitAndALaterLaunchFindsTheSameOne() {
         EndpointView endpoint = approvedEndpoint();
         String first = "Appointment/" + UUID.randomUUID();
         String second = "Appointment/" + UUID.randomUUID();
@@ -197,13 +179,13 @@ class VisitServicesIT {
                         tuple("Practitioner/N", ParticipantRole.STAFF));
         assertThatTheAppointmentIsNowhereInTheVisitTables(first, a.visit().id());
 
-        VisitView ended = visits.end(a.visit().id());
+        VisitView ended = visits().end(a.visit().id());
         assertThat(ended.status()).isEqualTo(VisitStatus.ENDED);
         assertThat(ended.endedAt()).isNotNull();
     }
 
     @Test
-    void simultaneousEventsOfOneVisitAreNumberedOneAfterTheOtherAndMoveItsStatus() throws Exception {
+    default void simultaneousEventsOfOneVisitAreNumberedOneAfterTheOtherAndMoveItsStatus() throws Exception {
         EndpointView endpoint = approvedEndpoint();
         UUID visitId = launch(endpoint.id(), VisitKey.appointment("Appointment/" + UUID.randomUUID()),
                 "Practitioner/A", ParticipantRole.PROVIDER, null).visit().id();
@@ -215,7 +197,7 @@ class VisitServicesIT {
             VisitEventType type = i % 2 == 0 ? VisitEventType.LOBBY_JOINED : VisitEventType.CONNECTED;
             recorded.add(executor.submit(() -> {
                 start.await();
-                return events.record(visitId, type, AttendeeRole.PATIENT, attendee, null);
+                return events().record(visitId, type, AttendeeRole.PATIENT, attendee, null);
             }));
         }
         start.countDown();
@@ -224,19 +206,19 @@ class VisitServicesIT {
             numbers.add(f.get(60, TimeUnit.SECONDS).sequence());
         }
         assertThat(numbers).hasSize(20).allMatch(n -> n >= 1 && n <= 20);
-        assertThat(events.of(visitId)).extracting(VisitEventRecorded::sequence)
+        assertThat(events().of(visitId)).extracting(VisitEventRecorded::sequence)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
-        assertThat(visits.find(visitId).orElseThrow().status()).isEqualTo(VisitStatus.IN_PROGRESS);
+        assertThat(visits().find(visitId).orElseThrow().status()).isEqualTo(VisitStatus.IN_PROGRESS);
 
-        visits.end(visitId);
-        assertThat(events.of(visitId)).last().extracting(VisitEventRecorded::type).isEqualTo(VisitEventType.VISIT_ENDED);
-        assertThatThrownBy(() -> events.record(visitId, VisitEventType.ADMITTED, AttendeeRole.PATIENT, "a-1", null))
+        visits().end(visitId);
+        assertThat(events().of(visitId)).last().extracting(VisitEventRecorded::type).isEqualTo(VisitEventType.VISIT_ENDED);
+        assertThatThrownBy(() -> events().record(visitId, VisitEventType.ADMITTED, AttendeeRole.PATIENT, "a-1", null))
                 .isInstanceOf(IllegalVisitTransitionException.class);
-        assertThat(events.of(visitId)).hasSize(21);
+        assertThat(events().of(visitId)).hasSize(21);
     }
 
     @Test
-    void theEhrReferencesAreStoredSealedOnceAndOpenOnlyForTheirVisit() throws Exception {
+    default void theEhrReferencesAreStoredSealedOnceAndOpenOnlyForTheirVisit() throws Exception {
         EndpointView endpoint = approvedEndpoint();
         String appointment = "appt-" + UUID.randomUUID().toString().substring(0, 8);
         UUID visitId = launch(endpoint.id(), VisitKey.appointment("Appointment/" + appointment),
@@ -247,7 +229,7 @@ class VisitServicesIT {
         for (int i = 0; i < 10; i++) {
             launches.add(executor.submit(() -> {
                 start.await();
-                acceptance.accept(new AcceptedLaunch("https://ehr.example.org/fhir", endpoint.id(),
+                acceptance().accept(new AcceptedLaunch("https://ehr.example.org/fhir", endpoint.id(),
                         endpoint.organizationId(), VisitOpening.ofPatient(endpoint.id(),
                         VisitKey.appointment("Appointment/" + appointment), null,
                         new EhrContext("Appointment/" + appointment, "Encounter/enc-9")), "PATIENT_LAUNCH", ""));
@@ -265,17 +247,17 @@ class VisitServicesIT {
                 assertThat(rs.next()).isTrue();
                 String sealed = rs.getString(1);
                 assertThat(sealed).isNotBlank().doesNotContain(appointment, "enc-9", "Appointment");
-                assertThat(contextSeal.open(visitId, sealed))
+                assertThat(contextSeal().open(visitId, sealed))
                         .isEqualTo(new EhrContext("Appointment/" + appointment, "Encounter/enc-9"));
-                assertThatThrownBy(() -> contextSeal.open(UUID.randomUUID(), sealed)).isInstanceOf(RuntimeException.class);
+                assertThatThrownBy(() -> contextSeal().open(UUID.randomUUID(), sealed)).isInstanceOf(RuntimeException.class);
             }
         }
     }
 
     @Test
-    void anEndpointThatIsNotApprovedOpensNoVisit() {
+    default void anEndpointThatIsNotApprovedOpensNoVisit() {
         Tenant org = tenant();
-        EndpointView draft = endpoints.register(org.admin, new NewEndpoint(org.id, uniqueUrl(), FhirEnvironment.TEST,
+        EndpointView draft = endpoints().register(org.admin, new NewEndpoint(org.id, uniqueUrl(), FhirEnvironment.TEST,
                 "Cardiology", org.analyst.username()), false);
         assertThatThrownBy(() -> launch(draft.id(), VisitKey.appointment("Appointment/1"), "Practitioner/A",
                 ParticipantRole.PROVIDER, null)).isInstanceOf(ConflictException.class);
@@ -285,43 +267,43 @@ class VisitServicesIT {
     }
 
     @Test
-    void theLaunchAuditLogKeepsAcceptedAndRefusedLaunchesForTheOrganization() {
+    default void theLaunchAuditLogKeepsAcceptedAndRefusedLaunchesForTheOrganization() {
         EndpointView endpoint = approvedEndpoint();
         UUID org = endpoint.organizationId();
-        audit.refused("https://unknown-" + UUID.randomUUID() + ".example.org/fhir", null, null, null,
+        audit().refused("https://unknown-" + UUID.randomUUID() + ".example.org/fhir", null, null, null,
                 "UNKNOWN_ISSUER", "No approved endpoint has this FHIR base URL.");
-        audit.refused(endpoint.baseUrl(), endpoint.id(), org, null, "STATE_REUSED", "The launch was used already.");
-        OpenedVisit v = acceptance.accept(new AcceptedLaunch(endpoint.baseUrl(), endpoint.id(), org,
+        audit().refused(endpoint.baseUrl(), endpoint.id(), org, null, "STATE_REUSED", "The launch was used already.");
+        OpenedVisit v = acceptance().accept(new AcceptedLaunch(endpoint.baseUrl(), endpoint.id(), org,
                 VisitOpening.ofClinician(endpoint.id(), VisitKey.appointment("Appointment/" + UUID.randomUUID()),
                         "Practitioner/A", ParticipantRole.PROVIDER, null, new EhrContext(null, null)), "OPENED", ""));
-        assertThatThrownBy(() -> audit.accepted(endpoint.baseUrl(), endpoint.id(), org, "Practitioner/A",
+        assertThatThrownBy(() -> audit().accepted(endpoint.baseUrl(), endpoint.id(), org, "Practitioner/A",
                 v.visit().id(), "OPENED", "Visit opened.")).as("only inside the launch's own transaction")
                 .isInstanceOf(jakarta.ejb.EJBTransactionRequiredException.class);
 
         Actor admin = Actor.member("it.admin", org, Role.ORG_ADMIN);
-        List<LaunchAuditView> rows = audit.ofOrganization(admin, org, 0, 50);
+        List<LaunchAuditView> rows = audit().ofOrganization(admin, org, 0, 50);
         assertThat(rows).extracting(LaunchAuditView::outcome, LaunchAuditView::reasonCode).containsExactly(
                 tuple(LaunchOutcome.ACCEPTED, "OPENED"),
                 tuple(LaunchOutcome.REFUSED, "STATE_REUSED"));
         assertThat(rows.get(0).visitId()).isEqualTo(v.visit().id());
-        assertThat(audit.recent(Actor.operator("ops"), 0, 50)).anySatisfy(r ->
+        assertThat(audit().recent(Actor.operator("ops"), 0, 50)).anySatisfy(r ->
                 assertThat(r.reasonCode()).isEqualTo("UNKNOWN_ISSUER"));
-        assertThatThrownBy(() -> audit.ofOrganization(Actor.member("x", UUID.randomUUID(), Role.ORG_ADMIN), org, 0, 5))
+        assertThatThrownBy(() -> audit().ofOrganization(Actor.member("x", UUID.randomUUID(), Role.ORG_ADMIN), org, 0, 5))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> audit.recent(admin, 0, 5)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> audit().recent(admin, 0, 5)).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
-    void productionModeSeedsNoDemoOrganization() {
+    default void productionModeSeedsNoDemoOrganization() {
         // the Arquillian container runs with the defaults: production mode
-        assertThat(organizations.list(0, 200).items()).noneSatisfy(o ->
+        assertThat(organizations().list(0, 200).items()).noneSatisfy(o ->
                 assertThat(o.name()).isEqualTo("Demo Health (EHR sandbox)"));
-        assertThat(endpoints.findApprovedByIssuer("http://localhost:8080/ehr-sandbox/fhir")).isEmpty();
+        assertThat(endpoints().findApprovedByIssuer("http://localhost:8080/ehr-sandbox/fhir")).isEmpty();
     }
 
     /** A clinician's launch accepted as the launch services accept it: visit, participant and audit row together. */
     private OpenedVisit launch(UUID endpointId, VisitKey key, String clinician, ParticipantRole role, String department) {
-        return acceptance.accept(new AcceptedLaunch("https://ehr.example.org/fhir", endpointId, null,
+        return acceptance().accept(new AcceptedLaunch("https://ehr.example.org/fhir", endpointId, null,
                 VisitOpening.ofClinician(endpointId, key, clinician, role, department, new EhrContext(null, null)),
                 "PROVIDER_LAUNCH", ""));
     }
@@ -351,12 +333,12 @@ class VisitServicesIT {
         }
     }
 
-    private record Tenant(UUID id, Actor admin, Actor analyst) {
+    record Tenant(UUID id, Actor admin, Actor analyst) {
     }
 
     private Tenant tenant() {
         String suffix = UUID.randomUUID().toString();
-        UUID id = organizations.register(new NewOrganization("Visit Clinic " + suffix, DataRegion.AMERICAS,
+        UUID id = organizations().register(new NewOrganization("Visit Clinic " + suffix, DataRegion.AMERICAS,
                 EhrVendor.EPIC)).id();
         return new Tenant(id, Actor.member("it.admin-" + suffix, id, Role.ORG_ADMIN),
                 Actor.member("ehr.analyst-" + suffix, id, Role.EHR_ANALYST));
@@ -364,10 +346,10 @@ class VisitServicesIT {
 
     private EndpointView approvedEndpoint() {
         Tenant org = tenant();
-        UUID id = endpoints.register(org.admin, new NewEndpoint(org.id, uniqueUrl(), FhirEnvironment.TEST,
+        UUID id = endpoints().register(org.admin, new NewEndpoint(org.id, uniqueUrl(), FhirEnvironment.TEST,
                 "Cardiology", org.analyst.username()), true).id();
-        endpoints.recordEhrVerification(org.analyst, id, "Practitioner/" + org.analyst.username());
-        return endpoints.approve(org.analyst, id);
+        endpoints().recordEhrVerification(org.analyst, id, "Practitioner/" + org.analyst.username());
+        return endpoints().approve(org.analyst, id);
     }
 
     private static String uniqueUrl() {

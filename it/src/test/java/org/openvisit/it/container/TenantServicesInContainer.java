@@ -1,12 +1,7 @@
 package org.openvisit.it.container;
 
-import jakarta.ejb.EJB;
 import jakarta.validation.ConstraintViolationException;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openvisit.operations.application.DatabaseStatus;
 import org.openvisit.operations.application.OperationsService;
 import org.openvisit.tenant.application.DuplicateOrganizationException;
@@ -24,72 +19,65 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The tenant services inside Payara Micro (Arquillian): the real Micro WAR plus this class,
- * so transactions, Bean Validation and exception handling are the container's own.
+ * The tenant services inside Payara Micro (run by {@link ServicesInContainerIT}), so transactions,
+ * Bean Validation and exception handling are the container's own.
  */
-@ExtendWith(ArquillianExtension.class)
-class TenantServicesIT {
+interface TenantServicesInContainer {
 
-    @Deployment
-    static WebArchive deployment() {
-        return MicroWar.with(TenantServicesIT.class);
-    }
 
-    @EJB
-    private OrganizationService organizations;
+    OrganizationService organizations();
 
-    @EJB
-    private OperationsService operations;
+    OperationsService operations();
 
     @Test
-    void theSchemaIsMigratedBeforeTheFirstCall() {
-        DatabaseStatus status = operations.databaseStatus();
+    default void theSchemaIsMigratedBeforeTheFirstCall() {
+        DatabaseStatus status = operations().databaseStatus();
         assertThat(status.reachable()).isTrue();
         assertThat(status.product()).isEqualTo("H2");
         assertThat(status.schemaVersion()).isNotNull();
     }
 
     @Test
-    void registersAndFindsAnOrganization() {
+    default void registersAndFindsAnOrganization() {
         String name = "Container Clinic " + UUID.randomUUID();
-        OrganizationSummary created = organizations.register(new NewOrganization(name, DataRegion.APAC, EhrVendor.EPIC));
+        OrganizationSummary created = organizations().register(new NewOrganization(name, DataRegion.APAC, EhrVendor.EPIC));
 
         assertThat(created.version()).isEqualTo(1L);
-        assertThat(organizations.find(created.id())).hasValueSatisfying(found -> {
+        assertThat(organizations().find(created.id())).hasValueSatisfying(found -> {
             assertThat(found.name()).isEqualTo(name);
             assertThat(found.dataRegion()).isEqualTo(DataRegion.APAC);
         });
     }
 
     @Test
-    void aDuplicateReachesTheCallerAsItselfAndChangesNothing() {
+    default void aDuplicateReachesTheCallerAsItselfAndChangesNothing() {
         String name = "Duplicate Clinic " + UUID.randomUUID();
-        organizations.register(new NewOrganization(name, DataRegion.EMEA, EhrVendor.ORACLE_HEALTH));
-        long before = organizations.list(0, 1).total();
+        organizations().register(new NewOrganization(name, DataRegion.EMEA, EhrVendor.ORACLE_HEALTH));
+        long before = organizations().list(0, 1).total();
 
-        assertThatThrownBy(() -> organizations.register(
+        assertThatThrownBy(() -> organizations().register(
                 new NewOrganization(name.toLowerCase(), DataRegion.EMEA, EhrVendor.ORACLE_HEALTH)))
                 .isExactlyInstanceOf(DuplicateOrganizationException.class);
-        assertThat(organizations.list(0, 1).total()).isEqualTo(before);
+        assertThat(organizations().list(0, 1).total()).isEqualTo(before);
     }
 
     @Test
-    void invalidInputIsRefusedUnwrapped() {
-        assertThatThrownBy(() -> organizations.register(new NewOrganization("  ", DataRegion.EMEA, EhrVendor.EPIC)))
+    default void invalidInputIsRefusedUnwrapped() {
+        assertThatThrownBy(() -> organizations().register(new NewOrganization("  ", DataRegion.EMEA, EhrVendor.EPIC)))
                 .isInstanceOf(ConstraintViolationException.class);
-        assertThatThrownBy(() -> organizations.register(new NewOrganization("Null\u0000Clinic", DataRegion.EMEA,
+        assertThatThrownBy(() -> organizations().register(new NewOrganization("Null\u0000Clinic", DataRegion.EMEA,
                 EhrVendor.EPIC))).isExactlyInstanceOf(InvalidOrganizationException.class);
-        assertThatThrownBy(() -> organizations.register(null)).isInstanceOf(ConstraintViolationException.class);
-        assertThatThrownBy(() -> organizations.list(0, 0)).isInstanceOf(ConstraintViolationException.class);
+        assertThatThrownBy(() -> organizations().register(null)).isInstanceOf(ConstraintViolationException.class);
+        assertThatThrownBy(() -> organizations().list(0, 0)).isInstanceOf(ConstraintViolationException.class);
     }
 
     @Test
-    void pagesComeInNameOrder() {
+    default void pagesComeInNameOrder() {
         String prefix = "Paging " + UUID.randomUUID() + " ";
         for (String suffix : new String[] {"C", "A", "B"}) {
-            organizations.register(new NewOrganization(prefix + suffix, DataRegion.AMERICAS, EhrVendor.OTHER_SMART));
+            organizations().register(new NewOrganization(prefix + suffix, DataRegion.AMERICAS, EhrVendor.OTHER_SMART));
         }
-        OrganizationPage all = organizations.list(0, 200);
+        OrganizationPage all = organizations().list(0, 200);
         assertThat(all.items()).extracting(OrganizationSummary::name).filteredOn(n -> n.startsWith(prefix))
                 .containsExactly(prefix + "A", prefix + "B", prefix + "C");
         assertThat(all.total()).isGreaterThanOrEqualTo(3);
