@@ -7,6 +7,7 @@ import org.openvisit.ehr.graph.GraphFailure;
 import org.openvisit.ehr.graph.OnlineMeeting;
 import org.openvisit.ehr.graph.OnlineMeetingRequest;
 import org.openvisit.ehr.graph.TeamsGraph;
+import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.tenant.application.TeamsConnection;
 import org.openvisit.tenant.application.TeamsSettingsService;
 import org.openvisit.visit.application.JoinRole;
@@ -15,10 +16,8 @@ import org.openvisit.visit.domain.model.MeetingRef;
 import org.openvisit.visit.domain.model.TeamsAttendanceRepository;
 import org.openvisit.visit.domain.model.TeamsAttendanceWatch;
 import org.openvisit.visit.domain.model.Visit;
-import org.openvisit.region.application.RegionDirectory;
 
 import java.time.Instant;
-
 import java.util.logging.Logger;
 
 /**
@@ -29,9 +28,10 @@ import java.util.logging.Logger;
  * bypass the Teams lobby, everyone else waits there to be admitted; only the organizer presents.
  * <p>
  * The meeting is kept by its join URL (Graph's {@code joinWebUrl}), where clinicians, patients and guests all join:
- * Teams' own lobby separates them; patients and guests reach it through OpenVisit's page (device test first). Graph's meeting id and the organizer are kept in a {@link TeamsAttendanceWatch}, so
- * that {@link TeamsAttendancePoller} reads the meeting's attendance reports into visit events. Ending the meeting on Teams is not done yet: ending the visit ends it in OpenVisit
- * only (the Teams meeting stays joinable until it expires).
+ * Teams' own lobby separates them; patients and guests reach it through OpenVisit's page (device test first). Graph's
+ * meeting id and the organizer are kept in a {@link TeamsAttendanceWatch}, so that {@link TeamsAttendancePoller} reads
+ * the meeting's attendance reports into visit events. Graph cannot end a running meeting for everyone app-only:
+ * ending the visit ends it in OpenVisit (see docs/teams.md, Ending the meeting).
  */
 @ApplicationScoped
 public class TeamsMeetings implements MeetingPlatform {
@@ -117,7 +117,7 @@ public class TeamsMeetings implements MeetingPlatform {
 
     @Override
     public void end(Visit visit) {
-        // not done yet: the visit's ENDED status ends it in OpenVisit only; the Teams meeting is not ended for
-        // everyone (see the README, Microsoft Teams, what is not done)
+        // Graph has no app-only call that ends a running meeting for everyone, and deleting the meeting would take its
+        // attendance reports (still read after the end) with it: the visit's ENDED status ends it in OpenVisit only
     }
 }
