@@ -2,6 +2,7 @@ package org.openvisit.launch.application;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -339,7 +340,20 @@ public class SmartEhrLaunchService {
                     .ifPresent(time -> visits.recordBookedTime(visitId, time.start(), time.end()));
         } catch (SmartSignInException | IllegalArgumentException unreadable) {
             LOG.fine(() -> "The appointment of visit " + visitId + " could not be read: " + unreadable.getMessage());
+        } catch (EJBException notRecorded) {
+            // most often another launch of the same appointment recorded the same time a moment before (its
+            // transaction won the visit's version): this launch goes on either way
+            LOG.info(() -> "The booked time of visit " + visitId + " was not recorded by this launch: "
+                    + rootCause(notRecorded).getClass().getSimpleName());
         }
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /**

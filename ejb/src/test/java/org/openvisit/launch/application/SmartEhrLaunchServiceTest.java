@@ -59,6 +59,8 @@ class SmartEhrLaunchServiceTest {
     private final AtomicInteger tokenStatus = new AtomicInteger(200);
     private final List<String> audit = new ArrayList<>();
     private final List<String> opened = new ArrayList<>();
+    /** Another launch of the appointment records its booked time first: this launch's write loses the version race. */
+    private boolean bookedTimeRecordedMeanwhile;
     private SmartClient client;
     private SmartEhrLaunchService service;
 
@@ -119,6 +121,10 @@ class SmartEhrLaunchServiceTest {
         VisitOrchestrationService visits = new VisitOrchestrationService() {
             @Override
             public void recordBookedTime(UUID visitId, Instant start, Instant end) {
+                if (bookedTimeRecordedMeanwhile) {
+                    throw new jakarta.ejb.EJBException("Transaction aborted",
+                            new jakarta.persistence.OptimisticLockException("visit changed since it was read"));
+                }
                 opened.add("booked " + start + " " + end);
             }
         };
@@ -196,6 +202,18 @@ class SmartEhrLaunchServiceTest {
         assertThat(opened).containsExactly("clinician Practitioner/p1 PROVIDER appointment:Appointment/appt-77 loc-cardio",
                 "context Appointment/appt-77 Encounter/enc-secret",
                 "booked 2026-12-01T08:00:00Z 2026-12-01T08:30:00Z");
+        assertThat(audit).containsExactly("ACCEPTED PROVIDER_LAUNCH Practitioner/p1");
+    }
+
+    @Test
+    void aLaunchWhoseBookedTimeAnotherLaunchRecordedFirstStillOpensTheVisit() throws JOSEException {
+        bookedTimeRecordedMeanwhile = true;
+        PendingLaunch pending = pending();
+        tokenResponse(idToken(key, "openvisit", "Practitioner/p1", pending.authorization().nonce(),
+                Instant.now().plusSeconds(300)));
+        LaunchLanding landing = service.complete(pending, "the-code");
+        assertThat(landing.path()).isEqualTo("/visit/" + landing.visitId());
+        assertThat(opened).hasSize(2).noneMatch(line -> line.startsWith("booked"));
         assertThat(audit).containsExactly("ACCEPTED PROVIDER_LAUNCH Practitioner/p1");
     }
 

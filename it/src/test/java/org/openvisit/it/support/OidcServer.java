@@ -71,7 +71,7 @@ public final class OidcServer implements AutoCloseable {
             env.put("OPENVISIT_PORT", Integer.toString(port));
             env.put("OPENVISIT_DATA", data.toString());
             env.put("OPENVISIT_GRID_PORT", Integer.toString(SharedServer.freePort()));
-            env.put("OPENVISIT_JAVA_OPTS", "-Xmx768m");
+            env.put("OPENVISIT_JAVA_OPTS", TestServerJvm.options("768m"));
             env.put("OPENVISIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("OPENVISIT_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
             env.put("OPENVISIT_PORTAL_SIGN_IN", "oidc");

@@ -67,6 +67,9 @@ public final class PayaraServerDomain implements AutoCloseable {
                 "<http default-virtual-server=\"server\" max-connections=\"250\" xframe-options=\"false\""
                         + " server-header=\"false\" xpowered-by=\"false\" max-post-size-bytes=\"-1\">");
         StringBuilder options = new StringBuilder("<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>");
+        for (String option : TestServerJvm.compilerOptions()) {
+            options.append("<jvm-options>").append(option).append("</jvm-options>");
+        }
         for (String option : jvmOptions) {
             options.append("<jvm-options>").append(escape(option)).append("</jvm-options>");
         }

@@ -107,7 +107,8 @@ public final class SharedServer {
             } catch (IOException e) {
                 throw new IllegalStateException("Could not start coturn: " + e.getMessage(), e);
             }
-            instance = start(turn.openVisitConfiguration());
+            // the shared server serves the whole run: it keeps the JVM's default compilation (C2 for what is hot)
+            instance = start(turn.openVisitConfiguration(), TestServerJvm.longLived("768m"));
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-shared-payara-micro"));
         }
         return instance;
@@ -124,7 +125,7 @@ public final class SharedServer {
     public static synchronized SharedServer withProductionCookies() {
         if (productionCookies == null) {
             productionCookies = start(java.util.Map.of("OPENVISIT_SESSION_COOKIE_SECURE", "true",
-                    "OPENVISIT_SESSION_COOKIE_SAME_SITE", "None"));
+                    "OPENVISIT_SESSION_COOKIE_SAME_SITE", "None"), TestServerJvm.options("768m"));
             Runtime.getRuntime().addShutdownHook(new Thread(productionCookies::stop, "stop-production-cookie-payara"));
         }
         return productionCookies;
@@ -136,7 +137,7 @@ public final class SharedServer {
      * down, say).
      */
     public static synchronized SharedServer startedWith(java.util.Map<String, String> configuration) {
-        SharedServer server = start(configuration);
+        SharedServer server = start(configuration, TestServerJvm.options("768m"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-configured-payara-micro"));
         return server;
     }
@@ -160,11 +161,11 @@ public final class SharedServer {
      * Starts the server, once more on another port if the first start lost its port to another process
      * between choosing it and binding it (several builds share this machine).
      */
-    private static SharedServer start(java.util.Map<String, String> configuration) {
+    private static SharedServer start(java.util.Map<String, String> configuration, String javaOptions) {
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                return startOnce(configuration);
+                return startOnce(configuration, javaOptions);
             } catch (IllegalStateException e) {
                 failure = e;
             }
@@ -172,7 +173,7 @@ public final class SharedServer {
         throw failure;
     }
 
-    private static SharedServer startOnce(java.util.Map<String, String> configuration) {
+    private static SharedServer startOnce(java.util.Map<String, String> configuration, String javaOptions) {
         try {
             Path root = Path.of(System.getProperty("openvisit.root", "..")).toAbsolutePath().normalize();
             Path output = Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath();
@@ -188,7 +189,7 @@ public final class SharedServer {
             builder.environment().put("OPENVISIT_PORT", Integer.toString(port));
             builder.environment().put("OPENVISIT_DATA", data.toString());
             builder.environment().put("OPENVISIT_GRID_PORT", Integer.toString(freePort()));
-            builder.environment().put("OPENVISIT_JAVA_OPTS", "-Xmx768m");
+            builder.environment().put("OPENVISIT_JAVA_OPTS", javaOptions);
             builder.environment().put("OPENVISIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().put("OPENVISIT_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
             // every test signs in from 127.0.0.1: the address's own throttle would make one test wait for another's

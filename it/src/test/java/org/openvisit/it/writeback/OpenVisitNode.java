@@ -1,6 +1,7 @@
 package org.openvisit.it.writeback;
 
 import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.support.TestServerJvm;
 
 import java.io.IOException;
 import java.net.URI;
@@ -45,7 +46,7 @@ final class OpenVisitNode implements AutoCloseable {
                 Map.entry("OPENVISIT_SANDBOX", "false"),
                 Map.entry("OPENVISIT_DEV_SANDBOX_FHIR_BASE", fhirBase),
                 Map.entry("OPENVISIT_ADMIN_PASSWORD", adminPassword),
-                Map.entry("OPENVISIT_JAVA_OPTS", "-Xmx700m"),
+                Map.entry("OPENVISIT_JAVA_OPTS", TestServerJvm.options("700m")),
                 Map.entry("OPENVISIT_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds())),
                 Map.entry("OPENVISIT_WRITEBACK_NODE_NAME", name),
                 Map.entry("OPENVISIT_WRITEBACK_POLL_INTERVAL_MS", "100"),

@@ -1,6 +1,7 @@
 package org.openvisit.it.writeback;
 
 import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.support.TestServerJvm;
 
 import java.io.IOException;
 import java.net.URI;
@@ -91,15 +92,17 @@ final class WriteBackServers implements AutoCloseable {
     private void startSandbox() throws IOException, InterruptedException {
         int grid = SharedServer.freePort();
         Path log = output.resolve("writeback-sandbox-" + sandboxPort + ".log");
-        ProcessBuilder b = new ProcessBuilder("java", "-Xmx400m", "-Dhazelcast.socket.bind.any=false",
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(List.of(TestServerJvm.options("400m").split(" ")));
+        command.addAll(List.of("-Dhazelcast.socket.bind.any=false",
                 "-Dsandbox.openvisit.origin=" + nodes.get(0).origin(),
                 "-jar", root.resolve("micro/target/payara-micro.jar").toString(),
                 "--clustermode", "tcpip:127.0.0.1:" + grid, "--interfaces", "127.0.0.1",
                 "--clustername", "wb-sandbox-" + sandboxPort, "--startport", Integer.toString(grid),
                 "--port", Integer.toString(sandboxPort),
                 "--logproperties", root.resolve("server-config/logging.properties").toString(),
-                "--deploy", root.resolve("ehr-sandbox/target/ehr-sandbox.war").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                "--deploy", root.resolve("ehr-sandbox/target/ehr-sandbox.war").toString()));
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         sandbox = b.start();
         awaitHttp(sandbox("fhir/metadata"), sandbox, log);
     }
