@@ -22,24 +22,49 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /entra/{tenant}/oauth2/v2.0/token}: Microsoft Entra's token endpoint for the client credentials grant,
- * as the stand-in: the tenant and client must be registered ({@code /graph-admin/apps}); a client secret must match;
+ * {@code POST /entra/{tenant}/oauth2/v2.0/token}: Microsoft Entra's token endpoint for the client credentials grant
+ * and (a clinician's sign-in) the authorization code grant with PKCE, as the stand-in: the tenant and client must be
+ * registered ({@code /graph-admin/apps}); a client secret must match;
  * a certificate assertion ({@code client_assertion_type} jwt-bearer) must name the registered certificate
  * ({@code x5t#S256} or {@code x5t}), verify with its public key, be for this very token URL ({@code aud}), from and
- * about the client ({@code iss}, {@code sub}) and not expired. Refusals carry Entra's AADSTS numbers.
+ * about the client ({@code iss}, {@code sub}) and not expired. A code must be one {@link EntraAuthorizeServlet} gave
+ * this client, unused, for the same {@code redirect_uri}, with the PKCE verifier of its S256 challenge; the answer then
+ * carries an id_token signed (RS256) with the stand-in's key ({@code GET /entra/{tenant}/discovery/v2.0/keys}), issued
+ * by {@code <sandbox>/entra/<tenant>/v2.0} with {@code tid}, {@code oid} and the nonce. Refusals carry Entra's AADSTS
+ * numbers.
  */
 @WebServlet("/entra/*")
 public class EntraTokenServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern PATH = Pattern.compile("/([^/]+)/oauth2/v2\\.0/token");
+    private static final Pattern AUTHORIZE = Pattern.compile("/([^/]+)/oauth2/v2\\.0/authorize");
+    private static final Pattern KEYS = Pattern.compile("/([^/]+)/discovery/v2\\.0/keys");
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     @Inject
     private transient StubTenants tenants;
 
     @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (AUTHORIZE.matcher(path).matches()) {
+            EntraAuthorizeServlet.form(tenants, request, response);
+        } else if (KEYS.matcher(path).matches()) {
+            response.setHeader("Cache-Control", "max-age=60");
+            response.setContentType("application/json");
+            response.getWriter().write(new com.nimbusds.jose.jwk.JWKSet(tenants.signingKey().toPublicJWK()).toString());
+        } else {
+            JsonResponses.error(response, 404, "not_found", "Unknown path");
+        }
+    }
+
+    @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (AUTHORIZE.matcher(request.getPathInfo() == null ? "" : request.getPathInfo()).matches()) {
+            EntraAuthorizeServlet.signIn(tenants, request, response);
+            return;
+        }
         Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!m.matches()) {
             JsonResponses.error(response, 404, "not_found", "Unknown path");
@@ -61,8 +86,9 @@ public class EntraTokenServlet extends HttpServlet {
                     + "' was not found in the directory '" + tenant + "'.");
             return;
         }
-        if (!"client_credentials".equals(request.getParameter("grant_type"))
-                || request.getParameter("scope") == null || !request.getParameter("scope").endsWith("/.default")) {
+        boolean codeGrant = "authorization_code".equals(request.getParameter("grant_type"));
+        if (!codeGrant && (!"client_credentials".equals(request.getParameter("grant_type"))
+                || request.getParameter("scope") == null || !request.getParameter("scope").endsWith("/.default"))) {
             refuse(response, 400, "invalid_scope", "AADSTS1002012: The provided value for scope is not valid. "
                     + "Client credential flows must have a scope value with /.default suffixed to the resource identifier.");
             return;
@@ -87,6 +113,10 @@ public class EntraTokenServlet extends HttpServlet {
             return;
         }
         response.setHeader("Cache-Control", "no-store");
+        if (codeGrant) {
+            EntraAuthorizeServlet.redeem(tenants, app.get(), request, response, tenant);
+            return;
+        }
         JsonResponses.write(response, 200, Json.createObjectBuilder().add("token_type", "Bearer")
                 .add("expires_in", 3599).add("ext_expires_in", 3599).add("access_token", tenants.issue(app.get())).build());
     }
@@ -134,7 +164,7 @@ public class EntraTokenServlet extends HttpServlet {
         }
     }
 
-    private static void refuse(HttpServletResponse response, int status, String error, String description)
+    static void refuse(HttpServletResponse response, int status, String error, String description)
             throws IOException {
         JsonResponses.write(response, status, Json.createObjectBuilder().add("error", error)
                 .add("error_description", description).add("error_codes", Json.createArrayBuilder()

@@ -20,9 +20,12 @@ import java.security.cert.X509Certificate;
 
 /**
  * The stand-in's set-up, for demos and tests: {@code POST /graph-admin/apps} registers an app (JSON tenantId,
- * clientId, secret or certificatePem (the public certificate only), organizer, consented, accessPolicy; registering
- * the same tenant and client again replaces it); {@code GET /graph-admin/meetings?organizer=...} says how many
- * meetings the organizer has and how many tokens were issued; {@code GET /teams/l/meetup-join/...} is the page a
+ * clientId, secret or certificatePem (the public certificate only), organizer, consented, accessPolicy, and users:
+ * further user object ids the application access policy covers, e.g. clinicians who organize their own meetings;
+ * registering the same tenant and client again replaces it); {@code PUT /graph-admin/attendance/{meeting id}} sets a meeting's
+ * attendance reports (JSON {@code {"value":[report, ...]}}, each report in Graph's shape with its
+ * {@code attendanceRecords} inline); {@code GET /graph-admin/meetings?organizer=...} says how many meetings the
+ * organizer has, how many tokens were issued and how many attendance requests were answered; {@code GET /teams/l/meetup-join/...} is the page a
  * meeting's join URL opens.
  */
 @WebServlet({"/graph-admin/*", "/teams/l/meetup-join/*"})
@@ -48,11 +51,36 @@ public class GraphAdminServlet extends HttpServlet {
             }
             tenants.register(new StubTenants.App(body.getString("tenantId"), body.getString("clientId"),
                     body.getString("secret", null), certificate, body.getString("organizer"),
-                    body.getBoolean("consented", true), body.getBoolean("accessPolicy", true)));
+                    body.getBoolean("consented", true), body.getBoolean("accessPolicy", true),
+                    body.containsKey("users") ? body.getJsonArray("users").getValuesAs(jakarta.json.JsonString.class)
+                            .stream().map(jakarta.json.JsonString::getString).collect(java.util.stream.Collectors.toSet())
+                            : java.util.Set.of()));
             JsonResponses.write(response, 201, Json.createObjectBuilder().add("registered", true).build());
         } catch (JsonException | NullPointerException | ClassCastException | CertificateException e) {
             JsonResponses.error(response, 400, "invalid_request", "Send tenantId, clientId, organizer and a secret "
                     + "or certificatePem: " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (!"/graph-admin".equals(request.getServletPath()) || !path.startsWith("/attendance/")
+                || path.length() <= "/attendance/".length()) {
+            JsonResponses.error(response, 404, "not_found", "Unknown path");
+            return;
+        }
+        try (JsonReader reader = Json.createReader(request.getInputStream())) {
+            var reports = reader.readObject().getJsonArray("value");
+            for (var report : reports) {
+                report.asJsonObject().getString("id");
+                report.asJsonObject().getJsonArray("attendanceRecords");
+            }
+            tenants.attendance(path.substring("/attendance/".length()), reports);
+            JsonResponses.write(response, 200, Json.createObjectBuilder().add("reports", reports.size()).build());
+        } catch (JsonException | NullPointerException | ClassCastException e) {
+            JsonResponses.error(response, 400, "invalid_request", "Send {\"value\":[reports with id and "
+                    + "attendanceRecords]}: " + e.getMessage());
         }
     }
 
@@ -72,6 +100,7 @@ public class GraphAdminServlet extends HttpServlet {
         String organizer = request.getParameter("organizer");
         JsonResponses.write(response, 200, Json.createObjectBuilder()
                 .add("meetings", organizer == null ? 0 : tenants.meetingsOf(organizer))
-                .add("tokenRequests", tenants.tokenRequests()).build());
+                .add("tokenRequests", tenants.tokenRequests())
+                .add("attendanceRequests", tenants.attendanceRequests()).build());
     }
 }

@@ -3,6 +3,7 @@ package org.openvisit.sandbox.graph;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +20,21 @@ public class StubTenants {
 
     /** An app registration of the stand-in. */
     public record App(String tenantId, String clientId, String secret, X509Certificate certificate, String organizer,
-                      boolean consented, boolean accessPolicy) {
+                      boolean consented, boolean accessPolicy, java.util.Set<String> users) {
+
+        public App {
+            users = users == null ? java.util.Set.of() : java.util.Set.copyOf(users);
+        }
+
+        /** Whether Graph lets the app act for this user: the organizer, or another user the policy covers. */
+        public boolean actsFor(String user) {
+            return organizer.equalsIgnoreCase(user) || users.stream().anyMatch(u -> u.equalsIgnoreCase(user));
+        }
+    }
+
+    /** A code of the stand-in's authorize endpoint, until the token endpoint takes it (once). */
+    public record SignInCode(String tenantId, String clientId, String redirectUri, String codeChallenge, String nonce,
+                             String objectId, Instant expiresAt) {
     }
 
     /** A meeting made by createOrGet. */
@@ -30,6 +45,37 @@ public class StubTenants {
     private final Map<String, App> tokens = new ConcurrentHashMap<>();
     private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final Map<String, jakarta.json.JsonArray> attendance = new ConcurrentHashMap<>();
+    private final AtomicInteger attendanceRequests = new AtomicInteger();
+
+    private final Map<String, SignInCode> codes = new ConcurrentHashMap<>();
+    private final com.nimbusds.jose.jwk.RSAKey signingKey = newKey();
+
+    private static com.nimbusds.jose.jwk.RSAKey newKey() {
+        try {
+            return new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("stub-entra-" + UUID.randomUUID())
+                    .generate();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The key the stand-in signs id_tokens with (its public half is the tenants' JWKS). */
+    public com.nimbusds.jose.jwk.RSAKey signingKey() {
+        return signingKey;
+    }
+
+    /** A new authorization code for a sign-in. */
+    public String issueCode(SignInCode code) {
+        String value = "stub-code-" + UUID.randomUUID();
+        codes.put(value, code);
+        return value;
+    }
+
+    /** The sign-in of the code, taken out (a code works once). */
+    public Optional<SignInCode> takeCode(String code) {
+        return Optional.ofNullable(code == null ? null : codes.remove(code));
+    }
 
     public void register(App app) {
         apps.put(app.tenantId() + "|" + app.clientId(), app);
@@ -50,8 +96,12 @@ public class StubTenants {
         return token;
     }
 
+    /**
+     * The app a token was issued to, as registered now: like Graph, which checks consent and application access
+     * policies at each call, a registration changed after the token was issued applies to it.
+     */
     public Optional<App> byToken(String token) {
-        return Optional.ofNullable(tokens.get(token));
+        return Optional.ofNullable(tokens.get(token)).flatMap(a -> app(a.tenantId(), a.clientId()));
     }
 
     /** The meeting of the organizer's external id, and whether it is new. */
@@ -65,6 +115,34 @@ public class StubTenants {
         Meeting made = make.get();
         meetings.put(key, made);
         return Map.entry(made, true);
+    }
+
+    /** The organizer's meeting with Graph's id {@code id}. */
+    public Optional<Meeting> meeting(String organizer, String id) {
+        return meetings.entrySet().stream().filter(e -> e.getKey().startsWith(organizer + "|"))
+                .map(Map.Entry::getValue).filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Sets the meeting's attendance reports, each in Graph's shape with its {@code attendanceRecords} inline (as
+     * Graph answers {@code $expand=attendanceRecords}); the stand-in serves them split as Graph does.
+     */
+    public void attendance(String meetingId, jakarta.json.JsonArray reports) {
+        attendance.put(meetingId, reports);
+    }
+
+    /** The meeting's attendance reports as set, none before. */
+    public jakarta.json.JsonArray attendance(String meetingId) {
+        return attendance.getOrDefault(meetingId, jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    /** How many attendance requests the stand-in answered (reports and records). */
+    public int attendanceRequests() {
+        return attendanceRequests.get();
+    }
+
+    public void countAttendanceRequest() {
+        attendanceRequests.incrementAndGet();
     }
 
     public int meetingsOf(String organizer) {

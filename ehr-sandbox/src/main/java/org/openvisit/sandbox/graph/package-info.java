@@ -1,5 +1,6 @@
 /**
- * A stand-in for Microsoft Entra's token endpoint and Microsoft Graph's online meetings, speaking their HTTP API, so
- * that OpenVisit's Teams platform can be tried and tested with nothing leaving the machine.
+ * A stand-in for Microsoft Entra (token endpoint, sign-in page with PKCE, id_token keys) and Microsoft Graph (online
+ * meetings and their attendance reports), speaking their HTTP API, so that OpenVisit's Teams platform can be tried and
+ * tested with nothing leaving the machine.
  */
 package org.openvisit.sandbox.graph;

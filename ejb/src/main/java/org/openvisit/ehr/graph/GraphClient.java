@@ -10,12 +10,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Microsoft Graph (v1.0) for the Teams meeting platform, app-only: create-or-get of an online meeting for an
- * organizer ({@code POST /users/{organizer}/onlineMeetings/createOrGet}), and the connection check of the portal.
+ * organizer ({@code POST /users/{organizer}/onlineMeetings/createOrGet}), the connection check of the portal, and the
+ * meeting's attendance reports ({@code GET .../onlineMeetings/{id}/attendanceReports} and
+ * {@code .../attendanceReports/{report}/attendanceRecords}, following {@code @odata.nextLink} for at most
+ * {@value #MAX_PAGES} pages).
  * Every request goes through {@link OutboundHttp} (address policy, 5 s to connect, 10 s for an answer, no
  * redirects). Limited retries, chosen so that a clinician's launch waits at most about {@value #MAX_WAIT_SECONDS}
  * seconds in all: at most {@value #ATTEMPTS} attempts on 429 and 5xx, waiting what {@code Retry-After} asks (or 1 s,
@@ -27,6 +31,10 @@ public class GraphClient {
 
     static final int ATTEMPTS = 3;
     static final long MAX_WAIT_SECONDS = 6;
+    /** A visit's meeting has a handful of sessions and attendees: more pages than this is not a visit. */
+    static final int MAX_PAGES = 10;
+    static final String MEETINGS_PERMISSION = "OnlineMeetings.ReadWrite.All";
+    static final String ATTENDANCE_PERMISSION = "OnlineMeetingArtifact.Read.All";
 
     /** Waits between attempts; replaced in tests. */
     @FunctionalInterface
@@ -64,7 +72,7 @@ public class GraphClient {
         OutboundHttp.Answer answer = send(app, organizer, token -> http.postJson(uri, body,
                 Map.of("Authorization", "Bearer " + token), "Microsoft Graph's createOrGet of an online meeting"));
         if (answer.status() != 200 && answer.status() != 201) {
-            throw refusal(app, organizer, answer);
+            throw refusal(app, organizer, answer, MEETINGS_PERMISSION);
         }
         try {
             Map<String, Object> json = JSONObjectUtils.parse(answer.body());
@@ -83,6 +91,133 @@ public class GraphClient {
         } catch (ParseException e) {
             throw new GraphFailure(Kind.UNEXPECTED, "Microsoft Graph answered createOrGet with something that is not "
                     + "an online meeting (HTTP " + answer.status() + ").");
+        }
+    }
+
+    /**
+     * The attendance reports of the organizer's meeting {@code meetingId} (Graph's id of the online meeting), one per
+     * session that is over; none while the first session runs.
+     *
+     * @throws GraphFailure Entra or Graph refused, or could not be reached
+     */
+    public java.util.List<AttendanceReport> attendanceReports(GraphApp app, String organizer, String meetingId) {
+        java.util.List<AttendanceReport> reports = new java.util.ArrayList<>();
+        for (Map<String, Object> item : list(app, organizer, URI.create(meetingBase(organizer, meetingId)
+                + "/attendanceReports"), "Microsoft Graph's list of attendance reports")) {
+            String id = stringOf(item, "id");
+            if (id != null && !id.isBlank()) {
+                reports.add(new AttendanceReport(id, instant(stringOf(item, "meetingStartDateTime")),
+                        instant(stringOf(item, "meetingEndDateTime"))));
+            }
+        }
+        return reports;
+    }
+
+    /**
+     * The attendees of one attendance report, without their names or e-mail addresses.
+     *
+     * @throws GraphFailure Entra or Graph refused, or could not be reached
+     */
+    public java.util.List<AttendanceRecord> attendanceRecords(GraphApp app, String organizer, String meetingId,
+                                                              String reportId) {
+        java.util.List<AttendanceRecord> records = new java.util.ArrayList<>();
+        for (Map<String, Object> item : list(app, organizer, URI.create(meetingBase(organizer, meetingId)
+                + "/attendanceReports/" + segment(reportId) + "/attendanceRecords"),
+                "Microsoft Graph's attendance records")) {
+            Map<String, Object> identity = objectOf(item, "identity");
+            java.util.List<AttendanceRecord.Interval> intervals = new java.util.ArrayList<>();
+            Object raw = item.get("attendanceIntervals");
+            if (raw instanceof java.util.List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> interval) {
+                        Instant join = instant(interval.get("joinDateTime"));
+                        if (join != null) { // "when data is lacking" Graph sends null: nothing to record then
+                            intervals.add(new AttendanceRecord.Interval(join, instant(interval.get("leaveDateTime"))));
+                        }
+                    }
+                }
+            }
+            records.add(new AttendanceRecord(identity == null ? null : stringOf(identity, "id"), stringOf(item, "role"),
+                    identity == null ? null : stringOf(identity, "tenantId"), intervals));
+        }
+        return records;
+    }
+
+    private String meetingBase(String organizer, String meetingId) {
+        return base() + "/users/" + segment(organizer) + "/onlineMeetings/" + segment(meetingId);
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The {@code value} items of a Graph collection, page after page. */
+    private java.util.List<Map<String, Object>> list(GraphApp app, String organizer, URI first, String what) {
+        java.util.List<Map<String, Object>> items = new java.util.ArrayList<>();
+        URI next = first;
+        for (int page = 0; next != null; page++) {
+            if (page >= MAX_PAGES) {
+                throw new GraphFailure(Kind.UNEXPECTED, what + " has more than " + MAX_PAGES + " pages.");
+            }
+            URI uri = next;
+            OutboundHttp.Answer answer = send(app, organizer, token -> http.get(uri,
+                    Map.of("Authorization", "Bearer " + token), what));
+            if (answer.status() != 200) {
+                throw refusal(app, organizer, answer, ATTENDANCE_PERMISSION);
+            }
+            try {
+                Map<String, Object> json = JSONObjectUtils.parse(answer.body());
+                Object value = json.get("value");
+                if (!(value instanceof java.util.List<?> list)) {
+                    throw new GraphFailure(Kind.UNEXPECTED, what + " came without its list of values.");
+                }
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> m) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> item = (Map<String, Object>) m;
+                        items.add(item);
+                    }
+                }
+                String link = JSONObjectUtils.getString(json, "@odata.nextLink");
+                next = link == null ? null : sameService(link, what);
+            } catch (ParseException e) {
+                throw new GraphFailure(Kind.UNEXPECTED, what + " is not Graph's JSON (HTTP " + answer.status() + ").");
+            }
+        }
+        return items;
+    }
+
+    /** A next-page link must stay on the configured Graph address: the token is never sent anywhere else. */
+    private URI sameService(String link, String what) {
+        URI uri = URI.create(link);
+        if (!link.startsWith(base() + "/")) {
+            throw new GraphFailure(Kind.UNEXPECTED, what + " pointed its next page away from Microsoft Graph ("
+                    + uri.getScheme() + "://" + uri.getRawAuthority() + ").");
+        }
+        return uri;
+    }
+
+    private static String stringOf(Map<String, Object> json, String key) {
+        Object v = json.get(key);
+        return v instanceof String s ? s : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectOf(Map<String, Object> json, String key) {
+        Object v = json.get(key);
+        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    /** Graph's DateTimeOffset (e.g. {@code 2021-10-05T04:38:27.6027225Z}), or {@code null}. */
+    static Instant instant(Object value) {
+        if (!(value instanceof String text) || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new GraphFailure(Kind.UNEXPECTED, "Microsoft Graph sent a time OpenVisit cannot read: "
+                    + clean(text));
         }
     }
 
@@ -125,7 +260,7 @@ public class GraphClient {
         }
     }
 
-    private GraphFailure refusal(GraphApp app, String organizer, OutboundHttp.Answer answer) {
+    private GraphFailure refusal(GraphApp app, String organizer, OutboundHttp.Answer answer, String permission) {
         int status = answer.status();
         String code = "";
         String message = "";
@@ -147,18 +282,18 @@ public class GraphClient {
         Duration retryAfter = retryAfter(answer).orElse(null);
         if (status == 401) {
             return new GraphFailure(Kind.PERMISSION_MISSING, "Microsoft Graph did not accept the app's token. Give "
-                    + "the app registration the application permission OnlineMeetings.ReadWrite.All and grant admin "
+                    + "the app registration the application permission " + permission + " and grant admin "
                     + "consent for it." + seen);
         }
         if (status == 403) {
             if (message.toLowerCase(Locale.ROOT).contains("access policy")) {
                 return new GraphFailure(Kind.NO_ACCESS_POLICY, "No application access policy allows the app "
-                        + app.clientId() + " to create meetings for the organizer " + organizer + ". A Teams "
+                        + app.clientId() + " to act on meetings of the organizer " + organizer + ". A Teams "
                         + "administrator runs New-CsApplicationAccessPolicy and Grant-CsApplicationAccessPolicy "
                         + "(see the README); it can take up to 30 minutes to apply." + seen);
             }
-            return new GraphFailure(Kind.PERMISSION_MISSING, "The app may not create online meetings: give it the "
-                    + "application permission OnlineMeetings.ReadWrite.All and grant admin consent." + seen);
+            return new GraphFailure(Kind.PERMISSION_MISSING, "The app lacks a Microsoft Graph permission: give it the "
+                    + "application permission " + permission + " and grant admin consent." + seen);
         }
         if (status == 404) {
             return new GraphFailure(Kind.ORGANIZER_NOT_FOUND, "Microsoft Graph does not know the organizer account "

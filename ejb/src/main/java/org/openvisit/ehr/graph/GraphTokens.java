@@ -86,9 +86,13 @@ public class GraphTokens {
         return t != null && clock.instant().plusSeconds(REFRESH_BEFORE_SECONDS).isBefore(t.expiresAt());
     }
 
-    private Token fetch(GraphApp app) {
-        Instant now = clock.instant();
-        URI endpoint = tokenEndpoint(app.tenantId());
+    /**
+     * How the app proves itself at {@code endpoint}: a certificate assertion (after checking the certificate's date) or
+     * its client secret.
+     *
+     * @throws GraphFailure the certificate has expired
+     */
+    static ClientAuthentication authentication(GraphApp app, URI endpoint, Instant now) {
         ClientAuthentication authentication;
         if (app.credential() instanceof GraphCredential.Certificate certificate) {
             if (certificate.certificate().getNotAfter().toInstant().isBefore(now)) {
@@ -103,6 +107,13 @@ public class GraphTokens {
             GraphCredential.ClientSecret secret = (GraphCredential.ClientSecret) app.credential();
             authentication = new ClientSecretPost(new ClientID(app.clientId()), new Secret(secret.value()));
         }
+        return authentication;
+    }
+
+    private Token fetch(GraphApp app) {
+        Instant now = clock.instant();
+        URI endpoint = tokenEndpoint(app.tenantId());
+        ClientAuthentication authentication = authentication(app, endpoint, now);
         TokenRequest request = new TokenRequest.Builder(endpoint, authentication, new ClientCredentialsGrant())
                 .scope(new Scope(scope)).build();
         AccessTokenResponse answer;

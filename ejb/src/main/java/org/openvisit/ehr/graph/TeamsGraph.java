@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.ehr.CodeExchange;
+import org.openvisit.ehr.EhrKeySets;
+import org.openvisit.ehr.IdTokenVerifier;
 import org.openvisit.ehr.OutboundHttp;
 import org.openvisit.tenant.application.OutboundAddressConfiguration;
 
@@ -12,7 +14,8 @@ import java.net.URI;
 import java.time.Clock;
 
 /**
- * The installation's one {@link GraphClient} (and so its one token cache), on the configured Entra and Graph
+ * The installation's one {@link GraphClient} (and so its one token cache) and {@link EntraSignIn} (and its key cache),
+ * on the configured Entra and Graph
  * addresses ({@code openvisit.teams.login-base-url}, {@code openvisit.teams.graph-base-url}) and the installation's
  * outbound address policy.
  */
@@ -31,13 +34,22 @@ public class TeamsGraph {
     private OutboundAddressConfiguration addresses;
 
     private GraphClient client;
+    private EntraSignIn signIn;
 
     @PostConstruct
     void wire() {
         OutboundHttp http = new OutboundHttp(addresses.policy());
         URI graph = URI.create(graphBase.strip());
-        client = new GraphClient(http, new GraphTokens(new CodeExchange(http), URI.create(loginBase.strip()), graph,
-                Clock.systemUTC()), graph, d -> Thread.sleep(d.toMillis()));
+        URI login = URI.create(loginBase.strip());
+        client = new GraphClient(http, new GraphTokens(new CodeExchange(http), login, graph, Clock.systemUTC()), graph,
+                d -> Thread.sleep(d.toMillis()));
+        signIn = new EntraSignIn(new CodeExchange(http), new IdTokenVerifier(new EhrKeySets(http)), login,
+                Clock.systemUTC());
+    }
+
+    /** Clinicians' one-time Microsoft sign-in. */
+    public EntraSignIn signIn() {
+        return signIn;
     }
 
     public GraphClient client() {

@@ -139,7 +139,8 @@ public class ContextLinkLaunchService {
         LOG.fine(() -> (patient ? "Patient" : "Clinician") + " context link accepted for visit " + opened.visit().id()
                 + " on endpoint " + endpoint.id());
         return new LaunchLanding(opened.visit().id(), patient,
-                patient ? opened.visit().patientJoinUrl() : opened.visit().providerJoinUrl());
+                patient ? opened.visit().patientJoinUrl() : opened.visit().providerJoinUrl(),
+                opened.visit().organizationId(), patient ? null : clinician);
     }
 
     private boolean sameEhr(String iss, FhirEndpoint endpoint) {

@@ -24,7 +24,9 @@ public enum LaunchRefusal {
     // the organization's data region: its database cannot be reached now (the other regions' launches go on)
     REGION_UNAVAILABLE,
     // the organization's meeting platform (Microsoft Teams) could not make the visit's meeting
-    MEETING_PLATFORM_REFUSED;
+    MEETING_PLATFORM_REFUSED,
+    // a clinician's one-time Microsoft sign-in (Teams) did not complete
+    TEAMS_SIGN_IN_FAILED;
 
     /** The refusal of an id_token that failed {@code failure}'s check ({@link #ID_TOKEN_INVALID_ID_TOKEN} for one not listed). */
     public static LaunchRefusal idToken(SmartSignInException.Failure failure) {

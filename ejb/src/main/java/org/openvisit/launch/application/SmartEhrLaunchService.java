@@ -315,7 +315,8 @@ public class SmartEhrLaunchService {
         LOG.fine(() -> (patient ? "Patient" : "Clinician") + " launch accepted for visit " + opened.visit().id()
                 + " on endpoint " + pending.endpointId());
         return new LaunchLanding(opened.visit().id(), patient,
-                patient ? opened.visit().patientJoinUrl() : opened.visit().providerJoinUrl());
+                patient ? opened.visit().patientJoinUrl() : opened.visit().providerJoinUrl(),
+                opened.visit().organizationId(), patient ? null : clinician);
     }
 
     /**

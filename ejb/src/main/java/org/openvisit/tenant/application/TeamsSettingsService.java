@@ -84,6 +84,9 @@ public class TeamsSettingsService {
                 change.entryExitAnnounced(), actor.username(), now));
         existing.ifPresent(e -> e.change(change.tenantId(), change.clientId(), change.organizer(), change.lobbyBypass(),
                 change.meetingChat(), change.entryExitAnnounced(), actor.username(), now));
+        if (change.clinicianSignIn() != null) {
+            s.clinicianSignIn(change.clinicianSignIn(), actor.username(), now);
+        }
         String pem = blankToNull(change.certificatePem());
         String secret = blankToNull(change.clientSecret());
         if (pem != null && secret != null) {
@@ -201,7 +204,7 @@ public class TeamsSettingsService {
         }).orElse(null);
         return new TeamsSettingsView(s.organizationId(), s.tenantId(), s.clientId(), s.credentialKind(), thumbprint,
                 s.certificateExpiresAt().orElse(null), s.organizer(), s.lobbyBypass(), s.meetingChat(),
-                s.entryExitAnnounced(), s.updatedAt(), s.updatedBy());
+                s.entryExitAnnounced(), s.updatedAt(), s.updatedBy(), s.clinicianSignIn());
     }
 
     private static void requireMayManage(Actor actor, UUID organizationId) {

@@ -15,5 +15,6 @@ public record TeamsSettingsView(UUID organizationId, String tenantId, String cli
                                 TeamsSettings.CredentialKind credentialKind, String certificateThumbprint,
                                 Instant certificateExpiresAt, String organizer, TeamsSettings.LobbyBypass lobbyBypass,
                                 TeamsSettings.MeetingChat meetingChat, boolean entryExitAnnounced, Instant updatedAt,
-                                String updatedBy) implements Serializable {
+                                String updatedBy, TeamsSettings.ClinicianSignIn clinicianSignIn)
+        implements Serializable {
 }

@@ -17,6 +17,14 @@ public interface MeetingPlatform {
     /** The visit's meeting, made on first call. */
     MeetingRef createOrGetMeeting(Visit visit);
 
+    /**
+     * The visit's meeting, made on first call by the launch of {@code clinician} (an EHR user id; {@code null} for a
+     * patient's launch), for platforms where the launching clinician may organize the meeting.
+     */
+    default MeetingRef createOrGetMeeting(Visit visit, String clinician) {
+        return createOrGetMeeting(visit);
+    }
+
     /** Where a participant in {@code role} joins the visit: an absolute URL, or a path on OpenVisit itself. */
     String joinUrl(Visit visit, JoinRole role);
 

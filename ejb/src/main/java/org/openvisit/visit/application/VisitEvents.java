@@ -53,9 +53,21 @@ public class VisitEvents {
      */
     public VisitEventRecorded record(@NotNull UUID visitId, @NotNull VisitEventType type, AttendeeRole role,
                                      String attendeeId, String detail) {
+        return record(visitId, type, role, attendeeId, detail, clock.instant());
+    }
+
+    /**
+     * Records an event that happened at {@code at}, as a meeting platform reported it afterwards (Teams' attendance
+     * reports): numbered after the visit's events so far, whatever its time.
+     *
+     * @throws VisitNotFoundException                                           no such visit
+     * @throws org.openvisit.visit.domain.model.IllegalVisitTransitionException the visit has ended before {@code at}
+     */
+    public VisitEventRecorded record(@NotNull UUID visitId, @NotNull VisitEventType type, AttendeeRole role,
+                                     String attendeeId, String detail, @NotNull java.time.Instant at) {
         VisitRepository visits = regions.ofVisit(visitId).visits();
         Visit visit = visits.findForUpdate(visitId).orElseThrow(VisitNotFoundException::new);
-        VisitEvent event = visit.recordEvent(type, role, attendeeId, detail, clock.instant());
+        VisitEvent event = visit.recordEvent(type, role, attendeeId, detail, at);
         visits.addEvent(event);
         if (type == VisitEventType.ADMITTED || type == VisitEventType.REMOVED) {
             // the room knows the clinician's role, not who they are; of the attendee only the role is kept

@@ -89,7 +89,8 @@ public class VisitOrchestrationService {
                     target.region(), opening.key().kind(), hash, opening.departmentId(), now));
             if (existing.isEmpty()) {
                 visits.add(visit); // a concurrent first launch of the same key fails here
-                visit.attachMeeting(meetings.named(target.meetingPlatform()).createOrGetMeeting(visit));
+                visit.attachMeeting(meetings.named(target.meetingPlatform()).createOrGetMeeting(visit,
+                        opening.isPatient() ? null : opening.ehrUserId()));
             }
             if (!opening.isPatient() && !visits.hasParticipant(visit.id(), opening.ehrUserId())) {
                 visits.addParticipant(visit.participant(opening.ehrUserId(), opening.role(), now));

@@ -31,6 +31,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -271,5 +273,73 @@ class GraphClientTest {
         assertThat(GraphClient.usableJoinUrl("http://teams.example/join")).isFalse();
         assertThat(GraphClient.usableJoinUrl("javascript:alert(1)")).isFalse();
         assertThat(GraphClient.usableJoinUrl(null)).isFalse();
+    }
+
+    private static final String MEETING_ID = "MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZ";
+    private static final String REPORTS = "/v1.0/users/" + ORGANIZER + "/onlineMeetings/" + MEETING_ID
+            + "/attendanceReports";
+
+    private void graphGet(String path, int status, String body) {
+        stub.stubFor(get(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer graph-token-1"))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody(body)));
+    }
+
+    @Test
+    void readsAttendanceReportsAndTheirRecordsPageByPageWithoutNamesOrAddresses() {
+        tokenForSecret();
+        graphGet(REPORTS, 200, "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users('x')/"
+                + "onlineMeetings('" + MEETING_ID + "')/attendanceReports\",\"value\":[{\"id\":\"c9b6db1c-d5eb\","
+                + "\"totalParticipantCount\":2,\"meetingStartDateTime\":\"2021-10-05T04:38:23.945Z\","
+                + "\"meetingEndDateTime\":\"2021-10-05T04:43:49.77Z\",\"attendanceRecords\":[]}]}");
+        graphGet(REPORTS + "/c9b6db1c-d5eb/attendanceRecords", 200, "{\"value\":[{\"emailAddress\":"
+                + "\"frederick.cormier@contoso.com\",\"totalAttendanceInSeconds\":322,\"role\":\"Organizer\","
+                + "\"identity\":{\"id\":\"dc17674c-81d9\",\"displayName\":\"Frederick Cormier\",\"tenantId\":\""
+                + TENANT + "\"},\"attendanceIntervals\":[{\"joinDateTime\":\"2021-10-05T04:38:27.6027225Z\","
+                + "\"leaveDateTime\":\"2021-10-05T04:43:49.7702391Z\",\"durationInSeconds\":322}]}],"
+                + "\"@odata.nextLink\":\"http://127.0.0.1:" + stub.port() + REPORTS
+                + "/c9b6db1c-d5eb/attendanceRecords?$skiptoken=2\"}");
+        graphGet(REPORTS + "/c9b6db1c-d5eb/attendanceRecords?$skiptoken=2", 200, "{\"value\":[{\"emailAddress\":"
+                + "null,\"role\":\"Attendee\",\"identity\":{\"id\":\"8:teamsvisitor:1\",\"displayName\":"
+                + "\"Pat Guest\",\"tenantId\":null},\"attendanceIntervals\":[{\"joinDateTime\":"
+                + "\"2021-10-05T04:39:00Z\",\"leaveDateTime\":null,\"durationInSeconds\":0},{\"joinDateTime\":"
+                + "null,\"leaveDateTime\":null,\"durationInSeconds\":0}]}]}");
+
+        List<AttendanceReport> reports = client.attendanceReports(secretApp(), ORGANIZER, MEETING_ID);
+        assertThat(reports).containsExactly(new AttendanceReport("c9b6db1c-d5eb",
+                Instant.parse("2021-10-05T04:38:23.945Z"), Instant.parse("2021-10-05T04:43:49.77Z")));
+        List<AttendanceRecord> records = client.attendanceRecords(secretApp(), ORGANIZER, MEETING_ID, "c9b6db1c-d5eb");
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0)).isEqualTo(new AttendanceRecord("dc17674c-81d9", "Organizer", TENANT,
+                List.of(new AttendanceRecord.Interval(Instant.parse("2021-10-05T04:38:27.6027225Z"),
+                        Instant.parse("2021-10-05T04:43:49.7702391Z")))));
+        assertThat(records.get(0).organizer()).isTrue();
+        assertThat(records.get(1).intervals()).as("an interval Graph has no join time for is left out")
+                .containsExactly(new AttendanceRecord.Interval(Instant.parse("2021-10-05T04:39:00Z"), null));
+        assertThat(records.toString()).doesNotContain("Frederick", "contoso.com", "Pat Guest");
+        stub.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+    }
+
+    @Test
+    void attendanceRefusalsNameTheArtifactPermissionAndANextLinkElsewhereIsNotFollowed() {
+        tokenForSecret();
+        graphGet(REPORTS, 403, "{\"error\":{\"code\":\"Forbidden\",\"message\":\"Insufficient privileges.\"}}");
+        assertThatThrownBy(() -> client.attendanceReports(secretApp(), ORGANIZER, MEETING_ID))
+                .isInstanceOfSatisfying(GraphFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(Kind.PERMISSION_MISSING);
+                    assertThat(f.getMessage()).contains("OnlineMeetingArtifact.Read.All");
+                });
+
+        graphGet(REPORTS, 200, "{\"value\":[],\"@odata.nextLink\":\"https://elsewhere.example/steal\"}");
+        assertThatThrownBy(() -> client.attendanceReports(secretApp(), ORGANIZER, MEETING_ID))
+                .isInstanceOfSatisfying(GraphFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.UNEXPECTED));
+
+        graphGet(REPORTS, 200, "{\"value\":[],\"@odata.nextLink\":\"http://127.0.0.1:" + stub.port() + REPORTS
+                + "\"}");
+        assertThatThrownBy(() -> client.attendanceReports(secretApp(), ORGANIZER, MEETING_ID))
+                .as("a link back to itself ends after the page limit").isInstanceOf(GraphFailure.class)
+                .hasMessageContaining("pages");
+        stub.verify(1 + 1 + GraphClient.MAX_PAGES, getRequestedFor(urlEqualTo(REPORTS)));
     }
 }

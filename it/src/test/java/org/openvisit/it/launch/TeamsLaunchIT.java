@@ -17,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shared server's Teams addresses point there; nothing leaves the machine): settings with a certificate, Test
  * connection naming the missing application access policy, a clinician launch refused with the page and audit row
  * saying so, then, with the policy granted, Test connection passing and two launches of one appointment landing on
- * the one meeting's join URL.
+ * the one meeting's join URL. A patient (launch or join link) gets OpenVisit's own page first: the device test and a
+ * button on to the meeting, whose join URL the page does not show. Then the meeting's attendance (served by the stand-in in Graph's shape) becomes the
+ * visit's connect / disconnect events: in the write-back outbox (held in the queue by an EHR fault so that they can be
+ * read there) with Graph's times, in the reports, each once however often the reports are read, and no guest's name
+ * anywhere. Last, with clinicians asked to sign in with Microsoft once and to organize their meetings: the first
+ * launch goes through the stand-in's Microsoft sign-in (PKCE, id_token checked), later ones straight to the meeting,
+ * a new visit's meeting is organized by the clinician's Entra identity, and the link can be seen and removed.
  */
 class TeamsLaunchIT {
 
@@ -36,10 +46,15 @@ class TeamsLaunchIT {
     private static final String BEN = "Practitioner/prac-ben-lindqvist";
 
     private static HttpResponse<String> launch(LaunchBrowser browser, String user, String appointment, String launchUrl) {
+        return launch(browser, user, appointment, launchUrl, null);
+    }
+
+    private static HttpResponse<String> launch(LaunchBrowser browser, String user, String appointment, String launchUrl,
+                                               String stopAt) {
         String url = SharedServer.sandboxUri().resolve("ehr/launch?user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&appointment=" + appointment + "&launchUrl=" + URLEncoder.encode(launchUrl, StandardCharsets.UTF_8))
                 .toString();
-        return browser.follow(URI.create(url), null);
+        return browser.follow(URI.create(url), stopAt);
     }
 
     private static void registerStubApp(String tenant, String client, String certificatePem, String organizer,
@@ -129,6 +144,229 @@ class TeamsLaunchIT {
                         clinic.auditRows().stream().filter(r -> "PROVIDER_LAUNCH".equals(r.getString("reasonCode")))
                                 .findFirst().orElseThrow().getString("visitId"));
         assertThat(SharedServer.logText()).doesNotContain(keyPem.substring(40, 80));
+
+        String visitId = clinic.auditRows().stream().filter(r -> "PROVIDER_LAUNCH".equals(r.getString("reasonCode")))
+                .findFirst().orElseThrow().getString("visitId");
+        String meetingId = joined.getPath().substring(joined.getPath().lastIndexOf('/') + 1);
+        patientsGoThroughTheDeviceTestToTheMeeting(clinic, ada, visitId, joined);
+        attendanceBecomesVisitEventsOnce(clinic, tenant, organizer, visitId, meetingId);
+        cliniciansSignInWithMicrosoftOnceAndThenOrganize(clinic, teams, tenant, client, certificatePem, organizer);
+    }
+
+    /**
+     * The organization asks clinicians to sign in with Microsoft once and lets them organize their meetings: Ada's
+     * first launch goes through the (stand-in) Microsoft sign-in and on to the meeting; her later launches go straight
+     * to the meeting, and a new visit's meeting is organized by her Entra identity. Only the pair of ids is kept.
+     */
+    private static void cliniciansSignInWithMicrosoftOnceAndThenOrganize(ApprovedEndpoint clinic, String teams,
+                                                                         String tenant, String client,
+                                                                         String certificatePem, String organizer)
+            throws Exception {
+        String adaOid = UUID.randomUUID().toString();
+        HttpResponse<String> registered = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                .resolve("graph-admin/apps")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("tenantId", tenant)
+                        .add("clientId", client).add("certificatePem", certificatePem).add("organizer", organizer)
+                        .add("consented", true).add("accessPolicy", true)
+                        .add("users", Json.createArrayBuilder().add(adaOid)).build().toString())));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> saved = TenantApi.put(TenantApi.OPERATOR, teams, null, Json.createObjectBuilder()
+                .add("tenantId", tenant).add("clientId", client).add("organizer", organizer)
+                .add("lobbyBypass", "ORGANIZATION").add("meetingChat", "LIMITED").add("entryExitAnnounced", true)
+                .add("clinicianSignIn", "ORGANIZER").build().toString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(Http.json(saved).getString("clinicianSignIn")).isEqualTo("ORGANIZER");
+
+        // the first launch: Microsoft's sign-in first (PKCE), then the meeting
+        LaunchBrowser ada = new LaunchBrowser();
+        launch(ada, ADA, "appt-1006", clinic.providerLaunchUrl(), "/ehr-sandbox/entra/");
+        URI authorize = ada.visited.get(ada.visited.size() - 1);
+        assertThat(authorize.getPath()).isEqualTo("/ehr-sandbox/entra/" + tenant + "/oauth2/v2.0/authorize");
+        assertThat(authorize.getRawQuery()).contains("code_challenge_method=S256", "client_id=" + client,
+                "redirect_uri=", "nonce=", "scope=openid");
+        HttpResponse<String> signInPage = ada.get(authorize);
+        assertThat(signInPage.body()).contains("Object ID of the Microsoft account");
+        StringBuilder form = new StringBuilder("oid=" + adaOid);
+        for (String pair : authorize.getRawQuery().split("&")) {
+            form.append('&').append(pair);
+        }
+        HttpResponse<String> signedIn = Http.send(HttpRequest.newBuilder(authorize.resolve(authorize.getPath()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        URI callback = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+        assertThat(callback.getPath()).isEqualTo("/teams/sign-in/callback");
+        HttpResponse<String> first = ada.follow(callback, null);
+        URI firstMeeting = ada.visited.get(ada.visited.size() - 1);
+        assertThat(first.statusCode()).as(firstMeeting + ": " + first.body()).isEqualTo(200);
+        assertThat(firstMeeting.getPath()).startsWith("/ehr-sandbox/teams/l/meetup-join/");
+        assertThat(ada.follow(callback, null).statusCode()).as("a sign-in works once").isEqualTo(502);
+
+        // later launches: no sign-in; a new visit's meeting is Ada's own
+        LaunchBrowser again = new LaunchBrowser();
+        launch(again, ADA, "appt-1006", clinic.providerLaunchUrl());
+        assertThat(again.visited).noneMatch(u -> u.getPath().startsWith("/ehr-sandbox/entra/"));
+        assertThat(again.visited.get(again.visited.size() - 1)).isEqualTo(firstMeeting);
+        assertThat(stubMeetingsOf(adaOid)).as("the first visit was made before Ada signed in").isZero();
+        LaunchBrowser newVisit = new LaunchBrowser();
+        launch(newVisit, ADA, "appt-1001", clinic.providerLaunchUrl());
+        assertThat(newVisit.visited).noneMatch(u -> u.getPath().startsWith("/ehr-sandbox/entra/"));
+        assertThat(newVisit.visited.get(newVisit.visited.size() - 1).getPath())
+                .startsWith("/ehr-sandbox/teams/l/meetup-join/");
+        assertThat(stubMeetingsOf(adaOid)).as("Ada organizes the new visit's meeting").isEqualTo(1);
+
+        // the administrators see the link (the pair of ids only) and can remove it: then Ada signs in again
+        HttpResponse<String> links = TenantApi.get(TenantApi.OPERATOR, teams + "/links");
+        assertThat(links.statusCode()).as(links.body()).isEqualTo(200);
+        JsonObject link = Http.json(links).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(l -> ADA.equals(l.getString("ehrUserId"))).findFirst().orElseThrow();
+        assertThat(link.getString("entraObjectId")).isEqualTo(adaOid);
+        assertThat(links.body()).doesNotContain("Stand-in user");
+        HttpResponse<String> removed = Http.send(HttpRequest.newBuilder(SharedServer.baseUri().resolve(teams + "/links/"
+                + link.getString("id"))).header("Authorization", TenantApi.OPERATOR.authorization()).DELETE());
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        LaunchBrowser afterRemoval = new LaunchBrowser();
+        launch(afterRemoval, ADA, "appt-1001", clinic.providerLaunchUrl(), "/ehr-sandbox/entra/");
+        assertThat(afterRemoval.visited.get(afterRemoval.visited.size() - 1).getPath()).endsWith("/authorize");
+        assertThat(SharedServer.logText()).doesNotContain("Stand-in user");
+    }
+
+    /**
+     * A patient's launch and a join link land on OpenVisit's page of the visit (device test, then "Join the Teams
+     * meeting"), which does not show the join URL; its button sends the browser on to the meeting. Without a verified
+     * link or launch, nothing.
+     */
+    private static void patientsGoThroughTheDeviceTestToTheMeeting(ApprovedEndpoint clinic, LaunchBrowser ada,
+                                                                   String visitId, URI joinUrl) {
+        String teamsJoin = joinUrl.toString();
+        LaunchBrowser patient = new LaunchBrowser();
+        HttpResponse<String> lobby = launch(patient, "Patient/pat-pablo-reyes", "appt-1005", clinic.patientLaunchUrl());
+        assertThat(lobby.statusCode()).as(lobby.body()).isEqualTo(200);
+        assertThat(patient.visited.get(patient.visited.size() - 1).getPath())
+                .isEqualTo("/visit/" + visitId + "/lobby");
+        assertThat(lobby.body()).contains("id=\"joinTeams\"", "Join the Teams meeting", "deviceTest")
+                .doesNotContain(teamsJoin, "meetup-join");
+        HttpResponse<String> meeting = patient.follow(LaunchBrowser.at("/visit/" + visitId + "/teams"), null);
+        assertThat(patient.visited.get(patient.visited.size() - 1)).isEqualTo(joinUrl);
+        assertThat(meeting.body()).contains("teamsMeeting");
+
+        // the clinician's page gives the patient's join link; it leads to the same page, in the browser's language
+        HttpResponse<String> providerPage = ada.follow(LaunchBrowser.at("/visit/" + visitId), null);
+        assertThat(providerPage.statusCode()).as(providerPage.body()).isEqualTo(200);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/join\\?token=[A-Za-z0-9._~%-]+)")
+                .matcher(providerPage.body());
+        assertThat(link.find()).as("a patient link on the clinician's page").isTrue();
+        LaunchBrowser invited = new LaunchBrowser();
+        HttpResponse<String> joinPage = invited.follow(LaunchBrowser.at(link.group(1)),
+                null);
+        assertThat(invited.visited.get(invited.visited.size() - 1).getPath())
+                .isEqualTo("/visit/" + visitId + "/lobby");
+        assertThat(joinPage.body()).contains("id=\"joinTeams\"").doesNotContain(teamsJoin, "meetup-join");
+
+        HttpResponse<String> stranger = new LaunchBrowser().follow(LaunchBrowser.at("/visit/" + visitId + "/teams"),
+                null);
+        assertThat(stranger.statusCode()).as("no pass, no meeting").isEqualTo(403);
+        assertThat(stranger.body()).doesNotContain(teamsJoin, "meetup-join");
+    }
+
+    /** The meeting's attendance reports become the visit's events, once each, and the reports show the visit. */
+    private static void attendanceBecomesVisitEventsOnce(ApprovedEndpoint clinic, String tenant, String organizer,
+                                                         String visitId, String meetingId) throws Exception {
+        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        JsonObject guest = record("Attendee", "8:teamsvisitor:guest-" + UUID.randomUUID(), "Pat Guestperson", null,
+                null, t0.plusSeconds(60), t0.plusSeconds(240));
+        setAttendance(meetingId, record("Organizer", organizer, "Ada Okafor", tenant, "ada.okafor@clinic.example",
+                t0, null), guest);
+        assertThat(Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri().resolve("admin/api/faults"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"mode\":\"ERROR\"}"))).statusCode()).isEqualTo(200);
+        try {
+            List<JsonObject> items = awaitItems(clinic, visitId, 3);
+            assertThat(items).extracting(i -> i.getString("eventType") + "@" + Instant.parse(i.getString("occurredAt")))
+                    .containsExactly("CONNECTED@" + t0, "CONNECTED@" + t0.plusSeconds(60),
+                            "DISCONNECTED@" + t0.plusSeconds(240));
+
+            // the organizer leaves: one more event; reading the same report again and again makes no other
+            setAttendance(meetingId, record("Organizer", organizer, "Ada Okafor", tenant, "ada.okafor@clinic.example",
+                    t0, t0.plusSeconds(300)), guest);
+            items = awaitItems(clinic, visitId, 4);
+            int reads = stubAttendanceRequests();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (stubAttendanceRequests() < reads + 4 && System.nanoTime() < until) {
+                Thread.sleep(500);
+            }
+            assertThat(stubAttendanceRequests()).as("read again").isGreaterThanOrEqualTo(reads + 4);
+            assertThat(queueItems(clinic, visitId)).extracting(i -> i.getString("eventType") + "@"
+                    + Instant.parse(i.getString("occurredAt"))).containsExactly("CONNECTED@" + t0,
+                    "CONNECTED@" + t0.plusSeconds(60), "DISCONNECTED@" + t0.plusSeconds(240),
+                    "DISCONNECTED@" + t0.plusSeconds(300));
+        } finally {
+            Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri().resolve("admin/api/faults")).DELETE());
+        }
+        HttpResponse<String> report = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits?org="
+                + clinic.organizationId() + "&max=50&from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .minusDays(30) + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30));
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        JsonObject row = Http.json(report).getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .filter(r -> visitId.equals(r.getString("visitId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no report row of visit " + visitId + ": " + report.body()));
+        assertThat(Instant.parse(row.getString("startAt"))).as("clinician and patient both in the call")
+                .isEqualTo(t0.plusSeconds(60));
+        assertThat(row.getJsonNumber("durationSeconds").longValue()).as("until the call emptied").isEqualTo(240);
+        assertThat(row.getInt("attendantsAtOnce")).as("organizer and guest at once").isEqualTo(2);
+        assertThat(row.getString("meetingPlatform")).isEqualTo("microsoft-teams");
+        assertThat(SharedServer.logText()).doesNotContain("Pat Guestperson", "ada.okafor@clinic.example");
+    }
+
+    private static JsonObject record(String role, String id, String name, String tenant, String email, Instant join,
+                                     Instant leave) {
+        var identity = Json.createObjectBuilder().add("id", id).add("displayName", name);
+        identity = tenant == null ? identity.addNull("tenantId") : identity.add("tenantId", tenant);
+        var interval = Json.createObjectBuilder().add("joinDateTime", join.toString())
+                .add("durationInSeconds", leave == null ? 0 : leave.getEpochSecond() - join.getEpochSecond());
+        interval = leave == null ? interval.addNull("leaveDateTime") : interval.add("leaveDateTime", leave.toString());
+        var r = Json.createObjectBuilder().add("role", role).add("identity", identity)
+                .add("totalAttendanceInSeconds", leave == null ? 0 : leave.getEpochSecond() - join.getEpochSecond())
+                .add("attendanceIntervals", Json.createArrayBuilder().add(interval));
+        return (email == null ? r.addNull("emailAddress") : r.add("emailAddress", email)).build();
+    }
+
+    private static void setAttendance(String meetingId, JsonObject... records) {
+        var list = Json.createArrayBuilder();
+        for (JsonObject r : records) {
+            list.add(r);
+        }
+        HttpResponse<String> set = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                .resolve("graph-admin/attendance/" + meetingId)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("value", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("id", "report-1").add("totalParticipantCount", records.length)
+                                .add("attendanceRecords", list))).build().toString())));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    }
+
+    private static int stubAttendanceRequests() {
+        return Http.json(Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                .resolve("graph-admin/meetings?organizer=x")).GET())).getInt("attendanceRequests");
+    }
+
+    private static List<JsonObject> queueItems(ApprovedEndpoint clinic, String visitId) {
+        HttpResponse<String> queue = TenantApi.get(TenantApi.OPERATOR, "/api/endpoints/" + clinic.endpointId()
+                + "/write-back?max=200");
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        return Http.json(queue).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> visitId.equals(i.getString("visitId")))
+                .sorted(Comparator.comparingLong(i -> i.getJsonNumber("sequence").longValue())).toList();
+    }
+
+    private static List<JsonObject> awaitItems(ApprovedEndpoint clinic, String visitId, int count) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<JsonObject> items = queueItems(clinic, visitId);
+        while (items.size() < count && System.nanoTime() < until) {
+            Thread.sleep(500);
+            items = queueItems(clinic, visitId);
+        }
+        assertThat(items).as("the visit's events in the write-back queue").hasSize(count);
+        return items;
     }
 
     /** A self-signed RSA certificate with its key, as keytool (and an IT person) makes one. */

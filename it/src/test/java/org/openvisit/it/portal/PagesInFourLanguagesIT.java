@@ -65,6 +65,12 @@ class PagesInFourLanguagesIT {
         TenantApi.User analyst = TenantApi.user(OPERATOR, organization, "lang.analyst", "EHR_ANALYST");
         endpointId = TenantApi.endpoint(admin, organization, "https://ehr.example.org/fhir/" + organizationName, "TEST",
                 analyst.username(), false).getString("id");
+        // Teams settings (a secret), so the Teams page's table of clinicians' Microsoft links is checked too
+        java.net.http.HttpResponse<String> teams = TenantApi.put(admin, "/api/organizations/" + organization + "/teams",
+                null, "{\"tenantId\":\"" + java.util.UUID.randomUUID() + "\",\"clientId\":\"" + java.util.UUID.randomUUID()
+                        + "\",\"organizer\":\"" + java.util.UUID.randomUUID() + "\",\"lobbyBypass\":\"ORGANIZATION\","
+                        + "\"meetingChat\":\"ENABLED\",\"clientSecret\":\"lang-secret\",\"clinicianSignIn\":\"LINK\"}");
+        assertThat(teams.statusCode()).as(teams.body()).isEqualTo(200);
         // the SMS page with both consents and a number, so its table, statuses and buttons are checked too
         String sms = "/api/organizations/" + organization + "/sms";
         assertThat(TenantApi.put(admin, sms + "/consents/vendor-sends", null, "{}").statusCode()).isEqualTo(200);

@@ -205,6 +205,8 @@ public final class SharedServer {
             builder.environment().put("OPENVISIT_TEAMS_LOGIN_BASE_URL", "http://127.0.0.1:" + port + "/ehr-sandbox/entra");
             builder.environment().put("OPENVISIT_TEAMS_GRAPH_BASE_URL", "http://127.0.0.1:" + port
                     + "/ehr-sandbox/graph/v1.0");
+            // TeamsLaunchIT: an open Teams visit's attendance reports are read every 2 s (the poller runs every 10 s)
+            builder.environment().put("OPENVISIT_TEAMS_ATTENDANCE_INTERVAL_SECONDS", "2");
             // SMS setup (SmsSetupIT): the built-in carrier gives numbers after 1.5 s, and fails the first attempt in
             // area code 212 so that the failure and Retry can be driven
             builder.environment().put("OPENVISIT_SMS_BUILTIN_PROVISIONING_DELAY_MS", "1500");

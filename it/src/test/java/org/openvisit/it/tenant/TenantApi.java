@@ -19,7 +19,7 @@ public final class TenantApi {
 
     /** A portal user the tests created, with the password they chose. */
     public record User(String username, String password) {
-        String authorization() {
+        public String authorization() {
             return SharedServer.basic(username, password);
         }
     }

@@ -1,5 +1,6 @@
 /**
  * Microsoft Teams as a meeting platform ({@code microsoft-teams}): one online meeting per visit by Graph's
- * createOrGet, its join URL kept as the visit's meeting id; Graph itself is reached through {@code org.openvisit.ehr.graph}.
+ * createOrGet, its join URL kept as the visit's meeting id, and its attendance reports polled into visit events
+ * (connected / disconnected); Graph itself is reached through {@code org.openvisit.ehr.graph}.
  */
 package org.openvisit.visit.infrastructure.teams;

@@ -55,14 +55,15 @@ class TeamsMeetingsTest {
     }
 
     @Test
-    void everyoneJoinsByTheMeetingsJoinUrl() {
+    void cliniciansJoinByTheMeetingsJoinUrlPatientsAndGuestsThroughOpenVisitsPageFirst() {
         Visit visit = visit();
         String join = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0?context=%7b%7d";
         visit.attachMeeting(new MeetingRef(TeamsMeetings.NAME, join));
 
         TeamsMeetings teams = new TeamsMeetings();
         assertThat(teams.joinUrl(visit, JoinRole.PROVIDER)).isEqualTo(join);
-        assertThat(teams.joinUrl(visit, JoinRole.PATIENT)).isEqualTo(join);
+        assertThat(teams.joinUrl(visit, JoinRole.PATIENT)).isEqualTo("/visit/" + visit.id() + "/lobby");
+        assertThat(teams.joinUrl(visit, JoinRole.GUEST)).isEqualTo("/visit/" + visit.id() + "/lobby");
         assertThat(teams.name()).isEqualTo("microsoft-teams");
     }
 }

@@ -19,5 +19,6 @@ public record RegionalStore(DataRegion region, VisitRepository visits, CallQuali
                             DeliveryTaskRepository deliveryTasks,
                             VisitSummaryRepository visitSummaries, RetentionRepository retention,
                             org.openvisit.notify.domain.model.SmsFeedRepository smsFeed,
-                            org.openvisit.audit.domain.model.OrganizationAuditRepository auditTrail) {
+                            org.openvisit.audit.domain.model.OrganizationAuditRepository auditTrail,
+                            org.openvisit.visit.domain.model.TeamsAttendanceRepository teamsAttendance) {
 }

@@ -59,7 +59,8 @@ public class JpaRegionalStores implements RegionalStores {
                 new JpaDeliveryTaskRepository(em, region), new JpaVisitSummaryRepository(em, region),
                 new JpaRetentionRepository(em),
                 new org.openvisit.notify.infrastructure.persistence.JpaSmsFeedRepository(em),
-                new org.openvisit.audit.infrastructure.persistence.JpaOrganizationAuditRepository(em, region));
+                new org.openvisit.audit.infrastructure.persistence.JpaOrganizationAuditRepository(em, region),
+                new org.openvisit.visit.infrastructure.persistence.JpaTeamsAttendanceRepository(em, region));
     }
 
     @Override

@@ -89,6 +89,8 @@ public final class RegionCopier {
             new Table("visit_participant", "visit_id IN (SELECT v.id FROM visit v WHERE v.organization_id = ?)", "id"),
             new Table("visit_event", ORG, "id"),
             new Table("call_quality", ORG, "id"),
+            new Table("teams_attendance_watch", ORG, "visit_id"),
+            new Table("teams_attendance_mark", ORG, "mark_key"),
             new Table("visit_summary", ORG, "visit_id"),
             new Table("writeback_task", ORG, List.of("id"), "ehr_context", "visit_id"),
             new Table("writeback_attempt",

@@ -31,6 +31,8 @@ public class JpaRetentionRepository implements RetentionRepository {
             "DELETE FROM writeback_task WHERE visit_id IN (%s)",
             "DELETE FROM visit_event WHERE visit_id IN (%s)",
             "DELETE FROM call_quality WHERE visit_id IN (%s)",
+            "DELETE FROM teams_attendance_mark WHERE visit_id IN (%s)",
+            "DELETE FROM teams_attendance_watch WHERE visit_id IN (%s)",
             "DELETE FROM visit_participant WHERE visit_id IN (%s)",
             "DELETE FROM visit_summary WHERE visit_id IN (%s)",
             "DELETE FROM sms_link_send WHERE visit_id IN (%s)",

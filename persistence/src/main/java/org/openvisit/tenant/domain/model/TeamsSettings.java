@@ -27,6 +27,19 @@ public class TeamsSettings {
     /** How OpenVisit proves it is the app. */
     public enum CredentialKind { CERTIFICATE, SECRET }
 
+    /**
+     * Whether clinicians sign in with Microsoft once (at their first Teams launch), and whether their meetings are then
+     * made with them as organizer.
+     */
+    public enum ClinicianSignIn {
+        /** Nobody signs in; the configured organizer makes every meeting. */
+        OFF,
+        /** Each clinician signs in once; the configured organizer still makes the meetings. */
+        LINK,
+        /** Each clinician signs in once; from then on the meetings of visits they open are theirs. */
+        ORGANIZER
+    }
+
     /** Who skips the Teams lobby: only the organizer, or everyone of the organizer's organization (Graph's scope). */
     public enum LobbyBypass {
         ORGANIZER("organizer"), ORGANIZATION("organization");
@@ -98,6 +111,10 @@ public class TeamsSettings {
     @Column(name = "entry_exit_announced", nullable = false)
     private boolean entryExitAnnounced;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "clinician_sign_in", length = 16, nullable = false)
+    private ClinicianSignIn clinicianSignIn = ClinicianSignIn.OFF;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -145,6 +162,16 @@ public class TeamsSettings {
         this.meetingChat = Objects.requireNonNull(meetingChat, "meetingChat");
         this.entryExitAnnounced = entryExitAnnounced;
         touch(by, at);
+    }
+
+    /** Sets whether clinicians sign in with Microsoft once, and whether they then organize their meetings. */
+    public void clinicianSignIn(ClinicianSignIn mode, String by, Instant at) {
+        this.clinicianSignIn = Objects.requireNonNull(mode, "mode");
+        touch(by, at);
+    }
+
+    public ClinicianSignIn clinicianSignIn() {
+        return clinicianSignIn;
     }
 
     /** From now on OpenVisit signs in with this certificate (its private key sealed, its DER in base64). */

@@ -175,7 +175,9 @@ public class Visit {
      * Records what happened, numbered after the visit's earlier events, and moves the visit along:
      * the first connection starts it, {@link VisitEventType#VISIT_ENDED} ends it,
      * {@link VisitEventType#VISIT_RESTARTED} opens an ended one again. After the end only departures
-     * (disconnected, left) and the restart are still recorded, since connections close as the visit ends.
+     * (disconnected, left) and the restart are still recorded, since connections close as the visit ends, and a
+     * connection made before the end that a meeting platform reports only afterwards (Teams' attendance reports come
+     * once a meeting is over): it leaves the visit ended and counts as its start when it is the earliest.
      *
      * @param role       who did it, or {@code null} for the visit itself
      * @param attendeeId the opaque id OpenVisit gave that attendee in this visit, or {@code null}
@@ -186,13 +188,17 @@ public class Visit {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
         boolean departure = type == VisitEventType.DISCONNECTED || type == VisitEventType.LEFT;
+        boolean lateConnection = status == VisitStatus.ENDED && type == VisitEventType.CONNECTED && endedAt != null
+                && at.isBefore(endedAt);
         if (type == VisitEventType.VISIT_RESTARTED) {
             restart();
-        } else if (status == VisitStatus.ENDED && !departure) {
+        } else if (status == VisitStatus.ENDED && !departure && !lateConnection) {
             throw new IllegalVisitTransitionException(status, "given a " + type + " event");
         }
         if (type == VisitEventType.CONNECTED && status.canStart()) {
             start(at);
+        } else if (lateConnection && (startedAt == null || at.isBefore(startedAt))) {
+            startedAt = at; // reported late by the meeting platform: the visit stays ended, but it did start
         } else if (type == VisitEventType.VISIT_ENDED) {
             end(at);
         }

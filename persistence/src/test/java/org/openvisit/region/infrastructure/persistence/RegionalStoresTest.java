@@ -48,7 +48,7 @@ class RegionalStoresTest {
 
     private static final Instant T0 = Instant.parse("2026-12-04T09:00:00Z");
     private static final List<String> REGIONAL_TABLES = List.of("visit", "visit_participant", "visit_event",
-            "call_quality", "launch_audit", "context_link_use", "writeback_task", "writeback_attempt", "audit_event");
+            "call_quality", "launch_audit", "context_link_use", "writeback_task", "writeback_attempt", "audit_event", "teams_attendance_watch", "teams_attendance_mark");
 
     private static TestDatabase global;
     private static final Map<DataRegion, TestDatabase> databases = new EnumMap<>(DataRegion.class);

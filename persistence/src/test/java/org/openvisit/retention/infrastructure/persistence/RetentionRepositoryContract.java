@@ -80,7 +80,7 @@ abstract class RetentionRepositoryContract {
 
         assertThat(deleted).containsExactly(Map.entry(organization, 1));
         for (String table : List.of("visit_participant", "visit_event", "call_quality", "visit_summary",
-                "writeback_task")) {
+                "writeback_task", "teams_attendance_watch", "teams_attendance_mark")) {
             assertThat(count(table, old)).as(table + " of the old visit").isZero();
             assertThat(count(table, recent)).as(table + " of the recent visit").isPositive();
         }
@@ -168,6 +168,12 @@ abstract class RetentionRepositoryContract {
             VisitSummary summary = VisitSummary.of(v);
             summary.refresh(v, List.of(), List.of(), Duration.ofMinutes(15), createdAt);
             new JpaVisitSummaryRepository(em).add(summary);
+            var teams = new org.openvisit.visit.infrastructure.persistence.JpaTeamsAttendanceRepository(em);
+            teams.add(org.openvisit.visit.domain.model.TeamsAttendanceWatch.of(v, "organizer", "MSo1", createdAt,
+                    createdAt));
+            teams.mark(new org.openvisit.visit.domain.model.TeamsAttendanceMark("0".repeat(48)
+                    + Long.toHexString(0x1000_0000_0000_0000L | (v.id().getLeastSignificantBits() >>> 4)), v.id(),
+                    organization, createdAt));
             new JpaDeliveryTaskRepository(em).add(DeliveryTask.forEvent(first.id(), v.id(),
                     endpoint, organization, first.sequence(), first.type(), AttendeeRole.PROVIDER, createdAt, null,
                     createdAt));

@@ -53,6 +53,25 @@ class VisitEventTest {
         assertThat(v.recordEvent(VisitEventType.LEFT, AttendeeRole.PROVIDER, "c1", null, T0).sequence()).isEqualTo(3);
     }
 
+    @Test
+    void aConnectionBeforeTheEndReportedLateLeavesTheVisitEndedAndDatesItsStart() {
+        Visit v = visit();
+        v.end(T0.plusSeconds(600));
+        VisitEvent late = v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PATIENT, "p1", null,
+                T0.plusSeconds(120));
+        assertThat(late.sequence()).isOne();
+        assertThat(v.status()).isEqualTo(VisitStatus.ENDED);
+        assertThat(v.startedAt()).contains(T0.plusSeconds(120));
+        v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c1", null, T0.plusSeconds(60));
+        assertThat(v.startedAt()).as("the earliest connection is the start").contains(T0.plusSeconds(60));
+        v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.GUEST, "g1", null, T0.plusSeconds(300));
+        assertThat(v.startedAt()).contains(T0.plusSeconds(60));
+        assertThatThrownBy(() -> v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PATIENT, "p1", null,
+                T0.plusSeconds(601))).as("a connection after the end is refused")
+                .isInstanceOf(IllegalVisitTransitionException.class);
+        assertThat(v.endedAt()).contains(T0.plusSeconds(600));
+    }
+
     @ParameterizedTest
     @EnumSource(value = VisitEventType.class, names = {"LOBBY_JOINED", "ADMITTED", "CONNECTED", "REMOVED",
             "DEVICE_TEST", "VISIT_ENDED"})

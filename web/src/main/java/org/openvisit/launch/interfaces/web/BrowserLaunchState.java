@@ -18,15 +18,15 @@ import java.util.function.Supplier;
  * What one browser's launches and join links leave behind, typed and in one place: the launches waiting for the
  * EHR's callback (by state; several tabs may launch at once; each works once), the states already used (so a
  * replayed callback is told apart from a forged one), the sites that may frame the launch's pages, the visits this
- * browser launched and as whom (a patient launch gives only the lobby), and its room passes (one attendee id per
- * visit, so a reload is the same attendee). Small and bounded (the oldest entries go first) and serializable: it is
- * kept in Payara's data grid under the browser's own cookie ({@link BrowserStates}), not in a node's HTTP session,
+ * browser launched and as whom (a patient launch gives only the lobby), its room passes (one attendee id per
+ * visit, so a reload is the same attendee) and the clinicians' Microsoft sign-ins (Teams) waiting for Entra. Small
+ * and bounded (the oldest entries go first) and serializable: it is kept in Payara's data grid under the browser's own cookie ({@link BrowserStates}), not in a node's HTTP session,
  * so any node serves the browser and a node's death loses nothing.
  */
 public final class BrowserLaunchState implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     /** The request attribute with the sites that may frame the launch begun by this request (a {@code List<String>}). */
     public static final String FRAME_ANCESTORS_ATTRIBUTE = BrowserLaunchState.class.getName() + ".frameAncestors";
     static final int MAX_PENDING = 20;
@@ -37,6 +37,8 @@ public final class BrowserLaunchState implements Serializable {
     /** Visit id to whether this browser launched it as the patient. */
     private final LinkedHashMap<UUID, Boolean> launchedVisits = new LinkedHashMap<>();
     private final LinkedHashMap<UUID, RoomPass> passes = new LinkedHashMap<>();
+    /** Microsoft sign-ins of clinicians (Teams) waiting for Entra's callback, by state. */
+    private final LinkedHashMap<String, PendingTeamsSignIn> teamsSignIns = new LinkedHashMap<>();
     private List<String> launchFrameAncestors = List.of();
 
     /** The sites that may frame the pages of the launch this browser began last (its callback, its refusals). */
@@ -62,6 +64,17 @@ public final class BrowserLaunchState implements Serializable {
             trim(usedStates, MAX_REMEMBERED);
         }
         return Optional.ofNullable(launch);
+    }
+
+    synchronized void addTeamsSignIn(PendingTeamsSignIn signIn) {
+        teamsSignIns.remove(signIn.start().state());
+        teamsSignIns.put(signIn.start().state(), signIn);
+        trim(teamsSignIns.keySet(), MAX_PENDING);
+    }
+
+    /** Takes the Microsoft sign-in waiting under {@code state}: it works once. */
+    synchronized Optional<PendingTeamsSignIn> takeTeamsSignIn(String state) {
+        return Optional.ofNullable(state == null ? null : teamsSignIns.remove(state));
     }
 
     synchronized boolean wasUsed(String state) {

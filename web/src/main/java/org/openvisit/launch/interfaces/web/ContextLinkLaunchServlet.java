@@ -25,6 +25,9 @@ public class ContextLinkLaunchServlet extends HttpServlet {
     @Inject
     private transient BrowserStates browsers;
 
+    @Inject
+    private transient LaunchLandings landings;
+
     @EJB
     private transient ContextLinkLaunchService launches;
 
@@ -32,7 +35,7 @@ public class ContextLinkLaunchServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             LaunchLanding landing = launches.launch(request.getParameter("token"));
-            LaunchPages.land(browsers, request, response, landing);
+            landings.land(request, response, landing);
         } catch (LaunchRefusedException e) {
             LaunchPages.refused(request, response, e);
         }

@@ -28,6 +28,9 @@ public class LaunchCallbackServlet extends HttpServlet {
     @Inject
     private transient BrowserStates browsers;
 
+    @Inject
+    private transient LaunchLandings landings;
+
     @EJB
     private transient SmartEhrLaunchService launches;
 
@@ -54,7 +57,7 @@ public class LaunchCallbackServlet extends HttpServlet {
                 throw launches.ehrError(pending.get(), error);
             }
             LaunchLanding landing = launches.complete(pending.get(), request.getParameter("code"));
-            LaunchPages.land(browsers, request, response, landing);
+            landings.land(request, response, landing);
         } catch (LaunchRefusedException e) {
             LaunchPages.refused(request, response, e);
         }

@@ -190,6 +190,25 @@ public final class RoomPages {
         return page(contextPath, t, t.get("title.lobby"), body, "device-test-page.js", "lobby-early.js");
     }
 
+    /**
+     * A patient's or guest's page of a visit on Microsoft Teams: the device test first, then a button to OpenVisit's
+     * {@code /visit/<id>/teams}, which sends this browser (its pass checked again) on to the meeting's join URL. The
+     * join URL itself is not in the page. No signalling socket: Teams has its own lobby.
+     */
+    public static String teams(String contextPath, Viewer t, VisitView v, String organization) {
+        boolean ended = v.status() == VisitStatus.ENDED;
+        String body = "<div id=\"teams\" data-visit-id=\"" + v.id() + "\">"
+                + "<p class=\"org\" translate=\"no\">" + Html.escape(organization) + "</p>"
+                + "<p id=\"teamsMessage\" class=\"big\" role=\"status\">"
+                + (ended ? t.get("lobby.ended") : t.get("teams.intro")) + "</p>"
+                + deviceTestSection(t)
+                + (ended ? "" : "<p><a id=\"joinTeams\" class=\"button\" href=\"" + contextPath + "/visit/"
+                + v.id() + "/teams\">" + t.get("teams.join") + "</a></p><p class=\"note\">" + t.get("teams.noAccount")
+                + "</p>")
+                + "</div>";
+        return page(contextPath, t, t.get("title.lobby"), body, false);
+    }
+
     /** The device test on its own, before any visit. */
     public static String deviceTest(String contextPath, Viewer t) {
         String body = "<p>" + t.get("deviceTest.intro") + "</p>" + deviceTestSection(t);

@@ -21,6 +21,7 @@ import org.openvisit.tenant.application.OrganizationSummary;
 import org.openvisit.tenant.application.TeamsSettingsChange;
 import org.openvisit.tenant.application.TeamsSettingsService;
 import org.openvisit.tenant.application.TeamsSettingsView;
+import org.openvisit.tenant.domain.model.TeamsSettings;
 import org.openvisit.tenant.domain.model.TeamsSettings.LobbyBypass;
 import org.openvisit.tenant.domain.model.TeamsSettings.MeetingChat;
 
@@ -29,7 +30,8 @@ import java.util.UUID;
 
 /**
  * An organization's Microsoft Teams settings, as on its Teams screen: read (never the credential), save, Test
- * connection, and the switch of its new visits to Teams or back. The organization's administrators and operators.
+ * connection, the switch of its new visits to Teams or back, and the clinicians' Microsoft links (see and remove). The
+ * organization's administrators and operators.
  */
 @Path("organizations/{id}/teams")
 @RequestScoped
@@ -40,13 +42,21 @@ public class TeamsSettingsResource {
     @EJB
     private TeamsSettingsService teams;
 
+    @EJB
+    private org.openvisit.tenant.application.TeamsSignInService signIns;
+
+    /** A page of the clinicians' Microsoft links. */
+    public record LinkPage(java.util.List<org.openvisit.tenant.application.TeamsSignInService.LinkView> items,
+                           long total) {
+    }
+
     @Inject
     private ApiCaller caller;
 
     /** The body of PUT: certificatePem or clientSecret replaces the credential; both absent keep it. */
     public record TeamsSettingsRequest(String tenantId, String clientId, String organizer, String lobbyBypass,
                                        String meetingChat, Boolean entryExitAnnounced, String certificatePem,
-                                       String clientSecret) {
+                                       String clientSecret, String clinicianSignIn) {
     }
 
     /** The body of PUT .../platform. */
@@ -65,7 +75,8 @@ public class TeamsSettingsResource {
     @Operation(summary = "Save the organization's Teams settings",
             description = "Body: tenantId, clientId, organizer, lobbyBypass (ORGANIZATION or ORGANIZER), meetingChat "
                     + "(ENABLED, DISABLED, LIMITED), entryExitAnnounced, and certificatePem (certificate + PKCS#8 private "
-                    + "key) or clientSecret.")
+                    + "key) or clientSecret; optionally clinicianSignIn (OFF, LINK: clinicians sign in with Microsoft "
+                    + "once, ORGANIZER: and then organize their visits' meetings; absent: unchanged).")
     public TeamsSettingsView save(@PathParam("id") String id, TeamsSettingsRequest body) {
         if (body == null) {
             throw new InvalidValueException("body", "Send the Teams settings as JSON.");
@@ -73,7 +84,10 @@ public class TeamsSettingsResource {
         return teams.save(caller.actor(), parseId(id), new TeamsSettingsChange(body.tenantId(), body.clientId(),
                 body.organizer(), option(LobbyBypass.class, body.lobbyBypass(), LobbyBypass.ORGANIZATION, "lobbyBypass"),
                 option(MeetingChat.class, body.meetingChat(), MeetingChat.ENABLED, "meetingChat"),
-                Boolean.TRUE.equals(body.entryExitAnnounced()), body.certificatePem(), body.clientSecret()));
+                Boolean.TRUE.equals(body.entryExitAnnounced()), body.certificatePem(), body.clientSecret(),
+                body.clinicianSignIn() == null ? null
+                        : option(TeamsSettings.ClinicianSignIn.class, body.clinicianSignIn(),
+                        TeamsSettings.ClinicianSignIn.OFF, "clinicianSignIn")));
     }
 
     @POST
@@ -106,6 +120,28 @@ public class TeamsSettingsResource {
             throw new InvalidValueException(field, "Unknown " + field + " '" + value + "'; one of "
                     + java.util.Arrays.toString(type.getEnumConstants()) + ".");
         }
+    }
+
+    @GET
+    @Path("links")
+    @Operation(summary = "The clinicians' links to their Microsoft identity (EHR user id and Entra object id), newest "
+            + "first", description = "first (from 0), max (1 to 200, default 50).")
+    public LinkPage links(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("first")
+                          @jakarta.ws.rs.DefaultValue("0") int first, @jakarta.ws.rs.QueryParam("max")
+                          @jakarta.ws.rs.DefaultValue("50") int max) {
+        UUID organizationId = parseId(id);
+        return new LinkPage(signIns.links(caller.actor(), organizationId, first, max),
+                signIns.countLinks(caller.actor(), organizationId));
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("links/{link}")
+    @Operation(summary = "Remove a clinician's Microsoft link: they sign in again at their next Teams launch")
+    public jakarta.ws.rs.core.Response unlink(@PathParam("id") String id, @PathParam("link") String link) {
+        if (!signIns.unlink(caller.actor(), parseId(id), parseId(link))) {
+            throw new NotFoundException("No such link.");
+        }
+        return jakarta.ws.rs.core.Response.noContent().build();
     }
 
     private static UUID parseId(String id) {

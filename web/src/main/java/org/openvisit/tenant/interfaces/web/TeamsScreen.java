@@ -16,6 +16,7 @@ import org.openvisit.tenant.application.TeamsSettingsView;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.Role;
 import org.openvisit.tenant.domain.model.TeamsSettings.LobbyBypass;
+import org.openvisit.tenant.domain.model.TeamsSettings.ClinicianSignIn;
 import org.openvisit.tenant.domain.model.TeamsSettings.MeetingChat;
 
 import java.io.Serializable;
@@ -39,6 +40,9 @@ public class TeamsScreen implements Serializable {
     @EJB
     private OrganizationService organizations;
 
+    @EJB
+    private org.openvisit.tenant.application.TeamsSignInService signIns;
+
     @Inject
     private CurrentUser currentUser;
 
@@ -57,9 +61,12 @@ public class TeamsScreen implements Serializable {
     private LobbyBypass lobbyBypass = LobbyBypass.ORGANIZATION;
     private MeetingChat meetingChat = MeetingChat.ENABLED;
     private boolean entryExitAnnounced;
+    private ClinicianSignIn clinicianSignIn =
+            ClinicianSignIn.OFF;
     private String credentialKind = "CERTIFICATE";
     private String certificatePem;
     private String clientSecret;
+    private TeamsLinksPage links;
 
     public void load() {
         Actor actor = currentUser.actor();
@@ -73,6 +80,7 @@ public class TeamsScreen implements Serializable {
         if (organization == null) {
             return;
         }
+        links = new TeamsLinksPage(signIns, actor, organizationId);
         try {
             stored = service.find(actor, organizationId).orElse(null);
         } catch (RuntimeException refused) {
@@ -87,6 +95,7 @@ public class TeamsScreen implements Serializable {
             lobbyBypass = stored.lobbyBypass();
             meetingChat = stored.meetingChat();
             entryExitAnnounced = stored.entryExitAnnounced();
+            clinicianSignIn = stored.clinicianSignIn();
             credentialKind = stored.credentialKind().name();
         }
     }
@@ -96,7 +105,7 @@ public class TeamsScreen implements Serializable {
         try {
             service.save(currentUser.actor(), organizationId, new TeamsSettingsChange(tenantId, clientId, organizer,
                     lobbyBypass, meetingChat, entryExitAnnounced, certificate ? certificatePem : null,
-                    certificate ? null : clientSecret));
+                    certificate ? null : clientSecret, clinicianSignIn));
             PortalMessages.info(text.get("teams.saved"));
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
@@ -168,6 +177,18 @@ public class TeamsScreen implements Serializable {
 
     public List<MeetingChat> getMeetingChats() {
         return List.of(MeetingChat.values());
+    }
+
+    public List<ClinicianSignIn> getClinicianSignIns() {
+        return List.of(ClinicianSignIn.values());
+    }
+
+    public ClinicianSignIn getClinicianSignIn() {
+        return clinicianSignIn;
+    }
+
+    public void setClinicianSignIn(ClinicianSignIn clinicianSignIn) {
+        this.clinicianSignIn = clinicianSignIn;
     }
 
     public String getOrg() {
@@ -248,5 +269,17 @@ public class TeamsScreen implements Serializable {
 
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
+    }
+
+    /** The clinicians' Microsoft links, paged. */
+    public TeamsLinksPage getLinks() {
+        return links;
+    }
+
+    /** Removes a clinician's link: they sign in with Microsoft again at their next Teams launch. */
+    public void unlink(org.openvisit.tenant.application.TeamsSignInService.LinkView link) {
+        if (signIns.unlink(currentUser.actor(), organizationId, link.id())) {
+            PortalMessages.info(text.get("teams.links.removed"));
+        }
     }
 }

@@ -37,7 +37,8 @@ import java.util.UUID;
 /**
  * The visit pages. {@code GET /visit/<id>}: the clinician's page (who waits, who is in the call, live;
  * admit, remove, join, invite, end). {@code GET /visit/<id>/lobby}: the patient's or guest's lobby,
- * which becomes the call when a clinician admits them. {@code /visit/<id>/events} and
+ * which becomes the call when a clinician admits them (for a visit on Microsoft Teams: the device test, then a button to
+ * {@code GET /visit/<id>/teams}, which sends the browser on to the Teams meeting's join URL). {@code /visit/<id>/events} and
  * {@code /visit/<id>/quality}: the visit's events and call-quality aggregates as JSON, for its
  * clinicians. Only a browser session with a pass for the visit (a SMART launch or a join link in this
  * browser) sees any of them; patients and guests only their lobby.
@@ -46,6 +47,8 @@ import java.util.UUID;
 public class VisitPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** The Teams meeting platform's name (the meeting's join URL is the visit's meeting id there). */
+    private static final String TEAMS = org.openvisit.tenant.application.TeamsSettingsService.TEAMS;
 
     @Inject
     private transient RoomAccess access;
@@ -85,7 +88,7 @@ public class VisitPageServlet extends HttpServlet {
         UUID id = parseId(parts[0]);
         String view = parts.length == 2 ? parts[1] : "";
         if (id == null || parts.length > 2 || !(view.isEmpty() || view.equals("lobby") || view.equals("events")
-                || view.equals("quality"))) {
+                || view.equals("quality") || view.equals("teams"))) {
             RoomRefusal.send(request, response, 404, "NOT_FOUND");
             return;
         }
@@ -102,7 +105,9 @@ public class VisitPageServlet extends HttpServlet {
         }
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (view.equals("lobby") && clinician) {
+        if (view.equals("teams")) {
+            toTeams(request, response, visit.get().visit());
+        } else if (view.equals("lobby") && clinician) {
             redirect(request, response, "/visit/" + id);
         } else if (!view.equals("lobby") && !clinician) {
             if (view.isEmpty()) {
@@ -127,7 +132,9 @@ public class VisitPageServlet extends HttpServlet {
                         visit.get().events());
             } else {
                 java.time.Instant now = java.time.Instant.now();
-                page = v.status() != VisitStatus.ENDED && lobbyOpening.early(v.appointmentStart(), now)
+                page = onTeams(v) ? RoomPages.teams(request.getContextPath(), RoomPages.Viewer.of(request), v,
+                        organization)
+                        : v.status() != VisitStatus.ENDED && lobbyOpening.early(v.appointmentStart(), now)
                         ? RoomPages.early(request.getContextPath(), RoomPages.Viewer.of(request), v, organization,
                         lobbyOpening.opensAt(v.appointmentStart()), lobbyOpening.minutesBefore())
                         : RoomPages.lobby(request.getContextPath(), RoomPages.Viewer.of(request), v, organization);
@@ -135,6 +142,23 @@ public class VisitPageServlet extends HttpServlet {
             LaunchTiming.report(response);
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter().write(page);
+        }
+    }
+
+    private static boolean onTeams(VisitView v) {
+        return v.meeting() != null && TEAMS.equals(v.meeting().platform());
+    }
+
+    /**
+     * {@code GET /visit/<id>/teams}: a browser with a pass for a visit on Microsoft Teams goes on to the meeting's join
+     * URL (303); a visit that ended, or is not on Teams, sends it back to its page.
+     */
+    private void toTeams(HttpServletRequest request, HttpServletResponse response, VisitView v) throws IOException {
+        if (onTeams(v) && v.status() != VisitStatus.ENDED && v.meeting().meetingId().startsWith("http")) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", v.meeting().meetingId());
+        } else {
+            redirect(request, response, "/visit/" + v.id() + "/lobby");
         }
     }
 

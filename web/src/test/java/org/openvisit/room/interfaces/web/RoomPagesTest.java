@@ -70,6 +70,30 @@ class RoomPagesTest {
                 null, null, null, java.time.Instant.now(), null, null, java.util.List.of(), null, null);
     }
 
+    private static org.openvisit.visit.application.VisitView teamsVisit(org.openvisit.visit.domain.model.VisitStatus status) {
+        var v = visit(status);
+        return new org.openvisit.visit.application.VisitView(v.id(), v.endpointId(), v.organizationId(), v.keyKind(),
+                null, status, new org.openvisit.visit.domain.model.MeetingRef("microsoft-teams",
+                "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0"), null, null, v.createdAt(),
+                null, null, java.util.List.of(), null, null);
+    }
+
+    @Test
+    void aTeamsVisitsPatientPageTestsDevicesThenOffersTheMeetingWithoutShowingItsJoinUrl() {
+        var v = teamsVisit(org.openvisit.visit.domain.model.VisitStatus.SCHEDULED);
+        String english = RoomPages.teams("", viewer(Locale.ENGLISH), v, "St. Mary's <Clinic>");
+        assertThat(english).contains("id=\"deviceTest\"", "Join the Teams meeting",
+                "href=\"/visit/" + v.id() + "/teams\"", "St. Mary&#39;s &lt;Clinic&gt;")
+                .doesNotContain("teams.microsoft.com", "meetup-join", "room.js");
+        String russian = RoomPages.teams("", viewer(BrowserLanguage.RUSSIAN), v, "Clinic");
+        assertThat(russian).contains("Подключиться к встрече Teams").doesNotContain("Join the Teams meeting");
+        assertThat(RoomPages.teams("", viewer(BrowserLanguage.SIMPLIFIED_CHINESE), v, "Clinic")).contains("加入 Teams 会议");
+        assertThat(RoomPages.teams("", viewer(BrowserLanguage.TRADITIONAL_CHINESE), v, "Clinic")).contains("加入 Teams 會議");
+        String ended = RoomPages.teams("", viewer(Locale.ENGLISH),
+                teamsVisit(org.openvisit.visit.domain.model.VisitStatus.ENDED), "Clinic");
+        assertThat(ended).contains("This visit has ended.").doesNotContain("joinTeams");
+    }
+
     @Test
     void theSmsFormHasALabelledNumberFieldAndALiveRegionAndIsOffOnceTheVisitEnded() {
         var v = visit(org.openvisit.visit.domain.model.VisitStatus.SCHEDULED);

@@ -1,0 +1,32 @@
+package org.openvisit.visit.domain.model;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The Teams meetings whose attendance OpenVisit reads, and the attendance already recorded as visit events. */
+public interface TeamsAttendanceRepository {
+
+    /** Starts a watch (flushed: a second one for the same visit fails here). */
+    void add(TeamsAttendanceWatch watch);
+
+    Optional<TeamsAttendanceWatch> find(UUID visitId);
+
+    /** The watch, its row locked until the transaction ends. */
+    Optional<TeamsAttendanceWatch> findForUpdate(UUID visitId);
+
+    /**
+     * Up to {@code max} watches due at {@code now}, soonest first, locked without waiting for rows another node holds
+     * ({@code FOR UPDATE SKIP LOCKED}).
+     */
+    List<TeamsAttendanceWatch> dueForUpdate(Instant now, int max);
+
+    /** Which of these mark keys the visit has already. */
+    Set<String> marked(UUID visitId, Collection<String> keys);
+
+    /** Records a mark (flushed: the same key twice fails here). */
+    void mark(TeamsAttendanceMark mark);
+}

@@ -1,0 +1,101 @@
+package org.openvisit.visit.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.openvisit.region.domain.model.RegionGuard;
+import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.visit.domain.model.TeamsAttendanceMark;
+import org.openvisit.visit.domain.model.TeamsAttendanceRepository;
+import org.openvisit.visit.domain.model.TeamsAttendanceWatch;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Obtained per region from {@link org.openvisit.region.infrastructure.persistence.JpaRegionalStores}, never injected. */
+public class JpaTeamsAttendanceRepository implements TeamsAttendanceRepository {
+
+    /** Due watches, soonest first, through the index on next_poll_at; rows another node holds are skipped. */
+    private static final String DUE = """
+            SELECT w.visit_id FROM teams_attendance_watch w
+             WHERE w.next_poll_at <= ?1
+             ORDER BY w.next_poll_at
+             FETCH FIRST %d ROWS ONLY
+             FOR UPDATE SKIP LOCKED""";
+
+    private final EntityManager entityManager;
+    private final RegionGuard guard;
+
+    /** On the regional store of {@code region}: a row of another region is refused before it is written. */
+    public JpaTeamsAttendanceRepository(EntityManager entityManager, DataRegion region) {
+        this.entityManager = entityManager;
+        this.guard = RegionGuard.of(region);
+    }
+
+    /** Outside the container (tests, tools) with an EntityManager the caller manages, on a store of no set region. */
+    public JpaTeamsAttendanceRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+        this.guard = RegionGuard.NONE;
+    }
+
+    @Override
+    public void add(TeamsAttendanceWatch watch) {
+        guard.require(watch.visitId(), "Teams attendance watch");
+        entityManager.persist(watch);
+        entityManager.flush();
+    }
+
+    @Override
+    public Optional<TeamsAttendanceWatch> find(UUID visitId) {
+        return Optional.ofNullable(entityManager.find(TeamsAttendanceWatch.class, visitId.toString()));
+    }
+
+    @Override
+    public Optional<TeamsAttendanceWatch> findForUpdate(UUID visitId) {
+        return Optional.ofNullable(entityManager.find(TeamsAttendanceWatch.class, visitId.toString(),
+                LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<TeamsAttendanceWatch> dueForUpdate(Instant now, int max) {
+        if (max < 1) {
+            return List.of();
+        }
+        List<TeamsAttendanceWatch> due = new ArrayList<>();
+        for (Object row : entityManager.createNativeQuery(DUE.formatted(max))
+                .setParameter(1, now.atOffset(ZoneOffset.UTC)).getResultList()) {
+            String id = row instanceof Object[] a ? a[0].toString() : row.toString();
+            TeamsAttendanceWatch watch = entityManager.find(TeamsAttendanceWatch.class, id);
+            // regions kept in one database share this table: another region's watch is left to that region's poller
+            if (watch != null && guard.admits(watch.visitId())) {
+                due.add(watch);
+            }
+        }
+        due.sort(Comparator.comparing(w -> w.nextPollAt().orElse(Instant.MAX)));
+        return due;
+    }
+
+    @Override
+    public Set<String> marked(UUID visitId, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(entityManager.createQuery("select m.key from TeamsAttendanceMark m "
+                        + "where m.visitId = :visit and m.key in :keys", String.class)
+                .setParameter("visit", visitId.toString()).setParameter("keys", List.copyOf(keys)).getResultList());
+    }
+
+    @Override
+    public void mark(TeamsAttendanceMark mark) {
+        guard.require(mark.visitId(), "Teams attendance mark");
+        entityManager.persist(mark);
+        entityManager.flush();
+    }
+}
