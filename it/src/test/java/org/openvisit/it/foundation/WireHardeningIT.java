@@ -2,7 +2,9 @@ package org.openvisit.it.foundation;
 
 import org.junit.jupiter.api.Test;
 import org.openvisit.it.support.Http;
+import org.openvisit.it.support.JsfForm;
 import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.tenant.PortalClient;
 import org.openvisit.it.tenant.TenantApi;
 import org.openvisit.it.tenant.TenantApi.User;
 
@@ -13,8 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +53,43 @@ class WireHardeningIT {
         assertThat(one(page, "Permissions-Policy")).contains("camera=()", "microphone=()");
         assertThat(one(page, "X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.headers().firstValue("Strict-Transport-Security")).as("development: plain http").isEmpty();
-        assertThat(csp).contains("script-src 'self' 'unsafe-inline'"); // PrimeFaces' own widgets, see PageHeaders
+        // PrimeFaces' widgets' inline scripts run by the view's nonce, nothing else inline (PageHeaders, ScriptNonceHeader)
+        String nonce = JsfForm.nonce(page.body());
+        assertThat(csp).endsWith("script-src 'self' 'nonce-" + nonce + "'").doesNotContain("script-src 'self' 'unsafe-inline'");
+        Matcher script = Pattern.compile("<script([^>]*)>").matcher(page.body());
+        int scripts = 0;
+        while (script.find()) {
+            scripts++;
+            assertThat(script.group(1)).as("every script of the page carries the nonce").contains("nonce=\"" + nonce + "\"");
+        }
+        assertThat(scripts).isGreaterThan(3);
+        assertThat(page.body()).doesNotContainPattern("\\son[a-z]+=\"");
+        // a new page, a new nonce
+        assertThat(JsfForm.nonce(Http.get(at("/sign-in.xhtml")).body())).isNotEqualTo(nonce);
+    }
+
+    @Test
+    void aFormPostWithoutItsPagesNonceChangesNothingAndGetsTheExpiredPage() {
+        PortalClient browser = new PortalClient();
+        HttpResponse<String> page = browser.get("/sign-in.xhtml");
+        String otherPagesNonce = JsfForm.nonce(browser.get("/sign-in.xhtml").body());
+        for (String nonce : new String[] {null, otherPagesNonce}) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("signIn", "signIn");
+            form.put("signIn:username", SharedServer.ADMIN_USERNAME);
+            form.put("signIn:password", SharedServer.ADMIN_PASSWORD);
+            form.put("signIn:next", "");
+            form.put("signIn:submit", "");
+            form.put("jakarta.faces.ViewState", JsfForm.viewState(page.body()));
+            if (nonce != null) {
+                form.put(JsfForm.NONCE_FIELD, nonce);
+            }
+            HttpResponse<String> posted = browser.postForm(at("/sign-in.xhtml"), form);
+            assertThat(posted.statusCode()).as("nonce " + nonce).isEqualTo(400);
+            assertThat(posted.body()).contains("This page has expired").doesNotContain("\tat ", "CSP");
+            assertThat(browser.get("/endpoints.xhtml").statusCode()).as("the right password was not even tried")
+                    .isIn(302, 303);
+        }
     }
 
     @Test

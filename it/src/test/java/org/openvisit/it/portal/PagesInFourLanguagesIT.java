@@ -299,6 +299,9 @@ class PagesInFourLanguagesIT {
         for (String violation : Axe.seriousViolations(js)) {
             problems.add(where + "axe-core: " + violation);
         }
+        for (String refusal : browser.securityPolicyRefusals()) {
+            problems.add(where + "Content-Security-Policy refused: " + refusal);
+        }
     }
 
     /** Latin words of two letters or more that are neither product names nor the test's own data. */

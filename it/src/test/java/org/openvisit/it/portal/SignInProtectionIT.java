@@ -2,10 +2,11 @@ package org.openvisit.it.portal;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openvisit.it.support.JsfForm;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.PortalClient;
-import org.openvisit.it.tenant.TenantApi;
 import org.openvisit.it.tenant.TenantApi.User;
+import org.openvisit.it.tenant.TenantApi;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -95,6 +96,7 @@ class SignInProtectionIT {
         form.put("locks", "locks");
         form.put(button.group(1), "");
         form.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":").replace("&amp;", "&"));
+        form.put(JsfForm.NONCE_FIELD, JsfForm.nonce(page));
         HttpResponse<String> pressed = operator.postForm(PortalClient.resolve(action.group(1).replace("&amp;", "&")), form);
         assertThat(pressed.statusCode()).as(pressed.body()).isEqualTo(200);
         assertThat(pressed.body()).contains("is unlocked");
@@ -318,6 +320,7 @@ class SignInProtectionIT {
         form.putAll(fields);
         form.put(button, "");
         form.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":").replace("&amp;", "&"));
+        form.put(JsfForm.NONCE_FIELD, JsfForm.nonce(page));
         return client.postForm(PortalClient.resolve(action.group(1).replace("&amp;", "&")), form);
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openvisit.it.launch.ApprovedEndpoint;
 import org.openvisit.it.rooms.RoomClient;
 import org.openvisit.it.support.Http;
+import org.openvisit.it.support.JsfForm;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.PortalClient;
 import org.openvisit.it.tenant.TenantApi;
@@ -177,6 +178,7 @@ class ReportsApiIT {
         form.put("tokens:lifetime_input", "30");
         form.put("tokens:issue", "");
         form.put("jakarta.faces.ViewState", viewState.group(1).replace("&#58;", ":").replace("&amp;", "&"));
+        form.put(JsfForm.NONCE_FIELD, JsfForm.nonce(page.body()));
         HttpResponse<String> pressed = browser.postForm(PortalClient.resolve(action.group(1).replace("&amp;", "&")),
                 form);
         assertThat(pressed.statusCode()).as(pressed.body()).isEqualTo(200);

@@ -6,6 +6,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -74,6 +76,8 @@ public final class Browser implements AutoCloseable {
                     "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                     "--user-data-dir=" + profile));
             options.addArguments(extraArguments);
+            // the console, for the Content-Security-Policy refusals Chromium reports there
+            options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort()
@@ -108,6 +112,15 @@ public final class Browser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.id("signIn:submit")).click();
         waitUpTo(Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/sign-in.xhtml")
                 || !d.findElements(org.openqa.selenium.By.cssSelector("#signIn\\:messages .ui-messages-error")).isEmpty());
+    }
+
+    /**
+     * What the page's Content-Security-Policy refused since the last call (a script, a handler or a style it blocked),
+     * as Chromium wrote it to the console.
+     */
+    public List<String> securityPolicyRefusals() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     public Path screenshot(String name) {

@@ -1,6 +1,7 @@
 package org.openvisit.it.tenant;
 
 import org.openvisit.it.support.Http;
+import org.openvisit.it.support.JsfForm;
 import org.openvisit.it.support.SharedServer;
 
 import java.io.IOException;
@@ -99,6 +100,7 @@ public final class PortalClient {
         form.put("signIn:next", "");
         form.put("signIn:submit", "");
         form.put("jakarta.faces.ViewState", unescape(viewState.group(1)));
+        form.put(JsfForm.NONCE_FIELD, JsfForm.nonce(page.body()));
         return postForm(resolve(target), form);
     }
 

@@ -446,7 +446,8 @@ class WriteBackIT {
                 .matcher(signInPage.body());
         String target = action.find() ? action.group(1).replace("&amp;", "&") : "/sign-in.xhtml";
         String form = "signIn=signIn&signIn%3Ausername=" + enc(user) + "&signIn%3Apassword=" + enc(PASSWORD)
-                + "&signIn%3Anext=&signIn%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState.group(1).replace("&amp;", "&"));
+                + "&signIn%3Anext=&signIn%3Asubmit=&jakarta.faces.ViewState=" + enc(viewState.group(1).replace("&amp;", "&"))
+                + "&primefaces.nonce=" + enc(org.openvisit.it.support.JsfForm.nonce(signInPage.body()));
         HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(servers.openVisit("/").resolve(target))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

@@ -9,9 +9,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code Content-Security-Policy}: nothing from another site, no plugins, forms only to this server, inline
  *       styles allowed (PrimeFaces positions with them), and who may frame the page. Scripts only from files of
- *       this server, except on the portal's JSF pages: PrimeFaces writes its widgets' set-up as inline scripts, and
- *       its nonce mode ({@code primefaces.CSP}) refuses ordinary form posts in PrimeFaces 15, so those pages also
- *       allow inline script. OpenVisit's own pages and files have no inline script or {@code on…} handler.</li>
+ *       this server; on the portal's JSF pages also the inline scripts PrimeFaces writes with the view's nonce
+ *       ({@code primefaces.CSP}; {@link ScriptNonceHeader} adds the nonce once the page is rendered). No page allows
+ *       {@code 'unsafe-inline'} script or an {@code on…} handler.</li>
  *   <li>{@code Permissions-Policy}: camera and microphone for this server's own visit pages only.</li>
  *   <li>{@code Referrer-Policy: same-origin}: no address (which may hold a visit id) leaves for another site, while
  *       the portal's own form posts keep their {@code Origin} ({@code SameOriginPosts}). Join links and visit pages
@@ -25,6 +25,7 @@ public final class PageHeaders {
 
     private static final String SOURCES = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "connect-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; ";
+    private static final String SCRIPTS = "; script-src 'self'";
     private static final String NO_DEVICES = "camera=(), microphone=(), display-capture=(), geolocation=(), "
             + "payment=(), usb=(), serial=(), bluetooth=()";
     private static final String VISIT_DEVICES = "camera=(self), microphone=(self), display-capture=(self), "
@@ -34,14 +35,16 @@ public final class PageHeaders {
     }
 
     /** The policy for a page that {@code frameAncestors} may frame (none: {@code 'none'}). */
-    static String contentSecurityPolicy(boolean jsfPage, List<String> frameAncestors) {
-        return SOURCES + SecurityHeaders.directive(frameAncestors) + (jsfPage ? "; script-src 'self' 'unsafe-inline'"
-                : "; script-src 'self'");
+    static String contentSecurityPolicy(List<String> frameAncestors) {
+        return SOURCES + SecurityHeaders.directive(frameAncestors) + SCRIPTS;
     }
 
-    /** Pages the Faces servlet renders ({@code *.xhtml}, and the welcome page at the root). */
-    static boolean isJsf(String path) {
-        return path.endsWith(".xhtml") || path.isEmpty() || path.equals("/");
+    /** The page's policy with PrimeFaces' per-view nonce added to its scripts (a nonce is base64: nothing to escape). */
+    static String withScriptNonce(String pagePolicy, String nonce) {
+        if (nonce == null || !nonce.matches("[A-Za-z0-9+/=_-]{8,200}") || !pagePolicy.endsWith(SCRIPTS)) {
+            return pagePolicy;
+        }
+        return pagePolicy + " 'nonce-" + nonce + "'";
     }
 
     /**
@@ -49,7 +52,7 @@ public final class PageHeaders {
      * the sign-in mechanism's refusals (401, 429) come from the container's authentication step.
      */
     public static void applyToRefusal(HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", contentSecurityPolicy(false, List.of()));
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy(List.of()));
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", REFERRER_POLICY);

@@ -60,8 +60,7 @@ public class SecurityHeaders extends HttpFilter {
             throws IOException, ServletException {
         Optional<List<String>> frameable = frameAncestors(request, response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.setHeader("Content-Security-Policy",
-                PageHeaders.contentSecurityPolicy(PageHeaders.isJsf(path), frameable.orElse(List.of())));
+        response.setHeader("Content-Security-Policy", PageHeaders.contentSecurityPolicy(frameable.orElse(List.of())));
         if (frameable.isEmpty()) {
             response.setHeader("X-Frame-Options", "DENY");
         }
