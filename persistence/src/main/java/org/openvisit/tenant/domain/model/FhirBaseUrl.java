@@ -254,6 +254,12 @@ public final class FhirBaseUrl {
             throw refused(Problem.INVALID_HOST, "\"" + shorten(hostPart) + "\" is not a valid host name: it may "
                     + "contain letters, digits, hyphens and dots, for example ehr.example.org.");
         }
+        if (!Character.isLetter(name.charAt(name.lastIndexOf('.') + 1))) {
+            // no top-level domain begins with a digit, and Java's URI (hence every HTTP client here) reads no host
+            // in such an address
+            throw refused(Problem.INVALID_HOST, "\"" + shorten(hostPart) + "\" is not a valid host name: its last "
+                    + "part must begin with a letter, for example ehr.example.org.");
+        }
         AddressRange range = AddressRange.PUBLIC;
         if (LOOPBACK_NAMES.contains(name) || name.endsWith(".localhost")) {
             range = AddressRange.LOOPBACK;
