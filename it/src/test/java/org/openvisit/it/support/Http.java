@@ -65,6 +65,20 @@ public final class Http {
     }
 
     /**
+     * A GET of {@code rawPath} exactly as written (an address {@link URI} would refuse, such as a bad percent escape), on
+     * a socket of its own; the whole answer as text.
+     */
+    public static String rawGet(URI base, String rawPath) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
      * A request with a body of {@code declared} bytes on a socket of its own, sending only the first bytes of a body over
      * 1 MiB (a server that refuses by the declared length answers without waiting for the rest); the answer as text.
      */

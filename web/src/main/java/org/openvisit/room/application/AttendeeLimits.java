@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * minute, device-test results per attendee per visit, and everything together per visit and minute; and microphone /
  * camera states told to the call, per attendee and minute (not recorded, so not counted with the visit's steps). Excess is
  * refused before the room changes (so nothing is recorded or written back) and counted at {@code /metrics} as
- * {@code room_refused_total{kind}}. Limits live on the node that holds the room, like the room itself.
+ * {@code room_refused_total{kind}}. The counts are in the data grid ({@link StepCounters}): a cluster's nodes share
+ * each limit, so a browser whose sockets reach two nodes does not get it twice.
  */
 @ApplicationScoped
 public class AttendeeLimits {
@@ -48,12 +49,14 @@ public class AttendeeLimits {
     @Inject
     MetricRegistry registry;
 
-    private final WindowCounters counters;
+    @Inject
+    StepCounters counters;
 
     public AttendeeLimits() {
-        this(System::currentTimeMillis);
+        // for the container: the counters in the data grid
     }
 
+    /** Outside the container (tests): counted in memory by the given clock. */
     AttendeeLimits(LongSupplier clockMillis) {
         this.counters = new WindowCounters(clockMillis);
     }

@@ -122,12 +122,14 @@ public class RoomService {
 
     /** A clinician admits someone; {@code tellAdmitted} hears who, before the event is stored. */
     public RoomResult admit(RoomPass by, String attendeeId, Consumer<String> tellAdmitted) {
-        return step(by.visitId(), null, room -> room.admit(by.attendeeId(), attendeeId), admitted(tellAdmitted));
+        return step(by.visitId(), null, room -> room.admit(by.attendeeId(), attendeeId), admitted(tellAdmitted),
+                by.clinicianEhrUserId());
     }
 
     /** A clinician admits everyone waiting; {@code tellAdmitted} hears each, before the events are stored. */
     public RoomResult admitAll(RoomPass by, Consumer<String> tellAdmitted) {
-        return step(by.visitId(), null, room -> room.admitAll(by.attendeeId()), admitted(tellAdmitted));
+        return step(by.visitId(), null, room -> room.admitAll(by.attendeeId()), admitted(tellAdmitted),
+                by.clinicianEhrUserId());
     }
 
     private static Consumer<List<RoomChange>> admitted(Consumer<String> tell) {
@@ -137,7 +139,8 @@ public class RoomService {
 
     /** A clinician removes a patient or guest; the join link they came by is revoked for every browser. */
     public RoomResult remove(RoomPass by, String attendeeId) {
-        RoomResult result = step(by.visitId(), null, room -> room.remove(by.attendeeId(), attendeeId));
+        RoomResult result = step(by.visitId(), null, room -> room.remove(by.attendeeId(), attendeeId), changes -> { },
+                by.clinicianEhrUserId());
         String linkId = room(by.visitId()).attendee(attendeeId).map(Attendee::joinLinkId).orElse(null);
         if (linkId != null) {
             revocations.revoke(by.visitId(), linkId);
@@ -238,6 +241,12 @@ public class RoomService {
      */
     private RoomResult step(UUID visitId, String touched, Function<Room, List<RoomChange>> transition,
                             Consumer<List<RoomChange>> announce) {
+        return step(visitId, touched, transition, announce, null);
+    }
+
+    /** The same, for a step a clinician took: {@code clinicianEhrUserId} names them in the audit trail if known. */
+    private RoomResult step(UUID visitId, String touched, Function<Room, List<RoomChange>> transition,
+                            Consumer<List<RoomChange>> announce, String clinicianEhrUserId) {
         Stepped s = live.change(visitId, () -> fresh(visitId), room -> {
             List<RoomChange> changes = transition.apply(room);
             Set<String> ids = new LinkedHashSet<>();
@@ -251,7 +260,8 @@ public class RoomService {
             announce.accept(stepped.changes);
             for (RoomChange c : stepped.changes) {
                 try {
-                    stepped.recorded.add(events.record(visitId, c.type(), c.role(), c.attendeeId(), c.detail()));
+                    stepped.recorded.add(events.recordBy(visitId, c.type(), c.role(), c.attendeeId(), c.detail(),
+                            clinicianEhrUserId));
                 } catch (RuntimeException e) {
                     // the visit ended elsewhere (or the database failed): the room follows, the page is told
                     LOG.warning(() -> "Visit " + visitId + ": the " + c.type() + " event could not be recorded ("

@@ -65,7 +65,8 @@ public class RoomAccess {
             return pass;
         }
         AttendeeRole role = state.launchedAsPatient(visitId) ? AttendeeRole.PATIENT : AttendeeRole.PROVIDER;
-        return Optional.of(state.passOrKeep(visitId, () -> new RoomPass(visitId, newAttendeeId(), role)));
+        String clinician = role == AttendeeRole.PATIENT ? null : state.launchedBy(visitId).orElse(null);
+        return Optional.of(state.passOrKeep(visitId, () -> new RoomPass(visitId, newAttendeeId(), role, null, clinician)));
     }
 
     /** 128 random bits, URL-safe: an id that says nothing about the person. */
