@@ -1,8 +1,13 @@
 package org.openvisit.identity.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openvisit.audit.application.AuditTrail;
+import org.openvisit.audit.domain.model.AuditActor;
+import org.openvisit.audit.domain.model.AuditFact;
+import org.openvisit.audit.domain.model.AuditKind;
 import org.openvisit.identity.domain.model.AccountRepository;
 import org.openvisit.identity.domain.model.PortalAccount;
 import org.openvisit.secrets.MasterKey;
@@ -50,6 +55,9 @@ public class SecondFactorService {
 
     @Inject
     private MasterKey masterKey;
+
+    @EJB
+    private AuditTrail trail;
 
     /** {@code none} (the default), {@code OPERATOR}, or {@code OPERATOR,ORG_ADMIN}. */
     @Inject
@@ -203,6 +211,11 @@ public class SecondFactorService {
         account.removeSecondFactor();
         AUDIT.info(() -> "Second factor reset: user " + LogText.of(account.username().value()) + " by operator "
                 + LogText.of(operator.username()) + (had ? "" : " (it had none)"));
+        if (trail != null) { // null only in unit tests built without the container
+            trail.recordAfterGlobalChange(AuditFact.of(AuditKind.SECOND_FACTOR_RESET,
+                            AuditActor.portalUser(operator.username())).withOrganization(account.organization().orElse(null))
+                    .withDetail("user " + account.username().value() + (had ? "" : " (it had none)")));
+        }
         return had;
     }
 

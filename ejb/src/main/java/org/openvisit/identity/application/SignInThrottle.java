@@ -178,7 +178,19 @@ public class SignInThrottle {
         boolean had = failures.forget(account(username));
         AUDIT.info(() -> "Sign-in lockout lifted: user " + LogText.of(bounded(username)) + " by operator "
                 + LogText.of(operator));
+        trail.recordAfterGlobalChange(AuditFact.of(AuditKind.SIGN_IN_UNLOCKED, AuditActor.typedUsername(operator))
+                .withOrganization(organizationOf(username)).withDetail("user " + bounded(username)));
         return had;
+    }
+
+    /** The account's organization, or {@code null} for an operator or a name that is no account. */
+    private java.util.UUID organizationOf(String username) {
+        try {
+            return accounts.findByUsername(new org.openvisit.tenant.domain.model.PortalUsername(username))
+                    .flatMap(PortalAccount::organization).orElse(null);
+        } catch (RuntimeException notAUsername) {
+            return null;
+        }
     }
 
     private boolean fail(String subject, ThrottlePolicy policy, Instant now) {

@@ -65,14 +65,30 @@ public class VisitEvents {
      */
     public VisitEventRecorded record(@NotNull UUID visitId, @NotNull VisitEventType type, AttendeeRole role,
                                      String attendeeId, String detail, @NotNull java.time.Instant at) {
+        return recordAt(visitId, type, role, attendeeId, detail, at, null);
+    }
+
+    /**
+     * Records an event a clinician caused now (an admission, a removal), naming them in the audit trail by their EHR
+     * user id when the room knows it (their pass came from their own launch), else as "a clinician".
+     */
+    public VisitEventRecorded recordBy(@NotNull UUID visitId, @NotNull VisitEventType type, AttendeeRole role,
+                                       String attendeeId, String detail, String clinicianEhrUserId) {
+        return recordAt(visitId, type, role, attendeeId, detail, clock.instant(), clinicianEhrUserId);
+    }
+
+    private VisitEventRecorded recordAt(UUID visitId, VisitEventType type, AttendeeRole role, String attendeeId,
+                                        String detail, java.time.Instant at, String clinicianEhrUserId) {
         VisitRepository visits = regions.ofVisit(visitId).visits();
         Visit visit = visits.findForUpdate(visitId).orElseThrow(VisitNotFoundException::new);
         VisitEvent event = visit.recordEvent(type, role, attendeeId, detail, at);
         visits.addEvent(event);
         if (type == VisitEventType.ADMITTED || type == VisitEventType.REMOVED) {
-            // the room knows the clinician's role, not who they are; of the attendee only the role is kept
+            // the clinician by their EHR user id when known; of the attendee only the role is kept
+            AuditActor clinician = clinicianEhrUserId == null || clinicianEhrUserId.isBlank() ? AuditActor.clinician()
+                    : AuditActor.ehrUser(clinicianEhrUserId);
             trail.recordInTransaction(AuditFact.of(type == VisitEventType.ADMITTED ? AuditKind.ADMITTED
-                            : AuditKind.REMOVED, AuditActor.clinician())
+                            : AuditKind.REMOVED, clinician)
                     .withOrganization(visit.organizationId()).withVisit(visitId).withEndpoint(visit.endpointId())
                     .withDetail(role == null ? "attendee" : role.name().toLowerCase(java.util.Locale.ROOT)));
         }

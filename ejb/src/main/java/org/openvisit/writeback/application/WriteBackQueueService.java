@@ -6,6 +6,10 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.openvisit.audit.application.AuditTrail;
+import org.openvisit.audit.domain.model.AuditActor;
+import org.openvisit.audit.domain.model.AuditFact;
+import org.openvisit.audit.domain.model.AuditKind;
 import org.openvisit.operations.application.ClusterMembership;
 import org.openvisit.region.application.RegionDirectory;
 import jakarta.inject.Inject;
@@ -58,6 +62,9 @@ public class WriteBackQueueService {
 
     @EJB
     private BackendKeys keys;
+
+    @EJB
+    private AuditTrail trail;
 
     @Inject
     private WriteBackEndpointRepository writeBackEndpoints;
@@ -123,6 +130,9 @@ public class WriteBackQueueService {
         } else {
             tasks.addAttempt(task.requeue(username, clock.instant()));
         }
+        trail.recordInTransaction(AuditFact.of(discard ? AuditKind.WRITE_BACK_DISCARDED : AuditKind.WRITE_BACK_RETRIED,
+                        AuditActor.portalUser(username)).withOrganization(endpoint.organizationId())
+                .withVisit(task.visitId()).withEndpoint(endpoint.id()));
         progress.fire(new WriteBackProgress(store, java.util.Set.of(task.visitId())));
         return QueueItem.of(task);
     }

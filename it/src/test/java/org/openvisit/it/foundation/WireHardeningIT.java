@@ -92,6 +92,37 @@ class WireHardeningIT {
         }
     }
 
+    /**
+     * Every portal page of the application (read from its source folder, so that a new page is covered the day it is
+     * written), asked for without signing in: the security headers on each, never a script allowed inline without the
+     * nonce, and no page but the public ones shown to an anonymous caller.
+     */
+    @Test
+    void everyPortalPageHasTheHeadersAndOnlyThePublicOnesAnswerAnAnonymousCaller() throws IOException {
+        Set<String> publicPages = Set.of("index.xhtml", "sign-in.xhtml", "sign-in-code.xhtml", "expired.xhtml",
+                "error.xhtml", "not-found.xhtml", "forbidden.xhtml", "launch-refused.xhtml");
+        List<String> pages;
+        try (Stream<Path> files = Files.list(Path.of("..", "web", "src", "main", "webapp"))) {
+            pages = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".xhtml")).sorted().toList();
+        }
+        assertThat(pages).as("the portal's pages").hasSizeGreaterThan(20).contains("sign-in.xhtml", "audit.xhtml");
+        for (String name : pages) {
+            HttpResponse<String> page = Http.get(at("/" + name));
+            String csp = one(page, "Content-Security-Policy");
+            assertThat(csp).as(name).contains("default-src 'self'", "object-src 'none'", "frame-ancestors")
+                    .doesNotContain("script-src 'self' 'unsafe-inline'", "'unsafe-eval'");
+            assertThat(one(page, "X-Content-Type-Options")).as(name).isEqualTo("nosniff");
+            assertThat(one(page, "Referrer-Policy")).as(name).isNotBlank();
+            assertThat(one(page, "Permissions-Policy")).as(name).contains("camera=()");
+            assertThat(page.headers().firstValue("Server")).as(name).isEmpty();
+            assertThat(page.statusCode()).as(name + " answers, never a server error").isLessThan(500);
+            if (!publicPages.contains(name)) {
+                assertThat(page.statusCode()).as(name + " is not shown to an anonymous caller").isIn(302, 303, 401, 403);
+                assertThat(page.body()).as(name).doesNotContain("ov-nav");
+            }
+        }
+    }
+
     @Test
     void theSessionCookieCarriesSameSiteAndHttpOnlyOnTheWire() {
         HttpResponse<String> page = Http.get(at("/sign-in.xhtml"));

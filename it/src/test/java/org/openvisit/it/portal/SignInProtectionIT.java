@@ -73,6 +73,14 @@ class SignInProtectionIT {
         unlock(operator, locks.body(), shown);
         assertThat(operator.get("/sign-in-locks.xhtml").body()).doesNotContain(shown);
         assertThat(api(admin.username(), admin.password()).statusCode()).as("unlocked").isEqualTo(200);
+        // in the organization's audit trail: who unlocked whom (written once the unlock committed)
+        String unlockedEvents = "";
+        for (int i = 0; i < 10 && !unlockedEvents.contains("user " + shown); i++) {
+            sleep(500);
+            unlockedEvents = TenantApi.get(TenantApi.OPERATOR, "/api/organizations/" + organization
+                    + "/audit-events?kind=SIGN_IN_UNLOCKED").body();
+        }
+        assertThat(unlockedEvents).contains("user " + shown, SharedServer.ADMIN_USERNAME, "\"code\":\"110137\"");
 
         String log = SharedServer.logText();
         assertThat(log).contains("Sign-in failed: user " + admin.username() + " from ")

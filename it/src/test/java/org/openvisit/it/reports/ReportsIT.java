@@ -17,6 +17,7 @@ import org.openvisit.it.rooms.RoomClient;
 import org.openvisit.it.support.Axe;
 import org.openvisit.it.support.Browser;
 import org.openvisit.it.support.Http;
+import org.openvisit.it.support.JsfForm;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.PortalClient;
 import org.openvisit.it.tenant.TenantApi;
@@ -414,8 +415,9 @@ class ReportsIT {
         assertThat(js.statusCode()).isEqualTo(200);
         assertThat(js.body()).contains("PrimeFaces.widget.Chart");
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
-        assertThat(csp).as("the charts' inline set-up runs, everything from the application")
-                .contains("default-src 'self'", "script-src 'self' 'unsafe-inline'");
+        assertThat(csp).as("the charts' inline set-up runs by the view's nonce, everything from the application")
+                .contains("default-src 'self'", "script-src 'self' 'nonce-" + JsfForm.nonce(body) + "'")
+                .doesNotContain("script-src 'self' 'unsafe-inline'");
         assertThat(body).contains("PrimeFaces.cw(\"Chart\"");
 
         assertThat(sum(section(body, "<table id=\"perDayFigures\"", "</table>"), "<td>(\\d+)</td>"))
@@ -505,6 +507,10 @@ class ReportsIT {
                         "\"outcome\":\"4\"", "Application Server", clinic.endpointId());
         assertThat(json).as("no patient, no appointment, no password, no token")
                 .doesNotContain("Leo", "Marsh", "appt-100", "not the password", "Bearer", "eyJ");
+
+        assertThat(auditEvents(admin, days + "&kind=ADMITTED").toString())
+                .as("who admitted the patient: the clinician by EHR user id, from their own launch")
+                .contains("Practitioner/prac-ada-okafor");
 
         // filters in the database: kind, user, outcome; paged with a next link
         assertThat(kinds(auditEvents(admin, days + "&kind=LAUNCH"))).hasSize(3).containsOnly("launch");
@@ -675,6 +681,7 @@ class ReportsIT {
         click.put("reports:rebuild", "reports:rebuild");
         click.put("reports", "reports");
         click.put("jakarta.faces.ViewState", viewState.group(1).replace("&amp;", "&"));
+        click.put(JsfForm.NONCE_FIELD, JsfForm.nonce(operatorPage.body()));
         HttpResponse<String> rebuilt = operator.postForm(TenantApi.at("/reports.xhtml"), click);
         assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
         assertThat(rebuilt.body()).contains("3 visits were summarized again.")
@@ -706,6 +713,7 @@ class ReportsIT {
         toggle.put("reports:columns_index", "6"); // the seventh column: clinicians
         toggle.put("reports", "reports");
         toggle.put("jakarta.faces.ViewState", viewState.group(1).replace("&amp;", "&"));
+        toggle.put(JsfForm.NONCE_FIELD, JsfForm.nonce(page.body()));
         HttpResponse<String> toggled = first.postForm(TenantApi.at("/reports.xhtml"), toggle);
         assertThat(toggled.statusCode()).as(toggled.body()).isEqualTo(200);
         assertThat(toggled.body()).doesNotContain("Exception", "ui-messages-error");

@@ -219,7 +219,9 @@ class TwoBrowserVisitIT {
             // on one machine the browsers reach each other directly: the relay is there, but not needed
             live(doc, 10).until(d -> "direct".equals(patientRow(doc).findElement(By.cssSelector("td.quality"))
                     .getAttribute("data-route")));
-            assertThat(patientRow(doc).findElement(By.cssSelector("td.quality")).getText()).contains("direct connection");
+            // the row is drawn again with each figure: read it until it says so (a read between two drawings is stale)
+            live(doc, 10).until(d -> patientRow(doc).findElement(By.cssSelector("td.quality")).getText()
+                    .contains("direct connection"));
             // and stored as aggregates for both browsers
             live(doc, 20).until(d -> fetchJson(doc, "/visit/" + visitId + "/quality").stream()
                     .map(q -> q.get("role")).distinct().count() == 2);

@@ -337,6 +337,9 @@ class WriteBackIT {
         as(orgAdmin, "POST", "api/endpoints/" + endpointId + "/write-back/items/" + second.getString("id") + "/discard");
         assertThat(wb.queue().getString("health")).isEqualTo("HEALTHY");
         assertThat(as(orgAdmin, "POST", item + "/discard").statusCode()).as("discarded is final").isEqualTo(409);
+        // each retry and discard is in the organization's audit trail, with the administrator who pressed it
+        String audit = as(orgAdmin, "GET", "api/organizations/" + organizationId + "/audit-events?max=50").body();
+        assertThat(audit).contains("write-back-retried", "write-back-discarded", orgAdmin);
         this.orgAdmin = orgAdmin;
     }
 

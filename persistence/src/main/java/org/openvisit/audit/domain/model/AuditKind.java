@@ -27,7 +27,15 @@ public enum AuditKind {
     /** Data taken out of OpenVisit as a file or an API answer: a report export, an audit export. */
     EXPORT,
     /** The organization's audit forwarding was set, changed or turned off. */
-    AUDIT_SETTINGS_CHANGED;
+    AUDIT_SETTINGS_CHANGED,
+    /** An operator lifted an account's sign-in lockout and delay. */
+    SIGN_IN_UNLOCKED,
+    /** An operator removed another account's second factor (sign-in codes). */
+    SECOND_FACTOR_RESET,
+    /** An administrator had a write-back that had failed for good tried again. */
+    WRITE_BACK_RETRIED,
+    /** An administrator dropped a write-back that had failed for good: it is never delivered. */
+    WRITE_BACK_DISCARDED;
 
     /** Kinds of an organization's approval steps, for filters. */
     public boolean isApprovalStep() {

@@ -36,6 +36,8 @@ public final class BrowserLaunchState implements Serializable {
     private final LinkedHashSet<String> usedStates = new LinkedHashSet<>();
     /** Visit id to whether this browser launched it as the patient. */
     private final LinkedHashMap<UUID, Boolean> launchedVisits = new LinkedHashMap<>();
+    /** Visit id to the EHR user id of the clinician who launched it in this browser (for the audit trail). */
+    private final LinkedHashMap<UUID, String> launchingClinicians = new LinkedHashMap<>();
     private final LinkedHashMap<UUID, RoomPass> passes = new LinkedHashMap<>();
     /** Microsoft sign-ins of clinicians (Teams) waiting for Entra's callback, by state. */
     private final LinkedHashMap<String, PendingTeamsSignIn> teamsSignIns = new LinkedHashMap<>();
@@ -82,10 +84,19 @@ public final class BrowserLaunchState implements Serializable {
     }
 
     /** This browser launched the visit, as its patient or as a clinician. */
-    synchronized void launched(UUID visitId, boolean asPatient) {
+    synchronized void launched(UUID visitId, boolean asPatient, String clinicianEhrUserId) {
         // a browser that launched as the patient stays the patient there, even if it launches again as someone else
         launchedVisits.merge(visitId, asPatient, (before, now) -> before || now);
         trim(launchedVisits.keySet(), MAX_REMEMBERED);
+        if (!launchedAsPatient(visitId) && clinicianEhrUserId != null && !clinicianEhrUserId.isBlank()) {
+            launchingClinicians.putIfAbsent(visitId, clinicianEhrUserId);
+            trim(launchingClinicians.keySet(), MAX_REMEMBERED);
+        }
+    }
+
+    /** The EHR user id of the clinician who launched the visit in this browser, when one did. */
+    public synchronized Optional<String> launchedBy(UUID visitId) {
+        return Optional.ofNullable(launchingClinicians.get(visitId));
     }
 
     public synchronized boolean hasLaunched(UUID visitId) {

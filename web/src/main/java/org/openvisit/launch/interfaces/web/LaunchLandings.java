@@ -52,7 +52,7 @@ public class LaunchLandings {
         }
         OAuthStart start = signIn.get();
         browsers.change(request, response, state -> {
-            state.launched(landing.visitId(), false);
+            state.launched(landing.visitId(), false, landing.clinician());
             state.addTeamsSignIn(new PendingTeamsSignIn(start, landing.organizationId(), landing.clinician(),
                     redirectUri, landing.path()));
             return null;

@@ -58,7 +58,7 @@ public final class LaunchPages {
     static void land(BrowserStates browsers, HttpServletRequest request, HttpServletResponse response,
                      LaunchLanding landing) {
         browsers.change(request, response, state -> {
-            state.launched(landing.visitId(), landing.patient());
+            state.launched(landing.visitId(), landing.patient(), landing.clinician());
             return null;
         });
         browsers.renew(request, response);

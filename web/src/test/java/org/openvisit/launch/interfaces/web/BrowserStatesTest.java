@@ -61,7 +61,7 @@ class BrowserStatesTest {
                 state -> state.passOrKeep(visit, () -> new RoomPass(visit, "a-1", AttendeeRole.PATIENT, "link-1")));
         assertThat(nodeB.find(browser.request()).flatMap(s -> s.pass(visit))).contains(made);
         nodeB.change(browser.request(), browser.response(), state -> {
-            state.launched(visit, true);
+            state.launched(visit, true, null);
             return null;
         });
         assertThat(browser.setCookies).as("a browser with a cookie keeps it").hasSize(1);
@@ -80,7 +80,7 @@ class BrowserStatesTest {
         Browser browser = new Browser();
         UUID visit = UUID.randomUUID();
         nodeA.change(browser.request(), browser.response(), state -> {
-            state.launched(visit, false);
+            state.launched(visit, false, "Practitioner/prac-1");
             return null;
         });
         String old = browser.cookie();

@@ -56,8 +56,10 @@ class LaunchWebTest {
         }
         assertThat(state.takePending(launches.get(0).state())).as("the oldest went first").isEmpty();
         UUID visit = UUID.randomUUID();
-        state.launched(visit, true);
-        state.launched(visit, false); // the patient stays the patient in this browser
+        state.launched(visit, true, null);
+        state.launched(visit, false, "Practitioner/prac-1"); // the patient stays the patient in this browser
+        UUID clinicianVisit = UUID.randomUUID();
+        state.launched(clinicianVisit, false, "Practitioner/prac-1");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(state);
@@ -68,6 +70,8 @@ class LaunchWebTest {
         }
         assertThat(copy.hasLaunched(visit)).isTrue();
         assertThat(copy.launchedAsPatient(visit)).isTrue();
+        assertThat(copy.launchedBy(visit)).as("a patient's launch names no clinician").isEmpty();
+        assertThat(copy.launchedBy(clinicianVisit)).contains("Practitioner/prac-1");
         assertThat(copy.takePending(launches.get(launches.size() - 1).state())).isPresent();
         assertThat(bytes.size()).as("bytes in the session").isLessThan(64 * 1024);
     }
