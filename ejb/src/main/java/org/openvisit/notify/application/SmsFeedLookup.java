@@ -63,6 +63,6 @@ public class SmsFeedLookup {
         Optional<String> from = number.filter(n -> n.status() == SmsNumberStatus.ACTIVE)
                 .flatMap(SmsNumber::number).map(n -> n.e164());
         return Optional.of(new SendContext(organizationId, endpointId, consented, from,
-                organization.get().name().value(), s.get().language(), s.get().timeZone()));
+                organization.get().name().value(), s.get().language(), s.get().timeZone(), s.get().quietHours()));
     }
 }

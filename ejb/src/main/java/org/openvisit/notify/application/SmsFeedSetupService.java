@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.openvisit.notify.domain.model.QuietHours;
 import org.openvisit.notify.domain.model.SmsEndpointSettings;
 import org.openvisit.notify.domain.model.SmsEndpointSettingsRepository;
 import org.openvisit.notify.domain.model.SmsNumberRepository;
@@ -66,7 +67,8 @@ public class SmsFeedSetupService {
             EndpointSmsView d = view(new SmsEndpointSettings(organizationId, endpointId, actor.username(),
                     clock.instant()));
             return new EndpointSmsView(d.endpointId(), d.confirmation(), d.reminderMinutes(), d.numberId(),
-                    d.phoneRegion(), d.language(), d.timeZone(), d.sendingFacility(), d.feedSecretSet(), null, null);
+                    d.phoneRegion(), d.language(), d.timeZone(), d.sendingFacility(), d.feedSecretSet(), null, null,
+                    null, null);
         });
     }
 
@@ -84,7 +86,7 @@ public class SmsFeedSetupService {
                 new HashSet<>(change.reminderMinutes() == null ? List.of() : change.reminderMinutes()),
                 change.numberId(), change.phoneRegion(), change.language(), change.sendingFacility() == null
                         ? s.sendingFacility().orElse(null) : change.sendingFacility(), change.timeZone(),
-                actor.username(), clock.instant());
+                QuietHours.of(change.quietFrom(), change.quietUntil()), actor.username(), clock.instant());
         if (s.sendingFacility().isPresent() && settings.findBySendingFacility(s.sendingFacility().get())
                 .filter(other -> !other.endpointId().equals(endpointId)).isPresent()) {
             throw new InvalidValueException("sendingFacility", "Another endpoint uses this sending facility.");
@@ -134,7 +136,8 @@ public class SmsFeedSetupService {
     private static EndpointSmsView view(SmsEndpointSettings s) {
         return new EndpointSmsView(s.endpointId(), s.confirmation(), List.copyOf(s.reminderMinutes()),
                 s.numberId().orElse(null), s.phoneRegion(), s.language(), s.timeZone().getId(),
-                s.sendingFacility().orElse(null), s.feedSecret().isPresent(), s.updatedBy(), s.updatedAt());
+                s.sendingFacility().orElse(null), s.feedSecret().isPresent(), s.updatedBy(), s.updatedAt(),
+                s.quietHours().fromText(), s.quietHours().untilText());
     }
 
     private static void requireMayLook(Actor actor, UUID organizationId) {

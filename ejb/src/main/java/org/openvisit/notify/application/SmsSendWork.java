@@ -97,6 +97,8 @@ public class SmsSendWork {
                 send.skip("The patient's number is no longer kept.", now);
             } else if (a.phoneHash().map(h -> store.optedOut(a.organizationId(), h)).orElse(false)) {
                 send.skip("The patient opted out (STOP).", now);
+            } else if (send.holdForQuietHours(context.quiet(), context.zone(), a.startsAt(), now)) {
+                LOG.fine(() -> "SMS " + send.kind() + " for appointment " + a.id() + " held for the quiet hours");
             } else {
                 PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
                 String body = texts.body(send.kind().name(), context.language(), context.organizationName(),

@@ -326,6 +326,24 @@ class SmsSetupIT {
         HttpResponse<String> badSettings = TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint, null,
                 "{\"reminderMinutes\":[0]}");
         TenantApi.assertProblem(badSettings, 400);
+        // quiet hours: both or neither, kept in the endpoint's time zone; one alone is refused in words
+        HttpResponse<String> halfQuiet = TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint, null,
+                "{\"timeZone\":\"America/New_York\",\"sendingFacility\":\"" + facility + "\",\"quietFrom\":\"21:00\"}");
+        TenantApi.assertProblem(halfQuiet, 400);
+        assertThat(halfQuiet.body()).contains("both a start and an end");
+        HttpResponse<String> quiet = TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint, null,
+                "{\"confirmation\":true,\"reminderMinutes\":[1440,15],\"timeZone\":\"America/New_York\","
+                        + "\"sendingFacility\":\"" + facility + "\",\"quietFrom\":\"21:00\",\"quietUntil\":\"08:00\"}");
+        assertThat(quiet.statusCode()).as(quiet.body()).isEqualTo(200);
+        assertThat(Http.json(quiet).getString("quietFrom")).isEqualTo("21:00");
+        assertThat(Http.json(quiet).getString("quietUntil")).isEqualTo("08:00");
+        // back to no quiet hours: the feed's messages below must not wait for the time of day the test runs at
+        HttpResponse<String> noQuiet = TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint, null,
+                "{\"confirmation\":true,\"reminderMinutes\":[1440,15],\"phoneRegion\":\"US\",\"language\":\"en\","
+                        + "\"timeZone\":\"America/New_York\",\"sendingFacility\":\"" + facility + "\"}");
+        assertThat(noQuiet.statusCode()).as(noQuiet.body()).isEqualTo(200);
+        JsonObject noQuietSettings = Http.json(noQuiet);
+        assertThat(!noQuietSettings.containsKey("quietFrom") || noQuietSettings.isNull("quietFrom")).isTrue();
         HttpResponse<String> made = TenantApi.post(org.admin(), org.sms() + "/endpoints/" + endpoint + "/feed-secret",
                 "{}");
         assertThat(made.statusCode()).as(made.body()).isEqualTo(200);

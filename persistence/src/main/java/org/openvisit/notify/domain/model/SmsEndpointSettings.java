@@ -76,6 +76,12 @@ public class SmsEndpointSettings {
     @Column(name = "time_zone", length = 64, nullable = false)
     private String timeZone;
 
+    @Column(name = "quiet_from", length = 5)
+    private String quietFrom;
+
+    @Column(name = "quiet_until", length = 5)
+    private String quietUntil;
+
     @Column(name = "updated_by", length = 508, nullable = false)
     private String updatedBy;
 
@@ -106,11 +112,13 @@ public class SmsEndpointSettings {
     /**
      * Changes what is sent.
      *
+     * @param quiet the hours in which nothing is sent ({@code null}: none)
      * @throws InvalidValueException a reminder interval out of range, too many, an unknown language, region or time
      *                               zone, or a sending facility with odd characters
      */
     public void change(boolean confirmation, Set<Integer> reminders, UUID numberId, String phoneRegion,
-                       String language, String sendingFacility, String timeZone, String by, Instant at) {
+                       String language, String sendingFacility, String timeZone, QuietHours quiet, String by,
+                       Instant at) {
         Set<Integer> r = new TreeSet<>(Collections.reverseOrder());
         r.addAll(reminders == null ? Set.of() : reminders);
         if (r.size() > MAX_REMINDERS) {
@@ -144,6 +152,9 @@ public class SmsEndpointSettings {
                     + "America/New_York.");
         }
         this.timeZone = zone;
+        QuietHours q = quiet == null ? QuietHours.none() : quiet;
+        this.quietFrom = q.fromText();
+        this.quietUntil = q.untilText();
         this.confirmation = confirmation;
         this.reminderMinutes = r.stream().map(String::valueOf).collect(Collectors.joining(","));
         this.numberId = numberId == null ? null : numberId.toString();
@@ -159,6 +170,11 @@ public class SmsEndpointSettings {
         this.feedSecret = sealed;
         this.updatedBy = by;
         this.updatedAt = at;
+    }
+
+    /** The hours, in {@link #timeZone()}, in which no message is sent. */
+    public QuietHours quietHours() {
+        return QuietHours.of(quietFrom, quietUntil);
     }
 
     public UUID endpointId() {

@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,6 +100,26 @@ public class SmsSend {
         } else {
             dueAt = newDue;
         }
+    }
+
+    /**
+     * Keeps the message from going out in the endpoint's quiet hours: when {@code now} falls in them, it waits (still
+     * pending) for their end, or, a reminder that would then arrive after the appointment has begun, is skipped.
+     *
+     * @return whether it was held (deferred or skipped) rather than left to be sent now
+     */
+    public boolean holdForQuietHours(QuietHours quiet, ZoneId zone, Instant appointmentStart, Instant now) {
+        requirePending();
+        Optional<Instant> end = quiet.endIfQuiet(now, zone);
+        if (end.isEmpty()) {
+            return false;
+        }
+        if (kind() == SendKind.REMINDER && !end.get().isBefore(appointmentStart)) {
+            skip("It came due in the quiet hours, which end after the appointment has begun.", now);
+        } else {
+            dueAt = end.get();
+        }
+        return true;
     }
 
     private void finish(SendStatus to, String why, Instant at) {

@@ -56,12 +56,13 @@ public class SmsEndpointSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the endpoint's SMS settings",
             description = "Body: {confirmation: true, reminderMinutes: [1440, 15], numberId, phoneRegion: US, "
-                    + "language: en|zh-CN|zh-TW|ru, timeZone: America/New_York, sendingFacility: MSH-4 value}")
+                    + "language: en|zh-CN|zh-TW|ru, timeZone: America/New_York, sendingFacility: MSH-4 value, "
+                    + "quietFrom: \"21:00\", quietUntil: \"08:00\" (both or neither; in timeZone)}")
     public EndpointSmsView save(@PathParam("organizationId") String organizationId,
                                 @PathParam("endpointId") String endpointId, EndpointSmsChange body) {
         UUID organization = organization(organizationId);
         return setup.save(caller.actor(), organization, endpoint(endpointId), body == null
-                ? new EndpointSmsChange(null, null, null, null, null, null, null) : body);
+                ? new EndpointSmsChange(null, null, null, null, null, null, null, null, null) : body);
     }
 
     @POST

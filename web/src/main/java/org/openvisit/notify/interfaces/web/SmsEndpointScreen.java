@@ -4,6 +4,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.notify.domain.model.QuietHours;
 import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.notify.application.EndpointSmsChange;
 import org.openvisit.notify.application.EndpointSmsView;
@@ -75,6 +77,8 @@ public class SmsEndpointScreen implements Serializable {
     private String phoneRegion;
     private String language;
     private String timeZone;
+    private String quietFrom;
+    private String quietUntil;
     private String sendingFacility;
     private FeedSecretView newSecret;
     private FhirFeedView feedSource;
@@ -122,6 +126,8 @@ public class SmsEndpointScreen implements Serializable {
         language = s.language();
         timeZone = s.timeZone();
         sendingFacility = s.sendingFacility();
+        quietFrom = s.quietFrom();
+        quietUntil = s.quietUntil();
     }
 
     private void show(FhirFeedView f) {
@@ -149,6 +155,12 @@ public class SmsEndpointScreen implements Serializable {
             PortalMessages.error(text.get("smsEndpoint.timeZone.invalid"));
             return;
         }
+        try {
+            QuietHours.of(quietFrom, quietUntil);
+        } catch (InvalidValueException e) {
+            PortalMessages.error(text.get("smsEndpoint.quiet.invalid"));
+            return;
+        }
         Integer interval = whole(intervalMinutes, 1, SmsFhirFeed.MAX_INTERVAL_MINUTES);
         Integer horizon = whole(horizonDays, 1, SmsFhirFeed.MAX_HORIZON_DAYS);
         if (interval == null || horizon == null) {
@@ -165,7 +177,7 @@ public class SmsEndpointScreen implements Serializable {
             settings = feed.save(currentUser.actor(), organizationId, endpointSummary.id(), new EndpointSmsChange(
                     confirmation, minutes, numberId == null || numberId.isBlank() ? null : UUID.fromString(numberId),
                     region, language, zone, sendingFacility == null || sendingFacility.isBlank() ? null
-                    : sendingFacility.strip()));
+                    : sendingFacility.strip(), quietFrom, quietUntil));
             show(settings);
             PortalMessages.info(text.get("smsEndpoint.saved"));
         } catch (RuntimeException refused) {
@@ -307,6 +319,22 @@ public class SmsEndpointScreen implements Serializable {
 
     public void setLanguage(String language) {
         this.language = language;
+    }
+
+    public String getQuietFrom() {
+        return quietFrom;
+    }
+
+    public void setQuietFrom(String quietFrom) {
+        this.quietFrom = quietFrom;
+    }
+
+    public String getQuietUntil() {
+        return quietUntil;
+    }
+
+    public void setQuietUntil(String quietUntil) {
+        this.quietUntil = quietUntil;
     }
 
     public String getTimeZone() {
