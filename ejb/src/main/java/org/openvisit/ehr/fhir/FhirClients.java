@@ -1,6 +1,7 @@
 package org.openvisit.ehr.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -78,9 +79,20 @@ public class FhirClients {
     }
 
     private void use(OutboundAddressPolicy policy) {
-        this.context = FhirContext.forR4();
+        this.context = newContext();
         this.policy = policy;
         this.addressCheck = new OutboundHttp(policy);
+    }
+
+    /**
+     * A FHIR R4 context as OpenVisit reads EHR answers with: lenient (a value that breaks a rule is left out, the rest
+     * read), and silent about it, because HAPI's default handler writes the offending value to the log, and a value
+     * of an EHR's Patient (a birth date, a number) is patient data.
+     */
+    public static FhirContext newContext() {
+        FhirContext context = FhirContext.forR4();
+        context.setParserErrorHandler(new LenientErrorHandler(false));
+        return context;
     }
 
     /** The application's one FHIR R4 context (parsers, resource definitions). */
