@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 public final class BrowserLaunchState implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
     /** The request attribute with the sites that may frame the launch begun by this request (a {@code List<String>}). */
     public static final String FRAME_ANCESTORS_ATTRIBUTE = BrowserLaunchState.class.getName() + ".frameAncestors";
     static final int MAX_PENDING = 20;
