@@ -136,13 +136,18 @@ class WriteBackClusterIT {
         assertThat(hello.getString("state")).isEqualTo("WAITING");
         String patientId = hello.getString("self");
 
-        // the limits on what a browser may cause hold across nodes: device-test results sent half through each node
-        // are recorded five times in all (openvisit.rooms.limit.device-tests), not five per node
-        RoomClient.Socket patientOnOtherNode = patient.socket(clinicianNode.uri(""), visit, null);
-        assertThat(patientOnOtherNode.await("hello").getString("self")).isEqualTo(patientId);
+        // the limits on what a browser may cause hold across nodes: another browser waiting in the lobby by the same
+        // link sends device-test results alternately through both nodes; five are recorded in all
+        // (openvisit.rooms.limit.device-tests), not five per node
+        RoomClient waiting = new RoomClient();
+        assertThat(waiting.get(link).statusCode()).isEqualTo(303);
+        RoomClient.Socket waitingHere = waiting.socket(patientNode.uri(""), visit, null);
+        String waitingId = waitingHere.await("hello").getString("self");
+        RoomClient.Socket waitingThere = waiting.socket(clinicianNode.uri(""), visit, null);
+        assertThat(waitingThere.await("hello").getString("self")).isEqualTo(waitingId);
         List<String> answers = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            RoomClient.Socket through = i % 2 == 0 ? patientSocket : patientOnOtherNode;
+            RoomClient.Socket through = i % 2 == 0 ? waitingHere : waitingThere;
             through.send("{\"type\":\"device-test\",\"result\":{\"camera\":\"ok\",\"microphone\":\"ok\"}}");
             answers.add(through.await(m -> m.getString("type").equals("device-test-recorded")
                     || m.getString("type").equals("refused")).getString("type"));
@@ -150,7 +155,8 @@ class WriteBackClusterIT {
         assertThat(answers).as("answers through node 1, 0, 1, 0, ...").containsExactly("device-test-recorded",
                 "device-test-recorded", "device-test-recorded", "device-test-recorded", "device-test-recorded",
                 "refused", "refused", "refused");
-        patientOnOtherNode.close();
+        waitingThere.close();
+        waitingHere.close();
 
         // the patient on one node appears, live, in the lobby of the clinician's page on the other
         clinicianSocket.await(m -> m.getString("type").equals("attendee") && m.getString("id").equals(patientId)
