@@ -537,7 +537,7 @@ class ReportsIT {
         assertThat(rows(browser.get("/audit.xhtml?kind=ENDPOINT_APPROVED&" + days).body()))
                 .contains("Endpoint approved", clinic.endpointId()).doesNotContain("ENDPOINT_APPROVED");
         assertThat(rows(browser.get("/audit.xhtml?kind=ADMITTED&" + days).body())).contains("Admitted to the call",
-                "Clinician in the visit", "patient");
+                "EHR user", "Practitioner/prac-ada-okafor", "patient"); // the admitting clinician, named
         PortalClient russian = signedIn(admin).speaking("ru");
         assertThat(rows(russian.get("/audit.xhtml?kind=ENDPOINT_APPROVED&" + days).body()))
                 .contains("Конечная точка одобрена");
