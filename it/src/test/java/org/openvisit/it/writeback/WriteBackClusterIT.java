@@ -96,9 +96,10 @@ class WriteBackClusterIT {
     @Order(1)
     void bothNodesDeliverFromOneOutboxAndNoTaskIsDeliveredTwice() throws Exception {
         // events recorded on both nodes at once; each node's relay is woken by its own and polls for the other's.
-        // The EHR holds the first 48 requests a second each, so that one relay cannot drain the outbox before the
-        // other has claimed (with fast deliveries either may take it all, and "both delivered" would be luck).
-        ehr.fault("{\"mode\":\"HANG\",\"hangSeconds\":1,\"count\":48}");
+        // The EHR holds the first 48 requests three seconds each, so that one relay cannot drain the outbox before the
+        // other has claimed (with fast deliveries either may take it all, and "both delivered" would be luck; with one
+        // second each, one relay did take all 400 in two runs of this session on a machine at load 10-16).
+        ehr.fault("{\"mode\":\"HANG\",\"hangSeconds\":3,\"count\":48}");
         CompletableFuture<List<String>> onFirst = CompletableFuture.supplyAsync(() -> backlog(first, 40));
         CompletableFuture<List<String>> onSecond = CompletableFuture.supplyAsync(() -> backlog(second, 40));
         assertThat(onFirst.join()).hasSize(40);
