@@ -38,7 +38,9 @@ import javax.sql.DataSource;
  * database went down meanwhile) does not stop the others: it is marked not ready, its organizations' launches are
  * refused, and its migration is tried again every minute until it succeeds. Nothing reads or writes a regional store
  * before {@link #isReady} says so. A regional migration that converts stored rows to keyed hashes (regional V12, the
- * SMS tables' appointment and control ids) is given the installation's appointment hash key, the visits' own.
+ * SMS tables' appointment and control ids) is given the installation's appointment hash key, the visits' own; the one
+ * that brings the revoked join links from the global store (regional V18) is given the global store's rows, and once
+ * every region ran it the global table is dropped.
  * <p>
  * Each pool holds at most 16 connections and lets idle ones go after two minutes: a node needs 16 per store it uses
  * (its transactions are short and none is held while an EHR is called), and two nodes with one region in use then stay
@@ -172,13 +174,27 @@ public class OpenVisitDatabase {
     }
 
     private void migrateRegions() {
+        boolean allReadyBefore = readyRegions().size() == DataRegion.values().length;
+        migrateEachRegion();
+        if (!allReadyBefore && readyRegions().size() == DataRegion.values().length) {
+            try { // every region took its revoked join links (regional V18): the global store keeps none
+                V18__revoked_join_links_move_in.dropLeaving(global);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "The global store''s revoked join links (moved to the regional stores) could "
+                        + "not be dropped now; tried again at the next start: {0}", rootMessage(e));
+            }
+        }
+    }
+
+    private void migrateEachRegion() {
         for (DataRegion region : DataRegion.values()) {
             if (Boolean.TRUE.equals(ready.get(region))) {
                 continue;
             }
             try {
                 log(region.key(), SchemaMigrator.migrateRegional(dataSource(region),
-                        () -> secrets.secret(AppointmentHasher.PURPOSE)));
+                        () -> secrets.secret(AppointmentHasher.PURPOSE),
+                        () -> V18__revoked_join_links_move_in.readLeaving(global)));
                 ready.put(region, true);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The {0} regional store cannot be migrated now (its database is down or "
