@@ -153,6 +153,8 @@ public class OpenVisitDatabase {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a lifecycle callback takes no class-level attribute
     void migrate() {
+        // deployed: from now on a regional store whose database is down is simply down (no stand-in connection)
+        JdbcUrlDataSource.applicationStarted();
         log("global", SchemaMigrator.migrate(global));
         for (DataRegion region : DataRegion.values()) {
             ready.put(region, false);

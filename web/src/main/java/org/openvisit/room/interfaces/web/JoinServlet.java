@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openvisit.launch.interfaces.web.BrowserStates;
 import org.openvisit.room.application.RoomPass;
-import org.openvisit.region.application.RegionUnavailableException;
 import org.openvisit.visit.application.InvalidJoinLinkException;
 import org.openvisit.visit.application.JoinGrant;
 import org.openvisit.visit.application.JoinLinkRevocations;
@@ -75,7 +74,7 @@ public class JoinServlet extends HttpServlet {
             }
             visit = visits.find(grant.visitId());
         } catch (RuntimeException e) {
-            if (!(e instanceof RegionUnavailableException) && !RegionUnavailableException.isStoreFailure(e)) {
+            if (!RoomRefusal.regionUnavailable(e)) {
                 throw e;
             }
             // the visit's region's database cannot be reached: the other regions' visits go on
