@@ -147,6 +147,13 @@ public class OpenVisitDatabase {
     @EJB
     private InstallationSecretService secrets;
 
+    @Resource
+    private jakarta.ejb.SessionContext context;
+
+    /** The global store's revoked join links, for regional V18, and their table's drop. */
+    @EJB
+    private RevokedLinksLeavingGlobal leaving;
+
     private final Map<DataRegion, Boolean> ready = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean retrying = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -159,12 +166,24 @@ public class OpenVisitDatabase {
         for (DataRegion region : DataRegion.values()) {
             ready.put(region, false);
         }
-        retryRegions();
+        migrateRegionsNow();
+    }
+
+    /**
+     * Every minute, the regional stores not migrated yet. The timer's callback runs in a transaction on Payara (seen in
+     * RegionalStoresIT: Flyway's commits were refused on the pool's connection, and a second store's connection could
+     * not join), whatever its attribute says; so the work goes through this bean's own proxy to a method that runs
+     * outside any transaction, as the migration at the start does.
+     */
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void retryRegions() {
+        context.getBusinessObject(OpenVisitDatabase.class).migrateRegionsNow();
     }
 
     /** Migrates every regional store not migrated yet; one that cannot be reached is tried again next time. */
-    @Schedule(minute = "*", hour = "*", persistent = false)
-    public void retryRegions() {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void migrateRegionsNow() {
         if (!retrying.compareAndSet(false, true)) {
             return;
         }
@@ -180,8 +199,8 @@ public class OpenVisitDatabase {
         migrateEachRegion();
         if (!allReadyBefore && readyRegions().size() == DataRegion.values().length) {
             try { // every region took its revoked join links (regional V18): the global store keeps none
-                V18__revoked_join_links_move_in.dropLeaving(global);
-            } catch (SQLException e) {
+                leaving.drop();
+            } catch (SQLException | RuntimeException e) {
                 LOG.log(Level.WARNING, "The global store''s revoked join links (moved to the regional stores) could "
                         + "not be dropped now; tried again at the next start: {0}", rootMessage(e));
             }
@@ -196,7 +215,7 @@ public class OpenVisitDatabase {
             try {
                 log(region.key(), SchemaMigrator.migrateRegional(dataSource(region),
                         () -> secrets.secret(AppointmentHasher.PURPOSE),
-                        () -> V18__revoked_join_links_move_in.readLeaving(global)));
+                        leaving::read));
                 ready.put(region, true);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The {0} regional store cannot be migrated now (its database is down or "
