@@ -27,7 +27,11 @@ public enum AuditKind {
     /** Data taken out of OpenVisit as a file or an API answer: a report export, an audit export. */
     EXPORT,
     /** The organization's audit forwarding was set, changed or turned off. */
-    AUDIT_SETTINGS_CHANGED;
+    AUDIT_SETTINGS_CHANGED,
+    /** A portal account's roles changed, or its password reset by an administrator (a one-time password). */
+    ACCOUNT_CHANGED,
+    /** An organization's name, EHR or patients' language changed. */
+    ORGANIZATION_CHANGED;
 
     /** Kinds of an organization's approval steps, for filters. */
     public boolean isApprovalStep() {

@@ -13,7 +13,8 @@ import java.util.ResourceBundle;
  * and Russian; Chinese is matched by script first ({@code zh-Hant}, {@code zh-Hans}), then by region ({@code zh-TW},
  * {@code zh-HK} and {@code zh-MO} read Traditional; {@code zh-CN}, {@code zh-SG} and plain {@code zh} Simplified).
  * A request without the header is English (never the server's own locale). A language chosen with the switcher
- * (cookie {@value #CHOICE_COOKIE}) comes before the browser's.
+ * (cookie {@value #CHOICE_COOKIE}) comes before the browser's, and a signed-in person's language remembered on their
+ * account (request attribute {@value #ACCOUNT_CHOICE}, set when their session is checked) before both.
  */
 public final class BrowserLanguage {
 
@@ -30,8 +31,14 @@ public final class BrowserLanguage {
     /** The cookie holding the language a person chose with the switcher, e.g. {@code zh-Hant-TW}. */
     public static final String CHOICE_COOKIE = "openvisit-lang";
 
-    /** The language for this request's page: the one chosen with the switcher, else the browser's. */
+    /** The request attribute holding the signed-in person's language remembered on their account (a Locale). */
+    public static final String ACCOUNT_CHOICE = "org.openvisit.language.account";
+
+    /** The language for this request's page: the signed-in person's, else the one chosen with the switcher, else the browser's. */
     public static Locale of(HttpServletRequest request) {
+        if (request.getAttribute(ACCOUNT_CHOICE) instanceof Locale account) {
+            return account;
+        }
         if (request.getCookies() != null) {
             for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
                 if (CHOICE_COOKIE.equals(cookie.getName()) && cookie.getValue() != null && cookie.getValue().length() <= 16) {

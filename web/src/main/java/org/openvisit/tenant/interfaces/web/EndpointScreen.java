@@ -57,6 +57,12 @@ public class EndpointScreen implements Serializable {
     @EJB
     private ContextLinkKeyService contextLinkKeys;
 
+    @EJB
+    private org.openvisit.tenant.application.EndpointConnectionService connections;
+
+    /** The last Test connection's result on this page ({@code null}: not tested). */
+    private org.openvisit.ehr.FhirServerCheck connectionCheck;
+
     private ContextLinkKeyInfo contextLinkKey;
     /** Shown once, right after it was generated; gone with the next page load. */
     private NewContextLinkKey newContextLinkKey;
@@ -179,6 +185,31 @@ public class EndpointScreen implements Serializable {
 
     public void setFrameAncestors(String frameAncestors) {
         this.frameAncestors = frameAncestors;
+    }
+
+    /** Test connection: the EHR's SMART discovery and FHIR metadata, the result in plain words. */
+    public void testConnection() {
+        try {
+            connectionCheck = connections.test(currentUser.actor(), endpoint.id());
+            if (connectionCheck.ok()) {
+                PortalMessages.info(text.format("connection.ok", connectionCheck.fhirVersion()));
+            } else {
+                PortalMessages.error(text.get("connection.failed"));
+            }
+        } catch (RuntimeException refused) {
+            connectionCheck = null;
+            PortalMessages.refused(refused);
+        }
+    }
+
+    public org.openvisit.ehr.FhirServerCheck getConnectionCheck() {
+        return connectionCheck;
+    }
+
+    /** One step of the Test connection in plain words ({@code connection.discovery.NOT_SMART}, with the HTTP status). */
+    public String connectionStep(String step, org.openvisit.ehr.FhirServerCheck.Outcome outcome, int status, String version) {
+        return text.format("connection." + outcome.name(), text.get("connection.step." + step), String.valueOf(status),
+                version == null ? "?" : version);
     }
 
     public void generateContextLinkKey() {

@@ -50,6 +50,18 @@ class BrowserLanguageTest {
         assertThat(chosen.toLanguageTag()).isEqualTo(expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void aSignedInPersonsLanguageComesBeforeTheSwitchersCookieAndTheBrowser() {
+        jakarta.servlet.http.HttpServletRequest cookieAndHeader = new FakeRequest("zh-TW", "ru").proxy();
+        jakarta.servlet.http.HttpServletRequest signedIn = (jakarta.servlet.http.HttpServletRequest)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{jakarta.servlet.http.HttpServletRequest.class}, (p, method, args) ->
+                                "getAttribute".equals(method.getName()) && BrowserLanguage.ACCOUNT_CHOICE.equals(args[0])
+                                        ? Locale.SIMPLIFIED_CHINESE : method.invoke(cookieAndHeader, args));
+        assertThat(BrowserLanguage.of(signedIn)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(BrowserLanguage.of(cookieAndHeader).toLanguageTag()).isEqualTo("ru");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"en | en", "zh-CN | zh-Hans-CN", "zh-TW | zh-Hant-TW", "ru | ru"})
     void pagesNameTheChineseScript(String locale, String lang) {
