@@ -168,7 +168,7 @@ class RegionalStoresTest {
             assertThat(tableExists(global, table)).as("global " + table).isTrue();
             assertThat(tableExists(databases.get(DataRegion.EMEA), table)).as("regional " + table).isFalse();
         }
-        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("15");
+        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("16");
         assertThat(SchemaMigrator.version(global.dataSource(), false)).isEqualTo("42");
     }
 
