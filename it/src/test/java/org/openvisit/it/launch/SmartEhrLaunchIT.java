@@ -75,7 +75,7 @@ class SmartEhrLaunchIT {
         URI authorize = ada.visited.stream().filter(u -> u.getPath().endsWith("/authorize")).findFirst().orElseThrow();
         Map<String, String> query = query(authorize);
         assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", "openvisit")
-                .containsEntry("scope", "launch openid fhirUser launch/encounter user/Appointment.r user/Encounter.r").containsEntry("code_challenge_method", "S256")
+                .containsEntry("scope", "launch openid fhirUser launch/encounter user/Appointment.r user/Encounter.r user/Location.r").containsEntry("code_challenge_method", "S256")
                 .containsKeys("launch", "state", "code_challenge", "nonce", "aud");
         assertThat(query.get("redirect_uri")).endsWith("/launch/callback");
         assertThat(query.get("state").length()).isGreaterThanOrEqualTo(22); // >= 128 bits in base64url

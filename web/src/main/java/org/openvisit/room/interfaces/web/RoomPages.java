@@ -93,8 +93,8 @@ public final class RoomPages {
                 + "<dt>" + t.get("visit.organization") + "</dt><dd id=\"organization\" translate=\"no\">"
                 + Html.escape(organization) + "</dd>"
                 + "<dt>" + t.get("visit.appointmentTime") + "</dt>" + appointmentTime(t, v)
-                + "<dt>" + t.get("visit.department") + "</dt><dd id=\"department\">" + (v.departmentId() == null
-                ? t.get("visit.departmentUnknown") : "<span translate=\"no\">" + Html.escape(v.departmentId()) + "</span>")
+                + "<dt>" + t.get("visit.department") + "</dt><dd id=\"department\">" + (v.department() == null
+                ? t.get("visit.departmentUnknown") : "<span translate=\"no\">" + Html.escape(v.department()) + "</span>")
                 + "</dd>"
                 + "<dt>" + t.get("visit.state") + "</dt><dd id=\"visitState\" data-state=\"" + v.status() + "\">"
                 + Html.escape(word(t, "visitState.", v.status())) + "</dd>"
