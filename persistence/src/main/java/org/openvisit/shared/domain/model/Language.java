@@ -23,6 +23,16 @@ public enum Language {
         return tag;
     }
 
+    /** The short tag text messages name it by ({@code en}, {@code zh-CN}, {@code zh-TW}, {@code ru}). */
+    public String messageTag() {
+        return switch (this) {
+            case ENGLISH -> "en";
+            case SIMPLIFIED_CHINESE -> "zh-CN";
+            case TRADITIONAL_CHINESE -> "zh-TW";
+            case RUSSIAN -> "ru";
+        };
+    }
+
     public Locale locale() {
         return switch (this) {
             case ENGLISH -> Locale.ENGLISH;

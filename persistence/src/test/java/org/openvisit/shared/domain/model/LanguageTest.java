@@ -27,5 +27,9 @@ class LanguageTest {
             assertThat(Language.ofTag(language.tag())).contains(language);
         }
         assertThat(Language.TRADITIONAL_CHINESE.locale()).isEqualTo(Locale.TRADITIONAL_CHINESE);
+        for (Language language : Language.values()) {
+            assertThat(org.openvisit.notify.domain.model.SmsEndpointSettings.LANGUAGES).contains(language.messageTag());
+            assertThat(Language.ofTag(language.messageTag())).contains(language);
+        }
     }
 }

@@ -37,6 +37,12 @@ public final class RoomPages {
             return new Viewer(BundleTexts.of(BUNDLE, BrowserLanguage.of(request)), Formats.zone(request));
         }
 
+        /** A patient's page: the organization's language for patients when the browser asks for none of OpenVisit's. */
+        public static Viewer forPatient(jakarta.servlet.http.HttpServletRequest request, java.util.Locale organization) {
+            return new Viewer(BundleTexts.of(BUNDLE, BrowserLanguage.forPatient(request, organization)),
+                    Formats.zone(request));
+        }
+
         String get(String key) {
             return texts.get(key);
         }

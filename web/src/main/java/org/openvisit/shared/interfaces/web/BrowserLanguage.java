@@ -52,6 +52,48 @@ public final class BrowserLanguage {
         return ofBrowser(request);
     }
 
+    /**
+     * The language of a patient-facing page: as {@link #of}, but when the browser asks for none of OpenVisit's
+     * languages (or says nothing), the organization's language for patients ({@code fallback}) instead of English.
+     */
+    public static Locale forPatient(HttpServletRequest request, Locale fallback) {
+        Locale chosen = of(request);
+        if (!Locale.ENGLISH.equals(chosen) || fallback == null || asksFor(request, Locale.ENGLISH)) {
+            return chosen;
+        }
+        Locale organization = supported(fallback);
+        return organization == null ? chosen : organization;
+    }
+
+    /** Whether the switcher's choice or the browser's languages name {@code language} itself (not a fallback). */
+    private static boolean asksFor(HttpServletRequest request, Locale language) {
+        if (request.getAttribute(ACCOUNT_CHOICE) != null) {
+            return true;
+        }
+        if (request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+                if (CHOICE_COOKIE.equals(cookie.getName()) && cookie.getValue() != null && cookie.getValue().length() <= 16
+                        && supported(Locale.forLanguageTag(cookie.getValue())) != null) {
+                    return true;
+                }
+            }
+        }
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                if (language.equals(supported(Locale.forLanguageTag(range.getRange())))) {
+                    return true;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        return false;
+    }
+
     /** The first of the browser's languages ({@code Accept-Language}) that OpenVisit speaks, else English. */
     static Locale ofBrowser(HttpServletRequest request) {
         String header = request.getHeader("Accept-Language");

@@ -63,6 +63,21 @@ class BrowserLanguageTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "de-DE,fr;q=0.8 | zh-TW",
+            "'' | zh-TW",
+            "en-US | en",
+            "de,en;q=0.5 | en",
+            "ru | ru"})
+    void aPatientsPageFallsBackToTheOrganizationsLanguageNotToEnglish(String header, String expected) {
+        Locale chosen = BrowserLanguage.forPatient(new FakeRequest(header.isEmpty() ? null : header).proxy(),
+                Locale.TRADITIONAL_CHINESE);
+        assertThat(chosen.toLanguageTag()).isEqualTo(expected);
+        assertThat(BrowserLanguage.forPatient(new FakeRequest("de", "en").proxy(), Locale.TRADITIONAL_CHINESE))
+                .as("English chosen with the switcher").isEqualTo(Locale.ENGLISH);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"en | en", "zh-CN | zh-Hans-CN", "zh-TW | zh-Hant-TW", "ru | ru"})
     void pagesNameTheChineseScript(String locale, String lang) {
         assertThat(BrowserLanguage.tag(BrowserLanguage.supported(Locale.forLanguageTag(locale)))).isEqualTo(lang);
