@@ -93,12 +93,12 @@ public class AccountService {
         if (!operator && !(actor.hasRole(Role.ORG_ADMIN) && actor.organizationId() != null
                 && actor.organizationId().equals(request.organizationId())
                 && !request.roles().contains(Role.OPERATOR))) {
-            throw new ForbiddenException("You may only create users of your own organization.");
+            throw new ForbiddenException("You may only create users of your own organization.").worded("account.notYours");
         }
         PortalUsername name = newUsername(request.username());
         boolean externalOnly = request.password() == null || request.password().isBlank();
         if (externalOnly && !externalSignIn()) {
-            throw new InvalidAccountException("password", "The password is required.");
+            throw new InvalidAccountException("password", "The password is required.").worded("password.required");
         }
         if (!externalOnly) {
             PasswordPolicy.check(request.username(), request.password());
@@ -165,11 +165,13 @@ public class AccountService {
         PortalAccount account = username(actor.username()).flatMap(accounts::findByUsername)
                 .orElseThrow(() -> new ForbiddenException("Your account no longer exists."));
         if (!HASHER.matches(currentPassword, account.passwordHash())) {
-            throw new InvalidAccountException("currentPassword", "Your current password is not right.");
+            throw new InvalidAccountException("currentPassword", "Your current password is not right.")
+                    .worded("password.currentWrong");
         }
         PasswordPolicy.check(actor.username(), newPassword);
         if (HASHER.matches(newPassword, account.passwordHash())) {
-            throw new InvalidAccountException("newPassword", "Choose a password different from the current one.");
+            throw new InvalidAccountException("newPassword", "Choose a password different from the current one.")
+                    .worded("password.sameAsCurrent");
         }
         account.changePasswordHash(HASHER.hash(newPassword));
     }
@@ -186,7 +188,7 @@ public class AccountService {
                         && actor.hasRoleIn(Role.ORG_ADMIN, a.organizationId())))
                 .orElseThrow(() -> new InvalidAccountException("username", "There is no such user in your organization."));
         if (account.username().matches(actor.username())) {
-            throw new ForbiddenException("You cannot stop or restart your own account.");
+            throw new ForbiddenException("You cannot stop or restart your own account.").worded("account.ownStop");
         }
         if (enabled) {
             account.enable();
@@ -205,10 +207,12 @@ public class AccountService {
                                       @NotNull String username, java.util.Set<Role> roles) {
         PortalAccount account = managed(actor, username);
         if (account.username().matches(actor.username())) {
-            throw new ForbiddenException("You cannot change your own roles; ask another administrator.");
+            throw new ForbiddenException("You cannot change your own roles; ask another administrator.")
+                    .worded("account.ownRoles");
         }
         if (account.organizationId() == null || (roles != null && roles.contains(Role.OPERATOR))) {
-            throw new InvalidAccountException("roles", "Only an organization's roles can be given here.");
+            throw new InvalidAccountException("roles", "Only an organization's roles can be given here.")
+                    .worded("account.organizationRolesOnly");
         }
         java.util.Set<Role> before = account.roles();
         account.changeRoles(roles);
@@ -233,11 +237,12 @@ public class AccountService {
     public PasswordReset resetPassword(@NotNull(message = "The signed-in user is required.") Actor actor,
                                        @NotNull String username) {
         if (externalSignIn()) {
-            throw new ForbiddenException("People sign in at the organization's identity provider: reset the password there.");
+            throw new ForbiddenException("People sign in at the organization's identity provider: reset the password there.")
+                    .worded("account.resetAtProvider");
         }
         PortalAccount account = managed(actor, username);
         if (account.username().matches(actor.username())) {
-            throw new ForbiddenException("Change your own password on My account.");
+            throw new ForbiddenException("Change your own password on My account.").worded("account.ownReset");
         }
         String oneTime = OneTimePasswords.next(account.username().value());
         account.resetPassword(HASHER.hash(oneTime));
@@ -259,7 +264,8 @@ public class AccountService {
         return username(username).flatMap(accounts::findByUsername)
                 .filter(a -> actor.hasRole(Role.OPERATOR) || (a.organizationId() != null
                         && actor.hasRoleIn(Role.ORG_ADMIN, a.organizationId())))
-                .orElseThrow(() -> new InvalidAccountException("username", "There is no such user in your organization."));
+                .orElseThrow(() -> new InvalidAccountException("username", "There is no such user in your organization.")
+                        .worded("account.notInOrganization"));
     }
 
     private static String names(java.util.Set<Role> roles) {
@@ -283,16 +289,16 @@ public class AccountService {
     /** The name of a new account, or a refusal that says what is wrong with it. */
     private static PortalUsername newUsername(String typed) {
         if (typed == null || typed.isBlank()) {
-            throw new InvalidAccountException("username", "The username is required.");
+            throw new InvalidAccountException("username", "The username is required.").worded("username.required");
         }
         String trimmed = typed.strip();
         if (trimmed.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new InvalidAccountException("username", "A username has no spaces or control characters, "
-                    + "for example ana.lyst or ana.lyst@hospital.example.");
+                    + "for example ana.lyst or ana.lyst@hospital.example.").worded("username.spaces");
         }
         if (trimmed.codePointCount(0, trimmed.length()) > PortalUsername.MAX_LENGTH) {
             throw new InvalidAccountException("username", "A username has at most " + PortalUsername.MAX_LENGTH
-                    + " characters.");
+                    + " characters.").worded("username.tooLong", PortalUsername.MAX_LENGTH);
         }
         return new PortalUsername(trimmed);
     }

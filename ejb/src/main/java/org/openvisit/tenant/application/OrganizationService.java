@@ -85,7 +85,7 @@ public class OrganizationService {
         if (!actor.hasRole(org.openvisit.tenant.domain.model.Role.OPERATOR)
                 && !actor.hasRoleIn(org.openvisit.tenant.domain.model.Role.ORG_ADMIN, id)) {
             throw new org.openvisit.shared.domain.model.ForbiddenException("Only an operator or an administrator "
-                    + "(ORG_ADMIN) of the organization may edit it.");
+                    + "(ORG_ADMIN) of the organization may edit it.").worded("organization.notYours");
         }
         Organization organization = organizations.find(id).orElseThrow(() -> new OrganizationNotFoundException(id));
         OrganizationName name = new OrganizationName(change.name());

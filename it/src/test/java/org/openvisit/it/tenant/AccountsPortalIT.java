@@ -85,7 +85,7 @@ class AccountsPortalIT {
             browser.waitUpTo(WAIT).until(ExpectedConditions.elementToBeClickable(
                     By.xpath(readersRow + "//a[normalize-space(.)='Change roles']"))).click();
             browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("users:saveRoles")));
-            driver.findElement(By.xpath("//table[@id='users:editRoles']//label[contains(., 'EHR analyst')]")).click();
+            driver.findElement(By.xpath("//*[@id='users:editRoles']//label[starts-with(normalize-space(.), 'EHR analyst')]")).click();
             driver.findElement(By.id("users:saveRoles")).click();
             browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"),
                     "are now"));

@@ -102,7 +102,7 @@ public class EndpointScreen implements Serializable {
             endpoint = null; // the page says so; anything else is an error worth the error page and the log
         }
         if ("true".equals(verified)) {
-            PortalMessages.info("You signed in to the EHR: the endpoint is verified. You can approve it now.");
+            PortalMessages.info(text.get("endpointPage.verifiedNow"));
         }
         showEhrSignInFailureOnce();
     }
@@ -216,7 +216,7 @@ public class EndpointScreen implements Serializable {
         try {
             newContextLinkKey = contextLinkKeys.generate(currentUser.actor(), endpoint.id());
             loadRecords();
-            PortalMessages.info("A new context-link key was generated. Copy it now: it is not shown again.");
+            PortalMessages.info(text.get("contextLinkKey.generatedNow"));
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
         }
@@ -286,7 +286,7 @@ public class EndpointScreen implements Serializable {
             loadRecords();
             askSharedEhr = false;
             editSharedEhr = false;
-            PortalMessages.info("Your changes were saved.");
+            PortalMessages.info(text.get("endpointPage.changesSaved"));
         } catch (RuntimeException refused) {
             if (refused instanceof SharedEhrNotConfirmedException) { // an application exception: never wrapped
                 askSharedEhr = true;
