@@ -63,6 +63,8 @@ class SmartEhrLaunchIT {
         assertThat(landed.getPath()).matches("/visit/[0-9a-f-]{36}");
         assertThat(page.body()).contains("Virtual visit", "Practitioner/prac-ada-okafor", "SCHEDULED");
         assertThat(page.body()).doesNotContain("pat-", "appt-1003", "enc-1003");
+        // the department by its name in the EHR (Location.name, read with the launch's token), not its id
+        assertThat(page.body()).contains("<dd id=\"department\"><span translate=\"no\">Riverside Virtual Care</span>");
         // when the appointment is booked for, read from the EHR with the launch's token (30 minutes in the sandbox)
         java.util.regex.Matcher booked = java.util.regex.Pattern.compile(
                 "id=\"appointmentTime\" data-start=\"([0-9T:Z-]+)\" data-end=\"([0-9T:Z-]+)\"").matcher(page.body());
