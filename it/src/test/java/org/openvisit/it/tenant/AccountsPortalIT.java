@@ -148,6 +148,39 @@ class AccountsPortalIT {
                 .statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theSameOverTheApi() {
+        String org = TenantApi.organization(TenantApi.unique("People Api Clinic"));
+        TenantApi.User admin = TenantApi.user(OPERATOR, org, "api.admin", "ORG_ADMIN");
+        TenantApi.User reader = TenantApi.user(OPERATOR, org, "api.reader", "REPORT_READER");
+        String users = "/api/organizations/" + org + "/users/";
+
+        var roles = TenantApi.put(admin, users + reader.username() + "/roles", null,
+                "{\"roles\":[\"REPORT_READER\",\"EHR_ANALYST\"]}");
+        assertThat(roles.statusCode()).as(roles.body()).isEqualTo(200);
+        assertThat(Http.json(roles).getJsonArray("roles").toString()).contains("EHR_ANALYST", "REPORT_READER");
+        assertThat(TenantApi.put(admin, users + admin.username() + "/roles", null, "{\"roles\":[\"REPORT_READER\"]}")
+                .statusCode()).as("not one's own roles").isEqualTo(403);
+        assertThat(TenantApi.put(admin, users + reader.username() + "/roles", null, "{\"roles\":[\"OPERATOR\"]}")
+                .statusCode()).isEqualTo(400);
+
+        var reset = TenantApi.post(admin, users + reader.username() + "/password-reset", null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        assertThat(reset.headers().firstValue("Cache-Control")).contains("no-store");
+        String oneTime = Http.json(reset).getString("oneTimePassword");
+        assertThat(TenantApi.get(new TenantApi.User(reader.username(), oneTime), "/api/organizations/" + org + "/endpoints")
+                .statusCode()).isEqualTo(403);
+        assertThat(Http.json(TenantApi.get(admin, users + reader.username())).getBoolean("mustChangePassword")).isTrue();
+
+        var edited = TenantApi.put(admin, "/api/organizations/" + org, null,
+                "{\"name\":\"" + TenantApi.unique("People Api Renamed") + "\",\"patientLanguage\":\"SIMPLIFIED_CHINESE\"}");
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(Http.json(edited).getString("patientLanguage")).isEqualTo("SIMPLIFIED_CHINESE");
+        assertThat(Http.json(edited).getString("ehrVendor")).as("unchanged when left out").isEqualTo("EPIC");
+        assertThat(TenantApi.put(reader, "/api/organizations/" + org, null, "{\"name\":\"x y z\"}").statusCode())
+                .as("the old password is gone").isEqualTo(401);
+    }
+
     private static void changePassword(WebDriver driver, String current, String fresh, String repeated) {
         for (String[] field : new String[][] {{"password:current", current}, {"password:new", fresh},
                 {"password:repeated", repeated}}) {
