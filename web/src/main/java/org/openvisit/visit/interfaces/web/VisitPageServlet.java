@@ -150,12 +150,12 @@ public class VisitPageServlet extends HttpServlet {
                         visit.get().events());
             } else {
                 java.time.Instant now = java.time.Instant.now();
-                page = onTeams(v) ? RoomPages.teams(request.getContextPath(), RoomPages.Viewer.of(request), v,
-                        organization)
+                RoomPages.Viewer patient = RoomPages.Viewer.forPatient(request, visit.get().patientLanguage().locale());
+                page = onTeams(v) ? RoomPages.teams(request.getContextPath(), patient, v, organization)
                         : v.status() != VisitStatus.ENDED && lobbyOpening.early(v.appointmentStart(), now)
-                        ? RoomPages.early(request.getContextPath(), RoomPages.Viewer.of(request), v, organization,
+                        ? RoomPages.early(request.getContextPath(), patient, v, organization,
                         lobbyOpening.opensAt(v.appointmentStart()), lobbyOpening.minutesBefore())
-                        : RoomPages.lobby(request.getContextPath(), RoomPages.Viewer.of(request), v, organization);
+                        : RoomPages.lobby(request.getContextPath(), patient, v, organization);
             }
             LaunchTiming.report(response);
             response.setContentType("text/html;charset=UTF-8");
