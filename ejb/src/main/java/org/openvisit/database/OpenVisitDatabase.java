@@ -38,7 +38,9 @@ import javax.sql.DataSource;
  * database went down meanwhile) does not stop the others: it is marked not ready, its organizations' launches are
  * refused, and its migration is tried again every minute until it succeeds. Nothing reads or writes a regional store
  * before {@link #isReady} says so. A regional migration that converts stored rows to keyed hashes (regional V12, the
- * SMS tables' appointment and control ids) is given the installation's appointment hash key, the visits' own.
+ * SMS tables' appointment and control ids) is given the installation's appointment hash key, the visits' own; the one
+ * that brings the revoked join links from the global store (regional V18) is given the global store's rows, and once
+ * every region ran it the global table is dropped.
  * <p>
  * Each pool holds at most 16 connections and lets idle ones go after two minutes: a node needs 16 per store it uses
  * (its transactions are short and none is held while an EHR is called), and two nodes with one region in use then stay
@@ -145,22 +147,43 @@ public class OpenVisitDatabase {
     @EJB
     private InstallationSecretService secrets;
 
+    @Resource
+    private jakarta.ejb.SessionContext context;
+
+    /** The global store's revoked join links, for regional V18, and their table's drop. */
+    @EJB
+    private RevokedLinksLeavingGlobal leaving;
+
     private final Map<DataRegion, Boolean> ready = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean retrying = new java.util.concurrent.atomic.AtomicBoolean();
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a lifecycle callback takes no class-level attribute
     void migrate() {
+        // deployed: from now on a regional store whose database is down is simply down (no stand-in connection)
+        JdbcUrlDataSource.applicationStarted();
         log("global", SchemaMigrator.migrate(global));
         for (DataRegion region : DataRegion.values()) {
             ready.put(region, false);
         }
-        retryRegions();
+        migrateRegionsNow();
+    }
+
+    /**
+     * Every minute, the regional stores not migrated yet. The timer's callback runs in a transaction on Payara (seen in
+     * RegionalStoresIT: Flyway's commits were refused on the pool's connection, and a second store's connection could
+     * not join), whatever its attribute says; so the work goes through this bean's own proxy to a method that runs
+     * outside any transaction, as the migration at the start does.
+     */
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void retryRegions() {
+        context.getBusinessObject(OpenVisitDatabase.class).migrateRegionsNow();
     }
 
     /** Migrates every regional store not migrated yet; one that cannot be reached is tried again next time. */
-    @Schedule(minute = "*", hour = "*", persistent = false)
-    public void retryRegions() {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void migrateRegionsNow() {
         if (!retrying.compareAndSet(false, true)) {
             return;
         }
@@ -172,13 +195,27 @@ public class OpenVisitDatabase {
     }
 
     private void migrateRegions() {
+        boolean allReadyBefore = readyRegions().size() == DataRegion.values().length;
+        migrateEachRegion();
+        if (!allReadyBefore && readyRegions().size() == DataRegion.values().length) {
+            try { // every region took its revoked join links (regional V18): the global store keeps none
+                leaving.drop();
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.WARNING, "The global store''s revoked join links (moved to the regional stores) could "
+                        + "not be dropped now; tried again at the next start: {0}", rootMessage(e));
+            }
+        }
+    }
+
+    private void migrateEachRegion() {
         for (DataRegion region : DataRegion.values()) {
             if (Boolean.TRUE.equals(ready.get(region))) {
                 continue;
             }
             try {
                 log(region.key(), SchemaMigrator.migrateRegional(dataSource(region),
-                        () -> secrets.secret(AppointmentHasher.PURPOSE)));
+                        () -> secrets.secret(AppointmentHasher.PURPOSE),
+                        leaving::read));
                 ready.put(region, true);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The {0} regional store cannot be migrated now (its database is down or "

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *       {@code context-ehr-encounter} capability, and {@code launch/appointment} only when it lists it: hints
  *       the EHR may ignore (a launch never fails for want of them);</li>
  *   <li>reading the launch's {@code Appointment} (when it is booked for) and {@code Encounter} (whose
- *       {@code appointment} joins a launch that names only the encounter to the appointment's visit):
+ *       {@code appointment} joins a launch that names only the encounter to the appointment's visit) and
+ *       {@code Location} (the department's display name, {@code Location.name}):
  *       {@code user/} for a clinician or an unknown user, {@code patient/} on a patient launch URL; {@code .r}
  *       where the EHR supports SMART v2 scopes ({@code permission-v2}), {@code .read} for SMART v1 only.</li>
  * </ul>
@@ -58,6 +59,7 @@ public final class LaunchScopes {
         String read = syntax(configuration) == Syntax.V2 ? ".r" : ".read";
         scopes.add(level.prefix + "Appointment" + read);
         scopes.add(level.prefix + "Encounter" + read);
+        scopes.add(level.prefix + "Location" + read);
         return String.join(" ", scopes);
     }
 

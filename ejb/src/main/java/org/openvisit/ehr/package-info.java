@@ -9,6 +9,8 @@
  * launch, the EHR analyst's sign-in and the portal's OpenID Connect sign-in use it; write-back uses its
  * {@code backend} (SMART Backend Services tokens) and {@code fhir} (the FHIR client factory) packages; the Microsoft Teams
  * meeting platform its {@code graph} package (Entra tokens, Graph online meetings).
+ * An endpoint's Test connection reads the SMART discovery document and the FHIR metadata through the same client
+ * ({@link org.openvisit.ehr.FhirServerProbe}).
  * {@link org.openvisit.ehr.NimbusLibraries} says at start which Nimbus versions the server supplies.
  */
 package org.openvisit.ehr;

@@ -19,21 +19,21 @@ class LaunchScopesTest {
     void aV2EhrIsAskedInV2SyntaxWithTheHintsItLists() {
         assertThat(LaunchScopes.forLaunch(ehr(List.of("launch-ehr", "permission-v2", "permission-v1"),
                 List.of("launch", "launch/encounter", "launch/appointment", "user/*.rs")), LaunchScopes.Level.USER))
-                .isEqualTo("launch openid fhirUser launch/encounter launch/appointment user/Appointment.r user/Encounter.r");
+                .isEqualTo("launch openid fhirUser launch/encounter launch/appointment user/Appointment.r user/Encounter.r user/Location.r");
     }
 
     @Test
     void aV1OnlyEhrIsAskedInV1Syntax() {
         assertThat(LaunchScopes.forLaunch(ehr(List.of("launch-ehr", "permission-v1"), List.of("user/*.read")),
                 LaunchScopes.Level.USER))
-                .isEqualTo("launch openid fhirUser user/Appointment.read user/Encounter.read");
+                .isEqualTo("launch openid fhirUser user/Appointment.read user/Encounter.read user/Location.read");
     }
 
     @Test
     void theEncounterHintFollowsTheCapabilityAndThePatientLaunchAsksPatientScopes() {
         assertThat(LaunchScopes.forLaunch(ehr(List.of("context-ehr-encounter", "permission-v2"), List.of()),
                 LaunchScopes.Level.PATIENT))
-                .isEqualTo("launch openid fhirUser launch/encounter patient/Appointment.r patient/Encounter.r");
+                .isEqualTo("launch openid fhirUser launch/encounter patient/Appointment.r patient/Encounter.r patient/Location.r");
     }
 
     @Test
@@ -53,6 +53,6 @@ class LaunchScopesTest {
                 + "\"capabilities\":[\"permission-v1\"]}");
         assertThat(parsed.scopesSupported()).containsExactly("launch", "launch/encounter");
         assertThat(LaunchScopes.forLaunch(parsed, LaunchScopes.Level.USER))
-                .isEqualTo("launch openid fhirUser launch/encounter user/Appointment.read user/Encounter.read");
+                .isEqualTo("launch openid fhirUser launch/encounter user/Appointment.read user/Encounter.read user/Location.read");
     }
 }

@@ -18,6 +18,15 @@ import javax.sql.DataSource;
  */
 public class JdbcUrlDataSource implements DataSource {
 
+    /**
+     * Called by the application's first bean once it runs: from then on a regional store whose database is down throws
+     * at {@link #getConnection}; before (while the application is deployed) it gets a stand-in that lets the deployment
+     * go on ({@link RegionDownAtDeployment}).
+     */
+    public static void applicationStarted() {
+        RegionDownAtDeployment.started();
+    }
+
     private String url;
     private String store;
     private String user;
@@ -128,7 +137,13 @@ public class JdbcUrlDataSource implements DataSource {
             // names the pool in pg_stat_activity, so a database administrator sees which store holds connections
             properties.setProperty("ApplicationName", "openvisit-" + (store == null || store.isBlank() ? "global" : store));
         }
-        Connection connection = driver().connect(target, properties);
+        Connection connection;
+        try {
+            connection = driver().connect(target, properties);
+        } catch (SQLException e) {
+            // a regional store that is down while the application is deployed: see RegionDownAtDeployment
+            return RegionDownAtDeployment.standIn(store, target, e);
+        }
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the configured database URL.");
         }

@@ -8,6 +8,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -18,7 +19,8 @@ import javax.sql.DataSource;
  * installation's database simply goes on as the global store), a regional store with those in
  * {@code db/migration/regional} (history table {@code schema_history_regional}), plus the Java migrations named
  * below (where portable SQL cannot do the job, or rows are converted with the installation's appointment hash key,
- * which the application passes in: {@link V12__sms_keyed_hashes}). The same scripts run on H2 (embedded default) and PostgreSQL
+ * which the application passes in: {@link V12__sms_keyed_hashes}; or rows are brought from the global store:
+ * {@link V18__revoked_join_links_move_in}). The same scripts run on H2 (embedded default) and PostgreSQL
  * (production); a script that has been applied is never edited, only followed by a new version.
  * <p>
  * A regional store may be the very database that the global store is (PostgreSQL's default when no regional URL is
@@ -59,18 +61,37 @@ public final class SchemaMigrator {
      *                           stored rows to keyed hashes ({@link V12__sms_keyed_hashes})
      */
     public static MigrateResult migrateRegional(DataSource dataSource, Supplier<byte[]> appointmentHashKey) {
-        return migrateRegional(dataSource, appointmentHashKey, null);
+        return migrateRegional(dataSource, appointmentHashKey, V18__revoked_join_links_move_in.NONE, null);
+    }
+
+    /**
+     * A regional store, with what its migrations take from the global store.
+     *
+     * @param appointmentHashKey     the installation's appointment hash key ({@link V12__sms_keyed_hashes})
+     * @param revokedLinksFromGlobal the global store's revoked join links, for the ones whose visit is in this store
+     *                               ({@link V18__revoked_join_links_move_in})
+     */
+    public static MigrateResult migrateRegional(DataSource dataSource, Supplier<byte[]> appointmentHashKey,
+            Supplier<List<V18__revoked_join_links_move_in.Revocation>> revokedLinksFromGlobal) {
+        return migrateRegional(dataSource, appointmentHashKey, revokedLinksFromGlobal, null);
     }
 
     /** A regional store, up to {@code target} (null: the newest version); for tests of a conversion. */
     static MigrateResult migrateRegional(DataSource dataSource, Supplier<byte[]> appointmentHashKey, String target) {
+        return migrateRegional(dataSource, appointmentHashKey, V18__revoked_join_links_move_in.NONE, target);
+    }
+
+    private static MigrateResult migrateRegional(DataSource dataSource, Supplier<byte[]> appointmentHashKey,
+            Supplier<List<V18__revoked_join_links_move_in.Revocation>> links, String target) {
         Objects.requireNonNull(appointmentHashKey, "appointmentHashKey");
-        if (regional(dataSource, "0", appointmentHashKey, null).info().applied().length == 0
+        Objects.requireNonNull(links, "links");
+        if (regional(dataSource, "0", appointmentHashKey, links, null).info().applied().length == 0
                 && holdsRegionalTables(dataSource)) {
-            regional(dataSource, "1", appointmentHashKey, null).baseline();
+            regional(dataSource, "1", appointmentHashKey, links, null).baseline();
         }
-        Flyway flyway = regional(dataSource, "0", appointmentHashKey, target);
-        return regional(dataSource, "0", keyAskedFirst(dataSource, flyway, appointmentHashKey), target).migrate();
+        Flyway flyway = regional(dataSource, "0", appointmentHashKey, links, target);
+        return regional(dataSource, "0", keyAskedFirst(dataSource, flyway, appointmentHashKey), links, target)
+                .migrate();
     }
 
     /**
@@ -97,7 +118,8 @@ public final class SchemaMigrator {
 
     /** The store's schema version now, or null before its first migration. */
     public static String version(DataSource dataSource, boolean regional) {
-        MigrationInfo current = (regional ? regional(dataSource, "0", NO_KEY, null) : global(dataSource)).info()
+        MigrationInfo current = (regional ? regional(dataSource, "0", NO_KEY, V18__revoked_join_links_move_in.NONE,
+                null) : global(dataSource)).info()
                 .current();
         return current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
     }
@@ -120,7 +142,7 @@ public final class SchemaMigrator {
      * still runs; 1: the regional tables are there already).
      */
     private static Flyway regional(DataSource dataSource, String baseline, Supplier<byte[]> appointmentHashKey,
-                                   String target) {
+                                   Supplier<List<V18__revoked_join_links_move_in.Revocation>> links, String target) {
         FluentConfiguration configuration = Flyway.configure(SchemaMigrator.class.getClassLoader());
         if (target != null) {
             configuration.target(target);
@@ -128,7 +150,7 @@ public final class SchemaMigrator {
         return configuration
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/regional")
-                .javaMigrations(new V12__sms_keyed_hashes(appointmentHashKey))
+                .javaMigrations(new V12__sms_keyed_hashes(appointmentHashKey), new V18__revoked_join_links_move_in(links))
                 .table(REGIONAL_HISTORY_TABLE)
                 .baselineVersion(baseline)
                 .baselineOnMigrate(true)

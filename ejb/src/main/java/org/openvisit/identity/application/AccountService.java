@@ -37,6 +37,9 @@ public class AccountService {
     @Inject
     private OrganizationRepository organizations;
 
+    @jakarta.ejb.EJB
+    private org.openvisit.audit.application.AuditTrail trail;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** accounts (built-in sign-in) or oidc (the identity provider; passwords then optional for new accounts). */
@@ -90,12 +93,12 @@ public class AccountService {
         if (!operator && !(actor.hasRole(Role.ORG_ADMIN) && actor.organizationId() != null
                 && actor.organizationId().equals(request.organizationId())
                 && !request.roles().contains(Role.OPERATOR))) {
-            throw new ForbiddenException("You may only create users of your own organization.");
+            throw new ForbiddenException("You may only create users of your own organization.").worded("account.notYours");
         }
         PortalUsername name = newUsername(request.username());
         boolean externalOnly = request.password() == null || request.password().isBlank();
         if (externalOnly && !externalSignIn()) {
-            throw new InvalidAccountException("password", "The password is required.");
+            throw new InvalidAccountException("password", "The password is required.").worded("password.required");
         }
         if (!externalOnly) {
             PasswordPolicy.check(request.username(), request.password());
@@ -162,11 +165,13 @@ public class AccountService {
         PortalAccount account = username(actor.username()).flatMap(accounts::findByUsername)
                 .orElseThrow(() -> new ForbiddenException("Your account no longer exists."));
         if (!HASHER.matches(currentPassword, account.passwordHash())) {
-            throw new InvalidAccountException("currentPassword", "Your current password is not right.");
+            throw new InvalidAccountException("currentPassword", "Your current password is not right.")
+                    .worded("password.currentWrong");
         }
         PasswordPolicy.check(actor.username(), newPassword);
         if (HASHER.matches(newPassword, account.passwordHash())) {
-            throw new InvalidAccountException("newPassword", "Choose a password different from the current one.");
+            throw new InvalidAccountException("newPassword", "Choose a password different from the current one.")
+                    .worded("password.sameAsCurrent");
         }
         account.changePasswordHash(HASHER.hash(newPassword));
     }
@@ -183,7 +188,7 @@ public class AccountService {
                         && actor.hasRoleIn(Role.ORG_ADMIN, a.organizationId())))
                 .orElseThrow(() -> new InvalidAccountException("username", "There is no such user in your organization."));
         if (account.username().matches(actor.username())) {
-            throw new ForbiddenException("You cannot stop or restart your own account.");
+            throw new ForbiddenException("You cannot stop or restart your own account.").worded("account.ownStop");
         }
         if (enabled) {
             account.enable();
@@ -191,6 +196,80 @@ public class AccountService {
             account.disable();
         }
         return AccountSummary.of(account);
+    }
+
+    /**
+     * Gives one of an organization's accounts new roles (organization roles only). An operator may do it for anyone,
+     * the organization's administrators for its members; nobody for themselves (an administrator cannot lock the
+     * organization out of its own administration by accident). Takes effect at the person's next request; audited.
+     */
+    public AccountSummary changeRoles(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                      @NotNull String username, java.util.Set<Role> roles) {
+        PortalAccount account = managed(actor, username);
+        if (account.username().matches(actor.username())) {
+            throw new ForbiddenException("You cannot change your own roles; ask another administrator.")
+                    .worded("account.ownRoles");
+        }
+        if (account.organizationId() == null || (roles != null && roles.contains(Role.OPERATOR))) {
+            throw new InvalidAccountException("roles", "Only an organization's roles can be given here.")
+                    .worded("account.organizationRolesOnly");
+        }
+        java.util.Set<Role> before = account.roles();
+        account.changeRoles(roles);
+        if (!before.equals(account.roles())) {
+            trail.recordAfterGlobalChange(org.openvisit.audit.domain.model.AuditFact.of(
+                            org.openvisit.audit.domain.model.AuditKind.ACCOUNT_CHANGED,
+                            org.openvisit.audit.domain.model.AuditActor.portalUser(actor.username()))
+                    .withOrganization(account.organizationId())
+                    .withDetail("roles of " + account.username().value() + ": " + names(before) + " -> "
+                            + names(account.roles())));
+        }
+        return AccountSummary.of(account);
+    }
+
+    /**
+     * An administrator resets a person's password (a person who forgot it): a new one-time password, answered once and
+     * never kept (only its hash), which the person must change at their next sign-in before any other page opens. An
+     * operator may do it for anyone, an organization's administrators for its members; nobody for themselves (they
+     * change their own on My account). Not with the identity provider's sign-in: there passwords live at the provider.
+     * Audited (who reset whose password, never the password).
+     */
+    public PasswordReset resetPassword(@NotNull(message = "The signed-in user is required.") Actor actor,
+                                       @NotNull String username) {
+        if (externalSignIn()) {
+            throw new ForbiddenException("People sign in at the organization's identity provider: reset the password there.")
+                    .worded("account.resetAtProvider");
+        }
+        PortalAccount account = managed(actor, username);
+        if (account.username().matches(actor.username())) {
+            throw new ForbiddenException("Change your own password on My account.").worded("account.ownReset");
+        }
+        String oneTime = OneTimePasswords.next(account.username().value());
+        account.resetPassword(HASHER.hash(oneTime));
+        trail.recordAfterGlobalChange(org.openvisit.audit.domain.model.AuditFact.of(
+                        org.openvisit.audit.domain.model.AuditKind.ACCOUNT_CHANGED,
+                        org.openvisit.audit.domain.model.AuditActor.portalUser(actor.username()))
+                .withOrganization(account.organizationId())
+                .withDetail("password of " + account.username().value() + " reset to a one-time password"));
+        return new PasswordReset(account.username().value(), oneTime);
+    }
+
+    /** The signed-in person chose a language with the switcher: remembered for their next sessions, on any browser. */
+    public void chooseLanguage(@NotNull String username, org.openvisit.shared.domain.model.Language language) {
+        username(username).flatMap(accounts::findByUsername).ifPresent(a -> a.chooseLanguage(language));
+    }
+
+    /** An account the actor manages: an operator any, an organization's administrator its members. */
+    private PortalAccount managed(Actor actor, String username) {
+        return username(username).flatMap(accounts::findByUsername)
+                .filter(a -> actor.hasRole(Role.OPERATOR) || (a.organizationId() != null
+                        && actor.hasRoleIn(Role.ORG_ADMIN, a.organizationId())))
+                .orElseThrow(() -> new InvalidAccountException("username", "There is no such user in your organization.")
+                        .worded("account.notInOrganization"));
+    }
+
+    private static String names(java.util.Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The account as lists show it (no password hash), when it exists. */
@@ -204,22 +283,22 @@ public class AccountService {
 
     private SignedInUser signedIn(PortalAccount account) {
         return new SignedInUser(account.username().value(), account.displayName(), account.organizationId(),
-                account.roles());
+                account.roles(), account.mustChangePassword(), account.language().orElse(null));
     }
 
     /** The name of a new account, or a refusal that says what is wrong with it. */
     private static PortalUsername newUsername(String typed) {
         if (typed == null || typed.isBlank()) {
-            throw new InvalidAccountException("username", "The username is required.");
+            throw new InvalidAccountException("username", "The username is required.").worded("username.required");
         }
         String trimmed = typed.strip();
         if (trimmed.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new InvalidAccountException("username", "A username has no spaces or control characters, "
-                    + "for example ana.lyst or ana.lyst@hospital.example.");
+                    + "for example ana.lyst or ana.lyst@hospital.example.").worded("username.spaces");
         }
         if (trimmed.codePointCount(0, trimmed.length()) > PortalUsername.MAX_LENGTH) {
             throw new InvalidAccountException("username", "A username has at most " + PortalUsername.MAX_LENGTH
-                    + " characters.");
+                    + " characters.").worded("username.tooLong", PortalUsername.MAX_LENGTH);
         }
         return new PortalUsername(trimmed);
     }

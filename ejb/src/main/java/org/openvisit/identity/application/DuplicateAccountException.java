@@ -7,5 +7,6 @@ public class DuplicateAccountException extends ConflictException {
 
     public DuplicateAccountException(String username) {
         super("A user named \"" + username + "\" exists already.");
+        worded("account.duplicate", username);
     }
 }

@@ -34,23 +34,25 @@ public final class PasswordPolicy {
 
     public static void check(String username, String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw new InvalidAccountException("password", "The password must be at least " + MIN_LENGTH + " characters long.");
+            throw new InvalidAccountException("password", "The password must be at least " + MIN_LENGTH + " characters long.").worded("password.tooShort", MIN_LENGTH);
         }
         if (password.length() > MAX_LENGTH) {
-            throw new InvalidAccountException("password", "The password must be at most " + MAX_LENGTH + " characters long.");
+            throw new InvalidAccountException("password", "The password must be at most " + MAX_LENGTH + " characters long.").worded("password.tooLong", MAX_LENGTH);
         }
         if (password.strip().equalsIgnoreCase(username == null ? "" : username.strip())) {
-            throw new InvalidAccountException("password", "The password must not be the username.");
+            throw new InvalidAccountException("password", "The password must not be the username.").worded("password.username");
         }
         if (repetitive(password) || sequential(password)) {
             throw new InvalidAccountException("password", "The password must not be one character or a short piece"
-                    + " repeated, or a run of consecutive characters. A few unrelated words make a good password.");
+                    + " repeated, or a run of consecutive characters. A few unrelated words make a good password.")
+                    .worded("password.repetitive");
         }
         String core = core(password);
         if (COMMON.contains(core) || CONTEXT.contains(core)
                 || (username != null && core.equals(core(username)))) {
             throw new InvalidAccountException("password", "This password is one that many people use or that has"
-                    + " leaked. Choose another: a few unrelated words make a long password that is easy to remember.");
+                    + " leaked. Choose another: a few unrelated words make a long password that is easy to remember.")
+                    .worded("password.common");
         }
     }
 

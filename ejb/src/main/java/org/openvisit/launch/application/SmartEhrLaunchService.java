@@ -60,9 +60,9 @@ public class SmartEhrLaunchService {
 
     /**
      * What a launch asks an EHR that publishes nothing about its scopes: the launch context, who the user is, and
-     * reading the launch's Appointment and Encounter (SMART v1 syntax). See {@link LaunchScopes}.
+     * reading the launch's Appointment, Encounter and Location (SMART v1 syntax). See {@link LaunchScopes}.
      */
-    public static final String SCOPE = "launch openid fhirUser user/Appointment.read user/Encounter.read";
+    public static final String SCOPE = "launch openid fhirUser user/Appointment.read user/Encounter.read user/Location.read";
 
     private static final Logger LOG = Logger.getLogger(SmartEhrLaunchService.class.getName());
 
@@ -311,6 +311,9 @@ public class SmartEhrLaunchService {
         if (opened.visit().appointmentStart() == null) {
             rememberBookedTime(pending, token, ehrContext, opened.visit().id());
         }
+        if (opened.visit().departmentName() == null && opened.visit().departmentId() != null) {
+            rememberDepartmentName(token, fhirBase, context.location(), opened.visit().id());
+        }
         // the audit log holds every accepted launch; the server log only at FINE, to keep it for what goes wrong
         LOG.fine(() -> (patient ? "Patient" : "Clinician") + " launch accepted for visit " + opened.visit().id()
                 + " on endpoint " + pending.endpointId());
@@ -344,6 +347,32 @@ public class SmartEhrLaunchService {
             // most often another launch of the same appointment recorded the same time a moment before (its
             // transaction won the visit's version): this launch goes on either way
             LOG.info(() -> "The booked time of visit " + visitId + " was not recorded by this launch: "
+                    + rootCause(notRecorded).getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Reads the department's display name ({@code Location.name}) with the launch's own access token, once per visit;
+     * a launch never fails for it (an EHR that does not grant {@code Location.r} leaves the id shown). Only the
+     * department's name is kept, nothing else of the Location.
+     */
+    private void rememberDepartmentName(LaunchTokenResponse token, String fhirBase, String location, UUID visitId) {
+        String reference = DepartmentName.reference(location, fhirBase).orElse(null);
+        if (token.accessToken() == null || reference == null) {
+            return;
+        }
+        try {
+            OutboundHttp.Answer answer = http.get(URI.create(fhirBase + "/" + reference),
+                    Map.of("Authorization", "Bearer " + token.accessToken()), "the launch's department (Location)");
+            if (answer.status() != 200) {
+                LOG.fine(() -> "The EHR answered HTTP " + answer.status() + " for the department of visit " + visitId);
+                return;
+            }
+            DepartmentName.fromLocation(answer.body()).ifPresent(name -> visits.recordDepartmentName(visitId, name));
+        } catch (SmartSignInException | IllegalArgumentException unreadable) {
+            LOG.fine(() -> "The department of visit " + visitId + " could not be read: " + unreadable.getMessage());
+        } catch (EJBException notRecorded) {
+            LOG.info(() -> "The department name of visit " + visitId + " was not recorded by this launch: "
                     + rootCause(notRecorded).getClass().getSimpleName());
         }
     }

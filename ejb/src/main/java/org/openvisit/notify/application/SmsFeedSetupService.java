@@ -56,6 +56,9 @@ public class SmsFeedSetupService {
     @EJB
     private RegionDirectory regions;
 
+    @jakarta.inject.Inject
+    private org.openvisit.tenant.domain.model.OrganizationRepository organizations;
+
     private final Clock clock = Clock.systemUTC();
 
     /** The endpoint's settings (the defaults when none are saved). */
@@ -66,8 +69,11 @@ public class SmsFeedSetupService {
             // the defaults, never saved: nobody changed them yet
             EndpointSmsView d = view(new SmsEndpointSettings(organizationId, endpointId, actor.username(),
                     clock.instant()));
+            // messages start in the organization's language for patients
+            String language = organizations.find(organizationId).map(o -> o.patientLanguage().messageTag())
+                    .orElse(d.language());
             return new EndpointSmsView(d.endpointId(), d.confirmation(), d.reminderMinutes(), d.numberId(),
-                    d.phoneRegion(), d.language(), d.timeZone(), d.sendingFacility(), d.feedSecretSet(), null, null,
+                    d.phoneRegion(), language, d.timeZone(), d.sendingFacility(), d.feedSecretSet(), null, null,
                     null, null);
         });
     }

@@ -31,8 +31,9 @@ import java.util.logging.Logger;
  * Runs a move's steps on this node while it holds the move's lease: waits {@code openvisit.region-move.settle} (10 s)
  * after the request so that every node's relay and send job have seen the pause, refuses (FAILED) while the
  * organization has visits going on, waits while a relay still holds one of its write-back tasks, then copies and
- * verifies (plain JDBC on the two regional data sources, no transaction over both), switches the organization's region
- * (global store), and deletes the old region's rows. A node that crashes leaves the move where its last committed step
+ * verifies (plain JDBC on the two regional data sources, no transaction over both), verifies once more right before the
+ * switch (copying again what changed meanwhile), switches the organization's region (global store), and deletes the
+ * old region's rows. A node that crashes leaves the move where its last committed step
  * put it; the next node to take the lease goes on from there (a copy is made again from the start).
  */
 @Stateless
@@ -157,6 +158,26 @@ public class RegionMoveRunner {
             state = RegionMoveState.VERIFIED;
         }
         if (state == RegionMoveState.VERIFIED) {
+            // the last look before the switch, still under the pause: a row the old region changed since the
+            // verification (a report summary made again, an abandoned visit's event) is copied again, so that no
+            // change is left behind in the old region (the clean-up after the switch only adds rows that are missing)
+            List<TableCheck> last = withStores(move, (source, target) -> {
+                List<TableCheck> seen = copier.verify(source, target, scope);
+                for (int attempt = 1; attempt <= COPY_ATTEMPTS && seen.stream().anyMatch(c -> !c.matches());
+                     attempt++) {
+                    List<String> changed = seen.stream().filter(c -> !c.matches()).map(TableCheck::table).toList();
+                    LOG.info(() -> "Region move " + id + ": " + changed + " changed in " + move.from()
+                            + " after the verification; copied again before the switch");
+                    copier.copy(source, target, scope);
+                    seen = copier.verify(source, target, scope);
+                }
+                return seen;
+            });
+            if (last.stream().anyMatch(c -> !c.matches())) {
+                work.problem(id, "The organization's rows in " + move.from() + " kept changing before the switch; "
+                        + "tried again in a moment.");
+                return;
+            }
             work.switchRegion(id, node);
             state = RegionMoveState.SWITCHED;
         }

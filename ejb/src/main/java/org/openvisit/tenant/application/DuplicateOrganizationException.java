@@ -7,5 +7,6 @@ public class DuplicateOrganizationException extends ConflictException {
 
     public DuplicateOrganizationException(String name) {
         super("An organization named \"" + name + "\" is registered already.");
+        worded("organization.duplicate", name);
     }
 }

@@ -31,7 +31,7 @@ public class IntegrationRecordsService {
      * appointment and encounter, nothing clinical (see {@code org.openvisit.ehr.LaunchScopes}: the EHR's own syntax,
      * the context hints it advertises, {@code patient/} instead of {@code user/} on the patient launch URL).
      */
-    public static final String LAUNCH_SCOPES = "launch openid fhirUser launch/encounter user/Appointment.r user/Encounter.r";
+    public static final String LAUNCH_SCOPES = "launch openid fhirUser launch/encounter user/Appointment.r user/Encounter.r user/Location.r";
     public static final String BACKEND_CLIENT_ID = "openvisit-backend";
 
     @EJB

@@ -32,6 +32,9 @@ public class OrganizationService {
     @Inject
     private org.openvisit.tenant.domain.model.TeamsSettingsRepository teamsSettings;
 
+    @jakarta.ejb.EJB
+    private org.openvisit.audit.application.AuditTrail trail;
+
     private final Clock clock = Clock.systemUTC();
 
     public OrganizationSummary register(@NotNull(message = "The organization details are required.")
@@ -66,6 +69,54 @@ public class OrganizationService {
                     + "organization's Microsoft Teams settings first: without them no Teams meeting can be made.");
         }
         organization.chooseMeetingPlatform(meetingPlatforms.named(platform).name());
+        return OrganizationSummary.of(organization);
+    }
+
+    /**
+     * Edits an organization: its name, its EHR and the language of its patient-facing pages and messages. The data
+     * region stays (a region move changes it, see {@code RegionMoveService}). An operator may edit any organization,
+     * an organization's administrators their own. Audited when anything changed.
+     *
+     * @throws DuplicateOrganizationException another organization has that name
+     */
+    public OrganizationSummary edit(@NotNull(message = "The signed-in user is required.") org.openvisit.tenant.domain.model.Actor actor,
+                                    @NotNull UUID id, @NotNull(message = "The organization details are required.")
+                                    @Valid OrganizationChange change) {
+        if (!actor.hasRole(org.openvisit.tenant.domain.model.Role.OPERATOR)
+                && !actor.hasRoleIn(org.openvisit.tenant.domain.model.Role.ORG_ADMIN, id)) {
+            throw new org.openvisit.shared.domain.model.ForbiddenException("Only an operator or an administrator "
+                    + "(ORG_ADMIN) of the organization may edit it.").worded("organization.notYours");
+        }
+        Organization organization = organizations.find(id).orElseThrow(() -> new OrganizationNotFoundException(id));
+        OrganizationName name = new OrganizationName(change.name());
+        organizations.findByName(name).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+            throw new DuplicateOrganizationException(name.value());
+        });
+        StringBuilder changed = new StringBuilder();
+        if (!organization.name().value().equals(name.value())) {
+            changed.append("name \"").append(organization.name().value()).append("\" -> \"").append(name.value())
+                    .append("\"; ");
+        }
+        if (change.ehrVendor() != null && change.ehrVendor() != organization.ehrVendor()) {
+            changed.append("EHR ").append(organization.ehrVendor()).append(" -> ").append(change.ehrVendor()).append("; ");
+        }
+        var language = change.patientLanguage() == null ? org.openvisit.shared.domain.model.Language.ENGLISH
+                : change.patientLanguage();
+        if (language != organization.patientLanguage()) {
+            changed.append("patients' language ").append(organization.patientLanguage().tag()).append(" -> ")
+                    .append(language.tag()).append("; ");
+        }
+        organization.rename(name);
+        if (change.ehrVendor() != null) {
+            organization.changeEhrVendor(change.ehrVendor());
+        }
+        organization.speakToPatientsIn(language);
+        if (!changed.isEmpty()) {
+            trail.recordAfterGlobalChange(org.openvisit.audit.domain.model.AuditFact.of(
+                            org.openvisit.audit.domain.model.AuditKind.ORGANIZATION_CHANGED,
+                            org.openvisit.audit.domain.model.AuditActor.portalUser(actor.username()))
+                    .withOrganization(id).withDetail(changed.substring(0, changed.length() - 2)));
+        }
         return OrganizationSummary.of(organization);
     }
 

@@ -10,11 +10,12 @@ import java.util.UUID;
 
 /** An organization as callers of the tenant services see it. */
 public record OrganizationSummary(UUID id, String name, DataRegion dataRegion, EhrVendor ehrVendor,
-                                  String meetingPlatform, Instant createdAt, long version) implements Serializable {
+                                  String meetingPlatform, Instant createdAt, long version,
+                                  org.openvisit.shared.domain.model.Language patientLanguage) implements Serializable {
 
     static OrganizationSummary of(Organization organization) {
         return new OrganizationSummary(organization.id(), organization.name().value(), organization.dataRegion(),
                 organization.ehrVendor(), organization.meetingPlatform(), organization.createdAt(),
-                organization.version());
+                organization.version(), organization.patientLanguage());
     }
 }

@@ -141,6 +141,11 @@ public class VisitOrchestrationService {
         regions.ofVisit(visitId).visits().find(visitId).orElseThrow(VisitNotFoundException::new).bookedFor(start, end);
     }
 
+    /** Keeps the department's display name the EHR gave at a launch ({@code Location.name}); never patient data. */
+    public void recordDepartmentName(@NotNull UUID visitId, @NotNull String name) {
+        regions.ofVisit(visitId).visits().find(visitId).orElseThrow(VisitNotFoundException::new).nameDepartment(name);
+    }
+
     /**
      * A clinician starts the ended visit again, as a {@code VISIT_RESTARTED} event of the clinician (the visit's history
      * of the transition; written back in the visit's order like every event).
@@ -166,6 +171,6 @@ public class VisitOrchestrationService {
                 v.status(), v.meeting().orElse(null), meetings.of(v).joinUrl(v, JoinRole.PROVIDER),
                 meetings.of(v).joinUrl(v, JoinRole.PATIENT), v.createdAt(), v.startedAt().orElse(null),
                 v.endedAt().orElse(null), visits.participants(v.id()).stream().map(ParticipantView::of).toList(),
-                v.appointmentStart().orElse(null), v.appointmentEnd().orElse(null));
+                v.appointmentStart().orElse(null), v.appointmentEnd().orElse(null), v.departmentName().orElse(null));
     }
 }

@@ -32,8 +32,11 @@ public class VisitPageService {
 
     /** @param withEvents the clinician's page lists the visit's events; the lobby does not */
     public Optional<VisitPage> of(@NotNull UUID visitId, boolean withEvents) {
-        return visits.find(visitId).map(visit -> new VisitPage(visit,
-                organizations.find(visit.organizationId()).map(o -> o.name().value()).orElse(UNNAMED_ORGANIZATION),
-                withEvents ? events.of(visitId) : List.of()));
+        return visits.find(visitId).map(visit -> {
+            var organization = organizations.find(visit.organizationId());
+            return new VisitPage(visit, organization.map(o -> o.name().value()).orElse(UNNAMED_ORGANIZATION),
+                    withEvents ? events.of(visitId) : List.of(),
+                    organization.map(o -> o.patientLanguage()).orElse(org.openvisit.shared.domain.model.Language.ENGLISH));
+        });
     }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
  * key the visit has) and no patient data.
  *
  * @param departmentId    the launch's location (department), {@code null} when the EHR sent none
+ * @param departmentName  the department's display name from the EHR ({@code Location.name}), {@code null} when not
+ *                        read (then the id is shown)
  * @param meeting         the meeting on the platform, {@code null} when it is not made yet
  * @param providerJoinUrl where clinicians join; {@code patientJoinUrl} where patients wait
  * @param appointmentStart when the appointment is booked for, {@code null} when the EHR did not tell;
@@ -21,5 +23,10 @@ import java.util.UUID;
 public record VisitView(UUID id, UUID endpointId, UUID organizationId, VisitKeyKind keyKind, String departmentId,
                         VisitStatus status, MeetingRef meeting, String providerJoinUrl, String patientJoinUrl,
                         Instant createdAt, Instant startedAt, Instant endedAt, List<ParticipantView> participants,
-                        Instant appointmentStart, Instant appointmentEnd) {
+                        Instant appointmentStart, Instant appointmentEnd, String departmentName) {
+
+    /** The department as people read it: its name from the EHR, else its id; {@code null} without a department. */
+    public String department() {
+        return departmentName != null ? departmentName : departmentId;
+    }
 }

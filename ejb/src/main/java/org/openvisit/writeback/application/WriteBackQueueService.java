@@ -95,15 +95,39 @@ public class WriteBackQueueService {
         long retrying = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.RETRYING));
         long failed = tasks.countQueueOf(endpoint.id(), EnumSet.of(DeliveryStatus.FAILED));
         EndpointCircuitBreakers.State circuit = relay.circuit(endpoint.id());
-        EndpointHealth health = failed > 0 ? EndpointHealth.FAILING
-                : circuit == EndpointCircuitBreakers.State.OPEN ? EndpointHealth.DOWN
-                : retrying > 0 || circuit == EndpointCircuitBreakers.State.HALF_OPEN ? EndpointHealth.DEGRADED
-                : EndpointHealth.HEALTHY;
+        java.time.Instant lastDelivered = tasks.lastDeliveredAt(endpoint.id()).orElse(null);
+        EndpointHealth health = health(failed, retrying, circuit, lastDelivered != null);
         WriteBackEndpoint wb = keys.settingsFor(endpoint.id());
         return new WriteBackQueue(endpoint.id(), health, pending, inFlight, retrying, failed, wb.adapter(),
                 wb.clientId().orElse(settings.clientId()), wb.keyId(),
                 wb.callLimit().isPresent() ? wb.callLimit().getAsInt() : null, settings.callsAtOnce(wb.callLimit().orElse(0), cluster.nodes()),
-                tasks.queueOf(endpoint.id(), listed, first, max).stream().map(QueueItem::of).toList());
+                tasks.queueOf(endpoint.id(), listed, first, max).stream().map(QueueItem::of).toList(), lastDelivered);
+    }
+
+    /**
+     * The badge: dead letters first, then the circuit, then retries; with nothing of that, HEALTHY only once the EHR
+     * took a write-back (NEVER_DELIVERED before: a new endpoint has proven nothing yet).
+     */
+    static EndpointHealth health(long failed, long retrying, EndpointCircuitBreakers.State circuit, boolean everDelivered) {
+        return failed > 0 ? EndpointHealth.FAILING
+                : circuit == EndpointCircuitBreakers.State.OPEN ? EndpointHealth.DOWN
+                : retrying > 0 || circuit == EndpointCircuitBreakers.State.HALF_OPEN ? EndpointHealth.DEGRADED
+                : everDelivered ? EndpointHealth.HEALTHY
+                : EndpointHealth.NEVER_DELIVERED;
+    }
+
+    /**
+     * A page of the endpoint's delivered events, the latest delivered first; of one visit only when {@code visitId}
+     * is given. Paged in the database. Who may see it is who may see the endpoint.
+     *
+     * @throws EndpointNotFoundException no such endpoint, or not one the actor may see
+     */
+    public DeliveredPage delivered(@NotNull Actor actor, @NotNull UUID endpointId, UUID visitId,
+                                   @Min(0) int first, @Min(1) @Max(500) int max) {
+        EndpointView endpoint = endpoints.find(actor, endpointId);
+        DeliveryTaskRepository tasks = regions.ofOrganization(endpoint.organizationId()).deliveryTasks();
+        return new DeliveredPage(tasks.deliveredOf(endpoint.id(), visitId, first, max).stream().map(QueueItem::of)
+                .toList(), tasks.countDeliveredOf(endpoint.id(), visitId), first, max);
     }
 
     /** Tries a dead letter again now (ORG_ADMIN of the endpoint's organization). */

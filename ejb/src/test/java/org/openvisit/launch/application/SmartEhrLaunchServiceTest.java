@@ -136,7 +136,7 @@ class SmartEhrLaunchServiceTest {
         UUID id = UUID.randomUUID();
         return new OpenedVisit(new VisitView(id, UUID.randomUUID(), UUID.randomUUID(), VisitKeyKind.APPOINTMENT, null,
                 VisitStatus.SCHEDULED, null, "/visit/" + id, "/visit/" + id + "/lobby", Instant.now(), null, null,
-                List.of(), null, null), true);
+                List.of(), null, null, null), true);
     }
 
     @AfterEach

@@ -156,6 +156,29 @@ class RegionMoveRunnerTest {
         assertThat(counts(DataRegion.AMERICAS)).containsOnly(0L);
     }
 
+    /**
+     * A row of the old region changed after the verification, before the switch (the report sweep made a summary
+     * again, an abandoned visit got an event's detail): the last check before the switch copies it again, so the new
+     * region has the change (the clean-up after the switch adds only missing rows, and would lose it).
+     */
+    @Test
+    void aChangeAfterTheVerificationIsCarriedOverBeforeTheSwitch() throws SQLException {
+        work.afterVerification = () -> {
+            try {
+                exec(DataRegion.AMERICAS, "UPDATE visit_event SET detail = 'changed after the verification'"
+                        + " WHERE organization_id = ?", ORG.toString());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        runner.run(work.move.id());
+
+        assertThat(work.move.state()).as(work.move.lastError().orElse("")).isEqualTo(RegionMoveState.CLEANED);
+        assertThat(strings(DataRegion.EMEA, "SELECT detail FROM visit_event"))
+                .containsExactly("changed after the verification");
+        assertThat(counts(DataRegion.AMERICAS)).containsOnly(0L);
+    }
+
     @Test
     void aVisitGoingOnFailsTheMoveAndCopiesNothing() throws SQLException {
         exec(DataRegion.AMERICAS, "UPDATE visit SET status = 'IN_PROGRESS', ended_at = NULL, created_at = ?",
@@ -213,9 +236,14 @@ class RegionMoveRunnerTest {
             move.startCopying(node, Instant.now());
         }
 
+        /** What happens in the old region between the verification and the switch (a test's change). */
+        Runnable afterVerification = () -> { };
+
         @Override
         public boolean verify(UUID moveId, String node, List<TableCheck> checks) {
-            return move.verify(checks, node, Instant.now());
+            boolean verified = move.verify(checks, node, Instant.now());
+            afterVerification.run();
+            return verified;
         }
 
         @Override

@@ -103,7 +103,7 @@ class RealEhrLaunchIT {
         HttpResponse<String> page = launch(clinician, ADA, "appt-1005", "V1_ONLY_SCOPES", LaunchBrowser.at("/launch").toString());
         String visit = visitOf(clinician, page, false);
         URI authorize = clinician.visited.stream().filter(u -> u.getPath().endsWith("/oauth/authorize")).findFirst().orElseThrow();
-        assertThat(authorize.getQuery()).contains("scope=launch openid fhirUser user/Appointment.read user/Encounter.read")
+        assertThat(authorize.getQuery()).contains("scope=launch openid fhirUser user/Appointment.read user/Encounter.read user/Location.read")
                 .contains("aud=" + v1Base);
         LaunchBrowser patient = new LaunchBrowser();
         HttpResponse<String> lobby = launch(patient, "Patient/pat-pablo-reyes", "appt-1005", "V1_ONLY_SCOPES",
@@ -111,7 +111,7 @@ class RealEhrLaunchIT {
         assertThat(visitOf(patient, lobby, true)).isEqualTo(visit);
         URI patientAuthorize = patient.visited.stream().filter(u -> u.getPath().endsWith("/oauth/authorize")).findFirst()
                 .orElseThrow();
-        assertThat(patientAuthorize.getQuery()).contains("patient/Appointment.read patient/Encounter.read");
+        assertThat(patientAuthorize.getQuery()).contains("patient/Appointment.read patient/Encounter.read patient/Location.read");
         assertThat(older.auditRows()).filteredOn(r -> visit.equals(r.getString("visitId", null)))
                 .extracting(r -> r.getString("reasonCode")).contains("PROVIDER_LAUNCH", "PATIENT_LAUNCH");
     }

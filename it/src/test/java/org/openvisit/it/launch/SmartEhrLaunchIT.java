@@ -63,6 +63,8 @@ class SmartEhrLaunchIT {
         assertThat(landed.getPath()).matches("/visit/[0-9a-f-]{36}");
         assertThat(page.body()).contains("Virtual visit", "Practitioner/prac-ada-okafor", "SCHEDULED");
         assertThat(page.body()).doesNotContain("pat-", "appt-1003", "enc-1003");
+        // the department by its name in the EHR (Location.name, read with the launch's token), not its id
+        assertThat(page.body()).contains("<dd id=\"department\"><span translate=\"no\">Riverside Virtual Care</span>");
         // when the appointment is booked for, read from the EHR with the launch's token (30 minutes in the sandbox)
         java.util.regex.Matcher booked = java.util.regex.Pattern.compile(
                 "id=\"appointmentTime\" data-start=\"([0-9T:Z-]+)\" data-end=\"([0-9T:Z-]+)\"").matcher(page.body());
@@ -75,7 +77,7 @@ class SmartEhrLaunchIT {
         URI authorize = ada.visited.stream().filter(u -> u.getPath().endsWith("/authorize")).findFirst().orElseThrow();
         Map<String, String> query = query(authorize);
         assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", "openvisit")
-                .containsEntry("scope", "launch openid fhirUser launch/encounter user/Appointment.r user/Encounter.r").containsEntry("code_challenge_method", "S256")
+                .containsEntry("scope", "launch openid fhirUser launch/encounter user/Appointment.r user/Encounter.r user/Location.r").containsEntry("code_challenge_method", "S256")
                 .containsKeys("launch", "state", "code_challenge", "nonce", "aud");
         assertThat(query.get("redirect_uri")).endsWith("/launch/callback");
         assertThat(query.get("state").length()).isGreaterThanOrEqualTo(22); // >= 128 bits in base64url

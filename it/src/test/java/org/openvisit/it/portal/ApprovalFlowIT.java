@@ -123,6 +123,14 @@ class ApprovalFlowIT {
             assertThat(driver.findElement(By.id("endpoint:messages")).getText()).contains("sent to " + analyst);
             String endpointPage = driver.getCurrentUrl();
             shot("admin-endpoint-awaiting-approval");
+            // Test connection: the sandbox answers its SMART discovery and its FHIR metadata (R4)
+            driver.findElement(By.id("endpoint:testConnection")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("endpoint:messages"),
+                    "The EHR answers"));
+            assertThat(driver.findElement(By.id("connectionDiscovery")).getText()).endsWith("answered as it should.");
+            assertThat(driver.findElement(By.id("connectionMetadata")).getText()).endsWith("answered as it should.");
+            assertThat(driver.findElement(By.id("endpoint:messages")).getText()).contains("FHIR 4.0");
+            shot("admin-endpoint-test-connection");
             signOut();
 
             // 3. The approver signs in to the EHR (SMART standalone launch against the sandbox) and approves.

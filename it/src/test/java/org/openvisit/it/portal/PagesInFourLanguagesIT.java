@@ -119,6 +119,7 @@ class PagesInFourLanguagesIT {
                 page(browser, language, "endpoint", "/endpoint.xhtml?id=" + endpointId, "endpoint:status", problems);
                 page(browser, language, "endpoint-new", "/endpoint-new.xhtml", "wizardForm:baseUrl", problems);
                 page(browser, language, "users", "/users.xhtml", "users:create", problems);
+                page(browser, language, "organization", "/organization.xhtml", "organization:save", problems);
                 page(browser, language, "account", "/account.xhtml", "password:change", problems);
                 page(browser, language, "second-factor", "/second-factor.xhtml", "secondFactor:begin", problems);
                 page(browser, language, "second-factor-set-up", "/second-factor.xhtml", "secondFactor:begin",
@@ -189,6 +190,31 @@ class PagesInFourLanguagesIT {
             driver.get(SharedServer.baseUri().resolve("/language?to=de&back=//evil.example.org/x").toString());
             assertThat(driver.getCurrentUrl()).startsWith(SharedServer.baseUri().toString()).doesNotContain("evil");
             assertThat(lang(driver)).isEqualTo("ru");
+        }
+    }
+
+    @Test
+    void aSignedInPersonsChoiceIsRememberedOnTheirAccountInAnyBrowser() {
+        TenantApi.User person = TenantApi.user(OPERATOR, organization, "lang.person", "REPORT_READER");
+        try (Browser browser = Browser.open("--accept-lang=en", "--lang=en")) {
+            WebDriver driver = browser.driver();
+            browser.signIn(SharedServer.baseUri(), person.username(), person.password());
+            driver.get(SharedServer.baseUri().resolve("/account.xhtml").toString());
+            assertThat(lang(driver)).isEqualTo("en");
+            driver.findElement(By.cssSelector(".ov-languages a[lang='zh-Hant-TW']")).click();
+            browser.waitUpTo(WAIT).until(d -> "zh-Hant-TW".equals(lang(d)));
+        }
+        // another browser (another cookie jar) asking for Russian: the account's choice wins once signed in
+        try (Browser browser = Browser.open("--accept-lang=ru", "--lang=ru")) {
+            WebDriver driver = browser.driver();
+            driver.get(SharedServer.baseUri().resolve("/sign-in.xhtml").toString());
+            assertThat(lang(driver)).as("before signing in: the browser's").isEqualTo("ru");
+            browser.signIn(SharedServer.baseUri(), person.username(), person.password());
+            driver.get(SharedServer.baseUri().resolve("/account.xhtml").toString());
+            assertThat(lang(driver)).as("signed in: the account's").isEqualTo("zh-Hant-TW");
+            driver.findElement(By.id("account:signOut")).click();
+            browser.waitUpTo(WAIT).until(ExpectedConditions.urlContains("sign-in"));
+            assertThat(lang(driver)).as("and this browser remembers it").isEqualTo("zh-Hant-TW");
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openvisit.database.TestDatabase;
 import org.openvisit.it.support.Http;
+import org.openvisit.it.rooms.RoomClient;
 import org.openvisit.it.support.PrivacyScan;
 import org.openvisit.it.support.SharedServer;
 
@@ -28,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each before anything reads it (no "table not found" in its log: issue 20's 56 traces from the write-back relay and
  * purge), and shows each store on /health. On a server whose AMERICAS store is a PostgreSQL database of its own, that
  * database going down shows the region DOWN and the others UP, and refuses the launches of its AMERICAS organization
- * (the demo organization) with the refusal page, in the launch's language, until it is back; an operator then moves
- * that organization to EMEA (a PostgreSQL database of its own too) over the API.
+ * (the demo organization) with the refusal page, in the launch's language, until it is back; a server started while a
+ * region's database is down starts and serves the other regions; the privacy scan runs over every store after a
+ * launch, lobby, call and SMS; an operator then moves that organization to EMEA and on to APAC over the API, and its
+ * launches land in its region's database only.
  */
 class RegionalStoresIT {
 
@@ -42,7 +45,7 @@ class RegionalStoresIT {
         assertThat(regional.getString("status")).isEqualTo("UP");
         for (String region : new String[] {"americas", "emea", "apac"}) {
             assertThat(regional.getJsonObject("data").getString(region)).as(region).isEqualTo("UP");
-            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("15");
+            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("18");
             assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit-" + region + ".mv.db"))).as(region).isTrue();
         }
         assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("45");
@@ -52,25 +55,55 @@ class RegionalStoresIT {
                 .doesNotContainIgnoringCase("does not exist");
     }
 
+    /**
+     * Every store on a PostgreSQL database of its own (global, AMERICAS, EMEA, APAC). The server is started while the
+     * APAC database refuses connections: it starts, serves the other regions, shows APAC DOWN and says so in its log, and
+     * takes APAC up (migrated) within a minute of its database coming back, without a restart. The AMERICAS database
+     * going down refuses only its launches, with the page. A launch, a lobby, an admitted call with quality figures and
+     * a patient link sent by SMS (the built-in carrier) leave nothing of the patient in any table of any of the four
+     * stores or in the log (the privacy scan). Then the demo organization moves to EMEA and on to APAC, and a launch in
+     * each region lands in that region's database only.
+     */
     @Test
     void aRegionWhoseDatabaseGoesDownRefusesOnlyItsOwnLaunchesWithAClearPage() throws Exception {
-        String name = "regions_americas_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String emeaName = name.replace("americas", "emea");
-        admin("CREATE DATABASE " + name);
-        admin("CREATE DATABASE " + emeaName);
+        String suffix = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String name = "regions_americas_" + suffix;
+        String emeaName = "regions_emea_" + suffix;
+        String apacName = "regions_apac_" + suffix;
+        String globalName = "regions_global_" + suffix;
+        for (String database : List.of(name, emeaName, apacName, globalName)) {
+            admin("CREATE DATABASE " + database);
+        }
+        // APAC's database is down when the server starts
+        admin("ALTER DATABASE " + apacName + " ALLOW_CONNECTIONS false");
         try {
-            String url = TestDatabase.POSTGRES_ADMIN_URL.substring(0, TestDatabase.POSTGRES_ADMIN_URL.lastIndexOf('/') + 1)
-                    + name;
-            String emeaUrl = url.substring(0, url.lastIndexOf('/') + 1) + emeaName;
-            SharedServer server = SharedServer.startedWith(Map.of("OPENVISIT_DB_AMERICAS_URL", url,
-                    "OPENVISIT_DB_AMERICAS_USER", TestDatabase.POSTGRES_USER,
-                    "OPENVISIT_DB_AMERICAS_PASSWORD", "unused-with-trust-auth",
-                    "OPENVISIT_DB_EMEA_URL", emeaUrl, "OPENVISIT_DB_EMEA_USER", TestDatabase.POSTGRES_USER,
-                    "OPENVISIT_DB_EMEA_PASSWORD", "unused-with-trust-auth",
+            String prefix = TestDatabase.POSTGRES_ADMIN_URL.substring(0,
+                    TestDatabase.POSTGRES_ADMIN_URL.lastIndexOf('/') + 1);
+            String url = prefix + name;
+            String emeaUrl = prefix + emeaName;
+            String apacUrl = prefix + apacName;
+            String globalUrl = prefix + globalName;
+            Map<String, String> configuration = new java.util.HashMap<>(Map.of(
+                    "OPENVISIT_DB_URL", globalUrl, "OPENVISIT_DB_USER", TestDatabase.POSTGRES_USER,
+                    "OPENVISIT_DB_PASSWORD", "unused-with-trust-auth",
                     // one server: no other node needs 10 s to see a move's pause
                     "OPENVISIT_REGION_MOVE_SETTLE", "PT1S"));
-            JsonObject up = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
-            assertThat(up.getJsonObject("data").getString("americas")).as(up.toString()).isEqualTo("UP");
+            for (Map.Entry<String, String> region : Map.of("AMERICAS", url, "EMEA", emeaUrl, "APAC", apacUrl)
+                    .entrySet()) {
+                configuration.put("OPENVISIT_DB_" + region.getKey() + "_URL", region.getValue());
+                configuration.put("OPENVISIT_DB_" + region.getKey() + "_USER", TestDatabase.POSTGRES_USER);
+                configuration.put("OPENVISIT_DB_" + region.getKey() + "_PASSWORD", "unused-with-trust-auth");
+            }
+            SharedServer server = SharedServer.startedWith(configuration);
+
+            // started with APAC down: the other regions serve, APAC is DOWN, and the log says why in words
+            JsonObject started = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))),
+                    "regional-stores");
+            assertThat(started.getString("status")).isEqualTo("UP");
+            assertThat(started.getJsonObject("data").getString("americas")).as(started.toString()).isEqualTo("UP");
+            assertThat(started.getJsonObject("data").getString("emea")).isEqualTo("UP");
+            assertThat(started.getJsonObject("data").getString("apac")).as(started.toString()).isEqualTo("DOWN");
+            assertThat(server.log()).contains("The APAC regional store cannot be migrated now");
 
             // the AMERICAS database goes down: no new connection is allowed, the open ones are ended
             admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
@@ -80,7 +113,6 @@ class RegionalStoresIT {
             assertThat(down.getString("status")).isEqualTo("UP");
             assertThat(down.getJsonObject("data").getString("americas")).as(down.toString()).isEqualTo("DOWN");
             assertThat(down.getJsonObject("data").getString("emea")).isEqualTo("UP");
-            assertThat(down.getJsonObject("data").getString("apac")).isEqualTo("UP");
 
             // the demo organization is in AMERICAS: its launch is refused with the page, in the launch's language
             HttpResponse<String> page = launch(server, "ru");
@@ -95,21 +127,201 @@ class RegionalStoresIT {
             assertThat(visit.statusCode()).as(visit.body()).isEqualTo(200);
             assertThat(visit.body()).contains("Virtual visit");
 
-            // the privacy scan: every table of the region's store holds nothing of the patient, no plain appointment
-            // id and no token, and neither does the server's log (the visit and its audit rows were read)
+            String org = demoOrganization(server);
+            lobbyCallAndSms(server, org);
+
+            // the privacy scan: every table of every store holds nothing of the patient, no plain appointment id, no
+            // token and no phone number, and neither does the server's log
+            List<String> secrets = new java.util.ArrayList<>(PrivacyScan.SANDBOX_SECRETS);
+            secrets.addAll(PATIENT_PHONE);
             Map<String, Integer> read = new java.util.HashMap<>();
-            assertThat(PrivacyScan.database(url, TestDatabase.POSTGRES_USER, PrivacyScan.SANDBOX_SECRETS, read))
-                    .as("patient data, appointment ids or tokens in the AMERICAS store").isEmpty();
+            assertThat(PrivacyScan.database(url, TestDatabase.POSTGRES_USER, secrets, read))
+                    .as("patient data, appointment ids, tokens or phone numbers in the AMERICAS store").isEmpty();
             assertThat(read).as("rows read per table").containsKeys("visit", "launch_audit", "visit_participant");
-            assertThat(read.get("visit")).isPositive();
-            assertThat(read.get("launch_audit")).isPositive(); // the launch (the refusals could not reach this store)
-            assertThat(PrivacyScan.log(server.log(), PrivacyScan.SANDBOX_SECRETS)).as("in the server log").isEmpty();
+            for (String table : List.of("visit", "launch_audit", "visit_event", "call_quality", "sms_link_send",
+                    "sms_outbox", "audit_event")) {
+                assertThat(read.get(table)).as("rows of " + table + " read by the scan").isPositive();
+            }
+            Map<String, Integer> globalRead = new java.util.HashMap<>();
+            assertThat(PrivacyScan.database(globalUrl, TestDatabase.POSTGRES_USER, secrets, globalRead))
+                    .as("in the global store").isEmpty();
+            assertThat(globalRead).containsKeys("organization", "sms_number").doesNotContainKeys("visit",
+                    "revoked_join_link", "launch_audit", "call_quality", "sms_link_send");
+            assertThat(PrivacyScan.database(emeaUrl, TestDatabase.POSTGRES_USER, secrets, new java.util.HashMap<>()))
+                    .as("in the EMEA store").isEmpty();
+            assertThat(PrivacyScan.log(server.log(), secrets)).as("in the server log").isEmpty();
+
+            // APAC's database is back: its store is migrated within a minute, no restart
+            admin("ALTER DATABASE " + apacName + " ALLOW_CONNECTIONS true");
+            JsonObject apac = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
+            for (int i = 0; i < 50 && !"UP".equals(apac.getJsonObject("data").getString("apac")); i++) {
+                Thread.sleep(2000);
+                apac = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
+            }
+            assertThat(apac.getJsonObject("data").getString("apac")).as(apac.toString()).isEqualTo("UP");
+            assertThat(apac.getJsonObject("data").getString("apacSchemaVersion")).isEqualTo("18");
+            // every region took its revoked join links (regional V18): the global store's old table is gone
+            String oldTable = "table_name IN ('revoked_join_link', 'revoked_join_link_leaving')";
+            for (int i = 0; i < 20 && countWhere(globalUrl, "information_schema.tables", oldTable) > 0; i++) {
+                Thread.sleep(500); // dropped just after the last region was marked ready
+            }
+            assertThat(countWhere(globalUrl, "information_schema.tables", oldTable)).isZero();
 
             movesTheDemoOrganizationToEmea(server, url, emeaUrl);
+            Map<String, String> stores = Map.of("AMERICAS", url, "EMEA", emeaUrl, "APAC", apacUrl);
+            launchLandsInItsRegionOnly(server, org, "EMEA", '2', "appt-1004", stores);
+            sql(emeaUrl, "UPDATE visit SET status = 'ENDED', ended_at = now() WHERE organization_id = '" + org
+                    + "' AND status <> 'ENDED'");
+            assertThat(move(server, org, "APAC").getString("state")).isEqualTo("CLEANED");
+            launchLandsInItsRegionOnly(server, org, "APAC", '3', "appt-1005", stores);
+            assertThat(PrivacyScan.database(apacUrl, TestDatabase.POSTGRES_USER, secrets, new java.util.HashMap<>()))
+                    .as("in the APAC store").isEmpty();
         } finally {
-            admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
-            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            admin("DROP DATABASE IF EXISTS " + emeaName + " WITH (FORCE)");
+            for (String database : List.of(name, emeaName, apacName, globalName)) {
+                admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+                admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** The mobile number typed for the patient, as typed and as stored in the clear would look. */
+    private static final List<String> PATIENT_PHONE = List.of("2025550148", "555-0148", "5550148");
+
+    private static String demoOrganization(SharedServer server) {
+        HttpResponse<String> organizations = Http.getAsOperator(server.base().resolve("/api/organizations?max=200"));
+        return Http.json(organizations).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.getString("name").equals("Demo Health (EHR sandbox)")).findFirst().orElseThrow()
+                .getString("id");
+    }
+
+    /**
+     * The clinician's visit page, the patient in the lobby by the link, admitted into the call with the call-quality
+     * figures their browser reports, a patient link sent by SMS through the built-in carrier (the organization's
+     * administrator set SMS up: both consents, a number, the endpoint's settings), and the visit ended.
+     */
+    private static void lobbyCallAndSms(SharedServer server, String org) throws Exception {
+        String username = "regions-admin-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + java.util.UUID.randomUUID();
+        HttpResponse<String> user = Http.postAsOperator(server.base().resolve("/api/organizations/" + org + "/users"),
+                "application/json", "{\"username\":\"" + username + "\",\"displayName\":\"Regions admin\","
+                        + "\"password\":\"" + password + "\",\"roles\":[\"ORG_ADMIN\"]}");
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        String admin = SharedServer.basic(username, password);
+        String sms = "/api/organizations/" + org + "/sms";
+        String endpoint = Http.json(Http.getAsOperator(server.base().resolve("/api/organizations/" + org
+                + "/endpoints"))).getJsonArray("items").getJsonObject(0).getString("id");
+        assertThat(as(admin, "PUT", server.base().resolve(sms + "/endpoints/" + endpoint),
+                "{\"confirmation\":false,\"reminderMinutes\":[],\"phoneRegion\":\"US\",\"language\":\"en\","
+                        + "\"timeZone\":\"America/New_York\"}").statusCode()).isEqualTo(200);
+        assertThat(as(admin, "PUT", server.base().resolve(sms + "/consents/vendor-sends"), "{}").statusCode())
+                .isEqualTo(200);
+        assertThat(as(admin, "PUT", server.base().resolve(sms + "/consents/patients-consented"), "{}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> requested = as(admin, "POST", server.base().resolve(sms + "/numbers"),
+                "{\"country\":\"US\",\"areaCode\":\"202\"}");
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        String number = Http.json(requested).getString("id");
+        JsonObject provisioned = Http.json(requested);
+        for (int i = 0; i < 120 && provisioned.getBoolean("unfinished"); i++) {
+            Thread.sleep(500);
+            provisioned = Http.json(as(admin, "GET", server.base().resolve(sms + "/numbers/" + number), null));
+        }
+        assertThat(provisioned.getString("status")).as(provisioned.toString()).isEqualTo("ACTIVE");
+        assertThat(as(admin, "PUT", server.base().resolve(sms + "/numbers/" + number + "/endpoints/" + endpoint), "{}")
+                .statusCode()).isEqualTo(200);
+
+        RoomClient clinician = new RoomClient();
+        HttpResponse<String> page = clinician.follow(server.base().resolve("/ehr-sandbox/ehr/launch?user="
+                + URLEncoder.encode("Practitioner/prac-ada-okafor", StandardCharsets.UTF_8) + "&appointment=appt-1003"));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String visit = clinician.visitId();
+        RoomClient.Socket doctor = clinician.socket(server.base(), visit, null);
+        doctor.await("hello");
+        doctor.send("{\"type\":\"join\"}");
+        doctor.await("call");
+
+        RoomClient patient = new RoomClient();
+        String link = RoomClient.link(page.body(), "patientLink");
+        assertThat(patient.follow(server.base().resolve(URI.create(link).getRawPath() + "?"
+                + URI.create(link).getRawQuery())).statusCode()).isEqualTo(200);
+        RoomClient.Socket lobby = patient.socket(server.base(), visit, null);
+        JsonObject hello = lobby.await("hello");
+        assertThat(hello.getString("state")).isEqualTo("WAITING");
+        doctor.send("{\"type\":\"admit\",\"id\":\"" + hello.getString("self") + "\"}");
+        lobby.await("admitted");
+        lobby.send("{\"type\":\"join\"}");
+        lobby.await("call");
+        lobby.send("{\"type\":\"stats\",\"rtt\":120,\"jitter\":8,\"loss\":1.5,\"fps\":24}");
+        doctor.await("quality");
+
+        HttpResponse<String> sent = clinician.post(server.base().resolve("visit/" + visit + "/sms"),
+                "application/x-www-form-urlencoded", "number=" + URLEncoder.encode("(202) 555-0148",
+                        StandardCharsets.UTF_8), "X-OpenVisit-Request", "sms", "Accept-Language", "en");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(Http.json(sent).getString("result")).as(sent.body()).isEqualTo("SENT");
+
+        // the visit stays open: the move below is first refused because of it
+        lobby.close();
+        doctor.close();
+    }
+
+    private static HttpResponse<String> as(String authorization, String method, URI uri, String json) {
+        return Http.send(HttpRequest.newBuilder(uri).header("Authorization", authorization)
+                .header("Content-Type", "application/json").method(method, json == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /**
+     * A clinician's launch of the demo organization, now in {@code region}: its visit's id names the region, and the
+     * organization's visits, participants, launch audit and audit trail are in that region's database and in no other.
+     */
+    private static void launchLandsInItsRegionOnly(SharedServer server, String org, String region, char digit,
+                                                   String appointment, Map<String, String> stores) throws Exception {
+        RoomClient clinician = new RoomClient();
+        HttpResponse<String> page = clinician.follow(server.base().resolve("/ehr-sandbox/ehr/launch?user="
+                + URLEncoder.encode("Practitioner/prac-chen-wu", StandardCharsets.UTF_8) + "&appointment="
+                + appointment));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String visit = clinician.visitId();
+        assertThat(visit.charAt(15)).as("the id names " + region).isEqualTo(digit);
+        for (Map.Entry<String, String> store : stores.entrySet()) {
+            boolean home = store.getKey().equals(region);
+            assertThat(countWhere(store.getValue(), "visit", "id = '" + visit + "'")).as(region + "'s visit in "
+                    + store.getKey()).isEqualTo(home ? 1 : 0);
+            assertThat(countWhere(store.getValue(), "visit_participant", "visit_id = '" + visit + "'"))
+                    .as(store.getKey()).isEqualTo(home ? 1 : 0);
+            for (String table : List.of("visit", "launch_audit", "audit_event")) {
+                long rows = count(store.getValue(), table, org);
+                if (home) {
+                    assertThat(rows).as(table + " in " + store.getKey()).isPositive();
+                } else {
+                    assertThat(rows).as(table + " of the organization in " + store.getKey()).isZero();
+                }
+            }
+        }
+    }
+
+    /** Moves the demo organization over the API and answers the move once it is CLEANED or FAILED. */
+    private static JsonObject move(SharedServer server, String org, String region) throws Exception {
+        URI moves = server.base().resolve("/api/organizations/" + org + "/region-moves");
+        HttpResponse<String> started = Http.postAsOperator(moves, "application/json",
+                "{\"toRegion\":\"" + region + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        URI progress = URI.create(started.headers().firstValue("Location").orElseThrow());
+        JsonObject move = Http.json(started);
+        for (int i = 0; i < 120 && !List.of("CLEANED", "FAILED").contains(move.getString("state")); i++) {
+            Thread.sleep(1000);
+            move = Http.json(Http.getAsOperator(progress));
+        }
+        return move;
+    }
+
+    private static long countWhere(String url, String table, String where) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, TestDatabase.POSTGRES_USER, "");
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table + " WHERE "
+                     + where)) {
+            r.next();
+            return r.getLong(1);
         }
     }
 
@@ -120,10 +332,7 @@ class RegionalStoresIT {
      */
     private static void movesTheDemoOrganizationToEmea(SharedServer server, String americasUrl, String emeaUrl)
             throws Exception {
-        HttpResponse<String> organizations = Http.getAsOperator(server.base().resolve("/api/organizations?max=200"));
-        String org = Http.json(organizations).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(o -> o.getString("name").equals("Demo Health (EHR sandbox)")).findFirst().orElseThrow()
-                .getString("id");
+        String org = demoOrganization(server);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         URI summary = server.base().resolve("/api/reports/summary?org=" + org + "&from=" + today.minusDays(2) + "&to="
                 + today.plusDays(2));

@@ -112,6 +112,17 @@ class WriteBackPortalIT {
             assertThat(driver.findElement(By.id("writeBack:messages")).getText()).contains("Event 2 of the visit was discarded");
             browser.screenshot("write-back-5-discarded");
             assertThat(first.getString("lastError")).contains(REASON);
+            // nothing failing now: HEALTHY only if this endpoint's EHR ever took a write-back (other tests may have
+            // delivered to the demo endpoint), else "never delivered yet"; the delivered list is on the page
+            String health = driver.findElement(By.id("writeBack:health")).getText();
+            String lastDelivered = driver.findElement(By.id("writeBack:lastDelivered")).getText();
+            if (lastDelivered.startsWith("Never yet")) {
+                assertThat(health).isEqualTo("Never delivered yet");
+                assertThat(driver.findElement(By.id("writeBack:delivered")).getText()).contains("Nothing delivered yet");
+            } else {
+                assertThat(health).isEqualTo("Working");
+                assertThat(driver.findElements(By.cssSelector("[id='writeBack:delivered_data'] tr"))).isNotEmpty();
+            }
 
             // the organization limits the calls at once to its EHR; what is not a limit is refused in plain words
             assertThat(driver.findElement(By.id("writeBack:callsAtOnce")).getText()).isEqualTo("16 (the installation's limit)");

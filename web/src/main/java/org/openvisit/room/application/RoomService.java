@@ -85,7 +85,7 @@ public class RoomService {
 
     public RoomResult connect(RoomPass pass, String socketId) {
         limits.take(pass.visitId(), pass.attendeeId(), AttendeeLimits.Kind.CONNECT);
-        if (pass.linkId() != null && revocations.isRevoked(pass.linkId())) {
+        if (pass.linkId() != null && revocations.isRevoked(pass.visitId(), pass.linkId())) {
             throw new RoomRefusedException("REMOVED", "A clinician removed you from this visit.");
         }
         return step(pass.visitId(), pass.attendeeId(),

@@ -168,12 +168,12 @@ public final class BalpAuditEvents {
                 case SIGN_IN, LAUNCH -> new Shape(authentication, new Coding(DICOM, "110122", "Login"),
                         AuditEventAction.E);
                 case ENDPOINT_SUBMITTED, ENDPOINT_VERIFIED, ENDPOINT_APPROVED, ENDPOINT_REJECTED, ENDPOINT_WITHDRAWN,
-                     AUDIT_SETTINGS_CHANGED -> new Shape(alert, configuration, AuditEventAction.U);
+                     AUDIT_SETTINGS_CHANGED, ORGANIZATION_CHANGED -> new Shape(alert, configuration, AuditEventAction.U);
                 case KEY_GENERATED -> new Shape(alert, configuration, AuditEventAction.C);
                 case SIGN_IN_UNLOCKED, SECOND_FACTOR_RESET -> new Shape(alert, new Coding(DICOM, "110137",
                         "User Security Attributes Changed"), AuditEventAction.U);
                 case WRITE_BACK_RETRIED, WRITE_BACK_DISCARDED -> new Shape(alert, configuration, AuditEventAction.U);
-                case ADMITTED, REMOVED -> new Shape(alert, new Coding(DICOM, "110137",
+                case ADMITTED, REMOVED, ACCOUNT_CHANGED -> new Shape(alert, new Coding(DICOM, "110137",
                         "User Security Attributes Changed"), AuditEventAction.U);
                 case WRITE_BACK -> new Shape(new Coding(EVENT_TYPE, "rest", "Restful Operation"),
                         new Coding(RESTFUL, "create", "create"), AuditEventAction.C);

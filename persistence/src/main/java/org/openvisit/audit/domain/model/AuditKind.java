@@ -35,7 +35,11 @@ public enum AuditKind {
     /** An administrator had a write-back that had failed for good tried again. */
     WRITE_BACK_RETRIED,
     /** An administrator dropped a write-back that had failed for good: it is never delivered. */
-    WRITE_BACK_DISCARDED;
+    WRITE_BACK_DISCARDED,
+    /** A portal account's roles changed, or its password reset by an administrator (a one-time password). */
+    ACCOUNT_CHANGED,
+    /** An organization's name, EHR or patients' language changed. */
+    ORGANIZATION_CHANGED;
 
     /** Kinds of an organization's approval steps, for filters. */
     public boolean isApprovalStep() {

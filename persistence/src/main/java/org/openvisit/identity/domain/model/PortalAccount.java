@@ -87,6 +87,14 @@ public class PortalAccount {
     @Column(name = "code_hash", length = 64, nullable = false)
     private Set<String> recoveryCodeHashes = new HashSet<>();
 
+    /** Set by an administrator's password reset: the person changes the one-time password before anything else. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    /** The tag of the language the person chose with the switcher ({@code null}: the browser's). */
+    @Column(name = "language", length = 16)
+    private String language;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -151,8 +159,33 @@ public class PortalAccount {
         return hash;
     }
 
+    /** The person's own new password: a one-time password of a reset is gone with it. */
     public void changePasswordHash(String newHash) {
         this.passwordHash = checkedHash(newHash);
+        this.mustChangePassword = false;
+    }
+
+    /**
+     * An administrator reset the password to a one-time password (only its hash comes here): the person must change it
+     * at their next sign-in before any other page opens.
+     */
+    public void resetPassword(String oneTimeHash) {
+        this.passwordHash = checkedHash(oneTimeHash);
+        this.mustChangePassword = true;
+    }
+
+    /** Whether the password is a one-time password of a reset, to be changed before anything else. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** Remembers the language the person chose ({@code null}: the browser's again). */
+    public void chooseLanguage(org.openvisit.shared.domain.model.Language chosen) {
+        this.language = chosen == null ? null : chosen.tag();
+    }
+
+    public Optional<org.openvisit.shared.domain.model.Language> language() {
+        return org.openvisit.shared.domain.model.Language.ofTag(language);
     }
 
     public void changeRoles(Set<Role> newRoles) {

@@ -20,5 +20,6 @@ public record RegionalStore(DataRegion region, VisitRepository visits, CallQuali
                             VisitSummaryRepository visitSummaries, RetentionRepository retention,
                             org.openvisit.notify.domain.model.SmsFeedRepository smsFeed,
                             org.openvisit.audit.domain.model.OrganizationAuditRepository auditTrail,
-                            org.openvisit.visit.domain.model.TeamsAttendanceRepository teamsAttendance) {
+                            org.openvisit.visit.domain.model.TeamsAttendanceRepository teamsAttendance,
+                            org.openvisit.visit.domain.model.RevokedJoinLinkRepository revokedJoinLinks) {
 }

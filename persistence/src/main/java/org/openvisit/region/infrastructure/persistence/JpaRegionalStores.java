@@ -60,7 +60,8 @@ public class JpaRegionalStores implements RegionalStores {
                 new JpaRetentionRepository(em),
                 new org.openvisit.notify.infrastructure.persistence.JpaSmsFeedRepository(em),
                 new org.openvisit.audit.infrastructure.persistence.JpaOrganizationAuditRepository(em, region),
-                new org.openvisit.visit.infrastructure.persistence.JpaTeamsAttendanceRepository(em, region));
+                new org.openvisit.visit.infrastructure.persistence.JpaTeamsAttendanceRepository(em, region),
+                new org.openvisit.visit.infrastructure.persistence.JpaRevokedJoinLinkRepository(em, region));
     }
 
     @Override

@@ -87,6 +87,8 @@ public final class RegionCopier {
     static final List<Table> TABLES = List.of(
             new Table("visit", ORG, List.of("id"), "ehr_context", "id"),
             new Table("visit_participant", "visit_id IN (SELECT v.id FROM visit v WHERE v.organization_id = ?)", "id"),
+            new Table("revoked_join_link", "visit_id IN (SELECT v.id FROM visit v WHERE v.organization_id = ?)",
+                    "link_id"),
             new Table("visit_event", ORG, "id"),
             new Table("call_quality", ORG, "id"),
             new Table("teams_attendance_watch", ORG, "visit_id"),

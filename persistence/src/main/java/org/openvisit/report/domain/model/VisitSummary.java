@@ -41,6 +41,10 @@ public class VisitSummary {
     @Column(name = "department_id", length = 255)
     private String departmentId;
 
+    /** The department's display name from the EHR (regional V16), {@code null} when not read. */
+    @Column(name = "department_name", length = 200)
+    private String departmentName;
+
     @Column(name = "meeting_platform", length = 32)
     private String meetingPlatform;
 
@@ -184,6 +188,7 @@ public class VisitSummary {
                 grace);
         VisitFigures f = VisitFigures.of(events.stream().map(EventFact::of).toList(), booking, now);
         departmentId = visit.departmentId().orElse(null);
+        departmentName = visit.departmentName().orElse(null);
         meetingPlatform = visit.meeting().map(m -> m.platform()).orElse(null);
         environment = extras.environment() == null ? null : extras.environment().name();
         VisitQuality q = VisitQuality.of(extras.quality());
@@ -240,6 +245,11 @@ public class VisitSummary {
 
     public Optional<String> departmentId() {
         return Optional.ofNullable(departmentId);
+    }
+
+    /** The department's display name from the EHR, when it was read at a launch. */
+    public Optional<String> departmentName() {
+        return Optional.ofNullable(departmentName);
     }
 
     public Optional<String> meetingPlatform() {

@@ -7,7 +7,10 @@ import jakarta.ejb.ApplicationException;
  * names the input. It rolls back the transaction and reaches the caller as it is.
  */
 @ApplicationException(rollback = true, inherited = true)
-public class InvalidValueException extends RuntimeException {
+public class InvalidValueException extends RuntimeException implements WordedRefusal {
+
+    private String code;
+    private Object[] arguments = new Object[0];
 
     private final String field;
 
@@ -18,5 +21,22 @@ public class InvalidValueException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Names the words of this refusal ({@link WordedRefusal}); the arguments are strings and numbers. */
+    public InvalidValueException worded(String wordsCode, Object... wordsArguments) {
+        this.code = wordsCode;
+        this.arguments = wordsArguments == null ? new Object[0] : wordsArguments.clone();
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<String> code() {
+        return java.util.Optional.ofNullable(code);
+    }
+
+    @Override
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

@@ -65,6 +65,10 @@ public class Organization {
     @Column(name = "audit_repository_url", length = FhirBaseUrl.MAX_LENGTH)
     private String auditRepositoryUrl;
 
+    /** The tag of the language of patient-facing pages and messages ({@code null}: English). */
+    @Column(name = "patient_language", length = 16)
+    private String patientLanguage;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -153,6 +157,20 @@ public class Organization {
     /** The FHIR base URL of the organization's audit repository, when its audit events are forwarded. */
     public java.util.Optional<String> auditRepositoryUrl() {
         return java.util.Optional.ofNullable(auditRepositoryUrl);
+    }
+
+    /**
+     * The language of this organization's patient-facing pages and messages when the patient's browser asks for none
+     * OpenVisit speaks ({@code null}: English).
+     */
+    public void speakToPatientsIn(org.openvisit.shared.domain.model.Language language) {
+        this.patientLanguage = language == null || language == org.openvisit.shared.domain.model.Language.ENGLISH
+                ? null : language.tag();
+    }
+
+    public org.openvisit.shared.domain.model.Language patientLanguage() {
+        return org.openvisit.shared.domain.model.Language.ofTag(patientLanguage)
+                .orElse(org.openvisit.shared.domain.model.Language.ENGLISH);
     }
 
     public void changeEhrVendor(EhrVendor vendor) {

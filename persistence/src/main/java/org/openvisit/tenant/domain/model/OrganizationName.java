@@ -14,19 +14,23 @@ public record OrganizationName(String value) {
 
     public OrganizationName {
         if (value == null) {
-            throw new InvalidOrganizationException("name", "The organization name is required.");
+            throw new InvalidOrganizationException("name", "The organization name is required.")
+                    .worded("organization.nameRequired");
         }
         value = Normalizer.normalize(value, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         if (value.isEmpty()) {
-            throw new InvalidOrganizationException("name", "The organization name is required.");
+            throw new InvalidOrganizationException("name", "The organization name is required.")
+                    .worded("organization.nameRequired");
         }
         if (value.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidOrganizationException("name", "The organization name must not contain control characters.");
+            throw new InvalidOrganizationException("name", "The organization name must not contain control characters.")
+                    .worded("organization.nameControl");
         }
         int length = value.codePointCount(0, value.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             throw new InvalidOrganizationException("name",
-                    "The organization name must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters.");
+                    "The organization name must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters.")
+                    .worded("organization.nameLength", MIN_LENGTH, MAX_LENGTH);
         }
     }
 

@@ -29,6 +29,8 @@ public class Visit {
 
     public static final String BY_KEY = "Visit.byKey";
     public static final int MAX_DEPARTMENT_LENGTH = 255;
+    /** The longest department display name kept (column department_name). */
+    public static final int MAX_DEPARTMENT_NAME = 100;
     public static final int MAX_EHR_CONTEXT_LENGTH = 2000;
 
     @Id
@@ -50,6 +52,10 @@ public class Visit {
 
     @Column(name = "department_id", length = MAX_DEPARTMENT_LENGTH)
     private String departmentId;
+
+    /** The department's display name from the EHR ({@code Location.name}), {@code null} when not read. */
+    @Column(name = "department_name", length = MAX_DEPARTMENT_NAME * 2)
+    private String departmentName;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", length = 16, nullable = false)
@@ -288,6 +294,34 @@ public class Visit {
 
     public Optional<String> departmentId() {
         return Optional.ofNullable(departmentId);
+    }
+
+    /**
+     * The department's display name as the EHR calls it ({@code Location.name}, read at a launch): printable, at most
+     * {@value #MAX_DEPARTMENT_NAME} characters (longer is cut); a blank name changes nothing. Only for a visit that has
+     * a department. Answers whether it changed.
+     */
+    public boolean nameDepartment(String name) {
+        if (departmentId == null || name == null) {
+            return false;
+        }
+        String clean = name.replaceAll("\\p{Cntrl}", " ").strip();
+        if (clean.isEmpty()) {
+            return false;
+        }
+        if (clean.codePointCount(0, clean.length()) > MAX_DEPARTMENT_NAME) {
+            clean = clean.substring(0, clean.offsetByCodePoints(0, MAX_DEPARTMENT_NAME));
+        }
+        if (clean.equals(departmentName)) {
+            return false;
+        }
+        departmentName = clean;
+        return true;
+    }
+
+    /** The department's display name from the EHR, when it was read. */
+    public Optional<String> departmentName() {
+        return Optional.ofNullable(departmentName);
     }
 
     public VisitStatus status() {

@@ -43,6 +43,20 @@ import java.util.UUID;
                 + " group by t.endpointId, t.status")
 @NamedQuery(name = DeliveryTask.UNDONE_OF_VISIT,
         query = "select count(t) from DeliveryTask t where t.visitId = :visit and t.status in :statuses")
+@NamedQuery(name = DeliveryTask.DELIVERED_OF_ENDPOINT,
+        query = "select t from DeliveryTask t where t.endpointId = :endpoint and t.status = :status"
+                + " order by t.deliveredAt desc, t.visitId, t.sequence desc")
+@NamedQuery(name = DeliveryTask.COUNT_DELIVERED_OF_ENDPOINT,
+        query = "select count(t) from DeliveryTask t where t.endpointId = :endpoint and t.status = :status")
+@NamedQuery(name = DeliveryTask.DELIVERED_OF_VISIT,
+        query = "select t from DeliveryTask t where t.endpointId = :endpoint and t.status = :status"
+                + " and t.visitId = :visit order by t.sequence desc")
+@NamedQuery(name = DeliveryTask.COUNT_DELIVERED_OF_VISIT,
+        query = "select count(t) from DeliveryTask t where t.endpointId = :endpoint and t.status = :status"
+                + " and t.visitId = :visit")
+@NamedQuery(name = DeliveryTask.LAST_DELIVERED,
+        query = "select t.deliveredAt from DeliveryTask t where t.endpointId = :endpoint and t.status = :status"
+                + " order by t.deliveredAt desc")
 public class DeliveryTask {
 
     public static final String BY_IDS = "DeliveryTask.byIds";
@@ -54,6 +68,11 @@ public class DeliveryTask {
     public static final String COUNT_QUEUE_OF_ENDPOINT = "DeliveryTask.countQueueOfEndpoint";
     public static final String COUNT_BY_ENDPOINT_AND_STATUS = "DeliveryTask.countByEndpointAndStatus";
     public static final String UNDONE_OF_VISIT = "DeliveryTask.undoneOfVisit";
+    public static final String DELIVERED_OF_ENDPOINT = "DeliveryTask.deliveredOfEndpoint";
+    public static final String COUNT_DELIVERED_OF_ENDPOINT = "DeliveryTask.countDeliveredOfEndpoint";
+    public static final String DELIVERED_OF_VISIT = "DeliveryTask.deliveredOfVisit";
+    public static final String COUNT_DELIVERED_OF_VISIT = "DeliveryTask.countDeliveredOfVisit";
+    public static final String LAST_DELIVERED = "DeliveryTask.lastDelivered";
     public static final int MAX_ERROR_LENGTH = 500;
     public static final int MAX_NODE_LENGTH = 64;
     public static final int MAX_EHR_CONTEXT_LENGTH = 2000;

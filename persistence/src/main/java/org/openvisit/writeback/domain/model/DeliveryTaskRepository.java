@@ -55,6 +55,20 @@ public interface DeliveryTaskRepository {
 
     long countQueueOf(UUID endpointId, Set<DeliveryStatus> statuses);
 
+    /**
+     * An endpoint's delivered tasks, the latest delivered first; of one visit only (its events, latest first) when
+     * {@code visitId} is given. {@code first} is the index of the first row.
+     */
+    List<DeliveryTask> deliveredOf(UUID endpointId, UUID visitId, int first, int max);
+
+    long countDeliveredOf(UUID endpointId, UUID visitId);
+
+    /**
+     * When the endpoint's EHR last took a write-back, if it ever did: the retention ({@link #purgeDelivered}) always
+     * keeps each endpoint's latest delivered task, so this outlives it.
+     */
+    Optional<Instant> lastDeliveredAt(UUID endpointId);
+
     /** Counts per endpoint and status, for these statuses. */
     List<QueueCount> counts(Set<DeliveryStatus> statuses);
 
@@ -66,7 +80,8 @@ public interface DeliveryTaskRepository {
 
     /**
      * Deletes up to {@code max} tasks delivered before {@code before}, with their history (retention).
-     * Dead letters, discarded tasks and anything undone are kept.
+     * Dead letters, discarded tasks and anything undone are kept, and so is each endpoint's latest delivered task
+     * (the time of its last delivery, {@link #lastDeliveredAt}).
      *
      * @return how many tasks were deleted
      */

@@ -185,6 +185,38 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
     }
 
     @Override
+    public List<DeliveryTask> deliveredOf(UUID endpointId, UUID visitId, int first, int max) {
+        var query = entityManager.createNamedQuery(visitId == null ? DeliveryTask.DELIVERED_OF_ENDPOINT
+                        : DeliveryTask.DELIVERED_OF_VISIT, DeliveryTask.class)
+                .setParameter("endpoint", endpointId.toString())
+                .setParameter("status", DeliveryStatus.DELIVERED);
+        if (visitId != null) {
+            query.setParameter("visit", visitId.toString());
+        }
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public long countDeliveredOf(UUID endpointId, UUID visitId) {
+        var query = entityManager.createNamedQuery(visitId == null ? DeliveryTask.COUNT_DELIVERED_OF_ENDPOINT
+                        : DeliveryTask.COUNT_DELIVERED_OF_VISIT, Long.class)
+                .setParameter("endpoint", endpointId.toString())
+                .setParameter("status", DeliveryStatus.DELIVERED);
+        if (visitId != null) {
+            query.setParameter("visit", visitId.toString());
+        }
+        return query.getSingleResult();
+    }
+
+    @Override
+    public Optional<Instant> lastDeliveredAt(UUID endpointId) {
+        return entityManager.createNamedQuery(DeliveryTask.LAST_DELIVERED, Instant.class)
+                .setParameter("endpoint", endpointId.toString())
+                .setParameter("status", DeliveryStatus.DELIVERED)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
     public List<QueueCount> counts(Set<DeliveryStatus> statuses) {
         return entityManager.createNamedQuery(DeliveryTask.COUNT_BY_ENDPOINT_AND_STATUS, Object[].class)
                 .setParameter("statuses", List.copyOf(statuses))
@@ -217,6 +249,8 @@ public class JpaDeliveryTaskRepository implements DeliveryTaskRepository {
         List<Object> rows = entityManager.createNativeQuery("""
                 SELECT t.id FROM writeback_task t
                  WHERE t.status = 'DELIVERED' AND t.delivered_at < ?1
+                   AND t.delivered_at < (SELECT MAX(l.delivered_at) FROM writeback_task l
+                                          WHERE l.endpoint_id = t.endpoint_id AND l.status = 'DELIVERED')
                  FETCH FIRST %d ROWS ONLY
                  FOR UPDATE SKIP LOCKED""".formatted(max))
                 .setParameter(1, utc(before)).getResultList();

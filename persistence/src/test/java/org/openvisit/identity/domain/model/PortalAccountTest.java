@@ -90,4 +90,38 @@ class PortalAccountTest {
         assertThat(operator.hasSecondFactor()).isFalse();
         assertThat(operator.useTotpStep(99)).isFalse();
     }
+
+    @Test
+    void anAdministratorsResetMustBeChangedAndTheOwnChangeEndsIt() {
+        PortalAccount ana = PortalAccount.member(new PortalUsername("ana"), null, ORG, Set.of(Role.EHR_ANALYST), "h1", NOW);
+        assertThat(ana.mustChangePassword()).isFalse();
+
+        ana.resetPassword("one-time-hash");
+        assertThat(ana.passwordHash()).isEqualTo("one-time-hash");
+        assertThat(ana.mustChangePassword()).isTrue();
+
+        ana.changePasswordHash("own-hash");
+        assertThat(ana.mustChangePassword()).isFalse();
+        assertThatThrownBy(() -> ana.resetPassword(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rolesChangeWithinTheOrganizationOnly() {
+        PortalAccount ana = PortalAccount.member(new PortalUsername("ana"), null, ORG, Set.of(Role.EHR_ANALYST), "h", NOW);
+        ana.changeRoles(Set.of(Role.ORG_ADMIN, Role.REPORT_READER));
+        assertThat(ana.roles()).containsExactlyInAnyOrder(Role.ORG_ADMIN, Role.REPORT_READER);
+        assertThatThrownBy(() -> ana.changeRoles(Set.of(Role.OPERATOR))).isInstanceOf(InvalidAccountException.class);
+        assertThatThrownBy(() -> ana.changeRoles(Set.of())).isInstanceOf(InvalidAccountException.class);
+        assertThat(ana.roles()).containsExactlyInAnyOrder(Role.ORG_ADMIN, Role.REPORT_READER);
+    }
+
+    @Test
+    void theChosenLanguageIsRemembered() {
+        PortalAccount ana = PortalAccount.member(new PortalUsername("ana"), null, ORG, Set.of(Role.EHR_ANALYST), "h", NOW);
+        assertThat(ana.language()).isEmpty();
+        ana.chooseLanguage(org.openvisit.shared.domain.model.Language.TRADITIONAL_CHINESE);
+        assertThat(ana.language()).contains(org.openvisit.shared.domain.model.Language.TRADITIONAL_CHINESE);
+        ana.chooseLanguage(null);
+        assertThat(ana.language()).isEmpty();
+    }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openvisit.database.MigratedDatabase;
 import org.openvisit.database.TestDatabase;
 import org.openvisit.identity.domain.model.PortalAccount;
+import org.openvisit.shared.domain.model.Language;
 import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.EhrVendor;
 import org.openvisit.tenant.domain.model.Organization;
@@ -61,6 +62,41 @@ abstract class AccountRepositoryContract {
             }
             em.close();
         }
+    }
+
+    @Test
+    void aResetRolesLanguageAndThePatientsLanguageAreStored() {
+        UUID orgId = inTransaction(em -> {
+            Organization o = Organization.register(new OrganizationName("People " + UUID.randomUUID()),
+                    DataRegion.EMEA, EhrVendor.EPIC, Instant.now());
+            o.speakToPatientsIn(Language.RUSSIAN);
+            em.persist(o);
+            return o.id();
+        });
+        String name = "reset." + UUID.randomUUID();
+        inTransaction(em -> {
+            new JpaAccountRepository(em).add(PortalAccount.member(new PortalUsername(name), null, orgId,
+                    Set.of(Role.EHR_ANALYST), "PBKDF2WithHmacSHA512:1:aa:bb", Instant.now()));
+            return null;
+        });
+        inTransaction(em -> {
+            PortalAccount a = new JpaAccountRepository(em).findByUsername(new PortalUsername(name)).orElseThrow();
+            assertThat(a.mustChangePassword()).isFalse();
+            a.resetPassword("PBKDF2WithHmacSHA512:1:cc:dd");
+            a.changeRoles(Set.of(Role.ORG_ADMIN));
+            a.chooseLanguage(Language.SIMPLIFIED_CHINESE);
+            return null;
+        });
+        inTransaction(em -> {
+            PortalAccount a = new JpaAccountRepository(em).findByUsername(new PortalUsername(name)).orElseThrow();
+            assertThat(a.mustChangePassword()).isTrue();
+            assertThat(a.passwordHash()).isEqualTo("PBKDF2WithHmacSHA512:1:cc:dd");
+            assertThat(a.roles()).containsExactly(Role.ORG_ADMIN);
+            assertThat(a.language()).contains(Language.SIMPLIFIED_CHINESE);
+            assertThat(em.find(Organization.class, orgId.toString()).patientLanguage())
+                    .isEqualTo(Language.RUSSIAN);
+            return null;
+        });
     }
 
     @Test

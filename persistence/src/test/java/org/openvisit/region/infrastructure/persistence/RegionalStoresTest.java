@@ -19,6 +19,7 @@ import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.visit.domain.model.AppointmentHash;
 import org.openvisit.visit.domain.model.AttendeeRole;
 import org.openvisit.visit.domain.model.ParticipantRole;
+import org.openvisit.visit.domain.model.RevokedJoinLink;
 import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitEvent;
 import org.openvisit.visit.domain.model.VisitEventType;
@@ -48,7 +49,8 @@ class RegionalStoresTest {
 
     private static final Instant T0 = Instant.parse("2026-12-04T09:00:00Z");
     private static final List<String> REGIONAL_TABLES = List.of("visit", "visit_participant", "visit_event",
-            "call_quality", "launch_audit", "context_link_use", "writeback_task", "writeback_attempt", "audit_event", "teams_attendance_watch", "teams_attendance_mark");
+            "call_quality", "launch_audit", "context_link_use", "writeback_task", "writeback_attempt", "audit_event", "teams_attendance_watch", "teams_attendance_mark",
+            "revoked_join_link");
 
     private static TestDatabase global;
     private static final Map<DataRegion, TestDatabase> databases = new EnumMap<>(DataRegion.class);
@@ -118,12 +120,14 @@ class RegionalStoresTest {
                 store.auditTrail().add(OrganizationAuditRecord.of(region.newRecordId(), T0,
                         AuditFact.of(AuditKind.LAUNCH, AuditActor.ehrUser("Practitioner/" + region.key()))
                                 .withOrganization(visit.organizationId()).withVisit(visit.id()), false));
+                store.revokedJoinLinks().revoke(new RevokedJoinLink("link-" + region.key(), visit.id(),
+                        T0.plusSeconds(86_400)));
             });
         }
         for (DataRegion store : DataRegion.values()) {
             for (DataRegion region : DataRegion.values()) {
                 for (String table : List.of("visit_participant", "visit_event", "writeback_task", "launch_audit",
-                        "audit_event")) {
+                        "audit_event", "revoked_join_link")) {
                     assertThat(countOfVisit(databases.get(store), table, visits.get(region)))
                             .as(region + " " + table + " in the " + store + " store").isEqualTo(store == region ? 1 : 0);
                 }
@@ -145,6 +149,10 @@ class RegionalStoresTest {
         assertThatThrownBy(() -> inRegion(DataRegion.APAC, store -> store.deliveryTasks().add(DeliveryTask.forEvent(
                 event.id(), emea.id(), emea.endpointId(), emea.organizationId(), 1, event.type(), null, T0, null, T0))))
                 .isInstanceOf(WrongRegionException.class);
+        assertThatThrownBy(() -> inRegion(DataRegion.APAC, store -> store.revokedJoinLinks().revoke(
+                new RevokedJoinLink("link-of-emea", emea.id(), T0.plusSeconds(60)))))
+                .isInstanceOf(WrongRegionException.class);
+        assertThat(countOfVisit(databases.get(DataRegion.APAC), "revoked_join_link", emea.id())).isZero();
         assertThat(count(databases.get(DataRegion.AMERICAS), "visit")).isEqualTo(before);
         assertThat(count(databases.get(DataRegion.APAC), "visit_event")).isLessThanOrEqualTo(1);
         // an audit event whose id (or visit) names another region is refused as well
@@ -168,7 +176,7 @@ class RegionalStoresTest {
             assertThat(tableExists(global, table)).as("global " + table).isTrue();
             assertThat(tableExists(databases.get(DataRegion.EMEA), table)).as("regional " + table).isFalse();
         }
-        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("15");
+        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("18");
         assertThat(SchemaMigrator.version(global.dataSource(), false)).isEqualTo("45");
     }
 

@@ -1,5 +1,6 @@
 package org.openvisit.tenant.domain.model;
 
+import org.openvisit.shared.domain.model.Language;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -59,6 +60,17 @@ class OrganizationTest {
         Organization org = Organization.register(new OrganizationName("Old Name"), DataRegion.AMERICAS, EhrVendor.EPIC, NOW);
         org.rename(new OrganizationName("New  Name"));
         assertThat(org.name()).isEqualTo(new OrganizationName("New Name"));
+    }
+
+    @Test
+    void patientsAreSpokenToInEnglishUntilTheOrganizationChoosesAnotherLanguage() {
+        Organization org = Organization.register(new OrganizationName("Riverside Health"), DataRegion.APAC,
+                EhrVendor.EPIC, NOW);
+        assertThat(org.patientLanguage()).isEqualTo(Language.ENGLISH);
+        org.speakToPatientsIn(Language.SIMPLIFIED_CHINESE);
+        assertThat(org.patientLanguage()).isEqualTo(Language.SIMPLIFIED_CHINESE);
+        org.speakToPatientsIn(null);
+        assertThat(org.patientLanguage()).isEqualTo(Language.ENGLISH);
     }
 
     @Test

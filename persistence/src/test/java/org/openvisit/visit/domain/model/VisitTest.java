@@ -27,6 +27,20 @@ class VisitTest {
     }
 
     @Test
+    void theDepartmentsNameFromTheEhrIsKeptPrintableAndShortAndOnlyWithADepartment() {
+        assertThat(visit().nameDepartment("Cardiology")).as("no department, no name").isFalse();
+        Visit v = Visit.schedule(UUID.randomUUID(), UUID.randomUUID(), org.openvisit.tenant.domain.model.DataRegion.AMERICAS,
+                VisitKeyKind.APPOINTMENT, HASH, "loc-riverside-virtual", T0);
+        assertThat(v.departmentName()).isEmpty();
+        assertThat(v.nameDepartment("  ")).isFalse();
+        assertThat(v.nameDepartment(" Riverside\nVirtual Care ")).isTrue();
+        assertThat(v.departmentName()).contains("Riverside Virtual Care");
+        assertThat(v.nameDepartment("Riverside Virtual Care")).as("the same name").isFalse();
+        v.nameDepartment("病".repeat(150));
+        assertThat(v.departmentName().orElseThrow()).hasSize(Visit.MAX_DEPARTMENT_NAME);
+    }
+
+    @Test
     void scheduledToInProgressToEnded() {
         Visit v = visit();
         v.start(T0.plusSeconds(1));

@@ -386,6 +386,40 @@ abstract class DeliveryTaskRepositoryContract {
     }
 
     @Test
+    void listsDeliveredTasksPagedAndPerVisitAndKeepsTheLastDeliveryThroughTheRetention() {
+        UUID quiet = newEndpoint();
+        assertThat(tasks.lastDeliveredAt(quiet)).isEmpty();
+        assertThat(tasks.countDeliveredOf(quiet, null)).isZero();
+
+        Instant old = T0.minus(Duration.ofDays(40));
+        List<DeliveryTask> first = visitWithTasks(quiet, 2);
+        deliver(claim("n", T0, 10, Set.of()).get(0), "n", old);
+        deliver(claim("n", T0, 10, Set.of()).get(0), "n", old.plusSeconds(5));
+        List<DeliveryTask> second = visitWithTasks(quiet, 1);
+        deliver(claim("n", T0, 10, Set.of()).get(0), "n", old.plusSeconds(9));
+        visitWithTasks(quiet, 1); // waiting: not delivered
+
+        assertThat(tasks.lastDeliveredAt(quiet)).contains(old.plusSeconds(9));
+        assertThat(tasks.countDeliveredOf(quiet, null)).isEqualTo(3);
+        assertThat(tasks.deliveredOf(quiet, null, 0, 2)).extracting(DeliveryTask::id)
+                .containsExactly(second.get(0).id(), first.get(1).id());
+        assertThat(tasks.deliveredOf(quiet, null, 2, 2)).extracting(DeliveryTask::id).containsExactly(first.get(0).id());
+        assertThat(tasks.countDeliveredOf(quiet, first.get(0).visitId())).isEqualTo(2);
+        assertThat(tasks.deliveredOf(quiet, first.get(0).visitId(), 0, 10)).extracting(DeliveryTask::id)
+                .containsExactly(first.get(1).id(), first.get(0).id());
+
+        em.getTransaction().begin();
+        while (tasks.purgeDelivered(T0.minus(Duration.ofDays(30)), 100) > 0) {
+            // every batch
+        }
+        em.getTransaction().commit();
+        em.clear();
+        // all three are past the retention, but the endpoint's latest delivery stays
+        assertThat(tasks.countDeliveredOf(quiet, null)).isEqualTo(1);
+        assertThat(tasks.lastDeliveredAt(quiet)).contains(old.plusSeconds(9));
+    }
+
+    @Test
     void storesOneTaskPerEventWithItsSealedReferences() {
         DeliveryTask t = visitWithTasks(endpoint, 1).get(0);
         DeliveryTask loaded = tasks.findByEvent(t.eventId()).orElseThrow();

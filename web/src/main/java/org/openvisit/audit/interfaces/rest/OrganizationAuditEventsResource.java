@@ -54,7 +54,7 @@ public class OrganizationAuditEventsResource {
                     + " UTC)", schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "kind", in = ParameterIn.QUERY, description = "SIGN_IN, LAUNCH, ENDPOINT_SUBMITTED,"
                     + " ENDPOINT_VERIFIED, ENDPOINT_APPROVED, ENDPOINT_REJECTED, ENDPOINT_WITHDRAWN, KEY_GENERATED,"
-                    + " ADMITTED, REMOVED, WRITE_BACK, EXPORT or AUDIT_SETTINGS_CHANGED",
+                    + " ADMITTED, REMOVED, WRITE_BACK, EXPORT, AUDIT_SETTINGS_CHANGED, ACCOUNT_CHANGED or ORGANIZATION_CHANGED",
                     schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "user", in = ParameterIn.QUERY, description = "A portal username or an EHR user id"
                     + " (ignoring case)", schema = @Schema(type = SchemaType.STRING)),

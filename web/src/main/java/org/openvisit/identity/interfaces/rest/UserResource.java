@@ -82,6 +82,52 @@ public class UserResource {
                 .orElseThrow(() -> new NotFoundException("No user " + username + " in this organization"));
     }
 
+    @jakarta.ws.rs.PUT
+    @Path("{username}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give one of the organization's users new roles",
+            description = "Body: {\"roles\": [ORG_ADMIN | EHR_ANALYST | REPORT_READER, ...]}. An operator for any "
+                    + "organization, an ORG_ADMIN for their own; nobody for themselves (403). Audited. Takes effect at "
+                    + "the user's next request.")
+    public AccountSummary changeRoles(@PathParam("organizationId") String organizationId,
+                                      @PathParam("username") String username, RolesRequest request) {
+        UUID organization = parseId(organizationId);
+        accounts.findMember(caller.actor(), organization, username)
+                .orElseThrow(() -> new NotFoundException("No user " + username + " in this organization"));
+        if (request == null || request.roles() == null || request.roles().isEmpty()) {
+            throw new InvalidValueException("roles", "Give the user at least one role.");
+        }
+        java.util.Set<org.openvisit.tenant.domain.model.Role> roles = java.util.EnumSet.noneOf(
+                org.openvisit.tenant.domain.model.Role.class);
+        for (String role : request.roles()) {
+            try {
+                roles.add(org.openvisit.tenant.domain.model.Role.valueOf(String.valueOf(role).strip()));
+            } catch (IllegalArgumentException notARole) {
+                throw new InvalidValueException("roles", "Roles are ORG_ADMIN, EHR_ANALYST or REPORT_READER.");
+            }
+        }
+        return accounts.changeRoles(caller.actor(), username, roles);
+    }
+
+    @POST
+    @Path("{username}/password-reset")
+    @Operation(summary = "Reset a user's password to a one-time password",
+            description = "Answers {username, oneTimePassword} once; nothing keeps the password. The user must choose "
+                    + "a new password in the portal at the next sign-in (until then the API answers 403 for them). "
+                    + "An operator for any organization, an ORG_ADMIN for their own; nobody for themselves; not with "
+                    + "the identity provider's sign-in. Audited (never the password).")
+    public Response resetPassword(@PathParam("organizationId") String organizationId,
+                                  @PathParam("username") String username) {
+        accounts.findMember(caller.actor(), parseId(organizationId), username)
+                .orElseThrow(() -> new NotFoundException("No user " + username + " in this organization"));
+        return Response.ok(accounts.resetPassword(caller.actor(), username))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** The body of PUT .../roles. */
+    public record RolesRequest(java.util.List<String> roles) {
+    }
+
     static UUID parseId(String id) {
         try {
             return UUID.fromString(id);

@@ -51,6 +51,11 @@ public class CurrentUser {
         return user().map(u -> u.roles().contains(Role.OPERATOR)).orElse(false);
     }
 
+    /** Whether their password is a one-time password of a reset, to be changed before any other page opens. */
+    public boolean isMustChangePassword() {
+        return user().map(SignedInUser::mustChangePassword).orElse(false);
+    }
+
     /** Whether the Users screen is theirs: an organization's administrators manage its users. */
     public boolean isManagesUsers() {
         return user().map(u -> u.roles().contains(Role.ORG_ADMIN)).orElse(false);

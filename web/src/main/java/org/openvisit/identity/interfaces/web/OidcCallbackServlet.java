@@ -49,9 +49,7 @@ public class OidcCallbackServlet extends HttpServlet {
         OidcAuthorization authorization = OidcStartServlet.take(request.getSession(false), request.getParameter("state"));
         if (authorization == null) {
             LOG.info("Portal sign-in callback refused: unknown, used or missing state");
-            OidcPages.error(request, response, HttpServletResponse.SC_BAD_REQUEST, "This sign-in is not valid",
-                    "This answer from your identity provider does not belong to a sign-in started in this browser, "
-                            + "or it was used already. Start the sign-in again.");
+            OidcPages.error(request, response, HttpServletResponse.SC_BAD_REQUEST, "invalid", null);
             return;
         }
         String error = request.getParameter("error");
@@ -59,11 +57,8 @@ public class OidcCallbackServlet extends HttpServlet {
             boolean cancelled = "access_denied".equals(error);
             LOG.info(() -> "Portal sign-in: the identity provider answered "
                     + error.replaceAll("[^A-Za-z0-9_.-]", "?"));
-            OidcPages.error(request, response, HttpServletResponse.SC_FORBIDDEN,
-                    cancelled ? "Sign-in cancelled" : "The identity provider refused the sign-in",
-                    cancelled ? "The sign-in at your identity provider was cancelled. Start it again to sign in."
-                            : "Your identity provider did not sign you in (" + shorten(error)
-                            + "). Start the sign-in again; if it fails again, ask your administrator.");
+            OidcPages.error(request, response, HttpServletResponse.SC_FORBIDDEN, cancelled ? "cancelled" : "refused",
+                    null, shorten(error));
             return;
         }
         String username;
@@ -71,7 +66,7 @@ public class OidcCallbackServlet extends HttpServlet {
             username = oidc.complete(authorization, request.getParameter("code"));
         } catch (OidcSignInException e) {
             LOG.info(() -> "Portal sign-in at the identity provider failed: " + e.code());
-            OidcPages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "Sign-in failed", e.getMessage());
+            OidcPages.error(request, response, HttpServletResponse.SC_FORBIDDEN, "failed", e.getMessage());
             return;
         }
         Optional<SignedInUser> user = accounts.current(username);
@@ -80,12 +75,8 @@ public class OidcCallbackServlet extends HttpServlet {
             LOG.info(() -> "Portal sign-in refused: the identity provider signed in \"" + printable(username) + "\", "
                     + (disabled ? "whose OpenVisit account is disabled" : "who has no OpenVisit account"));
             signIns.refused(username, request.getRemoteAddr(), "identity provider");
-            OidcPages.error(request, response, HttpServletResponse.SC_FORBIDDEN,
-                    disabled ? "Account disabled" : "No OpenVisit account",
-                    disabled ? "Your identity provider signed you in as " + printable(username) + ", but that "
-                            + "OpenVisit account is disabled. Ask your administrator."
-                            : "Your identity provider signed you in as " + printable(username) + ", but no OpenVisit "
-                            + "account has that name. Ask your administrator.");
+            OidcPages.error(request, response, HttpServletResponse.SC_FORBIDDEN, disabled ? "disabled" : "noAccount",
+                    null, printable(username));
             return;
         }
         SignedInSession.start(request, user.get().username());

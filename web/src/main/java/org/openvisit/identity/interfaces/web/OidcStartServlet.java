@@ -58,8 +58,7 @@ public class OidcStartServlet extends HttpServlet {
         } catch (OidcSignInException e) {
             LOG.warning(() -> "Portal sign-in at the identity provider could not start: " + e.code() + ": "
                     + e.getMessage());
-            OidcPages.error(request, response, HttpServletResponse.SC_BAD_GATEWAY,
-                    "The identity provider cannot be used", e.getMessage());
+            OidcPages.error(request, response, HttpServletResponse.SC_BAD_GATEWAY, "unavailable", e.getMessage());
         }
     }
 

@@ -72,6 +72,21 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             + "carry. Use the portal; for the reports API a reports token (Authorization: Bearer); for other programs "
             + "a service account of its own without a second factor.";
 
+    static final String ACCOUNT_PAGE = "/account.xhtml";
+
+    static final String MUST_CHANGE_ON_API = "This account's password was reset by an administrator: sign in to the "
+            + "portal and choose a new password first.";
+
+    /**
+     * What a person whose password was reset may open before changing it: My account (where they change it, and sign
+     * out), the portal's style sheets and scripts, and the language switcher.
+     */
+    static boolean mayOpenBeforePasswordChange(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(ACCOUNT_PAGE) || path.startsWith("/jakarta.faces.resource/")
+                || path.equals(LanguageChoiceServlet.PATH);
+    }
+
     /** Set by the sign-in screen: where the user was going (kept across the second factor's page). */
     static final String NEXT = "org.openvisit.signIn.next";
 
@@ -92,6 +107,11 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         if (session != null) {
             Optional<SignedInUser> current = accounts.current(session.username());
             if (current.isPresent()) {
+                AccountLanguage.apply(request, response, current.get().language());
+                if (current.get().mustChangePassword() && !mayOpenBeforePasswordChange(request)) {
+                    // a one-time password of a reset: changed first, before any other page opens
+                    return context.redirect(request.getContextPath() + ACCOUNT_PAGE + "?change=required");
+                }
                 return context.notifyContainerAboutLogin(new CallerPrincipal(current.get().username()), groups(current.get()));
             }
             request.getSession().invalidate(); // the account was disabled or removed meanwhile
@@ -160,6 +180,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                     // HTTP Basic cannot carry a one-time code (each request would need a new one); see docs/security.md
                     throttle.passwordAccepted(username, request.getRemoteAddr(), "api");
                     return unauthorized(response, context, SECOND_FACTOR_ON_API);
+                }
+                if (accounts.current(username).map(SignedInUser::mustChangePassword).orElse(false)) {
+                    return refused(response, context, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                            MUST_CHANGE_ON_API);
                 }
                 throttle.succeeded(username, request.getRemoteAddr(), "api");
                 return context.notifyContainerAboutLogin(result);

@@ -50,6 +50,11 @@ public class UsersScreen implements Serializable {
     private List<Role> roles = new java.util.ArrayList<>();
     private String password;
     private List<AccountSummary> members = List.of();
+    /** The member whose roles are being changed ({@code null}: none). */
+    private AccountSummary editing;
+    private List<Role> editRoles = new java.util.ArrayList<>();
+    /** The one-time password of the last reset, shown once on the page that made it, then forgotten. */
+    private org.openvisit.identity.application.PasswordReset reset;
 
     public void load() {
         organizationId = OrganizationContext.of(currentUser.actor(), org).orElse(null);
@@ -71,6 +76,7 @@ public class UsersScreen implements Serializable {
 
     /** Stops a member's account (their sessions end at their next request) or starts it again. */
     public void toggleEnabled(AccountSummary member) {
+        reset = null;
         try {
             AccountSummary changed = accounts.setEnabled(currentUser.actor(), member.username(), !member.enabled());
             PortalMessages.info(text.format(changed.enabled() ? "users.restarted" : "users.stopped", changed.username()));
@@ -78,6 +84,72 @@ public class UsersScreen implements Serializable {
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
         }
+    }
+
+    /** Opens the change of a member's roles, with their roles now ticked. */
+    public void startRoleChange(AccountSummary member) {
+        editing = member;
+        editRoles = new java.util.ArrayList<>(member.roles().stream().sorted().toList());
+        reset = null;
+    }
+
+    public void cancelRoleChange() {
+        editing = null;
+        editRoles = new java.util.ArrayList<>();
+    }
+
+    /** Saves the member's new roles; they take effect at the member's next request. */
+    public void saveRoles() {
+        if (editing == null) {
+            return;
+        }
+        if (editRoles == null || editRoles.isEmpty()) {
+            PortalMessages.error(text.get("users.rolesRequired"));
+            return;
+        }
+        try {
+            AccountSummary changed = accounts.changeRoles(currentUser.actor(), editing.username(), EnumSet.copyOf(editRoles));
+            PortalMessages.info(text.format("users.rolesChanged", changed.username(), rolesInWords(changed)));
+            cancelRoleChange();
+            refreshMembers();
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+        }
+    }
+
+    /** Resets a member's password to a one-time password, shown once here; they change it at their next sign-in. */
+    public void resetPassword(AccountSummary member) {
+        reset = null;
+        editing = null;
+        try {
+            reset = accounts.resetPassword(currentUser.actor(), member.username());
+            PortalMessages.info(text.format("users.passwordReset", reset.username()));
+            refreshMembers();
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+        }
+    }
+
+    /** The one-time password of the reset just made, once: the next call answers nothing. */
+    public org.openvisit.identity.application.PasswordReset getReset() {
+        return reset;
+    }
+
+    /** Forgets the one-time password once the page that shows it was rendered. */
+    public void forgetReset() {
+        reset = null;
+    }
+
+    public AccountSummary getEditing() {
+        return editing;
+    }
+
+    public List<Role> getEditRoles() {
+        return editRoles;
+    }
+
+    public void setEditRoles(List<Role> editRoles) {
+        this.editRoles = editRoles == null ? new java.util.ArrayList<>() : editRoles;
     }
 
     /** With the organization's identity provider, people sign in there: no OpenVisit password to set. */
@@ -100,6 +172,7 @@ public class UsersScreen implements Serializable {
     }
 
     public void create() {
+        reset = null;
         if (roles == null || roles.isEmpty()) {
             // checked here, not with required="true": PrimeFaces puts aria-required on the checkbox table, which is
             // not allowed there (axe-core, WCAG 4.1.2)

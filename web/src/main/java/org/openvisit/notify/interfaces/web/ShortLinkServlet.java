@@ -27,7 +27,13 @@ public class ShortLinkServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
-        SmsShortLinks.Resolution r = links.resolve(path == null ? null : path.replaceFirst("^/", ""));
+        SmsShortLinks.Resolution r;
+        try {
+            r = links.resolve(path == null ? null : path.replaceFirst("^/", ""));
+        } catch (RuntimeException e) { // a region's database went down while the link was looked up: 503
+            RoomRefusal.regionUnavailable(request, response, e);
+            return;
+        }
         switch (r.outcome()) {
             case JOIN -> {
                 response.setHeader("Cache-Control", "no-store");

@@ -22,7 +22,7 @@ enum ReportColumn {
     END("end", ReportRow::endAt),
     DURATION_S("duration", ReportRow::durationSeconds),
     CLINICIANS("clinicians", ReportRow::clinicians),
-    DEPARTMENT("department", ReportRow::departmentId),
+    DEPARTMENT("department", ReportRow::department),
     ENDPOINT("endpointColumn", ReportRow::endpointLabel),
     ENVIRONMENT("environment", (r, t) -> t.environment(r.environment())),
     ATTENDANTS("attendants", ReportRow::attendantsAtOnce),

@@ -65,12 +65,23 @@ public class JoinServlet extends HttpServlet {
             RoomRefusal.send(request, response, status, e.reasonCode());
             return;
         }
-        if (revocations.isRevoked(grant.linkId())) {
-            LOG.warning(() -> "Join link refused: REVOKED for visit " + grant.visitId());
-            RoomRefusal.send(request, response, HttpServletResponse.SC_FORBIDDEN, "REVOKED");
+        Optional<VisitView> visit;
+        try {
+            if (revocations.isRevoked(grant.visitId(), grant.linkId())) {
+                LOG.warning(() -> "Join link refused: REVOKED for visit " + grant.visitId());
+                RoomRefusal.send(request, response, HttpServletResponse.SC_FORBIDDEN, "REVOKED");
+                return;
+            }
+            visit = visits.find(grant.visitId());
+        } catch (RuntimeException e) {
+            if (!RoomRefusal.regionUnavailable(e)) {
+                throw e;
+            }
+            // the visit's region's database cannot be reached: the other regions' visits go on
+            LOG.warning(() -> "Join link refused: REGION_UNAVAILABLE for visit " + grant.visitId());
+            RoomRefusal.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "REGION_UNAVAILABLE");
             return;
         }
-        Optional<VisitView> visit = visits.find(grant.visitId());
         if (visit.isEmpty()) {
             LOG.warning(() -> "Join link refused: NO_VISIT " + grant.visitId());
             RoomRefusal.send(request, response, 404, "NO_VISIT");

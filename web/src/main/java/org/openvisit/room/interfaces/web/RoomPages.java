@@ -37,6 +37,12 @@ public final class RoomPages {
             return new Viewer(BundleTexts.of(BUNDLE, BrowserLanguage.of(request)), Formats.zone(request));
         }
 
+        /** A patient's page: the organization's language for patients when the browser asks for none of OpenVisit's. */
+        public static Viewer forPatient(jakarta.servlet.http.HttpServletRequest request, java.util.Locale organization) {
+            return new Viewer(BundleTexts.of(BUNDLE, BrowserLanguage.forPatient(request, organization)),
+                    Formats.zone(request));
+        }
+
         String get(String key) {
             return texts.get(key);
         }
@@ -93,8 +99,8 @@ public final class RoomPages {
                 + "<dt>" + t.get("visit.organization") + "</dt><dd id=\"organization\" translate=\"no\">"
                 + Html.escape(organization) + "</dd>"
                 + "<dt>" + t.get("visit.appointmentTime") + "</dt>" + appointmentTime(t, v)
-                + "<dt>" + t.get("visit.department") + "</dt><dd id=\"department\">" + (v.departmentId() == null
-                ? t.get("visit.departmentUnknown") : "<span translate=\"no\">" + Html.escape(v.departmentId()) + "</span>")
+                + "<dt>" + t.get("visit.department") + "</dt><dd id=\"department\">" + (v.department() == null
+                ? t.get("visit.departmentUnknown") : "<span translate=\"no\">" + Html.escape(v.department()) + "</span>")
                 + "</dd>"
                 + "<dt>" + t.get("visit.state") + "</dt><dd id=\"visitState\" data-state=\"" + v.status() + "\">"
                 + Html.escape(word(t, "visitState.", v.status())) + "</dd>"

@@ -15,6 +15,28 @@ public final class RoomRefusal {
     private RoomRefusal() {
     }
 
+    /**
+     * Whether {@code e} says the visit's region's database cannot be reached now (or the organization's data is being
+     * moved): such a page answers 503 {@code REGION_UNAVAILABLE}, while the other regions' visits go on.
+     */
+    public static boolean regionUnavailable(RuntimeException e) {
+        return e instanceof org.openvisit.region.application.RegionUnavailableException
+                || org.openvisit.region.application.RegionUnavailableException.isStoreFailure(e);
+    }
+
+    /**
+     * Sends the region-unavailable page for {@code e} when it is one ({@link #regionUnavailable}) and nothing was sent
+     * yet; otherwise throws it again.
+     */
+    public static void regionUnavailable(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+            throws IOException {
+        if (!regionUnavailable(e) || response.isCommitted()) {
+            throw e;
+        }
+        response.resetBuffer();
+        send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "REGION_UNAVAILABLE");
+    }
+
     public static void send(HttpServletRequest request, HttpServletResponse response, int status, String code)
             throws IOException {
         LaunchTiming.report(response);

@@ -13,7 +13,8 @@ import java.util.ResourceBundle;
  * and Russian; Chinese is matched by script first ({@code zh-Hant}, {@code zh-Hans}), then by region ({@code zh-TW},
  * {@code zh-HK} and {@code zh-MO} read Traditional; {@code zh-CN}, {@code zh-SG} and plain {@code zh} Simplified).
  * A request without the header is English (never the server's own locale). A language chosen with the switcher
- * (cookie {@value #CHOICE_COOKIE}) comes before the browser's.
+ * (cookie {@value #CHOICE_COOKIE}) comes before the browser's, and a signed-in person's language remembered on their
+ * account (request attribute {@value #ACCOUNT_CHOICE}, set when their session is checked) before both.
  */
 public final class BrowserLanguage {
 
@@ -30,8 +31,14 @@ public final class BrowserLanguage {
     /** The cookie holding the language a person chose with the switcher, e.g. {@code zh-Hant-TW}. */
     public static final String CHOICE_COOKIE = "openvisit-lang";
 
-    /** The language for this request's page: the one chosen with the switcher, else the browser's. */
+    /** The request attribute holding the signed-in person's language remembered on their account (a Locale). */
+    public static final String ACCOUNT_CHOICE = "org.openvisit.language.account";
+
+    /** The language for this request's page: the signed-in person's, else the one chosen with the switcher, else the browser's. */
     public static Locale of(HttpServletRequest request) {
+        if (request.getAttribute(ACCOUNT_CHOICE) instanceof Locale account) {
+            return account;
+        }
         if (request.getCookies() != null) {
             for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
                 if (CHOICE_COOKIE.equals(cookie.getName()) && cookie.getValue() != null && cookie.getValue().length() <= 16) {
@@ -43,6 +50,48 @@ public final class BrowserLanguage {
             }
         }
         return ofBrowser(request);
+    }
+
+    /**
+     * The language of a patient-facing page: as {@link #of}, but when the browser asks for none of OpenVisit's
+     * languages (or says nothing), the organization's language for patients ({@code fallback}) instead of English.
+     */
+    public static Locale forPatient(HttpServletRequest request, Locale fallback) {
+        Locale chosen = of(request);
+        if (!Locale.ENGLISH.equals(chosen) || fallback == null || asksFor(request, Locale.ENGLISH)) {
+            return chosen;
+        }
+        Locale organization = supported(fallback);
+        return organization == null ? chosen : organization;
+    }
+
+    /** Whether the switcher's choice or the browser's languages name {@code language} itself (not a fallback). */
+    private static boolean asksFor(HttpServletRequest request, Locale language) {
+        if (request.getAttribute(ACCOUNT_CHOICE) != null) {
+            return true;
+        }
+        if (request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+                if (CHOICE_COOKIE.equals(cookie.getName()) && cookie.getValue() != null && cookie.getValue().length() <= 16
+                        && supported(Locale.forLanguageTag(cookie.getValue())) != null) {
+                    return true;
+                }
+            }
+        }
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                if (language.equals(supported(Locale.forLanguageTag(range.getRange())))) {
+                    return true;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        return false;
     }
 
     /** The first of the browser's languages ({@code Accept-Language}) that OpenVisit speaks, else English. */

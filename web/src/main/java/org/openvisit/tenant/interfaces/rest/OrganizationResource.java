@@ -43,6 +43,9 @@ public class OrganizationResource {
     @Context
     private SecurityContext security;
 
+    @jakarta.inject.Inject
+    private org.openvisit.identity.interfaces.rest.ApiCaller caller;
+
     /** Organizations are the installation's business: only operators list or register them. */
     private void requireOperator() {
         if (!security.isUserInRole("OPERATOR")) {
@@ -79,6 +82,22 @@ public class OrganizationResource {
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created)
                 .build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit an organization: its name, its EHR and the language for patients",
+            description = "Body: {\"name\": ..., \"ehrVendor\": \"EPIC\" (optional), \"patientLanguage\": "
+                    + "\"ENGLISH\" | \"SIMPLIFIED_CHINESE\" | \"TRADITIONAL_CHINESE\" | \"RUSSIAN\" (optional: English)}. "
+                    + "The data region is not edited here (a region move changes it). An operator for any organization, "
+                    + "an ORG_ADMIN for their own. Audited.")
+    public OrganizationSummary edit(@PathParam("id") String id,
+                                    org.openvisit.tenant.application.OrganizationChange request) {
+        if (request == null) {
+            throw new InvalidValueException("request", "A JSON body with name, ehrVendor and patientLanguage is required.");
+        }
+        return organizations.edit(caller.actor(), parseId(id), request);
     }
 
     @PUT

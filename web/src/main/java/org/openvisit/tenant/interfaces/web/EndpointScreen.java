@@ -57,6 +57,12 @@ public class EndpointScreen implements Serializable {
     @EJB
     private ContextLinkKeyService contextLinkKeys;
 
+    @EJB
+    private org.openvisit.tenant.application.EndpointConnectionService connections;
+
+    /** The last Test connection's result on this page ({@code null}: not tested). */
+    private org.openvisit.ehr.FhirServerCheck connectionCheck;
+
     private ContextLinkKeyInfo contextLinkKey;
     /** Shown once, right after it was generated; gone with the next page load. */
     private NewContextLinkKey newContextLinkKey;
@@ -96,7 +102,7 @@ public class EndpointScreen implements Serializable {
             endpoint = null; // the page says so; anything else is an error worth the error page and the log
         }
         if ("true".equals(verified)) {
-            PortalMessages.info("You signed in to the EHR: the endpoint is verified. You can approve it now.");
+            PortalMessages.info(text.get("endpointPage.verifiedNow"));
         }
         showEhrSignInFailureOnce();
     }
@@ -181,11 +187,36 @@ public class EndpointScreen implements Serializable {
         this.frameAncestors = frameAncestors;
     }
 
+    /** Test connection: the EHR's SMART discovery and FHIR metadata, the result in plain words. */
+    public void testConnection() {
+        try {
+            connectionCheck = connections.test(currentUser.actor(), endpoint.id());
+            if (connectionCheck.ok()) {
+                PortalMessages.info(text.format("connection.ok", connectionCheck.fhirVersion()));
+            } else {
+                PortalMessages.error(text.get("connection.failed"));
+            }
+        } catch (RuntimeException refused) {
+            connectionCheck = null;
+            PortalMessages.refused(refused);
+        }
+    }
+
+    public org.openvisit.ehr.FhirServerCheck getConnectionCheck() {
+        return connectionCheck;
+    }
+
+    /** One step of the Test connection in plain words ({@code connection.discovery.NOT_SMART}, with the HTTP status). */
+    public String connectionStep(String step, org.openvisit.ehr.FhirServerCheck.Outcome outcome, int status, String version) {
+        return text.format("connection." + outcome.name(), text.get("connection.step." + step), String.valueOf(status),
+                version == null ? "?" : version);
+    }
+
     public void generateContextLinkKey() {
         try {
             newContextLinkKey = contextLinkKeys.generate(currentUser.actor(), endpoint.id());
             loadRecords();
-            PortalMessages.info("A new context-link key was generated. Copy it now: it is not shown again.");
+            PortalMessages.info(text.get("contextLinkKey.generatedNow"));
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
         }
@@ -255,7 +286,7 @@ public class EndpointScreen implements Serializable {
             loadRecords();
             askSharedEhr = false;
             editSharedEhr = false;
-            PortalMessages.info("Your changes were saved.");
+            PortalMessages.info(text.get("endpointPage.changesSaved"));
         } catch (RuntimeException refused) {
             if (refused instanceof SharedEhrNotConfirmedException) { // an application exception: never wrapped
                 askSharedEhr = true;

@@ -81,8 +81,26 @@ public class VisitPageServlet extends HttpServlet {
     @Inject
     private transient PublicAddress publicAddress;
 
+    /** A page of a visit whose region's database cannot be reached now: 503, with the page that says so. */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            get(request, response);
+        } catch (RuntimeException e) {
+            RoomRefusal.regionUnavailable(request, response, e);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            post(request, response);
+        } catch (RuntimeException e) {
+            RoomRefusal.regionUnavailable(request, response, e);
+        }
+    }
+
+    private void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         String[] parts = path.substring(1).split("/", -1);
         UUID id = parseId(parts[0]);
@@ -132,12 +150,12 @@ public class VisitPageServlet extends HttpServlet {
                         visit.get().events());
             } else {
                 java.time.Instant now = java.time.Instant.now();
-                page = onTeams(v) ? RoomPages.teams(request.getContextPath(), RoomPages.Viewer.of(request), v,
-                        organization)
+                RoomPages.Viewer patient = RoomPages.Viewer.forPatient(request, visit.get().patientLanguage().locale());
+                page = onTeams(v) ? RoomPages.teams(request.getContextPath(), patient, v, organization)
                         : v.status() != VisitStatus.ENDED && lobbyOpening.early(v.appointmentStart(), now)
-                        ? RoomPages.early(request.getContextPath(), RoomPages.Viewer.of(request), v, organization,
+                        ? RoomPages.early(request.getContextPath(), patient, v, organization,
                         lobbyOpening.opensAt(v.appointmentStart()), lobbyOpening.minutesBefore())
-                        : RoomPages.lobby(request.getContextPath(), RoomPages.Viewer.of(request), v, organization);
+                        : RoomPages.lobby(request.getContextPath(), patient, v, organization);
             }
             LaunchTiming.report(response);
             response.setContentType("text/html;charset=UTF-8");
@@ -169,8 +187,7 @@ public class VisitPageServlet extends HttpServlet {
      * outcome's code ({@code result}), its words in the viewer's language ({@code message}) and, once sent, the
      * visit's new event. The number is never logged or answered (only masked).
      */
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         String[] parts = path.substring(1).split("/", -1);
         UUID id = parseId(parts[0]);

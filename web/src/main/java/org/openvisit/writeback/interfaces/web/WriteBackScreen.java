@@ -39,10 +39,17 @@ public class WriteBackScreen implements Serializable {
     private WriteBackQueue queue;
     /** The calls-at-once field as typed (empty: the installation's limit). */
     private String callLimit;
+    /** The delivered events, paged in the database; of one visit when {@link #visit} names one. */
+    private DeliveredEvents delivered;
+    /** The visit filter of the delivered events as typed (OpenVisit's visit id; empty: every visit). */
+    private String visit;
 
     public void load() {
         try {
             queue = service.queue(currentUser.actor(), UUID.fromString(String.valueOf(endpoint)), null, 0, PAGE);
+            if (delivered == null) {
+                delivered = new DeliveredEvents(queue.endpointId());
+            }
         } catch (IllegalArgumentException notAnId) {
             queue = null;
         } catch (RuntimeException refused) {
@@ -87,6 +94,32 @@ public class WriteBackScreen implements Serializable {
         load();
     }
 
+    /** Shows the delivered events of the visit typed in the filter (or of every visit when it is empty). */
+    public void filterVisit() {
+        String typed = visit == null ? "" : visit.strip();
+        if (typed.isEmpty()) {
+            delivered.visit = null;
+            return;
+        }
+        try {
+            delivered.visit = UUID.fromString(typed);
+        } catch (IllegalArgumentException notAnId) {
+            PortalMessages.error(text.get("delivered.visitInvalid"));
+        }
+    }
+
+    public DeliveredEvents getDelivered() {
+        return delivered;
+    }
+
+    public String getVisit() {
+        return visit;
+    }
+
+    public void setVisit(String visit) {
+        this.visit = visit;
+    }
+
     /** Retry and discard are for the endpoint organization's administrators. */
     public boolean isMayAct() {
         return queue != null && currentUser.actor().hasRole(Role.ORG_ADMIN);
@@ -113,5 +146,48 @@ public class WriteBackScreen implements Serializable {
 
     public WriteBackQueue getQueue() {
         return queue;
+    }
+
+    /** An endpoint's delivered events, a page at a time from the database (latest first). */
+    public static final class DeliveredEvents extends org.primefaces.model.LazyDataModel<QueueItem> {
+
+        private static final long serialVersionUID = 1L;
+        private final UUID endpointId;
+        private UUID visit;
+        /** Not serialized with the session: looked up again on the node that reads it back. */
+        private transient WriteBackQueueService service;
+
+        DeliveredEvents(UUID endpointId) {
+            this.endpointId = endpointId;
+        }
+
+        private WriteBackQueueService service() {
+            if (service == null) {
+                service = jakarta.enterprise.inject.spi.CDI.current().select(WriteBackQueueService.class).get();
+            }
+            return service;
+        }
+
+        private org.openvisit.tenant.domain.model.Actor actor() {
+            return jakarta.enterprise.inject.spi.CDI.current().select(CurrentUser.class).get().actor();
+        }
+
+        @Override
+        public int count(java.util.Map<String, org.primefaces.model.FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, service().delivered(actor(), endpointId, visit, 0, 1).total());
+        }
+
+        @Override
+        public java.util.List<QueueItem> load(int first, int pageSize, java.util.Map<String, org.primefaces.model.SortMeta> sortBy,
+                                              java.util.Map<String, org.primefaces.model.FilterMeta> filterBy) {
+            var page = service().delivered(actor(), endpointId, visit, first, Math.min(pageSize, 500));
+            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
+            return page.items();
+        }
+
+        @Override
+        public String getRowKey(QueueItem item) {
+            return item.id().toString();
+        }
     }
 }

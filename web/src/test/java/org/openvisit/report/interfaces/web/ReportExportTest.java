@@ -52,7 +52,7 @@ class ReportExportTest {
                         done ? new VisitQuality(QualityVerdict.POOR, 123.456, 480.0, 12.0, 40.0, 9.5, 20.0, 24.0,
                                 15.04) : VisitQuality.NO_DATA,
                         done ? DeviceTestResult.PROBLEM : DeviceTestResult.NOT_DONE,
-                        done ? WriteBackState.DEAD_LETTER : WriteBackState.NONE, done ? 1 : 0));
+                        done ? WriteBackState.DEAD_LETTER : WriteBackState.NONE, done ? 1 : 0, null));
             }
         }
 

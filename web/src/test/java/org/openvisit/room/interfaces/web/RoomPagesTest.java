@@ -67,7 +67,7 @@ class RoomPagesTest {
     private static org.openvisit.visit.application.VisitView visit(org.openvisit.visit.domain.model.VisitStatus status) {
         return new org.openvisit.visit.application.VisitView(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
                 java.util.UUID.randomUUID(), org.openvisit.visit.domain.model.VisitKeyKind.APPOINTMENT, null, status,
-                null, null, null, java.time.Instant.now(), null, null, java.util.List.of(), null, null);
+                null, null, null, java.time.Instant.now(), null, null, java.util.List.of(), null, null, null);
     }
 
     private static org.openvisit.visit.application.VisitView teamsVisit(org.openvisit.visit.domain.model.VisitStatus status) {
@@ -75,7 +75,22 @@ class RoomPagesTest {
         return new org.openvisit.visit.application.VisitView(v.id(), v.endpointId(), v.organizationId(), v.keyKind(),
                 null, status, new org.openvisit.visit.domain.model.MeetingRef("microsoft-teams",
                 "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0"), null, null, v.createdAt(),
-                null, null, java.util.List.of(), null, null);
+                null, null, java.util.List.of(), null, null, null);
+    }
+
+    @Test
+    void theClinicianSeesTheDepartmentsNameFromTheEhrElseItsId() {
+        var v = visit(org.openvisit.visit.domain.model.VisitStatus.SCHEDULED);
+        var named = new org.openvisit.visit.application.VisitView(v.id(), v.endpointId(), v.organizationId(), v.keyKind(),
+                "loc-riverside-virtual", v.status(), null, null, null, v.createdAt(), null, null, java.util.List.of(),
+                null, null, "Riverside Virtual Care");
+        var unnamed = new org.openvisit.visit.application.VisitView(v.id(), v.endpointId(), v.organizationId(), v.keyKind(),
+                "loc-riverside-virtual", v.status(), null, null, null, v.createdAt(), null, null, java.util.List.of(),
+                null, null, null);
+        assertThat(RoomPages.provider("", viewer(Locale.ENGLISH), named, "Clinic", "p", "g", java.util.List.of()))
+                .contains("Riverside Virtual Care").doesNotContain("loc-riverside-virtual");
+        assertThat(RoomPages.provider("", viewer(Locale.ENGLISH), unnamed, "Clinic", "p", "g", java.util.List.of()))
+                .contains("loc-riverside-virtual");
     }
 
     @Test
@@ -141,7 +156,7 @@ class RoomPagesTest {
                                                                    java.time.Instant start) {
         return new org.openvisit.visit.application.VisitView(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
                 java.util.UUID.randomUUID(), org.openvisit.visit.domain.model.VisitKeyKind.APPOINTMENT, null, status,
-                null, null, null, java.time.Instant.now(), null, null, java.util.List.of(), start, null);
+                null, null, null, java.time.Instant.now(), null, null, java.util.List.of(), start, null, null);
     }
 
     @Test

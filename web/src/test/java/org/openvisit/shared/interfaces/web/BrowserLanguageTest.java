@@ -50,6 +50,33 @@ class BrowserLanguageTest {
         assertThat(chosen.toLanguageTag()).isEqualTo(expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void aSignedInPersonsLanguageComesBeforeTheSwitchersCookieAndTheBrowser() {
+        jakarta.servlet.http.HttpServletRequest cookieAndHeader = new FakeRequest("zh-TW", "ru").proxy();
+        jakarta.servlet.http.HttpServletRequest signedIn = (jakarta.servlet.http.HttpServletRequest)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{jakarta.servlet.http.HttpServletRequest.class}, (p, method, args) ->
+                                "getAttribute".equals(method.getName()) && BrowserLanguage.ACCOUNT_CHOICE.equals(args[0])
+                                        ? Locale.SIMPLIFIED_CHINESE : method.invoke(cookieAndHeader, args));
+        assertThat(BrowserLanguage.of(signedIn)).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(BrowserLanguage.of(cookieAndHeader).toLanguageTag()).isEqualTo("ru");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "de-DE,fr;q=0.8 | zh-TW",
+            "'' | zh-TW",
+            "en-US | en",
+            "de,en;q=0.5 | en",
+            "ru | ru"})
+    void aPatientsPageFallsBackToTheOrganizationsLanguageNotToEnglish(String header, String expected) {
+        Locale chosen = BrowserLanguage.forPatient(new FakeRequest(header.isEmpty() ? null : header).proxy(),
+                Locale.TRADITIONAL_CHINESE);
+        assertThat(chosen.toLanguageTag()).isEqualTo(expected);
+        assertThat(BrowserLanguage.forPatient(new FakeRequest("de", "en").proxy(), Locale.TRADITIONAL_CHINESE))
+                .as("English chosen with the switcher").isEqualTo(Locale.ENGLISH);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"en | en", "zh-CN | zh-Hans-CN", "zh-TW | zh-Hant-TW", "ru | ru"})
     void pagesNameTheChineseScript(String locale, String lang) {
