@@ -36,6 +36,7 @@ public final class FhirBaseUrl {
 
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*):");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9\\-]{0,61}[a-z0-9])?");
+    private static final String HEX_DIGITS = "0123456789abcdefABCDEF";
     private static final String PATH_CHARACTERS =
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/";
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "localhost.localdomain",
@@ -274,8 +275,10 @@ public final class FhirBaseUrl {
         for (int i = 0; i < tail.length(); i++) {
             char c = tail.charAt(i);
             if (c == '%') {
-                if (i + 2 >= tail.length() || Character.digit(tail.charAt(i + 1), 16) < 0
-                        || Character.digit(tail.charAt(i + 2), 16) < 0) {
+                // ASCII hex digits only: Character.digit also takes other scripts' digits (Arabic-Indic "۲"), which
+                // no URL parser does (found by LaunchParametersFuzzTest)
+                if (i + 2 >= tail.length() || HEX_DIGITS.indexOf(tail.charAt(i + 1)) < 0
+                        || HEX_DIGITS.indexOf(tail.charAt(i + 2)) < 0) {
                     throw refused(Problem.MALFORMED, "A % in the FHIR base URL must start a percent-encoding such "
                             + "as %20; write a literal % as %25.");
                 }

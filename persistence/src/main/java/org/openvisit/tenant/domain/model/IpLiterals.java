@@ -137,7 +137,8 @@ final class IpLiterals {
                 }
                 int value = 0;
                 for (int k = 0; k < piece.length(); k++) {
-                    int digit = Character.digit(piece.charAt(k), 16);
+                    char c = piece.charAt(k);
+                    int digit = c < 0x80 ? Character.digit(c, 16) : -1; // ASCII only, not other scripts' digits
                     if (digit < 0) {
                         return null;
                     }

@@ -209,7 +209,9 @@ class FhirBaseUrlTest {
                 "https://ehr.example.org\\@evil.example.net/", "https://ehr.example.org/fhir/../admin",
                 "https://ehr.example.org/./fhir", "https://ehr.example.org/fhir/%2e%2E/admin",
                 "https://ehr.example.org/fhir/<script>", "https://ehr.example.org/fhir/\u00fc",
-                "https://ehr.example.org/fhir%zz", "https://ehr.example.org/fhir%2", "https://ehr.example.org/a|b"})
+                "https://ehr.example.org/fhir%zz", "https://ehr.example.org/fhir%2", "https://ehr.example.org/a|b",
+                // found by LaunchParametersFuzzTest: a percent escape with another script's digit (Arabic-Indic 2)
+                "https://ehr.example.org/%2EO/%2\u06f2"})
         void refusesMalformedPaths(String text) {
             assertRefused(text, PRODUCTION, Problem.MALFORMED);
         }
@@ -222,7 +224,7 @@ class FhirBaseUrlTest {
                 "https://[1::2::3]/", "https://[v1.fe]/", "https://[::ffff:127.0.0.01]/", "https://[12345::]/",
                 "https://%6c%6f%63%61%6c%68%6f%73%74/", "https://a.b.c.dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd/",
                 // found by LaunchParametersFuzzTest: a last label that begins with a digit is no host for java.net.URI
-                "https://k.00xe6ee-82f/fhir", "https://ehr.example.9org/"})
+                "https://k.00xe6ee-82f/fhir", "https://ehr.example.9org/", "https://[\u06f1::]/"})
         void refusesInvalidHosts(String text) {
             assertRefused(text, EVERYTHING_ALLOWED, Problem.INVALID_HOST);
         }
