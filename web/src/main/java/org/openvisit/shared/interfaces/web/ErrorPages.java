@@ -37,6 +37,10 @@ public class ErrorPages extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (response.getHeader("Content-Security-Policy") == null) {
+            // the container's error dispatch left the page without the headers the request's filter had set
+            PageHeaders.applyToRefusal(response);
+        }
         if (forbiddenOperations(request)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/problem+json");
