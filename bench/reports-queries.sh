@@ -6,7 +6,8 @@
 # repository's (report.infrastructure.persistence.JpaVisitSummaryRepository: its native SQL as it is, its JPQL as
 # EclipseLink sends it). Prints p50 / p99 / max in ms and each one's ratio to a baseline measured in the same run (one
 # visit summary read by its primary key), so that figures of a loaded machine can still be compared. The schema is
-# the regional migrations' own (V1 participant and call-quality tables, V2 visit_summary and its indexes, V8, V15),
+# the regional migrations' own (V1 participant and call-quality tables, V2 visit_summary and its indexes, V8, V15, V19;
+# V20's indexes built after the seed, timed),
 # without the foreign keys to visit (no visit rows here). Asserts nothing.
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and pgbench. Usage: bench/reports-queries.sh [visits]
 # BENCH_ROUNDS (default 200 requests per query). BENCH_COVERING=1 then tries a candidate index: where the time goes
@@ -29,6 +30,7 @@ trap 'rm -rf "$work"; "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" 
   grep '^ALTER TABLE call_quality' "$migrations/V8__call_quality_route.sql"
   grep -v '^CREATE INDEX ix_visit_created' "$migrations/V2__visit_summary.sql"
   awk 'BEGIN { RS = ";" } /ALTER TABLE visit_summary|ON visit_summary/ { print $0 ";" }' "$migrations/V15__report_columns.sql"
+  cat "$migrations/V19__report_hours.sql"
 } | grep -v 'FOREIGN KEY' > "$work/schema.sql"
 "${psql[@]}" -d "$db" -f "$work/schema.sql"
 
@@ -37,6 +39,13 @@ t0=$(date +%s.%N)
 "${psql[@]}" -d "$db" -v visits="$visits" -f "$root/bench/reports-queries-seed.sql"
 t1=$(date +%s.%N)
 printf 'seeded in %.0f s\n' "$(echo "$t1 - $t0" | bc)"
+"${psql[@]}" -d "$db" -f "$root/bench/reports-queries-hours.sql"
+t2=$(date +%s.%N)
+printf 'hour figures made in %.0f s\n' "$(echo "$t2 - $t1" | bc)"
+"${psql[@]}" -d "$db" -f "$migrations/V20__report_sort_indexes.sql" -c "VACUUM ANALYZE visit_summary"
+t3=$(date +%s.%N)
+printf 'V20 sort indexes built in %.0f s; visit_summary with indexes %s\n' "$(echo "$t3 - $t2" | bc)" \
+  "$("${psql[@]}" -d "$db" -At -c "SELECT pg_size_pretty(pg_total_relation_size('visit_summary'))")"
 
 # one request: an organization at random, the last 90 days (as the page asks for them)
 org="'00000000-0000-0000-0000-' || lpad(:o::text, 12, '0')"
@@ -68,16 +77,65 @@ add "chart: call quality per day" "SELECT t.bucket, SUM(t.rtt_sum), SUM(t.rtt_co
   q.loss_sum, q.loss_count, q.fps_sum, q.fps_count FROM visit_summary s JOIN call_quality q ON q.visit_id = s.visit_id
   AND q.organization_id = s.organization_id WHERE $where) t GROUP BY t.bucket;"
 add "table: count (the pager's total)" "SELECT COUNT(s.visit_id) FROM visit_summary s WHERE $where;"
-# the page: ReportSort's columns, descending (nullable ones with NULLS LAST), ties by report time and visit id
+# the page before V20 (ties always by report time descending, NULLS LAST either way: no index has that order)
+for column in start_at duration_s department_id rtt_ms; do
+  add "before: page of 25 by $column" "SELECT * FROM visit_summary s WHERE $where
+    ORDER BY s.$column DESC NULLS LAST, s.report_at DESC, s.visit_id DESC LIMIT 25 OFFSET 0;"
+done
+# the page now (JpaVisitSummaryRepository.page): ties in the page's direction; a nullable column's visits with a
+# value first (IS NOT NULL), those without in a second step: one V20 index serves both directions
 for column in report_at start_at duration_s lobby_wait_s time_to_admit_s attendants_max status department_id \
               environment meeting_platform rtt_ms device_test write_back sms_sent; do
   case "$column" in
-    report_at) order="s.report_at DESC, s.visit_id DESC" ;;
-    attendants_max|status|device_test|write_back|sms_sent) order="s.$column DESC, s.report_at DESC, s.visit_id DESC" ;;
-    *) order="s.$column DESC NULLS LAST, s.report_at DESC, s.visit_id DESC" ;;
+    report_at) order="s.report_at DESC, s.visit_id DESC"; valued="" ;;
+    attendants_max|status|device_test|write_back|sms_sent) order="s.$column DESC, s.report_at DESC, s.visit_id DESC"
+      valued="" ;;
+    *) order="s.$column DESC, s.report_at DESC, s.visit_id DESC"; valued=" AND s.$column IS NOT NULL" ;;
   esac
-  add "table: page of 25 by $column" "SELECT * FROM visit_summary s WHERE $where ORDER BY $order LIMIT 25 OFFSET 0;"
+  add "table: page of 25 by $column" "SELECT * FROM visit_summary s WHERE $where$valued ORDER BY $order
+    LIMIT 25 OFFSET 0;"
 done
+add "table: page of 25 by duration_s ascending" "SELECT * FROM visit_summary s WHERE $where
+  AND s.duration_s IS NOT NULL ORDER BY s.duration_s ASC, s.report_at ASC, s.visit_id ASC LIMIT 25 OFFSET 0;"
+add "table: page 20 by duration_s (offset 475)" "SELECT * FROM visit_summary s WHERE $where
+  AND s.duration_s IS NOT NULL ORDER BY s.duration_s DESC, s.report_at DESC, s.visit_id DESC LIMIT 25 OFFSET 475;"
+add "table: page by duration_s, the visits without" "SELECT * FROM visit_summary s WHERE $where
+  AND s.duration_s IS NULL ORDER BY s.report_at DESC, s.visit_id DESC LIMIT 25 OFFSET 0;"
+add "table: page of 25 by lobby_wait_s, 7 days" "SELECT * FROM visit_summary s WHERE s.organization_id = $org
+  AND s.report_at >= now() - interval '7 days' AND s.report_at < now() AND s.lobby_wait_s IS NOT NULL
+  ORDER BY s.lobby_wait_s DESC, s.report_at DESC, s.visit_id DESC LIMIT 25 OFFSET 0;"
+add "table: page by attendants_max, no-shows only" "SELECT * FROM visit_summary s WHERE $where AND s.status = 'NO_SHOW'
+  ORDER BY s.attendants_max DESC, s.report_at DESC, s.visit_id DESC LIMIT 25 OFFSET 0;"
+# the cards, charts and count from the hour figures (JpaVisitSummaryRepository.plan and figures, regional V19): the
+# range's marked hours, its whole hours' rows, and the visits' rows of the marked hours and of the parts of hours at
+# either end (the seed marked each organization's last two hours). A fixed "now" for these, in whole seconds.
+nowe=$(date +%s)
+fromhour=$(( (nowe - 90 * 86400 + 3599) / 3600 )); endhour=$(( nowe / 3600 ))
+marks="SELECT DISTINCT m.hour_no FROM report_hour_mark m WHERE m.organization_id = $org AND m.hour_no >= $fromhour
+  AND m.hour_no < $endhour;"
+hourcols="h.hour_no, h.open_visits, h.completed, h.no_shows, h.ended_no_patient, h.cancelled, h.sms_sent,
+  h.quality_measured, h.quality_poor, h.rtt_sum, h.rtt_count, h.jitter_sum, h.jitter_count, h.loss_sum, h.loss_count,
+  h.fps_sum, h.fps_count"
+hours="FROM report_hour h WHERE h.organization_id = $org AND h.hour_no >= $fromhour AND h.hour_no < $endhour;"
+spans="s.organization_id = $org AND ((s.report_at >= to_timestamp($((nowe - 90 * 86400)))
+  AND s.report_at < to_timestamp($((fromhour * 3600)))) OR (s.report_at >= to_timestamp($(( (endhour - 1) * 3600 )))
+  AND s.report_at < to_timestamp($nowe)))"
+exactrows="SELECT FLOOR(EXTRACT(EPOCH FROM s.report_at) / 3600), s.status, s.duration_s, s.lobby_wait_s,
+  s.time_to_admit_s, s.sms_sent, s.call_quality FROM visit_summary s WHERE $spans;"
+add "hours: cards (and lobby wait chart)" "$marks
+SELECT $hourcols, h.duration_hist, h.lobby_wait_hist, h.admit_hist $hours
+$exactrows"
+add "hours: count (and visits per day chart)" "$marks
+SELECT $hourcols $hours
+$exactrows"
+add "hours: chart: call quality per day" "$marks
+SELECT $hourcols $hours
+$exactrows
+SELECT t.bucket, SUM(t.rtt_sum), SUM(t.rtt_count), SUM(t.jitter_sum), SUM(t.jitter_count), SUM(t.loss_sum),
+  SUM(t.loss_count), SUM(t.fps_sum), SUM(t.fps_count) FROM (SELECT FLOOR(EXTRACT(EPOCH FROM s.report_at) / 3600) AS
+  bucket, q.rtt_sum, q.rtt_count, q.jitter_sum, q.jitter_count, q.loss_sum, q.loss_count, q.fps_sum, q.fps_count
+  FROM visit_summary s JOIN call_quality q ON q.visit_id = s.visit_id AND q.organization_id = s.organization_id
+  WHERE $spans) t GROUP BY t.bucket;"
 add "table: page of 25, poor calls only" "SELECT * FROM visit_summary s WHERE $where AND s.call_quality = 'POOR'
   ORDER BY s.report_at DESC, s.visit_id DESC LIMIT 25 OFFSET 0;"
 
@@ -118,7 +176,9 @@ if [[ "${BENCH_COVERING:-0}" == "1" ]]; then
   echo
   echo "where the time goes (organization 1):"
   explain "cards (totals, medians, p90)"
+  explain "before: page of 25 by start_at"
   explain "table: page of 25 by start_at"
+  explain "table: page of 25 by lobby_wait_s, 7 days"
   echo
   echo "candidate: CREATE INDEX ... ON visit_summary (organization_id, report_at) INCLUDE (status, duration_s,"
   echo "  lobby_wait_s, time_to_admit_s, sms_sent, call_quality, start_at, visit_id), then VACUUM ANALYZE"
@@ -131,7 +191,7 @@ if [[ "${BENCH_COVERING:-0}" == "1" ]]; then
   read -r b50 b99 bmax <<< "$(run "${names[0]}")"
   printf '%-44s %9.2f %9.2f %9.2f\n' "${names[0]}" "$b50" "$b99" "$bmax"
   for name in "cards (totals, medians, p90)" "chart: visits per day by status" "table: count (the pager's total)" \
-              "table: page of 25 by start_at"; do
+              "before: page of 25 by start_at"; do
     read -r p50 p99 max <<< "$(run "$name")"
     printf '%-44s %9.2f %9.2f %9.2f %9.1f %9.1f  %s\n' "$name" "$p50" "$p99" "$max" "$(echo "$p50 / $b50" | bc -l)" \
       "$(echo "$p99 / $b99" | bc -l)" "$(awk -v p="$p99" 'BEGIN { print (p <= 100 ? "yes" : "NO") }')"

@@ -1,7 +1,10 @@
 package org.openvisit.report.application;
 
 import org.openvisit.region.domain.model.RegionalStore;
+import org.openvisit.report.domain.model.HourKey;
+import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.report.domain.model.SummaryExtras;
+import org.openvisit.report.domain.model.VisitQuality;
 import org.openvisit.report.domain.model.VisitSummary;
 import org.openvisit.writeback.domain.model.DeliveryTask;
 import org.openvisit.visit.domain.model.Visit;
@@ -10,6 +13,7 @@ import org.openvisit.visit.domain.model.VisitRepository;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,6 +38,7 @@ final class SummaryWriter {
             return false;
         }
         var existing = store.visitSummaries().find(visitId);
+        HourShare before = existing.map(HourShare::of).orElse(null);
         VisitSummary summary = existing.orElseGet(() -> VisitSummary.of(visit));
         SummaryExtras extras = new SummaryExtras(
                 environments.of(visit.endpointId()),
@@ -45,6 +50,36 @@ final class SummaryWriter {
         if (existing.isEmpty()) {
             store.visitSummaries().add(summary);
         }
+        HourShare after = HourShare.of(summary);
+        if (before != null && !after.equals(before)) {
+            // the hours this visit's row adds to are to be made again (by the sweep; reports read them exactly
+            // from the visits' rows until then); a new row's hour was marked by add
+            store.visitSummaries().markHours(summary.organizationId(),
+                    List.of(before.reportAt(), summary.reportAt()), now);
+        }
         return true;
+    }
+
+    /** What a visit's summary adds to its hour's report figures (report.domain.model.HourFigures). */
+    record HourShare(long hour, Instant reportAt, ReportStatus status, Long duration, Long lobbyWait,
+                     Long timeToAdmit, int sms, VisitQuality quality) {
+
+        static HourShare of(VisitSummary s) {
+            return new HourShare(HourKey.hourOf(s.reportAt()), s.reportAt(), s.status(),
+                    s.durationSeconds().orElse(null), s.lobbyWaitSeconds().orElse(null),
+                    s.timeToAdmitSeconds().orElse(null), s.smsSent(), s.quality());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HourShare h && hour == h.hour && status == h.status && sms == h.sms
+                    && java.util.Objects.equals(duration, h.duration) && java.util.Objects.equals(lobbyWait, h.lobbyWait)
+                    && java.util.Objects.equals(timeToAdmit, h.timeToAdmit) && java.util.Objects.equals(quality, h.quality);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(hour, status, duration, lobbyWait, timeToAdmit, sms, quality);
+        }
     }
 }

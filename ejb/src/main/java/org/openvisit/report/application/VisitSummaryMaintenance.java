@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.openvisit.database.OpenVisitDatabase;
 import org.openvisit.region.application.RegionDirectory;
+import org.openvisit.report.domain.model.HourKey;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.DataRegion;
@@ -58,7 +59,8 @@ public class VisitSummaryMaintenance {
     }
 
     /**
-     * The sweep's work in one region: up to {@link #BATCH} visits whose summary is due (see
+     * The sweep's work in one region: up to {@link #BATCH} visits whose summary is due, then up to
+     * {@link #ROLL_UP_BATCH} marked hours of report figures made again (see
      * {@link org.openvisit.report.domain.model.VisitSummaryRepository#needingRefresh}), looking for visits without one
      * among those created since {@code createdSince} (null: all).
      *
@@ -74,7 +76,44 @@ public class VisitSummaryMaintenance {
                         + e.getClass().getSimpleName());
             }
         }
+        rollUp(region, null, ROLL_UP_BATCH);
         return due.size();
+    }
+
+    /** Hours made again per region and sweep (about 5 ms each): the marks of an upgrade are made within the hour. */
+    static final int ROLL_UP_BATCH = 2_000;
+
+    /** One marked hour's figures made again, in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void makeHour(@NotNull DataRegion region, @NotNull HourKey hour) {
+        regions.ready(region).visitSummaries().makeHour(hour, clock.instant());
+    }
+
+    /** Marks every hour of an organization (null: all), in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markAllHours(@NotNull DataRegion region, UUID organizationId) {
+        regions.ready(region).visitSummaries().markAllHours(organizationId, clock.instant());
+    }
+
+    /**
+     * Makes up to {@code max} marked hours of one organization (null: any) again, each in its own transaction (one
+     * that fails, say because another node made the same hour at once, keeps its marks for the next time).
+     *
+     * @return how many were made
+     */
+    int rollUp(DataRegion region, UUID organizationId, int max) {
+        List<HourKey> due = regions.ready(region).visitSummaries().markedHours(organizationId, max);
+        int made = 0;
+        for (HourKey hour : due) {
+            try {
+                self().makeHour(region, hour);
+                made++;
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "The report figures of an hour in " + region + " were not made now: "
+                        + e.getClass().getSimpleName());
+            }
+        }
+        return made;
     }
 
     /**
@@ -104,6 +143,11 @@ public class VisitSummaryMaintenance {
                     break;
                 }
                 after = ids.get(ids.size() - 1).toString();
+            }
+            // and every hour's figures made again from the summaries (the hours of visits gone, too)
+            self().markAllHours(region, organizationId);
+            for (int round = 0; round < 10_000 && rollUp(region, organizationId, ROLL_UP_BATCH) > 0; round++) {
+                // until no hour is marked
             }
         }
         long total = done;

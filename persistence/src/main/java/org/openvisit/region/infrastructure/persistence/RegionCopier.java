@@ -94,6 +94,8 @@ public final class RegionCopier {
             new Table("teams_attendance_watch", ORG, "visit_id"),
             new Table("teams_attendance_mark", ORG, "mark_key"),
             new Table("visit_summary", ORG, "visit_id"),
+            new Table("report_hour", ORG, "organization_id", "hour_no"),
+            new Table("report_hour_mark", ORG, "id"),
             new Table("writeback_task", ORG, List.of("id"), "ehr_context", "visit_id"),
             new Table("writeback_attempt",
                     "task_id IN (SELECT t.id FROM writeback_task t WHERE t.organization_id = ?)", "id"),

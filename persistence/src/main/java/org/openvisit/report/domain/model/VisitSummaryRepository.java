@@ -11,7 +11,7 @@ public interface VisitSummaryRepository {
 
     Optional<VisitSummary> find(UUID visitId);
 
-    /** Stores a new summary and flushes. */
+    /** Stores a new summary, marks its hour ({@link #markHours}) and flushes. */
     void add(VisitSummary summary);
 
     /**
@@ -57,4 +57,25 @@ public interface VisitSummaryRepository {
 
     /** The filtered visits that have a lobby wait, counted per {@link LobbyWaitBucket} in the database (all buckets). */
     Map<LobbyWaitBucket, Long> lobbyWaits(ReportFilter filter);
+
+    /**
+     * Marks the UTC hours of these report times of an organization: their {@link HourFigures} are to be made again
+     * ({@link #makeHour}). An insert of new rows only, so that visits being written at once never wait on each other.
+     */
+    void markHours(UUID organizationId, java.util.Collection<Instant> reportTimes, Instant now);
+
+    /** Marks every hour of the organization (null: of every organization) that has visits or figures: a rebuild. */
+    void markAllHours(UUID organizationId, Instant now);
+
+    /** Up to {@code max} marked hours of one organization (null: of all), the longest marked first. */
+    List<HourKey> markedHours(UUID organizationId, int max);
+
+    /**
+     * Makes one hour's figures again from the visits' summaries and removes the marks of it that were there before
+     * (a mark added meanwhile stays for the next time). Two callers at once on one hour: one of them fails.
+     */
+    void makeHour(HourKey hour, Instant now);
+
+    /** The cards, read from the visits' summaries alone (what {@link #totals} gives when no hour figures serve). */
+    ReportTotals exactTotals(ReportFilter filter);
 }

@@ -4,7 +4,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import org.openvisit.region.domain.model.RegionGuard;
+import org.openvisit.report.domain.model.HourFigures;
+import org.openvisit.report.domain.model.HourKey;
 import org.openvisit.report.domain.model.LobbyWaitBucket;
+import org.openvisit.report.domain.model.QualityVerdict;
 import org.openvisit.report.domain.model.QualitySums;
 import org.openvisit.report.domain.model.ReportFilter;
 import org.openvisit.report.domain.model.ReportStatus;
@@ -18,6 +21,11 @@ import org.openvisit.tenant.domain.model.DataRegion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.List;
@@ -51,6 +59,7 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         guard.require(summary.visitId(), "visit summary");
         entityManager.persist(summary);
         entityManager.flush();
+        markHours(summary.organizationId(), List.of(summary.reportAt()), summary.updatedAt());
     }
 
     @Override
@@ -120,6 +129,18 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
 
     @Override
     public ReportTotals totals(ReportFilter filter) {
+        HourPlan plan = plan(filter);
+        if (plan == null) {
+            return exactTotals(filter);
+        }
+        boolean[] stored = new boolean[1];
+        HourFigures f = figures(filter, plan, 0, true, false, stored).getOrDefault(0L, new HourFigures());
+        // no hour's figures made yet: the exact percentiles at the same cost
+        return stored[0] ? f.totals() : exactTotals(filter);
+    }
+
+    @Override
+    public ReportTotals exactTotals(ReportFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = nativeWhere(filter, params);
         Query q = entityManager.createNativeQuery("""
@@ -153,6 +174,19 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         if (bucketSeconds < 1 || bucketSeconds > 86_400) {
             throw new IllegalArgumentException("bucket width " + bucketSeconds);
         }
+        HourPlan plan = bucketSeconds % HOUR == 0 ? plan(filter) : null;
+        if (plan != null) {
+            List<TimeBucketCount> counts = new ArrayList<>();
+            figures(filter, plan, bucketSeconds, false, false).forEach((bucket, f) -> {
+                for (ReportStatus status : ReportStatus.values()) {
+                    if (f.count(status) > 0) {
+                        counts.add(new TimeBucketCount(Instant.ofEpochSecond(bucket * bucketSeconds), status,
+                                f.count(status)));
+                    }
+                }
+            });
+            return counts;
+        }
         List<Object> params = new ArrayList<>();
         String where = nativeWhere(filter, params);
         // the width is an int of ours, written into the text so both databases see the same integer division
@@ -176,6 +210,17 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
     public List<QualitySums> qualityByTime(ReportFilter filter, int bucketSeconds) {
         if (bucketSeconds < 1 || bucketSeconds > 86_400) {
             throw new IllegalArgumentException("bucket width " + bucketSeconds);
+        }
+        HourPlan plan = bucketSeconds % HOUR == 0 ? plan(filter) : null;
+        if (plan != null) {
+            List<QualitySums> sums = new ArrayList<>();
+            figures(filter, plan, bucketSeconds, false, true).forEach((bucket, f) -> {
+                QualitySums q = f.quality(Instant.ofEpochSecond(bucket * bucketSeconds));
+                if (!q.isEmpty()) {
+                    sums.add(q);
+                }
+            });
+            return sums;
         }
         List<Object> params = new ArrayList<>();
         String where = nativeWhere(filter, params);
@@ -202,6 +247,10 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
 
     @Override
     public Map<LobbyWaitBucket, Long> lobbyWaits(ReportFilter filter) {
+        HourPlan plan = plan(filter);
+        if (plan != null) {
+            return figures(filter, plan, 0, true, false).getOrDefault(0L, new HourFigures()).lobbyWaits();
+        }
         List<Object> params = new ArrayList<>();
         String where = nativeWhere(filter, params);
         StringBuilder sums = new StringBuilder();
@@ -283,24 +332,59 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
 
     @Override
     public long count(ReportFilter filter) {
+        HourPlan plan = plan(filter);
+        if (plan != null) {
+            return figures(filter, plan, 0, false, false).getOrDefault(0L, new HourFigures()).visits();
+        }
         TypedQuery<Long> q = entityManager.createQuery("select count(s) from VisitSummary s where "
                 + jpqlWhere(filter), Long.class);
         bind(q, filter);
         return q.getSingleResult();
     }
 
+    /**
+     * Ties are ordered by report time and visit id in the page's direction, and a nullable column's visits without a
+     * value are read in a second step, after the others (either way): so one index of (organization, column, report
+     * time, visit) serves both directions and PostgreSQL stops after the page (regional V20).
+     */
     @Override
     public List<VisitSummary> page(ReportFilter filter, ReportSort sort, boolean ascending, int first, int max) {
-        String direction = ascending ? "asc" : "desc";
-        String nulls = " nulls last"; // visits without the figure come after those with it, either way
-        String orderBy = sort == ReportSort.REPORT_AT
-                ? "s.reportAt " + direction + ", s.visitId " + direction
-                : "s." + sort.attribute() + " " + direction + (sort.nullable() ? nulls : "")
-                + ", s.reportAt desc, s.visitId desc";
+        String direction = ascending ? " asc" : " desc";
+        int from = Math.max(0, first);
+        int size = Math.max(1, max);
+        String ties = "s.reportAt" + direction + ", s.visitId" + direction;
+        if (sort == ReportSort.REPORT_AT) {
+            return pageOf(filter, "", ties, from, size);
+        }
+        String column = "s." + sort.attribute();
+        if (!sort.nullable()) {
+            return pageOf(filter, "", column + direction + ", " + ties, from, size);
+        }
+        List<VisitSummary> valued = pageOf(filter, " and " + column + " is not null", column + direction + ", " + ties,
+                from, size);
+        if (valued.size() == size) {
+            return valued;
+        }
+        long valuedCount = valued.isEmpty() ? countOf(filter, " and " + column + " is not null")
+                : from + valued.size();
+        List<VisitSummary> rows = new ArrayList<>(valued);
+        rows.addAll(pageOf(filter, " and " + column + " is null", ties, (int) Math.max(0, from - valuedCount),
+                size - valued.size()));
+        return rows;
+    }
+
+    private List<VisitSummary> pageOf(ReportFilter filter, String and, String orderBy, int first, int max) {
         TypedQuery<VisitSummary> q = entityManager.createQuery("select s from VisitSummary s where "
-                + jpqlWhere(filter) + " order by " + orderBy, VisitSummary.class);
+                + jpqlWhere(filter) + and + " order by " + orderBy, VisitSummary.class);
         bind(q, filter);
-        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max)).getResultList();
+        return q.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    private long countOf(ReportFilter filter, String and) {
+        TypedQuery<Long> q = entityManager.createQuery("select count(s) from VisitSummary s where "
+                + jpqlWhere(filter) + and, Long.class);
+        bind(q, filter);
+        return q.getSingleResult();
     }
 
     @Override
@@ -367,6 +451,291 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         }
         if (f.clinicianEhrUserId() != null) {
             q.setParameter("clinician", f.clinicianEhrUserId());
+        }
+    }
+
+    // ---- figures per organization and UTC hour (regional V19): the cards, charts and count of a date range alone ----
+
+    private static final int HOUR = 3600;
+    /** A range of fewer whole hours is read from the visits' rows (few rows; and hours need a day to pay off). */
+    static final int MIN_HOURS = 24;
+    /**
+     * A range with more marked hours than this is read from the visits' rows alone (after an upgrade or a rebuild,
+     * until the sweep has made them).
+     */
+    static final int MAX_MARKED = 96;
+    private static final int MARK_CHUNK = 500;
+    private static final String HOUR_COLUMNS = "h.hour_no, h.open_visits, h.completed, h.no_shows, "
+            + "h.ended_no_patient, h.cancelled, h.sms_sent, h.quality_measured, h.quality_poor, h.rtt_sum, "
+            + "h.rtt_count, h.jitter_sum, h.jitter_count, h.loss_sum, h.loss_count, h.fps_sum, h.fps_count";
+
+    /**
+     * How a report's range is read: its whole UTC hours {@code [firstHour, endHour)} from report_hour, except the
+     * marked ones; those and the parts of hours at either end ({@code exact}, [from, to) pairs) from visit_summary.
+     */
+    private record HourPlan(long firstHour, long endHour, Set<Long> marked, List<Instant[]> exact) {
+    }
+
+    /** Null: the filter names more than the date range, or the range is short, or too much of it is marked. */
+    private HourPlan plan(ReportFilter f) {
+        if (f.endpointId() != null || f.departmentId() != null || f.status() != null || f.meetingPlatform() != null
+                || f.environment() != null || f.quality() != null || f.clinicianEhrUserId() != null) {
+            return null;
+        }
+        long fromSecond = f.from().getEpochSecond() + (f.from().getNano() > 0 ? 1 : 0);
+        long first = Math.floorDiv(fromSecond + HOUR - 1, HOUR);
+        long end = Math.floorDiv(f.to().getEpochSecond(), HOUR);
+        if (end - first < MIN_HOURS) {
+            return null;
+        }
+        Query q = entityManager.createNativeQuery("""
+                SELECT DISTINCT m.hour_no FROM report_hour_mark m
+                 WHERE m.organization_id = ?1 AND m.hour_no >= ?2 AND m.hour_no < ?3""");
+        q.setParameter(1, f.organizationId().toString()).setParameter(2, first).setParameter(3, end);
+        Set<Long> marked = new TreeSet<>();
+        for (Object o : q.getResultList()) {
+            marked.add(((Number) o).longValue());
+        }
+        if (marked.size() > MAX_MARKED) {
+            return null;
+        }
+        List<Instant[]> exact = new ArrayList<>();
+        if (f.from().isBefore(Instant.ofEpochSecond(first * HOUR))) {
+            exact.add(new Instant[]{f.from(), Instant.ofEpochSecond(first * HOUR)});
+        }
+        Long runStart = null;
+        long previous = Long.MIN_VALUE;
+        for (long h : marked) {
+            if (runStart != null && h != previous + 1) {
+                exact.add(new Instant[]{Instant.ofEpochSecond(runStart * HOUR), Instant.ofEpochSecond((previous + 1) * HOUR)});
+                runStart = null;
+            }
+            if (runStart == null) {
+                runStart = h;
+            }
+            previous = h;
+        }
+        if (runStart != null) {
+            exact.add(new Instant[]{Instant.ofEpochSecond(runStart * HOUR), Instant.ofEpochSecond((previous + 1) * HOUR)});
+        }
+        if (Instant.ofEpochSecond(end * HOUR).isBefore(f.to())) {
+            exact.add(new Instant[]{Instant.ofEpochSecond(end * HOUR), f.to()});
+        }
+        return new HourPlan(first, end, marked, exact);
+    }
+
+    /**
+     * The range's figures per UTC bucket of {@code width} seconds (a multiple of an hour; 0: all in bucket 0), from the
+     * plan's hours and visits.
+     */
+    private Map<Long, HourFigures> figures(ReportFilter f, HourPlan plan, int width, boolean histograms,
+                                           boolean quality) {
+        return figures(f, plan, width, histograms, quality, new boolean[1]);
+    }
+
+    /** {@code stored[0]} is set when some hour's stored figures were read. */
+    private Map<Long, HourFigures> figures(ReportFilter f, HourPlan plan, int width, boolean histograms,
+                                           boolean quality, boolean[] stored) {
+        Map<Long, HourFigures> out = new TreeMap<>();
+        Query q = entityManager.createNativeQuery("SELECT " + HOUR_COLUMNS
+                + (histograms ? ", h.duration_hist, h.lobby_wait_hist, h.admit_hist" : "")
+                + " FROM report_hour h WHERE h.organization_id = ?1 AND h.hour_no >= ?2 AND h.hour_no < ?3");
+        q.setParameter(1, f.organizationId().toString()).setParameter(2, plan.firstHour())
+                .setParameter(3, plan.endHour());
+        for (Object o : q.getResultList()) {
+            Object[] row = (Object[]) o;
+            long hour = ((Number) row[0]).longValue();
+            if (plan.marked().contains(hour)) {
+                continue;
+            }
+            stored[0] = true;
+            long[] byStatus = new long[ReportStatus.values().length];
+            byStatus[ReportStatus.OPEN.ordinal()] = count(row[1]);
+            byStatus[ReportStatus.COMPLETED.ordinal()] = count(row[2]);
+            byStatus[ReportStatus.NO_SHOW.ordinal()] = count(row[3]);
+            byStatus[ReportStatus.ENDED_WITHOUT_PATIENT.ordinal()] = count(row[4]);
+            byStatus[ReportStatus.CANCELLED.ordinal()] = count(row[5]);
+            QualitySums sums = new QualitySums(Instant.EPOCH, real(row[9]), count(row[10]), real(row[11]),
+                    count(row[12]), real(row[13]), count(row[14]), real(row[15]), count(row[16]));
+            long bucket = width == 0 ? 0 : Math.floorDiv(hour * HOUR, width);
+            out.computeIfAbsent(bucket, b -> new HourFigures()).addStored(byStatus, count(row[6]), count(row[7]),
+                    count(row[8]), sums, histograms ? text(row[17]) : null, histograms ? text(row[18]) : null,
+                    histograms ? text(row[19]) : null);
+        }
+        if (!plan.exact().isEmpty()) {
+            List<Object> params = new ArrayList<>();
+            params.add(f.organizationId().toString());
+            StringBuilder where = new StringBuilder("s.organization_id = ?1 AND (");
+            for (Instant[] span : plan.exact()) {
+                params.add(span[0].atOffset(ZoneOffset.UTC));
+                params.add(span[1].atOffset(ZoneOffset.UTC));
+                where.append(params.size() == 3 ? "" : " OR ").append("(s.report_at >= ?").append(params.size() - 1)
+                        .append(" AND s.report_at < ?").append(params.size()).append(')');
+            }
+            where.append(')');
+            addVisits(out, where.toString(), params, width, quality);
+        }
+        return out;
+    }
+
+    /** The visits' rows (and, if asked, their call quality) of {@code where} added to their buckets. */
+    private void addVisits(Map<Long, HourFigures> out, String where, List<Object> params, int width, boolean quality) {
+        int sqlWidth = width == 0 ? HOUR : width;
+        Query rows = entityManager.createNativeQuery("""
+                SELECT FLOOR(EXTRACT(EPOCH FROM s.report_at) / %d), s.status, s.duration_s, s.lobby_wait_s,
+                       s.time_to_admit_s, s.sms_sent, s.call_quality
+                  FROM visit_summary s WHERE %s""".formatted(sqlWidth, where));
+        bind(rows, params);
+        for (Object o : rows.getResultList()) {
+            Object[] row = (Object[]) o;
+            long bucket = width == 0 ? 0 : ((Number) row[0]).longValue();
+            out.computeIfAbsent(bucket, b -> new HourFigures()).addVisit(
+                    ReportStatus.valueOf(row[1].toString().strip()), whole(row[2]), whole(row[3]), whole(row[4]),
+                    count(row[5]), QualityVerdict.valueOf(row[6].toString().strip()));
+        }
+        if (!quality) {
+            return;
+        }
+        Query sums = entityManager.createNativeQuery("""
+                SELECT t.bucket, SUM(t.rtt_sum), SUM(t.rtt_count), SUM(t.jitter_sum), SUM(t.jitter_count),
+                       SUM(t.loss_sum), SUM(t.loss_count), SUM(t.fps_sum), SUM(t.fps_count)
+                  FROM (SELECT FLOOR(EXTRACT(EPOCH FROM s.report_at) / %d) AS bucket, q.rtt_sum, q.rtt_count,
+                               q.jitter_sum, q.jitter_count, q.loss_sum, q.loss_count, q.fps_sum, q.fps_count
+                          FROM visit_summary s
+                          JOIN call_quality q ON q.visit_id = s.visit_id AND q.organization_id = s.organization_id
+                         WHERE %s) t
+                 GROUP BY t.bucket""".formatted(sqlWidth, where));
+        bind(sums, params);
+        for (Object o : sums.getResultList()) {
+            Object[] row = (Object[]) o;
+            long bucket = width == 0 ? 0 : ((Number) row[0]).longValue();
+            out.computeIfAbsent(bucket, b -> new HourFigures()).addQuality(new QualitySums(Instant.EPOCH,
+                    real(row[1]), count(row[2]), real(row[3]), count(row[4]), real(row[5]), count(row[6]),
+                    real(row[7]), count(row[8])));
+        }
+    }
+
+    private static Long whole(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    private static String text(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return o.toString();
+    }
+
+    @Override
+    public void markHours(UUID organizationId, Collection<Instant> reportTimes, Instant now) {
+        for (long hour : reportTimes.stream().map(HourKey::hourOf).collect(java.util.stream.Collectors
+                .toCollection(TreeSet::new))) {
+            entityManager.createNativeQuery("""
+                    INSERT INTO report_hour_mark (id, organization_id, hour_no, marked_at) VALUES (?1, ?2, ?3, ?4)""")
+                    .setParameter(1, UUID.randomUUID().toString()).setParameter(2, organizationId.toString())
+                    .setParameter(3, hour).setParameter(4, now.atOffset(ZoneOffset.UTC)).executeUpdate();
+        }
+    }
+
+    @Override
+    public void markAllHours(UUID organizationId, Instant now) {
+        String prefix = "rb-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        String org = organizationId == null ? "" : " WHERE %s.organization_id = ?3";
+        Query q = entityManager.createNativeQuery("""
+                INSERT INTO report_hour_mark (id, organization_id, hour_no, marked_at)
+                SELECT CONCAT(?1, t.organization_id, '-', CAST(t.hour_no AS VARCHAR(20))), t.organization_id,
+                       t.hour_no, ?2
+                  FROM (SELECT s.organization_id AS organization_id,
+                               CAST(FLOOR(EXTRACT(EPOCH FROM s.report_at) / 3600) AS BIGINT) AS hour_no
+                          FROM visit_summary s%s
+                        UNION
+                        SELECT h.organization_id AS organization_id, h.hour_no AS hour_no
+                          FROM report_hour h%s) t""".formatted(org.formatted("s"), org.formatted("h")));
+        q.setParameter(1, prefix).setParameter(2, now.atOffset(ZoneOffset.UTC));
+        if (organizationId != null) {
+            q.setParameter(3, organizationId.toString());
+        }
+        q.executeUpdate();
+    }
+
+    @Override
+    public List<HourKey> markedHours(UUID organizationId, int max) {
+        Query q = entityManager.createNativeQuery("""
+                SELECT m.organization_id, m.hour_no FROM report_hour_mark m%s
+                 GROUP BY m.organization_id, m.hour_no
+                 ORDER BY MIN(m.marked_at), m.organization_id, m.hour_no
+                 FETCH FIRST %d ROWS ONLY""".formatted(organizationId == null ? "" : " WHERE m.organization_id = ?1",
+                Math.max(1, max)));
+        if (organizationId != null) {
+            q.setParameter(1, organizationId.toString());
+        }
+        List<HourKey> keys = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] row = (Object[]) o;
+            keys.add(new HourKey(UUID.fromString(row[0].toString().strip()), ((Number) row[1]).longValue()));
+        }
+        return keys;
+    }
+
+    @Override
+    public void makeHour(HourKey key, Instant now) {
+        String org = key.organizationId().toString();
+        // the marks first: every change they stand for committed with them, so the rows read next include it
+        List<String> marks = new ArrayList<>();
+        for (Object o : entityManager.createNativeQuery("SELECT m.id FROM report_hour_mark m"
+                        + " WHERE m.organization_id = ?1 AND m.hour_no = ?2")
+                .setParameter(1, org).setParameter(2, key.hourNo()).getResultList()) {
+            marks.add(o.toString().strip());
+        }
+        Map<Long, HourFigures> out = new HashMap<>();
+        List<Object> params = List.of(org, Instant.ofEpochSecond(key.hourNo() * HOUR).atOffset(ZoneOffset.UTC),
+                Instant.ofEpochSecond((key.hourNo() + 1) * HOUR).atOffset(ZoneOffset.UTC));
+        addVisits(out, "s.organization_id = ?1 AND s.report_at >= ?2 AND s.report_at < ?3", params, 0, true);
+        HourFigures f = out.getOrDefault(0L, new HourFigures());
+        entityManager.createNativeQuery("DELETE FROM report_hour WHERE organization_id = ?1 AND hour_no = ?2")
+                .setParameter(1, org).setParameter(2, key.hourNo()).executeUpdate();
+        if (f.visits() > 0) {
+            QualitySums q = f.quality(Instant.EPOCH);
+            Object[] values = {org, key.hourNo(), f.visits(), f.count(ReportStatus.COMPLETED),
+                    f.count(ReportStatus.NO_SHOW), f.count(ReportStatus.ENDED_WITHOUT_PATIENT),
+                    f.count(ReportStatus.OPEN), f.count(ReportStatus.CANCELLED), f.smsSent(), f.qualityMeasured(),
+                    f.poorQuality(), q.rttSum(), q.rttCount(), q.jitterSum(), q.jitterCount(), q.lossSum(),
+                    q.lossCount(), q.fpsSum(), q.fpsCount(), f.duration().encode(), f.lobbyWait().encode(),
+                    f.timeToAdmit().encode(), now.atOffset(ZoneOffset.UTC)};
+            StringBuilder marksText = new StringBuilder();
+            for (int i = 1; i <= values.length; i++) {
+                marksText.append(i == 1 ? "?" : ", ?").append(i);
+            }
+            Query insert = entityManager.createNativeQuery("""
+                    INSERT INTO report_hour (organization_id, hour_no, visits, completed, no_shows, ended_no_patient,
+                                             open_visits, cancelled, sms_sent, quality_measured, quality_poor, rtt_sum,
+                                             rtt_count, jitter_sum, jitter_count, loss_sum, loss_count, fps_sum,
+                                             fps_count, duration_hist, lobby_wait_hist, admit_hist, made_at)
+                    VALUES (%s)""".formatted(marksText));
+            for (int i = 0; i < values.length; i++) {
+                insert.setParameter(i + 1, values[i]);
+            }
+            insert.executeUpdate();
+        }
+        for (int at = 0; at < marks.size(); at += MARK_CHUNK) {
+            List<String> chunk = marks.subList(at, Math.min(marks.size(), at + MARK_CHUNK));
+            StringBuilder in = new StringBuilder();
+            for (int i = 1; i <= chunk.size(); i++) {
+                in.append(i == 1 ? "?" : ", ?").append(i);
+            }
+            Query delete = entityManager.createNativeQuery("DELETE FROM report_hour_mark WHERE id IN (%s)"
+                    .formatted(in));
+            for (int i = 0; i < chunk.size(); i++) {
+                delete.setParameter(i + 1, chunk.get(i));
+            }
+            delete.executeUpdate();
         }
     }
 }

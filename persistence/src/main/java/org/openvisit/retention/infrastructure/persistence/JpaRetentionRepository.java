@@ -34,6 +34,10 @@ public class JpaRetentionRepository implements RetentionRepository {
             "DELETE FROM teams_attendance_mark WHERE visit_id IN (%s)",
             "DELETE FROM teams_attendance_watch WHERE visit_id IN (%s)",
             "DELETE FROM visit_participant WHERE visit_id IN (%s)",
+            // the hours of the report figures these visits counted in are made again (report_hour, regional V19)
+            "INSERT INTO report_hour_mark (id, organization_id, hour_no, marked_at) SELECT CONCAT('r-', visit_id),"
+                    + " organization_id, CAST(FLOOR(EXTRACT(EPOCH FROM report_at) / 3600) AS BIGINT), CURRENT_TIMESTAMP"
+                    + " FROM visit_summary WHERE visit_id IN (%s)",
             "DELETE FROM visit_summary WHERE visit_id IN (%s)",
             "DELETE FROM sms_link_send WHERE visit_id IN (%s)",
             "DELETE FROM visit WHERE id IN (%s)");

@@ -106,6 +106,13 @@ abstract class VisitSummaryRepositoryContract {
     /** waitMinutes -1: nobody comes; -2: a patient waits and is never admitted; else admitted after that wait. */
     private UUID visit(UUID ep, String department, String clinician, Instant booked, Instant now, int waitMinutes,
                        int callMinutes) {
+        return visit(organization, ep, department, clinician, booked, now, waitMinutes < 0 ? waitMinutes : waitMinutes * 60,
+                callMinutes * 60);
+    }
+
+    /** waitSeconds -1: nobody comes; -2: a patient waits and is never admitted; else admitted after that wait. */
+    private UUID visit(UUID organization, UUID ep, String department, String clinician, Instant booked, Instant now,
+                       int waitSeconds, int callSeconds) {
         return inTransaction(em -> {
             JpaVisitRepository visits = new JpaVisitRepository(em);
             Visit v = Visit.schedule(ep, organization, DataRegion.AMERICAS, VisitKeyKind.APPOINTMENT, hash(),
@@ -115,17 +122,17 @@ abstract class VisitSummaryRepositoryContract {
             visits.addParticipant(v.participant(clinician, ParticipantRole.PROVIDER, booked));
             List<VisitEvent> events = new ArrayList<>();
             events.add(v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PROVIDER, "c", null, booked));
-            if (waitMinutes == -2) {
+            if (waitSeconds == -2) {
                 events.add(v.recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.PATIENT, "p", null, booked));
-            } else if (waitMinutes >= 0) {
-                Instant admitted = booked.plusSeconds(waitMinutes * 60L);
+            } else if (waitSeconds >= 0) {
+                Instant admitted = booked.plusSeconds(waitSeconds);
                 events.add(v.recordEvent(VisitEventType.LOBBY_JOINED, AttendeeRole.PATIENT, "p", null, booked));
                 events.add(v.recordEvent(VisitEventType.ADMITTED, AttendeeRole.PATIENT, "p", null, admitted));
                 events.add(v.recordEvent(VisitEventType.CONNECTED, AttendeeRole.PATIENT, "p", null, admitted));
                 events.add(v.recordEvent(VisitEventType.LEFT, AttendeeRole.PATIENT, "p", null,
-                        admitted.plusSeconds(callMinutes * 60L)));
+                        admitted.plusSeconds(callSeconds)));
                 events.add(v.recordEvent(VisitEventType.LEFT, AttendeeRole.PROVIDER, "c", null,
-                        admitted.plusSeconds(callMinutes * 60L)));
+                        admitted.plusSeconds(callSeconds)));
             }
             events.add(v.recordEvent(VisitEventType.VISIT_ENDED, AttendeeRole.PROVIDER, null, null,
                     booked.plusSeconds(1800)));
@@ -496,5 +503,149 @@ abstract class VisitSummaryRepositoryContract {
         });
         assertThat(this.<VisitSummary>read(r -> r.find(poorCall).orElseThrow()).writeBack())
                 .isEqualTo(org.openvisit.report.domain.model.WriteBackState.DEAD_LETTER);
+    }
+
+    // ---- figures per organization and hour (regional V19): in an organization of their own ----
+
+    private final UUID hourly = UUID.randomUUID();
+
+    @Test
+    void hourFiguresGiveWhatTheVisitsRowsGiveAndFollowEveryChange() {
+        Instant start = Instant.parse("2026-11-10T00:00:00Z");
+        Instant now = start.plus(Duration.ofDays(5));
+        java.util.Random random = new java.util.Random(14);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            int wait = i % 9 == 0 ? -1 : i % 13 == 0 ? -2 : random.nextInt(1500); // no-shows, never admitted
+            ids.add(visit(hourly, endpoint, "Location/x", "dr.h", start.plusSeconds(random.nextInt(3 * 86_400)), now,
+                    wait, 60 + random.nextInt(3000)));
+        }
+        inTransaction(em -> {
+            for (int i = 0; i < 20; i++) {
+                qualityOf(em, hourly, ids.get(i), "p", 10 + i, 40.0 * (10 + i), 5, 25, 5, 2.5, 4, 100);
+            }
+            return null;
+        });
+        // a range of local days (UTC+1): its ends are parts of hours, read from the visits' rows
+        ReportFilter range = ReportFilter.of(hourly, start.minusSeconds(3600), start.plus(Duration.ofDays(3)));
+        ReportFilter exactly = new ReportFilter(hourly, range.from(), range.to(), endpoint, null, null, null, null);
+        ReportTotals exact = read(r -> r.exactTotals(range));
+        assertThat(exact.visits()).isEqualTo(60);
+        assertThat(this.<ReportTotals>read(r -> r.totals(range))).as("every hour marked: the exact figures")
+                .isEqualTo(exact);
+
+        makeMarkedHours();
+        assertThat(this.<List<org.openvisit.report.domain.model.HourKey>>read(r -> r.markedHours(hourly, 10)))
+                .isEmpty();
+        assertThat(hourRows()).isGreaterThan(24);
+        assertSameFigures(range, exactly, exact);
+
+        // a stored hour's figures are what the report reads ...
+        inTransaction(em -> em.createNativeQuery("UPDATE report_hour SET completed = completed + 100, visits = visits"
+                + " + 100 WHERE organization_id = ?1").setParameter(1, hourly.toString()).executeUpdate());
+        assertThat(this.<ReportTotals>read(r -> r.totals(range)).completed()).isGreaterThan(exact.completed() + 99);
+        // ... and a rebuild makes them again from the visits' rows
+        inTransaction(em -> {
+            new JpaVisitSummaryRepository(em).markAllHours(hourly, now);
+            return null;
+        });
+        makeMarkedHours();
+        assertSameFigures(range, exactly, exact);
+
+        // a new visit marks its hour: read from the visits' rows until the hour is made again, then from the hour
+        visit(hourly, endpoint, "Location/x", "dr.h", start.plusSeconds(7200 + 60), now, 30, 600);
+        ReportTotals more = read(r -> r.exactTotals(range));
+        assertThat(more.visits()).isEqualTo(61);
+        assertThat(this.<ReportTotals>read(r -> r.totals(range)).visits()).isEqualTo(61);
+        assertSameFigures(range, exactly, more);
+        makeMarkedHours();
+        assertSameFigures(range, exactly, more);
+
+        // a visit that changes hour and status: both hours marked by the change, both made again
+        UUID moved = ids.get(30);
+        inTransaction(em -> {
+            VisitSummary s = em.find(VisitSummary.class, moved.toString());
+            Instant was = s.reportAt();
+            em.createNativeQuery("UPDATE visit_summary SET report_at = ?1, status = 'CANCELLED' WHERE visit_id = ?2")
+                    .setParameter(1, java.time.OffsetDateTime.ofInstant(start.plusSeconds(86_400 + 1800),
+                            java.time.ZoneOffset.UTC)).setParameter(2, moved.toString()).executeUpdate();
+            new JpaVisitSummaryRepository(em).markHours(hourly, List.of(was, start.plusSeconds(86_400 + 1800)), now);
+            return null;
+        });
+        ReportTotals changed = read(r -> r.exactTotals(range));
+        assertThat(changed.cancelled()).isEqualTo(more.cancelled() + 1);
+        assertSameFigures(range, exactly, changed);
+        makeMarkedHours();
+        assertSameFigures(range, exactly, changed);
+    }
+
+    /** The cards, charts and count of a range alone against the same with a filter that keeps every visit (exact). */
+    private void assertSameFigures(ReportFilter range, ReportFilter exactly, ReportTotals exact) {
+        ReportTotals t = read(r -> r.totals(range));
+        assertThat(t.visits()).isEqualTo(exact.visits());
+        assertThat(t.completed()).isEqualTo(exact.completed());
+        assertThat(t.noShows()).isEqualTo(exact.noShows());
+        assertThat(t.endedWithoutPatient()).isEqualTo(exact.endedWithoutPatient());
+        assertThat(t.open()).isEqualTo(exact.open());
+        assertThat(t.cancelled()).isEqualTo(exact.cancelled());
+        assertThat(t.smsSent()).isEqualTo(exact.smsSent());
+        assertThat(t.qualityMeasured()).isEqualTo(exact.qualityMeasured());
+        assertThat(t.poorQuality()).isEqualTo(exact.poorQuality());
+        // within a histogram bucket: 30 s for values under 30 min, 1 min under 1 h (SecondsHistogram)
+        org.assertj.core.data.Offset<Double> bucket = org.assertj.core.data.Offset.offset(60.0);
+        assertThat(t.medianDurationSeconds()).isCloseTo(exact.medianDurationSeconds(), bucket);
+        assertThat(t.p90DurationSeconds()).isCloseTo(exact.p90DurationSeconds(), bucket);
+        assertThat(t.medianLobbyWaitSeconds()).isCloseTo(exact.medianLobbyWaitSeconds(), bucket);
+        assertThat(t.p90LobbyWaitSeconds()).isCloseTo(exact.p90LobbyWaitSeconds(), bucket);
+        assertThat(t.medianTimeToAdmitSeconds()).isCloseTo(exact.medianTimeToAdmitSeconds(), bucket);
+        assertThat(this.<Long>read(r -> r.count(range))).isEqualTo(exact.visits());
+        assertThat(this.<Long>read(r -> r.count(exactly))).isEqualTo(exact.visits());
+        assertThat(this.<Map<LobbyWaitBucket, Long>>read(r -> r.lobbyWaits(range)))
+                .isEqualTo(read(r -> r.lobbyWaits(exactly)));
+        assertThat(this.<List<TimeBucketCount>>read(r -> r.countsByTime(range, 3600)))
+                .containsExactlyInAnyOrderElementsOf(read(r -> r.countsByTime(exactly, 3600)));
+        assertThat(this.<List<TimeBucketCount>>read(r -> r.countsByTime(range, 86_400)))
+                .containsExactlyInAnyOrderElementsOf(read(r -> r.countsByTime(exactly, 86_400)));
+        List<org.openvisit.report.domain.model.QualitySums> quality = read(r -> r.qualityByTime(range, 3600));
+        List<org.openvisit.report.domain.model.QualitySums> qualityExactly = read(r -> r.qualityByTime(exactly, 3600));
+        assertThat(quality).hasSameSizeAs(qualityExactly).isNotEmpty();
+        for (org.openvisit.report.domain.model.QualitySums q : qualityExactly) {
+            assertThat(quality).anySatisfy(h -> {
+                assertThat(h.start()).isEqualTo(q.start());
+                assertThat(h.rttCount()).isEqualTo(q.rttCount());
+                assertThat(h.rttSum()).isCloseTo(q.rttSum(), org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(h.fpsSum()).isCloseTo(q.fpsSum(), org.assertj.core.data.Offset.offset(1e-6));
+            });
+        }
+    }
+
+    private void makeMarkedHours() {
+        inTransaction(em -> {
+            JpaVisitSummaryRepository r = new JpaVisitSummaryRepository(em);
+            r.markedHours(hourly, 10_000).forEach(h -> r.makeHour(h, Instant.now()));
+            return null;
+        });
+    }
+
+    private long hourRows() {
+        return inTransaction(em -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM report_hour WHERE organization_id = ?1").setParameter(1, hourly.toString())
+                .getSingleResult()).longValue());
+    }
+
+    private void qualityOf(EntityManager em, UUID org, UUID visit, String attendee, long rttCount, double rttSum,
+                           long jitterCount, double jitterSum, long lossCount, double lossSum, long fpsCount,
+                           double fpsSum) {
+        em.createNativeQuery("""
+                INSERT INTO call_quality (id, visit_id, organization_id, attendee_id, attendee_role, samples,
+                       rtt_count, rtt_sum, rtt_max, jitter_count, jitter_sum, jitter_max, loss_count, loss_sum, loss_max,
+                       fps_count, fps_sum, fps_max, bitrate_count, bitrate_sum, bitrate_max, first_at, last_at, version)
+                VALUES (?1, ?2, ?3, ?4, 'PATIENT', ?5, ?5, ?6, 0, ?7, ?8, 0, ?9, ?10, 0, ?11, ?12, 0, 0, 0, 0, ?13, ?13, 0)
+                """)
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, visit.toString())
+                .setParameter(3, org.toString()).setParameter(4, attendee).setParameter(5, rttCount)
+                .setParameter(6, rttSum).setParameter(7, jitterCount).setParameter(8, jitterSum)
+                .setParameter(9, lossCount).setParameter(10, lossSum).setParameter(11, fpsCount)
+                .setParameter(12, fpsSum).setParameter(13, java.sql.Timestamp.from(T0)).executeUpdate();
     }
 }
