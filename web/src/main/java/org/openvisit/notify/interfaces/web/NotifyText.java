@@ -3,6 +3,7 @@ package org.openvisit.notify.interfaces.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.openvisit.notify.application.OutboxView;
 import org.openvisit.notify.domain.model.ConsentAction;
 import org.openvisit.notify.domain.model.ConsentKind;
 import org.openvisit.notify.domain.model.SmsNumberStatus;
@@ -28,6 +29,27 @@ public class NotifyText extends RequestTexts<BundleTexts> {
     public String status(SmsNumberStatus status) {
         return status == null ? "" : get("sms.status." + status.name());
     }
+
+    /**
+     * What the carrier last said of a message's delivery, in words: the built-in carrier's messages never leave the
+     * server; an outside carrier's status (Twilio's {@code MessageStatus}, as its callback sent it) is worded when it is
+     * one this page knows, and "another answer" otherwise (the carrier's text is never shown as it came).
+     */
+    public String delivery(OutboxView message) {
+        return get(deliveryKey(message));
+    }
+
+    static String deliveryKey(OutboxView message) {
+        if (message.deliveryStatus() == null) {
+            return message.carrierMessageId() == null ? "sms.delivery.builtin" : "sms.delivery.waiting";
+        }
+        String status = message.deliveryStatus().toLowerCase(java.util.Locale.ROOT);
+        return CARRIER_STATUSES.contains(status) ? "sms.delivery." + status : "sms.delivery.other";
+    }
+
+    /** The delivery statuses a carrier's callback can give that have words of their own. */
+    static final java.util.Set<String> CARRIER_STATUSES = java.util.Set.of("queued", "accepted", "scheduled", "sending",
+            "sent", "delivered", "undelivered", "failed", "canceled", "read");
 
     /** A consent's name. */
     public String consent(ConsentKind kind) {

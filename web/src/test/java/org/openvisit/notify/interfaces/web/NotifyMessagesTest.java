@@ -61,4 +61,27 @@ class NotifyMessagesTest {
             assertThat(english.containsKey("sms.consent.action." + action.name())).as(action.name()).isTrue();
         }
     }
+
+    @Test
+    void everyDeliveryStatusIsWordedAndAnUnknownOneIsNotShownAsItCame() {
+        ResourceBundle english = bundle(Locale.ENGLISH);
+        for (String status : NotifyText.CARRIER_STATUSES) {
+            String key = NotifyText.deliveryKey(message("SM1", status.toUpperCase(Locale.ROOT)));
+            assertThat(key).isEqualTo("sms.delivery." + status);
+            assertThat(english.getString(key)).doesNotContain(status.equals("read") ? "_" : status + "_");
+        }
+        assertThat(NotifyText.deliveryKey(message(null, null))).isEqualTo("sms.delivery.builtin");
+        assertThat(NotifyText.deliveryKey(message("SM1", null))).isEqualTo("sms.delivery.waiting");
+        assertThat(NotifyText.deliveryKey(message("SM1", "<script>x</script>"))).isEqualTo("sms.delivery.other");
+        assertThat(NotifyText.deliveryKey(message("SM1", "receiving"))).isEqualTo("sms.delivery.other");
+        for (String key : Set.of("sms.delivery.builtin", "sms.delivery.waiting", "sms.delivery.other")) {
+            assertThat(english.containsKey(key)).as(key).isTrue();
+        }
+    }
+
+    private static org.openvisit.notify.application.OutboxView message(String carrierId, String status) {
+        return new org.openvisit.notify.application.OutboxView(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
+                "+15550100", "+1•••••••4567", "Your visit link", java.time.Instant.now(), carrierId, status,
+                status == null ? null : java.time.Instant.now());
+    }
 }
