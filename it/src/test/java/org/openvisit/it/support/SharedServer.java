@@ -316,7 +316,11 @@ public final class SharedServer {
         process.destroyForcibly();
     }
 
-    private void stop() {
+    /** Stops this server (TERM, then KILL after a minute); nothing happens to a server that is not running. */
+    public void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy(); // the start script forwards TERM to Payara Micro and waits for it
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
