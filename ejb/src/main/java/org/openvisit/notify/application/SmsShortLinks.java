@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.openvisit.database.OpenVisitDatabase;
 import org.openvisit.notify.domain.model.SmsAppointment;
+import org.openvisit.region.application.RegionUnavailableException;
 import org.openvisit.region.domain.model.RegionalStores;
 import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.visit.application.JoinLinks;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
  * feed's appointment instead of its id), the link becomes a fresh patient join link of that visit
  * — the patient's usual join flow; before that, the visit is not open yet. A link a clinician sent from the visit
  * page ({@link SmsVisitLinkService}) names its visit and leads to a fresh patient join link until the visit ends.
+ * A code found in no ready region while a region's store is not ready (its database was down at the start) may be
+ * that region's: {@link RegionUnavailableException}, the region-unavailable page, rather than "no visit".
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -53,7 +56,8 @@ public class SmsShortLinks {
         if (code == null || !CODE.matcher(code).matches()) {
             return new Resolution(Outcome.UNKNOWN, null);
         }
-        for (DataRegion region : database.readyRegions()) {
+        java.util.Set<DataRegion> ready = database.readyRegions();
+        for (DataRegion region : ready) {
             Optional<SmsAppointment> appointment = stores.in(region).smsFeed().appointmentByLink(code);
             if (appointment.isEmpty()) {
                 // a link a clinician sent from the visit page names the visit itself
@@ -76,6 +80,13 @@ public class SmsShortLinks {
                 }
             }
             return new Resolution(Outcome.NOT_OPEN_YET, null);
+        }
+        // not in the ready regions: a region whose database was down at the start (not migrated yet) may hold it, so
+        // the patient is told to try again (503), as every page of that region says, not that the link opens nothing
+        for (DataRegion region : DataRegion.values()) {
+            if (!ready.contains(region)) {
+                throw new RegionUnavailableException(region);
+            }
         }
         return new Resolution(Outcome.UNKNOWN, null);
     }

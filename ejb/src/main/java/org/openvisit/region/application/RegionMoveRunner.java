@@ -67,6 +67,14 @@ public class RegionMoveRunner {
     @ConfigProperty(name = "openvisit.region-move.live-window", defaultValue = "PT12H")
     private Duration liveWindow;
 
+    /**
+     * A pause after each committed batch of the copy (none by default): spares a busy database at the price of a longer
+     * move; the crash test uses it to kill a node in the middle of the copy.
+     */
+    @Inject
+    @ConfigProperty(name = "openvisit.region-move.batch-pause", defaultValue = "PT0S")
+    private Duration batchPause;
+
     private final Clock clock = Clock.systemUTC();
 
     /** The organization's visits going on in the region's store (not ended, opened within the live window). */
@@ -105,7 +113,7 @@ public class RegionMoveRunner {
 
     private void step(RegionMoveView move, String node) throws SQLException {
         UUID id = move.id();
-        RegionCopier copier = new RegionCopier(move.from(), move.to(), sealed());
+        RegionCopier copier = new RegionCopier(move.from(), move.to(), sealed()).withBatchPause(batchPause);
         RegionCopier.Scope scope = new RegionCopier.Scope(move.organizationId(),
                 endpoints.findByOrganization(move.organizationId(), 0, 10_000).stream().map(FhirEndpoint::id).toList());
         RegionMoveState state = move.state();

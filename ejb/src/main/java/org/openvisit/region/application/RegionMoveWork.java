@@ -48,18 +48,30 @@ public class RegionMoveWork {
         move(moveId).release(node);
     }
 
+    /**
+     * An operator resumes a move whose node is gone: its lease is released for the next node (see
+     * {@link RegionMove#resume}).
+     *
+     * @throws RegionMoveNotFoundException no such move
+     */
+    public RegionMoveView resume(UUID moveId, String operator) {
+        RegionMove move = moves.find(moveId).orElseThrow(() -> new RegionMoveNotFoundException(moveId));
+        move.resume(operator, clock.instant());
+        return RegionMoveView.of(move);
+    }
+
     public void startCopying(UUID moveId, String node) {
-        move(moveId).startCopying(node, clock.instant());
+        held(moveId, node).startCopying(node, clock.instant());
     }
 
     /** @return whether every table matched (VERIFIED); FAILED with the tables that differ otherwise */
     public boolean verify(UUID moveId, String node, List<TableCheck> checks) {
-        return move(moveId).verify(checks, node, clock.instant());
+        return held(moveId, node).verify(checks, node, clock.instant());
     }
 
     /** VERIFIED → SWITCHED together with the organization's region. */
     public void switchRegion(UUID moveId, String node) {
-        RegionMove move = move(moveId);
+        RegionMove move = held(moveId, node);
         Organization organization = organizations.find(move.organizationId())
                 .orElseThrow(() -> new OrganizationNotFoundException(move.organizationId()));
         organization.moveTo(move.to());
@@ -67,11 +79,11 @@ public class RegionMoveWork {
     }
 
     public void cleaned(UUID moveId, String node, long rowsDeleted) {
-        move(moveId).cleaned(node, clock.instant(), rowsDeleted);
+        held(moveId, node).cleaned(node, clock.instant(), rowsDeleted);
     }
 
     public void fail(UUID moveId, String node, String reason) {
-        move(moveId).fail(reason, node, clock.instant());
+        held(moveId, node).fail(reason, node, clock.instant());
     }
 
     public void problem(UUID moveId, String error) {
@@ -96,6 +108,13 @@ public class RegionMoveWork {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<RegionMoveView> ofOrganization(UUID organizationId) {
         return moves.ofOrganization(organizationId).stream().map(RegionMoveView::of).toList();
+    }
+
+    /** The move, while {@code node} still holds it (an operator may have resumed it on another node meanwhile). */
+    private RegionMove held(UUID id, String node) {
+        RegionMove move = move(id);
+        move.requireWorker(node);
+        return move;
     }
 
     private RegionMove move(UUID id) {

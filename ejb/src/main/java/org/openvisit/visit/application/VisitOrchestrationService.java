@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.region.application.RegionUnavailableException;
 import org.openvisit.shared.domain.model.ConflictException;
+import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.FhirEndpoint;
 import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 import org.openvisit.tenant.domain.model.Organization;
@@ -134,6 +135,34 @@ public class VisitOrchestrationService {
     public Optional<VisitView> find(@NotNull UUID visitId) {
         VisitRepository visits = regions.ofVisit(visitId).visits();
         return visits.find(visitId).map(v -> view(visits, v));
+    }
+
+    /**
+     * The id a region move gave the visit that had {@code visitId}: a move renames the ids that name the old region to
+     * name the new one (the same bits but the region's digit), so a join link given out before the move names an id
+     * its region no longer holds. Looks for the renamed id in each other region; empty when none holds it (or the id
+     * names no region: such ids keep their id when moved, and {@link #find} finds them wherever they are). Reads each
+     * store on its own (no transaction over two stores).
+     *
+     * @throws org.openvisit.region.application.RegionUnavailableException a region it may have moved to cannot be
+     *                                                                     used now
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<UUID> movedId(@NotNull UUID visitId) {
+        Optional<DataRegion> named = DataRegion.ofRecordId(visitId);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        for (DataRegion region : DataRegion.values()) {
+            if (region == named.get()) {
+                continue;
+            }
+            UUID renamed = region.rename(visitId);
+            if (regions.ready(region).visits().find(renamed).isPresent()) {
+                return Optional.of(renamed);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Keeps when the appointment is booked for, as the EHR said, unless the visit knows it already. */

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database going down shows the region DOWN and the others UP, and refuses the launches of its AMERICAS organization
  * (the demo organization) with the refusal page, in the launch's language, until it is back; a server started while a
  * region's database is down starts and serves the other regions; the privacy scan runs over every store after a
- * launch, lobby, call and SMS; an operator then moves that organization to EMEA and on to APAC over the API, and its
- * launches land in its region's database only.
+ * launch, lobby, call and SMS; an operator then moves that organization to EMEA (the server killed in the middle of
+ * the copy and the move resumed after its restart) and on to APAC over the API, and its launches land in its region's
+ * database only.
  */
 class RegionalStoresIT {
 
@@ -61,8 +62,11 @@ class RegionalStoresIT {
      * takes APAC up (migrated) within a minute of its database coming back, without a restart. The AMERICAS database
      * going down refuses only its launches, with the page. A launch, a lobby, an admitted call with quality figures and
      * a patient link sent by SMS (the built-in carrier) leave nothing of the patient in any table of any of the four
-     * stores or in the log (the privacy scan). Then the demo organization moves to EMEA and on to APAC, and a launch in
-     * each region lands in that region's database only.
+     * stores or in the log (the privacy scan). A short SMS link that no ready region knows while APAC is down answers
+     * the region-unavailable page (503). Then the demo organization moves to EMEA with write-back queued, the server is
+     * killed in the middle of the copy, started again, and the operator resumes the move: nothing lost, nothing left
+     * behind, every task delivered once; the patient's join link given out before the move says the visit ended. It
+     * moves on to APAC, and a launch in each region lands in that region's database only.
      */
     @Test
     void aRegionWhoseDatabaseGoesDownRefusesOnlyItsOwnLaunchesWithAClearPage() throws Exception {
@@ -76,6 +80,7 @@ class RegionalStoresIT {
         }
         // APAC's database is down when the server starts
         admin("ALTER DATABASE " + apacName + " ALLOW_CONNECTIONS false");
+        List<SharedServer> servers = new java.util.ArrayList<>();
         try {
             String prefix = TestDatabase.POSTGRES_ADMIN_URL.substring(0,
                     TestDatabase.POSTGRES_ADMIN_URL.lastIndexOf('/') + 1);
@@ -87,7 +92,9 @@ class RegionalStoresIT {
                     "OPENVISIT_DB_URL", globalUrl, "OPENVISIT_DB_USER", TestDatabase.POSTGRES_USER,
                     "OPENVISIT_DB_PASSWORD", "unused-with-trust-auth",
                     // one server: no other node needs 10 s to see a move's pause
-                    "OPENVISIT_REGION_MOVE_SETTLE", "PT1S"));
+                    "OPENVISIT_REGION_MOVE_SETTLE", "PT1S",
+                    // the copy pauses 2 s after each table, so that the crash test stops the server in its middle
+                    "OPENVISIT_REGION_MOVE_BATCH_PAUSE", "PT2S"));
             for (Map.Entry<String, String> region : Map.of("AMERICAS", url, "EMEA", emeaUrl, "APAC", apacUrl)
                     .entrySet()) {
                 configuration.put("OPENVISIT_DB_" + region.getKey() + "_URL", region.getValue());
@@ -95,6 +102,7 @@ class RegionalStoresIT {
                 configuration.put("OPENVISIT_DB_" + region.getKey() + "_PASSWORD", "unused-with-trust-auth");
             }
             SharedServer server = SharedServer.startedWith(configuration);
+            servers.add(server);
 
             // started with APAC down: the other regions serve, APAC is DOWN, and the log says why in words
             JsonObject started = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))),
@@ -104,6 +112,13 @@ class RegionalStoresIT {
             assertThat(started.getJsonObject("data").getString("emea")).isEqualTo("UP");
             assertThat(started.getJsonObject("data").getString("apac")).as(started.toString()).isEqualTo("DOWN");
             assertThat(server.log()).contains("The APAC regional store cannot be migrated now");
+            // a short SMS link found in no ready region may be APAC's: the region-unavailable page, not "no visit"
+            HttpResponse<String> shortLink = Http.send(HttpRequest.newBuilder(server.base().resolve("/j/abc123xyz"))
+                    .header("Accept-Language", "zh-TW"));
+            assertThat(shortLink.statusCode()).as(shortLink.body()).isEqualTo(503);
+            assertThat(shortLink.body()).contains("暫時無法開啟此次看診");
+            // APAC's database is back (its store is migrated at the next minute, checked below, without a restart)
+            admin("ALTER DATABASE " + apacName + " ALLOW_CONNECTIONS true");
 
             // the AMERICAS database goes down: no new connection is allowed, the open ones are ended
             admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
@@ -128,7 +143,7 @@ class RegionalStoresIT {
             assertThat(visit.body()).contains("Virtual visit");
 
             String org = demoOrganization(server);
-            lobbyCallAndSms(server, org);
+            String patientLink = lobbyCallAndSms(server, org);
 
             // the privacy scan: every table of every store holds nothing of the patient, no plain appointment id, no
             // token and no phone number, and neither does the server's log
@@ -151,11 +166,10 @@ class RegionalStoresIT {
                     .as("in the EMEA store").isEmpty();
             assertThat(PrivacyScan.log(server.log(), secrets)).as("in the server log").isEmpty();
 
-            // APAC's database is back: its store is migrated within a minute, no restart
-            admin("ALTER DATABASE " + apacName + " ALLOW_CONNECTIONS true");
+            // APAC's database came back above: its store is migrated within a minute, no restart
             JsonObject apac = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
-            for (int i = 0; i < 50 && !"UP".equals(apac.getJsonObject("data").getString("apac")); i++) {
-                Thread.sleep(2000);
+            for (int i = 0; i < 200 && !"UP".equals(apac.getJsonObject("data").getString("apac")); i++) {
+                Thread.sleep(500);
                 apac = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
             }
             assertThat(apac.getJsonObject("data").getString("apac")).as(apac.toString()).isEqualTo("UP");
@@ -167,7 +181,15 @@ class RegionalStoresIT {
             }
             assertThat(countWhere(globalUrl, "information_schema.tables", oldTable)).isZero();
 
-            movesTheDemoOrganizationToEmea(server, url, emeaUrl);
+            server = movesTheDemoOrganizationToEmeaThroughACrash(server, url, emeaUrl, globalUrl);
+            servers.add(server);
+
+            // the patient's join link of the moved (ended) visit names its old id: it leads to the visit under its
+            // new id, which says the visit ended, in the patient's language (not "this link opens no visit")
+            HttpResponse<String> ended = Http.send(HttpRequest.newBuilder(URI.create(patientLink))
+                    .header("Accept-Language", "ru"));
+            assertThat(ended.statusCode()).as(ended.body()).isEqualTo(410);
+            assertThat(ended.body()).contains("Этот приём завершён").doesNotContain("Эта ссылка не открывает приём");
             Map<String, String> stores = Map.of("AMERICAS", url, "EMEA", emeaUrl, "APAC", apacUrl);
             launchLandsInItsRegionOnly(server, org, "EMEA", '2', "appt-1004", stores);
             sql(emeaUrl, "UPDATE visit SET status = 'ENDED', ended_at = now() WHERE organization_id = '" + org
@@ -177,6 +199,8 @@ class RegionalStoresIT {
             assertThat(PrivacyScan.database(apacUrl, TestDatabase.POSTGRES_USER, secrets, new java.util.HashMap<>()))
                     .as("in the APAC store").isEmpty();
         } finally {
+            // stopped before their databases go (and before the next test's server boots beside them)
+            servers.forEach(SharedServer::stop);
             for (String database : List.of(name, emeaName, apacName, globalName)) {
                 admin("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
                 admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
@@ -199,7 +223,7 @@ class RegionalStoresIT {
      * figures their browser reports, a patient link sent by SMS through the built-in carrier (the organization's
      * administrator set SMS up: both consents, a number, the endpoint's settings), and the visit ended.
      */
-    private static void lobbyCallAndSms(SharedServer server, String org) throws Exception {
+    private static String lobbyCallAndSms(SharedServer server, String org) throws Exception {
         String username = "regions-admin-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String password = "pw-" + java.util.UUID.randomUUID();
         HttpResponse<String> user = Http.postAsOperator(server.base().resolve("/api/organizations/" + org + "/users"),
@@ -263,6 +287,7 @@ class RegionalStoresIT {
         // the visit stays open: the move below is first refused because of it
         lobby.close();
         doctor.close();
+        return link;
     }
 
     private static HttpResponse<String> as(String authorization, String method, URI uri, String json) {
@@ -309,8 +334,8 @@ class RegionalStoresIT {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         URI progress = URI.create(started.headers().firstValue("Location").orElseThrow());
         JsonObject move = Http.json(started);
-        for (int i = 0; i < 120 && !List.of("CLEANED", "FAILED").contains(move.getString("state")); i++) {
-            Thread.sleep(1000);
+        for (int i = 0; i < 480 && !List.of("CLEANED", "FAILED").contains(move.getString("state")); i++) {
+            Thread.sleep(250);
             move = Http.json(Http.getAsOperator(progress));
         }
         return move;
@@ -326,90 +351,190 @@ class RegionalStoresIT {
     }
 
     /**
-     * An operator moves the demo organization from AMERICAS to EMEA over the API: refused while its visit is going on;
-     * once it ended, copied, verified, switched and cleaned; its rows are in the EMEA database (ids naming EMEA) and
-     * gone from the AMERICAS one, and its reports give the same figures.
+     * An operator moves the demo organization from AMERICAS to EMEA over the API with write-back queued, and the server
+     * dies in the middle (issue 18's test): refused while its visit is going on; once it ended, with this node's relay
+     * paused and visits whose write-back tasks wait in the AMERICAS queue, the move starts, and the server is killed
+     * ({@code kill -9}) in the middle of the copy (the copy pauses after each table, openvisit.region-move.batch-pause,
+     * so the test sees where it is: the visits copied, the write-back queue not yet). Started again, the server finds
+     * the move held by the dead node's lease; the operator resumes it, and it is copied again, verified, switched and
+     * cleaned: every row is in EMEA (counts and checksums as the move recorded them, the counts also read here), none is
+     * left in AMERICAS, the global store has the organization in EMEA, ids name EMEA, the reports read EMEA, and every
+     * queued task is delivered from EMEA, once.
+     *
+     * @return the server started again
      */
-    private static void movesTheDemoOrganizationToEmea(SharedServer server, String americasUrl, String emeaUrl)
+    private static SharedServer movesTheDemoOrganizationToEmeaThroughACrash(SharedServer server, String americasUrl,
+                                                                         String emeaUrl, String globalUrl)
             throws Exception {
         String org = demoOrganization(server);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        URI summary = server.base().resolve("/api/reports/summary?org=" + org + "&from=" + today.minusDays(2) + "&to="
-                + today.plusDays(2));
+        String reportRange = "org=" + org + "&from=" + today.minusDays(2) + "&to=" + today.plusDays(2);
         URI moves = server.base().resolve("/api/organizations/" + org + "/region-moves");
 
         // the launch above left its visit open: refused
-        HttpResponse<String> refused = Http.send(java.net.http.HttpRequest.newBuilder(moves)
-                .header("Authorization", SharedServer.operatorAuthorization()).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"toRegion\":\"EMEA\"}")));
+        HttpResponse<String> refused = Http.postAsOperator(moves, "application/json", "{\"toRegion\":\"EMEA\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
         assertThat(refused.body()).contains("visits going on");
 
         // the visit ends (here in its database: ending it over the visit page is other tests' work)
         sql(americasUrl, "UPDATE visit SET status = 'ENDED', ended_at = now() WHERE organization_id = '" + org
                 + "' AND status <> 'ENDED'");
-        long visits = count(americasUrl, "visit", org);
-        long audit = count(americasUrl, "launch_audit", org);
-        assertThat(visits).isPositive();
-        assertThat(audit).isPositive();
-        assertThat(count(emeaUrl, "visit", org)).isZero();
-        // a visit without events gets its report row from the once-a-minute sweep: wait for it
+
+        // write-back in flight: this node's relay paused, 10 visits of 3 events each (the last VISIT_ENDED) queue
+        // their tasks in AMERICAS
+        String operator = SharedServer.operatorAuthorization();
+        HttpResponse<String> paused = as(operator, "PUT", server.base().resolve("/api/write-back/development/relay"),
+                "{\"running\":false}");
+        assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+        String endpoint = Http.json(Http.getAsOperator(server.base().resolve("/api/organizations/" + org
+                + "/endpoints"))).getJsonArray("items").getJsonObject(0).getString("id");
+        HttpResponse<String> backlog = as(operator, "POST", server.base().resolve("/api/write-back/development/backlog"),
+                "{\"endpointId\":\"" + endpoint + "\",\"visits\":10,\"eventsPerVisit\":3,"
+                        + "\"appointments\":[\"Appointment/appt-1001\"],\"encounters\":[\"Encounter/enc-1001\"]}");
+        assertThat(backlog.statusCode()).as(backlog.body()).isEqualTo(200);
+        String orgRows = "organization_id = '" + org + "'";
+        long queued = countWhere(americasUrl, "writeback_task", orgRows + " AND status = 'PENDING'");
+        assertThat(queued).as("write-back tasks waiting").isGreaterThanOrEqualTo(30);
+        long tasks = count(americasUrl, "writeback_task", org);
+
+        // the report rows the move carries: the backlog's visits have theirs from their events at once (a visit
+        // without events waits for the once-a-minute sweep)
+        URI summary = server.base().resolve("/api/reports/summary?" + reportRange);
         HttpResponse<String> before = Http.getAsOperator(summary);
-        for (int i = 0; i < 40 && before.statusCode() == 200
+        for (int i = 0; i < 160 && before.statusCode() == 200
                 && Http.json(before).getJsonObject("totals").getInt("visits") == 0; i++) {
-            Thread.sleep(2000);
+            Thread.sleep(500);
             before = Http.getAsOperator(summary);
         }
         assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
         assertThat(Http.json(before).getJsonObject("totals").getInt("visits")).as(before.body()).isPositive();
 
+        List<String> stable = List.of("visit", "visit_event", "call_quality", "writeback_task", "launch_audit",
+                "sms_link_send", "sms_outbox");
+        Map<String, Long> rowsBefore = new java.util.HashMap<>();
+        for (String table : stable) {
+            rowsBefore.put(table, count(americasUrl, table, org));
+        }
+        long visits = rowsBefore.get("visit");
+        assertThat(visits).isGreaterThanOrEqualTo(11);
+        assertThat(count(emeaUrl, "visit", org)).isZero();
+
         HttpResponse<String> started = Http.postAsOperator(moves, "application/json", "{\"toRegion\":\"EMEA\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         assertThat(Http.json(started).getString("state")).isEqualTo("REQUESTED");
         URI progress = URI.create(started.headers().firstValue("Location").orElseThrow());
-        JsonObject move = Http.json(started);
-        for (int i = 0; i < 120 && !List.of("CLEANED", "FAILED").contains(move.getString("state")); i++) {
-            Thread.sleep(1000);
+
+        // the middle of the copy: the organization's visits committed in EMEA, its write-back queue not yet (eight
+        // tables and as many pauses of 2 s later); then the node dies
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (count(emeaUrl, "visit", org) == 0) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("The copy did not begin: " + Http.getAsOperator(progress).body());
+            }
+            Thread.sleep(100);
+        }
+        JsonObject copying = Http.json(Http.getAsOperator(progress));
+        server.killHard();
+        assertThat(copying.getString("state")).isEqualTo("COPYING");
+        String deadNode = copying.getString("worker");
+        assertThat(count(emeaUrl, "visit", org)).as("visits copied before the crash").isEqualTo(visits);
+        assertThat(count(emeaUrl, "writeback_task", org)).as("the queue not copied yet: killed in the middle").isZero();
+        assertThat(count(americasUrl, "visit", org)).as("nothing deleted from the old region").isEqualTo(visits);
+        assertThat(count(americasUrl, "writeback_task", org)).isEqualTo(tasks);
+        assertThat(text(globalUrl, "SELECT data_region FROM organization WHERE id = '" + org + "'")).isEqualTo("AMERICAS");
+
+        // started again (without the copy's pause): the dead node's lease keeps the move; the operator resumes it
+        SharedServer again = server.restarted(Map.of("OPENVISIT_REGION_MOVE_BATCH_PAUSE", "PT0S"));
+        JsonObject held = Http.json(Http.getAsOperator(progress));
+        assertThat(held.getString("state")).as(held.toString()).isEqualTo("COPYING");
+        assertThat(held.getString("worker")).as("held by the dead node").isEqualTo(deadNode);
+        HttpResponse<String> resumed = Http.postAsOperator(URI.create(progress + "/resume"), "application/json", "");
+        assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+        assertThat(Http.json(resumed).containsKey("worker")).as(resumed.body()).isFalse();
+        JsonObject move = Http.json(resumed);
+        for (int i = 0; i < 480 && !List.of("CLEANED", "FAILED").contains(move.getString("state")); i++) {
+            Thread.sleep(250);
             HttpResponse<String> read = Http.getAsOperator(progress);
             assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
             move = Http.json(read);
         }
         assertThat(move.getString("state")).as(move.toString()).isEqualTo("CLEANED");
-        assertThat(move.getJsonArray("history").getValuesAs(JsonObject.class)).extracting(s -> s.getString("to"))
-                .containsExactly("REQUESTED", "COPYING", "VERIFIED", "SWITCHED", "CLEANED");
-        assertThat(move.getJsonArray("tables").getValuesAs(JsonObject.class))
-                .allSatisfy(t -> assertThat(t.getBoolean("matches")).as(t.toString()).isTrue())
-                .anySatisfy(t -> {
-                    assertThat(t.getString("table")).isEqualTo("visit");
-                    assertThat(t.getJsonNumber("targetRows").longValue()).isEqualTo(visits);
-                });
+        List<JsonObject> history = move.getJsonArray("history").getValuesAs(JsonObject.class);
+        assertThat(history).extracting(s -> s.getString("to"))
+                .containsExactly("REQUESTED", "COPYING", "COPYING", "VERIFIED", "SWITCHED", "CLEANED");
+        assertThat(history.get(2).getString("actor")).isEqualTo(SharedServer.ADMIN_USERNAME);
+        assertThat(history.get(2).getString("detail")).contains("Resumed", deadNode);
 
-        assertThat(count(emeaUrl, "visit", org)).isEqualTo(visits);
-        assertThat(count(emeaUrl, "launch_audit", org)).isGreaterThanOrEqualTo(audit);
-        assertThat(count(americasUrl, "visit", org)).isZero();
-        assertThat(count(americasUrl, "launch_audit", org)).isZero();
-        assertThat(count(americasUrl, "visit_summary", org)).isZero();
+        // every row in EMEA: the move's counts and checksums per table agree, and so do the counts read here
+        List<JsonObject> tables = move.getJsonArray("tables").getValuesAs(JsonObject.class);
+        assertThat(tables).extracting(t -> t.getString("table")).containsAll(stable);
+        for (JsonObject table : tables) {
+            assertThat(table.getBoolean("matches")).as(table.toString()).isTrue();
+            assertThat(table.getString("targetChecksum")).as(table.toString())
+                    .isEqualTo(table.getString("sourceChecksum"));
+            String name = table.getString("table");
+            if (rowsBefore.containsKey(name)) {
+                assertThat(table.getJsonNumber("sourceRows").longValue()).as(name).isEqualTo(rowsBefore.get(name));
+                assertThat(table.getJsonNumber("targetRows").longValue()).as(name).isEqualTo(rowsBefore.get(name));
+                assertThat(count(emeaUrl, name, org)).as(name + " in EMEA").isEqualTo(rowsBefore.get(name));
+            }
+            // nothing left behind: the old region holds none of the organization's rows (this test's AMERICAS
+            // database holds no other organization's, so tables without an organization column are read whole)
+            long left = hasColumn(americasUrl, name, "organization_id") ? count(americasUrl, name, org)
+                    : countWhere(americasUrl, name, "1 = 1");
+            assertThat(left).as(name + " left in AMERICAS").isZero();
+        }
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(emeaUrl, TestDatabase.POSTGRES_USER, "");
              java.sql.ResultSet ids = c.createStatement().executeQuery("SELECT id FROM visit WHERE organization_id = '"
-                     + org + "'")) {
+                     + org + "' UNION ALL SELECT id FROM writeback_task WHERE organization_id = '" + org + "'")) {
             while (ids.next()) {
                 assertThat(ids.getString(1).charAt(15)).as("the id names EMEA").isEqualTo('2');
             }
         }
-        JsonObject organization = Http.json(Http.getAsOperator(server.base().resolve("/api/organizations/" + org)));
+        assertThat(text(globalUrl, "SELECT data_region FROM organization WHERE id = '" + org + "'")).isEqualTo("EMEA");
+        JsonObject organization = Http.json(Http.getAsOperator(again.base().resolve("/api/organizations/" + org)));
         assertThat(organization.getString("dataRegion")).isEqualTo("EMEA");
 
+        // the queued write-back is delivered from EMEA, each task once (the relay runs again on the new node)
+        for (int i = 0; i < 480 && countWhere(emeaUrl, "writeback_task", orgRows + " AND status <> 'DELIVERED'") > 0;
+             i++) {
+            Thread.sleep(250);
+        }
+        assertThat(countWhere(emeaUrl, "writeback_task", orgRows + " AND status <> 'DELIVERED'"))
+                .as("tasks not delivered").isZero();
+        String ofOrg = "task_id IN (SELECT t.id FROM writeback_task t WHERE t." + orgRows + ")";
+        assertThat(countWhere(emeaUrl, "writeback_attempt", ofOrg + " AND outcome = 'DELIVERED'"))
+                .as("one delivery per task").isEqualTo(tasks);
+        assertThat(countWhere(emeaUrl, "(SELECT task_id FROM writeback_attempt WHERE outcome = 'DELIVERED' GROUP BY"
+                + " task_id HAVING COUNT(*) > 1) twice", "1 = 1")).as("tasks delivered twice").isZero();
+        assertThat(countWhere(americasUrl, "writeback_attempt", "1 = 1")).isZero();
+
         // the reports read the new region: every summary that was moved is listed (the once-a-minute sweep may have
-        // changed the visit's status meanwhile, so the figures themselves are not compared)
+        // changed a visit's status meanwhile, so the figures themselves are not compared)
         long summaries = count(emeaUrl, "visit_summary", org);
         assertThat(summaries).isPositive();
-        assertThat(Http.getAsOperator(summary).statusCode()).isEqualTo(200);
-        HttpResponse<String> listed = Http.getAsOperator(server.base().resolve("/api/reports/visits?org=" + org
-                + "&from=" + today.minusDays(2) + "&to=" + today.plusDays(2) + "&max=50"));
+        assertThat(Http.getAsOperator(again.base().resolve("/api/reports/summary?" + reportRange)).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> listed = Http.getAsOperator(again.base().resolve("/api/reports/visits?" + reportRange
+                + "&max=50"));
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         assertThat(Http.json(listed).getInt("total")).isEqualTo((int) summaries);
         assertThat(Http.json(listed).getJsonArray("rows").getValuesAs(JsonObject.class))
                 .allSatisfy(row -> assertThat(row.getString("visitId").charAt(15)).as("names EMEA").isEqualTo('2'));
+        return again;
+    }
+
+    private static boolean hasColumn(String url, String table, String column) throws java.sql.SQLException {
+        return countWhere(url, "information_schema.columns", "table_name = '" + table + "' AND column_name = '"
+                + column + "'") > 0;
+    }
+
+    private static String text(String url, String query) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, TestDatabase.POSTGRES_USER, "");
+             java.sql.ResultSet r = c.createStatement().executeQuery(query)) {
+            assertThat(r.next()).as(query).isTrue();
+            return r.getString(1);
+        }
     }
 
     private static long count(String url, String table, String organization) throws java.sql.SQLException {

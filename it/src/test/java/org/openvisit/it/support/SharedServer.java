@@ -30,13 +30,18 @@ public final class SharedServer {
     private final Path log;
     private final Path dataDir;
     private final int mllpPort;
+    private final java.util.Map<String, String> configuration;
+    private final String javaOptions;
 
-    private SharedServer(Process process, URI baseUri, Path log, Path dataDir, int mllpPort) {
+    private SharedServer(Process process, URI baseUri, Path log, Path dataDir, int mllpPort,
+                         java.util.Map<String, String> configuration, String javaOptions) {
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
         this.dataDir = dataDir;
         this.mllpPort = mllpPort;
+        this.configuration = java.util.Map.copyOf(configuration);
+        this.javaOptions = javaOptions;
     }
 
     /** The port of the shared server's MLLP listener (the SMS appointment feed), on 127.0.0.1. */
@@ -142,6 +147,41 @@ public final class SharedServer {
         return server;
     }
 
+    /**
+     * Kills this server as a crash would ({@code kill -9} of Payara Micro and of its start script): nothing of it runs
+     * on, no shutdown work is done. Returns once the processes are gone.
+     */
+    public void killHard() {
+        List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("The server did not die: " + e, e);
+            }
+        }
+    }
+
+    /**
+     * This server started again after it stopped or was killed: the same port (the EHR sandbox's addresses the
+     * organizations know stay true), the same data folder and configuration, with {@code changes} on top; its output
+     * goes to a log of its own.
+     */
+    public SharedServer restarted(java.util.Map<String, String> changes) {
+        java.util.Map<String, String> again = new java.util.HashMap<>(configuration);
+        again.putAll(changes);
+        SharedServer server;
+        try {
+            server = startOnce(again, javaOptions, baseUri.getPort(), dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start Payara Micro again: " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-restarted-payara-micro"));
+        return server;
+    }
+
     /** This server's console output. */
     public String log() throws IOException {
         return Files.readString(log);
@@ -175,58 +215,68 @@ public final class SharedServer {
 
     private static SharedServer startOnce(java.util.Map<String, String> configuration, String javaOptions) {
         try {
-            Path root = Path.of(System.getProperty("openvisit.root", "..")).toAbsolutePath().normalize();
             Path output = Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath();
             int port = freePort();
             // per port, so that two test runs on one machine never share a database
             Path data = output.resolve("shared-server-" + port);
             deleteRecursively(data);
             Files.createDirectories(data);
-            Path log = output.resolve("shared-server-" + port + ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of("bash", root.resolve("server-config/start").toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("OPENVISIT_PORT", Integer.toString(port));
-            builder.environment().put("OPENVISIT_DATA", data.toString());
-            builder.environment().put("OPENVISIT_GRID_PORT", Integer.toString(freePort()));
-            builder.environment().put("OPENVISIT_JAVA_OPTS", javaOptions);
-            builder.environment().put("OPENVISIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            builder.environment().put("OPENVISIT_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
-            // every test signs in from 127.0.0.1: the address's own throttle would make one test wait for another's
-            // wrong passwords (SignInProtectionIT tests the accounts' throttle; the address's is unit-tested)
-            builder.environment().put("OPENVISIT_SIGN_IN_ADDRESS_FREE_FAILURES", "100000");
-            builder.environment().put("OPENVISIT_SIGN_IN_ADDRESS_LOCKOUT_FAILURES", "100001");
-            // an account's lockout within seconds, not minutes (SignInProtectionIT): a 3 s wait from the 4th failure,
-            // the lock at the 6th
-            builder.environment().put("OPENVISIT_SIGN_IN_FIRST_DELAY", "PT3S");
-            builder.environment().put("OPENVISIT_SIGN_IN_MAX_DELAY", "PT3S");
-            builder.environment().put("OPENVISIT_SIGN_IN_ACCOUNT_LOCKOUT_FAILURES", "6");
-            // Microsoft Teams organizations reach the sandbox's stand-in for Entra and Graph on this very server
-            builder.environment().put("OPENVISIT_TEAMS_LOGIN_BASE_URL", "http://127.0.0.1:" + port + "/ehr-sandbox/entra");
-            builder.environment().put("OPENVISIT_TEAMS_GRAPH_BASE_URL", "http://127.0.0.1:" + port
-                    + "/ehr-sandbox/graph/v1.0");
-            // TeamsLaunchIT: an open Teams visit's attendance reports are read every 2 s (the poller runs every 10 s)
-            builder.environment().put("OPENVISIT_TEAMS_ATTENDANCE_INTERVAL_SECONDS", "2");
-            // SMS setup (SmsSetupIT): the built-in carrier gives numbers after 1.5 s, and fails the first attempt in
-            // area code 212 so that the failure and Retry can be driven
-            builder.environment().put("OPENVISIT_SMS_BUILTIN_PROVISIONING_DELAY_MS", "1500");
-            builder.environment().put("OPENVISIT_SMS_BUILTIN_FAILING_AREA_CODES", "212");
-            // the FHIR appointment poll reads small pages, so the tests follow the sandbox's next links
-            builder.environment().put("OPENVISIT_SMS_FHIR_PAGE_SIZE", "2");
-            // the SMS appointment feed's MLLP listener (SmsSetupIT sends SIU messages to it)
-            int mllp = freePort();
-            builder.environment().put("OPENVISIT_SMS_MLLP_PORT", Integer.toString(mllp));
-            // the sandbox's appointments are up to three days ahead: their lobbies open a week before (the longest),
-            // so that the tests' patients wait in the lobby; appt-1009, a month ahead, is still too early (TwoBrowserVisitIT)
-            builder.environment().put("OPENVISIT_LOBBY_OPENS_MINUTES_BEFORE", "10080");
-            builder.environment().putAll(configuration);
-            Process process = builder.start();
-            URI base = URI.create("http://127.0.0.1:" + port + "/");
-            awaitReady(process, base, log);
-            return new SharedServer(process, base, log, data, mllp);
+            Files.deleteIfExists(output.resolve("shared-server-" + port + ".log"));
+            return startOnce(configuration, javaOptions, port, data);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Payara Micro: " + e.getMessage(), e);
         }
+    }
+
+    private static SharedServer startOnce(java.util.Map<String, String> configuration, String javaOptions, int port,
+                                          Path data) throws IOException {
+        Path root = Path.of(System.getProperty("openvisit.root", "..")).toAbsolutePath().normalize();
+        Path output = Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath();
+        Path log = output.resolve("shared-server-" + port + ".log");
+        for (int n = 2; Files.exists(log); n++) { // a server started again on this port: a log of its own
+            log = output.resolve("shared-server-" + port + "-" + n + ".log");
+        }
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", root.resolve("server-config/start").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("OPENVISIT_PORT", Integer.toString(port));
+        builder.environment().put("OPENVISIT_DATA", data.toString());
+        builder.environment().put("OPENVISIT_GRID_PORT", Integer.toString(freePort()));
+        builder.environment().put("OPENVISIT_JAVA_OPTS", javaOptions);
+        builder.environment().put("OPENVISIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("OPENVISIT_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
+        // every test signs in from 127.0.0.1: the address's own throttle would make one test wait for another's
+        // wrong passwords (SignInProtectionIT tests the accounts' throttle; the address's is unit-tested)
+        builder.environment().put("OPENVISIT_SIGN_IN_ADDRESS_FREE_FAILURES", "100000");
+        builder.environment().put("OPENVISIT_SIGN_IN_ADDRESS_LOCKOUT_FAILURES", "100001");
+        // an account's lockout within seconds, not minutes (SignInProtectionIT): a 3 s wait from the 4th failure,
+        // the lock at the 6th
+        builder.environment().put("OPENVISIT_SIGN_IN_FIRST_DELAY", "PT3S");
+        builder.environment().put("OPENVISIT_SIGN_IN_MAX_DELAY", "PT3S");
+        builder.environment().put("OPENVISIT_SIGN_IN_ACCOUNT_LOCKOUT_FAILURES", "6");
+        // Microsoft Teams organizations reach the sandbox's stand-in for Entra and Graph on this very server
+        builder.environment().put("OPENVISIT_TEAMS_LOGIN_BASE_URL", "http://127.0.0.1:" + port + "/ehr-sandbox/entra");
+        builder.environment().put("OPENVISIT_TEAMS_GRAPH_BASE_URL", "http://127.0.0.1:" + port
+                + "/ehr-sandbox/graph/v1.0");
+        // TeamsLaunchIT: an open Teams visit's attendance reports are read every 2 s (the poller runs every 10 s)
+        builder.environment().put("OPENVISIT_TEAMS_ATTENDANCE_INTERVAL_SECONDS", "2");
+        // SMS setup (SmsSetupIT): the built-in carrier gives numbers after 1.5 s, and fails the first attempt in
+        // area code 212 so that the failure and Retry can be driven
+        builder.environment().put("OPENVISIT_SMS_BUILTIN_PROVISIONING_DELAY_MS", "1500");
+        builder.environment().put("OPENVISIT_SMS_BUILTIN_FAILING_AREA_CODES", "212");
+        // the FHIR appointment poll reads small pages, so the tests follow the sandbox's next links
+        builder.environment().put("OPENVISIT_SMS_FHIR_PAGE_SIZE", "2");
+        // the SMS appointment feed's MLLP listener (SmsSetupIT sends SIU messages to it)
+        int mllp = freePort();
+        builder.environment().put("OPENVISIT_SMS_MLLP_PORT", Integer.toString(mllp));
+        // the sandbox's appointments are up to three days ahead: their lobbies open a week before (the longest),
+        // so that the tests' patients wait in the lobby; appt-1009, a month ahead, is still too early (TwoBrowserVisitIT)
+        builder.environment().put("OPENVISIT_LOBBY_OPENS_MINUTES_BEFORE", "10080");
+        builder.environment().putAll(configuration);
+        Process process = builder.start();
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
+        awaitReady(process, base, log);
+        return new SharedServer(process, base, log, data, mllp, configuration, javaOptions);
     }
 
     /**
@@ -266,7 +316,11 @@ public final class SharedServer {
         process.destroyForcibly();
     }
 
-    private void stop() {
+    /** Stops this server (TERM, then KILL after a minute); nothing happens to a server that is not running. */
+    public void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy(); // the start script forwards TERM to Payara Micro and waits for it
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

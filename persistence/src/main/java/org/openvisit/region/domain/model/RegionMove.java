@@ -156,6 +156,42 @@ public class RegionMove {
         }
     }
 
+    /**
+     * An operator resumes a move whose node is gone (it crashed or was stopped while it held the lease): the lease is
+     * released at once, so that the next node to look (every five seconds) goes on from the last committed step instead
+     * of waiting for the lease to run out. Recorded in the history as a step from the state to itself. Should the old
+     * node in fact still be working, its next step is refused ({@link #requireWorker}) and the new node's copy is made
+     * again from the start.
+     *
+     * @throws ConflictException the move is finished
+     */
+    public void resume(String operator, Instant at) {
+        Objects.requireNonNull(operator, "operator");
+        if (state.isFinished()) {
+            throw new ConflictException("The move is " + state + ": there is nothing to resume.");
+        }
+        String held = worker == null ? "No node held the move"
+                : "The lease of node " + worker + (leaseUntil == null ? " (given back)" : " (until " + leaseUntil + ")")
+                + " was released";
+        history.add(new RegionMoveStep(history.size() + 1, state, state, operator, at,
+                clip("Resumed by " + operator + ". " + held + "; the next node goes on from " + state + ".")));
+        worker = null;
+        leaseUntil = null;
+        updatedAt = at;
+        lastError = null;
+    }
+
+    /**
+     * @throws IllegalStateException {@code node} no longer holds the move (an operator resumed it elsewhere): its step
+     *                               is not recorded
+     */
+    public void requireWorker(String node) {
+        if (!Objects.equals(worker, node)) {
+            throw new IllegalStateException("Node " + node + " no longer holds the move " + id
+                    + " (resumed by an operator; " + (worker == null ? "no node" : worker) + " holds it now).");
+        }
+    }
+
     /** REQUESTED → COPYING; a move that is COPYING already (a node resumes it after a crash) stays so. */
     public void startCopying(String actor, Instant at) {
         if (state == RegionMoveState.COPYING) {
@@ -277,6 +313,10 @@ public class RegionMove {
 
     public Optional<String> worker() {
         return Optional.ofNullable(worker);
+    }
+
+    public Optional<Instant> leaseUntil() {
+        return Optional.ofNullable(leaseUntil);
     }
 
     public List<RegionMoveStep> history() {

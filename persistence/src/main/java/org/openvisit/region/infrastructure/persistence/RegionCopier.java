@@ -119,6 +119,7 @@ public final class RegionCopier {
     private final DataRegion from;
     private final DataRegion to;
     private final Sealed sealed;
+    private java.time.Duration batchPause = java.time.Duration.ZERO;
 
     public RegionCopier(DataRegion from, DataRegion to, Sealed sealed) {
         this.from = Objects.requireNonNull(from, "from");
@@ -127,6 +128,27 @@ public final class RegionCopier {
             throw new IllegalArgumentException("A move needs two regions");
         }
         this.sealed = Objects.requireNonNull(sealed, "sealed");
+    }
+
+    /**
+     * This copier, pausing after each committed batch of {@link #copy} (and after each table) for {@code pause}: spares
+     * a busy database, and lets the move's crash test stop a node in the middle of a copy it can watch.
+     */
+    public RegionCopier withBatchPause(java.time.Duration pause) {
+        this.batchPause = pause == null || pause.isNegative() ? java.time.Duration.ZERO : pause;
+        return this;
+    }
+
+    private void pause() throws SQLException {
+        if (batchPause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(batchPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("The copy was interrupted", e);
+        }
     }
 
     /** The regional tables, in the copy's order. */
@@ -163,6 +185,7 @@ public final class RegionCopier {
                             into.executeBatch();
                             target.commit();
                             pending = 0;
+                            pause();
                         }
                     }
                     if (pending > 0) {
@@ -170,6 +193,7 @@ public final class RegionCopier {
                     }
                     target.commit();
                 }
+                pause();
             } catch (SQLException e) {
                 target.rollback();
                 throw new SQLException("Copying " + table.name() + ": " + e.getMessage(), e.getSQLState(), e);
@@ -313,17 +337,7 @@ public final class RegionCopier {
         if (named.isEmpty() || named.get() != from) {
             return value;
         }
-        UUID id = UUID.fromString(text);
-        long msb = (id.getMostSignificantBits() & ~0xf00L) | ((long) code(to) << 8);
-        return new UUID(msb, id.getLeastSignificantBits()).toString();
-    }
-
-    private static int code(DataRegion region) {
-        return switch (region) {
-            case AMERICAS -> 1;
-            case EMEA -> 2;
-            case APAC -> 3;
-        };
+        return to.rename(UUID.fromString(text)).toString();
     }
 
     /** A source row as it goes into the target: ids renamed, sealed values sealed again for the renamed visit. */

@@ -52,6 +52,17 @@ public enum DataRegion {
         return new UUID(msb, lsb);
     }
 
+    /**
+     * The id renamed to name this region: the same bits with this region's digit, as a region move renames the ids
+     * that name the old region (visits, write-back tasks); an id that names no region as it is.
+     */
+    public UUID rename(UUID id) {
+        if (ofRecordId(id).isEmpty()) {
+            return id;
+        }
+        return new UUID((id.getMostSignificantBits() & ~0xf00L) | ((long) code << 8), id.getLeastSignificantBits());
+    }
+
     /** The region an id names, or empty for an id that names none (made before the split, or elsewhere). */
     public static Optional<DataRegion> ofRecordId(UUID id) {
         if (id == null || id.version() != 8) {

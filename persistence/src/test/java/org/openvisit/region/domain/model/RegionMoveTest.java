@@ -113,4 +113,34 @@ class RegionMoveTest {
             }
         }
     }
+
+    @Test
+    void anOperatorResumesAMoveWhoseNodeIsGoneAndThatNodesNextStepIsRefused() {
+        RegionMove move = requested();
+        assertThat(move.take("node-a", T0, Duration.ofMinutes(10))).isTrue();
+        move.startCopying("node-a", T0.plusSeconds(1));
+        // node-a was killed in the middle of the copy: its lease would keep every other node out for ten minutes
+        assertThat(move.take("node-b", T0.plusSeconds(30), Duration.ofMinutes(10))).isFalse();
+
+        move.resume("operator", T0.plusSeconds(40));
+        assertThat(move.state()).isEqualTo(RegionMoveState.COPYING);
+        assertThat(move.worker()).isEmpty();
+        assertThat(move.leaseUntil()).isEmpty();
+        RegionMoveStep resumed = move.history().get(move.history().size() - 1);
+        assertThat(resumed.from()).isEqualTo(RegionMoveState.COPYING);
+        assertThat(resumed.to()).isEqualTo(RegionMoveState.COPYING);
+        assertThat(resumed.actor()).isEqualTo("operator");
+        assertThat(resumed.detail()).contains("node-a").contains("released");
+
+        assertThat(move.take("node-b", T0.plusSeconds(45), Duration.ofMinutes(10))).isTrue();
+        move.requireWorker("node-b");
+        assertThatThrownBy(() -> move.requireWorker("node-a")).as("the old node, were it alive")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer holds");
+
+        assertThat(move.verify(SAME, "node-b", T0.plusSeconds(50))).isTrue();
+        move.switched("node-b", T0.plusSeconds(51));
+        move.cleaned("node-b", T0.plusSeconds(52), 10);
+        assertThatThrownBy(() -> move.resume("operator", T0.plusSeconds(60))).as("finished")
+                .isInstanceOf(ConflictException.class);
+    }
 }

@@ -193,6 +193,20 @@ class RegionalStoresTest {
         assertThat(DataRegion.ofRecordId("not-an-id")).isEmpty();
     }
 
+    @Test
+    void aRenamedIdNamesTheNewRegionAndKeepsEveryOtherBit() {
+        UUID id = DataRegion.AMERICAS.newRecordId();
+        UUID moved = DataRegion.EMEA.rename(id);
+        assertThat(DataRegion.ofRecordId(moved)).contains(DataRegion.EMEA);
+        assertThat(moved.toString().charAt(15)).isEqualTo('2');
+        assertThat(moved.toString().substring(0, 15) + moved.toString().substring(16))
+                .isEqualTo(id.toString().substring(0, 15) + id.toString().substring(16));
+        assertThat(DataRegion.APAC.rename(moved)).isEqualTo(DataRegion.APAC.rename(id));
+        assertThat(DataRegion.AMERICAS.rename(moved)).isEqualTo(id);
+        UUID old = UUID.randomUUID(); // made before the split: names no region, moves as it is
+        assertThat(DataRegion.EMEA.rename(old)).isEqualTo(old);
+    }
+
     private static long count(TestDatabase db, String table) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {

@@ -12,6 +12,7 @@ import org.openvisit.region.application.RegionMoveService;
 import org.openvisit.region.application.RegionMoveView;
 import org.openvisit.region.application.RegionUnavailableException;
 import org.openvisit.region.domain.model.RegionMoveState;
+import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.tenant.application.OrganizationService;
 import org.openvisit.tenant.application.OrganizationSummary;
@@ -79,6 +80,22 @@ public class RegionMovesScreen implements Serializable {
                 });
             } else if (cause instanceof RegionUnavailableException down) {
                 PortalMessages.error(text.format("moves.refused.regionDown", region(down.region())));
+            } else {
+                PortalMessages.refused(e);
+            }
+        }
+        refresh();
+    }
+
+    /** Resumes a move whose node is gone: the next node goes on with it within seconds. */
+    public void resume(RegionMoveView move) {
+        try {
+            moves.resume(currentUser.actor(), move.organizationId(), move.id());
+            PortalMessages.info(text.format("moves.resumed", name(move)));
+        } catch (EJBException | ConflictException e) {
+            Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ConflictException) {
+                PortalMessages.error(text.get("moves.resumeFinished"));
             } else {
                 PortalMessages.refused(e);
             }
