@@ -56,6 +56,9 @@ public class VisitOrchestrationService {
     private VisitEvents events;
 
     @Inject
+    private jakarta.enterprise.event.Event<VisitDetailsLearned> learned;
+
+    @Inject
     private EhrContextSeal contextSeal;
 
     @Resource
@@ -136,14 +139,30 @@ public class VisitOrchestrationService {
         return visits.find(visitId).map(v -> view(visits, v));
     }
 
-    /** Keeps when the appointment is booked for, as the EHR said, unless the visit knows it already. */
+    /**
+     * Keeps when the appointment is booked for, as the EHR said, unless the visit knows it already; the visit's report
+     * row shows it at once ({@link VisitDetailsLearned}).
+     */
     public void recordBookedTime(@NotNull UUID visitId, @NotNull Instant start, Instant end) {
-        regions.ofVisit(visitId).visits().find(visitId).orElseThrow(VisitNotFoundException::new).bookedFor(start, end);
+        learn(visitId, visit -> visit.bookedFor(start, end));
     }
 
-    /** Keeps the department's display name the EHR gave at a launch ({@code Location.name}); never patient data. */
+    /**
+     * Keeps the department's display name the EHR gave at a launch ({@code Location.name}); never patient data. The
+     * visit's report row shows it at once ({@link VisitDetailsLearned}).
+     */
     public void recordDepartmentName(@NotNull UUID visitId, @NotNull String name) {
-        regions.ofVisit(visitId).visits().find(visitId).orElseThrow(VisitNotFoundException::new).nameDepartment(name);
+        learn(visitId, visit -> visit.nameDepartment(name));
+    }
+
+    /** Changes the visit with its row locked (as its events and summary are written) and tells when it changed. */
+    private void learn(UUID visitId, java.util.function.Predicate<Visit> change) {
+        VisitRepository visits = regions.ofVisit(visitId).visits();
+        Visit visit = visits.findForUpdate(visitId).orElseThrow(VisitNotFoundException::new);
+        if (change.test(visit)) {
+            visits.flush();
+            learned.fire(new VisitDetailsLearned(visitId));
+        }
     }
 
     /**
