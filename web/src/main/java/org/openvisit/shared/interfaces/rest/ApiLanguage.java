@@ -1,0 +1,25 @@
+package org.openvisit.shared.interfaces.rest;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import org.openvisit.shared.interfaces.web.LocalizedTexts;
+import org.openvisit.shared.interfaces.web.RefusalTexts;
+
+/**
+ * The language of an API answer's words: the first of the request's {@code Accept-Language} that OpenVisit speaks,
+ * else English (a request without the header gets English, as before).
+ */
+final class ApiLanguage {
+
+    private ApiLanguage() {
+    }
+
+    static LocalizedTexts texts(HttpHeaders headers) {
+        String header = null;
+        try {
+            header = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+        } catch (IllegalStateException outsideARequest) {
+            // no request in scope: English
+        }
+        return RefusalTexts.in(RefusalTexts.ofApiRequest(header));
+    }
+}
