@@ -75,7 +75,7 @@ public class AccountService {
     /** Creates the installation's first operator; refused once any account exists. */
     public SignedInUser createFirstOperator(@NotNull String username, @NotNull String password) {
         if (anyAccountExists()) {
-            throw new ForbiddenException("The first operator exists already.");
+            throw new ForbiddenException("The first operator exists already.").worded("account.firstOperatorExists");
         }
         PortalUsername name = new PortalUsername(username);
         PasswordPolicy.check(username, password);
@@ -152,7 +152,7 @@ public class AccountService {
     private static void requireMayListMembers(Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an operator or an administrator (ORG_ADMIN) of the organization "
-                    + "may list its users.");
+                    + "may list its users.").worded("account.listForbidden");
         }
     }
 
@@ -163,7 +163,8 @@ public class AccountService {
     public void changeOwnPassword(@NotNull(message = "{openvisit.actor.required}") Actor actor,
                                   String currentPassword, String newPassword) {
         PortalAccount account = username(actor.username()).flatMap(accounts::findByUsername)
-                .orElseThrow(() -> new ForbiddenException("Your account no longer exists."));
+                .orElseThrow(() -> new ForbiddenException("Your account no longer exists.")
+                        .worded("account.gone"));
         if (!HASHER.matches(currentPassword, account.passwordHash())) {
             throw new InvalidAccountException("currentPassword", "Your current password is not right.")
                     .worded("password.currentWrong");

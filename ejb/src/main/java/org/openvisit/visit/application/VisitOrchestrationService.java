@@ -121,9 +121,11 @@ public class VisitOrchestrationService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LaunchTarget launchTarget(@NotNull UUID endpointId) {
         FhirEndpoint endpoint = endpoints.find(endpointId).filter(FhirEndpoint::isInService)
-                .orElseThrow(() -> new ConflictException("This endpoint is not approved for launches."));
+                .orElseThrow(() -> new ConflictException("This endpoint is not approved for launches.")
+                        .worded("launch.notApproved"));
         Organization organization = organizations.find(endpoint.organizationId())
-                .orElseThrow(() -> new ConflictException("This endpoint's organization no longer exists."));
+                .orElseThrow(() -> new ConflictException("This endpoint's organization no longer exists.")
+                        .worded("organization.gone"));
         if (regionMoves.launchesPaused(organization.id())) {
             // its data is being copied to another region: a visit opened now would be left behind
             throw new org.openvisit.region.application.OrganizationMovingException(organization.dataRegion());

@@ -208,7 +208,7 @@ public class WriteBackQueueService {
     private static void requireAdmin(Actor actor, EndpointView endpoint) {
         if (!actor.hasRoleIn(Role.ORG_ADMIN, endpoint.organizationId())) {
             throw new ForbiddenException("Only an administrator of the endpoint's organization (ORG_ADMIN) retries, "
-                    + "discards or configures write-back.");
+                    + "discards or configures write-back.").worded("writeBack.forbidden");
         }
     }
 }
