@@ -13,6 +13,15 @@ final class ApiLanguage {
     private ApiLanguage() {
     }
 
+    /**
+     * A service's refusal in the request's language; in English exactly the service's own message, as the API has
+     * always answered (the portal's English words may be shorter).
+     */
+    static String words(Throwable refusal, HttpHeaders headers) {
+        LocalizedTexts texts = texts(headers);
+        return java.util.Locale.ENGLISH.equals(texts.locale()) ? refusal.getMessage() : RefusalTexts.of(refusal, texts);
+    }
+
     static LocalizedTexts texts(HttpHeaders headers) {
         String header = null;
         try {

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.openvisit.shared.domain.model.ConflictException;
-import org.openvisit.shared.interfaces.web.RefusalTexts;
 
 @Provider
 public class ConflictMapper implements ExceptionMapper<ConflictException> {
@@ -16,6 +15,6 @@ public class ConflictMapper implements ExceptionMapper<ConflictException> {
 
     @Override
     public Response toResponse(ConflictException e) {
-        return Problem.of(Response.Status.CONFLICT, RefusalTexts.of(e, ApiLanguage.texts(headers))).toResponse();
+        return Problem.of(Response.Status.CONFLICT, ApiLanguage.words(e, headers)).toResponse();
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.openvisit.shared.domain.model.ForbiddenException;
-import org.openvisit.shared.interfaces.web.RefusalTexts;
 
 /** The signed-in user may not do what they asked: 403, with the model's message saying who may. */
 @Provider
@@ -17,6 +16,6 @@ public class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
 
     @Override
     public Response toResponse(ForbiddenException e) {
-        return Problem.of(Response.Status.FORBIDDEN, RefusalTexts.of(e, ApiLanguage.texts(headers))).toResponse();
+        return Problem.of(Response.Status.FORBIDDEN, ApiLanguage.words(e, headers)).toResponse();
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.openvisit.shared.domain.model.InvalidValueException;
-import org.openvisit.shared.interfaces.web.RefusalTexts;
 
 import java.util.List;
 
@@ -18,7 +17,7 @@ public class InvalidValueMapper implements ExceptionMapper<InvalidValueException
 
     @Override
     public Response toResponse(InvalidValueException e) {
-        String words = RefusalTexts.of(e, ApiLanguage.texts(headers));
+        String words = ApiLanguage.words(e, headers);
         return Problem.of(400, "Invalid input", words, List.of(new Problem.FieldError(e.field(), words))).toResponse();
     }
 }

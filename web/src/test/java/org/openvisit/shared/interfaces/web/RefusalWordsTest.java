@@ -31,17 +31,7 @@ class RefusalWordsTest {
 
     @Test
     void everyWordedRefusalHasItsWordsInEveryLanguage() throws IOException {
-        Set<String> codes = new TreeSet<>();
-        for (Path root : SOURCES) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Matcher m = WORDED.matcher(Files.readString(file));
-                    while (m.find()) {
-                        codes.add(m.group(1) != null ? m.group(1) : m.group(2));
-                    }
-                }
-            }
-        }
+        Set<String> codes = found(WORDED);
         assertThat(codes).as("the services word their refusals").contains("password.tooShort", "account.duplicate",
                 "organization.nameLength", "fhirBaseUrl.required", "fhirBaseUrl.address.linkLocal", "sms.quiet.both",
                 "sms.number.international");
@@ -57,17 +47,7 @@ class RefusalWordsTest {
 
     @Test
     void everyValidationTemplateHasItsWordsInEveryLanguageAndForTheContainer() throws IOException {
-        Set<String> templates = new TreeSet<>();
-        for (Path root : SOURCES) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Matcher m = TEMPLATE.matcher(Files.readString(file));
-                    while (m.find()) {
-                        templates.add(m.group(1));
-                    }
-                }
-            }
-        }
+        Set<String> templates = found(TEMPLATE);
         assertThat(templates).as("the services' Bean Validation templates").contains("openvisit.actor.required",
                 "openvisit.account.rolesRequired", "openvisit.page.maxAtMost");
         // the container's own interpolation (logs, callers outside the web layer) reads the ejb module's bundle
@@ -139,6 +119,22 @@ class RefusalWordsTest {
         assertThat(RefusalTexts.ofApiRequest("de, ru;q=0.8, en;q=0.5")).isEqualTo(BrowserLanguage.RUSSIAN);
         assertThat(RefusalTexts.ofApiRequest("zh-TW")).isEqualTo(BrowserLanguage.TRADITIONAL_CHINESE);
         assertThat(RefusalTexts.ofApiRequest("not a header;;")).isEqualTo(Locale.ENGLISH);
+    }
+
+    /** What {@code pattern}'s first matching group finds in the sources of the three modules. */
+    private static Set<String> found(Pattern pattern) throws IOException {
+        Set<String> found = new TreeSet<>();
+        for (Path root : SOURCES) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = pattern.matcher(Files.readString(file));
+                    while (m.find()) {
+                        found.add(m.group(1) != null ? m.group(1) : m.group(2));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** The language's own file, not its parent: a key missing there would fall back to English. */
