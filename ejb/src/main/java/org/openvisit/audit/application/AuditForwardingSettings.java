@@ -93,7 +93,7 @@ public class AuditForwardingSettings {
     static void mayManage(Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only the organization's administrators, and operators, may read and change "
-                    + "where its audit events are forwarded.");
+                    + "where its audit events are forwarded.").worded("audit.forwardingForbidden");
         }
     }
 }

@@ -25,18 +25,20 @@ public record AuditQuery(UUID organizationId, Instant from, Instant to, Set<Audi
 
     public AuditQuery {
         if (from == null || to == null) {
-            throw new InvalidValueException("period", "Choose the first and the last day.");
+            throw new InvalidValueException("period", "Choose the first and the last day.").worded("range.bothDays");
         }
         if (!from.isBefore(to)) {
-            throw new InvalidValueException("period", "The last day must not come before the first.");
+            throw new InvalidValueException("period", "The last day must not come before the first.")
+                    .worded("range.backwards");
         }
         if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
-            throw new InvalidValueException("period", "A search covers at most ten years.");
+            throw new InvalidValueException("period", "A search covers at most ten years.").worded("range.auditTooLong");
         }
         kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
         actor = actor == null || actor.isBlank() ? null : actor.strip();
         if (actor != null && actor.length() > MAX_ACTOR) {
-            throw new InvalidValueException("user", "A user is named by at most " + MAX_ACTOR + " characters.");
+            throw new InvalidValueException("user", "A user is named by at most " + MAX_ACTOR + " characters.")
+                    .worded("audit.userLength", MAX_ACTOR);
         }
     }
 

@@ -132,13 +132,14 @@ public class AuditSearchService {
     private AuditTrailRepository<? extends AuditRecord> store(Actor actor, AuditQuery query) {
         if (query.organizationId() == null) {
             if (!actor.hasRole(Role.OPERATOR)) {
-                throw new ForbiddenException("Only operators may read the installation's own audit trail.");
+                throw new ForbiddenException("Only operators may read the installation's own audit trail.")
+                    .worded("audit.installationForbidden");
             }
             return installation;
         }
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, query.organizationId())) {
             throw new ForbiddenException("Only the organization's administrators, and operators, may read its audit "
-                    + "trail.");
+                    + "trail.").worded("audit.forbidden");
         }
         return regions.ofOrganization(query.organizationId()).auditTrail();
     }

@@ -31,8 +31,16 @@ public final class CertificatePem {
 
     /** Why an upload cannot be used, in words for the person uploading it. */
     public static final class Unusable extends Exception {
-        public Unusable(String message) {
+        private final String reason;
+
+        public Unusable(String reason, String message) {
             super(message);
+            this.reason = reason;
+        }
+
+        /** Which check refused it: encryptedKey, notBoth, notX509, notRsa, keyUnreadable, keyMismatch or damaged. */
+        public String reason() {
+            return reason;
         }
     }
 
@@ -43,13 +51,13 @@ public final class CertificatePem {
     public static GraphCredential.Certificate parse(String pem) throws Unusable {
         String text = pem == null ? "" : pem;
         if (text.contains("BEGIN RSA PRIVATE KEY") || text.contains("BEGIN ENCRYPTED PRIVATE KEY")) {
-            throw new Unusable("The private key must be unencrypted PKCS#8 (BEGIN PRIVATE KEY). Convert it with: "
+            throw new Unusable("encryptedKey", "The private key must be unencrypted PKCS#8 (BEGIN PRIVATE KEY). Convert it with: "
                     + "openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem");
         }
         Matcher c = CERTIFICATE.matcher(text);
         Matcher k = PKCS8.matcher(text);
         if (!c.find() || !k.find()) {
-            throw new Unusable("Upload one PEM file with both the certificate (BEGIN CERTIFICATE) and its private "
+            throw new Unusable("notBoth", "Upload one PEM file with both the certificate (BEGIN CERTIFICATE) and its private "
                     + "key (BEGIN PRIVATE KEY).");
         }
         return of(decode(c.group(1)), decode(k.group(1)));
@@ -62,21 +70,22 @@ public final class CertificatePem {
             certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(certificateDer));
         } catch (CertificateException | RuntimeException e) {
-            throw new Unusable("The certificate cannot be read as X.509.");
+            throw new Unusable("notX509", "The certificate cannot be read as X.509.");
         }
         PublicKey publicKey = certificate.getPublicKey();
         if (!(publicKey instanceof RSAPublicKey rsaPublic)) {
-            throw new Unusable("The certificate's key must be RSA (Microsoft Entra signs assertions with RS256).");
+            throw new Unusable("notRsa",
+                    "The certificate's key must be RSA (Microsoft Entra signs assertions with RS256).");
         }
         RSAPrivateKey privateKey;
         try {
             privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8Der));
         } catch (GeneralSecurityException | ClassCastException e) {
-            throw new Unusable("The private key cannot be read as an RSA key in PKCS#8.");
+            throw new Unusable("keyUnreadable", "The private key cannot be read as an RSA key in PKCS#8.");
         }
         if (privateKey instanceof RSAPrivateCrtKey crt && !crt.getPublicExponent().equals(rsaPublic.getPublicExponent())
                 || !privateKey.getModulus().equals(rsaPublic.getModulus())) {
-            throw new Unusable("The private key does not belong to the certificate.");
+            throw new Unusable("keyMismatch", "The private key does not belong to the certificate.");
         }
         return new GraphCredential.Certificate(certificate, privateKey);
     }
@@ -85,7 +94,7 @@ public final class CertificatePem {
         try {
             return Base64.getMimeDecoder().decode(base64.getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
-            throw new Unusable("The PEM text is damaged (not base64).");
+            throw new Unusable("damaged", "The PEM text is damaged (not base64).");
         }
     }
 }

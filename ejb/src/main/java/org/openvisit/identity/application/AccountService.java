@@ -75,7 +75,7 @@ public class AccountService {
     /** Creates the installation's first operator; refused once any account exists. */
     public SignedInUser createFirstOperator(@NotNull String username, @NotNull String password) {
         if (anyAccountExists()) {
-            throw new ForbiddenException("The first operator exists already.");
+            throw new ForbiddenException("The first operator exists already.").worded("account.firstOperatorExists");
         }
         PortalUsername name = new PortalUsername(username);
         PasswordPolicy.check(username, password);
@@ -129,19 +129,19 @@ public class AccountService {
      * organization's accounts (an unknown organization has none); an organization administrator only
      * their own organization's.
      */
-    public AccountPage listMembers(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                   @NotNull(message = "The organization id is required.") UUID organizationId,
-                                   @Min(value = 0, message = "first must not be negative") int first,
-                                   @Min(value = 1, message = "max must be at least 1")
-                                   @Max(value = MAX_PAGE_SIZE, message = "max must be at most " + MAX_PAGE_SIZE) int max) {
+    public AccountPage listMembers(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                   @NotNull(message = "{openvisit.organization.idRequired}") UUID organizationId,
+                                   @Min(value = 0, message = "{openvisit.page.first}") int first,
+                                   @Min(value = 1, message = "{openvisit.page.maxAtLeastOne}")
+                                   @Max(value = MAX_PAGE_SIZE, message = "{openvisit.page.maxAtMost}") int max) {
         requireMayListMembers(actor, organizationId);
         return new AccountPage(accounts.findByOrganization(organizationId, first, max).stream()
                 .map(AccountSummary::of).toList(), accounts.countByOrganization(organizationId), first, max);
     }
 
     /** One of an organization's accounts, for the same people who may list them. */
-    public Optional<AccountSummary> findMember(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                               @NotNull(message = "The organization id is required.") UUID organizationId,
+    public Optional<AccountSummary> findMember(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                               @NotNull(message = "{openvisit.organization.idRequired}") UUID organizationId,
                                                String username) {
         requireMayListMembers(actor, organizationId);
         return username(username).flatMap(accounts::findByUsername)
@@ -152,7 +152,7 @@ public class AccountService {
     private static void requireMayListMembers(Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an operator or an administrator (ORG_ADMIN) of the organization "
-                    + "may list its users.");
+                    + "may list its users.").worded("account.listForbidden");
         }
     }
 
@@ -160,10 +160,11 @@ public class AccountService {
      * The signed-in user changes their own password; the current one must be given again, so an
      * unattended signed-in browser is not enough.
      */
-    public void changeOwnPassword(@NotNull(message = "The signed-in user is required.") Actor actor,
+    public void changeOwnPassword(@NotNull(message = "{openvisit.actor.required}") Actor actor,
                                   String currentPassword, String newPassword) {
         PortalAccount account = username(actor.username()).flatMap(accounts::findByUsername)
-                .orElseThrow(() -> new ForbiddenException("Your account no longer exists."));
+                .orElseThrow(() -> new ForbiddenException("Your account no longer exists.")
+                        .worded("account.gone"));
         if (!HASHER.matches(currentPassword, account.passwordHash())) {
             throw new InvalidAccountException("currentPassword", "Your current password is not right.")
                     .worded("password.currentWrong");
@@ -181,7 +182,7 @@ public class AccountService {
      * for its members; nobody for themselves (so an installation cannot lock out its last operator by
      * accident). A stopped account's sessions end at its next request.
      */
-    public AccountSummary setEnabled(@NotNull(message = "The signed-in user is required.") Actor actor,
+    public AccountSummary setEnabled(@NotNull(message = "{openvisit.actor.required}") Actor actor,
                                      @NotNull String username, boolean enabled) {
         PortalAccount account = username(username).flatMap(accounts::findByUsername)
                 .filter(a -> actor.hasRole(Role.OPERATOR) || (a.organizationId() != null
@@ -203,7 +204,7 @@ public class AccountService {
      * the organization's administrators for its members; nobody for themselves (an administrator cannot lock the
      * organization out of its own administration by accident). Takes effect at the person's next request; audited.
      */
-    public AccountSummary changeRoles(@NotNull(message = "The signed-in user is required.") Actor actor,
+    public AccountSummary changeRoles(@NotNull(message = "{openvisit.actor.required}") Actor actor,
                                       @NotNull String username, java.util.Set<Role> roles) {
         PortalAccount account = managed(actor, username);
         if (account.username().matches(actor.username())) {
@@ -234,7 +235,7 @@ public class AccountService {
      * change their own on My account). Not with the identity provider's sign-in: there passwords live at the provider.
      * Audited (who reset whose password, never the password).
      */
-    public PasswordReset resetPassword(@NotNull(message = "The signed-in user is required.") Actor actor,
+    public PasswordReset resetPassword(@NotNull(message = "{openvisit.actor.required}") Actor actor,
                                        @NotNull String username) {
         if (externalSignIn()) {
             throw new ForbiddenException("People sign in at the organization's identity provider: reset the password there.")

@@ -13,9 +13,9 @@ import java.util.UUID;
  * identity provider ({@link AccountService#createAccount}).
  */
 public record NewAccount(
-        @NotBlank(message = "The username is required.") String username,
+        @NotBlank(message = "{openvisit.account.usernameRequired}") String username,
         String displayName,
         UUID organizationId,
-        @NotEmpty(message = "Give the user at least one role.") Set<Role> roles,
+        @NotEmpty(message = "{openvisit.account.rolesRequired}") Set<Role> roles,
         String password) {
 }

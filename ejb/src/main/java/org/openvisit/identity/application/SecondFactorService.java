@@ -137,7 +137,7 @@ public class SecondFactorService {
         OptionalLong step = CODES.matchingStep(secret, code, clock.instant());
         Arrays.fill(secret, (byte) 0);
         if (step.isEmpty()) {
-            throw new InvalidValueException("code", "That code is not right.");
+            throw new InvalidValueException("code", "That code is not right.").worded("secondFactor.wrongCode");
         }
         List<String> recovery = RecoveryCodes.generate();
         account.enrolSecondFactor(sealedSecret, step.getAsLong(),
@@ -200,12 +200,15 @@ public class SecondFactorService {
      */
     public boolean reset(Actor operator, String username) {
         if (!operator.hasRole(Role.OPERATOR)) {
-            throw new ForbiddenException("Only an operator may reset a second factor.");
+            throw new ForbiddenException("Only an operator may reset a second factor.")
+                    .worded("secondFactor.resetOperatorsOnly");
         }
         PortalAccount account = account(username)
-                .orElseThrow(() -> new InvalidValueException("username", "There is no such account."));
+                .orElseThrow(() -> new InvalidValueException("username", "There is no such account.")
+                        .worded("account.unknown"));
         if (account.username().matches(operator.username())) {
-            throw new ForbiddenException("You cannot reset your own second factor; turn it off on its page.");
+            throw new ForbiddenException("You cannot reset your own second factor; turn it off on its page.")
+                    .worded("secondFactor.ownReset");
         }
         boolean had = account.hasSecondFactor();
         account.removeSecondFactor();
@@ -226,12 +229,14 @@ public class SecondFactorService {
 
     private PortalAccount enrollable(String username) {
         PortalAccount account = account(username).filter(PortalAccount::isEnabled)
-                .orElseThrow(() -> new ForbiddenException("Your account no longer exists."));
+                .orElseThrow(() -> new ForbiddenException("Your account no longer exists.")
+                        .worded("account.gone"));
         if (!account.maySetUpSecondFactor()) {
-            throw new ForbiddenException("Only operators and organization administrators have a second factor.");
+            throw new ForbiddenException("Only operators and organization administrators have a second factor.")
+                    .worded("secondFactor.notForRole");
         }
         if (account.hasSecondFactor()) {
-            throw new InvalidValueException("code", "The second factor is on already.");
+            throw new InvalidValueException("code", "The second factor is on already.").worded("secondFactor.onAlready");
         }
         return account;
     }
@@ -244,7 +249,8 @@ public class SecondFactorService {
             }
             return secret;
         } catch (IllegalStateException | IllegalArgumentException notOurs) {
-            throw new InvalidValueException("code", "The new secret does not belong to this account; start again.");
+            throw new InvalidValueException("code", "The new secret does not belong to this account; start again.")
+                    .worded("secondFactor.otherAccount");
         }
     }
 

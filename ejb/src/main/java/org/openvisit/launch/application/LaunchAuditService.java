@@ -108,7 +108,8 @@ public class LaunchAuditService {
     /** An organization's launches, newest first: for its administrators and for operators. */
     public List<LaunchAuditView> ofOrganization(@NotNull Actor actor, @NotNull UUID organizationId, int first, int max) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
-            throw new ForbiddenException("Only the organization's administrators and operators may read its launch log.");
+            throw new ForbiddenException("Only the organization's administrators and operators may read its launch log.")
+                    .worded("launchLog.forbidden");
         }
         return regions.ofOrganization(organizationId).launchAudit()
                 .ofOrganization(organizationId, Math.max(0, first), Math.max(1, Math.min(max, MAX_PAGE_SIZE)))
@@ -118,7 +119,7 @@ public class LaunchAuditService {
     /** All launches, newest first, refusals of unknown issuers included: for operators only. */
     public List<LaunchAuditView> recent(@NotNull Actor actor, int first, int max) {
         if (!actor.hasRole(Role.OPERATOR)) {
-            throw new ForbiddenException("Only operators may read the whole launch log.");
+            throw new ForbiddenException("Only operators may read the whole launch log.").worded("launchLog.allForbidden");
         }
         int from = Math.max(0, first);
         int size = Math.max(1, Math.min(max, MAX_PAGE_SIZE));

@@ -82,12 +82,13 @@ public class FhirFeedSetupService {
             source = change.source() == null ? FeedSource.HL7V2
                     : FeedSource.valueOf(change.source().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("source", "The feed source is HL7V2 or FHIR_POLLING.");
+            throw new InvalidValueException("source", "The feed source is HL7V2 or FHIR_POLLING.")
+                    .worded("sms.feed.source");
         }
         if (source == FeedSource.FHIR_POLLING && numbers.findByOrganization(organizationId).stream()
                 .noneMatch(n -> n.endpoints().contains(endpointId))) {
             throw new InvalidValueException("source", "Link one of the organization's phone numbers to this endpoint "
-                    + "before choosing FHIR polling.");
+                    + "before choosing FHIR polling.").worded("sms.feed.numberFirst");
         }
         if (settings.find(endpointId).isEmpty()) {
             settings.add(new SmsEndpointSettings(organizationId, endpointId, actor.username(), clock.instant()));
@@ -123,20 +124,20 @@ public class FhirFeedSetupService {
     private void requireEndpoint(UUID organizationId, UUID endpointId) {
         endpoints.find(endpointId).filter(e -> e.organizationId().equals(organizationId))
                 .orElseThrow(() -> new InvalidValueException("endpointId", "This organization has no FHIR endpoint "
-                        + "with this id."));
+                        + "with this id.").worded("sms.endpoint.unknown"));
     }
 
     private static void requireMayLook(Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an operator or an administrator (ORG_ADMIN) of the organization may "
-                    + "see its SMS settings.");
+                    + "see its SMS settings.").worded("sms.forbidden.see");
         }
     }
 
     private static void requireMayChange(Actor actor, UUID organizationId) {
         if (!actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an administrator (ORG_ADMIN) of the organization may change its SMS "
-                    + "settings; operators may look at them.");
+                    + "settings; operators may look at them.").worded("sms.forbidden.change");
         }
     }
 }

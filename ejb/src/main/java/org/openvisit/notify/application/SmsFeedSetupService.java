@@ -85,7 +85,8 @@ public class SmsFeedSetupService {
         requireEndpoint(organizationId, endpointId);
         if (change.numberId() != null && numbers.find(change.numberId())
                 .filter(n -> n.organizationId().equals(organizationId)).isEmpty()) {
-            throw new InvalidValueException("numberId", "The organization has no number with this id.");
+            throw new InvalidValueException("numberId", "The organization has no number with this id.")
+                    .worded("sms.number.unknown");
         }
         SmsEndpointSettings s = settingsOf(actor, organizationId, endpointId);
         s.change(change.confirmation() == null || change.confirmation(),
@@ -95,7 +96,8 @@ public class SmsFeedSetupService {
                 QuietHours.of(change.quietFrom(), change.quietUntil()), actor.username(), clock.instant());
         if (s.sendingFacility().isPresent() && settings.findBySendingFacility(s.sendingFacility().get())
                 .filter(other -> !other.endpointId().equals(endpointId)).isPresent()) {
-            throw new InvalidValueException("sendingFacility", "Another endpoint uses this sending facility.");
+            throw new InvalidValueException("sendingFacility", "Another endpoint uses this sending facility.")
+                    .worded("sms.sendingFacility.taken");
         }
         LOG.info(() -> "SMS settings of endpoint " + endpointId + " changed by " + actor.username());
         return view(s);
@@ -136,7 +138,7 @@ public class SmsFeedSetupService {
     private void requireEndpoint(UUID organizationId, UUID endpointId) {
         endpoints.find(endpointId).filter(e -> e.organizationId().equals(organizationId))
                 .orElseThrow(() -> new InvalidValueException("endpointId", "This organization has no FHIR endpoint "
-                        + "with this id."));
+                        + "with this id.").worded("sms.endpoint.unknown"));
     }
 
     private static EndpointSmsView view(SmsEndpointSettings s) {
@@ -149,14 +151,14 @@ public class SmsFeedSetupService {
     private static void requireMayLook(Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an operator or an administrator (ORG_ADMIN) of the organization may "
-                    + "see its SMS settings.");
+                    + "see its SMS settings.").worded("sms.forbidden.see");
         }
     }
 
     private static void requireMayChange(Actor actor, UUID organizationId) {
         if (!actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an administrator (ORG_ADMIN) of the organization may change its SMS "
-                    + "settings; operators may look at them.");
+                    + "settings; operators may look at them.").worded("sms.forbidden.change");
         }
     }
 }

@@ -144,7 +144,8 @@ public class SmsSetupService {
         SmsNumber number = numberOf(organizationId, numberId);
         endpoints.find(endpointId).filter(e -> e.organizationId().equals(organizationId))
                 .orElseThrow(() -> new InvalidValueException("endpointId", "This organization has no FHIR endpoint "
-                        + "with this id: a number can serve only the organization's own endpoints."));
+                        + "with this id: a number can serve only the organization's own endpoints.")
+                        .worded("sms.endpoint.notOwn"));
         number.link(endpointId, actor, clock.instant());
         return view(number);
     }
@@ -189,14 +190,14 @@ public class SmsSetupService {
     private static void requireMayLook(Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an operator or an administrator (ORG_ADMIN) of the organization may "
-                    + "see its SMS setup.");
+                    + "see its SMS setup.").worded("sms.forbidden.see");
         }
     }
 
     private static void requireMayChange(Actor actor, UUID organizationId) {
         if (!actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an administrator (ORG_ADMIN) of the organization may change its SMS "
-                    + "setup; operators may look at it.");
+                    + "setup; operators may look at it.").worded("sms.forbidden.change");
         }
     }
 }

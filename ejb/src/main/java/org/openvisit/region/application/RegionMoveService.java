@@ -129,7 +129,8 @@ public class RegionMoveService {
 
     private static void requireOperator(Actor actor) {
         if (!actor.hasRole(Role.OPERATOR)) {
-            throw new ForbiddenException("Only operators may move an organization's data to another region.");
+            throw new ForbiddenException("Only operators may move an organization's data to another region.")
+                    .worded("region.moveForbidden");
         }
     }
 }

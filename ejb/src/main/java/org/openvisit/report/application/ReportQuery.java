@@ -27,10 +27,12 @@ public record ReportQuery(UUID organizationId, LocalDate from, LocalDate to, Zon
         Objects.requireNonNull(to, "to");
         zone = zone == null ? ZoneId.of("UTC") : zone;
         if (to.isBefore(from)) {
-            throw new InvalidValueException("to", "The last day of the range comes before its first day.");
+            throw new InvalidValueException("to", "The last day of the range comes before its first day.")
+                    .worded("range.backwards");
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw new InvalidValueException("to", "A report covers at most " + MAX_DAYS + " days.");
+            throw new InvalidValueException("to", "A report covers at most " + MAX_DAYS + " days.")
+                    .worded("range.reportTooLong", MAX_DAYS);
         }
     }
 

@@ -172,7 +172,8 @@ public class ReportService {
                 return requested;
             }
             if (actor.organizationId() == null) {
-                throw new InvalidValueException("organization", "Choose the organization whose reports to read.");
+                throw new InvalidValueException("organization", "Choose the organization whose reports to read.")
+                        .worded("reports.chooseOrganization");
             }
         }
         UUID own = actor.organizationId();
@@ -180,7 +181,7 @@ public class ReportService {
                 || actor.hasRoleIn(Role.REPORT_READER, own) || actor.hasRole(Role.OPERATOR));
         if (!reader || (requested != null && !requested.equals(own))) {
             throw new ForbiddenException("Only the organization's administrators and report readers, and operators,"
-                    + " may read its reports.");
+                    + " may read its reports.").worded("reports.forbidden");
         }
         return own;
     }

@@ -51,7 +51,7 @@ public class ReportTokenService {
         UUID organization = administeredOrganization(actor);
         if (lifetimeDays < 1 || lifetimeDays > ReportToken.MAX_LIFETIME.toDays()) {
             throw new InvalidValueException("lifetimeDays", "A token lives from one day to "
-                    + ReportToken.MAX_LIFETIME.toDays() + " days.");
+                    + ReportToken.MAX_LIFETIME.toDays() + " days.").worded("reportToken.lifetime", ReportToken.MAX_LIFETIME.toDays());
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
@@ -76,7 +76,8 @@ public class ReportTokenService {
     public ReportTokenView revoke(@NotNull Actor actor, @NotNull UUID id) {
         UUID organization = administeredOrganization(actor);
         ReportToken token = tokens.find(id).filter(t -> t.organizationId().equals(organization))
-                .orElseThrow(() -> new InvalidValueException("id", "The organization has no such token."));
+                .orElseThrow(() -> new InvalidValueException("id", "The organization has no such token.")
+                        .worded("reportToken.unknown"));
         token.revoke(clock.instant());
         LOG.info(() -> "Reports token " + id + " revoked by " + actor.username());
         return ReportTokenView.of(token);
@@ -122,7 +123,8 @@ public class ReportTokenService {
     private static UUID administeredOrganization(Actor actor) {
         UUID own = actor.organizationId();
         if (own == null || !actor.hasRoleIn(Role.ORG_ADMIN, own)) {
-            throw new ForbiddenException("Only the organization's administrators manage its reports tokens.");
+            throw new ForbiddenException("Only the organization's administrators manage its reports tokens.")
+                    .worded("reportToken.forbidden");
         }
         return own;
     }

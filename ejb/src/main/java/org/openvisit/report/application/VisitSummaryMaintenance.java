@@ -124,7 +124,8 @@ public class VisitSummaryMaintenance {
      */
     public long rebuild(@NotNull Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR)) {
-            throw new ForbiddenException("Only operators may rebuild the report summaries.");
+            throw new ForbiddenException("Only operators may rebuild the report summaries.")
+                    .worded("reports.rebuildForbidden");
         }
         long done = 0;
         for (DataRegion region : database.readyRegions()) {

@@ -44,7 +44,7 @@ public class RetentionService {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)
                 && !actor.hasRoleIn(Role.REPORT_READER, organizationId)) {
             throw new ForbiddenException("Only the organization's administrators and report readers, and operators, "
-                    + "may read how long its visits are kept.");
+                    + "may read how long its visits are kept.").worded("retention.readForbidden");
         }
         return view(organization(organizationId));
     }
@@ -59,7 +59,7 @@ public class RetentionService {
     public RetentionView keepVisitsFor(@NotNull Actor actor, @NotNull UUID organizationId, Integer days) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only the organization's administrators, and operators, may change how long "
-                    + "its visits are kept.");
+                    + "its visits are kept.").worded("retention.changeForbidden");
         }
         return view(context.getBusinessObject(RetentionService.class).change(organizationId, days));
     }

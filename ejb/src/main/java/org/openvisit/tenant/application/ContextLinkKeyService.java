@@ -52,7 +52,7 @@ public class ContextLinkKeyService {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         if (!actor.hasRoleIn(Role.ORG_ADMIN, endpoint.organizationId())) {
             throw new ForbiddenException("Only an administrator (ORG_ADMIN) of the organization may generate the "
-                    + "endpoint's context-link key.");
+                    + "endpoint's context-link key.").worded("contextLink.keyForbidden");
         }
         var now = clock.instant();
         keys.activeFor(endpointId).ifPresent(old -> old.retire(now));

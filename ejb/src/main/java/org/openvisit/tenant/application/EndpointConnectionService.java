@@ -27,7 +27,7 @@ public class EndpointConnectionService {
     private FhirServerProbe probe;
 
     /** @throws EndpointNotFoundException no such endpoint, or not one the actor may see */
-    public FhirServerCheck test(@NotNull(message = "The signed-in user is required.") Actor actor,
+    public FhirServerCheck test(@NotNull(message = "{openvisit.actor.required}") Actor actor,
                                 @NotNull UUID endpointId) {
         return probe.check(endpoints.find(actor, endpointId).baseUrl());
     }

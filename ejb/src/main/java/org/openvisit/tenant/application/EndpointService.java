@@ -89,8 +89,8 @@ public class EndpointService {
      * @throws DuplicateEndpointException  the organization has this URL in this environment already
      * @throws org.openvisit.tenant.domain.model.EndpointActionForbiddenException the actor is not an ORG_ADMIN of it
      */
-    public EndpointView register(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                 @NotNull(message = "The endpoint details are required.") NewEndpoint request,
+    public EndpointView register(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                 @NotNull(message = "{openvisit.endpoint.detailsRequired}") NewEndpoint request,
                                  boolean submitForApproval) {
         return register(actor, request, submitForApproval, false);
     }
@@ -102,8 +102,8 @@ public class EndpointService {
      *
      * @throws SharedEhrNotConfirmedException another organization uses the URL and it was not confirmed as shared
      */
-    public EndpointView register(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                 @NotNull(message = "The endpoint details are required.") NewEndpoint request,
+    public EndpointView register(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                 @NotNull(message = "{openvisit.endpoint.detailsRequired}") NewEndpoint request,
                                  boolean submitForApproval, boolean sharedEhrConfirmed) {
         UUID organizationId = existingOrganizationOf(actor, request.organizationId());
         EndpointDetails details = details(request.baseUrl(), request.environment(), request.label(),
@@ -141,8 +141,8 @@ public class EndpointService {
      * @throws org.openvisit.tenant.domain.model.EndpointActionForbiddenException the actor is not an ORG_ADMIN
      *                                                                            of the organization
      */
-    public boolean registeredByAnotherOrganization(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                                   @NotNull(message = "The organization id is required.")
+    public boolean registeredByAnotherOrganization(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                                   @NotNull(message = "{openvisit.organization.idRequired}")
                                                    UUID organizationId, String baseUrl) {
         if (!actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new org.openvisit.tenant.domain.model.EndpointActionForbiddenException(EndpointAction.CREATE,
@@ -176,9 +176,9 @@ public class EndpointService {
      * @throws ConcurrentEndpointChangeException someone else changed the endpoint since {@code expectedVersion}
      * @throws DuplicateEndpointException        the new URL and environment are another endpoint's of the organization
      */
-    public EndpointView edit(@NotNull(message = "The signed-in user is required.") Actor actor,
-                             @NotNull(message = "The endpoint id is required.") UUID endpointId,
-                             @NotNull(message = "The endpoint details are required.") EndpointChanges changes,
+    public EndpointView edit(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                             @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId,
+                             @NotNull(message = "{openvisit.endpoint.detailsRequired}") EndpointChanges changes,
                              long expectedVersion) {
         return edit(actor, endpointId, changes, expectedVersion, false);
     }
@@ -191,9 +191,9 @@ public class EndpointService {
      *
      * @throws SharedEhrNotConfirmedException the new URL is another organization's too and was not confirmed
      */
-    public EndpointView edit(@NotNull(message = "The signed-in user is required.") Actor actor,
-                             @NotNull(message = "The endpoint id is required.") UUID endpointId,
-                             @NotNull(message = "The endpoint details are required.") EndpointChanges changes,
+    public EndpointView edit(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                             @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId,
+                             @NotNull(message = "{openvisit.endpoint.detailsRequired}") EndpointChanges changes,
                              long expectedVersion, boolean sharedEhrConfirmed) {
         FhirEndpoint endpoint = visible(actor, endpointId);
         if (endpoint.version() != expectedVersion) {
@@ -222,8 +222,8 @@ public class EndpointService {
     }
 
     /** The admin asks the approver to review: from DRAFT, or again from REJECTED or WITHDRAWN. */
-    public EndpointView submitForApproval(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                          @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+    public EndpointView submitForApproval(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                          @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId) {
         return transition(actor, endpointId, (endpoint, at) -> endpoint.submitForApproval(actor, at));
     }
 
@@ -238,9 +238,9 @@ public class EndpointService {
      * @throws org.openvisit.tenant.domain.model.EndpointChangedDuringSignInException the endpoint changed meanwhile
      * @throws ConcurrentEndpointChangeException                                      it changed while this was written
      */
-    public EndpointView recordEhrVerification(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                              @NotNull(message = "The endpoint id is required.") UUID endpointId,
-                                              @NotNull(message = "The EHR sign-in is required.") EhrSignIn signIn) {
+    public EndpointView recordEhrVerification(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                              @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId,
+                                              @NotNull(message = "{openvisit.endpoint.ehrSignInRequired}") EhrSignIn signIn) {
         return transition(actor, endpointId, (endpoint, at) -> endpoint.recordEhrVerification(actor, signIn, at));
     }
 
@@ -249,29 +249,29 @@ public class EndpointService {
      * flight to bind to (tools and tests); the staff-access rule applies all the same. The portal's sign-in
      * uses {@link #recordEhrVerification(Actor, UUID, EhrSignIn)}.
      */
-    public EndpointView recordEhrVerification(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                              @NotNull(message = "The endpoint id is required.") UUID endpointId,
+    public EndpointView recordEhrVerification(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                              @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId,
                                               String ehrUser) {
         return transition(actor, endpointId,
                 (endpoint, at) -> endpoint.recordEhrVerification(actor, endpoint.signInFor(ehrUser), at));
     }
 
     /** The named approver approves an EHR_VERIFIED endpoint; it is in service from then on. */
-    public EndpointView approve(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+    public EndpointView approve(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId) {
         return transition(actor, endpointId, (endpoint, at) -> endpoint.approve(actor, at));
     }
 
     /** The named approver rejects, saying why. */
-    public EndpointView reject(@NotNull(message = "The signed-in user is required.") Actor actor,
-                               @NotNull(message = "The endpoint id is required.") UUID endpointId,
+    public EndpointView reject(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                               @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId,
                                String reason) {
         return transition(actor, endpointId, (endpoint, at) -> endpoint.reject(actor, reason, at));
     }
 
     /** The admin, or an operator, takes the endpoint out of use, saying why. */
-    public EndpointView withdraw(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                 @NotNull(message = "The endpoint id is required.") UUID endpointId,
+    public EndpointView withdraw(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                 @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId,
                                  String reason) {
         return transition(actor, endpointId, (endpoint, at) -> endpoint.withdraw(actor, reason, at));
     }
@@ -283,16 +283,16 @@ public class EndpointService {
      *
      * @throws org.openvisit.tenant.domain.model.InvalidFrameAncestorsException a value refused, with the reason
      */
-    public EndpointView setFrameAncestors(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                          @NotNull(message = "The endpoint id is required.") UUID endpointId,
+    public EndpointView setFrameAncestors(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                          @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId,
                                           String origins) {
         FrameAncestors ancestors = FrameAncestors.parse(origins, addresses.policy().developmentMode());
         return transition(actor, endpointId, (endpoint, at) -> endpoint.setFrameAncestors(ancestors, actor, at));
     }
 
     /** Which sites may frame the endpoint's launch and visit pages, when the actor may see it. */
-    public EndpointFraming framing(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                   @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+    public EndpointFraming framing(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                   @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId) {
         FhirEndpoint endpoint = visible(actor, endpointId);
         return new EndpointFraming(endpoint.frameAncestors().origins(), endpoint.frameAncestorsSetting().isPresent(),
                 FrameAncestors.defaultFor(endpoint.baseUrl()).origins());
@@ -331,14 +331,14 @@ public class EndpointService {
     }
 
     /** The endpoint with its history, when the actor may see it; an operator also sees who shares its URL. */
-    public EndpointView find(@NotNull(message = "The signed-in user is required.") Actor actor,
-                             @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+    public EndpointView find(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                             @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId) {
         return view(actor, visible(actor, endpointId));
     }
 
     /** The endpoint's history, oldest first, when the actor may see it. */
-    public List<StatusChangeView> history(@NotNull(message = "The signed-in user is required.") Actor actor,
-                                          @NotNull(message = "The endpoint id is required.") UUID endpointId) {
+    public List<StatusChangeView> history(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                                          @NotNull(message = "{openvisit.endpoint.idRequired}") UUID endpointId) {
         return visible(actor, endpointId).history().stream().map(StatusChangeView::of).toList();
     }
 
@@ -346,11 +346,11 @@ public class EndpointService {
      * A page of an organization's endpoints, ordered by base URL and environment. For an organization the
      * actor does not belong to (and for one that does not exist) the page is empty, so nothing tells the two apart.
      */
-    public EndpointPage list(@NotNull(message = "The signed-in user is required.") Actor actor,
-                             @NotNull(message = "The organization id is required.") UUID organizationId,
-                             @Min(value = 0, message = "first must not be negative") int first,
-                             @Min(value = 1, message = "max must be at least 1")
-                             @Max(value = MAX_PAGE_SIZE, message = "max must be at most " + MAX_PAGE_SIZE) int max) {
+    public EndpointPage list(@NotNull(message = "{openvisit.actor.required}") Actor actor,
+                             @NotNull(message = "{openvisit.organization.idRequired}") UUID organizationId,
+                             @Min(value = 0, message = "{openvisit.page.first}") int first,
+                             @Min(value = 1, message = "{openvisit.page.maxAtLeastOne}")
+                             @Max(value = MAX_PAGE_SIZE, message = "{openvisit.page.maxAtMost}") int max) {
         if (!mayRead(actor, organizationId)) {
             return EndpointPage.empty(first, max);
         }

@@ -58,7 +58,7 @@ public class IntegrationRecordsService {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         if (endpoint.status() != EndpointStatus.APPROVED) {
             throw new ConflictException("The integration records are shown once the endpoint is approved; it is "
-                    + endpoint.status() + ".");
+                    + endpoint.status() + ".").worded("records.notApproved");
         }
         String base = publicBase.toString();
         String launchKey = endpointRepository.find(endpoint.id()).map(FhirEndpoint::launchKey).orElseThrow();

@@ -9,12 +9,11 @@ import org.openvisit.tenant.domain.model.OrganizationName;
 
 /** What an administrator enters to register an organization. */
 public record NewOrganization(
-        @NotBlank(message = "The organization name is required.")
-        @Size(max = OrganizationName.MAX_LENGTH * 2, message = "The organization name must be between "
-                + OrganizationName.MIN_LENGTH + " and " + OrganizationName.MAX_LENGTH + " characters.")
+        @NotBlank(message = "{openvisit.organization.nameRequired}")
+        @Size(max = OrganizationName.MAX_LENGTH * 2, message = "{openvisit.organization.nameLength}")
         String name,
-        @NotNull(message = "Choose the data region where this organization's data lives.")
+        @NotNull(message = "{openvisit.organization.regionRequired}")
         DataRegion dataRegion,
-        @NotNull(message = "Choose the EHR this organization runs.")
+        @NotNull(message = "{openvisit.organization.ehrRequired}")
         EhrVendor ehrVendor) {
 }

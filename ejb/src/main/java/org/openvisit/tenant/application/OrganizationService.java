@@ -37,7 +37,7 @@ public class OrganizationService {
 
     private final Clock clock = Clock.systemUTC();
 
-    public OrganizationSummary register(@NotNull(message = "The organization details are required.")
+    public OrganizationSummary register(@NotNull(message = "{openvisit.organization.detailsRequired}")
                                         @Valid NewOrganization request) {
         OrganizationName name = new OrganizationName(request.name());
         if (organizations.findByName(name).isPresent()) {
@@ -61,7 +61,7 @@ public class OrganizationService {
      *                                                                  Microsoft Teams before its settings are saved
      */
     public OrganizationSummary chooseMeetingPlatform(@NotNull UUID id,
-                                                     @NotNull(message = "The meeting platform is required.") String platform) {
+                                                     @NotNull(message = "{openvisit.organization.platformRequired}") String platform) {
         Organization organization = organizations.find(id).orElseThrow(() -> new OrganizationNotFoundException(id));
         if (TeamsSettingsService.TEAMS.equals(platform)
                 && teamsSettings.find(id).filter(org.openvisit.tenant.domain.model.TeamsSettings::hasCredential).isEmpty()) {
@@ -79,8 +79,8 @@ public class OrganizationService {
      *
      * @throws DuplicateOrganizationException another organization has that name
      */
-    public OrganizationSummary edit(@NotNull(message = "The signed-in user is required.") org.openvisit.tenant.domain.model.Actor actor,
-                                    @NotNull UUID id, @NotNull(message = "The organization details are required.")
+    public OrganizationSummary edit(@NotNull(message = "{openvisit.actor.required}") org.openvisit.tenant.domain.model.Actor actor,
+                                    @NotNull UUID id, @NotNull(message = "{openvisit.organization.detailsRequired}")
                                     @Valid OrganizationChange change) {
         if (!actor.hasRole(org.openvisit.tenant.domain.model.Role.OPERATOR)
                 && !actor.hasRoleIn(org.openvisit.tenant.domain.model.Role.ORG_ADMIN, id)) {
@@ -129,9 +129,9 @@ public class OrganizationService {
         return organizations.find(id).map(OrganizationSummary::of);
     }
 
-    public OrganizationPage list(@Min(value = 0, message = "first must not be negative") int first,
-                                 @Min(value = 1, message = "max must be at least 1")
-                                 @Max(value = MAX_PAGE_SIZE, message = "max must be at most " + MAX_PAGE_SIZE) int max) {
+    public OrganizationPage list(@Min(value = 0, message = "{openvisit.page.first}") int first,
+                                 @Min(value = 1, message = "{openvisit.page.maxAtLeastOne}")
+                                 @Max(value = MAX_PAGE_SIZE, message = "{openvisit.page.maxAtMost}") int max) {
         return new OrganizationPage(organizations.list(first, max).stream().map(OrganizationSummary::of).toList(),
                 organizations.count(), first, max);
     }

@@ -76,7 +76,8 @@ public class TeamsSettingsService {
     public TeamsSettingsView save(@NotNull Actor actor, @NotNull UUID organizationId,
                                   @NotNull TeamsSettingsChange change) {
         requireMayManage(actor, organizationId);
-        organizations.find(organizationId).orElseThrow(() -> new ConflictException("This organization no longer exists."));
+        organizations.find(organizationId).orElseThrow(() -> new ConflictException("This organization no longer exists.")
+                .worded("organization.gone"));
         Instant now = clock.instant();
         Optional<TeamsSettings> existing = settings.find(organizationId);
         TeamsSettings s = existing.orElseGet(() -> new TeamsSettings(organizationId, change.tenantId(),
@@ -90,35 +91,50 @@ public class TeamsSettingsService {
         String pem = blankToNull(change.certificatePem());
         String secret = blankToNull(change.clientSecret());
         if (pem != null && secret != null) {
-            throw new InvalidValueException("credential", "Give either a certificate or a client secret, not both.");
+            throw new InvalidValueException("credential", "Give either a certificate or a client secret, not both.")
+                    .worded("teams.credential.both");
         }
         if (pem != null) {
             GraphCredential.Certificate certificate;
             try {
                 certificate = CertificatePem.parse(pem);
             } catch (CertificatePem.Unusable e) {
-                throw new InvalidValueException("certificate", e.getMessage());
+                InvalidValueException refusal = new InvalidValueException("certificate", e.getMessage());
+                throw switch (e.reason()) {
+                    case "encryptedKey" -> refusal.worded("teams.certificate.encryptedKey");
+                    case "notBoth" -> refusal.worded("teams.certificate.notBoth");
+                    case "notX509" -> refusal.worded("teams.certificate.notX509");
+                    case "notRsa" -> refusal.worded("teams.certificate.notRsa");
+                    case "keyUnreadable" -> refusal.worded("teams.certificate.keyUnreadable");
+                    case "keyMismatch" -> refusal.worded("teams.certificate.keyMismatch");
+                    default -> refusal.worded("teams.certificate.damaged");
+                };
             }
             if (certificate.certificate().getNotAfter().toInstant().isBefore(now)) {
                 throw new InvalidValueException("certificate", "This certificate expired on "
-                        + certificate.certificate().getNotAfter().toInstant() + ". Upload a valid one.");
+                        + certificate.certificate().getNotAfter().toInstant() + ". Upload a valid one.")
+                        .worded("teams.certificate.expired",
+                                certificate.certificate().getNotAfter().toInstant().toString().substring(0, 10));
             }
             try {
                 s.useCertificate(masterKey.sealer().seal(PURPOSE + organizationId, certificate.privateKey().getEncoded()),
                         Base64.getEncoder().encodeToString(certificate.certificate().getEncoded()),
                         certificate.certificate().getNotAfter().toInstant(), actor.username(), now);
             } catch (CertificateEncodingException e) {
-                throw new InvalidValueException("certificate", "The certificate cannot be stored.");
+                throw new InvalidValueException("certificate", "The certificate cannot be stored.")
+                        .worded("teams.certificate.notStored");
             }
         } else if (secret != null) {
             if (secret.length() > 1024 || secret.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidValueException("clientSecret", "Enter the client secret's Value as Entra showed it.");
+                throw new InvalidValueException("clientSecret", "Enter the client secret's Value as Entra showed it.")
+                        .worded("teams.secret.invalid");
             }
             s.useSecret(masterKey.sealer().seal(PURPOSE + organizationId, secret.getBytes(StandardCharsets.UTF_8)),
                     actor.username(), now);
         } else if (!s.hasCredential()) {
             throw new InvalidValueException("credential", "Upload the certificate with its private key (preferred) "
-                    + "or enter a client secret: OpenVisit needs one to sign in to Microsoft Entra.");
+                    + "or enter a client secret: OpenVisit needs one to sign in to Microsoft Entra.")
+                    .worded("teams.credential.missing");
         }
         if (existing.isEmpty()) {
             settings.add(s);
@@ -138,7 +154,7 @@ public class TeamsSettingsService {
         requireMayManage(actor, organizationId);
         if (TEAMS.equals(platform) && settings.find(organizationId).filter(TeamsSettings::hasCredential).isEmpty()) {
             throw new InvalidValueException("meetingPlatform", "Save the Teams settings first: without them no "
-                    + "Teams meeting can be made.");
+                    + "Teams meeting can be made.").worded("teams.settingsFirst");
         }
         OrganizationSummary chosen = organizationService.chooseMeetingPlatform(organizationId, platform);
         LOG.info(() -> "Organization " + organizationId + " holds its new visits on " + platform + " (chosen by "
@@ -210,7 +226,7 @@ public class TeamsSettingsService {
     private static void requireMayManage(Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an operator or an administrator (ORG_ADMIN) of the organization may "
-                    + "see and change its Teams settings.");
+                    + "see and change its Teams settings.").worded("teams.forbidden");
         }
     }
 

@@ -130,7 +130,7 @@ public class TeamsSignInService {
     private static void requireMayManage(Actor actor, UUID organizationId) {
         if (!actor.hasRole(Role.OPERATOR) && !actor.hasRoleIn(Role.ORG_ADMIN, organizationId)) {
             throw new ForbiddenException("Only an operator or an administrator (ORG_ADMIN) of the organization may "
-                    + "see and remove its clinicians' Microsoft links.");
+                    + "see and remove its clinicians' Microsoft links.").worded("teams.linksForbidden");
         }
     }
 }

@@ -36,7 +36,8 @@ public class MeetingPlatforms {
      */
     public MeetingPlatform named(String name) {
         return find(name).orElseThrow(() -> new InvalidValueException("meetingPlatform", "There is no meeting "
-                + "platform called " + name + " in this installation; choose one of " + names() + "."));
+                + "platform called " + name + " in this installation; choose one of " + names() + ".")
+                .worded("meetingPlatform.unknown", name, String.join(", ", names())));
     }
 
     /** The platform the visit's meeting is on (the organization's choice when it was made). */

@@ -57,6 +57,9 @@ public class VisitOrchestrationService {
     private VisitEvents events;
 
     @Inject
+    private jakarta.enterprise.event.Event<VisitDetailsLearned> learned;
+
+    @Inject
     private EhrContextSeal contextSeal;
 
     @Resource
@@ -119,9 +122,11 @@ public class VisitOrchestrationService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LaunchTarget launchTarget(@NotNull UUID endpointId) {
         FhirEndpoint endpoint = endpoints.find(endpointId).filter(FhirEndpoint::isInService)
-                .orElseThrow(() -> new ConflictException("This endpoint is not approved for launches."));
+                .orElseThrow(() -> new ConflictException("This endpoint is not approved for launches.")
+                        .worded("launch.notApproved"));
         Organization organization = organizations.find(endpoint.organizationId())
-                .orElseThrow(() -> new ConflictException("This endpoint's organization no longer exists."));
+                .orElseThrow(() -> new ConflictException("This endpoint's organization no longer exists.")
+                        .worded("organization.gone"));
         if (regionMoves.launchesPaused(organization.id())) {
             // its data is being copied to another region: a visit opened now would be left behind
             throw new org.openvisit.region.application.OrganizationMovingException(organization.dataRegion());
@@ -165,14 +170,30 @@ public class VisitOrchestrationService {
         return Optional.empty();
     }
 
-    /** Keeps when the appointment is booked for, as the EHR said, unless the visit knows it already. */
+    /**
+     * Keeps when the appointment is booked for, as the EHR said, unless the visit knows it already; the visit's report
+     * row shows it at once ({@link VisitDetailsLearned}).
+     */
     public void recordBookedTime(@NotNull UUID visitId, @NotNull Instant start, Instant end) {
-        regions.ofVisit(visitId).visits().find(visitId).orElseThrow(VisitNotFoundException::new).bookedFor(start, end);
+        learn(visitId, visit -> visit.bookedFor(start, end));
     }
 
-    /** Keeps the department's display name the EHR gave at a launch ({@code Location.name}); never patient data. */
+    /**
+     * Keeps the department's display name the EHR gave at a launch ({@code Location.name}); never patient data. The
+     * visit's report row shows it at once ({@link VisitDetailsLearned}).
+     */
     public void recordDepartmentName(@NotNull UUID visitId, @NotNull String name) {
-        regions.ofVisit(visitId).visits().find(visitId).orElseThrow(VisitNotFoundException::new).nameDepartment(name);
+        learn(visitId, visit -> visit.nameDepartment(name));
+    }
+
+    /** Changes the visit with its row locked (as its events and summary are written) and tells when it changed. */
+    private void learn(UUID visitId, java.util.function.Predicate<Visit> change) {
+        VisitRepository visits = regions.ofVisit(visitId).visits();
+        Visit visit = visits.findForUpdate(visitId).orElseThrow(VisitNotFoundException::new);
+        if (change.test(visit)) {
+            visits.flush();
+            learned.fire(new VisitDetailsLearned(visitId));
+        }
     }
 
     /**

@@ -85,7 +85,9 @@ public class WriteBackQueueService {
      * @throws EndpointNotFoundException no such endpoint, or not one the actor may see
      */
     public WriteBackQueue queue(@NotNull Actor actor, @NotNull UUID endpointId, Set<DeliveryStatus> statuses,
-                                @Min(0) int first, @Min(1) @Max(500) int max) {
+                                @Min(value = 0, message = "{openvisit.page.first}") int first,
+                                @Min(value = 1, message = "{openvisit.page.maxAtLeastOne}")
+                                @Max(value = 500, message = "{openvisit.page.maxAtMost}") int max) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         var store = regions.ofOrganization(endpoint.organizationId());
         DeliveryTaskRepository tasks = store.deliveryTasks();
@@ -123,7 +125,9 @@ public class WriteBackQueueService {
      * @throws EndpointNotFoundException no such endpoint, or not one the actor may see
      */
     public DeliveredPage delivered(@NotNull Actor actor, @NotNull UUID endpointId, UUID visitId,
-                                   @Min(0) int first, @Min(1) @Max(500) int max) {
+                                   @Min(value = 0, message = "{openvisit.page.first}") int first,
+                                @Min(value = 1, message = "{openvisit.page.maxAtLeastOne}")
+                                @Max(value = 500, message = "{openvisit.page.maxAtMost}") int max) {
         EndpointView endpoint = endpoints.find(actor, endpointId);
         DeliveryTaskRepository tasks = regions.ofOrganization(endpoint.organizationId()).deliveryTasks();
         return new DeliveredPage(tasks.deliveredOf(endpoint.id(), visitId, first, max).stream().map(QueueItem::of)
@@ -204,7 +208,7 @@ public class WriteBackQueueService {
     private static void requireAdmin(Actor actor, EndpointView endpoint) {
         if (!actor.hasRoleIn(Role.ORG_ADMIN, endpoint.organizationId())) {
             throw new ForbiddenException("Only an administrator of the endpoint's organization (ORG_ADMIN) retries, "
-                    + "discards or configures write-back.");
+                    + "discards or configures write-back.").worded("writeBack.forbidden");
         }
     }
 }

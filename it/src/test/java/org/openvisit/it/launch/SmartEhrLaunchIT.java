@@ -65,6 +65,15 @@ class SmartEhrLaunchIT {
         assertThat(page.body()).doesNotContain("pat-", "appt-1003", "enc-1003");
         // the department by its name in the EHR (Location.name, read with the launch's token), not its id
         assertThat(page.body()).contains("<dd id=\"department\"><span translate=\"no\">Riverside Virtual Care</span>");
+        // and the visit's report row has the name at once, not only after the visit's next event (issue 17)
+        String visitId = landed.getPath().substring("/visit/".length());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        HttpResponse<String> rows = Http.getAsOperator(LaunchBrowser.at("/api/reports/visits?org=" + DemoOrganization.id()
+                + "&from=" + today.minusDays(2) + "&to=" + today.plusDays(2) + "&max=200"));
+        assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
+        assertThat(Http.json(rows).getJsonArray("rows").getValuesAs(JsonObject.class))
+                .filteredOn(row -> row.getString("visitId").equals(visitId)).singleElement()
+                .satisfies(row -> assertThat(row.getString("departmentName")).isEqualTo("Riverside Virtual Care"));
         // when the appointment is booked for, read from the EHR with the launch's token (30 minutes in the sandbox)
         java.util.regex.Matcher booked = java.util.regex.Pattern.compile(
                 "id=\"appointmentTime\" data-start=\"([0-9T:Z-]+)\" data-end=\"([0-9T:Z-]+)\"").matcher(page.body());

@@ -167,6 +167,16 @@ class PagesInFourLanguagesIT {
             assertThat(saved.getJsonArray("reminderMinutes").toString()).isEqualTo("[1440,15]");
             assertThat(saved.getString("timeZone")).isEqualTo("Europe/Moscow");
             browser.screenshot("languages-ru-sms-endpoint-saved");
+
+            // the wizard's address step says why a FHIR base URL is refused in the reader's language too
+            driver.get(SharedServer.baseUri().resolve("/endpoint-new.xhtml").toString());
+            browser.waitUpTo(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("wizardForm:baseUrl")));
+            driver.findElement(By.id("wizardForm:baseUrl")).sendKeys("https://ehr.example.org/fhir?tenant=1");
+            ((JavascriptExecutor) driver).executeScript("PF('endpointWizard').next();");
+            browser.waitUpTo(WAIT).until(d -> d.findElement(By.id("wizardForm:messages")).getText()
+                    .contains("не должен содержать параметры запроса"));
+            assertThat(driver.findElement(By.id("wizardForm:messages")).getText()).doesNotContain("must not");
+            browser.screenshot("languages-ru-endpoint-new-refused");
         }
     }
 

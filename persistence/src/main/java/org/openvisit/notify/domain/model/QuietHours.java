@@ -21,10 +21,12 @@ public record QuietHours(LocalTime from, LocalTime until) {
 
     public QuietHours {
         if ((from == null) != (until == null)) {
-            throw new InvalidValueException("quietHours", "Quiet hours need both a start and an end, or neither.");
+            throw new InvalidValueException("quietHours", "Quiet hours need both a start and an end, or neither.")
+                    .worded("sms.quiet.both");
         }
         if (from != null && from.equals(until)) {
-            throw new InvalidValueException("quietHours", "Quiet hours must start and end at different times.");
+            throw new InvalidValueException("quietHours", "Quiet hours must start and end at different times.")
+                    .worded("sms.quiet.same");
         }
     }
 
@@ -50,12 +52,13 @@ public record QuietHours(LocalTime from, LocalTime until) {
         try {
             LocalTime t = LocalTime.parse(text.strip());
             if (t.getSecond() != 0 || t.getNano() != 0) {
-                throw new InvalidValueException("quietHours", "Quiet hours are whole minutes, such as 21:00.");
+                throw new InvalidValueException("quietHours", "Quiet hours are whole minutes, such as 21:00.")
+                        .worded("sms.quiet.minutes");
             }
             return t;
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("quietHours", "Write the quiet hours as times of day, such as 21:00 "
-                    + "and 08:00.");
+                    + "and 08:00.").worded("sms.quiet.format");
         }
     }
 

@@ -21,14 +21,15 @@ public record SendingNumber(String e164) {
         PhoneNumber parsed = parse(e164);
         String normal = PHONES.format(parsed, PhoneNumberFormat.E164);
         if (!normal.equals(e164)) {
-            throw new InvalidValueException("number", "Write the phone number in E.164, as " + normal + ".");
+            throw new InvalidValueException("number", "Write the phone number in E.164, as " + normal + ".")
+                    .worded("sms.number.e164", normal);
         }
     }
 
     /** Parses what a carrier or a person wrote (international form, with or without spaces) into E.164. */
     public static SendingNumber of(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidValueException("number", "The phone number is missing.");
+            throw new InvalidValueException("number", "The phone number is missing.").worded("sms.number.required");
         }
         return new SendingNumber(PHONES.format(parse(text.strip()), PhoneNumberFormat.E164));
     }
@@ -39,10 +40,11 @@ public record SendingNumber(String e164) {
             parsed = PHONES.parse(text, "ZZ");
         } catch (NumberParseException e) {
             throw new InvalidValueException("number", "This is not a phone number in international form "
-                    + "(+ country code and number, for example +1 202 555 0123).");
+                    + "(+ country code and number, for example +1 202 555 0123).").worded("sms.number.international");
         }
         if (!PHONES.isValidNumber(parsed)) {
-            throw new InvalidValueException("number", "This is not a valid phone number for its country.");
+            throw new InvalidValueException("number", "This is not a valid phone number for its country.")
+                    .worded("sms.number.invalid");
         }
         return parsed;
     }

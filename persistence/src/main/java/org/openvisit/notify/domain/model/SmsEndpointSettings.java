@@ -122,34 +122,36 @@ public class SmsEndpointSettings {
         Set<Integer> r = new TreeSet<>(Collections.reverseOrder());
         r.addAll(reminders == null ? Set.of() : reminders);
         if (r.size() > MAX_REMINDERS) {
-            throw new InvalidValueException("reminderMinutes", "At most " + MAX_REMINDERS + " reminders.");
+            throw new InvalidValueException("reminderMinutes", "At most " + MAX_REMINDERS + " reminders.")
+                    .worded("sms.reminders.tooMany", MAX_REMINDERS);
         }
         for (int m : r) {
             if (m < 1 || m > MAX_REMINDER_MINUTES) {
                 throw new InvalidValueException("reminderMinutes", "A reminder is 1 to " + MAX_REMINDER_MINUTES
-                        + " minutes (a week) before the appointment.");
+                        + " minutes (a week) before the appointment.").worded("sms.reminders.range", MAX_REMINDER_MINUTES);
             }
         }
         String region = phoneRegion == null || phoneRegion.isBlank() ? "US" : phoneRegion.strip().toUpperCase(Locale.ROOT);
         if (!REGION.matcher(region).matches()) {
             throw new InvalidValueException("phoneRegion", "Name the country of the patients' numbers by its "
-                    + "two-letter code, for example US.");
+                    + "two-letter code, for example US.").worded("sms.phoneRegion");
         }
         String lang = language == null || language.isBlank() ? "en" : language.strip();
         if (!LANGUAGES.contains(lang)) {
-            throw new InvalidValueException("language", "Messages are written in en, zh-CN, zh-TW or ru.");
+            throw new InvalidValueException("language", "Messages are written in en, zh-CN, zh-TW or ru.")
+                    .worded("sms.language");
         }
         String facility = sendingFacility == null || sendingFacility.isBlank() ? null : sendingFacility.strip();
         if (facility != null && !FACILITY.matcher(facility).matches()) {
             throw new InvalidValueException("sendingFacility", "A sending facility (MSH-4) is up to 180 letters, "
-                    + "digits, spaces and . _ - ^ & :");
+                    + "digits, spaces and . _ - ^ & :").worded("sms.sendingFacility");
         }
         String zone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
         try {
             java.time.ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
             throw new InvalidValueException("timeZone", "Name the time zone as in the tz database, for example "
-                    + "America/New_York.");
+                    + "America/New_York.").worded("sms.timeZone");
         }
         this.timeZone = zone;
         QuietHours q = quiet == null ? QuietHours.none() : quiet;

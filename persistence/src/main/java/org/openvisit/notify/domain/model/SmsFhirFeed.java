@@ -144,10 +144,11 @@ public class SmsFhirFeed {
         int horizon = horizonDays == null ? this.horizonDays : horizonDays;
         if (interval < 1 || interval > MAX_INTERVAL_MINUTES) {
             throw new InvalidValueException("intervalMinutes", "Poll every 1 to " + MAX_INTERVAL_MINUTES
-                    + " minutes (a day).");
+                    + " minutes (a day).").worded("sms.feed.interval", MAX_INTERVAL_MINUTES);
         }
         if (horizon < 1 || horizon > MAX_HORIZON_DAYS) {
-            throw new InvalidValueException("horizonDays", "Look 1 to " + MAX_HORIZON_DAYS + " days ahead.");
+            throw new InvalidValueException("horizonDays", "Look 1 to " + MAX_HORIZON_DAYS + " days ahead.")
+                    .worded("sms.feed.horizon", MAX_HORIZON_DAYS);
         }
         if (source == FeedSource.FHIR_POLLING && this.source != FeedSource.FHIR_POLLING) {
             nextPollAt = at;

@@ -133,11 +133,12 @@ public class SmsNumber {
         String c = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
         if (!COUNTRY.matcher(c).matches()) {
             throw new InvalidValueException("country", "Name the number's country by its two-letter code, for "
-                    + "example US.");
+                    + "example US.").worded("sms.country");
         }
         String area = areaCode == null || areaCode.isBlank() ? null : areaCode.strip();
         if (area != null && !AREA_CODE.matcher(area).matches()) {
-            throw new InvalidValueException("areaCode", "An area code is one to five digits, for example 202.");
+            throw new InvalidValueException("areaCode", "An area code is one to five digits, for example 202.")
+                    .worded("sms.areaCode");
         }
         SmsNumber number = new SmsNumber();
         number.id = UUID.randomUUID().toString();

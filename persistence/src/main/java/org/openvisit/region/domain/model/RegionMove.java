@@ -128,7 +128,8 @@ public class RegionMove {
     public static RegionMove request(UUID organizationId, DataRegion from, DataRegion to, String operator, Instant at) {
         Objects.requireNonNull(organizationId, "organizationId");
         if (from == to) {
-            throw new ConflictException("The organization's data lives in the " + to + " region already.");
+            throw new ConflictException("The organization's data lives in the " + to + " region already.")
+                    .worded("region.already");
         }
         return new RegionMove(organizationId, from, to, operator, at);
     }

@@ -66,14 +66,16 @@ public class ReportToken {
     public ReportToken(UUID id, UUID organizationId, String name, List<String> roles, Instant createdAt,
                        Duration lifetime) {
         if (name == null || name.isBlank()) {
-            throw new InvalidValueException("name", "Give the token a name (what reads with it).");
+            throw new InvalidValueException("name", "Give the token a name (what reads with it).")
+                    .worded("reportToken.nameRequired");
         }
         if (name.strip().length() > MAX_NAME) {
-            throw new InvalidValueException("name", "A token's name has at most " + MAX_NAME + " characters.");
+            throw new InvalidValueException("name", "A token's name has at most " + MAX_NAME + " characters.")
+                    .worded("reportToken.nameLength", MAX_NAME);
         }
         if (lifetime == null || lifetime.compareTo(Duration.ofMinutes(1)) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
             throw new InvalidValueException("lifetimeDays", "A token lives from one day to "
-                    + MAX_LIFETIME.toDays() + " days.");
+                    + MAX_LIFETIME.toDays() + " days.").worded("reportToken.lifetime", MAX_LIFETIME.toDays());
         }
         this.id = Objects.requireNonNull(id, "id").toString();
         this.organizationId = Objects.requireNonNull(organizationId, "organizationId").toString();
@@ -86,7 +88,7 @@ public class ReportToken {
     /** @throws ConflictException the token was revoked already */
     public void revoke(Instant at) {
         if (revoked) {
-            throw new ConflictException("This token was revoked already.");
+            throw new ConflictException("This token was revoked already.").worded("reportToken.revokedAlready");
         }
         revoked = true;
         revokedAt = Objects.requireNonNull(at, "at");

@@ -9,8 +9,7 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true, inherited = true)
 public class ConflictException extends RuntimeException implements WordedRefusal {
 
-    private String code;
-    private Object[] arguments = new Object[0];
+    private final RefusalWords words = new RefusalWords();
 
     public ConflictException(String message) {
         super(message);
@@ -18,18 +17,17 @@ public class ConflictException extends RuntimeException implements WordedRefusal
 
     /** Names the words of this refusal ({@link WordedRefusal}); the arguments are strings and numbers. */
     public ConflictException worded(String wordsCode, Object... wordsArguments) {
-        this.code = wordsCode;
-        this.arguments = wordsArguments == null ? new Object[0] : wordsArguments.clone();
+        words.name(wordsCode, wordsArguments);
         return this;
     }
 
     @Override
     public java.util.Optional<String> code() {
-        return java.util.Optional.ofNullable(code);
+        return words.code();
     }
 
     @Override
     public Object[] arguments() {
-        return arguments.clone();
+        return words.arguments();
     }
 }

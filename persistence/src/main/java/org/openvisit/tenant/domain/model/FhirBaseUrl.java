@@ -79,40 +79,42 @@ public final class FhirBaseUrl {
 
     private static FhirBaseUrl parse(String text, OutboundAddressPolicy policy) {
         if (text == null || text.isBlank()) {
-            throw refused(Problem.REQUIRED, "The FHIR base URL is required, for example " + EXAMPLE + ".");
+            throw refused(Problem.REQUIRED, "The FHIR base URL is required, for example " + EXAMPLE + ".")
+                    .worded("fhirBaseUrl.required", EXAMPLE);
         }
         String s = text.strip();
         if (s.length() > MAX_LENGTH) {
             throw refused(Problem.TOO_LONG, String.format(Locale.ROOT,
                     "The FHIR base URL is %,d characters long; at most %,d characters are accepted. "
-                            + "A FHIR base URL is a short address such as %s.", s.length(), MAX_LENGTH, EXAMPLE));
+                            + "A FHIR base URL is a short address such as %s.", s.length(), MAX_LENGTH, EXAMPLE))
+                    .worded("fhirBaseUrl.tooLong", s.length(), MAX_LENGTH, EXAMPLE);
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
                 throw refused(Problem.MALFORMED, "The FHIR base URL must not contain spaces, line breaks or other "
-                        + "control characters; write a space in a path as %20.");
+                        + "control characters; write a space in a path as %20.").worded("fhirBaseUrl.spaces");
             }
             if (c == '\\') {
                 throw refused(Problem.MALFORMED, "The FHIR base URL must not contain backslashes (\\); "
-                        + "use forward slashes (/), for example " + EXAMPLE + ".");
+                        + "use forward slashes (/), for example " + EXAMPLE + ".").worded("fhirBaseUrl.backslash", EXAMPLE);
             }
         }
         Matcher m = SCHEME.matcher(s);
         if (!m.lookingAt()) {
             throw refused(Problem.MALFORMED, "The FHIR base URL must be a full address starting with https://, "
-                    + "for example " + EXAMPLE + ".");
+                    + "for example " + EXAMPLE + ".").worded("fhirBaseUrl.notFull", "https://", EXAMPLE);
         }
         String scheme = m.group(1).toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw refused(Problem.UNSUPPORTED_SCHEME, "The FHIR base URL must start with https://; addresses "
                     + "starting with \"" + shorten(scheme) + ":\" are not accepted. OpenVisit talks to FHIR "
-                    + "servers over https only.");
+                    + "servers over https only.").worded("fhirBaseUrl.scheme", shorten(scheme));
         }
         String rest = s.substring(m.end());
         if (!rest.startsWith("//")) {
             throw refused(Problem.MALFORMED, "The FHIR base URL must be a full address starting with "
-                    + scheme + "://, for example " + EXAMPLE + ".");
+                    + scheme + "://, for example " + EXAMPLE + ".").worded("fhirBaseUrl.notFull", scheme + "://", EXAMPLE);
         }
         rest = rest.substring(2);
         int authorityEnd = rest.length();
@@ -128,15 +130,17 @@ public final class FhirBaseUrl {
         if (authority.indexOf('@') >= 0) {
             throw refused(Problem.CREDENTIALS, "The FHIR base URL must not contain a user name or password "
                     + "(the user:password@ part). OpenVisit signs in to the EHR with SMART on FHIR; enter only the "
-                    + "address, for example " + EXAMPLE + ".");
+                    + "address, for example " + EXAMPLE + ".").worded("fhirBaseUrl.credentials", EXAMPLE);
         }
         if (tail.indexOf('#') >= 0) {
             throw refused(Problem.FRAGMENT, "The FHIR base URL must not contain a fragment (the part from #). "
-                    + "Enter the address up to the FHIR base path, for example " + EXAMPLE + ".");
+                    + "Enter the address up to the FHIR base path, for example " + EXAMPLE + ".")
+                    .worded("fhirBaseUrl.fragment", EXAMPLE);
         }
         if (tail.indexOf('?') >= 0) {
             throw refused(Problem.QUERY, "The FHIR base URL must not contain a query (the part from ?). "
-                    + "A FHIR base URL ends with the base path, for example " + EXAMPLE + ".");
+                    + "A FHIR base URL ends with the base path, for example " + EXAMPLE + ".")
+                    .worded("fhirBaseUrl.query", EXAMPLE);
         }
 
         String hostPart;
@@ -145,14 +149,14 @@ public final class FhirBaseUrl {
             int close = authority.indexOf(']');
             if (close < 0) {
                 throw refused(Problem.INVALID_HOST, "The IPv6 address in the FHIR base URL is missing its closing "
-                        + "bracket, for example https://[2001:db8::1]/fhir.");
+                        + "bracket, for example https://[2001:db8::1]/fhir.").worded("fhirBaseUrl.ipv6Unclosed");
             }
             hostPart = authority.substring(0, close + 1);
             String after = authority.substring(close + 1);
             if (!after.isEmpty()) {
                 if (after.charAt(0) != ':') {
                     throw refused(Problem.INVALID_HOST, "After the IPv6 address in brackets only a port may follow, "
-                            + "for example https://[2001:db8::1]:8443/fhir.");
+                            + "for example https://[2001:db8::1]:8443/fhir.").worded("fhirBaseUrl.ipv6AfterBracket");
                 }
                 portPart = after.substring(1);
             }
@@ -163,7 +167,7 @@ public final class FhirBaseUrl {
                 portPart = authority.substring(colon + 1);
                 if (hostPart.indexOf(':') >= 0) {
                     throw refused(Problem.INVALID_HOST, "An IPv6 address in a URL must be written in brackets, "
-                            + "for example https://[2001:db8::1]/fhir.");
+                            + "for example https://[2001:db8::1]/fhir.").worded("fhirBaseUrl.ipv6Brackets");
                 }
             } else {
                 hostPart = authority;
@@ -179,14 +183,15 @@ public final class FhirBaseUrl {
             }
             if (scheme.equals("http") && host.range() != AddressRange.LOOPBACK) {
                 throw refused(Problem.HTTPS_REQUIRED, "The FHIR base URL must start with https://. Plain http:// "
-                        + "is accepted only for localhost while OpenVisit runs in development mode.");
+                        + "is accepted only for localhost while OpenVisit runs in development mode.")
+                        .worded("fhirBaseUrl.httpsRequired");
             }
         }
         FhirBaseUrl url = new FhirBaseUrl(scheme, host.text(), port, path, host.address());
         if (url.value.length() > MAX_LENGTH) {
             throw refused(Problem.TOO_LONG, String.format(Locale.ROOT, "The FHIR base URL is %,d characters long "
                     + "once its host name is written in ASCII; at most %,d characters are accepted.",
-                    url.value.length(), MAX_LENGTH));
+                    url.value.length(), MAX_LENGTH)).worded("fhirBaseUrl.tooLongAscii", url.value.length(), MAX_LENGTH);
         }
         return url;
     }
@@ -196,11 +201,13 @@ public final class FhirBaseUrl {
             return -1;
         }
         if (portPart.length() > 5 || !portPart.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw refused(Problem.INVALID_PORT, "The port in the FHIR base URL must be a number between 1 and 65535.");
+            throw refused(Problem.INVALID_PORT, "The port in the FHIR base URL must be a number between 1 and 65535.")
+                    .worded("fhirBaseUrl.port");
         }
         int port = Integer.parseInt(portPart);
         if (port < 1 || port > 65535) {
-            throw refused(Problem.INVALID_PORT, "The port in the FHIR base URL must be a number between 1 and 65535.");
+            throw refused(Problem.INVALID_PORT, "The port in the FHIR base URL must be a number between 1 and 65535.")
+                    .worded("fhirBaseUrl.port");
         }
         int defaultPort = scheme.equals("https") ? 443 : 80;
         return port == defaultPort ? -1 : port;
@@ -212,30 +219,32 @@ public final class FhirBaseUrl {
     private static Host host(String hostPart) {
         if (hostPart.isEmpty()) {
             throw refused(Problem.INVALID_HOST, "The FHIR base URL has no host name; enter a full address such as "
-                    + EXAMPLE + ".");
+                    + EXAMPLE + ".").worded("fhirBaseUrl.noHost", EXAMPLE);
         }
         if (hostPart.startsWith("[")) {
             String literal = hostPart.substring(1, hostPart.length() - 1);
             if (literal.indexOf('%') >= 0) {
                 throw refused(Problem.INVALID_HOST, "IPv6 zone ids (such as %25eth0) are not accepted in a "
-                        + "FHIR base URL.");
+                        + "FHIR base URL.").worded("fhirBaseUrl.ipv6Zone");
             }
             byte[] v6 = IpLiterals.parseIpv6(literal);
             if (v6 == null) {
-                throw refused(Problem.INVALID_HOST, "[" + shorten(literal) + "] is not a valid IPv6 address.");
+                throw refused(Problem.INVALID_HOST, "[" + shorten(literal) + "] is not a valid IPv6 address.")
+                        .worded("fhirBaseUrl.ipv6Invalid", "[" + shorten(literal) + "]");
             }
             return new Host("[" + IpLiterals.formatIpv6(v6) + "]", v6, AddressRange.of(v6), false);
         }
         if (hostPart.indexOf('%') >= 0) {
             throw refused(Problem.INVALID_HOST, "The host name in the FHIR base URL must not be percent-encoded; "
-                    + "write it plainly, for example ehr.example.org.");
+                    + "write it plainly, for example ehr.example.org.").worded("fhirBaseUrl.hostEncoded");
         }
         String name = hostPart;
         if (!name.chars().allMatch(c -> c < 0x80)) {
             try {
                 name = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
             } catch (IllegalArgumentException e) {
-                throw refused(Problem.INVALID_HOST, "\"" + shorten(hostPart) + "\" is not a valid host name.");
+                throw refused(Problem.INVALID_HOST, "\"" + shorten(hostPart) + "\" is not a valid host name.")
+                        .worded("fhirBaseUrl.hostInvalid", shorten(hostPart));
             }
         }
         name = name.toLowerCase(Locale.ROOT);
@@ -246,20 +255,22 @@ public final class FhirBaseUrl {
             byte[] v4 = IpLiterals.parseIpv4(name);
             if (v4 == null) {
                 throw refused(Problem.INVALID_HOST, "\"" + shorten(hostPart) + "\" is neither a valid IPv4 address "
-                        + "nor a host name (a host name cannot end in a number).");
+                        + "nor a host name (a host name cannot end in a number).").worded("fhirBaseUrl.ipv4Invalid", shorten(hostPart));
             }
             return new Host(IpLiterals.formatIpv4(v4), v4, AddressRange.of(v4), false);
         }
         if (name.length() > 253 || !Arrays.stream(name.split("\\.", -1))
                 .allMatch(label -> LABEL.matcher(label).matches())) {
             throw refused(Problem.INVALID_HOST, "\"" + shorten(hostPart) + "\" is not a valid host name: it may "
-                    + "contain letters, digits, hyphens and dots, for example ehr.example.org.");
+                    + "contain letters, digits, hyphens and dots, for example ehr.example.org.")
+                    .worded("fhirBaseUrl.hostCharacters", shorten(hostPart));
         }
         if (!Character.isLetter(name.charAt(name.lastIndexOf('.') + 1))) {
             // no top-level domain begins with a digit, and Java's URI (hence every HTTP client here) reads no host
             // in such an address
             throw refused(Problem.INVALID_HOST, "\"" + shorten(hostPart) + "\" is not a valid host name: its last "
-                    + "part must begin with a letter, for example ehr.example.org.");
+                    + "part must begin with a letter, for example ehr.example.org.")
+                    .worded("fhirBaseUrl.hostLastLabel", shorten(hostPart));
         }
         AddressRange range = AddressRange.PUBLIC;
         if (LOOPBACK_NAMES.contains(name) || name.endsWith(".localhost")) {
@@ -280,7 +291,7 @@ public final class FhirBaseUrl {
                 if (i + 2 >= tail.length() || HEX_DIGITS.indexOf(tail.charAt(i + 1)) < 0
                         || HEX_DIGITS.indexOf(tail.charAt(i + 2)) < 0) {
                     throw refused(Problem.MALFORMED, "A % in the FHIR base URL must start a percent-encoding such "
-                            + "as %20; write a literal % as %25.");
+                            + "as %20; write a literal % as %25.").worded("fhirBaseUrl.percent");
                 }
                 out.append('%').append(tail.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
                 i += 2;
@@ -288,7 +299,8 @@ public final class FhirBaseUrl {
                 out.append(c);
             } else {
                 throw refused(Problem.MALFORMED, "The path of the FHIR base URL contains \"" + c + "\", which is "
-                        + "not allowed in a URL; percent-encode it (for example %22 for \").");
+                        + "not allowed in a URL; percent-encode it (for example %22 for \").")
+                        .worded("fhirBaseUrl.pathCharacter", String.valueOf(c));
             }
         }
         String path = out.toString();
@@ -296,7 +308,8 @@ public final class FhirBaseUrl {
             String decoded = segment.replace("%2E", ".");
             if (decoded.equals(".") || decoded.equals("..")) {
                 throw refused(Problem.MALFORMED, "The FHIR base URL must not contain \".\" or \"..\" path segments; "
-                        + "enter the FHIR server's address as it is, for example " + EXAMPLE + ".");
+                        + "enter the FHIR server's address as it is, for example " + EXAMPLE + ".")
+                        .worded("fhirBaseUrl.dotSegments", EXAMPLE);
             }
         }
         int end = path.length();
@@ -317,7 +330,22 @@ public final class FhirBaseUrl {
             subject = "The FHIR base URL points to " + host.text() + ", a name that only exists on an internal "
                     + "network (a name without dots or ending in .local, .internal, .lan, .corp or .home.arpa). ";
         }
-        return new InvalidFhirBaseUrlException(Problem.REFUSED_ADDRESS, range, subject + policy.advice(range));
+        InvalidFhirBaseUrlException refusal = new InvalidFhirBaseUrlException(Problem.REFUSED_ADDRESS, range,
+                subject + policy.advice(range));
+        if (host.name() && range != AddressRange.LOOPBACK) {
+            refusal.worded("fhirBaseUrl.address.intranetName", host.text());
+            return refusal;
+        }
+        switch (range) {
+            case LOOPBACK -> refusal.worded("fhirBaseUrl.address.loopback", host.text());
+            case PRIVATE -> refusal.worded("fhirBaseUrl.address.privateNetwork", host.text());
+            case LINK_LOCAL -> refusal.worded("fhirBaseUrl.address.linkLocal", host.text(), EXAMPLE);
+            case UNSPECIFIED -> refusal.worded("fhirBaseUrl.address.unspecified", host.text(), EXAMPLE);
+            case MULTICAST -> refusal.worded("fhirBaseUrl.address.multicast", host.text(), EXAMPLE);
+            case DOCUMENTATION -> refusal.worded("fhirBaseUrl.address.documentation", host.text(), EXAMPLE);
+            default -> refusal.worded("fhirBaseUrl.address.reserved", host.text(), EXAMPLE);
+        }
+        return refusal;
     }
 
     private static InvalidFhirBaseUrlException refused(Problem problem, String message) {

@@ -143,17 +143,18 @@ public class TeamsSettings {
         if (!GUID.matcher(tenant).matches() && !DOMAIN.matcher(tenant).matches()) {
             throw new InvalidValueException("tenantId", "Enter the Directory (tenant) ID from the app registration's "
                     + "Overview page: a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47, or the tenant's domain "
-                    + "such as contoso.onmicrosoft.com.");
+                    + "such as contoso.onmicrosoft.com.").worded("teams.tenantId");
         }
         String client = strip(clientId);
         if (!GUID.matcher(client).matches()) {
             throw new InvalidValueException("clientId", "Enter the Application (client) ID from the app "
-                    + "registration's Overview page: a GUID.");
+                    + "registration's Overview page: a GUID.").worded("teams.clientId");
         }
         String account = strip(organizer);
         if (!GUID.matcher(account).matches() && !UPN.matcher(account).matches()) {
             throw new InvalidValueException("organizer", "Enter the organizer account's object ID (a GUID, from "
-                    + "the user's page in Entra) or its sign-in name (user principal name, name@hospital.org).");
+                    + "the user's page in Entra) or its sign-in name (user principal name, name@hospital.org).")
+                    .worded("teams.organizer");
         }
         this.tenantId = tenant;
         this.clientId = client.toLowerCase(java.util.Locale.ROOT);

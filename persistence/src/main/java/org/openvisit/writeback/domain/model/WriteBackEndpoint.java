@@ -93,7 +93,7 @@ public class WriteBackEndpoint {
         String c = clientId == null ? null : clientId.strip();
         if (c != null && (c.length() > MAX_CLIENT_ID_LENGTH || c.codePoints().anyMatch(Character::isISOControl))) {
             throw new InvalidValueException("clientId", "A client id is at most " + MAX_CLIENT_ID_LENGTH
-                    + " printable characters.");
+                    + " printable characters.").worded("writeBack.clientId", MAX_CLIENT_ID_LENGTH);
         }
         this.clientId = c == null || c.isEmpty() ? null : c;
     }
@@ -105,7 +105,7 @@ public class WriteBackEndpoint {
     public void limitCalls(Integer callsAtOnce) {
         if (callsAtOnce != null && (callsAtOnce < 1 || callsAtOnce > MAX_CALL_LIMIT)) {
             throw new InvalidValueException("callLimit", "Calls at once to one EHR are 1 to " + MAX_CALL_LIMIT
-                    + ", or none for the installation's limit.");
+                    + ", or none for the installation's limit.").worded("writeBack.callLimit", MAX_CALL_LIMIT);
         }
         this.callLimit = callsAtOnce;
     }

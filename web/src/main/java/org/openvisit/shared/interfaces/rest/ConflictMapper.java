@@ -1,5 +1,7 @@
 package org.openvisit.shared.interfaces.rest;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -8,8 +10,11 @@ import org.openvisit.shared.domain.model.ConflictException;
 @Provider
 public class ConflictMapper implements ExceptionMapper<ConflictException> {
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(ConflictException e) {
-        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+        return Problem.of(Response.Status.CONFLICT, ApiLanguage.words(e, headers)).toResponse();
     }
 }

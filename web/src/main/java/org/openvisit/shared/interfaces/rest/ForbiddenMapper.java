@@ -1,5 +1,7 @@
 package org.openvisit.shared.interfaces.rest;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,8 +11,11 @@ import org.openvisit.shared.domain.model.ForbiddenException;
 @Provider
 public class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(ForbiddenException e) {
-        return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).toResponse();
+        return Problem.of(Response.Status.FORBIDDEN, ApiLanguage.words(e, headers)).toResponse();
     }
 }

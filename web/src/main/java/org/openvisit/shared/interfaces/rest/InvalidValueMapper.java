@@ -1,5 +1,7 @@
 package org.openvisit.shared.interfaces.rest;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,9 +12,12 @@ import java.util.List;
 @Provider
 public class InvalidValueMapper implements ExceptionMapper<InvalidValueException> {
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(InvalidValueException e) {
-        return Problem.of(400, "Invalid input", e.getMessage(),
-                List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+        String words = ApiLanguage.words(e, headers);
+        return Problem.of(400, "Invalid input", words, List.of(new Problem.FieldError(e.field(), words))).toResponse();
     }
 }

@@ -96,7 +96,11 @@ public final class BrowserLanguage {
 
     /** The first of the browser's languages ({@code Accept-Language}) that OpenVisit speaks, else English. */
     static Locale ofBrowser(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
+        return ofAcceptLanguage(request.getHeader("Accept-Language"));
+    }
+
+    /** The first of the languages an {@code Accept-Language} header names that OpenVisit speaks, else English. */
+    static Locale ofAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {
             return Locale.ENGLISH;
         }

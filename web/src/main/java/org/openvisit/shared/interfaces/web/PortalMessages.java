@@ -6,7 +6,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolationException;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.shared.domain.model.InvalidValueException;
-import org.openvisit.shared.domain.model.WordedRefusal;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -33,31 +32,17 @@ public final class PortalMessages {
         Throwable cause = unwrap(failure);
         if (cause instanceof InvalidValueException || cause instanceof ConflictException
                 || cause instanceof org.openvisit.shared.domain.model.ForbiddenException) {
-            add(FacesMessage.SEVERITY_ERROR, words(cause));
+            add(FacesMessage.SEVERITY_ERROR, RefusalTexts.of(cause, texts()));
         } else if (cause instanceof org.openvisit.tenant.application.EndpointNotFoundException) {
             add(FacesMessage.SEVERITY_ERROR, texts().get("refused.endpointNotFound"));
         } else if (cause instanceof ConstraintViolationException violations) {
-            violations.getConstraintViolations().forEach(v -> add(FacesMessage.SEVERITY_ERROR, v.getMessage()));
+            LocalizedTexts texts = texts();
+            violations.getConstraintViolations().forEach(v -> add(FacesMessage.SEVERITY_ERROR, RefusalTexts.of(v, texts)));
         } else {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Incident " + incident + " in the portal", failure);
             add(FacesMessage.SEVERITY_FATAL, texts().format("refused.incident", incident));
         }
-    }
-
-    /**
-     * A refusal in the viewer's language when it names its words ({@link WordedRefusal}: key {@code refusal.<code>}
-     * of the shared texts), else its message as the service wrote it.
-     */
-    static String words(Throwable refusal) {
-        if (refusal instanceof WordedRefusal worded && worded.code().isPresent()) {
-            BundleTexts texts = texts();
-            String key = "refusal." + worded.code().get();
-            if (texts.bundle().containsKey(key)) {
-                return texts.format(key, worded.arguments());
-            }
-        }
-        return refusal.getMessage();
     }
 
     private static Throwable unwrap(Throwable failure) {
