@@ -53,6 +53,10 @@ public class ReportsBench {
                 o -> "api/reports/summary?org=" + o + range);
 
         export(base, big, range);
+        String pid = System.getProperty("serverPid", "");
+        if (!pid.isBlank()) {
+            exportLive(base, big, range, pid.strip());
+        }
     }
 
     interface Path {
@@ -119,6 +123,55 @@ public class ReportsBench {
                         + " used %,d MiB before, peak %,d MiB during (growth %,d MiB; includes garbage not yet"
                         + " collected)%n", r.statusCode(), lines - 1, bytes, seconds, before >> 20, peak.get() >> 20,
                 Math.max(0, peak.get() - before) >> 20);
+    }
+
+    /**
+     * The export again, with a full GC of the server (jcmd GC.run) before it and every half second during it, so that
+     * each heap sample is what is live then, not garbage: the growth is what the export holds (slower: not timed).
+     */
+    static void exportLive(URI base, String org, String range, String pid) throws Exception {
+        long before = liveHeap(base, pid);
+        AtomicLong peak = new AtomicLong(before);
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    peak.accumulateAndGet(liveHeap(base, pid), Math::max);
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception ignored) {
+                    // one sample less
+                }
+            }
+        });
+        sampler.start();
+        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(base.resolve("api/reports/visits.csv?org="
+                + org + range)).header("Authorization", "Bearer " + TOKENS.get(org)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        try (InputStream in = r.body()) {
+            byte[] buffer = new byte[65536];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        sampler.interrupt();
+        sampler.join();
+        System.out.printf("the same export with a full GC before each heap sample: HTTP %d, %,d rows; live heap %,d MiB"
+                        + " before, highest %,d MiB during (growth %,d MiB: what the export holds)%n", r.statusCode(),
+                lines - 1, before >> 20, peak.get() >> 20, Math.max(0, peak.get() - before) >> 20);
+    }
+
+    static long liveHeap(URI base, String pid) throws Exception {
+        Process gc = new ProcessBuilder("jcmd", pid, "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (gc.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + pid + " GC.run failed");
+        }
+        return heapUsed(base);
     }
 
     static long heapUsed(URI base) throws Exception {
