@@ -225,15 +225,7 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         List<Object> params = new ArrayList<>();
         String where = nativeWhere(filter, params);
         // one row per attendee and visit: summed per bucket, so each day's mean is weighted by samples
-        Query q = entityManager.createNativeQuery("""
-                SELECT t.bucket, SUM(t.rtt_sum), SUM(t.rtt_count), SUM(t.jitter_sum), SUM(t.jitter_count),
-                       SUM(t.loss_sum), SUM(t.loss_count), SUM(t.fps_sum), SUM(t.fps_count)
-                  FROM (SELECT FLOOR(EXTRACT(EPOCH FROM s.report_at) / %d) AS bucket, q.rtt_sum, q.rtt_count,
-                               q.jitter_sum, q.jitter_count, q.loss_sum, q.loss_count, q.fps_sum, q.fps_count
-                          FROM visit_summary s
-                          JOIN call_quality q ON q.visit_id = s.visit_id AND q.organization_id = s.organization_id
-                         WHERE %s) t
-                 GROUP BY t.bucket""".formatted(bucketSeconds, where));
+        Query q = entityManager.createNativeQuery(qualitySumsSql(bucketSeconds, where));
         bind(q, params);
         List<QualitySums> sums = new ArrayList<>();
         for (Object o : q.getResultList()) {
@@ -596,15 +588,7 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         if (!quality) {
             return;
         }
-        Query sums = entityManager.createNativeQuery("""
-                SELECT t.bucket, SUM(t.rtt_sum), SUM(t.rtt_count), SUM(t.jitter_sum), SUM(t.jitter_count),
-                       SUM(t.loss_sum), SUM(t.loss_count), SUM(t.fps_sum), SUM(t.fps_count)
-                  FROM (SELECT FLOOR(EXTRACT(EPOCH FROM s.report_at) / %d) AS bucket, q.rtt_sum, q.rtt_count,
-                               q.jitter_sum, q.jitter_count, q.loss_sum, q.loss_count, q.fps_sum, q.fps_count
-                          FROM visit_summary s
-                          JOIN call_quality q ON q.visit_id = s.visit_id AND q.organization_id = s.organization_id
-                         WHERE %s) t
-                 GROUP BY t.bucket""".formatted(sqlWidth, where));
+        Query sums = entityManager.createNativeQuery(qualitySumsSql(sqlWidth, where));
         bind(sums, params);
         for (Object o : sums.getResultList()) {
             Object[] row = (Object[]) o;
@@ -737,5 +721,21 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
             }
             delete.executeUpdate();
         }
+    }
+
+    /**
+     * The call-quality samples' sums per time bucket of {@code bucketSeconds} (one row per attendee and visit summed
+     * per bucket, so each bucket's mean is weighted by samples), of the visits {@code where} selects.
+     */
+    private static String qualitySumsSql(long bucketSeconds, String where) {
+        return """
+                SELECT t.bucket, SUM(t.rtt_sum), SUM(t.rtt_count), SUM(t.jitter_sum), SUM(t.jitter_count),
+                       SUM(t.loss_sum), SUM(t.loss_count), SUM(t.fps_sum), SUM(t.fps_count)
+                  FROM (SELECT FLOOR(EXTRACT(EPOCH FROM s.report_at) / %d) AS bucket, q.rtt_sum, q.rtt_count,
+                               q.jitter_sum, q.jitter_count, q.loss_sum, q.loss_count, q.fps_sum, q.fps_count
+                          FROM visit_summary s
+                          JOIN call_quality q ON q.visit_id = s.visit_id AND q.organization_id = s.organization_id
+                         WHERE %s) t
+                 GROUP BY t.bucket""".formatted(bucketSeconds, where);
     }
 }
