@@ -194,23 +194,33 @@ class AccountsPortalIT {
 
     /**
      * Picks {@code label} in a PrimeFaces select menu as a person does (open it, click the item) and waits until the
-     * menu shows it: a click that lands while the panel is still opening closes it without choosing (seen once in a
-     * clean-clone run), so the choice is made again, at most three times.
+     * menu shows it. The item is clicked only once the menu's panel has finished opening: during PrimeFaces' opening
+     * effect Selenium already calls the item clickable, and a click then either has no size to land on or closes the
+     * panel without choosing (both seen in clean-clone runs). At most three tries; a menu that never shows the choice
+     * still fails the test.
      */
     private static void choose(Browser browser, String menuId, String label) {
         WebDriver driver = browser.driver();
-        By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
+        String css = "#" + menuId.replace(":", "\\:");
+        By item = By.cssSelector(css + "_items li[data-label='" + label + "']");
         By shown = By.id(menuId + "_label");
+        String panelOpen = "const p = document.getElementById(arguments[0] + '_panel');"
+                + " return !!p && p.offsetHeight > 0 && getComputedStyle(p).display !== 'none'"
+                + " && !(window.jQuery && jQuery(p).is(':animated'));";
         for (int attempt = 1; ; attempt++) {
-            driver.findElement(By.id(menuId)).click();
-            browser.waitUpTo(WAIT).until(ExpectedConditions.elementToBeClickable(item)).click();
             try {
+                driver.findElement(By.id(menuId)).click();
+                browser.waitUpTo(WAIT).until(d -> Boolean.TRUE.equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d).executeScript(panelOpen, menuId)));
+                browser.waitUpTo(WAIT).until(d -> d.findElement(item).getSize().getHeight() > 0);
+                driver.findElement(item).click();
                 browser.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(shown, label));
                 return;
-            } catch (org.openqa.selenium.TimeoutException notChosen) {
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ElementNotInteractableException e) {
                 if (attempt == 3) {
-                    throw notChosen;
+                    throw e;
                 }
+                driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
             }
         }
     }
