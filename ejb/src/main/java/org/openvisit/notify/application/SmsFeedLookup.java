@@ -9,9 +9,12 @@ import org.openvisit.notify.domain.model.SmsEndpointSettingsRepository;
 import org.openvisit.notify.domain.model.SmsNumber;
 import org.openvisit.notify.domain.model.SmsNumberRepository;
 import org.openvisit.notify.domain.model.SmsNumberStatus;
+import org.openvisit.notify.domain.model.SmsTemplateRepository;
 import org.openvisit.tenant.domain.model.Organization;
 import org.openvisit.tenant.domain.model.OrganizationRepository;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +33,9 @@ public class SmsFeedLookup {
 
     @Inject
     private SmsNumberRepository numbers;
+
+    @Inject
+    private SmsTemplateRepository templates;
 
     /** The endpoint's feed settings, if it has an SMS feed set up. */
     public Optional<FeedEndpoint> byEndpoint(UUID endpointId) {
@@ -62,7 +68,12 @@ public class SmsFeedLookup {
                         .filter(n -> n.endpoints().contains(endpointId)).findFirst());
         Optional<String> from = number.filter(n -> n.status() == SmsNumberStatus.ACTIVE)
                 .flatMap(SmsNumber::number).map(n -> n.e164());
+        String language = s.get().language();
+        Map<org.openvisit.notify.domain.model.SmsTemplateKind, String> wordings =
+                new EnumMap<>(org.openvisit.notify.domain.model.SmsTemplateKind.class);
+        templates.ofOrganization(organizationId).stream().filter(t -> t.language().equals(language))
+                .forEach(t -> wordings.put(t.kind(), t.body()));
         return Optional.of(new SendContext(organizationId, endpointId, consented, from,
-                organization.get().name().value(), s.get().language(), s.get().timeZone(), s.get().quietHours()));
+                organization.get().name().value(), language, s.get().timeZone(), s.get().quietHours(), wordings));
     }
 }

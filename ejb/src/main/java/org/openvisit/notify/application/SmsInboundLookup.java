@@ -8,6 +8,9 @@ import org.openvisit.notify.domain.model.SmsEndpointSettingsRepository;
 import org.openvisit.notify.domain.model.SmsNumber;
 import org.openvisit.notify.domain.model.SmsNumberRepository;
 import org.openvisit.notify.domain.model.SmsNumberStatus;
+import org.openvisit.notify.domain.model.SmsTemplate;
+import org.openvisit.notify.domain.model.SmsTemplateKind;
+import org.openvisit.notify.domain.model.SmsTemplateRepository;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.Organization;
@@ -20,9 +23,15 @@ import java.util.UUID;
 @Stateless
 public class SmsInboundLookup {
 
-    /** The organization's number that received it, with what the reply needs. */
-    public record Receiver(DataRegion region, String number, String organizationName, String language) {
+    /**
+     * The organization's number that received it, with what the reply needs: the language (that of the first endpoint
+     * the number serves) and the organization's own HELP wording in it (null: the shipped text).
+     */
+    public record Receiver(DataRegion region, String number, String organizationName, String language, String help) {
     }
+
+    @Inject
+    private SmsTemplateRepository templates;
 
     @Inject
     private SmsNumberRepository numbers;
@@ -59,7 +68,9 @@ public class SmsInboundLookup {
         }
         String language = number.get().endpoints().stream().map(settings::find).flatMap(Optional::stream)
                 .map(SmsEndpointSettings::language).findFirst().orElse("en");
+        String help = templates.find(organizationId, SmsTemplateKind.HELP, language).map(SmsTemplate::body)
+                .orElse(null);
         return Optional.of(new Receiver(organization.get().dataRegion(), e164, organization.get().name().value(),
-                language));
+                language, help));
     }
 }

@@ -87,7 +87,8 @@ public class SmsInboundService {
             return new InboundView(null, null);
         }
         phones.warm();
-        String reply = texts.reply(keyword.get().name(), receiver.language(), receiver.organizationName());
+        String reply = texts.reply(keyword.get().name(), receiver.language(), receiver.help(),
+                receiver.organizationName());
         work.inbound(receiver.region(), organizationId, phones.hash(organizationId, sender), keyword.get(),
                 new OutgoingSms(receiver.region(), organizationId, null, receiver.number(), sender.e164(), reply),
                 clock.instant());

@@ -21,6 +21,7 @@ import org.openvisit.notify.domain.model.SmsAppointment;
 import org.openvisit.notify.domain.model.SmsFeedRepository;
 import org.openvisit.notify.domain.model.SmsKeyword;
 import org.openvisit.notify.domain.model.SmsSend;
+import org.openvisit.notify.domain.model.SmsTemplateKind;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.tenant.domain.model.DataRegion;
 
@@ -101,8 +102,9 @@ public class SmsSendWork {
                 LOG.fine(() -> "SMS " + send.kind() + " for appointment " + a.id() + " held for the quiet hours");
             } else {
                 PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
-                String body = texts.body(send.kind().name(), context.language(), context.organizationName(),
-                        a.startsAt(), context.zone(), link(a.linkCode()));
+                SmsTemplateKind kind = SmsTemplateKind.valueOf(send.kind().name());
+                String body = texts.body(kind, context.language(), context.template(kind),
+                        context.organizationName(), a.startsAt(), context.zone(), link(a.linkCode()));
                 try {
                     carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), context.from().orElseThrow(),
                             to.e164(), body));
@@ -218,8 +220,8 @@ public class SmsSendWork {
         String code = SmsFeedWork.linkCode();
         sms.addLinkSend(new LinkSend(id, organizationId, r.context().endpointId(), r.visitId(), r.sealed(), code,
                 r.appointmentStart() == null ? now : r.appointmentStart(), now));
-        return new Either(new LinkReservation(id, texts.link(r.context().language(), r.context().organizationName(),
-                link(code))), null);
+        return new Either(new LinkReservation(id, texts.link(r.context().language(),
+                r.context().template(SmsTemplateKind.LINK), r.context().organizationName(), link(code))), null);
     }
 
     /** A reservation or a refusal. */

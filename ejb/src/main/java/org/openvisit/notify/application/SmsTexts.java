@@ -1,46 +1,121 @@
 package org.openvisit.notify.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.openvisit.notify.domain.model.SmsTemplateKind;
+import org.openvisit.notify.domain.model.SmsTemplateText;
 
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
- * The SMS bodies in the endpoint's language (English, Simplified and Traditional Chinese, Russian), from the bundle
- * {@value #BUNDLE}: the organization, the appointment's local date and time, and the short join link. No clinical
- * information and no clinician's name.
+ * The SMS bodies in the endpoint's language (English, Simplified and Traditional Chinese, Russian): the organization's
+ * own wording ({@link org.openvisit.notify.domain.model.SmsTemplate}) when it has one, else the shipped text from the
+ * bundle {@value #BUNDLE}, with the organization, the appointment's local date and time (the endpoint's time zone, the
+ * language's format) and the short join link. No clinical information and no clinician's name.
  */
 @ApplicationScoped
 public class SmsTexts {
 
     public static final String BUNDLE = "org.openvisit.notify.application.SmsTexts";
 
-    /** A scheduled message's body ({@code kind}: CONFIRMATION, UPDATE, CANCELLATION, REMINDER). */
+    /** A scheduled message's body ({@code kind}: CONFIRMATION, UPDATE, CANCELLATION, REMINDER) in the shipped words. */
     public String body(String kind, String language, String organization, Instant start, ZoneId zone, String link) {
-        Locale locale = Locale.forLanguageTag(language);
-        var local = start.atZone(zone);
-        String date = local.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
-        String time = local.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
-        return new MessageFormat(bundle(locale).getString("sms." + kind), locale)
-                .format(new Object[] {organization, date, time, link});
+        return body(SmsTemplateKind.valueOf(kind), language, null, organization, start, zone, link);
+    }
+
+    /**
+     * A scheduled message's body.
+     *
+     * @param template the organization's wording (already checked), or null for the shipped text
+     */
+    public String body(SmsTemplateKind kind, String language, String template, String organization, Instant start,
+                       ZoneId zone, String link) {
+        return SmsTemplateText.render(template == null ? defaultTemplate(kind, language) : template,
+                values(language, organization, start, zone, link));
     }
 
     /** The patient's link a clinician sends from the visit page (no date: the visit is open now). */
     public String link(String language, String organization, String link) {
-        Locale locale = Locale.forLanguageTag(language);
-        return new MessageFormat(bundle(locale).getString("sms.LINK"), locale).format(new Object[] {organization, link});
+        return link(language, null, organization, link);
     }
 
-    /** The answer to STOP, START or HELP. */
+    /** The clinician's link with the organization's wording (null: the shipped text). */
+    public String link(String language, String template, String organization, String link) {
+        return SmsTemplateText.render(template == null ? defaultTemplate(SmsTemplateKind.LINK, language) : template,
+                values(language, organization, null, null, link));
+    }
+
+    /** The answer to STOP, START or HELP in the shipped words. */
     public String reply(String keyword, String language, String organization) {
+        return reply(keyword, language, null, organization);
+    }
+
+    /** The answer to STOP, START or HELP; {@code help}: the organization's HELP wording (null: the shipped text). */
+    public String reply(String keyword, String language, String help, String organization) {
+        if ("HELP".equals(keyword) && help != null) {
+            return SmsTemplateText.render(help, values(language, organization, null, null, null));
+        }
         Locale locale = Locale.forLanguageTag(language);
         return new MessageFormat(bundle(locale).getString("sms.reply." + keyword), locale)
                 .format(new Object[] {organization});
+    }
+
+    /**
+     * The shipped text of {@code kind} in {@code language} (English for a language without one) with named
+     * placeholders, as the template editor shows it and "reset to default" restores it.
+     */
+    public String defaultTemplate(SmsTemplateKind kind, String language) {
+        String pattern = bundle(Locale.forLanguageTag(language)).getString(key(kind));
+        List<String> names = kind == SmsTemplateKind.CANCELLATION ? SmsTemplateKind.CONFIRMATION.placeholders()
+                : kind.placeholders();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '\'') {
+                out.append('\'');
+                i++;
+            } else if (c == '{') {
+                int end = pattern.indexOf('}', i);
+                out.append('{').append(names.get(Integer.parseInt(pattern.substring(i + 1, end)))).append('}');
+                i = end;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The placeholders' values: the date and time in the zone and the language's format (null start: none). */
+    public Map<String, String> values(String language, String organization, Instant start, ZoneId zone, String link) {
+        Map<String, String> values = new HashMap<>();
+        values.put(SmsTemplateText.ORGANIZATION, organization);
+        if (start != null) {
+            Locale locale = Locale.forLanguageTag(language);
+            var local = start.atZone(zone);
+            values.put(SmsTemplateText.DATE,
+                    local.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)));
+            values.put(SmsTemplateText.TIME,
+                    local.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)));
+        }
+        if (link != null) {
+            values.put(SmsTemplateText.LINK, link);
+        }
+        return values;
+    }
+
+    private static String key(SmsTemplateKind kind) {
+        return switch (kind) {
+            case HELP -> "sms.reply.HELP";
+            default -> "sms." + kind.name();
+        };
     }
 
     private static ResourceBundle bundle(Locale locale) {

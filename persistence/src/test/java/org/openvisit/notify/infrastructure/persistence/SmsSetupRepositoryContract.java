@@ -17,6 +17,8 @@ import org.openvisit.notify.domain.model.SmsNumber;
 import org.openvisit.notify.domain.model.SmsNumberAction;
 import org.openvisit.notify.domain.model.SmsNumberStatus;
 import org.openvisit.notify.domain.model.SmsNumberStatusChange;
+import org.openvisit.notify.domain.model.SmsTemplate;
+import org.openvisit.notify.domain.model.SmsTemplateKind;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.EhrVendor;
@@ -197,5 +199,40 @@ abstract class SmsSetupRepositoryContract {
             new JpaSmsNumberRepository(em).add(n);
             return null;
         })).isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void anOrganizationsTemplateIsOnePerKindAndLanguageKeptInFullAndRemovable() {
+        UUID org = organization();
+        Actor admin = Actor.member("it.admin", org, Role.ORG_ADMIN);
+        String text = "{organization}：您的视频就诊在 {date} {time}。加入：{link} 😀";
+        inTransaction(em -> {
+            new JpaSmsTemplateRepository(em).add(new SmsTemplate(org, SmsTemplateKind.REMINDER, "zh-CN", text, admin, T0));
+            return null;
+        });
+        SmsTemplate read = inTransaction(em -> new JpaSmsTemplateRepository(em)
+                .find(org, SmsTemplateKind.REMINDER, "zh-CN").orElseThrow());
+        assertThat(read.body()).isEqualTo(text);
+        assertThat(read.updatedBy()).isEqualTo("it.admin");
+        java.util.Optional<SmsTemplate> english = inTransaction(em -> new JpaSmsTemplateRepository(em)
+                .find(org, SmsTemplateKind.REMINDER, "en"));
+        assertThat(english).isEmpty();
+        assertThatThrownBy(() -> inTransaction(em -> {
+            new JpaSmsTemplateRepository(em).add(new SmsTemplate(org, SmsTemplateKind.REMINDER, "zh-CN", "{link}",
+                    admin, T0));
+            return null;
+        })).isInstanceOf(PersistenceException.class);
+        inTransaction(em -> {
+            new JpaSmsTemplateRepository(em).add(new SmsTemplate(org, SmsTemplateKind.HELP, "en", "Help", admin, T0));
+            return null;
+        });
+        java.util.List<SmsTemplate> both = inTransaction(em -> new JpaSmsTemplateRepository(em).ofOrganization(org));
+        assertThat(both).hasSize(2);
+        Boolean removed = inTransaction(em -> new JpaSmsTemplateRepository(em).remove(org, SmsTemplateKind.HELP, "en"));
+        assertThat(removed).isTrue();
+        Boolean again = inTransaction(em -> new JpaSmsTemplateRepository(em).remove(org, SmsTemplateKind.HELP, "en"));
+        assertThat(again).isFalse();
+        java.util.List<SmsTemplate> left = inTransaction(em -> new JpaSmsTemplateRepository(em).ofOrganization(org));
+        assertThat(left).hasSize(1);
     }
 }

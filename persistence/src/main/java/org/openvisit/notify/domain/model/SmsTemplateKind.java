@@ -1,0 +1,35 @@
+package org.openvisit.notify.domain.model;
+
+import java.util.List;
+
+/**
+ * The messages an organization may word itself, each with the placeholders it may use and whether the join link is
+ * required: the four scheduled messages (booked, moved, cancelled, reminder), the clinician's link from the visit page,
+ * and the answer to HELP. No placeholder names a clinician or anything clinical: the feed reads neither.
+ */
+public enum SmsTemplateKind {
+    CONFIRMATION(true, SmsTemplateText.ORGANIZATION, SmsTemplateText.DATE, SmsTemplateText.TIME, SmsTemplateText.LINK),
+    UPDATE(true, SmsTemplateText.ORGANIZATION, SmsTemplateText.DATE, SmsTemplateText.TIME, SmsTemplateText.LINK),
+    CANCELLATION(false, SmsTemplateText.ORGANIZATION, SmsTemplateText.DATE, SmsTemplateText.TIME),
+    REMINDER(true, SmsTemplateText.ORGANIZATION, SmsTemplateText.DATE, SmsTemplateText.TIME, SmsTemplateText.LINK),
+    LINK(true, SmsTemplateText.ORGANIZATION, SmsTemplateText.LINK),
+    HELP(false, SmsTemplateText.ORGANIZATION);
+
+    private final boolean linkRequired;
+    private final List<String> placeholders;
+
+    SmsTemplateKind(boolean linkRequired, String... placeholders) {
+        this.linkRequired = linkRequired;
+        this.placeholders = List.of(placeholders);
+    }
+
+    /** The join link must be in the message (it is what the patient needs). */
+    public boolean linkRequired() {
+        return linkRequired;
+    }
+
+    /** The placeholder names this message may use, without braces. */
+    public List<String> placeholders() {
+        return placeholders;
+    }
+}
