@@ -51,6 +51,30 @@ public class NotifyText extends RequestTexts<BundleTexts> {
     static final java.util.Set<String> CARRIER_STATUSES = java.util.Set.of("queued", "accepted", "scheduled", "sending",
             "sent", "delivered", "undelivered", "failed", "canceled", "read");
 
+    /** A kind of message in words. */
+    public String templateKind(org.openvisit.notify.domain.model.SmsTemplateKind kind) {
+        return kind == null ? "" : get("sms.template.kind." + kind.name());
+    }
+
+    /** A language messages are written in, by its tag (en, zh-CN, zh-TW, ru), in words. */
+    public String templateLanguage(String language) {
+        return language == null ? "" : get("sms.template.language." + language);
+    }
+
+    /** An outbox filter in words. */
+    public String outboxFilter(String filter) {
+        return filter == null ? "" : get("sms.outbox.filter." + filter);
+    }
+
+    /** Why the appointment feed refused messages, in words (a reason this page does not know: "other reasons"). */
+    public String refusalReason(String reason) {
+        try {
+            return get("sms.refusal." + reason);
+        } catch (java.util.MissingResourceException unknown) {
+            return get("sms.refusal.other");
+        }
+    }
+
     /** A consent's name. */
     public String consent(ConsentKind kind) {
         return kind == null ? "" : get("sms.consent." + kind.name());

@@ -45,4 +45,9 @@ public class SharedText extends RequestTexts<BundleTexts> {
     public String getLanguageTag() {
         return BrowserLanguage.tag(texts().locale());
     }
+
+    /** A refused value in the viewer's words (its {@code refusal.*} words when it names them, else its message). */
+    public String refusal(Throwable refusal) {
+        return RefusalTexts.of(refusal, texts());
+    }
 }
