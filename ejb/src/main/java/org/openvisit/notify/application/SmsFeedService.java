@@ -58,6 +58,9 @@ public class SmsFeedService {
     @Inject
     private MetricRegistry metrics;
 
+    @EJB
+    private FeedRefusals refusals;
+
     /** Facilities mapped to endpoints for MLLP, {@code FACILITY=endpoint-id,…} (beside each endpoint's own setting). */
     @Inject
     @ConfigProperty(name = "openvisit.sms.mllp.facilities")
@@ -68,8 +71,9 @@ public class SmsFeedService {
     /** A message POSTed to the endpoint's HTTPS feed with its signature header. */
     public FeedAnswer receiveSigned(UUID endpointId, byte[] body, String signature) {
         String text = new String(body, StandardCharsets.UTF_8);
+        FeedEndpoint endpoint = null;
         try {
-            FeedEndpoint endpoint = lookup.byEndpoint(endpointId).orElseThrow(() -> new FeedRefusal(
+            endpoint = lookup.byEndpoint(endpointId).orElseThrow(() -> new FeedRefusal(
                     FeedRefusal.Reason.UNKNOWN_ENDPOINT, "No SMS feed is set up for this endpoint."));
             String sealed = endpoint.sealedSecret().orElseThrow(() -> new FeedRefusal(
                     FeedRefusal.Reason.UNKNOWN_ENDPOINT, "The endpoint has no feed secret yet: its administrator "
@@ -82,21 +86,22 @@ public class SmsFeedService {
             }
             return apply(endpoint, text, "HTTPS");
         } catch (FeedRefusal refusal) {
-            return refused(text, refusal, "HTTPS");
+            return refused(text, refusal, "HTTPS", endpoint);
         }
     }
 
     /** A message that came over MLLP (the listener checked the source address). */
     public FeedAnswer receiveMllp(String text) {
+        FeedEndpoint endpoint = null;
         try {
             SiuMessage peek = codec.read(text);
-            FeedEndpoint endpoint = lookup.byFacility(peek.sendingFacility())
+            endpoint = lookup.byFacility(peek.sendingFacility())
                     .or(() -> mapped(peek.sendingFacility()).flatMap(lookup::byEndpoint))
                     .orElseThrow(() -> new FeedRefusal(FeedRefusal.Reason.UNKNOWN_ENDPOINT, "No endpoint is set up "
                             + "for the sending facility (MSH-4) of this message."));
             return apply(endpoint, text, "MLLP");
         } catch (FeedRefusal refusal) {
-            return refused(text, refusal, "MLLP");
+            return refused(text, refusal, "MLLP", endpoint);
         }
     }
 
@@ -143,6 +148,7 @@ public class SmsFeedService {
             return result;
         } catch (FeedRefusal refusal) {
             count(FeedAnswer.Result.REFUSED.name(), refusal.reason().name());
+            countFor(endpoint, refusal.reason());
             throw refusal;
         }
     }
@@ -183,12 +189,36 @@ public class SmsFeedService {
         }
     }
 
-    private FeedAnswer refused(String text, FeedRefusal refusal, String channel) {
+    private FeedAnswer refused(String text, FeedRefusal refusal, String channel, FeedEndpoint endpoint) {
         count(FeedAnswer.Result.REFUSED.name(), refusal.reason().name());
+        countFor(endpoint, refusal.reason());
         LOG.info(() -> "SMS feed (" + channel + "): message refused (" + refusal.reason() + "): "
                 + refusal.getMessage());
         return new FeedAnswer(FeedAnswer.Result.REFUSED, refusal.reason(), refusal.getMessage(),
                 codec.refuse(text, refusal));
+    }
+
+    /**
+     * Counts the refusal in the database for the endpoint's SMS page (a message that names no endpoint with an SMS
+     * feed has no page to be shown on: the metric alone counts it). Two nodes starting the same count at once: the
+     * second insert fails and counting again adds to the row the first made. A count that still fails is logged and
+     * does not change the sender's answer.
+     */
+    private void countFor(FeedEndpoint endpoint, FeedRefusal.Reason reason) {
+        if (endpoint == null) {
+            return;
+        }
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                refusals.count(endpoint.endpointId(), endpoint.organizationId(), reason);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 2) {
+                    LOG.warning(() -> "SMS feed: a refusal of endpoint " + endpoint.endpointId() + " was not counted ("
+                            + e.getClass().getSimpleName() + ")");
+                }
+            }
+        }
     }
 
     private void count(String result, String reason) {

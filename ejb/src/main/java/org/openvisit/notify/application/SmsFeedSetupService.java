@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.openvisit.notify.domain.model.DeliveryGroup;
+import org.openvisit.notify.domain.model.FeedRefusalCount;
 import org.openvisit.notify.domain.model.QuietHours;
 import org.openvisit.notify.domain.model.SmsEndpointSettings;
 import org.openvisit.notify.domain.model.SmsEndpointSettingsRepository;
@@ -40,6 +42,9 @@ public class SmsFeedSetupService {
 
     @Inject
     private SmsEndpointSettingsRepository settings;
+
+    @jakarta.ejb.EJB
+    private FeedRefusals refusals;
 
     @Inject
     private FhirEndpointRepository endpoints;
@@ -121,9 +126,21 @@ public class SmsFeedSetupService {
     /** The built-in carrier's outbox of the organization, newest first (numbers masked). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<OutboxView> outbox(@NotNull Actor actor, @NotNull UUID organizationId, int max) {
+        return outbox(actor, organizationId, null, max);
+    }
+
+    /** The outbox's messages of one delivery group (null: all), newest first (numbers masked). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<OutboxView> outbox(@NotNull Actor actor, @NotNull UUID organizationId, DeliveryGroup group, int max) {
         requireMayLook(actor, organizationId);
-        return work.outbox(regions.regionOfOrganization(organizationId), organizationId,
+        return work.outbox(regions.regionOfOrganization(organizationId), organizationId, group,
                 Math.max(1, Math.min(max, 500)));
+    }
+
+    /** How many messages each endpoint's appointment feed refused, per reason (from the database). */
+    public List<FeedRefusalCount> refusals(@NotNull Actor actor, @NotNull UUID organizationId) {
+        requireMayLook(actor, organizationId);
+        return refusals.of(organizationId);
     }
 
     private SmsEndpointSettings settingsOf(Actor actor, UUID organizationId, UUID endpointId) {

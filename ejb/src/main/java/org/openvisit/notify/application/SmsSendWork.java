@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openvisit.notify.domain.model.DeliveryGroup;
 import org.openvisit.notify.domain.model.DueOrganization;
 import org.openvisit.notify.domain.model.LinkSend;
 import org.openvisit.region.domain.model.RegionalStore;
@@ -147,8 +148,8 @@ public class SmsSendWork {
     }
 
     /** The organization's outbox, newest first. */
-    public List<OutboxView> outbox(DataRegion region, UUID organizationId, int max) {
-        return regions.ready(region).smsFeed().outbox(organizationId, max).stream()
+    public List<OutboxView> outbox(DataRegion region, UUID organizationId, DeliveryGroup group, int max) {
+        return regions.ready(region).smsFeed().outbox(organizationId, group, max).stream()
                 .map(e -> new OutboxView(e.id(), e.sendId(), e.from(), e.toMasked(), e.body(), e.sentAt(),
                         e.carrierMessageId(), e.deliveryStatus(), e.statusAt())).toList();
     }

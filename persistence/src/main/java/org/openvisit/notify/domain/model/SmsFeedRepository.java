@@ -50,7 +50,12 @@ public interface SmsFeedRepository {
     void addOutbox(OutboxEntry entry);
 
     /** The organization's outbox, newest first. */
-    List<OutboxEntry> outbox(UUID organizationId, int max);
+    default List<OutboxEntry> outbox(UUID organizationId, int max) {
+        return outbox(organizationId, null, max);
+    }
+
+    /** The organization's outbox messages of one delivery group (null: all), newest first. */
+    List<OutboxEntry> outbox(UUID organizationId, DeliveryGroup group, int max);
 
     /** Records a number's STOP ({@code out}) or START, by its keyed hash. */
     void optOut(UUID organizationId, String phoneHash, boolean out, Instant at);

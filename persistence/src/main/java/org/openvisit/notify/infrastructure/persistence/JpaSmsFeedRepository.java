@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import org.openvisit.notify.domain.model.AppointmentKeys;
 import org.openvisit.notify.domain.model.AppointmentStatus;
 import org.openvisit.notify.domain.model.ControlHash;
+import org.openvisit.notify.domain.model.DeliveryGroup;
 import org.openvisit.notify.domain.model.DueOrganization;
 import org.openvisit.notify.domain.model.LinkSend;
 import org.openvisit.notify.domain.model.OutboxEntry;
@@ -178,12 +179,13 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<OutboxEntry> outbox(UUID organizationId, int max) {
+    public List<OutboxEntry> outbox(UUID organizationId, DeliveryGroup group, int max) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT id, organization_id, send_id, from_number, to_masked, body, sent_at, carrier_message_id,
                                delivery_status, status_at FROM sms_outbox
-                         WHERE organization_id = ?1 ORDER BY sent_at DESC, id
-                         FETCH FIRST %d ROWS ONLY""".formatted(Math.max(1, max)))
+                         WHERE organization_id = ?1%s ORDER BY sent_at DESC, id
+                         FETCH FIRST %d ROWS ONLY""".formatted(group == null ? "" : " AND " + group.sql(),
+                        Math.max(1, max)))
                 .setParameter(1, organizationId.toString()).getResultList();
         return rows.stream().map(r -> new OutboxEntry(UUID.fromString(r[0].toString()),
                 UUID.fromString(r[1].toString()), r[2] == null ? null : UUID.fromString(r[2].toString()),

@@ -11,6 +11,7 @@ import org.openvisit.notify.domain.model.AppointmentDetails;
 import org.openvisit.notify.domain.model.AppointmentEvent;
 import org.openvisit.notify.domain.model.AppointmentKeys;
 import org.openvisit.notify.domain.model.ControlHash;
+import org.openvisit.notify.domain.model.DeliveryGroup;
 import org.openvisit.notify.domain.model.AppointmentOutcome;
 import org.openvisit.notify.domain.model.AppointmentStatus;
 import org.openvisit.notify.domain.model.OutboxEntry;
@@ -451,5 +452,38 @@ abstract class SmsFeedRepositoryContract {
         assertThat(row.carrierMessageId()).isEqualTo(sid);
         assertThat(row.deliveryStatus()).isEqualTo("delivered");
         assertThat(row.statusAt()).isEqualTo(NOW.plusSeconds(5));
+    }
+
+    @Test
+    void theOutboxIsFilteredByDeliveryGroupInTheDatabase() {
+        UUID org = UUID.randomUUID();
+        String[][] rows = {{null, null, "builtin"}, {"SMa", null, "waiting"}, {"SMb", "QUEUED", "queued"},
+                {"SMc", "delivered", "delivered"}, {"SMd", "undelivered", "undelivered"}, {"SMe", "failed", "failed"},
+                {"SMf", "receiving", "other"}};
+        inTransaction(r -> {
+            int i = 0;
+            for (String[] row : rows) {
+                r.addOutbox(new OutboxEntry(UUID.randomUUID(), org, null, "+12025550100", "+1•••••••4567", row[2],
+                        NOW.plusSeconds(i++), row[0] == null ? null : row[0] + UUID.randomUUID(), row[1],
+                        row[1] == null ? null : NOW));
+            }
+            return null;
+        });
+        java.util.function.Function<DeliveryGroup, List<String>> bodies = g ->
+                this.<List<OutboxEntry>>inTransaction(r -> r.outbox(org, g, 50)).stream().map(OutboxEntry::body)
+                        .toList();
+        assertThat(bodies.apply(null)).hasSize(7);
+        assertThat(bodies.apply(DeliveryGroup.BUILTIN)).containsExactly("builtin");
+        assertThat(bodies.apply(DeliveryGroup.WAITING))
+                .containsExactly("queued", "waiting");
+        assertThat(bodies.apply(DeliveryGroup.DELIVERED)).containsExactly("delivered");
+        assertThat(bodies.apply(DeliveryGroup.NOT_DELIVERED))
+                .containsExactly("failed", "undelivered");
+        assertThat(bodies.apply(DeliveryGroup.OTHER)).containsExactly("other");
+        for (String[] row : rows) {
+            DeliveryGroup group =
+                    DeliveryGroup.of(row[0], row[1]);
+            assertThat(bodies.apply(group)).as(row[2] + " is in " + group).contains(row[2]);
+        }
     }
 }

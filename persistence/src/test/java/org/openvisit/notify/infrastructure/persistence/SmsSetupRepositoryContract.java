@@ -10,6 +10,7 @@ import org.openvisit.database.MigratedDatabase;
 import org.openvisit.database.TestDatabase;
 import org.openvisit.notify.domain.model.ConsentAction;
 import org.openvisit.notify.domain.model.ConsentKind;
+import org.openvisit.notify.domain.model.FeedRefusalCount;
 import org.openvisit.notify.domain.model.SendingNumber;
 import org.openvisit.notify.domain.model.SmsConsent;
 import org.openvisit.notify.domain.model.SmsConsentChange;
@@ -234,5 +235,34 @@ abstract class SmsSetupRepositoryContract {
         assertThat(again).isFalse();
         java.util.List<SmsTemplate> left = inTransaction(em -> new JpaSmsTemplateRepository(em).ofOrganization(org));
         assertThat(left).hasSize(1);
+    }
+
+    @Test
+    void feedRefusalsAreCountedPerEndpointAndReasonWithTheLatestTime() {
+        UUID org = organization();
+        UUID endpoint = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        inTransaction(em -> {
+            JpaSmsFeedRefusalRepository counts = new JpaSmsFeedRefusalRepository(em);
+            counts.count(endpoint, org, "NO_MOBILE", T0);
+            counts.count(endpoint, org, "NO_MOBILE", T0.plusSeconds(60));
+            counts.count(endpoint, org, "NO_MOBILE", T0.plusSeconds(30));
+            counts.count(endpoint, org, "BAD_SIGNATURE", T0);
+            counts.count(other, org, "NO_MOBILE", T0);
+            return null;
+        });
+        java.util.List<FeedRefusalCount> counted =
+                inTransaction(em -> new JpaSmsFeedRefusalRepository(em).ofOrganization(org));
+        assertThat(counted).hasSize(3);
+        assertThat(counted).filteredOn(c -> c.endpointId().equals(endpoint) && c.reason().equals("NO_MOBILE"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.refused()).isEqualTo(3);
+                    assertThat(c.lastAt()).isEqualTo(T0.plusSeconds(60));
+                });
+        assertThat(counted).filteredOn(c -> c.reason().equals("BAD_SIGNATURE")).singleElement()
+                .satisfies(c -> assertThat(c.refused()).isEqualTo(1));
+        java.util.List<FeedRefusalCount> none =
+                inTransaction(em -> new JpaSmsFeedRefusalRepository(em).ofOrganization(organization()));
+        assertThat(none).isEmpty();
     }
 }

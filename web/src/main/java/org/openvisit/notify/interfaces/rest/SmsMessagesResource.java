@@ -19,6 +19,9 @@ import org.openvisit.notify.application.InboundView;
 import org.openvisit.notify.application.OutboxView;
 import org.openvisit.notify.application.SmsFeedSetupService;
 import org.openvisit.notify.application.SmsInboundService;
+import org.openvisit.notify.domain.model.DeliveryGroup;
+import org.openvisit.notify.domain.model.FeedRefusalCount;
+import org.openvisit.shared.domain.model.InvalidValueException;
 
 import java.util.List;
 
@@ -46,10 +49,34 @@ public class SmsMessagesResource {
     }
 
     @GET
-    @Operation(summary = "The built-in carrier's outbox of the organization, newest first (numbers masked)")
+    @Operation(summary = "The built-in carrier's outbox of the organization, newest first (numbers masked); "
+            + "status BUILTIN, WAITING, DELIVERED, NOT_DELIVERED or OTHER keeps only the messages in that delivery "
+            + "state")
     public List<OutboxView> outbox(@PathParam("organizationId") String organizationId,
-                                   @QueryParam("max") @DefaultValue("100") int max) {
-        return setup.outbox(caller.actor(), SmsEndpointSettingsResource.organization(organizationId), max);
+                                   @QueryParam("max") @DefaultValue("100") int max,
+                                   @QueryParam("status") String status) {
+        return setup.outbox(caller.actor(), SmsEndpointSettingsResource.organization(organizationId),
+                group(status), max);
+    }
+
+    @GET
+    @Path("feed-refusals")
+    @Operation(summary = "How many messages each endpoint's appointment feed refused, per reason, and when last "
+            + "(counted in the database: the same on every node and after restarts)")
+    public List<FeedRefusalCount> refusals(@PathParam("organizationId") String organizationId) {
+        return setup.refusals(caller.actor(), SmsEndpointSettingsResource.organization(organizationId));
+    }
+
+    private static DeliveryGroup group(String status) {
+        if (status == null || status.isBlank() || "ALL".equalsIgnoreCase(status.strip())) {
+            return null;
+        }
+        try {
+            return DeliveryGroup.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("status", "The status is one of BUILTIN, WAITING, DELIVERED, "
+                    + "NOT_DELIVERED, OTHER or ALL.").worded("sms.outbox.status");
+        }
     }
 
     @POST

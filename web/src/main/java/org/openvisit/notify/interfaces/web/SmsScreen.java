@@ -16,6 +16,8 @@ import org.openvisit.notify.application.SmsNumberView;
 import org.openvisit.notify.application.SmsSetupService;
 import org.openvisit.notify.application.SmsSetupView;
 import org.openvisit.notify.domain.model.ConsentKind;
+import org.openvisit.notify.domain.model.DeliveryGroup;
+import org.openvisit.notify.domain.model.FeedRefusalCount;
 import org.openvisit.notify.domain.model.IllegalSmsNumberTransitionException;
 import org.openvisit.notify.domain.model.SmsConsentMissingException;
 import org.openvisit.shared.interfaces.web.OrganizationContext;
@@ -80,6 +82,11 @@ public class SmsScreen implements Serializable {
     private final Map<UUID, String> chosenEndpoint = new HashMap<>();
     private List<OutboxView> outbox = List.of();
     private Map<UUID, FhirFeedView> feeds = new HashMap<>();
+    private String outboxFilter = ALL;
+    private List<FeedRefusalCount> refusals = List.of();
+
+    /** The outbox filter that shows every message. */
+    static final String ALL = "ALL";
 
     public void load() {
         Actor actor = currentUser.actor();
@@ -97,11 +104,64 @@ public class SmsScreen implements Serializable {
         endpoints = endpointService.list(actor, organizationId, 0, 200).items();
         feeds = new HashMap<>();
         fhirFeeds.feeds(actor, organizationId).forEach(f -> feeds.put(f.endpointId(), f));
+        refusals = feed.refusals(actor, organizationId);
+        loadOutbox();
+    }
+
+    private void loadOutbox() {
         try {
-            outbox = feed.outbox(actor, organizationId, 200);
+            outbox = feed.outbox(currentUser.actor(), organizationId, group(outboxFilter), 200);
         } catch (RuntimeException regionDown) {
             PortalMessages.refused(regionDown);
         }
+    }
+
+    private static DeliveryGroup group(String filter) {
+        if (filter == null || ALL.equals(filter)) {
+            return null;
+        }
+        try {
+            return DeliveryGroup.valueOf(filter);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** Shows only the outbox messages of the chosen delivery status (the database filters, 200 newest at most). */
+    public void filterOutbox() {
+        if (organization != null) {
+            loadOutbox();
+        }
+    }
+
+    /** The outbox filters: all, then each delivery group. */
+    public List<String> getOutboxFilters() {
+        List<String> filters = new java.util.ArrayList<>();
+        filters.add(ALL);
+        for (DeliveryGroup g : DeliveryGroup.values()) {
+            filters.add(g.name());
+        }
+        return filters;
+    }
+
+    public String getOutboxFilter() {
+        return outboxFilter;
+    }
+
+    public void setOutboxFilter(String outboxFilter) {
+        this.outboxFilter = group(outboxFilter) == null ? ALL : outboxFilter;
+    }
+
+    /** The endpoints whose feed refused messages. */
+    public List<UUID> getRefusingEndpoints() {
+        return refusals.stream().map(FeedRefusalCount::endpointId).distinct().toList();
+    }
+
+    /** The endpoint's refusals, one line per reason in words, with the count and the latest time. */
+    public List<String> refusalLines(UUID endpointId, Formats formats) {
+        return refusals.stream().filter(r -> r.endpointId().equals(endpointId))
+                .map(r -> text.format("sms.refusals.line", text.refusalReason(r.reason()), r.refused(),
+                        formats.instant(r.lastAt()))).toList();
     }
 
     /** The latest messages sent (numbers masked), newest first. */

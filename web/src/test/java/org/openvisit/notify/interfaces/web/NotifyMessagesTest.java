@@ -63,6 +63,31 @@ class NotifyMessagesTest {
     }
 
     @Test
+    void everyTemplateKindLanguageOutboxFilterRefusalAndEncodingHasWords() {
+        ResourceBundle english = bundle(Locale.ENGLISH);
+        for (org.openvisit.notify.domain.model.SmsTemplateKind kind
+                : org.openvisit.notify.domain.model.SmsTemplateKind.values()) {
+            assertThat(english.containsKey("sms.template.kind." + kind.name())).as(kind.name()).isTrue();
+        }
+        for (String language : org.openvisit.notify.application.SmsTemplateService.languages()) {
+            assertThat(english.containsKey("sms.template.language." + language)).as(language).isTrue();
+        }
+        assertThat(english.containsKey("sms.outbox.filter." + SmsScreen.ALL)).isTrue();
+        for (org.openvisit.notify.domain.model.DeliveryGroup group
+                : org.openvisit.notify.domain.model.DeliveryGroup.values()) {
+            assertThat(english.containsKey("sms.outbox.filter." + group.name())).as(group.name()).isTrue();
+        }
+        for (org.openvisit.notify.application.FeedRefusal.Reason reason
+                : org.openvisit.notify.application.FeedRefusal.Reason.values()) {
+            assertThat(english.containsKey("sms.refusal." + reason.name())).as(reason.name()).isTrue();
+        }
+        for (org.openvisit.notify.domain.model.SmsSegments.Encoding encoding
+                : org.openvisit.notify.domain.model.SmsSegments.Encoding.values()) {
+            assertThat(english.containsKey("sms.template.encoding." + encoding.name())).as(encoding.name()).isTrue();
+        }
+    }
+
+    @Test
     void everyDeliveryStatusIsWordedAndAnUnknownOneIsNotShownAsItCame() {
         ResourceBundle english = bundle(Locale.ENGLISH);
         for (String status : NotifyText.CARRIER_STATUSES) {
