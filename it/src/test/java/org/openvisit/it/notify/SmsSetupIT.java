@@ -776,6 +776,132 @@ class SmsSetupIT {
                 .contains("HTTP 401").doesNotContain("UNAUTHORIZED");
     }
 
+    /** One Ajax request of /sms.xhtml as PrimeFaces sends it: the form's fields, the source, what it runs and redraws. */
+    private static HttpResponse<String> ajax(org.openvisit.it.tenant.PortalClient browser, String page,
+                                             String source, String event, String execute, String render,
+                                             java.util.Map<String, String> fields) {
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", source);
+        form.put("jakarta.faces.partial.execute", execute);
+        form.put("jakarta.faces.partial.render", render);
+        if (event != null) {
+            form.put("jakarta.faces.behavior.event", event);
+            form.put("jakarta.faces.partial.event", event);
+        } else {
+            form.put(source, source);
+        }
+        form.put("sms", "sms");
+        form.putAll(fields);
+        form.put("jakarta.faces.ViewState", org.openvisit.it.support.JsfForm.viewState(page));
+        form.put(org.openvisit.it.support.JsfForm.NONCE_FIELD, org.openvisit.it.support.JsfForm.nonce(page));
+        HttpResponse<String> answer = browser.postForm(TenantApi.at("/sms.xhtml"), form);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).doesNotContain("Exception");
+        return answer;
+    }
+
+    /**
+     * The Message texts card of /sms.xhtml, as the page's Ajax requests drive it: the live preview counts segments
+     * (GSM-7, then UCS-2 for a Chinese character), an unknown placeholder is refused in words and nothing is saved, a
+     * good text is saved and the next confirmation the feed causes uses it; the feed's refusals are counted on the
+     * page by reason, and the outbox is filtered by delivery status.
+     */
+    @Test
+    void aTemplateEditedOnTheSmsPageIsCheckedPreviewedAndUsedByTheNextMessage() throws Exception {
+        Org org = organization("SMS wording");
+        consentBoth(org);
+        String numberId = request(org, "202").getString("id");
+        assertThat(awaitFinished(org, numberId, new ArrayList<>())).endsWith("ACTIVE");
+        String approver = TenantApi.user(TenantApi.OPERATOR, org.id(), "WordingAnalyst", "EHR_ANALYST").username();
+        String endpoint = TenantApi.endpoint(org.admin(), org.id(), "https://" + TenantApi.unique("sms-wording")
+                .toLowerCase(Locale.ROOT) + ".example.org/fhir", "TEST", approver, false).getString("id");
+        assertThat(put(org.admin(), org.sms() + "/numbers/" + numberId + "/endpoints/" + endpoint).statusCode())
+                .isEqualTo(200);
+        String facility = "FAC" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        assertThat(TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint, null,
+                "{\"confirmation\":true,\"reminderMinutes\":[15],\"phoneRegion\":\"US\",\"language\":\"en\","
+                        + "\"timeZone\":\"America/New_York\",\"sendingFacility\":\"" + facility + "\"}").statusCode())
+                .isEqualTo(200);
+        String secret = Http.json(TenantApi.post(org.admin(), org.sms() + "/endpoints/" + endpoint + "/feed-secret",
+                "{}")).getString("secret");
+
+        org.openvisit.it.tenant.PortalClient browser = new org.openvisit.it.tenant.PortalClient().speaking("en");
+        browser.signIn(org.admin().username(), org.admin().password());
+        String page = browser.get("/sms.xhtml?org=" + org.id()).body();
+        assertThat(page).contains("Message texts").contains("The shipped text: nothing changed yet.")
+                .contains("id=\"templatePreviewText\"").contains("sent as GSM-7");
+
+        // typing: the preview is redrawn with the example values, its length and why it cannot be saved yet
+        String bad = "{organization}: Dr {clinician} sees you on {date} at {time}. Join: {link}";
+        HttpResponse<String> typed = ajax(browser, page, "sms:templateText", "keyup", "sms:templateText",
+                "sms:templatePreview", java.util.Map.of("sms:templateText", bad));
+        assertThat(typed.body()).contains("SMS wording").contains("Mar 9, 2027").contains("/j/Ab3dE5gH7j")
+                .contains("segments: 1").contains("sent as GSM-7")
+                .contains("{clinician} is not a placeholder this message can use");
+        HttpResponse<String> refused = ajax(browser, page, "sms:saveTemplate", null,
+                "sms:saveTemplate sms:templateText", "sms:templateEditor sms:messages",
+                java.util.Map.of("sms:templateText", bad));
+        assertThat(refused.body()).contains("{clinician} is not a placeholder this message can use")
+                .doesNotContain("Text saved.");
+        assertThat(browser.get("/sms.xhtml?org=" + org.id()).body()).contains("The shipped text: nothing changed yet.");
+        HttpResponse<String> noLink = ajax(browser, page, "sms:saveTemplate", null,
+                "sms:saveTemplate sms:templateText", "sms:templateEditor sms:messages",
+                java.util.Map.of("sms:templateText", "{organization}: see you on {date}."));
+        assertThat(noLink.body()).contains("must contain the join link");
+
+        // one Chinese character: the whole message goes as UCS-2, in more segments
+        String wide = "{organization} video visit {date} {time}. Tap {link} to join, reply STOP to opt out. 诊";
+        HttpResponse<String> ucs2 = ajax(browser, page, "sms:templateText", "keyup", "sms:templateText",
+                "sms:templatePreview", java.util.Map.of("sms:templateText", wide));
+        assertThat(ucs2.body()).contains("sent as UCS-2").containsPattern("segments: [23];");
+
+        String good = "{organization} video visit {date} {time}. Tap {link} to join, reply STOP to opt out.";
+        HttpResponse<String> saved = ajax(browser, page, "sms:saveTemplate", null,
+                "sms:saveTemplate sms:templateText", "sms:templateEditor sms:messages",
+                java.util.Map.of("sms:templateText", good));
+        assertThat(saved.body()).contains("Text saved.").contains("Your own wording, last changed by "
+                + org.admin().username());
+
+        // the next confirmation is worded so
+        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        String booked = siu("S12", "W1-" + facility, facility, "APT-W1", start, "5550161");
+        assertThat(feed(endpoint, booked, sign(secret, booked.getBytes(StandardCharsets.UTF_8))).statusCode())
+                .isEqualTo(200);
+        String body = awaitOutbox(org, 1).get(0).getString("body");
+        assertThat(body).startsWith("SMS wording").contains(" video visit ").contains(". Tap ")
+                .containsPattern("/j/[a-z0-9]{10} to join, reply STOP to opt out\\.$").doesNotContain("is booked");
+
+        // refusals of this endpoint's feed are counted by reason on the page (from the database)
+        String none = siu("S12", "W2-" + facility, facility, "APT-W2", start, null);
+        assertThat(feed(endpoint, none, sign(secret, none.getBytes(StandardCharsets.UTF_8))).statusCode())
+                .isEqualTo(400);
+        assertThat(feed(endpoint, none, sign("wrong", none.getBytes(StandardCharsets.UTF_8))).statusCode())
+                .isEqualTo(401);
+        String later = browser.get("/sms.xhtml?org=" + org.id()).body();
+        assertThat(later).contains("id=\"refusals-" + endpoint + "\"")
+                .contains("no mobile number for the patient: 1, last on")
+                .contains("missing or wrong signature: 1, last on");
+        assertThat(TenantApi.get(org.admin(), org.sms() + "/messages/feed-refusals").body())
+                .contains("\"reason\":\"NO_MOBILE\"").contains("\"refused\":1");
+
+        // the outbox by delivery status: the built-in carrier's message, and none delivered by a carrier
+        assertThat(jsonArray(TenantApi.get(org.admin(), org.sms() + "/messages?status=BUILTIN"))).hasSize(1);
+        assertThat(jsonArray(TenantApi.get(org.admin(), org.sms() + "/messages?status=DELIVERED"))).isEmpty();
+        TenantApi.assertProblem(TenantApi.get(org.admin(), org.sms() + "/messages?status=LOST"), 400);
+        HttpResponse<String> filtered = ajax(browser, later, "sms:filterOutbox", null,
+                "sms:filterOutbox sms:outboxFilter", "sms:outboxCard", java.util.Map.of("sms:outboxFilter_input",
+                        "DELIVERED"));
+        assertThat(filtered.body()).contains("No message with this delivery status.").doesNotContain(". Tap /j/");
+    }
+
+    private static jakarta.json.JsonArray jsonArray(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(response.body()))) {
+            return reader.readArray();
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
