@@ -71,6 +71,14 @@ public class SmsTemplateService {
         return view(kind, language, templates.find(organizationId, kind, language));
     }
 
+    /** The text rendered with the example values and counted, as the page's preview shows it. */
+    public TemplatePreview preview(@NotNull Actor actor, @NotNull UUID organizationId, @NotNull SmsTemplateKind kind,
+                                   @NotNull String language, String text) {
+        requireMayLook(actor, organizationId);
+        requireLanguage(language);
+        return previews.preview(kind, language, text, organization(organizationId).name().value());
+    }
+
     /**
      * Saves the organization's wording.
      *

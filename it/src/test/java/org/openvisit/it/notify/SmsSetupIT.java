@@ -863,6 +863,22 @@ class SmsSetupIT {
         assertThat(saved.body()).contains("Text saved.").contains("Your own wording, last changed by "
                 + org.admin().username());
 
+        // the same through the API: read, refused in words, previewed
+        JsonObject confirmationText = Http.json(TenantApi.get(org.admin(), org.sms() + "/templates/CONFIRMATION/en"));
+        assertThat(confirmationText.getBoolean("custom")).isTrue();
+        assertThat(confirmationText.getString("text")).isEqualTo(good);
+        HttpResponse<String> apiBad = TenantApi.put(org.admin(), org.sms() + "/templates/REMINDER/ru", null,
+                "{\"text\":\"{organization}: {date}\"}");
+        TenantApi.assertProblem(apiBad, 400);
+        assertThat(apiBad.body()).contains("join link");
+        assertThat(Http.json(TenantApi.get(org.admin(), org.sms() + "/templates/REMINDER/ru")).getBoolean("custom"))
+                .isFalse();
+        JsonObject apiPreview = Http.json(TenantApi.post(org.admin(), org.sms() + "/templates/LINK/zh-CN/preview",
+                "{\"text\":\"{organization} 加入 {link}\"}"));
+        assertThat(apiPreview.getString("encoding")).isEqualTo("UCS_2");
+        assertThat(apiPreview.getInt("segments")).isEqualTo(1);
+        assertThat(!apiPreview.containsKey("problem") || apiPreview.isNull("problem")).isTrue();
+
         // the next confirmation is worded so
         Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
         String booked = siu("S12", "W1-" + facility, facility, "APT-W1", start, "5550161");
