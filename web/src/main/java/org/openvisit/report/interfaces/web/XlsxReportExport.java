@@ -20,7 +20,7 @@ import java.time.ZoneId;
  * kept in memory, the rest go to a temporary file that is deleted when the workbook closes. Times are real date cells
  * in the viewer's zone, durations numbers of seconds, the status a word.
  */
-final class XlsxReportExport {
+public final class XlsxReportExport {
 
     static final int WINDOW = 100;
     private static final int MAX_ROWS = 1_048_575; // Excel's limit, less the heading
@@ -29,7 +29,7 @@ final class XlsxReportExport {
     }
 
     /** @return how many rows were written */
-    static long write(OutputStream out, RowSource rows, ReportText.Texts texts, ZoneId zone) throws IOException {
+    public static long write(OutputStream out, RowSource rows, ReportText.Texts texts, ZoneId zone) throws IOException {
         return write(out, rows, texts, zone, ReportColumn.all());
     }
 
