@@ -45,7 +45,9 @@ class PagesInFourLanguagesIT {
             "HL", "SIU", "MSH", "MLLP", "HTTPS", "HMAC", "SHA", "tz", "US", "CN", "TW", "RU", "America", "New", "York",
             "Asia", "Shanghai", "Taipei", "Europe", "Moscow",
             // the QR code of the second factor's set-up
-            "QR");
+            "QR",
+            // the SMS encodings named on the SMS page (GSM-7, UCS-2)
+            "GSM", "UCS");
 
     private static final Pattern URL = Pattern.compile("\\S+://\\S+");
     /** The labels the collector puts before attribute texts (to tell where a word came from), not page text. */

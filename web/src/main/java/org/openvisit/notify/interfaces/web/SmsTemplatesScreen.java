@@ -48,7 +48,7 @@ public class SmsTemplatesScreen implements Serializable {
     private SharedText shared;
 
     private SmsTemplateKind kind = SmsTemplateKind.CONFIRMATION;
-    private String language = "en";
+    private String language;
     private String draft;
     private TemplateView current;
     private TemplatePreview preview;
@@ -57,6 +57,9 @@ public class SmsTemplatesScreen implements Serializable {
     public void choose() {
         if (screen.getOrganizationId() == null || !screen.isOrganizationKnown()) {
             return;
+        }
+        if (language == null) {
+            language = languageOf(shared.getLocale());
         }
         try {
             current = service.template(currentUser.actor(), screen.getOrganizationId(), kind, language);
@@ -69,7 +72,7 @@ public class SmsTemplatesScreen implements Serializable {
 
     /** The preview of what is in the editor (called as the administrator types). */
     public void updatePreview() {
-        preview = previews.preview(kind, language, draft, screen.getOrganizationName());
+        preview = previews.preview(kind, getLanguage(), draft, screen.getOrganizationName());
     }
 
     public void save() {
@@ -98,6 +101,14 @@ public class SmsTemplatesScreen implements Serializable {
         if (current == null) {
             choose();
         }
+    }
+
+    /** The viewer's language among the messages' languages (the card opens on it), English otherwise. */
+    static String languageOf(java.util.Locale viewer) {
+        if ("zh".equals(viewer.getLanguage())) {
+            return "TW".equals(viewer.getCountry()) || "Hant".equals(viewer.getScript()) ? "zh-TW" : "zh-CN";
+        }
+        return "ru".equals(viewer.getLanguage()) ? "ru" : "en";
     }
 
     public List<SmsTemplateKind> getKinds() {
@@ -153,7 +164,8 @@ public class SmsTemplatesScreen implements Serializable {
     }
 
     public String getLanguage() {
-        return language;
+        ensureLoaded();
+        return language == null ? "en" : language;
     }
 
     public void setLanguage(String language) {

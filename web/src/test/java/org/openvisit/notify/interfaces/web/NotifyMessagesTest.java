@@ -88,6 +88,14 @@ class NotifyMessagesTest {
     }
 
     @Test
+    void theMessageTextsCardOpensOnTheViewersLanguage() {
+        assertThat(SmsTemplatesScreen.languageOf(Locale.forLanguageTag("zh-Hant-TW"))).isEqualTo("zh-TW");
+        assertThat(SmsTemplatesScreen.languageOf(Locale.forLanguageTag("zh-Hans-CN"))).isEqualTo("zh-CN");
+        assertThat(SmsTemplatesScreen.languageOf(Locale.forLanguageTag("ru"))).isEqualTo("ru");
+        assertThat(SmsTemplatesScreen.languageOf(Locale.forLanguageTag("fr"))).isEqualTo("en");
+    }
+
+    @Test
     void everyDeliveryStatusIsWordedAndAnUnknownOneIsNotShownAsItCame() {
         ResourceBundle english = bundle(Locale.ENGLISH);
         for (String status : NotifyText.CARRIER_STATUSES) {
