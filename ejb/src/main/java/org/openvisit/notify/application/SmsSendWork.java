@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.notify.domain.model.DueOrganization;
 import org.openvisit.notify.domain.model.LinkSend;
+import org.openvisit.notify.domain.model.NumberPace;
 import org.openvisit.region.domain.model.RegionalStore;
 import org.openvisit.visit.application.VisitEventRecorded;
 import org.openvisit.visit.application.VisitEvents;
@@ -60,6 +61,9 @@ public class SmsSendWork {
     private SmsTexts texts;
 
     @Inject
+    private SmsSendPacing pacing;
+
+    @Inject
     @ConfigProperty(name = "openvisit.public-url", defaultValue = "http://localhost:8080")
     private String publicUrl;
 
@@ -76,6 +80,8 @@ public class SmsSendWork {
     public int sendDue(DataRegion region, Map<UUID, SendContext> contexts, Instant now, int max) {
         SmsFeedRepository store = regions.ready(region).smsFeed();
         List<SmsSend> claimed = store.claimDue(now, max);
+        Map<SmsSend, SmsAppointment> appointments = new java.util.LinkedHashMap<>();
+        java.util.Set<String> numbers = new java.util.HashSet<>();
         int done = 0;
         for (SmsSend send : claimed) {
             Optional<SmsAppointment> appointment = store.appointment(send.appointmentId());
@@ -84,43 +90,79 @@ public class SmsSendWork {
                 done++;
                 continue;
             }
-            SmsAppointment a = appointment.get();
-            SendContext context = contexts.get(a.endpointId());
-            if (context == null) {
-                continue;
-            }
-            done++;
-            Optional<String> blocked = context.blocked();
-            if (blocked.isPresent()) {
-                send.skip(blocked.get(), now);
-            } else if (a.phoneSealed().isEmpty()) {
-                send.skip("The patient's number is no longer kept.", now);
-            } else if (a.phoneHash().map(h -> store.optedOut(a.organizationId(), h)).orElse(false)) {
-                send.skip("The patient opted out (STOP).", now);
-            } else if (send.holdForQuietHours(context.quiet(), context.zone(), a.startsAt(), now)) {
-                LOG.fine(() -> "SMS " + send.kind() + " for appointment " + a.id() + " held for the quiet hours");
-            } else {
-                PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
-                String body = texts.body(send.kind().name(), context.language(), context.organizationName(),
-                        a.startsAt(), context.zone(), link(a.linkCode()));
-                try {
-                    carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), context.from().orElseThrow(),
-                            to.e164(), body));
-                } catch (SmsCarrierRefusedException refused) {
-                    send.skip(refused.getMessage(), now);
-                    continue;
-                } catch (RuntimeException transientFault) {
-                    // an outside carrier may have sent the messages before this one: keep them (commit), leave this
-                    // one and the rest of the batch pending for the next run
-                    LOG.warning(() -> "SMS: the carrier did not take a message (" + transientFault.getMessage()
-                            + "); it is tried again at the next run.");
-                    return done - 1;
-                }
-                send.sent(now);
-                LOG.info(() -> "SMS " + send.kind() + " for appointment " + a.id() + " sent to " + to.masked());
+            appointments.put(send, appointment.get());
+            SendContext context = contexts.get(appointment.get().endpointId());
+            if (context != null) {
+                context.from().ifPresent(numbers::add);
             }
         }
-        return done;
+        NumberPace pace = new NumberPace(numbers.isEmpty() ? List.of() : store.lockPace(numbers), pacing.rate(),
+                pacing.backoffBase(), pacing.backoffMax());
+        try {
+            for (Map.Entry<SmsSend, SmsAppointment> e : appointments.entrySet()) {
+                SmsSend send = e.getKey();
+                SmsAppointment a = e.getValue();
+                SendContext context = contexts.get(a.endpointId());
+                if (context == null) {
+                    continue;
+                }
+                done++;
+                Optional<String> blocked = context.blocked();
+                if (blocked.isPresent()) {
+                    send.skip(blocked.get(), now);
+                } else if (a.phoneSealed().isEmpty()) {
+                    send.skip("The patient's number is no longer kept.", now);
+                } else if (a.phoneHash().map(h -> store.optedOut(a.organizationId(), h)).orElse(false)) {
+                    send.skip("The patient opted out (STOP).", now);
+                } else if (send.holdForQuietHours(context.quiet(), context.zone(), a.startsAt(), now)) {
+                    LOG.fine(() -> "SMS " + send.kind() + " for appointment " + a.id() + " held for the quiet hours");
+                } else if (!send(region, store, send, a, context, pace, now)) {
+                    // an outside carrier may have sent the messages before this one: keep them (commit), leave this
+                    // one and the rest of the batch pending; the number's messages wait for the back-off
+                    return done - 1;
+                }
+            }
+            return done;
+        } finally {
+            if (!numbers.isEmpty()) {
+                store.savePace(pace.rows());
+            }
+        }
+    }
+
+    /**
+     * One message, once nothing keeps it back: it takes its number's next free slot and goes to the carrier, or
+     * waits for a slot still ahead.
+     *
+     * @return false when the carrier had a transient fault (the send stays pending)
+     */
+    private boolean send(DataRegion region, SmsFeedRepository store, SmsSend send, SmsAppointment a,
+                         SendContext context, NumberPace pace, Instant now) {
+        String from = context.from().orElseThrow();
+        Instant slot = pace.take(from, now);
+        if (slot.isAfter(now)) {
+            send.deferTo(slot);
+            return true;
+        }
+        PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
+        String body = texts.body(send.kind().name(), context.language(), context.organizationName(),
+                a.startsAt(), context.zone(), link(a.linkCode()));
+        try {
+            carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), from, to.e164(), body));
+        } catch (SmsCarrierRefusedException refused) {
+            send.skip(refused.getMessage(), now);
+            pace.succeeded(from);
+            return true;
+        } catch (RuntimeException transientFault) {
+            Instant again = pace.failed(from, now, null);
+            LOG.warning(() -> "SMS: the carrier did not take a message (" + transientFault.getMessage()
+                    + "); the sending number's messages are tried again from " + again + ".");
+            return false;
+        }
+        pace.succeeded(from);
+        send.sent(now);
+        LOG.fine(() -> "SMS " + send.kind() + " for appointment " + a.id() + " sent to " + to.masked());
+        return true;
     }
 
     /** Records STOP or START for the number (by its hash) and sends the reply, in one transaction. */

@@ -47,6 +47,15 @@ public interface SmsFeedRepository {
      */
     List<SmsSend> claimDue(Instant now, int max);
 
+    /**
+     * The sending numbers' pace rows ({@code sms_number_pace}), locked for this transaction one after the other in
+     * the numbers' order (so two nodes cannot deadlock on them); a number without a row has none in the answer.
+     */
+    List<NumberPace.Row> lockPace(java.util.Collection<String> numbers);
+
+    /** Writes the pace rows (a number's first row is inserted; two nodes inserting it at once: one fails). */
+    void savePace(java.util.Collection<NumberPace.Row> rows);
+
     void addOutbox(OutboxEntry entry);
 
     /** The organization's outbox, newest first. */

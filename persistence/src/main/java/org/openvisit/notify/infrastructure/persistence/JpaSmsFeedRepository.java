@@ -6,6 +6,7 @@ import org.openvisit.notify.domain.model.AppointmentStatus;
 import org.openvisit.notify.domain.model.ControlHash;
 import org.openvisit.notify.domain.model.DueOrganization;
 import org.openvisit.notify.domain.model.LinkSend;
+import org.openvisit.notify.domain.model.NumberPace;
 import org.openvisit.notify.domain.model.OutboxEntry;
 import org.openvisit.notify.domain.model.SendStatus;
 import org.openvisit.notify.domain.model.SmsAppointment;
@@ -160,6 +161,37 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
             }
         }
         return claimed;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<NumberPace.Row> lockPace(java.util.Collection<String> numbers) {
+        List<NumberPace.Row> locked = new ArrayList<>();
+        for (String number : new java.util.TreeSet<>(numbers)) {
+            List<Object[]> rows = entityManager.createNativeQuery(
+                            "SELECT next_free_at, failures FROM sms_number_pace WHERE from_number = ?1 FOR UPDATE")
+                    .setParameter(1, number).getResultList();
+            for (Object[] r : rows) {
+                locked.add(new NumberPace.Row(number, instant(r[0]), ((Number) r[1]).intValue()));
+            }
+        }
+        return locked;
+    }
+
+    @Override
+    public void savePace(java.util.Collection<NumberPace.Row> rows) {
+        for (NumberPace.Row row : rows) {
+            int updated = entityManager.createNativeQuery(
+                            "UPDATE sms_number_pace SET next_free_at = ?2, failures = ?3 WHERE from_number = ?1")
+                    .setParameter(1, row.number()).setParameter(2, utc(row.nextFreeAt()))
+                    .setParameter(3, row.failures()).executeUpdate();
+            if (updated == 0) {
+                entityManager.createNativeQuery(
+                                "INSERT INTO sms_number_pace (from_number, next_free_at, failures) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, row.number()).setParameter(2, utc(row.nextFreeAt()))
+                        .setParameter(3, row.failures()).executeUpdate();
+            }
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.openvisit.notify.domain.model.AppointmentKeys;
 import org.openvisit.notify.domain.model.ControlHash;
 import org.openvisit.notify.domain.model.AppointmentOutcome;
 import org.openvisit.notify.domain.model.AppointmentStatus;
+import org.openvisit.notify.domain.model.NumberPace;
 import org.openvisit.notify.domain.model.OutboxEntry;
 import org.openvisit.notify.domain.model.SendKind;
 import org.openvisit.notify.domain.model.SendStatus;
@@ -286,6 +287,57 @@ abstract class SmsFeedRepositoryContract {
             assertThat(all).containsAll(mine);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNumbersPaceIsOneLockedRowSoASecondNodeWaitsAndSeesTheSlotsTaken() throws Exception {
+        String from = "+1202555" + (1000 + new java.util.Random().nextInt(8999));
+        Duration second = Duration.ofSeconds(1);
+        assertThat(this.<List<NumberPace.Row>>inTransaction(r -> r.lockPace(List.of(from)))).isEmpty();
+        inTransaction(r -> {
+            NumberPace pace = new NumberPace(r.lockPace(List.of(from)), 1, second, Duration.ofMinutes(5));
+            pace.take(from, NOW);
+            r.savePace(pace.rows());
+            return null;
+        });
+        assertThat(this.<List<NumberPace.Row>>inTransaction(r -> r.lockPace(List.of(from))))
+                .containsExactly(new NumberPace.Row(from, NOW.plusSeconds(1), 0));
+
+        // node A holds the row while it sends; node B's claim waits for it and then takes the slots after A's
+        CountDownLatch aLocked = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Instant> a = pool.submit(() -> inTransaction(r -> {
+                NumberPace pace = new NumberPace(r.lockPace(List.of(from)), 1, second, Duration.ofMinutes(5));
+                aLocked.countDown();
+                Instant slot = pace.take(from, NOW);
+                pace.take(from, NOW);
+                sleep(500);
+                r.savePace(pace.rows());
+                return slot;
+            }));
+            aLocked.await();
+            Future<Instant> b = pool.submit(() -> inTransaction(r -> {
+                NumberPace pace = new NumberPace(r.lockPace(List.of(from)), 1, second, Duration.ofMinutes(5));
+                Instant slot = pace.take(from, NOW);
+                r.savePace(pace.rows());
+                return slot;
+            }));
+            assertThat(a.get()).isEqualTo(NOW.plusSeconds(1));
+            assertThat(b.get()).isEqualTo(NOW.plusSeconds(3));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(this.<List<NumberPace.Row>>inTransaction(r -> r.lockPace(List.of(from, "+12025559999"))))
+                .containsExactly(new NumberPace.Row(from, NOW.plusSeconds(4), 0));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
