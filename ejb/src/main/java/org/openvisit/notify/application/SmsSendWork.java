@@ -44,6 +44,12 @@ import java.util.logging.Logger;
 public class SmsSendWork {
 
     private static final Logger LOG = Logger.getLogger(SmsSendWork.class.getName());
+    /**
+     * A message whose number's slot is at most this far ahead waits for it in the batch (a fast number's next slot is
+     * a millisecond away); one further ahead (a long code's next second) is left due at its slot for a later run.
+     */
+    static final Duration MAX_WAIT_FOR_SLOT = Duration.ofMillis(200);
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     @EJB
     private RegionDirectory regions;
@@ -80,22 +86,28 @@ public class SmsSendWork {
     public int sendDue(DataRegion region, Map<UUID, SendContext> contexts, Instant now, int max) {
         SmsFeedRepository store = regions.ready(region).smsFeed();
         List<SmsSend> claimed = store.claimDue(now, max);
+        Map<UUID, SmsAppointment> found = store.appointments(claimed.stream().map(SmsSend::appointmentId).toList());
         Map<SmsSend, SmsAppointment> appointments = new java.util.LinkedHashMap<>();
         java.util.Set<String> numbers = new java.util.HashSet<>();
+        Map<UUID, java.util.Set<String>> hashes = new java.util.HashMap<>();
         int done = 0;
         for (SmsSend send : claimed) {
-            Optional<SmsAppointment> appointment = store.appointment(send.appointmentId());
-            if (appointment.isEmpty()) {
+            SmsAppointment appointment = found.get(send.appointmentId());
+            if (appointment == null) {
                 send.skip("The appointment is gone.", now);
                 done++;
                 continue;
             }
-            appointments.put(send, appointment.get());
-            SendContext context = contexts.get(appointment.get().endpointId());
+            appointments.put(send, appointment);
+            SendContext context = contexts.get(appointment.endpointId());
             if (context != null) {
                 context.from().ifPresent(numbers::add);
+                appointment.phoneHash().ifPresent(h -> hashes.computeIfAbsent(appointment.organizationId(),
+                        o -> new java.util.HashSet<>()).add(h));
             }
         }
+        Map<UUID, java.util.Set<String>> optedOut = new java.util.HashMap<>();
+        hashes.forEach((organization, of) -> optedOut.put(organization, store.optedOut(organization, of)));
         NumberPace pace = new NumberPace(numbers.isEmpty() ? List.of() : store.lockPace(numbers), pacing.rate(),
                 pacing.backoffBase(), pacing.backoffMax());
         try {
@@ -112,7 +124,8 @@ public class SmsSendWork {
                     send.skip(blocked.get(), now);
                 } else if (a.phoneSealed().isEmpty()) {
                     send.skip("The patient's number is no longer kept.", now);
-                } else if (a.phoneHash().map(h -> store.optedOut(a.organizationId(), h)).orElse(false)) {
+                } else if (a.phoneHash().map(h -> optedOut.getOrDefault(a.organizationId(), java.util.Set.of())
+                        .contains(h)).orElse(false)) {
                     send.skip("The patient opted out (STOP).", now);
                 } else if (send.holdForQuietHours(context.quiet(), context.zone(), a.startsAt(), now)) {
                     LOG.fine(() -> "SMS " + send.kind() + " for appointment " + a.id() + " held for the quiet hours");
@@ -139,10 +152,16 @@ public class SmsSendWork {
     private boolean send(DataRegion region, SmsFeedRepository store, SmsSend send, SmsAppointment a,
                          SendContext context, NumberPace pace, Instant now) {
         String from = context.from().orElseThrow();
-        Instant slot = pace.take(from, now);
-        if (slot.isAfter(now)) {
+        // the number's slots are in real time (a batch's "now" is the time it was claimed)
+        Instant current = clock.instant();
+        Instant slot = pace.take(from, current.isBefore(now) ? now : current);
+        Duration ahead = Duration.between(current, slot);
+        if (ahead.compareTo(MAX_WAIT_FOR_SLOT) > 0) {
             send.deferTo(slot);
             return true;
+        }
+        if (!ahead.isNegative() && !ahead.isZero()) {
+            sleep(ahead);
         }
         PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
         String body = texts.body(send.kind().name(), context.language(), context.organizationName(),
@@ -296,6 +315,14 @@ public class SmsSendWork {
     /** The third step when the carrier did not take it: the reservation is forgotten (it counts toward no limit). */
     public void cancelLink(LinkRequest r, LinkReservation reservation) {
         regions.ready(r.region()).smsFeed().removeLinkSend(reservation.id());
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String link(String code) {

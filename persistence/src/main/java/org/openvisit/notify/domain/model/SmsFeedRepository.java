@@ -17,6 +17,9 @@ public interface SmsFeedRepository {
 
     Optional<SmsAppointment> appointment(UUID id);
 
+    /** The appointments of these ids that exist (one query: the send job's batch). */
+    java.util.Map<UUID, SmsAppointment> appointments(java.util.Collection<UUID> ids);
+
     /**
      * Whether the feed said the endpoint's appointment was cancelled, found by a visit's hash of it (the
      * {@link AppointmentKeys#reference()} or {@link AppointmentKeys#identifier()}: whichever form a launch named it by).
@@ -65,6 +68,9 @@ public interface SmsFeedRepository {
     void optOut(UUID organizationId, String phoneHash, boolean out, Instant at);
 
     boolean optedOut(UUID organizationId, String phoneHash);
+
+    /** Which of these numbers (keyed hashes) opted out of the organization's messages (few queries for a batch). */
+    java.util.Set<String> optedOut(UUID organizationId, java.util.Collection<String> phoneHashes);
 
     /**
      * Forgets the patients' numbers of appointments that started before {@code startedBefore}, and of those that

@@ -255,6 +255,8 @@ abstract class SmsFeedRepositoryContract {
             return c;
         });
         assertThat(claimed).extracting(SmsSend::kind).containsExactly(SendKind.CONFIRMATION);
+        assertThat(this.<java.util.Map<UUID, SmsAppointment>>inTransaction(r -> r.appointments(
+                List.of(a.id(), UUID.randomUUID(), a.id())))).containsOnlyKeys(a.id());
         assertThat(this.<List<SmsSend>>inTransaction(r -> r.claimDue(past.plusSeconds(1), 1000)).stream()
                 .filter(s -> s.appointmentId().equals(a.id()))).isEmpty();
         assertThat(this.<List<SmsSend>>inTransaction(r -> r.sendsOf(a.id()))).extracting(SmsSend::status)
@@ -367,6 +369,10 @@ abstract class SmsFeedRepositoryContract {
         });
         assertThat(this.<Boolean>inTransaction(r -> r.optedOut(org, "h1"))).isTrue();
         assertThat(this.<Boolean>inTransaction(r -> r.optedOut(UUID.randomUUID(), "h1"))).isFalse();
+        assertThat(this.<java.util.Set<String>>inTransaction(r -> r.optedOut(org, List.of("h1", "h2", "h1"))))
+                .as("the batch form").containsExactly("h1");
+        assertThat(this.<java.util.Set<String>>inTransaction(r -> r.optedOut(UUID.randomUUID(), List.of("h1"))))
+                .isEmpty();
         inTransaction(r -> {
             r.optOut(org, "h1", false, NOW);
             return null;
