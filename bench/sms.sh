@@ -14,7 +14,7 @@
 # Needs a build (mvn -B -o -DskipTests package), PostgreSQL at 127.0.0.1:5432 (user postgres, trust), psql, curl,
 # python3, java. Usage: bench/sms.sh [intake-messages] [reminders]   (default 20000 100000)
 # BENCH_PORT (default 16930); OPENVISIT_SMS_BUILTIN_RATE_PER_NUMBER (default here 20000, see bench/README.md); any
-# other OPENVISIT_* variable is passed on.
+# other OPENVISIT_* variable is passed on. BENCH_DUMPS=<folder>: thread dumps (jcmd Thread.print) every 2 s of (b) go there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 intake="${1:-20000}"
@@ -130,7 +130,7 @@ bench_sends="s.id IN (SELECT md5('bench-send' || g)::uuid::text FROM generate_se
 until [[ "$(sql "SELECT count(*) FROM sms_send s WHERE s.status = 'PENDING' AND $bench_sends")" == 0 ]]; do
   sleep 2
   if [[ -n "$pid" && -n "${BENCH_DUMPS:-}" && $(date +%s) -gt $(date -d "$due" +%s) ]]; then
-    jcmd "$pid" Thread.print > "$data/dump-$(date +%s).txt" 2>/dev/null || true
+    jcmd "$pid" Thread.print > "$BENCH_DUMPS/drain-$(date +%s).txt" 2>/dev/null || true
   fi
 done
 "${psql[@]}" -d "$db" -v due="'$due'" -v n="$reminders" <<'SQL'
