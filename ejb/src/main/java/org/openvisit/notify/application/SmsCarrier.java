@@ -41,6 +41,14 @@ public interface SmsCarrier {
      */
     String send(OutgoingSms sms);
 
+    /**
+     * How many messages per second one sending number may hand over when {@code openvisit.sms.rate-per-number} is
+     * not set: 1, as carriers document for a long code (a 10-digit number).
+     */
+    default double ratePerNumber() {
+        return 1.0;
+    }
+
     /** Gives a number back to the carrier; nothing is sent from it any more. Releasing twice does no harm. */
     void release(SendingNumber number);
 }

@@ -84,7 +84,7 @@ public class SmsFeedService {
                 throw new FeedRefusal(FeedRefusal.Reason.BAD_SIGNATURE, "The signature (" + FeedSignature.HEADER
                         + ") is missing or does not match the message and the endpoint's secret.");
             }
-            return apply(endpoint, text, "HTTPS");
+            return apply(endpoint, codec.read(text), text, "HTTPS");
         } catch (FeedRefusal refusal) {
             return refused(text, refusal, "HTTPS", endpoint);
         }
@@ -99,7 +99,7 @@ public class SmsFeedService {
                     .or(() -> mapped(peek.sendingFacility()).flatMap(lookup::byEndpoint))
                     .orElseThrow(() -> new FeedRefusal(FeedRefusal.Reason.UNKNOWN_ENDPOINT, "No endpoint is set up "
                             + "for the sending facility (MSH-4) of this message."));
-            return apply(endpoint, text, "MLLP");
+            return apply(endpoint, peek, text, "MLLP");
         } catch (FeedRefusal refusal) {
             return refused(text, refusal, "MLLP", endpoint);
         }
@@ -119,8 +119,8 @@ public class SmsFeedService {
                 });
     }
 
-    private FeedAnswer apply(FeedEndpoint endpoint, String text, String channel) {
-        SiuMessage message = codec.read(text);
+    /** Applies the message, parsed once by the caller. */
+    private FeedAnswer apply(FeedEndpoint endpoint, SiuMessage message, String text, String channel) {
         FeedAnswer.Result result = take(endpoint, message, "SMS feed (" + channel + "): message "
                 + LogText.of(message.controlId(), 40));
         count(result.name(), "none");

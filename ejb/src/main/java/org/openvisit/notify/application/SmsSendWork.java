@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.notify.domain.model.DeliveryGroup;
 import org.openvisit.notify.domain.model.DueOrganization;
 import org.openvisit.notify.domain.model.LinkSend;
+import org.openvisit.notify.domain.model.NumberPace;
 import org.openvisit.region.domain.model.RegionalStore;
 import org.openvisit.visit.application.VisitEventRecorded;
 import org.openvisit.visit.application.VisitEvents;
@@ -45,6 +46,12 @@ import java.util.logging.Logger;
 public class SmsSendWork {
 
     private static final Logger LOG = Logger.getLogger(SmsSendWork.class.getName());
+    /**
+     * A message whose number's slot is at most this far ahead waits for it in the batch (a fast number's next slot is
+     * a millisecond away); one further ahead (a long code's next second) is left due at its slot for a later run.
+     */
+    static final Duration MAX_WAIT_FOR_SLOT = Duration.ofMillis(200);
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     @EJB
     private RegionDirectory regions;
@@ -60,6 +67,9 @@ public class SmsSendWork {
 
     @Inject
     private SmsTexts texts;
+
+    @Inject
+    private SmsSendPacing pacing;
 
     @Inject
     @ConfigProperty(name = "openvisit.public-url", defaultValue = "http://localhost:8080")
@@ -78,52 +88,103 @@ public class SmsSendWork {
     public int sendDue(DataRegion region, Map<UUID, SendContext> contexts, Instant now, int max) {
         SmsFeedRepository store = regions.ready(region).smsFeed();
         List<SmsSend> claimed = store.claimDue(now, max);
+        Map<UUID, SmsAppointment> found = store.appointments(claimed.stream().map(SmsSend::appointmentId).toList());
+        Map<SmsSend, SmsAppointment> appointments = new java.util.LinkedHashMap<>();
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        Map<UUID, java.util.Set<String>> hashes = new java.util.HashMap<>();
         int done = 0;
         for (SmsSend send : claimed) {
-            Optional<SmsAppointment> appointment = store.appointment(send.appointmentId());
-            if (appointment.isEmpty()) {
+            SmsAppointment appointment = found.get(send.appointmentId());
+            if (appointment == null) {
                 send.skip("The appointment is gone.", now);
                 done++;
                 continue;
             }
-            SmsAppointment a = appointment.get();
-            SendContext context = contexts.get(a.endpointId());
-            if (context == null) {
-                continue;
-            }
-            done++;
-            Optional<String> blocked = context.blocked();
-            if (blocked.isPresent()) {
-                send.skip(blocked.get(), now);
-            } else if (a.phoneSealed().isEmpty()) {
-                send.skip("The patient's number is no longer kept.", now);
-            } else if (a.phoneHash().map(h -> store.optedOut(a.organizationId(), h)).orElse(false)) {
-                send.skip("The patient opted out (STOP).", now);
-            } else if (send.holdForQuietHours(context.quiet(), context.zone(), a.startsAt(), now)) {
-                LOG.fine(() -> "SMS " + send.kind() + " for appointment " + a.id() + " held for the quiet hours");
-            } else {
-                PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
-                SmsTemplateKind kind = SmsTemplateKind.valueOf(send.kind().name());
-                String body = texts.body(kind, context.language(), context.template(kind),
-                        context.organizationName(), a.startsAt(), context.zone(), link(a.linkCode()));
-                try {
-                    carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), context.from().orElseThrow(),
-                            to.e164(), body));
-                } catch (SmsCarrierRefusedException refused) {
-                    send.skip(refused.getMessage(), now);
-                    continue;
-                } catch (RuntimeException transientFault) {
-                    // an outside carrier may have sent the messages before this one: keep them (commit), leave this
-                    // one and the rest of the batch pending for the next run
-                    LOG.warning(() -> "SMS: the carrier did not take a message (" + transientFault.getMessage()
-                            + "); it is tried again at the next run.");
-                    return done - 1;
-                }
-                send.sent(now);
-                LOG.info(() -> "SMS " + send.kind() + " for appointment " + a.id() + " sent to " + to.masked());
+            appointments.put(send, appointment);
+            SendContext context = contexts.get(appointment.endpointId());
+            if (context != null) {
+                context.from().ifPresent(numbers::add);
+                appointment.phoneHash().ifPresent(h -> hashes.computeIfAbsent(appointment.organizationId(),
+                        o -> new java.util.HashSet<>()).add(h));
             }
         }
-        return done;
+        Map<UUID, java.util.Set<String>> optedOut = new java.util.HashMap<>();
+        hashes.forEach((organization, of) -> optedOut.put(organization, store.optedOut(organization, of)));
+        NumberPace pace = new NumberPace(numbers.isEmpty() ? List.of() : store.lockPace(numbers), pacing.rate(),
+                pacing.backoffBase(), pacing.backoffMax());
+        try {
+            for (Map.Entry<SmsSend, SmsAppointment> e : appointments.entrySet()) {
+                SmsSend send = e.getKey();
+                SmsAppointment a = e.getValue();
+                SendContext context = contexts.get(a.endpointId());
+                if (context == null) {
+                    continue;
+                }
+                done++;
+                Optional<String> blocked = context.blocked();
+                if (blocked.isPresent()) {
+                    send.skip(blocked.get(), now);
+                } else if (a.phoneSealed().isEmpty()) {
+                    send.skip("The patient's number is no longer kept.", now);
+                } else if (a.phoneHash().map(h -> optedOut.getOrDefault(a.organizationId(), java.util.Set.of())
+                        .contains(h)).orElse(false)) {
+                    send.skip("The patient opted out (STOP).", now);
+                } else if (send.holdForQuietHours(context.quiet(), context.zone(), a.startsAt(), now)) {
+                    LOG.fine(() -> "SMS " + send.kind() + " for appointment " + a.id() + " held for the quiet hours");
+                } else if (!send(region, store, send, a, context, pace, now)) {
+                    // an outside carrier may have sent the messages before this one: keep them (commit), leave this
+                    // one and the rest of the batch pending; the number's messages wait for the back-off
+                    return done - 1;
+                }
+            }
+            return done;
+        } finally {
+            if (!numbers.isEmpty()) {
+                store.savePace(pace.rows());
+            }
+        }
+    }
+
+    /**
+     * One message, once nothing keeps it back: it takes its number's next free slot and goes to the carrier, or
+     * waits for a slot still ahead.
+     *
+     * @return false when the carrier had a transient fault (the send stays pending)
+     */
+    private boolean send(DataRegion region, SmsFeedRepository store, SmsSend send, SmsAppointment a,
+                         SendContext context, NumberPace pace, Instant now) {
+        String from = context.from().orElseThrow();
+        // the number's slots are in real time (a batch's "now" is the time it was claimed)
+        Instant current = clock.instant();
+        Instant slot = pace.take(from, current.isBefore(now) ? now : current);
+        Duration ahead = Duration.between(current, slot);
+        if (ahead.compareTo(MAX_WAIT_FOR_SLOT) > 0) {
+            send.deferTo(slot);
+            return true;
+        }
+        if (!ahead.isNegative() && !ahead.isZero()) {
+            sleep(ahead);
+        }
+        PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
+        SmsTemplateKind kind = SmsTemplateKind.valueOf(send.kind().name());
+        String body = texts.body(kind, context.language(), context.template(kind), context.organizationName(),
+                a.startsAt(), context.zone(), link(a.linkCode()));
+        try {
+            carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), from, to.e164(), body));
+        } catch (SmsCarrierRefusedException refused) {
+            send.skip(refused.getMessage(), now);
+            pace.succeeded(from);
+            return true;
+        } catch (RuntimeException transientFault) {
+            Instant again = pace.failed(from, now, null);
+            LOG.warning(() -> "SMS: the carrier did not take a message (" + transientFault.getMessage()
+                    + "); the sending number's messages are tried again from " + again + ".");
+            return false;
+        }
+        pace.succeeded(from);
+        send.sent(now);
+        LOG.fine(() -> "SMS " + send.kind() + " for appointment " + a.id() + " sent to " + to.masked());
+        return true;
     }
 
     /** Records STOP or START for the number (by its hash) and sends the reply, in one transaction. */
@@ -257,6 +318,14 @@ public class SmsSendWork {
     /** The third step when the carrier did not take it: the reservation is forgotten (it counts toward no limit). */
     public void cancelLink(LinkRequest r, LinkReservation reservation) {
         regions.ready(r.region()).smsFeed().removeLinkSend(reservation.id());
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String link(String code) {

@@ -44,8 +44,11 @@ public class BuiltInSmsCarrier implements SmsCarrier {
     public static final String NAME = "builtin";
     private static final Logger LOG = Logger.getLogger(BuiltInSmsCarrier.class.getName());
     private static final String PREFIX = "builtin;";
+    /** Messages per second and number: nothing leaves the machine, so the pace is only there to be exercised. */
+    static final double DEFAULT_RATE = 1000;
 
     private Duration delay;
+    private double ratePerNumber = DEFAULT_RATE;
     private String defaultAreaCode;
     private List<String> failingAreaCodes;
     private Supplier<Set<String>> heldNumbers;
@@ -62,10 +65,19 @@ public class BuiltInSmsCarrier implements SmsCarrier {
                       @ConfigProperty(name = "openvisit.sms.builtin.area-code", defaultValue = "202") String areaCode,
                       @ConfigProperty(name = "openvisit.sms.builtin.failing-area-codes")
                       java.util.Optional<String> failing,
+                      @ConfigProperty(name = "openvisit.sms.builtin.rate-per-number", defaultValue = "1000")
+                      double ratePerNumber,
                       SmsNumberRepository numbers, RegionalStores stores) {
         this(Duration.ofMillis(Math.max(0, delayMillis)), areaCode, failing.orElse(""), numbers::heldNumbers,
                 Clock.systemUTC());
         this.outbox = (region, entry) -> stores.in(region).smsFeed().addOutbox(entry);
+        this.ratePerNumber = ratePerNumber;
+    }
+
+    /** {@code openvisit.sms.builtin.rate-per-number} (1000): the outbox is on this machine, no carrier to spare. */
+    @Override
+    public double ratePerNumber() {
+        return ratePerNumber;
     }
 
     /** For tests: the delay, default area code, failing area codes (comma-separated), held numbers and clock. */

@@ -17,6 +17,9 @@ public interface SmsFeedRepository {
 
     Optional<SmsAppointment> appointment(UUID id);
 
+    /** The appointments of these ids that exist (one query: the send job's batch). */
+    java.util.Map<UUID, SmsAppointment> appointments(java.util.Collection<UUID> ids);
+
     /**
      * Whether the feed said the endpoint's appointment was cancelled, found by a visit's hash of it (the
      * {@link AppointmentKeys#reference()} or {@link AppointmentKeys#identifier()}: whichever form a launch named it by).
@@ -47,6 +50,15 @@ public interface SmsFeedRepository {
      */
     List<SmsSend> claimDue(Instant now, int max);
 
+    /**
+     * The sending numbers' pace rows ({@code sms_number_pace}), locked for this transaction one after the other in
+     * the numbers' order (so two nodes cannot deadlock on them); a number without a row has none in the answer.
+     */
+    List<NumberPace.Row> lockPace(java.util.Collection<String> numbers);
+
+    /** Writes the pace rows (a number's first row is inserted; two nodes inserting it at once: one fails). */
+    void savePace(java.util.Collection<NumberPace.Row> rows);
+
     void addOutbox(OutboxEntry entry);
 
     /** The organization's outbox, newest first. */
@@ -61,6 +73,9 @@ public interface SmsFeedRepository {
     void optOut(UUID organizationId, String phoneHash, boolean out, Instant at);
 
     boolean optedOut(UUID organizationId, String phoneHash);
+
+    /** Which of these numbers (keyed hashes) opted out of the organization's messages (few queries for a batch). */
+    java.util.Set<String> optedOut(UUID organizationId, java.util.Collection<String> phoneHashes);
 
     /**
      * Forgets the patients' numbers of appointments that started before {@code startedBefore}, and of those that

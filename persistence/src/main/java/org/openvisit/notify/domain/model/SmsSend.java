@@ -122,6 +122,15 @@ public class SmsSend {
         return true;
     }
 
+    /**
+     * Waits, still pending, for its sending number's next free slot (the per-number rate, {@link NumberPace}): it is
+     * due again then, and that slot is kept for it.
+     */
+    public void deferTo(Instant slot) {
+        requirePending();
+        dueAt = Objects.requireNonNull(slot, "slot");
+    }
+
     private void finish(SendStatus to, String why, Instant at) {
         requirePending();
         status = to;

@@ -7,6 +7,7 @@ import org.openvisit.notify.domain.model.ControlHash;
 import org.openvisit.notify.domain.model.DeliveryGroup;
 import org.openvisit.notify.domain.model.DueOrganization;
 import org.openvisit.notify.domain.model.LinkSend;
+import org.openvisit.notify.domain.model.NumberPace;
 import org.openvisit.notify.domain.model.OutboxEntry;
 import org.openvisit.notify.domain.model.SendStatus;
 import org.openvisit.notify.domain.model.SmsAppointment;
@@ -150,17 +151,94 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
         }
         List<Object> ids = entityManager.createNativeQuery(CLAIM_DUE.formatted(max))
                 .setParameter(1, utc(now)).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // the locked rows, read in one query (no shared cache: what is read is the row as locked)
+        List<String> keys = ids.stream().map(Object::toString).toList();
+        java.util.Map<String, SmsSend> byId = new java.util.HashMap<>();
+        for (SmsSend send : entityManager.createQuery("select s from SmsSend s where s.id in :ids", SmsSend.class)
+                .setParameter("ids", keys).getResultList()) {
+            byId.put(send.id().toString(), send);
+        }
         List<SmsSend> claimed = new ArrayList<>();
-        for (Object id : ids) {
-            SmsSend send = entityManager.find(SmsSend.class, id.toString());
-            if (send != null) {
-                entityManager.refresh(send);
-                if (send.status() == SendStatus.PENDING) {
-                    claimed.add(send);
-                }
+        for (String id : keys) {
+            SmsSend send = byId.get(id);
+            if (send != null && send.status() == SendStatus.PENDING) {
+                claimed.add(send);
             }
         }
         return claimed;
+    }
+
+    @Override
+    public java.util.Map<UUID, SmsAppointment> appointments(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, SmsAppointment> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (SmsAppointment a : entityManager.createQuery("select a from SmsAppointment a where a.id in :ids",
+                SmsAppointment.class).setParameter("ids", ids.stream().map(UUID::toString).distinct().toList())
+                .getResultList()) {
+            found.put(a.id(), a);
+        }
+        return found;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> optedOut(UUID organizationId, java.util.Collection<String> phoneHashes) {
+        if (phoneHashes.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        List<String> all = phoneHashes.stream().distinct().toList();
+        for (int i = 0; i < all.size(); i += 500) {
+            List<String> part = all.subList(i, Math.min(all.size(), i + 500));
+            String marks = java.util.stream.IntStream.range(0, part.size()).mapToObj(k -> "?" + (k + 2))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            jakarta.persistence.Query q = entityManager.createNativeQuery("SELECT phone_hash FROM sms_opt_out "
+                    + "WHERE organization_id = ?1 AND opted_out = TRUE AND phone_hash IN (" + marks + ")");
+            q.setParameter(1, organizationId.toString());
+            for (int k = 0; k < part.size(); k++) {
+                q.setParameter(k + 2, part.get(k));
+            }
+            for (Object h : q.getResultList()) {
+                out.add(h.toString());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<NumberPace.Row> lockPace(java.util.Collection<String> numbers) {
+        List<NumberPace.Row> locked = new ArrayList<>();
+        for (String number : new java.util.TreeSet<>(numbers)) {
+            List<Object[]> rows = entityManager.createNativeQuery(
+                            "SELECT next_free_at, failures FROM sms_number_pace WHERE from_number = ?1 FOR UPDATE")
+                    .setParameter(1, number).getResultList();
+            for (Object[] r : rows) {
+                locked.add(new NumberPace.Row(number, instant(r[0]), ((Number) r[1]).intValue()));
+            }
+        }
+        return locked;
+    }
+
+    @Override
+    public void savePace(java.util.Collection<NumberPace.Row> rows) {
+        for (NumberPace.Row row : rows) {
+            int updated = entityManager.createNativeQuery(
+                            "UPDATE sms_number_pace SET next_free_at = ?2, failures = ?3 WHERE from_number = ?1")
+                    .setParameter(1, row.number()).setParameter(2, utc(row.nextFreeAt()))
+                    .setParameter(3, row.failures()).executeUpdate();
+            if (updated == 0) {
+                entityManager.createNativeQuery(
+                                "INSERT INTO sms_number_pace (from_number, next_free_at, failures) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, row.number()).setParameter(2, utc(row.nextFreeAt()))
+                        .setParameter(3, row.failures()).executeUpdate();
+            }
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.openvisit.notify.domain.model.ControlHash;
 import org.openvisit.notify.domain.model.DeliveryGroup;
 import org.openvisit.notify.domain.model.AppointmentOutcome;
 import org.openvisit.notify.domain.model.AppointmentStatus;
+import org.openvisit.notify.domain.model.NumberPace;
 import org.openvisit.notify.domain.model.OutboxEntry;
 import org.openvisit.notify.domain.model.SendKind;
 import org.openvisit.notify.domain.model.SendStatus;
@@ -255,6 +256,8 @@ abstract class SmsFeedRepositoryContract {
             return c;
         });
         assertThat(claimed).extracting(SmsSend::kind).containsExactly(SendKind.CONFIRMATION);
+        assertThat(this.<java.util.Map<UUID, SmsAppointment>>inTransaction(r -> r.appointments(
+                List.of(a.id(), UUID.randomUUID(), a.id())))).containsOnlyKeys(a.id());
         assertThat(this.<List<SmsSend>>inTransaction(r -> r.claimDue(past.plusSeconds(1), 1000)).stream()
                 .filter(s -> s.appointmentId().equals(a.id()))).isEmpty();
         assertThat(this.<List<SmsSend>>inTransaction(r -> r.sendsOf(a.id()))).extracting(SmsSend::status)
@@ -290,6 +293,57 @@ abstract class SmsFeedRepositoryContract {
         }
     }
 
+    @Test
+    void aNumbersPaceIsOneLockedRowSoASecondNodeWaitsAndSeesTheSlotsTaken() throws Exception {
+        String from = "+1202555" + (1000 + new java.util.Random().nextInt(8999));
+        Duration second = Duration.ofSeconds(1);
+        assertThat(this.<List<NumberPace.Row>>inTransaction(r -> r.lockPace(List.of(from)))).isEmpty();
+        inTransaction(r -> {
+            NumberPace pace = new NumberPace(r.lockPace(List.of(from)), 1, second, Duration.ofMinutes(5));
+            pace.take(from, NOW);
+            r.savePace(pace.rows());
+            return null;
+        });
+        assertThat(this.<List<NumberPace.Row>>inTransaction(r -> r.lockPace(List.of(from))))
+                .containsExactly(new NumberPace.Row(from, NOW.plusSeconds(1), 0));
+
+        // node A holds the row while it sends; node B's claim waits for it and then takes the slots after A's
+        CountDownLatch aLocked = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Instant> a = pool.submit(() -> inTransaction(r -> {
+                NumberPace pace = new NumberPace(r.lockPace(List.of(from)), 1, second, Duration.ofMinutes(5));
+                aLocked.countDown();
+                Instant slot = pace.take(from, NOW);
+                pace.take(from, NOW);
+                sleep(500);
+                r.savePace(pace.rows());
+                return slot;
+            }));
+            aLocked.await();
+            Future<Instant> b = pool.submit(() -> inTransaction(r -> {
+                NumberPace pace = new NumberPace(r.lockPace(List.of(from)), 1, second, Duration.ofMinutes(5));
+                Instant slot = pace.take(from, NOW);
+                r.savePace(pace.rows());
+                return slot;
+            }));
+            assertThat(a.get()).isEqualTo(NOW.plusSeconds(1));
+            assertThat(b.get()).isEqualTo(NOW.plusSeconds(3));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(this.<List<NumberPace.Row>>inTransaction(r -> r.lockPace(List.of(from, "+12025559999"))))
+                .containsExactly(new NumberPace.Row(from, NOW.plusSeconds(4), 0));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private List<UUID> claimAll(CountDownLatch start, Instant due) throws InterruptedException {
         start.await();
         return inTransaction(r -> {
@@ -316,6 +370,10 @@ abstract class SmsFeedRepositoryContract {
         });
         assertThat(this.<Boolean>inTransaction(r -> r.optedOut(org, "h1"))).isTrue();
         assertThat(this.<Boolean>inTransaction(r -> r.optedOut(UUID.randomUUID(), "h1"))).isFalse();
+        assertThat(this.<java.util.Set<String>>inTransaction(r -> r.optedOut(org, List.of("h1", "h2", "h1"))))
+                .as("the batch form").containsExactly("h1");
+        assertThat(this.<java.util.Set<String>>inTransaction(r -> r.optedOut(UUID.randomUUID(), List.of("h1"))))
+                .isEmpty();
         inTransaction(r -> {
             r.optOut(org, "h1", false, NOW);
             return null;
