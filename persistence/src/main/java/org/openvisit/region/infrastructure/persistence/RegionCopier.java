@@ -110,6 +110,10 @@ public final class RegionCopier {
             new Table("sms_feed_message", ORG, "endpoint_id", "control_hash"),
             new Table("sms_send", ORG, "id"),
             new Table("sms_outbox", ORG, "id"),
+            // a sending number's pace (the organization's number, no organization column): the numbers it sent from
+            new Table("sms_number_pace",
+                    "from_number IN (SELECT o.from_number FROM sms_outbox o WHERE o.organization_id = ?)",
+                    "from_number"),
             new Table("sms_link_send", ORG, "id"),
             new Table("sms_opt_out", ORG, "organization_id", "phone_hash"));
 
