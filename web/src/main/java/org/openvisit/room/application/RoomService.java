@@ -199,6 +199,11 @@ public class RoomService {
         return access;
     }
 
+    /** Whether calls may move to the SFU at all. */
+    public boolean sfuEnabled() {
+        return sfu.enabled();
+    }
+
     /** Whether the visit's call goes through the SFU. */
     public boolean onSfu(UUID visitId) {
         return room(visitId).onSfu();

@@ -208,12 +208,18 @@ public class SignalHub {
     /** A clinician admits one person or everyone waiting; in a group visit, the admitted may move the call to the SFU. */
     private void admit(RoomPass by, String attendeeId, boolean all) {
         List<String> admitted = new java.util.ArrayList<>();
+        boolean sfu = rooms.sfuEnabled(); // then the SFU access goes out before "admitted": the page enters the right call
         java.util.function.Consumer<String> tell = id -> {
             admitted.add(id);
-            tellAdmitted(by, id);
+            if (!sfu) {
+                tellAdmitted(by, id);
+            }
         };
         publish(by.visitId(), all ? rooms.admitAll(by, tell) : rooms.admit(by, attendeeId, tell));
-        moveToSfu(by.visitId(), admitted);
+        if (sfu) {
+            moveToSfu(by.visitId(), admitted);
+            admitted.forEach(id -> tellAdmitted(by, id));
+        }
     }
 
     /**
