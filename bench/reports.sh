@@ -61,6 +61,6 @@ t2=$(date +%s.%N)
 "${psql[@]}" -d "$db" -f "$root/bench/reports-queries-hours.sql"
 printf 'hour figures made in %.0f s\n' "$(echo "$(date +%s.%N) - $t2" | bc)"
 
-java -Drounds="${BENCH_ROUNDS:-200}" -DserverPid="$(pgrep -P "$script" java || true)" "$root/bench/ReportsBench.java" "$base" "$password" "$data/tokens"
+java -Drounds="${BENCH_ROUNDS:-200}" -DserverLog="$data/server.log" -DserverPid="$(pgrep -P "$script" java || true)" "$root/bench/ReportsBench.java" "$base" "$password" "$data/tokens"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); OpenVisit (-Xmx1g) and PostgreSQL" \
   "$(psql -h 127.0.0.1 -U postgres -At -c 'SHOW server_version' postgres) on the same machine, client too"

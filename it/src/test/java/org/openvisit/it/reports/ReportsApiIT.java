@@ -3,6 +3,8 @@ package org.openvisit.it.reports;
 import jakarta.json.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvisit.it.launch.ApprovedEndpoint;
@@ -13,8 +15,10 @@ import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.PortalClient;
 import org.openvisit.it.tenant.TenantApi;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reports API with bearer tokens on the shared server (issue 14): an organization's administrator issues a token
  * through the REST API, a client reads the summary, a page of visits and the CSV with it; another organization's id
  * in a filter gives nothing of it; a missing, badly signed, foreign or revoked token gets 401; a token cannot manage
- * tokens, and an EHR analyst gets 403. (Expired tokens and the other refusals: ReportJwtTest, ReportTokenServiceTest.)
+ * tokens, and an EHR analyst gets 403; a visit's timeline and the .xlsx through the API, and another organization's
+ * administrator gets 404 for the visit. (Expired tokens and the other refusals: ReportJwtTest, ReportTokenServiceTest.)
  */
 class ReportsApiIT {
 
@@ -144,6 +149,59 @@ class ReportsApiIT {
         HttpResponse<String> afterRevoke = bearer(token, "/api/reports/summary?" + range);
         TenantApi.assertProblem(afterRevoke, 401);
         assertThat(TenantApi.detail(afterRevoke)).contains("revoked");
+    }
+
+    @Test
+    void aTokenReadsAVisitsTimelineAndTheWorkbookAndNothingOfAnotherOrganization() throws Exception {
+        String token = issue(admin, "Timeline reader").getString("token");
+        HttpResponse<String> visits = bearer(token, "/api/reports/visits?" + range);
+        assertThat(visits.statusCode()).as(visits.body()).isEqualTo(200);
+        String visitId = Http.json(visits).getJsonArray("rows").getJsonObject(0).getString("visitId");
+
+        HttpResponse<String> timeline = bearer(token, "/api/reports/visits/" + visitId);
+        assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+        assertThat(timeline.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonObject t = Http.json(timeline);
+        assertThat(t.getJsonObject("visit").getString("visitId")).isEqualTo(visitId);
+        assertThat(t.getJsonObject("visit").getString("status")).isEqualTo("NO_SHOW");
+        assertThat(t.getJsonArray("events").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("type")).contains("VISIT_ENDED");
+        assertThat(t.getJsonArray("events").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getJsonNumber("sequence").longValue()).isSorted();
+        assertThat(t).containsKeys("quality", "deliveries");
+
+        // not a visit id: 400 naming it; no such visit: 404 in words, in the reader's language
+        HttpResponse<String> notAnId = bearer(token, "/api/reports/visits/not-a-visit");
+        TenantApi.assertProblem(notAnId, 400);
+        assertThat(TenantApi.field(notAnId)).isEqualTo("visitId");
+        HttpResponse<String> unknown = Http.send(HttpRequest.newBuilder(TenantApi.at("/api/reports/visits/"
+                + java.util.UUID.randomUUID())).header("Authorization", "Bearer " + token)
+                .header("Accept-Language", "zh-CN"));
+        TenantApi.assertProblem(unknown, 404);
+        assertThat(TenantApi.detail(unknown)).contains("报表");
+
+        // another organization's administrator asking for this visit: answered as an unknown one
+        String other = TenantApi.organization(TenantApi.unique("Timeline Other Clinic"));
+        TenantApi.User stranger = TenantApi.user(TenantApi.OPERATOR, other, "tlstranger", "ORG_ADMIN");
+        HttpResponse<String> foreign = TenantApi.get(stranger, "/api/reports/visits/" + visitId);
+        TenantApi.assertProblem(foreign, 404);
+        assertThat(foreign.body()).doesNotContain(clinic.organizationId());
+
+        // the same rows as a workbook, read back
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                TenantApi.at("/api/reports/visits.xlsx?" + range)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains(".xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            List<String> cells = new java.util.ArrayList<>();
+            sheet.getRow(1).forEach(c -> cells.add(c.toString()));
+            assertThat(cells).contains(visitId, "No-show");
+        }
+        TenantApi.assertProblem(bearer(token, "/api/reports/visits.xlsx?org=" + other), 403);
     }
 
     @Test

@@ -35,6 +35,9 @@ import java.util.UUID;
 /** Obtained per region from {@code JpaRegionalStores}, never injected. */
 public class JpaVisitSummaryRepository implements VisitSummaryRepository {
 
+    /** EclipseLink's query hint (QueryHints.READ_ONLY), named here so the module needs no EclipseLink API. */
+    static final String READ_ONLY = "eclipselink.read-only";
+
     private final EntityManager entityManager;
     private final RegionGuard guard;
 
@@ -389,6 +392,8 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
         if (reportAt != null) {
             q.setParameter("afterAt", reportAt).setParameter("afterId", visitId.toString());
         }
+        // an export only reads: EclipseLink need not register (and track) each of its rows in the transaction
+        q.setHint(READ_ONLY, Boolean.TRUE);
         return q.setMaxResults(Math.max(1, max)).getResultList();
     }
 

@@ -333,17 +333,8 @@ abstract class VisitSummaryRepositoryContract {
 
     private void quality(EntityManager em, UUID visit, String attendee, long rttCount, double rttSum, long jitterCount,
                          double jitterSum, long lossCount, double lossSum, long fpsCount, double fpsSum) {
-        em.createNativeQuery("""
-                INSERT INTO call_quality (id, visit_id, organization_id, attendee_id, attendee_role, samples,
-                       rtt_count, rtt_sum, rtt_max, jitter_count, jitter_sum, jitter_max, loss_count, loss_sum, loss_max,
-                       fps_count, fps_sum, fps_max, bitrate_count, bitrate_sum, bitrate_max, first_at, last_at, version)
-                VALUES (?1, ?2, ?3, ?4, 'PATIENT', ?5, ?5, ?6, 0, ?7, ?8, 0, ?9, ?10, 0, ?11, ?12, 0, 0, 0, 0, ?13, ?13, 0)
-                """)
-                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, visit.toString())
-                .setParameter(3, organization.toString()).setParameter(4, attendee).setParameter(5, rttCount)
-                .setParameter(6, rttSum).setParameter(7, jitterCount).setParameter(8, jitterSum)
-                .setParameter(9, lossCount).setParameter(10, lossSum).setParameter(11, fpsCount)
-                .setParameter(12, fpsSum).setParameter(13, java.sql.Timestamp.from(T0)).executeUpdate();
+        qualityOf(em, organization, visit, attendee, rttCount, rttSum, jitterCount, jitterSum, lossCount, lossSum,
+                fpsCount, fpsSum);
     }
 
     // ---- the columns beyond presence (regional V15): environment, call quality, device test, write-back, SMS,

@@ -39,20 +39,26 @@ record ApiReportParameters(MultivaluedMap<String, String> values) {
     ReportQuery query(LocalDate today) {
         ZoneId zone = zone();
         String org = values.getFirst("org");
-        UUID organization = null;
-        if (org != null && !org.isBlank()) {
-            try {
-                organization = UUID.fromString(org.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("org", "Not an organization id.");
-            }
-        }
+        UUID organization = organization();
         boolean custom = values.getFirst("from") != null || values.getFirst("to") != null;
         ReportParameters page = new ReportParameters(org, custom ? "custom" : "30", values.getFirst("from"),
                 values.getFirst("to"), values.getFirst("endpoint"), values.getFirst("department"),
                 values.getFirst("clinician"), upper(values.getFirst("status")), values.getFirst("platform"),
                 upper(values.getFirst("environment")), upper(values.getFirst("quality")));
         return page.query(organization, zone, today);
+    }
+
+    /** The organization named by {@code org} (operators), or null. */
+    UUID organization() {
+        String org = values.getFirst("org");
+        if (org == null || org.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(org.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("org", "Not an organization id.");
+        }
     }
 
     int first() {

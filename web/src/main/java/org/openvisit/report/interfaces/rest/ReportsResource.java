@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -25,8 +27,14 @@ import org.openvisit.report.application.ReportPage;
 import org.openvisit.report.application.ReportQuery;
 import org.openvisit.report.application.ReportService;
 import org.openvisit.report.application.ReportSummary;
+import org.openvisit.report.application.VisitTimeline;
 import org.openvisit.report.interfaces.web.CsvReportExport;
 import org.openvisit.report.interfaces.web.ReportText;
+import org.openvisit.report.interfaces.web.XlsxReportExport;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.shared.interfaces.rest.Problem;
+import org.openvisit.shared.interfaces.web.LocalizedTexts;
+import org.openvisit.shared.interfaces.web.RefusalTexts;
 import org.openvisit.tenant.domain.model.Actor;
 
 import java.io.OutputStreamWriter;
@@ -34,6 +42,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The reports of one organization for machines (BI tools, scripts): the same filters, figures and rows as the
@@ -45,6 +55,8 @@ import java.time.ZoneId;
 @Tag(name = "Reports", description = "Visit figures and the visits table of one organization; HTTP Basic or a"
         + " reports bearer token (JWT, group REPORT_READER)")
 public class ReportsResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @EJB
     private ReportService reports;
@@ -188,6 +200,85 @@ public class ReportsResource {
                 .header("Content-Disposition", "attachment; filename=\"openvisit-visits-" + query.from() + "-to-"
                         + query.to() + ".csv\"")
                 .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("visits.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "All filtered visits as an Excel workbook (.xlsx), streamed (the portal's export: headers in"
+            + " the Accept-Language, times as date cells in the zone, durations in seconds)")
+    @Parameters({
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "First day, ISO date (with to; neither: the"
+                    + " last 30 days)", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "Last day, ISO date, included (at most 400"
+                    + " days after from)", schema = @Schema(type = SchemaType.STRING, format = "date")),
+            @Parameter(name = "zone", in = ParameterIn.QUERY, description = "IANA time zone the days are in (default"
+                    + " UTC)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "org", in = ParameterIn.QUERY, description = "Organization id (operators; others may name"
+                    + " only their own)", schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "endpoint", in = ParameterIn.QUERY, description = "Endpoint id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "department", in = ParameterIn.QUERY, description = "The EHR's department id",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "clinician", in = ParameterIn.QUERY, description = "A clinician's EHR user id",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, COMPLETED, NO_SHOW,"
+                    + " ENDED_WITHOUT_PATIENT or CANCELLED", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "platform", in = ParameterIn.QUERY, description = "Meeting platform (builtin-rooms,"
+                    + " microsoft-teams)", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "environment", in = ParameterIn.QUERY, description = "The endpoint's environment: TEST"
+                    + " or PRODUCTION", schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "quality", in = ParameterIn.QUERY, description = "Call quality: POOR, FINE or NO_DATA",
+                    schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "The .xlsx file")
+    @APIResponse(responseCode = "400", description = "A parameter that is not a value it may take (named)")
+    @APIResponse(responseCode = "401", description = "No, an expired or a revoked credential")
+    @APIResponse(responseCode = "403", description = "Not a reader of this organization's reports")
+    public Response visitsXlsx() {
+        ApiReportParameters p = parameters();
+        ZoneId zone = p.zone();
+        ReportQuery query = p.query(LocalDate.now(zone));
+        Actor actor = caller.actor();
+        reports.startExport(actor, query, "XLSX (API)"); // refused before a byte is written; audited
+        ReportText.Texts texts = ReportText.of(request);
+        StreamingOutput body = output -> XlsxReportExport.write(output,
+                (afterAt, afterId) -> reports.exportChunk(actor, query, afterAt, afterId), texts, zone);
+        return Response.ok(body, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"openvisit-visits-" + query.from() + "-to-"
+                        + query.to() + ".xlsx\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("visits/{visitId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One visit's timeline: its row of the table, its events in order, each attendee's call"
+            + " quality and its write-back deliveries (attendees by role only; nothing of the patient)")
+    @Parameters({
+            @Parameter(name = "visitId", in = ParameterIn.PATH, description = "The visit's id (the table's visitId)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")),
+            @Parameter(name = "org", in = ParameterIn.QUERY, description = "Organization id (operators; others may name"
+                    + " only their own)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))})
+    @APIResponse(responseCode = "200", description = "The timeline")
+    @APIResponse(responseCode = "400", description = "Not a visit id, or not an organization id")
+    @APIResponse(responseCode = "401", description = "No, an expired or a revoked credential")
+    @APIResponse(responseCode = "403", description = "Not a reader of this organization's reports")
+    @APIResponse(responseCode = "404", description = "The organization has no such visit in its reports (also"
+            + " another organization's visit: answered alike)")
+    public Response timeline(@PathParam("visitId") String visitId) {
+        UUID visit;
+        try {
+            visit = UUID.fromString(visitId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("visitId", "Not a visit id.");
+        }
+        Optional<VisitTimeline> timeline = reports.timeline(caller.actor(), parameters().organization(), visit);
+        if (timeline.isEmpty()) {
+            LocalizedTexts words = RefusalTexts.in(RefusalTexts.ofApiRequest(
+                    request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+            return Problem.of(Response.Status.NOT_FOUND, words.get("refusal.reports.visitUnknown")).toResponse();
+        }
+        return Response.ok(timeline.get()).header("Cache-Control", "no-store").build();
     }
 
     private ApiReportParameters parameters() {

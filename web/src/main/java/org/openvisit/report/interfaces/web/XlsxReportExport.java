@@ -17,10 +17,10 @@ import java.time.ZoneId;
 
 /**
  * The filtered visits table as an Excel workbook, with Apache POI's streaming workbook: only {@link #WINDOW} rows are
- * kept in memory, the rest go to a temporary file that is deleted when the workbook closes. Times are real date cells
+ * kept in memory, the rest go to a temporary file (about 1.3 KB a row) that is deleted when the workbook closes. Times are real date cells
  * in the viewer's zone, durations numbers of seconds, the status a word.
  */
-final class XlsxReportExport {
+public final class XlsxReportExport {
 
     static final int WINDOW = 100;
     private static final int MAX_ROWS = 1_048_575; // Excel's limit, less the heading
@@ -29,7 +29,7 @@ final class XlsxReportExport {
     }
 
     /** @return how many rows were written */
-    static long write(OutputStream out, RowSource rows, ReportText.Texts texts, ZoneId zone) throws IOException {
+    public static long write(OutputStream out, RowSource rows, ReportText.Texts texts, ZoneId zone) throws IOException {
         return write(out, rows, texts, zone, ReportColumn.all());
     }
 
@@ -37,7 +37,9 @@ final class XlsxReportExport {
     static long write(OutputStream out, RowSource rows, ReportText.Texts texts, ZoneId zone,
                       java.util.List<ReportColumn> chosen) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
-            workbook.setCompressTempFiles(true);
+            // plain temporary files: about 1.3 KB of disk per row until the workbook closes, and 40% less time than
+            // gzipped ones (12.4 s against 7.6 s for 120,000 rows of 25 columns, bench/README.md)
+            workbook.setCompressTempFiles(false);
             SXSSFSheet sheet = workbook.createSheet(texts.get("table.label"));
             CellStyle heading = workbook.createCellStyle();
             Font bold = workbook.createFont();
