@@ -7,7 +7,10 @@
  * an even grid of two or three), one's own camera small in the corner; each tile shows whether that person's
  * microphone or camera is off (a small "media" message over the socket, told in a live region too). The camera,
  * microphone and speaker are chosen in devices.js; a change in the call replaces the track on every peer connection
- * (RTCRtpSender.replaceTrack), without a new offer. Plain browser JavaScript, no build step.
+ * (RTCRtpSender.replaceTrack), without a new offer. Beyond four admitted people the server moves the call to the
+ * group-visit SFU (a "sfu" message with this browser's own access): the mesh's peer connections close and sfu.js
+ * publishes to and subscribes from Janus instead; tiles, badges and call figures stay the same. Plain browser
+ * JavaScript, no build step.
  */
 (function () {
   'use strict';
@@ -27,7 +30,7 @@
   const room = {
     socket: null, self: null, role: null, iceServers: [], peers: new Map(), localStream: null, screenTrack: null,
     inCall: false, final: false, pingNo: 0, pings: new Map(), quality: new Map(), attendees: [],
-    lastStats: null, deviceTest: null, media: new Map()
+    lastStats: null, deviceTest: null, media: new Map(), sfu: null, sfuCall: null, names: new Map()
   };
   window.OpenVisitRoom = room; // for people debugging a call, and for the browser tests
 
@@ -69,7 +72,7 @@
         finish(clinician ? t('js.refused.clinician') : t('js.refused.lobby'));
         return;
       }
-      dropPeers();
+      if (!room.sfuCall) { dropPeers(); } // the SFU's media does not go through the socket: it goes on
       status(t('js.lost'));
       setTimeout(connect, reconnectDelay);
       reconnectDelay = Math.min(reconnectDelay * 2, 10000);
@@ -122,10 +125,20 @@
       case 'removed': finish(t('js.removed')); break;
       case 'ended': finish(t('js.endedThanks')); break;
       case 'refused': refused(m); break;
-      case 'call': m.peers.forEach(p => offerTo(p.id, p.name)); tellMediaState(); break;
-      case 'peer-joined': closePeer(m.id); peer(m.id, m.name); tellMediaState(); break; // a reload comes back as new
-      case 'peer-left': closePeer(m.id); break;
-      case 'signal': onSignal(m.from, m.data); break;
+      case 'call':
+        m.peers.forEach(p => room.names.set(p.id, p.name));
+        if (room.sfu) { startSfu(); } else { m.peers.forEach(p => offerTo(p.id, p.name)); }
+        tellMediaState();
+        break;
+      case 'peer-joined': // a reload comes back as new
+        room.names.set(m.id, m.name);
+        if (!room.sfu) { closePeer(m.id); peer(m.id, m.name); }
+        tellMediaState();
+        break;
+      case 'peer-left': if (room.sfuCall) { room.sfuCall.forget(m.id); } closePeer(m.id); break;
+      case 'signal': if (!room.sfu) { onSignal(m.from, m.data); } break;
+      case 'sfu': moveToSfu(m); break;
+      case 'notice': if (m.code === 'SFU_UNAVAILABLE') { status(t('js.sfu.unavailable')); } break;
       case 'room': renderRoom(m); break;
       case 'attendee': upsert(m); break;
       case 'event': addEvent(m); break;
@@ -189,10 +202,49 @@
     status(room.localStream ? t('js.inCall') : t('js.inCallNoDevices'));
   }
 
+  // ---- the group visit's SFU (sfu.js) -------------------------------------------------------------
+  /** The server moved the call to the SFU (or this page came back to a call there): publish and subscribe there. */
+  function moveToSfu(access) {
+    const same = room.sfu && room.sfu.room === access.room && room.sfu.token === access.token;
+    room.sfu = { url: access.url, room: access.room, participant: access.participant, token: access.token };
+    if (same && room.sfuCall) { return; }
+    if (room.inCall) {
+      dropPeers();
+      status(t('js.sfu.moved'));
+      startSfu();
+    }
+  }
+
+  function startSfu() {
+    if (room.sfuCall || !room.sfu || !window.OpenVisitSfu) { return; }
+    room.sfuCall = window.OpenVisitSfu.join({
+      url: room.sfu.url, room: room.sfu.room, participant: room.sfu.participant, token: room.sfu.token,
+      iceServers: room.iceServers, stream: room.localStream,
+      remote: (id, pc) => { closePeer(id); peer(id, room.names.get(id), pc); },
+      gone: id => closePeer(id),
+      failed: () => {
+        room.sfuCall = null;
+        dropPeers();
+        if (room.inCall && !room.final) { status(t('js.sfu.failed')); }
+      }
+    });
+  }
+
+  function stopSfu() {
+    if (room.sfuCall) { const c = room.sfuCall; room.sfuCall = null; c.leave(); }
+  }
+
+  /** The peer connections that send this page's media: one per person in the mesh, the one publisher on the SFU. */
+  function sendingPcs() {
+    if (room.sfuCall) { return room.sfuCall.publisherPc ? [room.sfuCall.publisherPc] : []; }
+    return Array.from(room.peers.values(), p => p.pc);
+  }
+
   function leaveCall(tellServer) {
     if (!room.inCall) { return; }
     room.inCall = false;
     if (tellServer) { send({ type: 'leave' }); }
+    stopSfu();
     dropPeers();
     if (room.localStream) { room.localStream.getTracks().forEach(t => t.stop()); room.localStream = null; }
     if (room.screenTrack) { room.screenTrack.stop(); room.screenTrack = null; }
@@ -205,14 +257,28 @@
 
   function dropPeers() { Array.from(room.peers.keys()).forEach(closePeer); }
 
-  function peer(id, name) {
+  /** The person's tile and peer connection: a mesh connection made here, or ({@code sfuPc}) an SFU subscription. */
+  function peer(id, name, sfuPc) {
     let p = room.peers.get(id);
     if (p) { return p; }
-    const pc = new RTCPeerConnection({ iceServers: room.iceServers });
-    p = { id, name: name || t('js.participant'), pc, pending: [], tile: tile(id, name || t('js.participant')), prev: null };
+    const pc = sfuPc || new RTCPeerConnection({ iceServers: room.iceServers });
+    p = { id, name: name || t('js.participant'), pc, pending: [], tile: tile(id, name || t('js.participant')), prev: null,
+      sfu: !!sfuPc };
     room.peers.set(id, p);
     stageCount();
     if (room.media.has(id)) { showMediaState(room.media.get(id)); }
+    if (sfuPc) {
+      pc.ontrack = e => { p.tile.video.srcObject = e.streams[0] || new MediaStream([e.track]); };
+      pc.onconnectionstatechange = () => {
+        const state = pc.connectionState;
+        p.tile.figure.dataset.state = state;
+        p.tile.caption.textContent = p.name + (state === 'connected' ? '' : ' (' + t('js.peerState.' + state) + ')');
+        if (state === 'connected') { connectedAgain(p); }
+        if (state === 'failed') { notConnected(p); }
+      };
+      p.connectTimer = setTimeout(() => { if (pc.connectionState !== 'connected') { notConnected(p); } }, CONNECT_LIMIT_MS);
+      return p;
+    }
     if (room.localStream) {
       room.localStream.getTracks().forEach(t => pc.addTrack(room.screenTrack && t.kind === 'video' ? room.screenTrack : t,
         room.localStream));
@@ -407,7 +473,7 @@
 
   /** The track every peer connection sends for {@code kind}, replaced without renegotiation. */
   function replaceTrackOf(kind, track) {
-    room.peers.forEach(p => p.pc.getTransceivers().filter(x => x.receiver.track && x.receiver.track.kind === kind)
+    sendingPcs().forEach(pc => pc.getTransceivers().filter(x => x.receiver.track && x.receiver.track.kind === kind)
       .forEach(x => x.sender.replaceTrack(track).catch(() => {})));
   }
   if (devices) { devices.onChange((kind, id) => { switchDevice(kind, id); }); }
@@ -456,7 +522,7 @@
   }
 
   function replaceVideo(track) {
-    room.peers.forEach(p => p.pc.getTransceivers().filter(t => t.receiver.track && t.receiver.track.kind === 'video')
+    sendingPcs().forEach(pc => pc.getTransceivers().filter(t => t.receiver.track && t.receiver.track.kind === 'video')
       .forEach(t => t.sender.replaceTrack(track).catch(() => {})));
   }
 

@@ -24,6 +24,8 @@ public final class SharedServer {
     private static SharedServer productionCookies;
     /** The TURN relay the shared server's rooms offer (coturn on 127.0.0.1). */
     private static TurnServer turn;
+    /** The group visits' SFU (Janus on 127.0.0.1), or null where Debian's janus is not installed. */
+    private static JanusServer janus;
 
     private final Process process;
     private final URI baseUri;
@@ -94,6 +96,12 @@ public final class SharedServer {
         }
     }
 
+    /** The group visits' SFU of the shared server, empty where Debian's janus is not installed. */
+    public static java.util.Optional<JanusServer> janus() {
+        get();
+        return java.util.Optional.ofNullable(janus);
+    }
+
     /** The TURN server the shared server's rooms offer to browsers. */
     public static TurnServer turn() {
         get();
@@ -112,8 +120,17 @@ public final class SharedServer {
             } catch (IOException e) {
                 throw new IllegalStateException("Could not start coturn: " + e.getMessage(), e);
             }
+            java.util.Map<String, String> configuration = new java.util.HashMap<>(turn.openVisitConfiguration());
+            if (JanusServer.installed()) {
+                try {
+                    janus = JanusServer.start(Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath());
+                } catch (IOException e) {
+                    throw new IllegalStateException("Could not start janus: " + e.getMessage(), e);
+                }
+                configuration.putAll(janus.openVisitConfiguration());
+            }
             // the shared server serves the whole run: it keeps the JVM's default compilation (C2 for what is hot)
-            instance = start(turn.openVisitConfiguration(), TestServerJvm.longLived("768m"));
+            instance = start(configuration, TestServerJvm.longLived("768m"));
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-shared-payara-micro"));
         }
         return instance;

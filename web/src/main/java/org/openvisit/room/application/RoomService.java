@@ -18,8 +18,11 @@ import org.openvisit.visit.domain.model.VisitEventType;
 import org.openvisit.visit.domain.model.VisitStatus;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -54,6 +57,9 @@ public class RoomService {
 
     @EJB
     private JoinLinkRevocations revocations;
+
+    @Inject
+    private SfuRooms sfu;
 
     /** The visit's room as it is now (an empty one, not kept, when no node holds it yet). */
     Room room(UUID visitId) {
@@ -137,15 +143,70 @@ public class RoomService {
                 .forEach(c -> tell.accept(c.attendeeId()));
     }
 
-    /** A clinician removes a patient or guest; the join link they came by is revoked for every browser. */
+    /**
+     * A clinician removes a patient or guest; the join link they came by is revoked for every browser, and in a room
+     * on the SFU their SFU access too (their publication and subscriptions stop there).
+     */
     public RoomResult remove(RoomPass by, String attendeeId) {
         RoomResult result = step(by.visitId(), null, room -> room.remove(by.attendeeId(), attendeeId), changes -> { },
                 by.clinicianEhrUserId());
-        String linkId = room(by.visitId()).attendee(attendeeId).map(Attendee::joinLinkId).orElse(null);
+        Room now = room(by.visitId());
+        String linkId = now.attendee(attendeeId).map(Attendee::joinLinkId).orElse(null);
         if (linkId != null) {
             revocations.revoke(by.visitId(), linkId);
         }
+        if (now.onSfu()) {
+            try {
+                sfu.revoke(by.visitId(), attendeeId);
+            } catch (SfuUnavailableException e) {
+                LOG.warning(() -> "Visit " + by.visitId() + ": the SFU access of removed attendee " + attendeeId
+                        + " could not be revoked: " + e.getMessage());
+            }
+        }
         return result;
+    }
+
+    /**
+     * After people were admitted or came back ({@code admittedNow}): who must now use the SFU, with their access.
+     * In a room already on the SFU, those of {@code admittedNow} admitted and present; in a mesh room with more people
+     * admitted than the mesh carries, everyone admitted and present (the room moves to the SFU); otherwise nobody.
+     *
+     * @throws SfuUnavailableException the SFU could not be reached or refused (the call stays a mesh)
+     */
+    public Map<String, SfuRooms.SfuAccess> sfuFor(UUID visitId, Collection<String> admittedNow) {
+        if (!sfu.enabled()) {
+            return Map.of();
+        }
+        Room now = room(visitId);
+        if (now.ended()) {
+            return Map.of();
+        }
+        List<String> present = now.admittedPresent();
+        if (now.onSfu()) {
+            Map<String, SfuRooms.SfuAccess> access = new LinkedHashMap<>();
+            admittedNow.stream().filter(present::contains).forEach(id -> access.put(id, sfu.admit(visitId, id)));
+            return access;
+        }
+        if (present.size() <= sfu.meshLimit()) {
+            return Map.of();
+        }
+        Map<String, SfuRooms.SfuAccess> access = new LinkedHashMap<>(sfu.open(visitId, present));
+        List<String> moved = live.change(visitId, () -> fresh(visitId), room -> room.moveToSfu(sfu.callLimit()),
+                ids -> { });
+        moved.stream().filter(id -> !access.containsKey(id)) // admitted while the SFU room was being made
+                .forEach(id -> access.put(id, sfu.admit(visitId, id)));
+        LOG.info(() -> "Visit " + visitId + ": " + moved.size() + " people admitted, the call moves to the SFU");
+        return access;
+    }
+
+    /** Whether calls may move to the SFU at all. */
+    public boolean sfuEnabled() {
+        return sfu.enabled();
+    }
+
+    /** Whether the visit's call goes through the SFU. */
+    public boolean onSfu(UUID visitId) {
+        return room(visitId).onSfu();
     }
 
     public RoomResult joinCall(RoomPass pass) {
@@ -194,13 +255,22 @@ public class RoomService {
     /** A clinician ends the visit: the room closes and the visit records VISIT_ENDED. */
     public RoomResult end(RoomPass by) {
         List<VisitEventRecorded> ended = new ArrayList<>();
+        boolean[] onSfu = new boolean[1];
         List<AttendeeView> everyone = live.change(by.visitId(), () -> fresh(by.visitId()), room -> {
+            onSfu[0] = room.onSfu();
             room.end(by.attendeeId());
             return room.attendees();
         }, all -> { // after the events of earlier steps, before any later one
             visits.end(by.visitId());
             events.of(by.visitId()).stream().filter(e -> e.type() == VisitEventType.VISIT_ENDED).forEach(ended::add);
         });
+        if (onSfu[0]) { // the SFU room goes, and every access given in it
+            try {
+                sfu.close(by.visitId(), everyone.stream().map(AttendeeView::id).toList());
+            } catch (SfuUnavailableException e) {
+                LOG.warning(() -> "Visit " + by.visitId() + ": the SFU room could not be closed: " + e.getMessage());
+            }
+        }
         return new RoomResult(ended, everyone, true);
     }
 

@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * The live room of one visit: its attendees and what each may do. Clinicians admit, remove and end;
  * patients and guests wait in the lobby until admitted. The call is a mesh of browsers, so at most
- * {@link #MAX_IN_CALL} people are in it at once. Each transition returns the visit events it means
+ * {@link #MAX_IN_CALL} people are in it at once, until the room moves to a selective forwarding unit
+ * ({@link #moveToSfu(int)}: more people admitted than a mesh carries), where it holds the SFU's limit. Each transition returns the visit events it means
  * (to be recorded in the visit's event stream) or throws {@link RoomRefusedException} and changes
  * nothing. Not thread-safe on its own: callers hold the visit's lock (the data grid's, across nodes) and keep the
  * room between steps as its {@link #snapshot()}.
@@ -27,6 +28,8 @@ public final class Room {
     private final UUID visitId;
     private final Map<String, Attendee> attendees = new LinkedHashMap<>();
     private boolean ended;
+    /** 0 while the call is a mesh; the most people in the call once it moved to the SFU (it stays there). */
+    private int sfuLimit;
 
     public Room(UUID visitId) {
         this.visitId = Objects.requireNonNull(visitId, "visitId");
@@ -40,13 +43,14 @@ public final class Room {
     public RoomSnapshot snapshot() {
         return new RoomSnapshot(visitId, ended, attendees.values().stream()
                 .map(a -> new RoomSnapshot.Entry(a.id(), a.role(), a.state(), a.admitted(), a.socketId(), a.joinLinkId()))
-                .toList());
+                .toList(), sfuLimit);
     }
 
     /** The room a {@link #snapshot()} was taken of. */
     public static Room restore(RoomSnapshot snapshot) {
         Room room = new Room(snapshot.visitId());
         room.ended = snapshot.ended();
+        room.sfuLimit = snapshot.sfuLimit();
         for (RoomSnapshot.Entry e : snapshot.attendees()) {
             Attendee a = new Attendee(e.id(), e.role());
             a.state(e.state());
@@ -155,8 +159,9 @@ public final class Room {
         if (a.state() != AttendeeState.ADMITTED) {
             throw new RoomRefusedException("NOT_ADMITTED", "Wait until a clinician lets you in.");
         }
-        if (inCall().size() >= MAX_IN_CALL) {
-            throw new RoomRefusedException("CALL_FULL", "The call is full (at most " + MAX_IN_CALL + " people).");
+        int limit = onSfu() ? sfuLimit : MAX_IN_CALL;
+        if (inCall().size() >= limit) {
+            throw new RoomRefusedException("CALL_FULL", "The call is full (at most " + limit + " people).");
         }
         a.state(AttendeeState.IN_CALL);
         return List.of(change(VisitEventType.CONNECTED, a, null));
@@ -232,6 +237,33 @@ public final class Room {
             }
             a.socket(null);
         }
+    }
+
+    /** Whether the call goes through the SFU (it moved there and stays until the visit ends). */
+    public boolean onSfu() {
+        return sfuLimit > 0;
+    }
+
+    /** The ids of the people admitted and present now (in the call or about to enter it): who uses the call's media. */
+    public List<String> admittedPresent() {
+        return attendees.values().stream()
+                .filter(a -> a.state() == AttendeeState.ADMITTED || a.state() == AttendeeState.IN_CALL)
+                .map(Attendee::id).toList();
+    }
+
+    /**
+     * The call moves from the browser mesh to the SFU, which holds {@code callLimit} people (more than the mesh); it
+     * stays there until the visit ends. Answers who must move (the people admitted and present).
+     */
+    public List<String> moveToSfu(int callLimit) {
+        refuseIfEnded();
+        if (callLimit <= MAX_IN_CALL) {
+            throw new IllegalArgumentException("An SFU call holds more than the mesh's " + MAX_IN_CALL + " people.");
+        }
+        if (!onSfu()) {
+            sfuLimit = callLimit;
+        }
+        return admittedPresent();
     }
 
     /** The attendee's device test finished: what worked, in plain words. */

@@ -6,12 +6,18 @@ import java.util.UUID;
 /**
  * A room's whole state as plain values, so it can be kept outside one node's memory (the data grid) and a
  * {@link Room} rebuilt from it for each step. Holds opaque attendee ids, roles, states and the random ids of
- * join links and sockets: no person's name, no token.
+ * join links and sockets: no person's name, no token. {@code sfuLimit} is 0 while the call is a browser mesh, and
+ * the SFU call's size once the room moved to the SFU.
  */
-public record RoomSnapshot(UUID visitId, boolean ended, List<Entry> attendees) {
+public record RoomSnapshot(UUID visitId, boolean ended, List<Entry> attendees, int sfuLimit) {
 
     public RoomSnapshot {
         attendees = List.copyOf(attendees);
+    }
+
+    /** A mesh room ({@code sfuLimit} 0). */
+    public RoomSnapshot(UUID visitId, boolean ended, List<Entry> attendees) {
+        this(visitId, ended, attendees, 0);
     }
 
     /** One attendee: {@code socketId} and {@code joinLinkId} may be {@code null}. */

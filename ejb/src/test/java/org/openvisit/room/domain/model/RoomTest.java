@@ -117,6 +117,31 @@ class RoomTest {
     }
 
     @Test
+    void aRoomMovedToTheSfuHoldsItsLimitAndStaysThere() {
+        clinicianPresent();
+        for (int i = 0; i < 7; i++) {
+            room.connect("g" + i, AttendeeRole.GUEST, "s" + i);
+        }
+        room.admit("doc", "g0");
+        room.admit("doc", "g1");
+        room.leave("g1");
+        assertThat(room.admittedPresent()).containsExactly("doc", "g0");
+        room.admitAll("doc");
+        assertThat(room.onSfu()).isFalse();
+        assertThat(room.moveToSfu(6)).containsExactly("doc", "g0", "g2", "g3", "g4", "g5", "g6");
+        assertThat(room.onSfu()).isTrue();
+        for (String id : List.of("doc", "g0", "g2", "g3", "g4", "g5")) {
+            assertThat(types(room.joinCall(id))).containsExactly(VisitEventType.CONNECTED);
+        }
+        assertThat(refusal(() -> room.joinCall("g6"))).isEqualTo("CALL_FULL");
+        room.moveToSfu(12); // a second move changes nothing
+        assertThat(refusal(() -> room.joinCall("g6"))).isEqualTo("CALL_FULL");
+        assertThat(Room.restore(room.snapshot()).onSfu()).isTrue();
+        room.end("doc");
+        assertThat(refusal(() -> room.moveToSfu(12))).isEqualTo("ENDED");
+    }
+
+    @Test
     void aRemovedPatientCannotComeBackAndClinicianCannotBeRemoved() {
         clinicianPresent();
         room.connect("pat", AttendeeRole.PATIENT, "s1");

@@ -35,8 +35,11 @@ final class RoomCodec {
             }
             attendees.add(o);
         }
-        return Jsons.createObjectBuilder().add("visit", s.visitId().toString()).add("ended", s.ended())
-                .add("attendees", attendees).build().toString();
+        JsonObjectBuilder o = Jsons.createObjectBuilder().add("visit", s.visitId().toString()).add("ended", s.ended());
+        if (s.sfuLimit() > 0) {
+            o.add("sfu", s.sfuLimit());
+        }
+        return o.add("attendees", attendees).build().toString();
     }
 
     static Room read(String text) {
@@ -46,6 +49,6 @@ final class RoomCodec {
                         .map(a -> new RoomSnapshot.Entry(a.getString("id"), AttendeeRole.valueOf(a.getString("role")),
                                 AttendeeState.valueOf(a.getString("state")), a.getBoolean("admitted"),
                                 a.getString("socket", null), a.getString("link", null)))
-                        .toList()));
+                        .toList(), o.getInt("sfu", 0)));
     }
 }

@@ -329,7 +329,7 @@ public final class RoomPages {
     }
 
     private static String page(String contextPath, Viewer t, String title, String body, boolean room) {
-        return room ? page(contextPath, t, title, body, "room.js") : page(contextPath, t, title, body, "device-test-page.js");
+        return room ? page(contextPath, t, title, body, "sfu.js", "room.js") : page(contextPath, t, title, body, "device-test-page.js");
     }
 
     private static String page(String contextPath, Viewer t, String title, String body, String... scripts) {

@@ -19,6 +19,8 @@ import jakarta.websocket.Session;
 import org.openvisit.room.application.RoomPass;
 import org.openvisit.room.application.RoomResult;
 import org.openvisit.room.application.RoomService;
+import org.openvisit.room.application.SfuRooms;
+import org.openvisit.room.application.SfuUnavailableException;
 import org.openvisit.room.application.VisitChannel;
 import org.openvisit.room.domain.model.AttendeeState;
 import org.openvisit.room.domain.model.AttendeeView;
@@ -47,6 +49,8 @@ public class SignalHub {
     private static final Logger LOG = Logger.getLogger(SignalHub.class.getName());
     /** A page (or a script) can send refused messages at will: a few lines a minute per refusal, the rest counted. */
     private static final QuietLog REFUSALS = new QuietLog(LOG, 20);
+    /** An SFU that is down is tried at each admission: a few lines a minute. */
+    private static final QuietLog SFU_FAILURES = new QuietLog(LOG, 5);
 
     @Inject
     private RoomService rooms;
@@ -107,6 +111,9 @@ public class SignalHub {
                     .add("attendees", attendees(all.changed())).build().toString());
         }
         publish(pass.visitId(), result);
+        if (state == AttendeeState.ADMITTED) { // back in a room on the SFU, or one admitted person too many
+            moveToSfu(pass.visitId(), List.of(pass.attendeeId()));
+        }
     }
 
     void closed(Session socket) {
@@ -171,8 +178,8 @@ public class SignalHub {
                             .add("type", "signal").add("from", pass.attendeeId()).add("data", data).build().toString()));
                 }
             }
-            case "admit" -> publish(pass.visitId(), rooms.admit(pass, m.getString("id"), id -> tellAdmitted(pass, id)));
-            case "admit-all" -> publish(pass.visitId(), rooms.admitAll(pass, id -> tellAdmitted(pass, id)));
+            case "admit" -> admit(pass, m.getString("id"), false);
+            case "admit-all" -> admit(pass, null, true);
             case "remove" -> remove(pass, m.getString("id"));
             case "end" -> end(pass);
             case "device-test" -> {
@@ -196,6 +203,46 @@ public class SignalHub {
         tellCall(pass, Jsons.createObjectBuilder().add("type", "peer-joined").add("id", pass.attendeeId())
                 .add("name", nameOf(r.changed(), pass.attendeeId())));
         publish(pass.visitId(), r);
+    }
+
+    /** A clinician admits one person or everyone waiting; in a group visit, the admitted may move the call to the SFU. */
+    private void admit(RoomPass by, String attendeeId, boolean all) {
+        List<String> admitted = new java.util.ArrayList<>();
+        boolean sfu = rooms.sfuEnabled(); // then the SFU access goes out before "admitted": the page enters the right call
+        java.util.function.Consumer<String> tell = id -> {
+            admitted.add(id);
+            if (!sfu) {
+                tellAdmitted(by, id);
+            }
+        };
+        publish(by.visitId(), all ? rooms.admitAll(by, tell) : rooms.admit(by, attendeeId, tell));
+        if (sfu) {
+            moveToSfu(by.visitId(), admitted);
+            admitted.forEach(id -> tellAdmitted(by, id));
+        }
+    }
+
+    /**
+     * Tells each person who must now publish to and subscribe from the SFU their own access (a {@code sfu} message to
+     * their socket alone: the token is for that browser only, never logged). When the SFU cannot be reached the call
+     * stays a mesh and the clinicians' pages say so ({@code notice SFU_UNAVAILABLE}).
+     */
+    private void moveToSfu(UUID visitId, List<String> admittedNow) {
+        if (admittedNow.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, SfuRooms.SfuAccess> access;
+        try {
+            access = rooms.sfuFor(visitId, admittedNow);
+        } catch (SfuUnavailableException e) {
+            SFU_FAILURES.warning("sfu", () -> "Visit " + visitId + ": the call cannot move to the SFU: " + e.getMessage());
+            tellClinicians(visitId, Jsons.createObjectBuilder().add("type", "notice").add("code", "SFU_UNAVAILABLE")
+                    .build().toString());
+            return;
+        }
+        access.forEach((id, a) -> sockets.publish(visitId, Envelope.attendee(id, Jsons.createObjectBuilder()
+                .add("type", "sfu").add("url", a.url()).add("room", a.room()).add("participant", a.participant())
+                .add("token", a.token()).build().toString())));
     }
 
     private void tellAdmitted(RoomPass by, String attendeeId) {

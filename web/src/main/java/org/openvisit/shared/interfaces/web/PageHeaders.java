@@ -39,6 +39,18 @@ public final class PageHeaders {
         return SOURCES + SecurityHeaders.directive(frameAncestors) + SCRIPTS;
     }
 
+    /**
+     * The same, for a visit page whose call may go through the group-visit SFU at {@code sfuOrigin} (its Janus API on
+     * another origin; {@code null} or blank: none): the page may also connect there.
+     */
+    static String contentSecurityPolicy(List<String> frameAncestors, String sfuOrigin) {
+        if (sfuOrigin == null || sfuOrigin.isBlank() || !sfuOrigin.matches("https?://[A-Za-z0-9.\\[\\]:-]+")) {
+            return contentSecurityPolicy(frameAncestors);
+        }
+        return SOURCES.replace("connect-src 'self';", "connect-src 'self' " + sfuOrigin + ";")
+                + SecurityHeaders.directive(frameAncestors) + SCRIPTS;
+    }
+
     /** The page's policy with PrimeFaces' per-view nonce added to its scripts (a nonce is base64: nothing to escape). */
     static String withScriptNonce(String pagePolicy, String nonce) {
         if (nonce == null || !nonce.matches("[A-Za-z0-9+/=_-]{8,200}") || !pagePolicy.endsWith(SCRIPTS)) {

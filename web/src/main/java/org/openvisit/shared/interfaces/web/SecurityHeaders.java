@@ -55,12 +55,15 @@ public class SecurityHeaders extends HttpFilter {
     @Inject
     private transient BrowserStates browsers;
 
+    private transient volatile String sfuOrigin;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Optional<List<String>> frameable = frameAncestors(request, response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.setHeader("Content-Security-Policy", PageHeaders.contentSecurityPolicy(frameable.orElse(List.of())));
+        response.setHeader("Content-Security-Policy", PageHeaders.contentSecurityPolicy(frameable.orElse(List.of()),
+                PageHeaders.usesDevices(path) ? sfuOrigin() : null));
         if (frameable.isEmpty()) {
             response.setHeader("X-Frame-Options", "DENY");
         }
@@ -73,6 +76,28 @@ public class SecurityHeaders extends HttpFilter {
         SessionCookieHeaders sessionCookie = new SessionCookieHeaders(cookies.policy(), cookies.nodeRoute(), response);
         chain.doFilter(sessionCookie.request(request), sessionCookie.response());
         sessionCookie.apply();
+    }
+
+    /** The origin of the group-visit SFU's Janus API when one is configured ({@code openvisit.rooms.sfu.*}), or "". */
+    private String sfuOrigin() {
+        String origin = sfuOrigin;
+        if (origin == null) {
+            org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            origin = config.getOptionalValue("openvisit.rooms.sfu.enabled", Boolean.class).orElse(false)
+                    ? config.getOptionalValue("openvisit.rooms.sfu.url", String.class).map(SecurityHeaders::originOf)
+                    .orElse("") : "";
+            sfuOrigin = origin;
+        }
+        return origin;
+    }
+
+    static String originOf(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url.strip());
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** The sites that may frame this page; empty for a page no site may frame. */

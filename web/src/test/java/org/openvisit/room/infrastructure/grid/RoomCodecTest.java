@@ -41,6 +41,17 @@ class RoomCodecTest {
     }
 
     @Test
+    void aRoomOnTheSfuStaysThereAfterTheTrip() {
+        Room room = new Room(visit);
+        room.connect("a-doc", AttendeeRole.PROVIDER, "n/1");
+        assertThat(RoomCodec.write(room)).doesNotContain("sfu");
+        room.moveToSfu(12);
+        Room back = RoomCodec.read(RoomCodec.write(room));
+        assertThat(back.onSfu()).isTrue();
+        assertThat(back.snapshot().sfuLimit()).isEqualTo(12);
+    }
+
+    @Test
     void anEndedRoomStaysEnded() {
         Room room = new Room(visit);
         room.connect("a-doc", AttendeeRole.PROVIDER, "n/1");

@@ -46,4 +46,14 @@ class PageHeadersTest {
         assertThat(PageHeaders.permissionsPolicy(true)).contains("camera=(self)", "microphone=(self)");
         assertThat(PageHeaders.permissionsPolicy(false)).contains("camera=()", "microphone=()");
     }
+
+    @Test
+    void aVisitPageMayConnectToTheGroupVisitSfuAndNothingElse() {
+        assertThat(PageHeaders.contentSecurityPolicy(List.of(), "http://127.0.0.1:8088"))
+                .contains("connect-src 'self' http://127.0.0.1:8088;");
+        assertThat(PageHeaders.contentSecurityPolicy(List.of(), "http://x; script-src *"))
+                .isEqualTo(PageHeaders.contentSecurityPolicy(List.of()));
+        assertThat(PageHeaders.contentSecurityPolicy(List.of(), null)).isEqualTo(PageHeaders.contentSecurityPolicy(List.of()));
+        assertThat(SecurityHeaders.originOf("https://sfu.example.org/janus")).isEqualTo("https://sfu.example.org");
+    }
 }

@@ -1,0 +1,226 @@
+/*
+ * Group visits through the SFU (Janus VideoRoom) in the browser: a small client of Janus's HTTP API, written for
+ * OpenVisit (no janus.js). The server decides who may take part and tells this page, over the signalling socket, the
+ * SFU's address, the visit's SFU room, the participant id to publish as and this browser's own token (which only
+ * works while the person is admitted). The page publishes its camera and microphone once (simulcast: a full and a
+ * half-size layer, so that phones can receive the small one) and subscribes to every other publisher, one peer
+ * connection each, which room.js shows as tiles and measures with getStats() like the mesh's.
+ *
+ *   const call = OpenVisitSfu.join({ url, room, participant, token, iceServers, stream,
+ *                                    remote(id, pc), gone(id), failed(reason) });
+ *   call.publisherPc   // the peer connection that sends this page's media (for replaceTrack)
+ *   call.forget(id)    // the server said that person left: drop the subscription
+ *   call.leave()       // end this page's part (the session is destroyed)
+ */
+(function () {
+  'use strict';
+
+  /** Phones (narrow screens) ask the SFU for the smaller simulcast layer. */
+  const SMALL_SCREEN = 600;
+  const KEEPALIVE_MS = 25000;
+
+  function transaction() {
+    const bytes = new Uint8Array(9);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  function join(o) {
+    const base = o.url.replace(/\/+$/, '');
+    const waiting = new Map(); // transaction -> resolve, for the plugin's answers to our messages
+    const subscriptions = new Map(); // publisher id -> { handle, pc }
+    const handles = new Map(); // handle id -> publisher id ('self' for our publisher handle)
+    let session = null;
+    let publisherHandle = null;
+    let privateId = null;
+    let keepalive = null;
+    let stopped = false;
+    const call = { publisherPc: null, forget, leave };
+
+    async function post(path, body) {
+      body.transaction = body.transaction || transaction();
+      body.token = o.token;
+      const response = await fetch(base + path, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'omit'
+      });
+      const answer = await response.json();
+      if (answer.janus === 'error') {
+        throw new Error('janus ' + (answer.error ? answer.error.code : '?'));
+      }
+      return answer;
+    }
+
+    /** Sends a plugin message on {@code handle}; resolves with the plugin's event answering it (and its jsep). */
+    function message(handle, body, jsep) {
+      const tx = transaction();
+      const answered = new Promise((resolve, reject) => {
+        waiting.set(tx, { resolve, reject });
+        setTimeout(() => { if (waiting.delete(tx)) { reject(new Error('no answer from the SFU')); } }, 15000);
+      });
+      const request = { janus: 'message', body, transaction: tx };
+      if (jsep) { request.jsep = jsep; }
+      return post('/' + session + '/' + handle, request).then(ack => {
+        if (ack.plugindata) { // a synchronous answer
+          waiting.delete(tx);
+          return { data: ack.plugindata.data, jsep: ack.jsep };
+        }
+        return answered;
+      });
+    }
+
+    async function attach(forWhom) {
+      const answer = await post('/' + session, { janus: 'attach', plugin: 'janus.plugin.videoroom' });
+      handles.set(answer.data.id, forWhom);
+      return answer.data.id;
+    }
+
+    function trickle(handle, pc) {
+      pc.onicecandidate = e => {
+        if (stopped) { return; }
+        post('/' + session + '/' + handle, { janus: 'trickle', candidate: e.candidate ? e.candidate.toJSON() : { completed: true } })
+          .catch(() => {});
+      };
+    }
+
+    async function poll() {
+      while (!stopped) {
+        let events;
+        try {
+          const response = await fetch(base + '/' + session + '?maxev=10&rid=' + Date.now() + '&token='
+            + encodeURIComponent(o.token), { credentials: 'omit' });
+          events = await response.json();
+        } catch (e) {
+          if (stopped) { return; }
+          await new Promise(r => setTimeout(r, 1000));
+          continue;
+        }
+        for (const e of (Array.isArray(events) ? events : [events])) {
+          if (e.janus === 'error') { fail('session'); return; }
+          handleEvent(e);
+        }
+      }
+    }
+
+    function handleEvent(e) {
+      if (e.janus === 'keepalive') { return; }
+      const from = handles.get(e.sender);
+      if (e.janus === 'hangup' || e.janus === 'detached') {
+        if (from && from !== 'self') { gone(from); } else if (from === 'self' && !stopped) { fail('hangup'); }
+        return;
+      }
+      if (e.janus !== 'event' || !e.plugindata) { return; }
+      const data = e.plugindata.data || {};
+      const pending = e.transaction ? waiting.get(e.transaction) : null;
+      if (pending) {
+        waiting.delete(e.transaction);
+        if (data.error_code) { pending.reject(new Error('videoroom ' + data.error_code)); } else { pending.resolve({ data, jsep: e.jsep }); }
+        return;
+      }
+      if (from !== 'self') { return; }
+      if (Array.isArray(data.publishers)) { data.publishers.forEach(p => subscribe(p.id)); }
+      if (data.unpublished && data.unpublished !== 'ok') { gone(String(data.unpublished)); }
+      if (data.leaving && data.leaving !== 'ok') { gone(String(data.leaving)); }
+      if (data.videoroom === 'destroyed' || data.leaving === 'ok') { fail('closed'); }
+    }
+
+    async function publish() {
+      publisherHandle = await attach('self');
+      const joined = await message(publisherHandle, { request: 'join', ptype: 'publisher', room: o.room, id: o.participant,
+        display: o.participant, token: o.token });
+      privateId = joined.data.private_id;
+      const pc = new RTCPeerConnection({ iceServers: o.iceServers || [] });
+      call.publisherPc = pc;
+      trickle(publisherHandle, pc);
+      const audio = o.stream ? o.stream.getAudioTracks()[0] : null;
+      const video = o.stream ? o.stream.getVideoTracks()[0] : null;
+      if (audio) { pc.addTransceiver(audio, { direction: 'sendonly', streams: [o.stream] }); }
+      if (video) {
+        pc.addTransceiver(video, { direction: 'sendonly', streams: [o.stream], sendEncodings: [
+          { rid: 'h', maxBitrate: 800000 },
+          { rid: 'l', maxBitrate: 200000, scaleResolutionDownBy: 2 }
+        ] });
+      }
+      if (audio || video) {
+        await pc.setLocalDescription(await pc.createOffer());
+        const answer = await message(publisherHandle, { request: 'publish', audio: !!audio, video: !!video },
+          pc.localDescription.toJSON());
+        if (answer.jsep) { await pc.setRemoteDescription(answer.jsep); }
+      }
+      (joined.data.publishers || []).forEach(p => subscribe(p.id));
+    }
+
+    async function subscribe(feed) {
+      const id = String(feed);
+      if (stopped || id === o.participant || subscriptions.has(id)) { return; }
+      const sub = { handle: null, pc: null };
+      subscriptions.set(id, sub);
+      try {
+        sub.handle = await attach(id);
+        const offer = await message(sub.handle, { request: 'join', ptype: 'subscriber', room: o.room,
+          streams: [{ feed: id }], private_id: privateId, token: o.token });
+        if (subscriptions.get(id) !== sub || !offer.jsep) { return; }
+        const pc = new RTCPeerConnection({ iceServers: o.iceServers || [] });
+        sub.pc = pc;
+        trickle(sub.handle, pc);
+        o.remote(id, pc);
+        await pc.setRemoteDescription(offer.jsep);
+        await pc.setLocalDescription(await pc.createAnswer());
+        await message(sub.handle, { request: 'start' }, pc.localDescription.toJSON());
+        if (window.innerWidth < SMALL_SCREEN) {
+          message(sub.handle, { request: 'configure', streams: [{ mid: '1', substream: 0 }] }).catch(() => {});
+        }
+      } catch (e) {
+        console.warn('SFU subscription failed', e.message);
+        if (subscriptions.get(id) === sub) { subscriptions.delete(id); }
+      }
+    }
+
+    /** The publisher is gone (unpublished, left, kicked): its subscription and tile go too. */
+    function gone(id) {
+      forget(id);
+      o.gone(id);
+    }
+
+    function forget(id) {
+      const sub = subscriptions.get(id);
+      if (!sub) { return; }
+      subscriptions.delete(id);
+      if (sub.pc) { sub.pc.close(); }
+      if (sub.handle && session && !stopped) {
+        handles.delete(sub.handle);
+        post('/' + session + '/' + sub.handle, { janus: 'detach' }).catch(() => {});
+      }
+    }
+
+    function fail(reason) {
+      if (stopped) { return; }
+      leave();
+      o.failed(reason);
+    }
+
+    function leave() {
+      if (stopped) { return; }
+      stopped = true;
+      clearInterval(keepalive);
+      Array.from(subscriptions.keys()).forEach(id => { const s = subscriptions.get(id); if (s.pc) { s.pc.close(); } });
+      subscriptions.clear();
+      if (call.publisherPc) { call.publisherPc.close(); }
+      if (session) { post('/' + session, { janus: 'destroy' }).catch(() => {}); }
+    }
+
+    (async () => {
+      try {
+        session = (await post('', { janus: 'create' })).data.id;
+        keepalive = setInterval(() => { post('/' + session, { janus: 'keepalive' }).catch(() => {}); }, KEEPALIVE_MS);
+        poll();
+        await publish();
+      } catch (e) {
+        console.warn('SFU', e.message);
+        fail('start');
+      }
+    })();
+    return call;
+  }
+
+  window.OpenVisitSfu = { join };
+})();
