@@ -9,7 +9,8 @@ import org.openvisit.shared.domain.model.InvalidValueException;
  *
  * @param maxSegments the most segments a saved template may take
  */
-public record TemplatePreview(String text, SmsSegments segments, int maxSegments, InvalidValueException problem) {
+public record TemplatePreview(String text, SmsSegments segments, int maxSegments, InvalidValueException problem)
+        implements java.io.Serializable {
 
     /** Saving would be refused: a placeholder, a brace or the link is wrong, or it is too long. */
     public boolean refused() {

@@ -9,5 +9,5 @@ import java.time.Instant;
  * shipped text), who changed it and when (null for the shipped text), and the shipped text ("reset to default").
  */
 public record TemplateView(SmsTemplateKind kind, String language, String text, boolean custom, String updatedBy,
-                           Instant updatedAt, String defaultText) {
+                           Instant updatedAt, String defaultText) implements java.io.Serializable {
 }

@@ -13,7 +13,8 @@ package org.openvisit.notify.domain.model;
  * @param units      septets (GSM-7) or UTF-16 code units (UCS-2)
  * @param segments   the messages the carrier sends (0 for an empty body)
  */
-public record SmsSegments(Encoding encoding, int characters, int units, int segments) {
+public record SmsSegments(Encoding encoding, int characters, int units, int segments)
+        implements java.io.Serializable {
 
     /** The two encodings an SMS body can travel in. */
     public enum Encoding {
