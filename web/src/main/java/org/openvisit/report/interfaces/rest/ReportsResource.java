@@ -30,6 +30,7 @@ import org.openvisit.report.application.ReportSummary;
 import org.openvisit.report.application.VisitTimeline;
 import org.openvisit.report.interfaces.web.CsvReportExport;
 import org.openvisit.report.interfaces.web.ReportText;
+import org.openvisit.report.interfaces.web.RowSource;
 import org.openvisit.report.interfaces.web.XlsxReportExport;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.shared.interfaces.rest.Problem;
@@ -183,23 +184,12 @@ public class ReportsResource {
     @APIResponse(responseCode = "401", description = "No, an expired or a revoked credential")
     @APIResponse(responseCode = "403", description = "Not a reader of this organization's reports")
     public Response visitsCsv() {
-        ApiReportParameters p = parameters();
-        ZoneId zone = p.zone();
-        ReportQuery query = p.query(LocalDate.now(zone));
-        Actor actor = caller.actor();
-        reports.startExport(actor, query, "CSV (API)"); // refused before a byte is written; audited
-        ReportText.Texts texts = ReportText.of(request);
-        StreamingOutput body = output -> {
+        return export("csv", "text/csv; charset=UTF-8", (output, rows, texts, zone) -> {
             Writer out = new OutputStreamWriter(output, StandardCharsets.UTF_8);
             out.write('\uFEFF'); // so that Excel reads the file as UTF-8
-            CsvReportExport.write(out, (afterAt, afterId) -> reports.exportChunk(actor, query, afterAt, afterId),
-                    texts, zone);
+            CsvReportExport.write(out, rows, texts, zone);
             out.flush();
-        };
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"openvisit-visits-" + query.from() + "-to-"
-                        + query.to() + ".csv\"")
-                .header("Cache-Control", "no-store").build();
+        });
     }
 
     @GET
@@ -235,17 +225,28 @@ public class ReportsResource {
     @APIResponse(responseCode = "401", description = "No, an expired or a revoked credential")
     @APIResponse(responseCode = "403", description = "Not a reader of this organization's reports")
     public Response visitsXlsx() {
+        return export("xlsx", XLSX, XlsxReportExport::write);
+    }
+
+    /** How one format writes the rows it is handed. */
+    private interface ExportWriter {
+        void write(java.io.OutputStream output, RowSource rows, ReportText.Texts texts, ZoneId zone)
+                throws java.io.IOException;
+    }
+
+    /** The filtered visits as a file, refused (and audited) before a byte is written, then streamed. */
+    private Response export(String extension, String mediaType, ExportWriter writer) {
         ApiReportParameters p = parameters();
         ZoneId zone = p.zone();
         ReportQuery query = p.query(LocalDate.now(zone));
         Actor actor = caller.actor();
-        reports.startExport(actor, query, "XLSX (API)"); // refused before a byte is written; audited
+        reports.startExport(actor, query, extension.toUpperCase(java.util.Locale.ROOT) + " (API)");
         ReportText.Texts texts = ReportText.of(request);
-        StreamingOutput body = output -> XlsxReportExport.write(output,
-                (afterAt, afterId) -> reports.exportChunk(actor, query, afterAt, afterId), texts, zone);
-        return Response.ok(body, XLSX)
+        RowSource rows = (afterAt, afterId) -> reports.exportChunk(actor, query, afterAt, afterId);
+        StreamingOutput body = output -> writer.write(output, rows, texts, zone);
+        return Response.ok(body, mediaType)
                 .header("Content-Disposition", "attachment; filename=\"openvisit-visits-" + query.from() + "-to-"
-                        + query.to() + ".xlsx\"")
+                        + query.to() + "." + extension + "\"")
                 .header("Cache-Control", "no-store").build();
     }
 
