@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * patient in the lobby. Then every refusal, with tokens made here exactly as CONTEXT-LINK.md says:
  * each answers its status and a page in plain words, opens no visit, and leaves an audit row.
  */
+@org.junit.jupiter.api.parallel.Isolated("it switches the shared sandbox's launch to context links, which every other class's launch would follow")
 class ContextLinkLaunchIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -71,6 +72,9 @@ class ContextLinkLaunchIT {
 
     @Test
     void beginVirtualVisitWithAContextLinkOpensTheVisitForTheClinicianAndThePatient() throws Exception {
+        // the shared sandbox's registration as found, given back at the end (key and launch style), so that no
+        // class after this one sees this test's key
+        String registrationBefore = Http.get(SharedServer.sandboxUri().resolve("admin/api/apps/openvisit")).body();
         sandboxApp("{\"launchStyle\":\"CONTEXT_LINK\",\"contextKeyId\":\"" + keyId + "\",\"contextKey\":\""
                 + Base64.getEncoder().encodeToString(key) + "\"}");
         try {
@@ -108,7 +112,7 @@ class ContextLinkLaunchIT {
             });
             assertThat(SharedServer.logText()).doesNotContain(link.getRawQuery().substring("token=".length()));
         } finally {
-            sandboxApp("{\"launchStyle\":\"SMART_EHR_LAUNCH\"}");
+            sandboxApp(registrationBefore);
         }
     }
 

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sandbox's authorize -> /launch/callback -> the visit page (clinician) or the lobby (patient), against
  * the demo organization seeded in development mode; and each refusal with its status, page and audit row.
  */
+@org.junit.jupiter.api.parallel.Isolated("the token fault switch fails the next token request of the shared sandbox, whoever makes it")
 class SmartEhrLaunchIT {
 
     private static String sandbox(String path) {

@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * launch goes through the stand-in's Microsoft sign-in (PKCE, id_token checked), later ones straight to the meeting,
  * a new visit's meeting is organized by the clinician's Entra identity, and the link can be seen and removed.
  */
+@org.junit.jupiter.api.parallel.Isolated("the EHR fault that holds its write-back in the queue would fail every other class's EHR calls")
 class TeamsLaunchIT {
 
     private static final String ADA = "Practitioner/prac-ada-okafor";

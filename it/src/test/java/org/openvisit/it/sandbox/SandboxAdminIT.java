@@ -13,6 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** App registrations are configurable on the admin page and through the admin API, and the EHR launches what is configured. */
+@org.junit.jupiter.api.parallel.Isolated("the reset brings back the shared sandbox's sample data under every class running beside it")
 class SandboxAdminIT {
 
     @AfterEach

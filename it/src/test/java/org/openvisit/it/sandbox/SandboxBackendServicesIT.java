@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SMART Backend Services: OpenVisit's write-back client gets a system token with a private_key_jwt
  * assertion and writes Communication and AuditEvent, with the FHIR API's conditional and versioned writes.
  */
+@org.junit.jupiter.api.parallel.Isolated("it swaps the keys of the shared sandbox's openvisit-backend client, which the shared server's write-back and SMS feed use")
 class SandboxBackendServicesIT {
 
     private static final String CLIENT = "openvisit-backend";

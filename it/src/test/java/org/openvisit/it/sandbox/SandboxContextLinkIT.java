@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Epic-style encrypted context link, decrypted here exactly as CONTEXT-LINK.md tells OpenVisit to
  * (with the JDK alone), so the document and the sandbox cannot drift apart.
  */
+@org.junit.jupiter.api.parallel.Isolated("it switches the shared sandbox's launch to context links, which every other class's launch would follow")
 class SandboxContextLinkIT {
 
     private JsonObject registrationBefore;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The fault switch makes the FHIR API misbehave on purpose, and stops when told or when its time is up. */
+@org.junit.jupiter.api.parallel.Isolated("the fault switch makes the shared sandbox fail for every class running beside it")
 class SandboxFaultSwitchIT {
 
     @AfterEach

@@ -12,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Everything a real EHR refuses, refused by the sandbox too, over HTTP. */
+@org.junit.jupiter.api.parallel.Isolated("it shortens the shared sandbox's authorization codes to 1 s, which another class's launch under load would outlive")
 class SandboxRejectionsIT {
 
     private static String launchId() {

@@ -20,12 +20,15 @@ public final class SharedServer {
     /** The first operator's password, chosen by the test run (OPENVISIT_ADMIN_PASSWORD). */
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "it-" + java.util.UUID.randomUUID();
-    private static SharedServer instance;
-    private static SharedServer productionCookies;
+    // volatile with a lock-free read: test classes run two at a time (it/pom.xml), and a class booting a server
+    // of its own must not stop the other class from reaching the shared one
+    private static volatile SharedServer instance;
+    private static volatile SharedServer productionCookies;
+    private static final Object PRODUCTION_COOKIES_LOCK = new Object();
     /** The TURN relay the shared server's rooms offer (coturn on 127.0.0.1). */
-    private static TurnServer turn;
+    private static volatile TurnServer turn;
     /** The group visits' SFU (Janus on 127.0.0.1), or null where Debian's janus is not installed. */
-    private static JanusServer janus;
+    private static volatile JanusServer janus;
 
     private final Process process;
     private final URI baseUri;
@@ -113,7 +116,12 @@ public final class SharedServer {
         return get().dataDir;
     }
 
-    public static synchronized SharedServer get() {
+    public static SharedServer get() {
+        SharedServer started = instance;
+        return started != null ? started : startShared();
+    }
+
+    private static synchronized SharedServer startShared() {
         if (instance == null) {
             try {
                 turn = TurnServer.start(Path.of(System.getProperty("openvisit.it.output", "target")).toAbsolutePath());
@@ -144,13 +152,16 @@ public final class SharedServer {
      * http://127.0.0.1 and http://localhost (potentially trustworthy origins); Java's HttpClient does not,
      * which is why the shared server keeps the development cookie.
      */
-    public static synchronized SharedServer withProductionCookies() {
-        if (productionCookies == null) {
-            productionCookies = start(java.util.Map.of("OPENVISIT_SESSION_COOKIE_SECURE", "true",
-                    "OPENVISIT_SESSION_COOKIE_SAME_SITE", "None"), TestServerJvm.options("768m"));
-            Runtime.getRuntime().addShutdownHook(new Thread(productionCookies::stop, "stop-production-cookie-payara"));
+    public static SharedServer withProductionCookies() {
+        synchronized (PRODUCTION_COOKIES_LOCK) {
+            if (productionCookies == null) {
+                SharedServer server = start(java.util.Map.of("OPENVISIT_SESSION_COOKIE_SECURE", "true",
+                        "OPENVISIT_SESSION_COOKIE_SAME_SITE", "None"), TestServerJvm.options("768m"));
+                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-production-cookie-payara"));
+                productionCookies = server;
+            }
+            return productionCookies;
         }
-        return productionCookies;
     }
 
     /**
@@ -158,7 +169,7 @@ public final class SharedServer {
      * folder, stopped when the tests end; for the tests that need OpenVisit configured otherwise (a region's database
      * down, say).
      */
-    public static synchronized SharedServer startedWith(java.util.Map<String, String> configuration) {
+    public static SharedServer startedWith(java.util.Map<String, String> configuration) {
         SharedServer server = start(configuration, TestServerJvm.options("768m"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-configured-payara-micro"));
         return server;
