@@ -157,8 +157,7 @@ public class GraphClient {
      */
     public java.util.Optional<CallRecord> callRecord(GraphApp app, String callRecordId) {
         URI uri = URI.create(base() + "/communications/callRecords/" + segment(callRecordId)
-                + "?$expand=" + URLEncoder.encode("sessions($expand=segments)", StandardCharsets.UTF_8)
-                .replace("+", "%20"));
+                + "?$expand=sessions($expand=segments)");
         String what = "Microsoft Graph's call record";
         OutboundHttp.Answer answer = send(app, "", token -> http.get(uri, Map.of("Authorization", "Bearer " + token),
                 what));

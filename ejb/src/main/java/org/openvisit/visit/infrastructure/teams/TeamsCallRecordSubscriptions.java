@@ -44,7 +44,7 @@ import java.util.logging.Logger;
 public class TeamsCallRecordSubscriptions {
 
     public static final String NOTIFICATION_PATH = "/teams/graph/notifications";
-    static final int SCHEDULE_SECONDS = 30;
+    static final int SCHEDULE_SECONDS = 10;
     static final Duration LIFETIME = Duration.ofMinutes(4200);
     static final Duration RENEW_BEFORE = Duration.ofHours(24);
 

@@ -28,8 +28,11 @@ import java.util.regex.Pattern;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TeamsNotifications {
 
-    /** How many notifications of a body were taken and how many refused (unknown subscription, wrong clientState). */
-    public record Taken(int accepted, int refused) {
+    /**
+     * How many notifications of a body were taken and how many refused (unknown subscription, wrong clientState), and
+     * whether the body was Graph's JSON at all.
+     */
+    public record Taken(int accepted, int refused, boolean readable) {
     }
 
     private static final Pattern CALL_RECORD = Pattern.compile("/?communications/callRecords/([^/?#]+)",
@@ -50,13 +53,13 @@ public class TeamsNotifications {
         try {
             json = JSONObjectUtils.parse(body == null ? "" : body);
         } catch (ParseException e) {
-            return new Taken(0, 1);
+            return new Taken(0, 0, false);
         }
         int accepted = 0;
         int refused = 0;
         Object value = json.get("value");
         if (!(value instanceof java.util.List<?> list)) {
-            return new Taken(0, 1);
+            return new Taken(0, 0, false);
         }
         for (Object item : list) {
             if (!(item instanceof Map<?, ?> n)) {
@@ -71,7 +74,11 @@ public class TeamsNotifications {
             }
             String id = callRecordId(text(n.get("resource")));
             if (id != null && TeamsCallRecord.usableId(id)) {
-                work.queue(organization.get(), id, clock.instant());
+                try {
+                    work.queue(organization.get(), id, clock.instant());
+                } catch (RuntimeException alreadyQueuedByAnotherNode) {
+                    // Graph sent it twice at once: the other node's row reads it
+                }
             }
             accepted++;
         }
@@ -81,7 +88,7 @@ public class TeamsNotifications {
             LOG.warning(() -> count + " Microsoft Graph notification(s) with an unknown subscription or another "
                     + "clientState were ignored.");
         }
-        return new Taken(accepted, refused);
+        return new Taken(accepted, refused, true);
     }
 
     static String callRecordId(String resource) {
