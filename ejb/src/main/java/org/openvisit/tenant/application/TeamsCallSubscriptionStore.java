@@ -52,6 +52,15 @@ public class TeamsCallSubscriptionStore {
                 .toList();
     }
 
+    /**
+     * This node makes or renews the organization's subscription now, unless another node took it less than
+     * {@code lease} ago (the row is locked meanwhile, so two nodes never both make one).
+     */
+    public boolean claim(UUID organizationId, Instant now, Duration lease) {
+        return settings.findForUpdate(organizationId).map(s -> s.claimCallRecordsSubscription(now, lease))
+                .orElse(false);
+    }
+
     /** Graph made or renewed the subscription. */
     public void subscribed(UUID organizationId, String subscriptionId, String clientState, Instant expiresAt,
                            Instant now) {

@@ -380,7 +380,8 @@ class TeamsLaunchIT {
         int reads = stubCallRecordRequests();
         JsonObject notified = putCallRecord(recordId, tenant, callRecord(joinUrl, organizer, tenant, "PT0.5S", 0.1));
         assertThat(notified.getJsonArray("notified").getJsonNumber(0).intValue()).isEqualTo(202);
-        List<JsonObject> quality = awaitQuality(visitId, 2);
+        String organization = teams.split("/")[3];
+        List<JsonObject> quality = awaitQuality(organization, visitId, 2);
         JsonObject provider = quality.stream().filter(q -> "PROVIDER".equals(q.getString("role"))).findFirst()
                 .orElseThrow(() -> new AssertionError(quality.toString()));
         JsonObject patient = quality.stream().filter(q -> "PATIENT".equals(q.getString("role"))).findFirst()
@@ -395,7 +396,6 @@ class TeamsLaunchIT {
         assertThat(patient.getJsonNumber("lossMeanPercent").doubleValue()).isCloseTo(10.0,
                 org.assertj.core.api.Assertions.within(1e-9));
         assertThat(stubCallRecordRequests()).as("only the notified record was read").isEqualTo(reads + 1);
-        String organization = teams.split("/")[3];
         HttpResponse<String> report = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits?org=" + organization
                 + "&max=50&from="
                 + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(30) + "&to="
@@ -413,7 +413,7 @@ class TeamsLaunchIT {
         }
         assertThat(stubCallRecordRequests()).isEqualTo(reads + 2);
         Thread.sleep(2000);
-        assertThat(timelineQuality(visitId)).extracting(q -> q.getJsonNumber("samples").longValue())
+        assertThat(timelineQuality(organization, visitId)).extracting(q -> q.getJsonNumber("samples").longValue())
                 .containsExactlyInAnyOrder(2L, 1L);
         assertThat(SharedServer.logText()).contains("notification(s) with an unknown subscription or another "
                 + "clientState were ignored").doesNotContain("not-the-secret", "Jane Guestperson", "jane@home.example");
@@ -501,18 +501,20 @@ class TeamsLaunchIT {
         throw new AssertionError("the call records subscription did not get there: " + state);
     }
 
-    private static List<JsonObject> timelineQuality(String visitId) {
-        HttpResponse<String> timeline = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits/" + visitId);
+    private static List<JsonObject> timelineQuality(String organization, String visitId) {
+        HttpResponse<String> timeline = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits/" + visitId + "?org="
+                + organization);
         assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
         return Http.json(timeline).getJsonArray("quality").getValuesAs(JsonObject.class);
     }
 
-    private static List<JsonObject> awaitQuality(String visitId, int attendees) throws Exception {
+    private static List<JsonObject> awaitQuality(String organization, String visitId, int attendees)
+            throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<JsonObject> quality = timelineQuality(visitId);
+        List<JsonObject> quality = timelineQuality(organization, visitId);
         while (quality.size() < attendees && System.nanoTime() < until) {
             Thread.sleep(500);
-            quality = timelineQuality(visitId);
+            quality = timelineQuality(organization, visitId);
         }
         assertThat(quality).as("the visit's call quality").hasSize(attendees);
         return quality;

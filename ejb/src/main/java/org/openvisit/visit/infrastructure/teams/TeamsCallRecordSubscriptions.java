@@ -28,8 +28,9 @@ import java.util.logging.Logger;
 /**
  * Keeps, for every organization on Teams, a Microsoft Graph change-notification subscription to its tenant's call
  * records ({@code /communications/callRecords}, application permission CallRecords.Read.All), so that OpenVisit learns
- * each call record's id when a meeting is over. Every {@value #SCHEDULE_SECONDS} seconds on one node at a time (the
- * check is a read of the global store; Graph is asked only when something is due): a missing subscription is made
+ * each call record's id when a meeting is over. Every {@value #SCHEDULE_SECONDS} seconds on every node (the
+ * check is a read of the global store; Graph is asked only when something is due, by the one node that claims it
+ * for {@link #LEASE}): a missing subscription is made
  * ({@code POST /subscriptions} with a fresh random clientState, kept only as a SHA-256), one that expires within
  * {@link #RENEW_BEFORE} is renewed ({@code PATCH}) to {@link #LIFETIME} from now (Graph's limit for call records is
  * 4,230 minutes), one Graph no longer knows is made again. After a failure (a missing permission, a notification
@@ -47,6 +48,8 @@ public class TeamsCallRecordSubscriptions {
     static final int SCHEDULE_SECONDS = 10;
     static final Duration LIFETIME = Duration.ofMinutes(4200);
     static final Duration RENEW_BEFORE = Duration.ofHours(24);
+    /** Longer than a create or renewal can take (Graph's validation of the address alone may take 10 s). */
+    static final Duration LEASE = Duration.ofSeconds(60);
 
     private static final Logger LOG = Logger.getLogger(TeamsCallRecordSubscriptions.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -82,9 +85,12 @@ public class TeamsCallRecordSubscriptions {
         }
         try {
             Instant now = clock.instant();
-            for (TeamsCallSubscriptionStore.Due due : store.due(now, RENEW_BEFORE,
-                    Duration.ofSeconds(Math.max(1, retrySeconds)))) {
-                keep(due, now);
+            Duration retry = Duration.ofSeconds(Math.max(1, retrySeconds));
+            Duration lease = retry.compareTo(LEASE) < 0 ? retry : LEASE;
+            for (TeamsCallSubscriptionStore.Due due : store.due(now, RENEW_BEFORE, retry)) {
+                if (store.claim(due.organizationId(), now, lease)) {
+                    keep(due, now);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "Keeping the Teams call record subscriptions stopped: " + e.getClass().getSimpleName());

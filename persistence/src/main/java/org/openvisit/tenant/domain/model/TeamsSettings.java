@@ -258,6 +258,18 @@ public class TeamsSettings {
         this.callSubscriptionCheckedAt = Objects.requireNonNull(at, "at");
     }
 
+    /**
+     * A node takes the subscription's create or renewal at {@code now}, unless another took it less than {@code lease}
+     * ago: the others leave it alone meanwhile, so one organization gets one subscription.
+     */
+    public boolean claimCallRecordsSubscription(Instant now, java.time.Duration lease) {
+        if (callSubscriptionCheckedAt != null && callSubscriptionCheckedAt.plus(lease).isAfter(now)) {
+            return false;
+        }
+        callSubscriptionCheckedAt = Objects.requireNonNull(now, "now");
+        return true;
+    }
+
     /** The subscription is gone (Graph no longer knows it, or the app changed): the next check makes a new one. */
     public void forgetCallRecordsSubscription() {
         this.callSubscriptionId = null;

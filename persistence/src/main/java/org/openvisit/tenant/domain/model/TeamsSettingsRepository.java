@@ -10,6 +10,9 @@ public interface TeamsSettingsRepository {
 
     Optional<TeamsSettings> find(UUID organizationId);
 
+    /** The settings, their row locked until the transaction ends. */
+    Optional<TeamsSettings> findForUpdate(UUID organizationId);
+
     /** The settings whose call records subscription has this Graph subscription id. */
     Optional<TeamsSettings> findByCallSubscription(String subscriptionId);
 

@@ -46,4 +46,10 @@ public class JpaTeamsSettingsRepository implements TeamsSettingsRepository {
         return entityManager.createQuery("select s.organizationId from TeamsSettings s where s.sealedCredential is not null",
                 String.class).getResultList().stream().map(UUID::fromString).toList();
     }
+
+    @Override
+    public Optional<TeamsSettings> findForUpdate(UUID organizationId) {
+        return Optional.ofNullable(entityManager.find(TeamsSettings.class, organizationId.toString(),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
 }
