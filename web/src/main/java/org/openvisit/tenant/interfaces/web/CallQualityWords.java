@@ -26,6 +26,9 @@ public final class CallQualityWords {
         if (state.failure() != null) {
             return get.apply("teams.calls.failed") + " " + get.apply("teams.failure." + state.failure());
         }
+        if (!state.active()) {
+            return get.apply("teams.calls.pending"); // being made just now
+        }
         return format.apply("teams.calls.active", new Object[]{ state.expiresAt() == null ? ""
                 : state.expiresAt().toString().substring(0, 16).replace('T', ' ') + " UTC"});
     }
