@@ -194,6 +194,17 @@ public class OutboundHttp implements HTTPRequestSender, ResourceRetriever {
         return send(request, uri, what);
     }
 
+    /** PATCH {@code uri} with a JSON body and extra request headers (e.g. a bearer token). */
+    public Answer patchJson(URI uri, String json, Map<String, String> headers, String what) {
+        check(uri, what);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request, uri, what);
+    }
+
     /** DELETE {@code uri} with extra request headers (e.g. a client's HTTP Basic credentials). */
     public Answer delete(URI uri, Map<String, String> headers, String what) {
         check(uri, what);

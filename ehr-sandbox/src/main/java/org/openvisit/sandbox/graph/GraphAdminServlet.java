@@ -25,7 +25,10 @@ import java.security.cert.X509Certificate;
  * registering the same tenant and client again replaces it); {@code PUT /graph-admin/attendance/{meeting id}} sets a meeting's
  * attendance reports (JSON {@code {"value":[report, ...]}}, each report in Graph's shape with its
  * {@code attendanceRecords} inline); {@code GET /graph-admin/meetings?organizer=...} says how many meetings the
- * organizer has, how many tokens were issued and how many attendance requests were answered; {@code GET /teams/l/meetup-join/...} is the page a
+ * organizer has, how many tokens were issued and how many attendance requests were answered;
+ * {@code PUT /graph-admin/callRecords/{id}?tenantId=...} stores a call record and notifies the tenant's call records
+ * subscriptions; {@code GET /graph-admin/subscriptions} lists the subscriptions (without their clientState); an app
+ * registered with {@code "callRecords": false} lacks CallRecords.Read.All (403 from the call records APIs); {@code GET /teams/l/meetup-join/...} is the page a
  * meeting's join URL opens.
  */
 @WebServlet({"/graph-admin/*", "/teams/l/meetup-join/*"})
@@ -55,6 +58,8 @@ public class GraphAdminServlet extends HttpServlet {
                     body.containsKey("users") ? body.getJsonArray("users").getValuesAs(jakarta.json.JsonString.class)
                             .stream().map(jakarta.json.JsonString::getString).collect(java.util.stream.Collectors.toSet())
                             : java.util.Set.of()));
+            tenants.callRecordsPermission(body.getString("tenantId"), body.getString("clientId"),
+                    body.getBoolean("callRecords", true));
             JsonResponses.write(response, 201, Json.createObjectBuilder().add("registered", true).build());
         } catch (JsonException | NullPointerException | ClassCastException | CertificateException e) {
             JsonResponses.error(response, 400, "invalid_request", "Send tenantId, clientId, organizer and a secret "
@@ -65,6 +70,10 @@ public class GraphAdminServlet extends HttpServlet {
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if ("/graph-admin".equals(request.getServletPath()) && path.startsWith("/callRecords/")) {
+            putCallRecord(request, response, path.substring("/callRecords/".length()));
+            return;
+        }
         if (!"/graph-admin".equals(request.getServletPath()) || !path.startsWith("/attendance/")
                 || path.length() <= "/attendance/".length()) {
             JsonResponses.error(response, 404, "not_found", "Unknown path");
@@ -84,6 +93,33 @@ public class GraphAdminServlet extends HttpServlet {
         }
     }
 
+    /**
+     * {@code PUT /graph-admin/callRecords/{id}?tenantId=...}: stores the call record (Graph's JSON of
+     * {@code GET /communications/callRecords/{id}?$expand=sessions($expand=segments)}) and, as Graph does once a call
+     * record exists, posts a change notification to every call records subscription of the tenant; answers with the
+     * HTTP status each notification address gave.
+     */
+    private void putCallRecord(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+        String json;
+        try (JsonReader reader = Json.createReader(request.getInputStream())) {
+            JsonObject record = reader.readObject();
+            json = Json.createObjectBuilder(record).add("id", id).build().toString();
+        } catch (JsonException | IllegalStateException e) {
+            JsonResponses.error(response, 400, "invalid_request", "Send the call record's JSON: " + e.getMessage());
+            return;
+        }
+        tenants.callRecord(id, json);
+        String tenant = request.getParameter("tenantId");
+        var statuses = Json.createArrayBuilder();
+        for (StubTenants.Subscription s : tenants.subscriptions()) {
+            if (s.resource().startsWith("/communications/callRecords")
+                    && (tenant == null || tenant.equalsIgnoreCase(s.tenantId()))) {
+                statuses.add(GraphSubscriptionsServlet.notify(s, "communications/callRecords/" + id, id));
+            }
+        }
+        JsonResponses.write(response, 200, Json.createObjectBuilder().add("notified", statuses).build());
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if ("/teams/l/meetup-join".equals(request.getServletPath())) {
@@ -91,6 +127,16 @@ public class GraphAdminServlet extends HttpServlet {
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>"
                     + "Teams meeting (sandbox stand-in)</title></head><body><h1 id=\"teamsMeeting\">Teams meeting "
                     + "(sandbox stand-in)</h1><p>In a real installation Microsoft Teams opens here.</p></body></html>");
+            return;
+        }
+        if ("/subscriptions".equals(request.getPathInfo())) {
+            var list = Json.createArrayBuilder();
+            for (StubTenants.Subscription s : tenants.subscriptions()) {
+                list.add(Json.createObjectBuilder().add("id", s.id()).add("tenantId", s.tenantId())
+                        .add("resource", s.resource()).add("notificationUrl", s.notificationUrl())
+                        .add("expirationDateTime", s.expiresAt().toString()));
+            }
+            JsonResponses.write(response, 200, Json.createObjectBuilder().add("value", list).build());
             return;
         }
         if (!"/meetings".equals(request.getPathInfo())) {
@@ -101,6 +147,7 @@ public class GraphAdminServlet extends HttpServlet {
         JsonResponses.write(response, 200, Json.createObjectBuilder()
                 .add("meetings", organizer == null ? 0 : tenants.meetingsOf(organizer))
                 .add("tokenRequests", tenants.tokenRequests())
-                .add("attendanceRequests", tenants.attendanceRequests()).build());
+                .add("attendanceRequests", tenants.attendanceRequests())
+                .add("callRecordRequests", tenants.callRecordRequests()).build());
     }
 }

@@ -152,4 +152,57 @@ public class StubTenants {
     public int tokenRequests() {
         return tokenRequests.get();
     }
+
+    /** A change-notification subscription the stand-in made (as Graph's {@code subscription} resource). */
+    public record Subscription(String id, String tenantId, String clientId, String resource, String notificationUrl,
+                               String clientState, Instant expiresAt) {
+    }
+
+    private final java.util.Set<String> callRecordsDenied = ConcurrentHashMap.newKeySet();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, String> callRecords = new ConcurrentHashMap<>();
+
+    /** Whether the app holds CallRecords.Read.All with consent (set with the app's registration; yes by default). */
+    public void callRecordsPermission(String tenantId, String clientId, boolean granted) {
+        String key = tenantId.toLowerCase(java.util.Locale.ROOT) + "|" + clientId.toLowerCase(java.util.Locale.ROOT);
+        if (granted) {
+            callRecordsDenied.remove(key);
+        } else {
+            callRecordsDenied.add(key);
+        }
+    }
+
+    public boolean mayReadCallRecords(App app) {
+        return app.consented() && !callRecordsDenied.contains(app.tenantId().toLowerCase(java.util.Locale.ROOT) + "|"
+                + app.clientId().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public void subscribe(Subscription subscription) {
+        subscriptions.put(subscription.id(), subscription);
+    }
+
+    public Optional<Subscription> subscription(String id) {
+        return Optional.ofNullable(subscriptions.get(id));
+    }
+
+    public java.util.List<Subscription> subscriptions() {
+        return java.util.List.copyOf(subscriptions.values());
+    }
+
+    /** Stores a call record (Graph's JSON, sessions and segments inline) under its id. */
+    public void callRecord(String id, String json) {
+        callRecords.put(id, json);
+    }
+
+    public Optional<String> callRecord(String id) {
+        callRecordRequests.incrementAndGet();
+        return Optional.ofNullable(callRecords.get(id));
+    }
+
+    private final AtomicInteger callRecordRequests = new AtomicInteger();
+
+    /** How many call record requests the stand-in answered. */
+    public int callRecordRequests() {
+        return callRecordRequests.get();
+    }
 }

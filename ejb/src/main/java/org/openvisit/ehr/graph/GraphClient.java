@@ -35,6 +35,9 @@ public class GraphClient {
     static final int MAX_PAGES = 10;
     static final String MEETINGS_PERMISSION = "OnlineMeetings.ReadWrite.All";
     static final String ATTENDANCE_PERMISSION = "OnlineMeetingArtifact.Read.All";
+    static final String CALL_RECORDS_PERMISSION = "CallRecords.Read.All";
+    /** The resource of the call records subscription (Graph v1.0, application permission CallRecords.Read.All). */
+    public static final String CALL_RECORDS_RESOURCE = "/communications/callRecords";
 
     /** Waits between attempts; replaced in tests. */
     @FunctionalInterface
@@ -141,6 +144,125 @@ public class GraphClient {
                     identity == null ? null : stringOf(identity, "tenantId"), intervals));
         }
         return records;
+    }
+
+    /**
+     * A call record with its sessions, segments and media streams
+     * ({@code GET /communications/callRecords/{id}?$expand=sessions($expand=segments)}, then the sessions'
+     * {@code sessions@odata.nextLink} pages, at most {@value #MAX_PAGES} in all); empty when Graph no longer has it
+     * (404: older than 30 days).
+     *
+     * @throws GraphFailure Entra or Graph refused (a missing CallRecords.Read.All is
+     *                      {@link Kind#CALL_RECORDS_PERMISSION_MISSING}), or could not be reached
+     */
+    public java.util.Optional<CallRecord> callRecord(GraphApp app, String callRecordId) {
+        URI uri = URI.create(base() + "/communications/callRecords/" + segment(callRecordId)
+                + "?$expand=sessions($expand=segments)");
+        String what = "Microsoft Graph's call record";
+        OutboundHttp.Answer answer = send(app, "", token -> http.get(uri, Map.of("Authorization", "Bearer " + token),
+                what));
+        if (answer.status() == 404) {
+            return java.util.Optional.empty();
+        }
+        if (answer.status() != 200) {
+            throw refusal(app, "", answer, CALL_RECORDS_PERMISSION);
+        }
+        try {
+            Map<String, Object> json = JSONObjectUtils.parse(answer.body());
+            java.util.List<Map<String, Object>> sessions = new java.util.ArrayList<>(
+                    CallRecordJson.objects(json.get("sessions")));
+            String link = JSONObjectUtils.getString(json, "sessions@odata.nextLink");
+            for (int page = 1; link != null; page++) {
+                if (page >= MAX_PAGES) {
+                    throw new GraphFailure(Kind.UNEXPECTED, what + " has more than " + MAX_PAGES + " pages of sessions.");
+                }
+                URI next = sameService(link, what);
+                OutboundHttp.Answer more = send(app, "", token -> http.get(next,
+                        Map.of("Authorization", "Bearer " + token), what));
+                if (more.status() != 200) {
+                    throw refusal(app, "", more, CALL_RECORDS_PERMISSION);
+                }
+                Map<String, Object> pageJson = JSONObjectUtils.parse(more.body());
+                sessions.addAll(CallRecordJson.objects(pageJson.get("value")));
+                link = JSONObjectUtils.getString(pageJson, "@odata.nextLink");
+            }
+            return java.util.Optional.of(CallRecordJson.read(json, sessions));
+        } catch (ParseException e) {
+            throw new GraphFailure(Kind.UNEXPECTED, what + " is not Graph's JSON (HTTP " + answer.status() + ").");
+        }
+    }
+
+    /**
+     * Subscribes {@code notificationUrl} to Graph's change notifications on {@code resource} ({@code POST /subscriptions},
+     * change type {@code created}) until {@code expires}, with {@code clientState} in every notification. Graph checks
+     * the notification URL first (it must echo Graph's {@code validationToken} within 10 seconds).
+     *
+     * @throws GraphFailure Entra or Graph refused ({@link Kind#NOTIFICATION_URL_REFUSED} when the URL did not
+     *                      answer Graph's validation), or could not be reached
+     */
+    public GraphSubscription subscribe(GraphApp app, String resource, URI notificationUrl, String clientState,
+                                       Instant expires) {
+        URI uri = URI.create(base() + "/subscriptions");
+        String body = JSONObjectUtils.toJSONString(Map.of("changeType", "created",
+                "notificationUrl", notificationUrl.toString(), "resource", resource,
+                "expirationDateTime", expires.toString(), "clientState", clientState));
+        OutboundHttp.Answer answer = send(app, "", token -> http.postJson(uri, body,
+                Map.of("Authorization", "Bearer " + token), "Microsoft Graph's subscription request"));
+        if (answer.status() == 400 && answer.body() != null
+                && answer.body().toLowerCase(Locale.ROOT).contains("validation")) {
+            throw new GraphFailure(Kind.NOTIFICATION_URL_REFUSED, "Microsoft Graph could not validate OpenVisit's "
+                    + "notification address " + notificationUrl + ": it must be reachable from the internet over https "
+                    + "and answer within 10 seconds." + seen(answer));
+        }
+        if (answer.status() != 201 && answer.status() != 200) {
+            throw refusal(app, "", answer, CALL_RECORDS_PERMISSION);
+        }
+        return subscription(answer, "Microsoft Graph's new subscription");
+    }
+
+    /**
+     * Renews the subscription until {@code expires} ({@code PATCH /subscriptions/{id}}); empty when Graph no longer
+     * knows it (404: it expired or was deleted), so a new one is to be made.
+     *
+     * @throws GraphFailure Entra or Graph refused, or could not be reached
+     */
+    public java.util.Optional<GraphSubscription> renew(GraphApp app, String subscriptionId, Instant expires) {
+        URI uri = URI.create(base() + "/subscriptions/" + segment(subscriptionId));
+        String body = JSONObjectUtils.toJSONString(Map.of("expirationDateTime", expires.toString()));
+        OutboundHttp.Answer answer = send(app, "", token -> http.patchJson(uri, body,
+                Map.of("Authorization", "Bearer " + token), "Microsoft Graph's subscription renewal"));
+        if (answer.status() == 404) {
+            return java.util.Optional.empty();
+        }
+        if (answer.status() != 200) {
+            throw refusal(app, "", answer, CALL_RECORDS_PERMISSION);
+        }
+        return java.util.Optional.of(subscription(answer, "Microsoft Graph's renewed subscription"));
+    }
+
+    private static GraphSubscription subscription(OutboundHttp.Answer answer, String what) {
+        try {
+            Map<String, Object> json = JSONObjectUtils.parse(answer.body());
+            String id = JSONObjectUtils.getString(json, "id");
+            Instant expires = instant(json.get("expirationDateTime"));
+            if (id == null || id.isBlank() || expires == null) {
+                throw new GraphFailure(Kind.UNEXPECTED, what + " has no id or expiry.");
+            }
+            return new GraphSubscription(id, expires);
+        } catch (ParseException e) {
+            throw new GraphFailure(Kind.UNEXPECTED, what + " is not Graph's JSON (HTTP " + answer.status() + ").");
+        }
+    }
+
+    private static String seen(OutboundHttp.Answer answer) {
+        String message = "";
+        try {
+            Map<String, Object> error = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(answer.body()), "error");
+            message = error == null ? "" : clean(JSONObjectUtils.getString(error, "message"));
+        } catch (ParseException | RuntimeException notGraphError) {
+            // the status alone says enough
+        }
+        return " (Microsoft Graph answered HTTP " + answer.status() + (message.isEmpty() ? "" : ": " + message) + ".)";
     }
 
     private String meetingBase(String organizer, String meetingId) {
@@ -280,8 +402,10 @@ public class GraphClient {
                 + (message.isEmpty() ? "" : ": " + message) + (requestId.isEmpty() ? "" : "; request-id " + requestId)
                 + ".)";
         Duration retryAfter = retryAfter(answer).orElse(null);
+        Kind permissionKind = CALL_RECORDS_PERMISSION.equals(permission) ? Kind.CALL_RECORDS_PERMISSION_MISSING
+                : Kind.PERMISSION_MISSING;
         if (status == 401) {
-            return new GraphFailure(Kind.PERMISSION_MISSING, "Microsoft Graph did not accept the app's token. Give "
+            return new GraphFailure(permissionKind, "Microsoft Graph did not accept the app's token. Give "
                     + "the app registration the application permission " + permission + " and grant admin "
                     + "consent for it." + seen);
         }
@@ -292,7 +416,7 @@ public class GraphClient {
                         + "administrator runs New-CsApplicationAccessPolicy and Grant-CsApplicationAccessPolicy "
                         + "(see the README); it can take up to 30 minutes to apply." + seen);
             }
-            return new GraphFailure(Kind.PERMISSION_MISSING, "The app lacks a Microsoft Graph permission: give it the "
+            return new GraphFailure(permissionKind, "The app lacks a Microsoft Graph permission: give it the "
                     + "application permission " + permission + " and grant admin consent." + seen);
         }
         if (status == 404) {

@@ -28,6 +28,10 @@ public class GraphFailure extends RuntimeException {
         CREDENTIAL_EXPIRED,
         /** The application permission OnlineMeetings.ReadWrite.All is missing or has no admin consent. */
         PERMISSION_MISSING,
+        /** The application permission CallRecords.Read.All (call quality of Teams visits) is missing or has no consent. */
+        CALL_RECORDS_PERMISSION_MISSING,
+        /** Graph could not validate OpenVisit's notification address (not reachable, not https, or too slow). */
+        NOTIFICATION_URL_REFUSED,
         /** No application access policy lets the app create meetings for the organizer. */
         NO_ACCESS_POLICY,
         /** The organizer account does not exist in the tenant (or has no Teams licence). */

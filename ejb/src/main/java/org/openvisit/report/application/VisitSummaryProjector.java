@@ -42,6 +42,12 @@ public class VisitSummaryProjector {
         refresh(learned.visitId());
     }
 
+    /** The same for call-quality figures learned after the visit's events (Teams call records). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onQuality(@Observes org.openvisit.visit.application.VisitQualityLearned learned) {
+        refresh(learned.visitId());
+    }
+
     private void refresh(java.util.UUID visitId) {
         SummaryWriter.refresh(regions.ofVisit(visitId), environments, visitId, settings.noShowGrace(), clock.instant());
     }

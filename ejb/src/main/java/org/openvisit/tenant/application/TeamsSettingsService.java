@@ -62,6 +62,15 @@ public class TeamsSettingsService {
 
     private final Clock clock = Clock.systemUTC();
 
+    @jakarta.ejb.EJB
+    private TeamsCallSubscriptionStore callSubscriptions;
+
+    /** The organization's subscription to its Teams call records (call quality), if it has Teams settings. */
+    public Optional<CallSubscriptionView> callSubscription(@NotNull Actor actor, @NotNull UUID organizationId) {
+        requireMayManage(actor, organizationId);
+        return callSubscriptions.view(organizationId);
+    }
+
     /** The organization's settings, if it has any. */
     public Optional<TeamsSettingsView> find(@NotNull Actor actor, @NotNull UUID organizationId) {
         requireMayManage(actor, organizationId);

@@ -342,4 +342,76 @@ class GraphClientTest {
                 .hasMessageContaining("pages");
         stub.verify(1 + 1 + GraphClient.MAX_PAGES, getRequestedFor(urlEqualTo(REPORTS)));
     }
+
+    private static final String CALL_RECORD = "/v1.0/communications/callRecords/e523d2ed-2966-4b6b-925b-754a88034cc5"
+            + "?$expand=sessions($expand=segments)";
+
+    @Test
+    void readsACallRecordWithItsSessionsOnTwoPagesAndSaysWhenGraphHasNoneOrRefuses() throws Exception {
+        tokenForSecret();
+        String first = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(CallRecordJsonTest.fixture())
+                .replace("\"sessions\":[", "\"sessions@odata.nextLink\":\"http://127.0.0.1:" + stub.port()
+                        + "/v1.0/communications/callRecords/e523d2ed-2966-4b6b-925b-754a88034cc5/sessions?$expand=segments"
+                        + "&$skiptoken=abc\",\"sessions\":[");
+        stub.stubFor(get(urlEqualTo(CALL_RECORD)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(first)));
+        graphGet("/v1.0/communications/callRecords/e523d2ed-2966-4b6b-925b-754a88034cc5/sessions?$expand=segments"
+                + "&$skiptoken=abc", 200, "{\"value\":[{\"id\":\"s-late\",\"caller\":{\"@odata.type\":"
+                + "\"#microsoft.graph.callRecords.participantEndpoint\",\"associatedIdentity\":{\"id\":\"late-id\"}},"
+                + "\"segments\":[{\"id\":\"x\",\"media\":[{\"streams\":[{\"averageRoundTripTime\":\"PT0.1S\"}]}]}]}]}");
+
+        CallRecord record = client.callRecord(secretApp(), "e523d2ed-2966-4b6b-925b-754a88034cc5").orElseThrow();
+
+        assertThat(record.streams()).hasSize(6);
+        assertThat(record.streams().get(5).participantKey()).isEqualTo("id:late-id");
+        assertThat(record.streams().get(5).rttMs()).isEqualTo(100.0);
+        stub.verify(getRequestedFor(urlEqualTo(CALL_RECORD)).withHeader("Authorization", equalTo("Bearer graph-token-1")));
+
+        graphGet("/v1.0/communications/callRecords/gone?$expand=sessions($expand=segments)", 404,
+                "{\"error\":{\"code\":\"NotFound\"}}");
+        assertThat(client.callRecord(secretApp(), "gone")).isEmpty();
+
+        graphGet("/v1.0/communications/callRecords/denied?$expand=sessions($expand=segments)", 403,
+                "{\"error\":{\"code\":\"Forbidden\",\"message\":\"Insufficient privileges.\"}}");
+        assertThatThrownBy(() -> client.callRecord(secretApp(), "denied"))
+                .isInstanceOfSatisfying(GraphFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(Kind.CALL_RECORDS_PERMISSION_MISSING);
+                    assertThat(f.getMessage()).contains("CallRecords.Read.All");
+                });
+    }
+
+    @Test
+    void subscribesWithClientStateAndNamesAValidationFailureAndAMissingPermission() {
+        tokenForSecret();
+        stub.stubFor(post(urlEqualTo("/v1.0/subscriptions")).withRequestBody(matchingJsonPath("$.changeType",
+                        equalTo("created"))).withRequestBody(matchingJsonPath("$.resource",
+                        equalTo("/communications/callRecords"))).withRequestBody(matchingJsonPath("$.clientState",
+                        equalTo("state-1")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"7f105c7d-2dc5-4530-97cd-4e7ae6534c07\",\"resource\":"
+                                + "\"/communications/callRecords\",\"expirationDateTime\":\"2026-12-08T18:23:45.9356913Z\"}")));
+
+        GraphSubscription made = client.subscribe(secretApp(), GraphClient.CALL_RECORDS_RESOURCE,
+                URI.create("https://openvisit.example/teams/graph/notifications"), "state-1",
+                Instant.parse("2026-12-08T18:23:45Z"));
+        assertThat(made.id()).isEqualTo("7f105c7d-2dc5-4530-97cd-4e7ae6534c07");
+        assertThat(made.expiresAt()).isEqualTo(Instant.parse("2026-12-08T18:23:45.9356913Z"));
+
+        stub.stubFor(post(urlEqualTo("/v1.0/subscriptions")).withRequestBody(matchingJsonPath("$.clientState",
+                        equalTo("state-2"))).willReturn(aResponse().withStatus(400).withBody("{\"error\":{\"code\":"
+                        + "\"InvalidRequest\",\"message\":\"Subscription validation request failed. Notification "
+                        + "endpoint must respond with 200 OK to validation request.\"}}")));
+        assertThatThrownBy(() -> client.subscribe(secretApp(), GraphClient.CALL_RECORDS_RESOURCE,
+                URI.create("https://openvisit.example/n"), "state-2", Instant.parse("2026-12-08T18:23:45Z")))
+                .isInstanceOfSatisfying(GraphFailure.class, f -> assertThat(f.kind())
+                        .isEqualTo(Kind.NOTIFICATION_URL_REFUSED));
+
+        stub.stubFor(post(urlEqualTo("/v1.0/subscriptions")).withRequestBody(matchingJsonPath("$.clientState",
+                        equalTo("state-3"))).willReturn(aResponse().withStatus(403).withBody("{\"error\":{\"code\":"
+                        + "\"ExtensionError\",\"message\":\"Operation: Create; Exception: [Status Code: Forbidden]\"}}")));
+        assertThatThrownBy(() -> client.subscribe(secretApp(), GraphClient.CALL_RECORDS_RESOURCE,
+                URI.create("https://openvisit.example/n"), "state-3", Instant.parse("2026-12-08T18:23:45Z")))
+                .isInstanceOfSatisfying(GraphFailure.class, f -> assertThat(f.kind())
+                        .isEqualTo(Kind.CALL_RECORDS_PERMISSION_MISSING));
+    }
 }

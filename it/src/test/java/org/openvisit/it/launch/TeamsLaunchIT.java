@@ -60,11 +60,18 @@ class TeamsLaunchIT {
 
     private static void registerStubApp(String tenant, String client, String certificatePem, String organizer,
                                         boolean accessPolicy) {
+        registerStubApp(tenant, client, certificatePem, organizer, accessPolicy, false);
+    }
+
+    /** An app of the stand-in; {@code callRecords}: whether it holds CallRecords.Read.All. */
+    private static void registerStubApp(String tenant, String client, String certificatePem, String organizer,
+                                        boolean accessPolicy, boolean callRecords) {
         HttpResponse<String> registered = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
                 .resolve("graph-admin/apps")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("tenantId", tenant)
                         .add("clientId", client).add("certificatePem", certificatePem).add("organizer", organizer)
-                        .add("consented", true).add("accessPolicy", accessPolicy).build().toString())));
+                        .add("consented", true).add("accessPolicy", accessPolicy).add("callRecords", callRecords)
+                        .build().toString())));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     }
 
@@ -151,6 +158,7 @@ class TeamsLaunchIT {
         String meetingId = joined.getPath().substring(joined.getPath().lastIndexOf('/') + 1);
         patientsGoThroughTheDeviceTestToTheMeeting(clinic, ada, visitId, joined);
         attendanceBecomesVisitEventsOnce(clinic, tenant, organizer, visitId, meetingId);
+        callRecordsGiveTheVisitsCallQuality(teams, tenant, client, certificatePem, organizer, visitId, joined);
         cliniciansSignInWithMicrosoftOnceAndThenOrganize(clinic, teams, tenant, client, certificatePem, organizer);
     }
 
@@ -317,6 +325,200 @@ class TeamsLaunchIT {
         assertThat(row.getInt("attendantsAtOnce")).as("organizer and guest at once").isEqualTo(2);
         assertThat(row.getString("meetingPlatform")).isEqualTo("microsoft-teams");
         assertThat(SharedServer.logText()).doesNotContain("Pat Guestperson", "ada.okafor@clinic.example");
+    }
+
+    /**
+     * Call quality from Graph's call records: while the app lacks CallRecords.Read.All the Teams API says so in words
+     * (English and Russian); once granted, OpenVisit's subscription is made (the stand-in validated the notification
+     * address first), a call record of the visit's meeting notified by the stand-in becomes the visit's call-quality
+     * rows and its report row's quality, once however often it is notified; a notification with another clientState
+     * is answered 202 and changes nothing; the validation token is echoed as plain text.
+     */
+    private static void callRecordsGiveTheVisitsCallQuality(String teams, String tenant, String client,
+                                                            String certificatePem, String organizer, String visitId,
+                                                            URI joinUrl) throws Exception {
+        JsonObject missing = awaitCallRecords(teams, "en", s -> s.containsKey("failure") && !s.isNull("failure"));
+        assertThat(missing.getString("failure")).isEqualTo("CALL_RECORDS_PERMISSION_MISSING");
+        assertThat(missing.getBoolean("active")).isFalse();
+        assertThat(missing.getString("words")).contains("CallRecords.Read.All", "no call quality");
+        assertThat(awaitCallRecords(teams, "ru", s -> true).getString("words"))
+                .contains("CallRecords.Read.All", "разрешение");
+
+        registerStubApp(tenant, client, certificatePem, organizer, true, true);
+        JsonObject active = awaitCallRecords(teams, "en", s -> s.getBoolean("active"));
+        assertThat(!active.containsKey("failure") || active.isNull("failure")).as(active.toString()).isTrue();
+        assertThat(Instant.parse(active.getString("expiresAt"))).isAfter(Instant.now().plus(2, ChronoUnit.DAYS));
+        JsonObject subscription = Http.json(Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                        .resolve("graph-admin/subscriptions")).GET())).getJsonArray("value").getValuesAs(JsonObject.class)
+                .stream().filter(x -> tenant.equals(x.getString("tenantId"))).findFirst().orElseThrow();
+        assertThat(subscription.getString("resource")).isEqualTo("/communications/callRecords");
+        assertThat(subscription.getString("notificationUrl")).endsWith("/teams/graph/notifications");
+
+        // Graph's validation handshake, asked directly: the token back, as plain text
+        String token = "Validation: Testing client application reachability for subscription Request-Id: "
+                + UUID.randomUUID();
+        HttpResponse<String> echoed = Http.send(HttpRequest.newBuilder(SharedServer.baseUri().resolve(
+                        "/teams/graph/notifications?validationToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(echoed.statusCode()).isEqualTo(200);
+        assertThat(echoed.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(echoed.body()).isEqualTo(token);
+
+        // a notification with another clientState: 202, and its call record (of this very meeting) is not read
+        String forged = UUID.randomUUID().toString();
+        putCallRecord(forged, UUID.randomUUID().toString(), callRecord(joinUrl, organizer, tenant, "PT2S", 0.5));
+        HttpResponse<String> refused = Http.send(HttpRequest.newBuilder(SharedServer.baseUri()
+                        .resolve("/teams/graph/notifications")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("value", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("subscriptionId", subscription.getString("id"))
+                                .add("clientState", "not-the-secret").add("changeType", "created")
+                                .add("resource", "communications/callRecords/" + forged).add("tenantId", tenant)))
+                        .build().toString())));
+        assertThat(refused.statusCode()).isEqualTo(202);
+
+        // the meeting's call record: the stand-in notifies OpenVisit (202), which reads it into the visit's quality
+        String recordId = UUID.randomUUID().toString();
+        int reads = stubCallRecordRequests();
+        JsonObject notified = putCallRecord(recordId, tenant, callRecord(joinUrl, organizer, tenant, "PT0.5S", 0.1));
+        assertThat(notified.getJsonArray("notified").getJsonNumber(0).intValue()).isEqualTo(202);
+        String organization = teams.split("/")[3];
+        List<JsonObject> quality = awaitQuality(organization, visitId, 2);
+        JsonObject provider = quality.stream().filter(q -> "PROVIDER".equals(q.getString("role"))).findFirst()
+                .orElseThrow(() -> new AssertionError(quality.toString()));
+        JsonObject patient = quality.stream().filter(q -> "PATIENT".equals(q.getString("role"))).findFirst()
+                .orElseThrow(() -> new AssertionError(quality.toString()));
+        assertThat(provider.getJsonNumber("samples").longValue()).isEqualTo(2);
+        assertThat(provider.getJsonNumber("rttMeanMs").doubleValue()).isEqualTo(50.0);
+        assertThat(provider.getJsonNumber("jitterMeanMs").doubleValue()).isCloseTo(12.0,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(provider.getJsonNumber("fpsMean").doubleValue()).isEqualTo(30.0);
+        assertThat(patient.getJsonNumber("samples").longValue()).isEqualTo(1);
+        assertThat(patient.getJsonNumber("rttMaxMs").doubleValue()).isEqualTo(500.0);
+        assertThat(patient.getJsonNumber("lossMeanPercent").doubleValue()).isCloseTo(10.0,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(stubCallRecordRequests()).as("only the notified record was read").isEqualTo(reads + 1);
+        HttpResponse<String> report = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits?org=" + organization
+                + "&max=50&from="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(30) + "&to="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30));
+        JsonObject row = Http.json(report).getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .filter(r -> visitId.equals(r.getString("visitId"))).findFirst().orElseThrow();
+        assertThat(row.getJsonObject("quality").getString("verdict")).as(row.toString()).isEqualTo("POOR");
+        assertThat(row.getJsonObject("quality").getJsonNumber("rttWorstMs").doubleValue()).isEqualTo(500.0);
+
+        // Graph notifies the same record again: read again, counted once
+        putCallRecord(recordId, tenant, callRecord(joinUrl, organizer, tenant, "PT0.5S", 0.1));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (stubCallRecordRequests() < reads + 2 && System.nanoTime() < until) {
+            Thread.sleep(500);
+        }
+        assertThat(stubCallRecordRequests()).isEqualTo(reads + 2);
+        Thread.sleep(2000);
+        assertThat(timelineQuality(organization, visitId)).extracting(q -> q.getJsonNumber("samples").longValue())
+                .containsExactlyInAnyOrder(2L, 1L);
+        assertThat(SharedServer.logText()).contains("notification(s) with an unknown subscription or another "
+                + "clientState were ignored").doesNotContain("not-the-secret", "Jane Guestperson", "jane@home.example");
+    }
+
+    /** A call record of the meeting in Graph's v1.0 shape: the organizer's session and a guest's, media streams. */
+    private static JsonObject callRecord(URI joinUrl, String organizer, String tenant, String guestRtt,
+                                         double guestLoss) {
+        var service = Json.createObjectBuilder().add("@odata.type", "#microsoft.graph.callRecords.serviceEndpoint")
+                .add("userAgent", Json.createObjectBuilder().add("@odata.type",
+                        "#microsoft.graph.callRecords.serviceUserAgent").add("role", "conferencing"));
+        var organizerSession = Json.createObjectBuilder().add("id", UUID.randomUUID().toString())
+                .add("modalities", Json.createArrayBuilder().add("audio").add("video"))
+                .add("caller", Json.createObjectBuilder().add("@odata.type",
+                                "#microsoft.graph.callRecords.participantEndpoint").add("name", "ADA-LAPTOP")
+                        .add("associatedIdentity", Json.createObjectBuilder().add("id", organizer)
+                                .add("displayName", "Ada Okafor").add("tenantId", tenant)
+                                .add("userPrincipalName", "ada.okafor@clinic.example")))
+                .add("callee", service)
+                .add("segments", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", "seg-1")
+                        .add("media", Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder().add("label", "main-audio").add("streams",
+                                        Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                                .add("streamId", "1").add("streamDirection", "callerToCallee")
+                                                .add("averageRoundTripTime", "PT0.04S").add("averageJitter", "PT0.012S")
+                                                .add("averagePacketLossRate", 0.01).addNull("averageAudioDegradation"))))
+                                .add(Json.createObjectBuilder().add("label", "main-video").add("streams",
+                                        Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                                .add("streamId", "2").add("streamDirection", "calleeToCaller")
+                                                .add("averageRoundTripTime", "PT0.06S")
+                                                .add("averageVideoFrameRate", 30.0)))))));
+        var guestSession = Json.createObjectBuilder().add("id", UUID.randomUUID().toString())
+                .add("caller", Json.createObjectBuilder().add("@odata.type",
+                                "#microsoft.graph.callRecords.participantEndpoint").add("name", "Jane Guestperson's phone")
+                        .add("identity", Json.createObjectBuilder().add("guest", Json.createObjectBuilder()
+                                .add("id", "8:teamsvisitor:" + UUID.randomUUID()).add("displayName", "Jane Guestperson")
+                                .add("email", "jane@home.example"))))
+                .add("callee", service)
+                .add("segments", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", "seg-2")
+                        .add("media", Json.createArrayBuilder().add(Json.createObjectBuilder().add("label", "main-audio")
+                                .add("streams", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                        .add("streamDirection", "calleeToCaller").add("averageRoundTripTime", guestRtt)
+                                        .add("averagePacketLossRate", guestLoss)))))));
+        return Json.createObjectBuilder()
+                .add("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#communications/callRecords(sessions(segments()))/$entity")
+                .add("version", 1).add("type", "groupCall")
+                .add("modalities", Json.createArrayBuilder().add("audio").add("video"))
+                .add("startDateTime", Instant.now().minusSeconds(900).toString())
+                .add("endDateTime", Instant.now().minusSeconds(60).toString())
+                .add("joinWebUrl", joinUrl.toString())
+                .add("organizer_v2", Json.createObjectBuilder().add("id", organizer))
+                .add("sessions", Json.createArrayBuilder().add(organizerSession).add(guestSession)).build();
+    }
+
+    /** Stores the call record in the stand-in, which notifies the subscriptions of {@code tenant}. */
+    private static JsonObject putCallRecord(String id, String tenant, JsonObject record) {
+        HttpResponse<String> put = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                        .resolve("graph-admin/callRecords/" + id + "?tenantId=" + tenant))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(record.toString())));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        return Http.json(put);
+    }
+
+    private static int stubCallRecordRequests() {
+        return Http.json(Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
+                .resolve("graph-admin/meetings?organizer=x")).GET())).getInt("callRecordRequests");
+    }
+
+    private static JsonObject awaitCallRecords(String teams, String language,
+                                               java.util.function.Predicate<JsonObject> done) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonObject state = null;
+        while (System.nanoTime() < until) {
+            HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(SharedServer.baseUri()
+                    .resolve(teams + "/call-records")).header("Authorization", TenantApi.OPERATOR.authorization())
+                    .header("Accept-Language", language).GET());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            state = Http.json(answer);
+            if (done.test(state)) {
+                return state;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the call records subscription did not get there: " + state);
+    }
+
+    private static List<JsonObject> timelineQuality(String organization, String visitId) {
+        HttpResponse<String> timeline = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits/" + visitId + "?org="
+                + organization);
+        assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+        return Http.json(timeline).getJsonArray("quality").getValuesAs(JsonObject.class);
+    }
+
+    private static List<JsonObject> awaitQuality(String organization, String visitId, int attendees)
+            throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<JsonObject> quality = timelineQuality(organization, visitId);
+        while (quality.size() < attendees && System.nanoTime() < until) {
+            Thread.sleep(500);
+            quality = timelineQuality(organization, visitId);
+        }
+        assertThat(quality).as("the visit's call quality").hasSize(attendees);
+        return quality;
     }
 
     private static JsonObject record(String role, String id, String name, String tenant, String email, Instant join,

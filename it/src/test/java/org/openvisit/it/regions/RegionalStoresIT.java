@@ -46,10 +46,10 @@ class RegionalStoresIT {
         assertThat(regional.getString("status")).isEqualTo("UP");
         for (String region : new String[] {"americas", "emea", "apac"}) {
             assertThat(regional.getJsonObject("data").getString(region)).as(region).isEqualTo("UP");
-            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("21");
+            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("22");
             assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit-" + region + ".mv.db"))).as(region).isTrue();
         }
-        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("47");
+        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("48");
         assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit.mv.db"))).isTrue();
         String log = SharedServer.logText();
         assertThat(log).doesNotContainIgnoringCase("not found;").doesNotContain("Table \"")
@@ -173,7 +173,7 @@ class RegionalStoresIT {
                 apac = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
             }
             assertThat(apac.getJsonObject("data").getString("apac")).as(apac.toString()).isEqualTo("UP");
-            assertThat(apac.getJsonObject("data").getString("apacSchemaVersion")).isEqualTo("21");
+            assertThat(apac.getJsonObject("data").getString("apacSchemaVersion")).isEqualTo("22");
             // every region took its revoked join links (regional V18): the global store's old table is gone
             String oldTable = "table_name IN ('revoked_join_link', 'revoked_join_link_leaving')";
             for (int i = 0; i < 20 && countWhere(globalUrl, "information_schema.tables", oldTable) > 0; i++) {

@@ -291,6 +291,11 @@ public final class SharedServer {
                 + "/ehr-sandbox/graph/v1.0");
         // TeamsLaunchIT: an open Teams visit's attendance reports are read every 2 s (the poller runs every 10 s)
         builder.environment().put("OPENVISIT_TEAMS_ATTENDANCE_INTERVAL_SECONDS", "2");
+        // TeamsLaunchIT: Graph's (stand-in's) change notifications of call records come to this server, and a
+        // subscription that failed (CallRecords.Read.All missing) is tried again after 5 s, not 15 minutes
+        builder.environment().put("OPENVISIT_TEAMS_NOTIFICATION_URL", "http://127.0.0.1:" + port
+                + "/teams/graph/notifications");
+        builder.environment().put("OPENVISIT_TEAMS_SUBSCRIPTION_RETRY_SECONDS", "5");
         // SMS setup (SmsSetupIT): the built-in carrier gives numbers after 1.5 s, and fails the first attempt in
         // area code 212 so that the failure and Retry can be driven
         builder.environment().put("OPENVISIT_SMS_BUILTIN_PROVISIONING_DELAY_MS", "1500");

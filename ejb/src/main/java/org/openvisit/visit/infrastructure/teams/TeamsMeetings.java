@@ -85,7 +85,8 @@ public class TeamsMeetings implements MeetingPlatform {
         TeamsAttendanceRepository watches = regions.ofVisit(visit.id()).teamsAttendance();
         if (watches.find(visit.id()).isEmpty()) {
             Instant now = Instant.now();
-            watches.add(TeamsAttendanceWatch.of(visit, organizer, meeting.id(), now, planning.plan().first(now)));
+            watches.add(TeamsAttendanceWatch.of(visit, organizer, meeting.id(), meeting.joinWebUrl(), now,
+                    planning.plan().first(now)));
         }
         return new MeetingRef(NAME, meeting.joinWebUrl());
     }

@@ -93,6 +93,7 @@ public final class RegionCopier {
             new Table("call_quality", ORG, "id"),
             new Table("teams_attendance_watch", ORG, "visit_id"),
             new Table("teams_attendance_mark", ORG, "mark_key"),
+            new Table("teams_call_record", ORG, "call_record_id"),
             new Table("visit_summary", ORG, "visit_id"),
             new Table("report_hour", ORG, "organization_id", "hour_no"),
             new Table("report_hour_mark", ORG, "id"),

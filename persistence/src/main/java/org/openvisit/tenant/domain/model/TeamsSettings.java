@@ -121,6 +121,27 @@ public class TeamsSettings {
     @Column(name = "updated_by", length = 508, nullable = false)
     private String updatedBy;
 
+    /** Graph's change-notification subscription to /communications/callRecords ({@code null}: none yet). */
+    @Column(name = "call_subscription_id", length = 100)
+    private String callSubscriptionId;
+
+    /** SHA-256 (hex) of the subscription's clientState: the clientState itself is never stored. */
+    @Column(name = "call_client_state_hash", length = 64)
+    private String callClientStateHash;
+
+    @Column(name = "call_subscription_expires_at")
+    private Instant callSubscriptionExpiresAt;
+
+    /** What went wrong at the last create or renewal (a failure kind's name), {@code null} when it went well. */
+    @Column(name = "call_subscription_failure", length = 40)
+    private String callSubscriptionFailure;
+
+    @Column(name = "call_subscription_error", length = 500)
+    private String callSubscriptionError;
+
+    @Column(name = "call_subscription_checked_at")
+    private Instant callSubscriptionCheckedAt;
+
     protected TeamsSettings() {
         // for JPA
     }
@@ -155,6 +176,9 @@ public class TeamsSettings {
             throw new InvalidValueException("organizer", "Enter the organizer account's object ID (a GUID, from "
                     + "the user's page in Entra) or its sign-in name (user principal name, name@hospital.org).")
                     .worded("teams.organizer");
+        }
+        if (this.tenantId != null && (!this.tenantId.equalsIgnoreCase(tenant) || !this.clientId.equalsIgnoreCase(client))) {
+            forgetCallRecordsSubscription(); // another app or tenant: its subscription is not this app's
         }
         this.tenantId = tenant;
         this.clientId = client.toLowerCase(java.util.Locale.ROOT);
@@ -197,6 +221,87 @@ public class TeamsSettings {
     /** Whether a credential has been given (settings are stored only with one). */
     public boolean hasCredential() {
         return credentialKind != null && sealedCredential != null;
+    }
+
+    /**
+     * Graph made (or renewed) the call records subscription {@code subscriptionId} with the clientState whose SHA-256
+     * is {@code clientStateHash}, until {@code expiresAt}.
+     */
+    public void callRecordsSubscribed(String subscriptionId, String clientStateHash, Instant expiresAt, Instant at) {
+        if (subscriptionId == null || subscriptionId.isBlank() || subscriptionId.length() > 100) {
+            throw new InvalidValueException("subscriptionId", "Graph's subscription id must be 1-100 characters.");
+        }
+        if (clientStateHash == null || !clientStateHash.matches("[0-9a-f]{64}")) {
+            throw new InvalidValueException("clientStateHash", "The clientState is kept as a SHA-256 in hex.");
+        }
+        this.callSubscriptionId = subscriptionId;
+        this.callClientStateHash = clientStateHash;
+        this.callSubscriptionExpiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+        this.callSubscriptionFailure = null;
+        this.callSubscriptionError = null;
+        this.callSubscriptionCheckedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** The subscription was renewed until {@code expiresAt}. */
+    public void callRecordsRenewed(Instant expiresAt, Instant at) {
+        this.callSubscriptionExpiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+        this.callSubscriptionFailure = null;
+        this.callSubscriptionError = null;
+        this.callSubscriptionCheckedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** Creating or renewing the subscription failed: {@code failure} names what (for the portal), error in words. */
+    public void callRecordsSubscriptionFailed(String failure, String error, Instant at) {
+        this.callSubscriptionFailure = Objects.requireNonNull(failure, "failure");
+        String e = error == null ? "" : error.replaceAll("\\p{Cntrl}", " ").strip();
+        this.callSubscriptionError = e.length() > 500 ? e.substring(0, 500) : e;
+        this.callSubscriptionCheckedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * A node takes the subscription's create or renewal at {@code now}, unless another took it less than {@code lease}
+     * ago: the others leave it alone meanwhile, so one organization gets one subscription.
+     */
+    public boolean claimCallRecordsSubscription(Instant now, java.time.Duration lease) {
+        if (callSubscriptionCheckedAt != null && callSubscriptionCheckedAt.plus(lease).isAfter(now)) {
+            return false;
+        }
+        callSubscriptionCheckedAt = Objects.requireNonNull(now, "now");
+        return true;
+    }
+
+    /** The subscription is gone (Graph no longer knows it, or the app changed): the next check makes a new one. */
+    public void forgetCallRecordsSubscription() {
+        this.callSubscriptionId = null;
+        this.callClientStateHash = null;
+        this.callSubscriptionExpiresAt = null;
+    }
+
+    /** Whether a notification's clientState is the one this subscription was made with (compared in constant time). */
+    public boolean acceptsClientState(String clientStateHash) {
+        return callClientStateHash != null && clientStateHash != null && java.security.MessageDigest.isEqual(
+                callClientStateHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                clientStateHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    public Optional<String> callSubscriptionId() {
+        return Optional.ofNullable(callSubscriptionId);
+    }
+
+    public Optional<Instant> callSubscriptionExpiresAt() {
+        return Optional.ofNullable(callSubscriptionExpiresAt);
+    }
+
+    public Optional<String> callSubscriptionFailure() {
+        return Optional.ofNullable(callSubscriptionFailure);
+    }
+
+    public Optional<String> callSubscriptionError() {
+        return Optional.ofNullable(callSubscriptionError);
+    }
+
+    public Optional<Instant> callSubscriptionCheckedAt() {
+        return Optional.ofNullable(callSubscriptionCheckedAt);
     }
 
     private void touch(String by, Instant at) {

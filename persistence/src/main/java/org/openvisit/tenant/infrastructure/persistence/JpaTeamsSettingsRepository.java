@@ -34,4 +34,22 @@ public class JpaTeamsSettingsRepository implements TeamsSettingsRepository {
     public Optional<TeamsSettings> find(UUID organizationId) {
         return Optional.ofNullable(entityManager.find(TeamsSettings.class, organizationId.toString()));
     }
+
+    @Override
+    public Optional<TeamsSettings> findByCallSubscription(String subscriptionId) {
+        return entityManager.createQuery("select s from TeamsSettings s where s.callSubscriptionId = :id",
+                TeamsSettings.class).setParameter("id", subscriptionId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public java.util.List<UUID> withCredential() {
+        return entityManager.createQuery("select s.organizationId from TeamsSettings s where s.sealedCredential is not null",
+                String.class).getResultList().stream().map(UUID::fromString).toList();
+    }
+
+    @Override
+    public Optional<TeamsSettings> findForUpdate(UUID organizationId) {
+        return Optional.ofNullable(entityManager.find(TeamsSettings.class, organizationId.toString(),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
 }

@@ -29,4 +29,18 @@ public interface TeamsAttendanceRepository {
 
     /** Records a mark (flushed: the same key twice fails here). */
     void mark(TeamsAttendanceMark mark);
+
+    /** The watch of the visit whose meeting has this join URL hash ({@link TeamsAttendanceWatch#joinUrlHash}). */
+    Optional<TeamsAttendanceWatch> findByJoinUrlHash(String joinUrlHash);
+
+    /** Queues a call record to read, unless it is queued already; whether it was new. */
+    boolean queue(TeamsCallRecord callRecord);
+
+    /** Up to {@code max} call records due at {@code now}, locked without waiting for rows another node holds. */
+    List<TeamsCallRecord> dueCallRecordsForUpdate(Instant now, int max);
+
+    Optional<TeamsCallRecord> findCallRecordForUpdate(String callRecordId);
+
+    /** A call record read (or not a visit's): it leaves the queue. */
+    void remove(TeamsCallRecord callRecord);
 }

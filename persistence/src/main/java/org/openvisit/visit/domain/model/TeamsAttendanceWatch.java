@@ -55,6 +55,10 @@ public class TeamsAttendanceWatch {
     @Column(name = "last_error", length = MAX_ERROR_LENGTH)
     private String lastError;
 
+    /** SHA-256 (hex) of the meeting's join URL, URL-decoded ({@link #joinUrlHash}): how a call record finds its visit. */
+    @Column(name = "join_url_hash", length = 64, updatable = false)
+    private String joinUrlHash;
+
     protected TeamsAttendanceWatch() {
         // for JPA
     }
@@ -80,6 +84,33 @@ public class TeamsAttendanceWatch {
     public static TeamsAttendanceWatch of(Visit visit, String organizer, String meetingId, Instant now,
                                           Instant firstPoll) {
         return new TeamsAttendanceWatch(visit, organizer, meetingId, now, firstPoll);
+    }
+
+    /** The same, with the meeting's join URL, so that the meeting's call records find the visit. */
+    public static TeamsAttendanceWatch of(Visit visit, String organizer, String meetingId, String joinUrl, Instant now,
+                                          Instant firstPoll) {
+        TeamsAttendanceWatch watch = new TeamsAttendanceWatch(visit, organizer, meetingId, now, firstPoll);
+        watch.joinUrlHash = joinUrl == null || joinUrl.isBlank() ? null : joinUrlHash(joinUrl);
+        return watch;
+    }
+
+    /**
+     * The one-way key of a Teams join URL: SHA-256 (hex) of the URL after URL-decoding (Graph's onlineMeeting and
+     * callRecord may encode the same URL differently), stripped of blanks.
+     */
+    public static String joinUrlHash(String joinUrl) {
+        String text = joinUrl.strip();
+        try {
+            text = java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            // a stray % is kept as it is
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
     }
 
     /** Whether a read is due at {@code now}. */

@@ -7,6 +7,7 @@ import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.visit.domain.model.TeamsAttendanceMark;
 import org.openvisit.visit.domain.model.TeamsAttendanceRepository;
 import org.openvisit.visit.domain.model.TeamsAttendanceWatch;
+import org.openvisit.visit.domain.model.TeamsCallRecord;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,6 +28,13 @@ public class JpaTeamsAttendanceRepository implements TeamsAttendanceRepository {
             SELECT w.visit_id FROM teams_attendance_watch w
              WHERE w.next_poll_at <= ?1
              ORDER BY w.next_poll_at
+             FETCH FIRST %d ROWS ONLY
+             FOR UPDATE SKIP LOCKED""";
+
+    private static final String DUE_CALL_RECORDS = """
+            SELECT c.call_record_id FROM teams_call_record c
+             WHERE c.next_try_at <= ?1
+             ORDER BY c.next_try_at
              FETCH FIRST %d ROWS ONLY
              FOR UPDATE SKIP LOCKED""";
 
@@ -97,5 +105,50 @@ public class JpaTeamsAttendanceRepository implements TeamsAttendanceRepository {
         guard.require(mark.visitId(), "Teams attendance mark");
         entityManager.persist(mark);
         entityManager.flush();
+    }
+
+    @Override
+    public Optional<TeamsAttendanceWatch> findByJoinUrlHash(String joinUrlHash) {
+        return entityManager.createQuery("select w from TeamsAttendanceWatch w where w.joinUrlHash = :hash",
+                        TeamsAttendanceWatch.class).setParameter("hash", joinUrlHash).setMaxResults(1)
+                .getResultStream().filter(w -> guard.admits(w.visitId())).findFirst();
+    }
+
+    @Override
+    public boolean queue(TeamsCallRecord callRecord) {
+        if (entityManager.find(TeamsCallRecord.class, callRecord.callRecordId()) != null) {
+            return false;
+        }
+        entityManager.persist(callRecord);
+        entityManager.flush(); // two nodes queueing the same record at once: the second fails here
+        return true;
+    }
+
+    @Override
+    public List<TeamsCallRecord> dueCallRecordsForUpdate(Instant now, int max) {
+        if (max < 1) {
+            return List.of();
+        }
+        List<TeamsCallRecord> due = new ArrayList<>();
+        for (Object row : entityManager.createNativeQuery(DUE_CALL_RECORDS.formatted(max))
+                .setParameter(1, now.atOffset(ZoneOffset.UTC)).getResultList()) {
+            String id = row instanceof Object[] a ? a[0].toString() : row.toString();
+            TeamsCallRecord record = entityManager.find(TeamsCallRecord.class, id);
+            if (record != null) {
+                due.add(record);
+            }
+        }
+        return due;
+    }
+
+    @Override
+    public Optional<TeamsCallRecord> findCallRecordForUpdate(String callRecordId) {
+        return Optional.ofNullable(entityManager.find(TeamsCallRecord.class, callRecordId,
+                LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void remove(TeamsCallRecord callRecord) {
+        entityManager.remove(callRecord);
     }
 }

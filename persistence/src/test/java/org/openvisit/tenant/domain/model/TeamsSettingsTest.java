@@ -48,4 +48,34 @@ class TeamsSettingsTest {
         assertThat(s.certificateExpiresAt()).isEmpty();
         assertThat(s.hasCredential()).isTrue();
     }
+
+    @Test
+    void theCallRecordsSubscriptionTakesOnlyItsClientStateOneClaimAtATimeAndEndsWithAnotherApp() {
+        TeamsSettings s = settings(GUID, GUID, GUID);
+        Instant t = Instant.parse("2026-12-06T01:00:00Z");
+        String hash = "a".repeat(64);
+        assertThat(s.acceptsClientState(hash)).as("no subscription yet").isFalse();
+        assertThat(s.claimCallRecordsSubscription(t, java.time.Duration.ofSeconds(60))).isTrue();
+        assertThat(s.claimCallRecordsSubscription(t.plusSeconds(30), java.time.Duration.ofSeconds(60))).isFalse();
+        assertThat(s.claimCallRecordsSubscription(t.plusSeconds(60), java.time.Duration.ofSeconds(60))).isTrue();
+        s.callRecordsSubscribed("sub-1", hash, t.plusSeconds(3600), t);
+        assertThat(s.acceptsClientState(hash)).isTrue();
+        assertThat(s.acceptsClientState("b".repeat(64))).isFalse();
+        assertThat(s.acceptsClientState(null)).isFalse();
+        assertThatThrownBy(() -> s.callRecordsSubscribed("sub-2", "the clientState itself", t, t))
+                .isInstanceOf(InvalidValueException.class);
+
+        s.callRecordsSubscriptionFailed("CALL_RECORDS_PERMISSION_MISSING", "line\nbreak", t);
+        assertThat(s.callSubscriptionFailure()).contains("CALL_RECORDS_PERMISSION_MISSING");
+        assertThat(s.callSubscriptionError()).contains("line break");
+        s.callRecordsRenewed(t.plusSeconds(7200), t);
+        assertThat(s.callSubscriptionFailure()).isEmpty();
+
+        s.change(GUID, GUID, GUID, LobbyBypass.ORGANIZER, MeetingChat.ENABLED, true, "admin", t);
+        assertThat(s.callSubscriptionId()).as("same app: kept").contains("sub-1");
+        s.change(GUID, "11111111-2222-3333-4444-555555555555", GUID, LobbyBypass.ORGANIZER, MeetingChat.ENABLED,
+                true, "admin", t);
+        assertThat(s.callSubscriptionId()).as("another app: its subscription is not this one's").isEmpty();
+        assertThat(s.acceptsClientState(hash)).isFalse();
+    }
 }

@@ -13,6 +13,7 @@ import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.visit.domain.model.AppointmentHash;
 import org.openvisit.visit.domain.model.TeamsAttendanceMark;
 import org.openvisit.visit.domain.model.TeamsAttendanceWatch;
+import org.openvisit.visit.domain.model.TeamsCallRecord;
 import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitKeyKind;
 
@@ -184,5 +185,58 @@ abstract class TeamsAttendanceRepositoryContract {
 
     private static String hex() {
         return HexFormat.of().formatHex(random());
+    }
+
+    @Test
+    void findsAWatchByItsMeetingsJoinUrlHowEverGraphEncodesIt() {
+        Visit v = visit();
+        String join = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_" + UUID.randomUUID() + "%40thread.v2/0";
+        inTransaction(em -> {
+            new JpaTeamsAttendanceRepository(em).add(TeamsAttendanceWatch.of(v, "organizer@example.org", "MSo-j", join,
+                    T0, T0));
+            return null;
+        });
+        String decoded = join.replace("%3a", ":").replace("%40", "@");
+        java.util.Optional<TeamsAttendanceWatch> found = inTransaction(em -> new JpaTeamsAttendanceRepository(em)
+                .findByJoinUrlHash(TeamsAttendanceWatch.joinUrlHash(decoded)));
+        assertThat(found.map(TeamsAttendanceWatch::visitId)).contains(v.id());
+        java.util.Optional<TeamsAttendanceWatch> other = inTransaction(em -> new JpaTeamsAttendanceRepository(em)
+                .findByJoinUrlHash(TeamsAttendanceWatch.joinUrlHash(join + "x")));
+        assertThat(other).isEmpty();
+    }
+
+    @Test
+    void queuesACallRecordOnceAndHandsOutDueOnesUntilRemoved() {
+        UUID organization = UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        Instant far = Instant.parse("2000-01-01T00:00:00Z"); // before every other test's rows
+        Boolean first = inTransaction(em -> new JpaTeamsAttendanceRepository(em)
+                .queue(new TeamsCallRecord(id, organization, far, far)));
+        Boolean second = inTransaction(em -> new JpaTeamsAttendanceRepository(em)
+                .queue(new TeamsCallRecord(id, organization, far, far)));
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThatThrownBy(() -> new TeamsCallRecord("../x", organization, far, far))
+                .isInstanceOf(org.openvisit.shared.domain.model.InvalidValueException.class);
+
+        List<String> due = inTransaction(em -> new JpaTeamsAttendanceRepository(em)
+                .dueCallRecordsForUpdate(far.plusSeconds(1), 500).stream().map(TeamsCallRecord::callRecordId).toList());
+        assertThat(due).contains(id);
+        inTransaction(em -> {
+            TeamsCallRecord c = new JpaTeamsAttendanceRepository(em).findCallRecordForUpdate(id).orElseThrow();
+            c.failed("Graph said no", null);
+            return null;
+        });
+        List<String> dueAfterGivingUp = inTransaction(em -> new JpaTeamsAttendanceRepository(em)
+                .dueCallRecordsForUpdate(far.plusSeconds(1), 500).stream().map(TeamsCallRecord::callRecordId).toList());
+        assertThat(dueAfterGivingUp).doesNotContain(id);
+        inTransaction(em -> {
+            JpaTeamsAttendanceRepository r = new JpaTeamsAttendanceRepository(em);
+            r.remove(r.findCallRecordForUpdate(id).orElseThrow());
+            return null;
+        });
+        java.util.Optional<TeamsCallRecord> gone = inTransaction(em -> new JpaTeamsAttendanceRepository(em)
+                .findCallRecordForUpdate(id));
+        assertThat(gone).isEmpty();
     }
 }

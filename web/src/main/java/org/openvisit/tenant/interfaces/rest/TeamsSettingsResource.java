@@ -122,6 +122,27 @@ public class TeamsSettingsResource {
         }
     }
 
+    /** The state of the organization's subscription to its Teams call records, with the words the Teams page shows. */
+    public record CallRecordsState(boolean active, java.time.Instant expiresAt, String failure, String words,
+                                   String detail) {
+    }
+
+    @GET
+    @Path("call-records")
+    @Operation(summary = "Call quality of Teams visits: the organization's Microsoft Graph subscription to its call "
+            + "records", description = "active, expiresAt, failure (what is missing, e.g. "
+            + "CALL_RECORDS_PERMISSION_MISSING), words (in the Accept-Language, as on the Teams page) and detail "
+            + "(Microsoft's answer).")
+    public CallRecordsState callRecords(@PathParam("id") String id,
+                                        @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request) {
+        var state = teams.callSubscription(caller.actor(), parseId(id))
+                .orElseThrow(() -> new NotFoundException("This organization has no Teams settings yet."));
+        var texts = org.openvisit.tenant.interfaces.web.TenantText.of(request);
+        return new CallRecordsState(state.active(), state.expiresAt(), state.failure(),
+                org.openvisit.tenant.interfaces.web.CallQualityWords.of(state, texts::get, texts::format),
+                state.error());
+    }
+
     @GET
     @Path("links")
     @Operation(summary = "The clinicians' links to their Microsoft identity (EHR user id and Entra object id), newest "

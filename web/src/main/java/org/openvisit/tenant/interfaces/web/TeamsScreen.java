@@ -54,6 +54,7 @@ public class TeamsScreen implements Serializable {
     private OrganizationSummary organization;
     private TeamsSettingsView stored;
     private ConnectionCheck check;
+    private org.openvisit.tenant.application.CallSubscriptionView callSubscription;
 
     private String tenantId;
     private String clientId;
@@ -88,6 +89,7 @@ public class TeamsScreen implements Serializable {
             organization = null;
             return;
         }
+        callSubscription = stored == null ? null : service.callSubscription(actor, organizationId).orElse(null);
         if (stored != null) {
             tenantId = stored.tenantId();
             clientId = stored.clientId();
@@ -165,6 +167,16 @@ public class TeamsScreen implements Serializable {
 
     public TeamsSettingsView getStored() {
         return stored;
+    }
+
+    /** The call records subscription's state in words: active until when, not yet made, or what went wrong. */
+    public String getCallQualityState() {
+        return CallQualityWords.of(callSubscription, text::get, text::format);
+    }
+
+    /** Microsoft's own words of the last failure, or {@code null}. */
+    public String getCallQualityDetail() {
+        return callSubscription == null || callSubscription.failure() == null ? null : callSubscription.error();
     }
 
     public ConnectionCheck getCheck() {
