@@ -250,12 +250,17 @@ public class SignalHub {
                 Jsons.createObjectBuilder().add("type", "admitted").build().toString()));
     }
 
+    /**
+     * A clinician removes someone: their page hears "removed" and its socket closes; every page still in the call,
+     * the remover's too, drops them at once ({@code peer-left}: the mesh connection or the SFU subscription closes,
+     * without waiting for the connection to fail or for the SFU's own notice).
+     */
     private void remove(RoomPass by, String attendeeId) {
         RoomResult r = rooms.remove(by, attendeeId);
         sockets.publish(by.visitId(), Envelope.attendee(attendeeId,
                 Jsons.createObjectBuilder().add("type", "removed").build().toString())
                 .thenClose(SignalSockets.REMOVED.getCode()));
-        List<String> inCall = rooms.othersInCall(by);
+        List<String> inCall = inCall(by.visitId());
         if (!inCall.isEmpty()) {
             sockets.publish(by.visitId(), Envelope.attendees(inCall, Jsons.createObjectBuilder()
                     .add("type", "peer-left").add("id", attendeeId).build().toString()));
@@ -285,8 +290,7 @@ public class SignalHub {
                 if (r.events().isEmpty()) {
                     continue;
                 }
-                List<String> inCall = rooms.snapshot(visitId).changed().stream()
-                        .filter(a -> a.state() == AttendeeState.IN_CALL).map(AttendeeView::id).toList();
+                List<String> inCall = inCall(visitId);
                 for (AttendeeView gone : r.changed()) {
                     if (!inCall.isEmpty()) {
                         sockets.publish(visitId, Envelope.attendees(inCall, Jsons.createObjectBuilder()
@@ -299,6 +303,12 @@ public class SignalHub {
                         + " could not be disconnected", e);
             }
         }
+    }
+
+    /** Everyone in the visit's call now. */
+    private List<String> inCall(UUID visitId) {
+        return rooms.snapshot(visitId).changed().stream().filter(a -> a.state() == AttendeeState.IN_CALL)
+                .map(AttendeeView::id).toList();
     }
 
     /**
