@@ -106,7 +106,7 @@ public final class JanusSfuRooms implements SfuRooms {
      * In this order: the room stops allowing the token (no new join or subscription), the participant is kicked (Janus
      * closes their publication and, the room requiring private ids, their subscriptions, and tells the others
      * {@code "kicked"}), then Janus forgets the token (no request at all). Kicking before the token goes lets the kicked
-     * page hear {@code "leaving"} and end its Janus session itself.
+     * page still hear {@code "leaving"} on its session.
      */
     @Override
     public void revoke(UUID visitId, String attendeeId) {

@@ -251,20 +251,21 @@ public class SignalHub {
     }
 
     /**
-     * A clinician removes someone: their page hears "removed" and its socket closes; every page still in the call,
-     * the remover's too, drops them at once ({@code peer-left}: the mesh connection or the SFU subscription closes,
-     * without waiting for the connection to fail or for the SFU's own notice).
+     * A clinician removes someone. As soon as the room has them removed, before the event is stored: their page hears
+     * "removed" and its socket closes, and every page still in the call, the remover's too, drops them
+     * ({@code peer-left}: the mesh connection or the SFU subscription closes at once, without waiting for the
+     * connection to fail or for the SFU's own notice). Then the clinicians' pages get the event and the new state.
      */
     private void remove(RoomPass by, String attendeeId) {
-        RoomResult r = rooms.remove(by, attendeeId);
-        sockets.publish(by.visitId(), Envelope.attendee(attendeeId,
-                Jsons.createObjectBuilder().add("type", "removed").build().toString())
-                .thenClose(SignalSockets.REMOVED.getCode()));
-        List<String> inCall = inCall(by.visitId());
-        if (!inCall.isEmpty()) {
-            sockets.publish(by.visitId(), Envelope.attendees(inCall, Jsons.createObjectBuilder()
-                    .add("type", "peer-left").add("id", attendeeId).build().toString()));
-        }
+        RoomResult r = rooms.remove(by, attendeeId, inCall -> {
+            sockets.publish(by.visitId(), Envelope.attendee(attendeeId,
+                    Jsons.createObjectBuilder().add("type", "removed").build().toString())
+                    .thenClose(SignalSockets.REMOVED.getCode()));
+            if (!inCall.isEmpty()) {
+                sockets.publish(by.visitId(), Envelope.attendees(inCall, Jsons.createObjectBuilder()
+                        .add("type", "peer-left").add("id", attendeeId).build().toString()));
+            }
+        });
         publish(by.visitId(), r);
     }
 
