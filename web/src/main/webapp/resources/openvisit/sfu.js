@@ -116,10 +116,16 @@
         if (data.error_code) { pending.reject(new Error('videoroom ' + data.error_code)); } else { pending.resolve({ data, jsep: e.jsep }); }
         return;
       }
-      if (from !== 'self') { return; }
+      if (from !== 'self') { // a subscription: Janus offers it nothing of its publisher any more (they went)
+        if (from && data.videoroom === 'updated' && Array.isArray(data.streams)
+            && !data.streams.some(s => s.active !== false && String(s.feed_id) === from)) { gone(from); }
+        return;
+      }
       if (Array.isArray(data.publishers)) { data.publishers.forEach(p => subscribe(p.id)); }
       if (data.unpublished && data.unpublished !== 'ok') { gone(String(data.unpublished)); }
       if (data.leaving && data.leaving !== 'ok') { gone(String(data.leaving)); }
+      // OpenVisit removed someone (admin "kick"): Janus tells the others "kicked", not "leaving"
+      if (data.kicked !== undefined && data.kicked !== null) { gone(String(data.kicked)); }
       if (data.videoroom === 'destroyed' || data.leaving === 'ok') { fail('closed'); }
     }
 
@@ -175,7 +181,7 @@
       }
     }
 
-    /** The publisher is gone (unpublished, left, kicked): its subscription and tile go too. */
+    /** The publisher is gone (unpublished, left, kicked by OpenVisit): its subscription and tile go too. */
     function gone(id) {
       forget(id);
       o.gone(id);

@@ -144,26 +144,43 @@ public class RoomService {
     }
 
     /**
-     * A clinician removes a patient or guest; the join link they came by is revoked for every browser, and in a room
-     * on the SFU their SFU access too (their publication and subscriptions stop there).
+     * A clinician removes a patient or guest. What stops their media comes first, while the room is still locked and
+     * before the event is stored (under load the database takes seconds, and a removed person must stop receiving and
+     * sending at once): {@code tellRemoved} hears the ids of the people still in the call (so that their pages drop the
+     * removed person and the removed page closes), then, in a room on the SFU, their SFU access is revoked (Janus closes
+     * their publication and subscriptions). Then the REMOVED event is stored and the join link they came by is revoked
+     * for every browser. A second removal of the same person tells and revokes again (a retry after Janus was down).
      */
-    public RoomResult remove(RoomPass by, String attendeeId) {
-        RoomResult result = step(by.visitId(), null, room -> room.remove(by.attendeeId(), attendeeId), changes -> { },
-                by.clinicianEhrUserId());
-        Room now = room(by.visitId());
-        String linkId = now.attendee(attendeeId).map(Attendee::joinLinkId).orElse(null);
-        if (linkId != null) {
-            revocations.revoke(by.visitId(), linkId);
-        }
-        if (now.onSfu()) {
-            try {
-                sfu.revoke(by.visitId(), attendeeId);
-            } catch (SfuUnavailableException e) {
-                LOG.warning(() -> "Visit " + by.visitId() + ": the SFU access of removed attendee " + attendeeId
-                        + " could not be revoked: " + e.getMessage());
+    public RoomResult remove(RoomPass by, String attendeeId, Consumer<List<String>> tellRemoved) {
+        List<String> inCall = new ArrayList<>();
+        boolean[] onSfu = new boolean[1];
+        String[] linkId = new String[1];
+        RoomResult result = step(by.visitId(), null, room -> {
+            List<RoomChange> changes = room.remove(by.attendeeId(), attendeeId);
+            inCall.clear();
+            room.inCall().forEach(a -> inCall.add(a.id()));
+            onSfu[0] = room.onSfu();
+            linkId[0] = room.attendee(attendeeId).map(Attendee::joinLinkId).orElse(null);
+            return changes;
+        }, changes -> {
+            tellRemoved.accept(List.copyOf(inCall));
+            if (onSfu[0]) {
+                revokeSfu(by.visitId(), attendeeId);
             }
+        }, by.clinicianEhrUserId());
+        if (linkId[0] != null) {
+            revocations.revoke(by.visitId(), linkId[0]);
         }
         return result;
+    }
+
+    private void revokeSfu(UUID visitId, String attendeeId) {
+        try {
+            sfu.revoke(visitId, attendeeId);
+        } catch (SfuUnavailableException e) {
+            LOG.warning(() -> "Visit " + visitId + ": the SFU access of removed attendee " + attendeeId
+                    + " could not be revoked: " + e.getMessage());
+        }
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.UUID;
  * visit ({@code visit-<visit id>}, private, {@code require_pvtid} so that a kick also closes the kicked person's
  * subscriptions), with a secret of its own and an {@code allowed} token list. Each admitted person's token is added
  * to Janus's {@code token_auth} (admin {@code add_token}) and to the room's allowed list; removal takes it out of
- * both and kicks their publication; the end destroys the room and removes every token.
+ * the allowed list, kicks the participant (their publication and subscriptions close; the others hear
+ * {@code "kicked"}) and removes the token; the end destroys the room and removes every token.
  * <p>
  * The room secret and the tokens are HMAC-SHA256 values of the visit (and the attendee) under
  * {@code openvisit.rooms.sfu.room-secret}: every node computes the same ones, so nothing is stored, none is ever
@@ -101,15 +102,21 @@ public final class JanusSfuRooms implements SfuRooms {
         return access(visitId, attendeeId);
     }
 
+    /**
+     * In this order: the room stops allowing the token (no new join or subscription), the participant is kicked (Janus
+     * closes their publication and, the room requiring private ids, their subscriptions, and tells the others
+     * {@code "kicked"}), then Janus forgets the token (no request at all). Kicking before the token goes lets the kicked
+     * page still hear {@code "leaving"} on its session.
+     */
     @Override
     public void revoke(UUID visitId, String attendeeId) {
         String token = token(visitId, attendeeId);
         guarded("revoke a removed person's access", () -> {
-            admin.removeToken(token);
             ignoring(() -> admin.videoRoom(secured(visitId, "allowed").add("action", "remove")
                     .add("allowed", JanusAdmin.strings(List.of(token))), "disallow a participant"), 426);
             ignoring(() -> admin.videoRoom(secured(visitId, "kick").add("id", attendeeId), "kick a participant"),
                     426, 428);
+            admin.removeToken(token);
         });
     }
 

@@ -250,16 +250,22 @@ public class SignalHub {
                 Jsons.createObjectBuilder().add("type", "admitted").build().toString()));
     }
 
+    /**
+     * A clinician removes someone. As soon as the room has them removed, before the event is stored: their page hears
+     * "removed" and its socket closes, and every page still in the call, the remover's too, drops them
+     * ({@code peer-left}: the mesh connection or the SFU subscription closes at once, without waiting for the
+     * connection to fail or for the SFU's own notice). Then the clinicians' pages get the event and the new state.
+     */
     private void remove(RoomPass by, String attendeeId) {
-        RoomResult r = rooms.remove(by, attendeeId);
-        sockets.publish(by.visitId(), Envelope.attendee(attendeeId,
-                Jsons.createObjectBuilder().add("type", "removed").build().toString())
-                .thenClose(SignalSockets.REMOVED.getCode()));
-        List<String> inCall = rooms.othersInCall(by);
-        if (!inCall.isEmpty()) {
-            sockets.publish(by.visitId(), Envelope.attendees(inCall, Jsons.createObjectBuilder()
-                    .add("type", "peer-left").add("id", attendeeId).build().toString()));
-        }
+        RoomResult r = rooms.remove(by, attendeeId, inCall -> {
+            sockets.publish(by.visitId(), Envelope.attendee(attendeeId,
+                    Jsons.createObjectBuilder().add("type", "removed").build().toString())
+                    .thenClose(SignalSockets.REMOVED.getCode()));
+            if (!inCall.isEmpty()) {
+                sockets.publish(by.visitId(), Envelope.attendees(inCall, Jsons.createObjectBuilder()
+                        .add("type", "peer-left").add("id", attendeeId).build().toString()));
+            }
+        });
         publish(by.visitId(), r);
     }
 
@@ -285,8 +291,7 @@ public class SignalHub {
                 if (r.events().isEmpty()) {
                     continue;
                 }
-                List<String> inCall = rooms.snapshot(visitId).changed().stream()
-                        .filter(a -> a.state() == AttendeeState.IN_CALL).map(AttendeeView::id).toList();
+                List<String> inCall = inCall(visitId);
                 for (AttendeeView gone : r.changed()) {
                     if (!inCall.isEmpty()) {
                         sockets.publish(visitId, Envelope.attendees(inCall, Jsons.createObjectBuilder()
@@ -299,6 +304,12 @@ public class SignalHub {
                         + " could not be disconnected", e);
             }
         }
+    }
+
+    /** Everyone in the visit's call now. */
+    private List<String> inCall(UUID visitId) {
+        return rooms.snapshot(visitId).changed().stream().filter(a -> a.state() == AttendeeState.IN_CALL)
+                .map(AttendeeView::id).toList();
     }
 
     /**

@@ -73,21 +73,31 @@ class JanusSfuRoomsTest {
         rooms.close(visit, List.of("clin-1", "pat-1"));
     }
 
+    /**
+     * The removed person is kicked: they hear "leaving", and the others in the room hear "kicked" with their id (not
+     * "leaving" or "unpublished": the notice the pages' sfu.js must know to drop the removed person's tile).
+     */
     @Test
     void aLaterAdmissionJoinsAndARemovedPersonIsRefusedAndKicked() throws Exception {
         UUID visit = UUID.randomUUID();
-        rooms.open(visit, List.of("clin-1"));
+        SfuRooms.SfuAccess clinician = rooms.open(visit, List.of("clin-1")).get("clin-1");
+        JanusApiCaller staying = new JanusApiCaller(janus.apiUrl, clinician.token());
+        assertThat(staying.attach()).isZero();
+        assertThat(staying.joinAsPublisher(clinician.room(), "clin-1").getString("videoroom", "")).isEqualTo("joined");
         SfuRooms.SfuAccess guest = rooms.admit(visit, "guest-1");
         JanusApiCaller browser = new JanusApiCaller(janus.apiUrl, guest.token());
         assertThat(browser.attach()).isZero();
         assertThat(browser.joinAsPublisher(guest.room(), "guest-1").getString("videoroom", "")).isEqualTo("joined");
 
         java.util.concurrent.CompletableFuture<JsonObject> heard = listening(browser);
+        java.util.concurrent.CompletableFuture<JsonObject> othersHeard = listening(staying);
 
         rooms.revoke(visit, "guest-1");
 
-        assertThat(admin.tokens()).doesNotContain(guest.token());
+        assertThat(admin.tokens()).doesNotContain(guest.token()).contains(clinician.token());
         assertThat(heard.get(5, java.util.concurrent.TimeUnit.SECONDS).toString()).contains("leaving");
+        assertThat(othersHeard.get(5, java.util.concurrent.TimeUnit.SECONDS).getString("kicked", ""))
+                .isEqualTo("guest-1");
         assertThat(admin.videoRoom(jakarta.json.Json.createObjectBuilder().add("request", "listparticipants")
                 .add("room", guest.room()), "list").toString()).doesNotContain("guest-1");
         assertThat(new JanusApiCaller(janus.apiUrl, guest.token()).attach()).isEqualTo(403);
