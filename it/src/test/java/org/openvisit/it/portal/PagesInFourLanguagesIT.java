@@ -30,6 +30,9 @@ import static org.openvisit.it.tenant.TenantApi.OPERATOR;
  * left (names of products and the test's own data excepted), and axe-core (4.14.1, WCAG 2.1 A and AA rules) finds
  * no serious or critical violation. A screenshot of each page in each language goes to target/screenshots.
  */
+// never beside another class of many browsers: on two cores their timing bounds (a removal within seconds, ICE
+// within 20 s) would measure each other's load
+@org.junit.jupiter.api.parallel.ResourceLock(org.openvisit.it.support.TestResources.MANY_BROWSERS)
 class PagesInFourLanguagesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

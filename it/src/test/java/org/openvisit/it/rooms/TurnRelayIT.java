@@ -42,6 +42,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * expiry. No credential reaches the server's log. {@link ThroughNat}: calls between browsers in network namespaces
  * behind NATs and a firewall, through a coturn "on the internet".
  */
+// never beside another class of many browsers: on two cores their timing bounds (a removal within seconds, ICE
+// within 20 s) would measure each other's load
+@org.junit.jupiter.api.parallel.ResourceLock(org.openvisit.it.support.TestResources.MANY_BROWSERS)
 class TurnRelayIT {
 
     @Test

@@ -30,6 +30,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * tab and the clinician's page says "left" within 5 s; the visit's events are stored in that order.
  * Screenshots: target/screenshots/rooms-*.png.
  */
+// never beside another class of many browsers: on two cores their timing bounds (a removal within seconds, ICE
+// within 20 s) would measure each other's load
+@org.junit.jupiter.api.parallel.ResourceLock(org.openvisit.it.support.TestResources.MANY_BROWSERS)
 class TwoBrowserVisitIT {
 
     private static final String[] MEDIA = {"--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
