@@ -6,6 +6,7 @@ import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.report.domain.model.VisitQuality;
 import org.openvisit.report.domain.model.WriteBackState;
 import org.openvisit.report.interfaces.web.CsvReportExport;
+import org.openvisit.report.interfaces.web.PrefetchingRowSource;
 import org.openvisit.report.interfaces.web.ReportText;
 import org.openvisit.report.interfaces.web.RowSource;
 import org.openvisit.report.interfaces.web.XlsxReportExport;
@@ -25,8 +26,9 @@ import java.util.UUID;
  * The exports' writers alone, without server or database (bench/reports.sh times them over HTTP): ROWS synthetic
  * rows of every column (the mix of bench/reports-seed.sql) handed out 1,000 at a time, each chunk after a pause of
  * {@code -DchunkMillis} (default 0) that stands for the database's read of a chunk, written as CSV and as .xlsx to a
- * stream that counts and drops the bytes. Prints the time of each, best of {@code -Drounds} (default 3) after one
- * warm-up. Run with the web module's classes and dependencies on the class path:
+ * stream that counts and drops the bytes, the next chunk read ahead on another thread as the server does
+ * ({@code -Dprefetch=false}: in the writer's thread, as before). Prints the time of each, best of {@code -Drounds}
+ * (default 3) after one warm-up. Run with the web module's classes and dependencies on the class path:
  * {@code java -cp <classes:jars> bench/XlsxExportBench.java 120000}. Asserts nothing.
  */
 public class XlsxExportBench {
@@ -36,6 +38,7 @@ public class XlsxExportBench {
         long pause = Long.getLong("chunkMillis", 0);
         int rounds = Integer.getInteger("rounds", 3);
         String only = System.getProperty("format", "csv,xlsx");
+        boolean prefetch = Boolean.parseBoolean(System.getProperty("prefetch", "true"));
         List<ReportRow> rows = rows(Math.min(n, 1000));
         ReportText.Texts texts = ReportText.of(Locale.ENGLISH);
         ZoneId zone = ZoneId.of("Europe/Berlin");
@@ -45,10 +48,12 @@ public class XlsxExportBench {
             for (int round = 0; round <= rounds; round++) {
                 Counting out = new Counting();
                 long t0 = System.nanoTime();
-                RowSource source = source(rows, n, pause);
-                long written = format.equals("csv")
-                        ? csv(out, source, texts, zone)
-                        : XlsxReportExport.write(out, source, texts, zone);
+                long written;
+                try (PrefetchingRowSource ahead = new PrefetchingRowSource(source(rows, n, pause),
+                        prefetch ? READER : Runnable::run)) {
+                    written = format.equals("csv") ? csv(out, ahead, texts, zone)
+                            : XlsxReportExport.write(out, ahead, texts, zone);
+                }
                 double s = (System.nanoTime() - t0) / 1e9;
                 if (written != n) {
                     throw new IllegalStateException(format + ": " + written + " rows, not " + n);
@@ -59,10 +64,11 @@ public class XlsxExportBench {
                 bytes = out.count;
                 System.out.printf("  %s round %d: %.2f s%n", format, round, s);
             }
-            System.out.printf("%s: %,d rows, %,d bytes, best %.2f s (%.2f s per 100,000 rows), chunk pause %d ms%n",
-                    format, n, bytes, best, best * 100_000 / n, pause);
+            System.out.printf("%s: %,d rows, %,d bytes, best %.2f s (%.2f s per 100,000 rows), chunk pause %d ms,"
+                    + " next chunk read ahead: %s%n", format, n, bytes, best, best * 100_000 / n, pause, prefetch);
         }
         System.out.println("load average " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
+        READER.shutdown();
     }
 
     static long csv(OutputStream out, RowSource source, ReportText.Texts texts, ZoneId zone) throws Exception {
@@ -100,6 +106,7 @@ public class XlsxExportBench {
     }
 
     static final Instant T0 = Instant.parse("2026-09-07T00:00:00Z");
+    static final java.util.concurrent.ExecutorService READER = java.util.concurrent.Executors.newSingleThreadExecutor();
 
     static List<ReportRow> rows(int n) {
         List<ReportRow> rows = new ArrayList<>();
