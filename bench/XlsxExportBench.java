@@ -24,11 +24,12 @@ import java.util.UUID;
 
 /**
  * The exports' writers alone, without server or database (bench/reports.sh times them over HTTP): ROWS synthetic
- * rows of every column (the mix of bench/reports-seed.sql) handed out 1,000 at a time, each chunk after a pause of
+ * rows of every column (the mix of bench/reports-queries-seed.sql) handed out 1,000 at a time, each chunk after a pause of
  * {@code -DchunkMillis} (default 0) that stands for the database's read of a chunk, written as CSV and as .xlsx to a
  * stream that counts and drops the bytes, the next chunk read ahead on another thread as the server does
  * ({@code -Dprefetch=false}: in the writer's thread, as before). Prints the time of each, best of {@code -Drounds}
- * (default 3) after one warm-up. Run with the web module's classes and dependencies on the class path:
+ * (default 3) after one warm-up; {@code -DwarmRows=N}: first a workbook of N rows, timed (what loading POI costs).
+ * Run with the web module's classes and dependencies on the class path:
  * {@code java -cp <classes:jars> bench/XlsxExportBench.java 120000}. Asserts nothing.
  */
 public class XlsxExportBench {
@@ -42,6 +43,12 @@ public class XlsxExportBench {
         List<ReportRow> rows = rows(Math.min(n, 1000));
         ReportText.Texts texts = ReportText.of(Locale.ENGLISH);
         ZoneId zone = ZoneId.of("Europe/Berlin");
+        int warmRows = Integer.getInteger("warmRows", 0); // a small workbook first, as a server could make at start
+        if (warmRows > 0) {
+            long t0 = System.nanoTime();
+            XlsxReportExport.write(new Counting(), source(rows, warmRows, 0), texts, zone);
+            System.out.printf("a first workbook of %d rows: %.2f s%n", warmRows, (System.nanoTime() - t0) / 1e9);
+        }
         for (String format : only.split(",")) {
             double best = Double.MAX_VALUE;
             long bytes = 0;
