@@ -63,6 +63,13 @@ add "cards (totals, medians, p90)" "SELECT COUNT(*), SUM(CASE WHEN s.status = 'C
   SUM(s.sms_sent), SUM(CASE WHEN s.status = 'CANCELLED' THEN 1 ELSE 0 END),
   SUM(CASE WHEN s.call_quality <> 'NO_DATA' THEN 1 ELSE 0 END), SUM(CASE WHEN s.call_quality = 'POOR' THEN 1 ELSE 0 END)
   FROM visit_summary s WHERE $where;"
+# the cards of a report with a filter beyond the date range (read from the visits' rows, not the hour figures): the
+# organization's endpoint (the seed gives each organization one: g % 5 with g % 50 fixed), one of its departments
+# (six each; dept-3 in every other organization), its no-shows
+cards="${sql["cards (totals, medians, p90)"]}"
+add "cards, one endpoint" "${cards%;} AND s.endpoint_id = md5('e' || $org || ((:o - 1) % 5)::text)::uuid::text;"
+add "cards, one department" "${cards%;} AND s.department_id = 'dept-3';"
+add "cards, no-shows only" "${cards%;} AND s.status = 'NO_SHOW';"
 add "chart: visits per day by status" "SELECT t.bucket, t.status, COUNT(*) FROM (SELECT FLOOR(EXTRACT(EPOCH FROM
   s.report_at) / 3600) AS bucket, s.status AS status FROM visit_summary s WHERE $where) t GROUP BY t.bucket, t.status;"
 add "chart: lobby wait buckets" "SELECT SUM(CASE WHEN 1 = 1 AND s.lobby_wait_s < 60 THEN 1 ELSE 0 END),

@@ -384,8 +384,11 @@ public class JpaVisitSummaryRepository implements VisitSummaryRepository {
 
     @Override
     public List<VisitSummary> after(ReportFilter filter, Instant reportAt, UUID visitId, int max) {
-        String keyset = reportAt == null ? ""
-                : " and (s.reportAt > :afterAt or (s.reportAt = :afterAt and s.visitId > :afterId))";
+        // "s.reportAt >= :afterAt" is implied by the condition after it, but only it bounds the index scan: without
+        // it PostgreSQL reads every row from the range's start and filters out those already exported, so that chunk
+        // k read k thousand rows (111 ms for the 101st chunk of 1,000 against 1.2 ms with the bound, bench/README.md)
+        String keyset = reportAt == null ? "" : " and s.reportAt >= :afterAt"
+                + " and (s.reportAt > :afterAt or (s.reportAt = :afterAt and s.visitId > :afterId))";
         TypedQuery<VisitSummary> q = entityManager.createQuery("select s from VisitSummary s where "
                 + jpqlWhere(filter) + keyset + " order by s.reportAt, s.visitId", VisitSummary.class);
         bind(q, filter);

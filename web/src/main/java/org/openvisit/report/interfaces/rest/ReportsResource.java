@@ -1,6 +1,8 @@
 package org.openvisit.report.interfaces.rest;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +31,7 @@ import org.openvisit.report.application.ReportService;
 import org.openvisit.report.application.ReportSummary;
 import org.openvisit.report.application.VisitTimeline;
 import org.openvisit.report.interfaces.web.CsvReportExport;
+import org.openvisit.report.interfaces.web.PrefetchingRowSource;
 import org.openvisit.report.interfaces.web.ReportText;
 import org.openvisit.report.interfaces.web.RowSource;
 import org.openvisit.report.interfaces.web.XlsxReportExport;
@@ -61,6 +64,10 @@ public class ReportsResource {
 
     @EJB
     private ReportService reports;
+
+    /** Reads an export's next chunk while the last one is written ({@link PrefetchingRowSource}). */
+    @Resource
+    private ManagedExecutorService executor;
 
     @Inject
     private ApiCaller caller;
@@ -243,7 +250,11 @@ public class ReportsResource {
         reports.startExport(actor, query, extension.toUpperCase(java.util.Locale.ROOT) + " (API)");
         ReportText.Texts texts = ReportText.of(request);
         RowSource rows = (afterAt, afterId) -> reports.exportChunk(actor, query, afterAt, afterId);
-        StreamingOutput body = output -> writer.write(output, rows, texts, zone);
+        StreamingOutput body = output -> {
+            try (PrefetchingRowSource ahead = new PrefetchingRowSource(rows, executor)) { // read while writing
+                writer.write(output, ahead, texts, zone);
+            }
+        };
         return Response.ok(body, mediaType)
                 .header("Content-Disposition", "attachment; filename=\"openvisit-visits-" + query.from() + "-to-"
                         + query.to() + "." + extension + "\"")

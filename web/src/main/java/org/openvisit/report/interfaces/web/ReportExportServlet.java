@@ -1,6 +1,8 @@
 package org.openvisit.report.interfaces.web;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +31,9 @@ import java.util.logging.Logger;
 
 /**
  * The filtered visits table as a file: {@code /portal/reports/export?format=csv|xlsx} with the page's choices
- * ({@link ReportParameters}), without the columns the viewer hid in the table ({@link ReportColumn#exported}). Streamed: the rows come from the database a chunk at a time and go out as they come.
+ * ({@link ReportParameters}), without the columns the viewer hid in the table ({@link ReportColumn#exported}).
+ * Streamed: the rows come from the database a chunk at a time and go out as they come, the next chunk read while the
+ * last one is written.
  */
 @WebServlet(ReportExportServlet.PATH)
 public class ReportExportServlet extends HttpServlet {
@@ -45,6 +49,10 @@ public class ReportExportServlet extends HttpServlet {
 
     @EJB
     private ReportColumnService columns;
+
+    /** Reads an export's next chunk while the last one is written ({@link PrefetchingRowSource}). */
+    @Resource
+    private ManagedExecutorService executor;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -81,16 +89,16 @@ public class ReportExportServlet extends HttpServlet {
         ReportText.Texts texts = ReportText.of(request);
         RowSource rows = (afterAt, afterId) -> reports.exportChunk(actor, query, afterAt, afterId);
         java.util.List<ReportColumn> chosen = ReportColumn.exported(columns.choices(actor));
-        try {
+        try (PrefetchingRowSource ahead = new PrefetchingRowSource(rows, executor)) {
             if ("csv".equals(format)) {
                 response.setContentType("text/csv; charset=UTF-8");
                 Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
                 out.write('\uFEFF'); // so that Excel reads the file as UTF-8
-                CsvReportExport.write(out, rows, texts, zone, chosen);
+                CsvReportExport.write(out, ahead, texts, zone, chosen);
                 out.flush();
             } else {
                 response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                XlsxReportExport.write(response.getOutputStream(), rows, texts, zone, chosen);
+                XlsxReportExport.write(response.getOutputStream(), ahead, texts, zone, chosen);
             }
         } catch (RegionUnavailableException e) {
             LOG.warning(() -> "A report export stopped: the organization's regional store cannot be reached.");

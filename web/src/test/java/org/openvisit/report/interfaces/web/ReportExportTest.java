@@ -13,7 +13,9 @@ import org.openvisit.report.domain.model.QualityVerdict;
 import org.openvisit.report.domain.model.ReportStatus;
 import org.openvisit.report.domain.model.VisitQuality;
 import org.openvisit.report.domain.model.WriteBackState;
+import org.openvisit.region.application.RegionUnavailableException;
 import org.openvisit.shared.interfaces.web.BrowserLanguage;
+import org.openvisit.tenant.domain.model.DataRegion;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportExportTest {
 
@@ -166,5 +169,61 @@ class ReportExportTest {
         try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(book.toByteArray()))) {
             assertThat(read.getSheetAt(0).getRow(0).getLastCellNum()).isEqualTo((short) (ReportColumn.values().length - 1));
         }
+    }
+    @Test
+    void xlsxOfManyChunksHoldsEveryRowInOrderAndLeavesNoCellWhereAVisitHasNoValue() throws Exception {
+        int n = 2_345; // more than the rows POI keeps in memory, over three chunks
+        List<ReportRow> all = new ArrayList<>();
+        Chunks five = new Chunks();
+        for (int i = 0; i < n; i++) {
+            ReportRow r = five.rows.get(i % 5);
+            all.add(new ReportRow(UUID.randomUUID(), r.appointmentHash(), T0.plusSeconds(60L * i), r.bookedStart(),
+                    r.startAt(), r.endAt(), r.durationSeconds(), r.clinicians(), r.departmentId(), r.attendantsAtOnce(),
+                    r.lobbyWaitSeconds(), r.timeToAdmitSeconds(), r.status(), r.endpointId(), r.endpointLabel(),
+                    r.meetingPlatform(), r.environment(), r.quality(), r.deviceTest(), r.writeBack(), r.smsSent(),
+                    r.departmentName()));
+        }
+        RowSource source = (afterAt, afterId) -> {
+            int from = afterId == null ? 0 : all.stream().map(ReportRow::visitId).toList().indexOf(afterId) + 1;
+            List<ReportRow> chunk = all.subList(from, Math.min(from + 1000, n));
+            boolean more = from + 1000 < n;
+            ReportRow last = chunk.get(chunk.size() - 1);
+            return new ExportCursor(chunk, more ? last.reportAt() : null, more ? last.visitId() : null);
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(XlsxReportExport.write(out, source, ReportText.of(Locale.ENGLISH), TAIPEI)).isEqualTo(n);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(n);
+            assertThat(sheet.getPaneInformation().isFreezePane()).as("the heading stays in view").isTrue();
+            for (int i = 0; i < n; i += 97) {
+                assertThat(sheet.getRow(i + 1).getCell(0).getStringCellValue())
+                        .isEqualTo(all.get(i).visitId().toString());
+            }
+            assertThat(sheet.getRow(n).getCell(0).getStringCellValue()).isEqualTo(all.get(n - 1).visitId().toString());
+            assertThat(sheet.getRow(2).getCell(5)).as("a no-show has no duration: no cell").isNull();
+            assertThat(sheet.getRow(2).getCell(4)).as("nor an end").isNull();
+            assertThat(sheet.getRow(3).getCell(5).getNumericCellValue()).isEqualTo(600.0);
+        }
+    }
+
+    @Test
+    void xlsxLetsThroughWhatTheRowSourceThrew() {
+        RegionUnavailableException unreachable = new RegionUnavailableException(DataRegion.AMERICAS);
+        Chunks source = new Chunks();
+        RowSource failing = (afterAt, afterId) -> {
+            if (afterId != null) {
+                throw unreachable;
+            }
+            return source.after(null, null);
+        };
+        assertThatThrownBy(() -> XlsxReportExport.write(new ByteArrayOutputStream(), failing,
+                ReportText.of(Locale.ENGLISH), TAIPEI)).isSameAs(unreachable);
+        ByteArrayOutputStream untouched = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> XlsxReportExport.write(untouched, (afterAt, afterId) -> {
+            throw unreachable;
+        }, ReportText.of(Locale.ENGLISH), TAIPEI)).isSameAs(unreachable);
+        assertThat(untouched.size()).as("nothing written before the first chunk came: the page can still say why")
+                .isZero();
     }
 }
