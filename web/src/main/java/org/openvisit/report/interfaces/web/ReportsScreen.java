@@ -88,6 +88,9 @@ public class ReportsScreen implements Serializable {
     @Inject
     private HttpServletRequest request;
 
+    @Inject
+    private SpreadsheetWarmUp spreadsheetWarmUp;
+
     private String org;
     private String range = "30";
     private LocalDate from;
@@ -127,6 +130,7 @@ public class ReportsScreen implements Serializable {
             return;
         }
         organizationName = organizations.find(organizationId).map(o -> o.name()).orElse(null);
+        spreadsheetWarmUp.once();
         zone = Formats.zone(request);
         LocalDate today = LocalDate.now(zone);
         to = to == null ? today : to;
