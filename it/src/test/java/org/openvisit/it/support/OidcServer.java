@@ -74,7 +74,6 @@ public final class OidcServer implements AutoCloseable {
             env.put("OPENVISIT_JAVA_OPTS", TestServerJvm.options("768m"));
             env.put("OPENVISIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("OPENVISIT_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
-            env.put("OPENVISIT_CLASS_ARCHIVE", "off"); // a throw-away server: see SharedServer
             env.put("OPENVISIT_PORTAL_SIGN_IN", "oidc");
             env.put("OPENVISIT_OIDC_ISSUER", base.resolve("/ehr-sandbox/fhir").toString());
             env.put("OPENVISIT_OIDC_CLIENT_ID", "openvisit");

@@ -273,9 +273,6 @@ public final class SharedServer {
         builder.environment().put("OPENVISIT_JAVA_OPTS", javaOptions);
         builder.environment().put("OPENVISIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("OPENVISIT_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
-        // a test server lives minutes on a data folder thrown away after it: a class archive would cost every stop
-        // its writing (seconds of CPU, 170 MB) without a later start to read it (server-config/start)
-        builder.environment().put("OPENVISIT_CLASS_ARCHIVE", "off");
         // every test signs in from 127.0.0.1: the address's own throttle would make one test wait for another's
         // wrong passwords (SignInProtectionIT tests the accounts' throttle; the address's is unit-tested)
         builder.environment().put("OPENVISIT_SIGN_IN_ADDRESS_FREE_FAILURES", "100000");

@@ -44,7 +44,6 @@ final class OpenVisitNode implements AutoCloseable {
                 Map.entry("OPENVISIT_GRID_PORT", Integer.toString(gridPort)),
                 Map.entry("OPENVISIT_DATA", data.resolve("data").toString()),
                 Map.entry("OPENVISIT_SANDBOX", "false"),
-                Map.entry("OPENVISIT_CLASS_ARCHIVE", "off"), // a throw-away server: see SharedServer
                 Map.entry("OPENVISIT_DEV_SANDBOX_FHIR_BASE", fhirBase),
                 Map.entry("OPENVISIT_ADMIN_PASSWORD", adminPassword),
                 Map.entry("OPENVISIT_JAVA_OPTS", TestServerJvm.options("700m")),
