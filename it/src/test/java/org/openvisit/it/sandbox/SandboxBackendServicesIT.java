@@ -199,7 +199,8 @@ class SandboxBackendServicesIT {
         String token = systemToken("system/Encounter.cruds");
         HttpResponse<String> read = Sandbox.fhirGet("Encounter/enc-1003", token);
         String etag = read.headers().firstValue("ETag").orElseThrow();
-        String arrived = read.body().replace("\"planned\"", "\"arrived\"");
+        // whatever its status now (the shared server's write-back moves the sample encounters of earlier classes' visits)
+        String arrived = Json.createObjectBuilder(Http.json(read)).add("status", "arrived").build().toString();
 
         HttpResponse<String> updated = fhirWrite("PUT", "Encounter/enc-1003", token, arrived, Map.of("If-Match", etag));
         HttpResponse<String> stale = fhirWrite("PUT", "Encounter/enc-1003", token, arrived, Map.of("If-Match", etag));

@@ -144,12 +144,12 @@ public class RoomService {
     }
 
     /**
-     * A clinician removes a patient or guest. What stops their media comes first, while the room is still locked and
-     * before the event is stored (under load the database takes seconds, and a removed person must stop receiving and
-     * sending at once): {@code tellRemoved} hears the ids of the people still in the call (so that their pages drop the
-     * removed person and the removed page closes), then, in a room on the SFU, their SFU access is revoked (Janus closes
-     * their publication and subscriptions). Then the REMOVED event is stored and the join link they came by is revoked
-     * for every browser. A second removal of the same person tells and revokes again (a retry after Janus was down).
+     * A clinician removes a patient or guest. While the room is still locked and before the event is stored (under load
+     * the database takes seconds, and a removed person must stop receiving and sending at once): the join link they
+     * came by is revoked for every browser (one write, so that the link is refused by the time anyone hears of the
+     * removal), {@code tellRemoved} hears the ids of the people still in the call (so that their pages drop the removed
+     * person and the removed page closes), then, in a room on the SFU, their SFU access is revoked (Janus closes their
+     * publication and subscriptions). Then the REMOVED event is stored. A second removal of the same person tells and revokes again (a retry after Janus was down).
      */
     public RoomResult remove(RoomPass by, String attendeeId, Consumer<List<String>> tellRemoved) {
         List<String> inCall = new ArrayList<>();
@@ -163,14 +163,16 @@ public class RoomService {
             linkId[0] = room.attendee(attendeeId).map(Attendee::joinLinkId).orElse(null);
             return changes;
         }, changes -> {
+            // the link first (one write): once the removed page hears it, its link must already be refused on any
+            // browser, or the person could come back through it in the gap
+            if (linkId[0] != null) {
+                revocations.revoke(by.visitId(), linkId[0]);
+            }
             tellRemoved.accept(List.copyOf(inCall));
             if (onSfu[0]) {
                 revokeSfu(by.visitId(), attendeeId);
             }
         }, by.clinicianEhrUserId());
-        if (linkId[0] != null) {
-            revocations.revoke(by.visitId(), linkId[0]);
-        }
         return result;
     }
 
