@@ -16,14 +16,12 @@ import org.openvisit.ehr.graph.GraphFailure;
 import org.openvisit.ehr.graph.TeamsGraph;
 import org.openvisit.tenant.application.TeamsConnection;
 import org.openvisit.tenant.application.TeamsSettingsService;
-import org.openvisit.tenant.domain.model.DataRegion;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -65,7 +63,7 @@ public class TeamsAttendancePoller {
     @ConfigProperty(name = "openvisit.teams.attendance-batch", defaultValue = "" + DEFAULT_BATCH)
     private int batch;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final RegionRounds rounds = new RegionRounds("The Teams attendance poll", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @PostConstruct
@@ -77,23 +75,8 @@ public class TeamsAttendancePoller {
 
     @Schedule(second = "*/" + SCHEDULE_SECONDS, minute = "*", hour = "*", persistent = false)
     public void poll() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (DataRegion region : database.readyRegions()) {
-                try {
-                    for (TeamsAttendanceWork.Claimed claimed : work.claimDue(region, clock.instant(), LEASE, batch)) {
-                        read(claimed);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warning(() -> "The Teams attendance poll of " + region + " stopped: "
-                            + e.getClass().getSimpleName());
-                }
-            }
-        } finally {
-            running.set(false);
-        }
+        rounds.run(database.readyRegions(), region -> work.claimDue(region, clock.instant(), LEASE, batch)
+                .forEach(this::read));
     }
 
     /** One meeting: its reports and records from Graph, then the new edges recorded. */

@@ -12,11 +12,9 @@ import org.openvisit.ehr.graph.GraphFailure;
 import org.openvisit.ehr.graph.TeamsGraph;
 import org.openvisit.tenant.application.TeamsConnection;
 import org.openvisit.tenant.application.TeamsSettingsService;
-import org.openvisit.tenant.domain.model.DataRegion;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -48,28 +46,13 @@ public class TeamsCallRecordPoller {
     @Inject
     private TeamsGraph graph;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final RegionRounds rounds = new RegionRounds("The Teams call record read", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @Schedule(second = "*/" + SCHEDULE_SECONDS, minute = "*", hour = "*", persistent = false)
     public void poll() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (DataRegion region : database.readyRegions()) {
-                try {
-                    for (TeamsCallRecordWork.Claimed claimed : work.claimDue(region, clock.instant(), LEASE, BATCH)) {
-                        read(claimed);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warning(() -> "The Teams call record read of " + region + " stopped: "
-                            + e.getClass().getSimpleName());
-                }
-            }
-        } finally {
-            running.set(false);
-        }
+        rounds.run(database.readyRegions(), region -> work.claimDue(region, clock.instant(), LEASE, BATCH)
+                .forEach(this::read));
     }
 
     void read(TeamsCallRecordWork.Claimed claimed) {
