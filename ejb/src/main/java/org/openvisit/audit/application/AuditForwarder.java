@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.openvisit.database.OpenVisitDatabase;
+import org.openvisit.shared.application.ScheduledRounds;
 import org.openvisit.tenant.domain.model.DataRegion;
 
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -49,26 +49,12 @@ public class AuditForwarder {
     @Inject
     private AuditRepository repository;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledRounds rounds = new ScheduledRounds("Forwarding the audit events", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     public void forward() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (DataRegion region : database.readyRegions()) {
-                try {
-                    forward(region);
-                } catch (RuntimeException e) {
-                    LOG.warning(() -> "Forwarding the " + region + " store's audit events stopped: "
-                            + e.getClass().getSimpleName() + "; it goes on in ten seconds.");
-                }
-            }
-        } finally {
-            running.set(false);
-        }
+        rounds.overRegions(database::readyRegions, this::forward);
     }
 
     /** One batch of a region's due events. @return how many were taken */

@@ -7,10 +7,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.openvisit.shared.application.ScheduledRounds;
 
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,22 +35,11 @@ public class SmsProvisioningJob {
     @Inject
     private SmsCarrier carrier;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledRounds rounds = new ScheduledRounds("The SMS provisioning scan", LOG);
 
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     public void scan() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (UUID id : steps.unfinished(BATCH)) {
-                advance(id);
-            }
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "The SMS provisioning scan stopped: " + e.getClass().getSimpleName());
-        } finally {
-            running.set(false);
-        }
+        rounds.run(() -> steps.unfinished(BATCH).forEach(this::advance));
     }
 
     /** One step for one number; a failure of this one does not stop the others. */

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.database.OpenVisitDatabase;
 import org.openvisit.notify.domain.model.DueOrganization;
+import org.openvisit.shared.application.ScheduledRounds;
 import org.openvisit.tenant.domain.model.DataRegion;
 
 import java.time.Clock;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -53,26 +53,13 @@ public class SmsSendJob {
     @ConfigProperty(name = "openvisit.sms.forget-after", defaultValue = "PT6H")
     private Duration forgetAfter;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledRounds drains = new ScheduledRounds("The SMS send job", LOG);
+    private final ScheduledRounds forgetting = new ScheduledRounds("Forgetting the patients' SMS numbers", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     public void drain() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (DataRegion region : database.readyRegions()) {
-                try {
-                    drain(region, clock.instant());
-                } catch (RuntimeException e) {
-                    LOG.warning(() -> "The SMS send job stopped in " + region + ": " + e.getClass().getSimpleName()
-                            + "; it goes on in two seconds.");
-                }
-            }
-        } finally {
-            running.set(false);
-        }
+        drains.overRegions(database::readyRegions, region -> drain(region, clock.instant()));
     }
 
     void drain(DataRegion region, Instant now) {
@@ -98,15 +85,11 @@ public class SmsSendJob {
     @Schedule(second = "41", minute = "*", hour = "*", persistent = false)
     public void forgetNumbers() {
         Instant before = clock.instant().minus(forgetAfter);
-        for (DataRegion region : database.readyRegions()) {
-            try {
-                int forgotten = work.forgetPhones(region, before, 1000);
-                if (forgotten > 0) {
-                    LOG.info(() -> "SMS: forgot the patients' numbers of " + forgotten + " appointments in " + region);
-                }
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "Forgetting SMS numbers stopped in " + region + ": " + e.getClass().getSimpleName());
+        forgetting.overRegions(database::readyRegions, region -> {
+            int forgotten = work.forgetPhones(region, before, 1000);
+            if (forgotten > 0) {
+                LOG.info(() -> "SMS: forgot the patients' numbers of " + forgotten + " appointments in " + region);
             }
-        }
+        });
     }
 }

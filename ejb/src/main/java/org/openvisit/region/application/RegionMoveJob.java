@@ -6,9 +6,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.openvisit.shared.application.ScheduledRounds;
 
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -28,21 +27,10 @@ public class RegionMoveJob {
     @EJB
     private RegionMoveRunner runner;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledRounds rounds = new ScheduledRounds("Running the region moves", LOG);
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     public void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (UUID move : work.unfinished()) {
-                runner.run(move);
-            }
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Region moves could not be read now: " + e.getClass().getSimpleName());
-        } finally {
-            running.set(false);
-        }
+        rounds.run(() -> work.unfinished().forEach(runner::run));
     }
 }

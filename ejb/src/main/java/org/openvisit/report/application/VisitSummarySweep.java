@@ -6,13 +6,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.openvisit.database.OpenVisitDatabase;
+import org.openvisit.shared.application.ScheduledRounds;
 import org.openvisit.tenant.domain.model.DataRegion;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -39,29 +39,18 @@ public class VisitSummarySweep {
     @EJB
     private VisitSummaryMaintenance maintenance;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledRounds rounds = new ScheduledRounds("The report sweep", LOG);
     private final Set<DataRegion> caughtUp = EnumSet.noneOf(DataRegion.class);
     private final Clock clock = Clock.systemUTC();
 
     @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
     public void sweep() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (DataRegion region : database.readyRegions()) {
-                try {
-                    boolean windowed = caughtUp.contains(region);
-                    int due = maintenance.sweep(region, windowed ? clock.instant().minus(WINDOW) : null);
-                    if (!windowed && due < VisitSummaryMaintenance.BATCH) {
-                        caughtUp.add(region);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warning(() -> "The report sweep of " + region + " stopped: " + e.getClass().getSimpleName());
-                }
+        rounds.overRegions(database::readyRegions, region -> {
+            boolean windowed = caughtUp.contains(region);
+            int due = maintenance.sweep(region, windowed ? clock.instant().minus(WINDOW) : null);
+            if (!windowed && due < VisitSummaryMaintenance.BATCH) {
+                caughtUp.add(region);
             }
-        } finally {
-            running.set(false);
-        }
+        });
     }
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.openvisit.database.OpenVisitDatabase;
 import org.openvisit.retention.domain.model.RetentionRun;
+import org.openvisit.shared.application.ScheduledRounds;
 import org.openvisit.tenant.domain.model.DataRegion;
 
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
@@ -54,33 +54,16 @@ public class RetentionPurge {
     @Inject
     private MetricRegistry metrics;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledRounds regionPurges = new ScheduledRounds("The retention purge", LOG);
+    private final ScheduledRounds installationPurges =
+            new ScheduledRounds("The retention purge of the installation's audit trail", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @Schedule(minute = "23", hour = "*", persistent = false)
     public void purge() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            Instant now = clock.instant();
-            for (DataRegion region : database.readyRegions()) {
-                try {
-                    purge(region, now);
-                } catch (RuntimeException e) {
-                    LOG.warning(() -> "The retention purge of " + region + " stopped: " + e.getClass().getSimpleName()
-                            + "; it goes on at the next hour.");
-                }
-            }
-            try {
-                purgeInstallationAudit(now);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "The retention purge of the installation's audit trail stopped: "
-                        + e.getClass().getSimpleName() + "; it goes on at the next hour.");
-            }
-        } finally {
-            running.set(false);
-        }
+        Instant now = clock.instant();
+        regionPurges.overRegions(database::readyRegions, region -> purge(region, now));
+        installationPurges.run(() -> purgeInstallationAudit(now));
     }
 
     /** One region's purge. @return the runs it recorded, one per organization it deleted something of */

@@ -14,6 +14,7 @@ import org.openvisit.ehr.graph.AttendanceReport;
 import org.openvisit.ehr.graph.GraphClient;
 import org.openvisit.ehr.graph.GraphFailure;
 import org.openvisit.ehr.graph.TeamsGraph;
+import org.openvisit.shared.application.ScheduledRounds;
 import org.openvisit.tenant.application.TeamsConnection;
 import org.openvisit.tenant.application.TeamsSettingsService;
 
@@ -63,7 +64,7 @@ public class TeamsAttendancePoller {
     @ConfigProperty(name = "openvisit.teams.attendance-batch", defaultValue = "" + DEFAULT_BATCH)
     private int batch;
 
-    private final RegionRounds rounds = new RegionRounds("The Teams attendance poll", LOG);
+    private final ScheduledRounds rounds = new ScheduledRounds("The Teams attendance poll", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @PostConstruct
@@ -75,7 +76,7 @@ public class TeamsAttendancePoller {
 
     @Schedule(second = "*/" + SCHEDULE_SECONDS, minute = "*", hour = "*", persistent = false)
     public void poll() {
-        rounds.run(database.readyRegions(), region -> work.claimDue(region, clock.instant(), LEASE, batch)
+        rounds.overRegions(database::readyRegions, region -> work.claimDue(region, clock.instant(), LEASE, batch)
                 .forEach(this::read));
     }
 

@@ -10,6 +10,7 @@ import org.openvisit.database.OpenVisitDatabase;
 import org.openvisit.ehr.graph.CallRecord;
 import org.openvisit.ehr.graph.GraphFailure;
 import org.openvisit.ehr.graph.TeamsGraph;
+import org.openvisit.shared.application.ScheduledRounds;
 import org.openvisit.tenant.application.TeamsConnection;
 import org.openvisit.tenant.application.TeamsSettingsService;
 
@@ -46,12 +47,12 @@ public class TeamsCallRecordPoller {
     @Inject
     private TeamsGraph graph;
 
-    private final RegionRounds rounds = new RegionRounds("The Teams call record read", LOG);
+    private final ScheduledRounds rounds = new ScheduledRounds("The Teams call record read", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @Schedule(second = "*/" + SCHEDULE_SECONDS, minute = "*", hour = "*", persistent = false)
     public void poll() {
-        rounds.run(database.readyRegions(), region -> work.claimDue(region, clock.instant(), LEASE, BATCH)
+        rounds.overRegions(database::readyRegions, region -> work.claimDue(region, clock.instant(), LEASE, BATCH)
                 .forEach(this::read));
     }
 
