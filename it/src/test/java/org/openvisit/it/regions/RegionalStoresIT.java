@@ -61,8 +61,8 @@ class RegionalStoresIT {
      * APAC database refuses connections: it starts, serves the other regions, shows APAC DOWN and says so in its log, and
      * takes APAC up (migrated) within a minute of its database coming back, without a restart. The AMERICAS database
      * going down refuses only its launches, with the page. A launch, a lobby, an admitted call with quality figures and
-     * a patient link sent by SMS (the built-in carrier) leave nothing of the patient in any table of any of the four
-     * stores or in the log (the privacy scan). A short SMS link that no ready region knows while APAC is down answers
+     * a patient link sent by SMS (the Twilio-compatible carrier, to the sandbox's Twilio stand-in) leave nothing of the
+     * patient in any table of any of the four stores or in the log (the privacy scan). A short SMS link that no ready region knows while APAC is down answers
      * the region-unavailable page (503). Then the demo organization moves to EMEA with write-back queued, the server is
      * killed in the middle of the copy, started again, and the operator resumes the move: nothing lost, nothing left
      * behind, every task delivered once; the patient's join link given out before the move says the visit ended. It
@@ -94,7 +94,9 @@ class RegionalStoresIT {
                     // one server: no other node needs 10 s to see a move's pause
                     "OPENVISIT_REGION_MOVE_SETTLE", "PT1S",
                     // the copy pauses 2 s after each table, so that the crash test stops the server in its middle
-                    "OPENVISIT_REGION_MOVE_BATCH_PAUSE", "PT2S"));
+                    "OPENVISIT_REGION_MOVE_BATCH_PAUSE", "PT2S",
+                    // SMS through the Twilio-compatible carrier, to the sandbox's Twilio stand-in over real HTTP
+                    "OPENVISIT_SMS_CARRIER", "twilio"));
             for (Map.Entry<String, String> region : Map.of("AMERICAS", url, "EMEA", emeaUrl, "APAC", apacUrl)
                     .entrySet()) {
                 configuration.put("OPENVISIT_DB_" + region.getKey() + "_URL", region.getValue());
@@ -220,8 +222,9 @@ class RegionalStoresIT {
 
     /**
      * The clinician's visit page, the patient in the lobby by the link, admitted into the call with the call-quality
-     * figures their browser reports, a patient link sent by SMS through the built-in carrier (the organization's
-     * administrator set SMS up: both consents, a number, the endpoint's settings), and the visit ended.
+     * figures their browser reports, a patient link sent by SMS through the Twilio-compatible carrier to the sandbox's
+     * Twilio stand-in, delivered by its signed status callbacks (the organization's administrator set SMS up: both
+     * consents, a number bought through the stand-in's number search, the endpoint's settings), and the visit ended.
      */
     private static String lobbyCallAndSms(SharedServer server, String org) throws Exception {
         String username = "regions-admin-" + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -251,6 +254,7 @@ class RegionalStoresIT {
             provisioned = Http.json(as(admin, "GET", server.base().resolve(sms + "/numbers/" + number), null));
         }
         assertThat(provisioned.getString("status")).as(provisioned.toString()).isEqualTo("ACTIVE");
+        String activeNumber = provisioned.getString("e164");
         assertThat(as(admin, "PUT", server.base().resolve(sms + "/numbers/" + number + "/endpoints/" + endpoint), "{}")
                 .statusCode()).isEqualTo(200);
 
@@ -283,6 +287,44 @@ class RegionalStoresIT {
                         StandardCharsets.UTF_8), "X-OpenVisit-Request", "sms", "Accept-Language", "en");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         assertThat(Http.json(sent).getString("result")).as(sent.body()).isEqualTo("SENT");
+        // Twilio (the stand-in) took one message from the number it sold, with the join link, and reported it
+        // delivered with its signature: the organization's outbox shows it delivered, the patient's number masked
+        List<JsonObject> taken = Http.parse(Http.get(server.base().resolve("/ehr-sandbox/twilio-admin/messages?to="
+                + URLEncoder.encode("+12025550148", StandardCharsets.UTF_8))).body()).asJsonArray()
+                .getValuesAs(JsonObject.class);
+        assertThat(taken).singleElement().satisfies(m -> {
+            assertThat(m.getString("from")).isEqualTo(activeNumber);
+            assertThat(m.getString("body")).contains("/j/");
+        });
+        List<JsonObject> delivered = List.of();
+        for (int i = 0; i < 40 && delivered.isEmpty(); i++) {
+            Thread.sleep(250);
+            delivered = Http.parse(as(admin, "GET", server.base().resolve(sms + "/messages?status=DELIVERED"), null)
+                    .body()).asJsonArray().getValuesAs(JsonObject.class);
+        }
+        assertThat(delivered).as("the outbox after Twilio's signed status callbacks").singleElement()
+                .satisfies(m -> {
+                    assertThat(m.getString("carrierMessageId")).isEqualTo(taken.get(0).getString("sid"));
+                    assertThat(m.getString("toMasked")).doesNotContain("5550148");
+                });
+        // the patient answers STOP: Twilio posts it, signed, to the number's SmsUrl; OpenVisit answers once through
+        // Twilio, and the next link to that number is refused
+        HttpResponse<String> stop = Http.send(HttpRequest.newBuilder(server.base().resolve(
+                "/ehr-sandbox/twilio-admin/inbound?from=%2B12025550148&to=" + URLEncoder.encode(activeNumber,
+                        StandardCharsets.UTF_8) + "&body=STOP")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(Http.json(stop).getInt("smsUrlAnswered")).as("the inbound webhook's answer").isEqualTo(200);
+        List<JsonObject> toPatient = List.of();
+        for (int i = 0; i < 40 && toPatient.size() < 2; i++) {
+            Thread.sleep(250);
+            toPatient = Http.parse(Http.get(server.base().resolve("/ehr-sandbox/twilio-admin/messages?to="
+                    + URLEncoder.encode("+12025550148", StandardCharsets.UTF_8))).body()).asJsonArray()
+                    .getValuesAs(JsonObject.class);
+        }
+        assertThat(toPatient).as("the link, then the one answer to STOP").hasSize(2);
+        HttpResponse<String> again = clinician.post(server.base().resolve("visit/" + visit + "/sms"),
+                "application/x-www-form-urlencoded", "number=" + URLEncoder.encode("(202) 555-0148",
+                        StandardCharsets.UTF_8), "X-OpenVisit-Request", "sms", "Accept-Language", "en");
+        assertThat(Http.json(again).getString("result")).as(again.body()).isEqualTo("OPTED_OUT");
 
         // the visit stays open: the move below is first refused because of it
         lobby.close();

@@ -20,6 +20,8 @@ public final class SharedServer {
     /** The first operator's password, chosen by the test run (OPENVISIT_ADMIN_PASSWORD). */
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "it-" + java.util.UUID.randomUUID();
+    /** The account the servers' Twilio-compatible carrier uses at the sandbox's Twilio stand-in (any SID of its form). */
+    public static final String TWILIO_ACCOUNT_SID = "AC" + "0123456789abcdef".repeat(2);
     // volatile with a lock-free read: test classes run two at a time (it/pom.xml), and a class booting a server
     // of its own must not stop the other class from reaching the shared one
     private static volatile SharedServer instance;
@@ -297,6 +299,15 @@ public final class SharedServer {
         // area code 212 so that the failure and Retry can be driven
         builder.environment().put("OPENVISIT_SMS_BUILTIN_PROVISIONING_DELAY_MS", "1500");
         builder.environment().put("OPENVISIT_SMS_BUILTIN_FAILING_AREA_CODES", "212");
+        // a server started with OPENVISIT_SMS_CARRIER=twilio (RegionalStoresIT) speaks to the sandbox's Twilio stand-in,
+        // which reports delivery back to this server with Twilio's signature
+        builder.environment().put("OPENVISIT_SMS_TWILIO_BASE_URL", "http://127.0.0.1:" + port + "/ehr-sandbox/twilio");
+        builder.environment().put("OPENVISIT_SMS_TWILIO_ACCOUNT_SID", TWILIO_ACCOUNT_SID);
+        builder.environment().put("OPENVISIT_SMS_TWILIO_AUTH_TOKEN", "sandbox-twilio-auth-token");
+        builder.environment().put("OPENVISIT_SMS_TWILIO_STATUS_CALLBACK_URL", "http://127.0.0.1:" + port
+                + "/api/feeds/twilio/status");
+        builder.environment().put("OPENVISIT_SMS_TWILIO_INBOUND_URL", "http://127.0.0.1:" + port
+                + "/api/feeds/twilio/inbound");
         // the FHIR appointment poll reads small pages, so the tests follow the sandbox's next links
         builder.environment().put("OPENVISIT_SMS_FHIR_PAGE_SIZE", "2");
         // the SMS appointment feed's MLLP listener (SmsSetupIT sends SIU messages to it)

@@ -15,16 +15,22 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The part of Twilio's REST API (version 2010-04-01) OpenVisit speaks, through the {@code ehr} layer's
  * {@link OutboundHttp} (explicit timeouts, no redirects, the outbound address policy): send a message
- * ({@code Messages.json}: To, From, Body, StatusCallback), buy a number in an area code and release it
+ * ({@code Messages.json}: To, From, Body, StatusCallback), find the numbers on offer
+ * ({@code AvailablePhoneNumbers/{country}/Local.json} or {@code Mobile.json}), buy one and release it
  * ({@code IncomingPhoneNumbers.json}). HTTP Basic with the account SID and auth token.
  * <p>
  * Limits, on purpose: at most {@code attempts} tries per call (3), again only after HTTP 429 or 5xx or a transport
@@ -37,6 +43,8 @@ public final class TwilioApi {
 
     private static final Pattern DIGITS = Pattern.compile("\\+?\\d[\\d ()\\-]{4,}\\d");
     private static final Duration MAX_WAIT = Duration.ofSeconds(2);
+    private static final int SEARCH_PAGE = 30;
+    private static final Set<String> NORTH_AMERICA = Set.of("US", "CA");
 
     /** A message Twilio took: its SID and status ({@code queued}, {@code accepted}, …). */
     public record Sent(String sid, String status) {
@@ -44,6 +52,27 @@ public final class TwilioApi {
 
     /** A number bought: its SID ({@code PN…}) and the number (E.164). */
     public record Bought(String sid, String phoneNumber) {
+    }
+
+    /**
+     * A number Twilio offers to buy: the number (E.164), whether it can send SMS, and whether buying it needs an
+     * address or a regulatory bundle ({@code address_requirements}: none, any, local, foreign).
+     */
+    public record Available(String phoneNumber, boolean sms, String addressRequirements) {
+
+        public boolean needsAddress() {
+            return !"none".equalsIgnoreCase(addressRequirements);
+        }
+    }
+
+    /** What a purchase must name when the number needs it (either may be null). */
+    public record Registration(String addressSid, String bundleSid) {
+
+        public static final Registration NONE = new Registration(null, null);
+
+        public boolean present() {
+            return addressSid != null || bundleSid != null;
+        }
     }
 
     /** Waits between tries; replaced in tests. */
@@ -88,12 +117,47 @@ public final class TwilioApi {
         return new Sent(message.getString("sid"), message.getString("status", "queued"));
     }
 
-    /** Buys a number in the area code (Twilio answers at once). */
-    public Bought buy(String areaCode, String smsUrl) {
+    /**
+     * The numbers Twilio offers in {@code country} (ISO 3166 alpha-2) of {@code type} ({@code Local} or
+     * {@code Mobile}) that can send SMS, in the area code where Twilio filters by one (the US and Canada only; it
+     * ignores it elsewhere, so the caller filters too). A country or type Twilio does not offer (404) is none.
+     */
+    public List<Available> available(String country, String type, String areaCode) {
+        StringBuilder query = new StringBuilder("/AvailablePhoneNumbers/")
+                .append(URLEncoder.encode(country, StandardCharsets.UTF_8)).append('/').append(type)
+                .append(".json?SmsEnabled=true&PageSize=").append(SEARCH_PAGE);
+        if (areaCode != null && NORTH_AMERICA.contains(country)) {
+            query.append("&AreaCode=").append(URLEncoder.encode(areaCode, StandardCharsets.UTF_8));
+        }
+        Optional<JsonObject> page = tried(() -> http.get(account(query.toString()),
+                Map.of("Authorization", authorization), "Twilio: the numbers on offer"), "the numbers on offer", true);
+        JsonArray numbers = page.map(p -> p.getJsonArray("available_phone_numbers")).orElse(null);
+        List<Available> found = new ArrayList<>();
+        if (numbers == null) {
+            return found;
+        }
+        for (JsonValue n : numbers) {
+            JsonObject number = n.asJsonObject();
+            JsonObject capabilities = number.getJsonObject("capabilities");
+            boolean sms = capabilities == null || capabilities.getBoolean("sms", capabilities.getBoolean("SMS", true));
+            found.add(new Available(number.getString("phone_number", ""), sms,
+                    number.getString("address_requirements", "none")));
+        }
+        return found;
+    }
+
+    /** Buys one number found by {@link #available} (Twilio answers at once). */
+    public Bought buy(String phoneNumber, String smsUrl, Registration registration) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("AreaCode", areaCode);
+        form.put("PhoneNumber", phoneNumber);
         if (smsUrl != null && !smsUrl.isBlank()) {
             form.put("SmsUrl", smsUrl);
+        }
+        if (registration.addressSid() != null) {
+            form.put("AddressSid", registration.addressSid());
+        }
+        if (registration.bundleSid() != null) {
+            form.put("BundleSid", registration.bundleSid());
         }
         JsonObject number = call(account("/IncomingPhoneNumbers.json"), form, "a new number");
         return new Bought(number.getString("sid"), number.getString("phone_number"));
@@ -126,11 +190,17 @@ public final class TwilioApi {
     }
 
     private JsonObject call(URI uri, Map<String, String> form, String what) {
+        return tried(() -> http.postForm(uri, form, Map.of("Authorization", authorization), "Twilio: " + what), what,
+                false).orElseThrow();
+    }
+
+    /** One exchange, tried again after 429, 5xx or a transport failure; a 404 is empty when {@code notFoundIsNone}. */
+    private Optional<JsonObject> tried(Supplier<OutboundHttp.Answer> exchange, String what, boolean notFoundIsNone) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             OutboundHttp.Answer answer;
             try {
-                answer = http.postForm(uri, form, Map.of("Authorization", authorization), "Twilio: " + what);
+                answer = exchange.get();
             } catch (SmartSignInException e) {
                 last = new SmsCarrierUnavailableException("Twilio could not be reached for " + what + ": "
                         + e.failure(), e);
@@ -138,7 +208,10 @@ public final class TwilioApi {
                 continue;
             }
             if (answer.status() == 200 || answer.status() == 201) {
-                return json(answer.body());
+                return Optional.of(json(answer.body()));
+            }
+            if (answer.status() == 404 && notFoundIsNone) {
+                return Optional.empty();
             }
             RuntimeException failed = failure(answer, what);
             if (failed instanceof SmsCarrierRefusedException) {

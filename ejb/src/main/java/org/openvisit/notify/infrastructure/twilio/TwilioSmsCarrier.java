@@ -21,6 +21,8 @@ import org.openvisit.tenant.domain.model.DataRegion;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -30,14 +32,17 @@ import java.util.logging.Logger;
  * The Twilio-compatible carrier ({@code openvisit.sms.carrier=twilio}): messages through Twilio's Messaging API,
  * each also recorded in the organization's outbox (number masked) with Twilio's message SID, whose delivery status
  * the status callback ({@code POST /api/feeds/twilio/status}, {@code X-Twilio-Signature} checked) moves along;
- * numbers bought in an area code and released through {@code IncomingPhoneNumbers}.
+ * numbers found through {@code AvailablePhoneNumbers} (in any country Twilio serves, in an area code if asked),
+ * bought and released through {@code IncomingPhoneNumbers}.
  * <p>
  * Configuration: {@code openvisit.sms.twilio.base-url} ({@code https://api.twilio.com}; tests point it to a local
  * stub), {@code openvisit.sms.twilio.account-sid}, {@code openvisit.sms.twilio.auth-token} (a secret: environment
  * variable {@code OPENVISIT_SMS_TWILIO_AUTH_TOKEN}), {@code openvisit.sms.twilio.status-callback-url} (default
  * {@code <openvisit.public-url>/api/feeds/twilio/status}; the URL the signature is checked against) and
  * {@code openvisit.sms.twilio.inbound-url} (default {@code <openvisit.public-url>/api/feeds/twilio/inbound}: the
- * {@code SmsUrl} of the numbers bought, where STOP, START and HELP arrive).
+ * {@code SmsUrl} of the numbers bought, where STOP, START and HELP arrive), and where a country's numbers need them,
+ * {@code openvisit.sms.twilio.address-sid} and {@code openvisit.sms.twilio.bundle-sid} (the registered address and
+ * regulatory bundle made at Twilio, given with every purchase).
  */
 @ApplicationScoped
 @Typed(TwilioSmsCarrier.class)
@@ -69,6 +74,14 @@ public class TwilioSmsCarrier implements SmsCarrier {
     Optional<String> inbound;
 
     @Inject
+    @ConfigProperty(name = "openvisit.sms.twilio.address-sid")
+    Optional<String> addressSid;
+
+    @Inject
+    @ConfigProperty(name = "openvisit.sms.twilio.bundle-sid")
+    Optional<String> bundleSid;
+
+    @Inject
     @ConfigProperty(name = "openvisit.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
@@ -81,6 +94,7 @@ public class TwilioSmsCarrier implements SmsCarrier {
     private TwilioApi api;
     private String callbackUrl;
     private String inboundUrl;
+    private TwilioApi.Registration registration = TwilioApi.Registration.NONE;
     private BiConsumer<DataRegion, OutboxEntry> outbox;
     private Clock clock = Clock.systemUTC();
 
@@ -90,10 +104,17 @@ public class TwilioSmsCarrier implements SmsCarrier {
 
     /** For tests: the API, the status callback URL, where sent messages are recorded, and the clock. */
     public TwilioSmsCarrier(TwilioApi api, String callbackUrl, BiConsumer<DataRegion, OutboxEntry> outbox, Clock clock) {
+        this(api, callbackUrl, outbox, clock, TwilioApi.Registration.NONE);
+    }
+
+    /** For tests: as above, with the address or regulatory bundle numbers are bought with. */
+    public TwilioSmsCarrier(TwilioApi api, String callbackUrl, BiConsumer<DataRegion, OutboxEntry> outbox, Clock clock,
+                            TwilioApi.Registration registration) {
         this.api = api;
         this.callbackUrl = callbackUrl;
         this.outbox = outbox;
         this.clock = clock;
+        this.registration = registration;
     }
 
     @PostConstruct
@@ -109,6 +130,8 @@ public class TwilioSmsCarrier implements SmsCarrier {
                 .orElse(base + "/api/feeds/twilio/status");
         inboundUrl = inbound.map(String::strip).filter(s -> !s.isEmpty()).orElse(base + "/api/feeds/twilio/inbound");
         outbox = (region, entry) -> stores.in(region).smsFeed().addOutbox(entry);
+        registration = new TwilioApi.Registration(addressSid.map(String::strip).filter(a -> !a.isEmpty()).orElse(null),
+                bundleSid.map(String::strip).filter(b -> !b.isEmpty()).orElse(null));
         LOG.info(() -> "SMS carrier: Twilio-compatible API at " + baseUrl + ", status callbacks to " + callbackUrl);
     }
 
@@ -145,18 +168,37 @@ public class TwilioSmsCarrier implements SmsCarrier {
         return sent.sid();
     }
 
-    /** Buys a number at once; the job reference carries the number (or why Twilio refused). */
+    /**
+     * Finds the numbers Twilio offers in the request's country (local numbers, else mobile ones) and buys the first
+     * that suits ({@link TwilioNumberChoice}); one taken by someone else meanwhile is passed for the next. The job
+     * reference carries the number bought, or why none was. Twilio unreachable or busy: thrown, so the provisioning
+     * job tries again at its next scan.
+     */
     @Override
     public String startProvisioning(NumberRequest request) {
-        if (request.areaCode() == null) {
-            return FAILED + "Twilio needs an area code to buy a number. Release this request and ask again with one.";
+        TwilioNumberChoice choice = new TwilioNumberChoice(request.country(), request.areaCode(),
+                registration.present());
+        List<TwilioApi.Available> offered = new ArrayList<>(api.available(request.country(), "Local",
+                request.areaCode()));
+        List<String> candidates = choice.candidates(offered);
+        if (candidates.isEmpty()) {
+            List<TwilioApi.Available> mobile = api.available(request.country(), "Mobile", request.areaCode());
+            offered.addAll(mobile);
+            candidates = choice.candidates(mobile);
         }
-        try {
-            TwilioApi.Bought bought = api.buy(request.areaCode(), inboundUrl);
-            return PREFIX + bought.sid() + ";" + bought.phoneNumber();
-        } catch (SmsCarrierRefusedException e) {
-            return FAILED + e.getMessage();
+        if (candidates.isEmpty()) {
+            return FAILED + choice.whyNone(offered);
         }
+        String refused = null;
+        for (String candidate : candidates) {
+            try {
+                TwilioApi.Bought bought = api.buy(candidate, inboundUrl, registration);
+                return PREFIX + bought.sid() + ";" + bought.phoneNumber();
+            } catch (SmsCarrierRefusedException e) {
+                refused = e.getMessage();
+            }
+        }
+        return FAILED + refused;
     }
 
     @Override

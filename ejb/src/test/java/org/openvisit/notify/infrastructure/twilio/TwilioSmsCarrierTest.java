@@ -33,9 +33,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -57,6 +59,7 @@ class TwilioSmsCarrierTest {
 
     private WireMockServer stub;
     private TwilioSmsCarrier carrier;
+    private TwilioApi api;
     private final List<Duration> waits = new ArrayList<>();
     private final List<OutboxEntry> outbox = new ArrayList<>();
 
@@ -65,7 +68,7 @@ class TwilioSmsCarrierTest {
         stub = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         stub.start();
         OutboundHttp http = new OutboundHttp(new OutboundAddressPolicy(true, false), InetAddress::getAllByName);
-        TwilioApi api = new TwilioApi(http, URI.create("http://127.0.0.1:" + stub.port() + "/"), SID, TOKEN, 3,
+        api = new TwilioApi(http, URI.create("http://127.0.0.1:" + stub.port() + "/"), SID, TOKEN, 3,
                 waits::add);
         carrier = new TwilioSmsCarrier(api, CALLBACK, (region, entry) -> outbox.add(entry),
                 Clock.fixed(NOW, ZoneOffset.UTC));
@@ -157,12 +160,38 @@ class TwilioSmsCarrierTest {
         assertThat(outbox).isEmpty();
     }
 
+    private static final String LOCAL = "/2010-04-01/Accounts/" + SID + "/AvailablePhoneNumbers/US/Local.json";
+
+    private static String offer(String... numbers) {
+        return offerNeeding("none", numbers);
+    }
+
+    private static String offerNeeding(String addressRequirements, String... numbers) {
+        return "{\"available_phone_numbers\":[" + Arrays.stream(numbers).map(n -> "{\"phone_number\":\"" + n
+                + "\",\"friendly_name\":\"(202) 555-0123\",\"iso_country\":\"US\",\"address_requirements\":\""
+                + addressRequirements + "\",\"capabilities\":{\"voice\":true,\"SMS\":true,\"MMS\":true}}")
+                .collect(Collectors.joining(",")) + "],\"uri\":\"/x\"}";
+    }
+
+    private static String bought(String sid, String number) {
+        return "{\"sid\":\"" + sid + "\",\"phone_number\":\"" + number + "\",\"account_sid\":\"" + SID + "\"}";
+    }
+
     @Test
-    void aNumberIsBoughtInTheAreaCodeAndReleasedByItsSid() {
-        stub.stubFor(post(urlEqualTo(NUMBERS)).willReturn(aResponse().withStatus(201).withBody(
-                "{\"sid\":\"PN0123456789\",\"phone_number\":\"+12025550123\",\"account_sid\":\"" + SID + "\"}")));
+    void aNumberOnOfferInTheAreaCodeIsBoughtByItsNumberAndReleasedByItsSid() {
+        stub.stubFor(get(urlPathEqualTo(LOCAL)).willReturn(aResponse().withStatus(200)
+                .withBody(offer("+12025550123", "+12025550124"))));
+        stub.stubFor(post(urlEqualTo(NUMBERS)).willReturn(aResponse().withStatus(201)
+                .withBody(bought("PN0123456789", "+12025550123"))));
+
         String job = carrier.startProvisioning(new NumberRequest(UUID.randomUUID(), "US", "202", 1));
-        assertThat(form(stub.findAll(postRequestedFor(urlEqualTo(NUMBERS))).get(0))).containsEntry("AreaCode", "202");
+
+        LoggedRequest search = stub.findAll(getRequestedFor(urlPathEqualTo(LOCAL))).get(0);
+        assertThat(search.queryParameter("AreaCode").firstValue()).isEqualTo("202");
+        assertThat(search.queryParameter("SmsEnabled").firstValue()).isEqualTo("true");
+        Map<String, String> purchase = form(stub.findAll(postRequestedFor(urlEqualTo(NUMBERS))).get(0));
+        assertThat(purchase).containsEntry("PhoneNumber", "+12025550123")
+                .doesNotContainKeys("AreaCode", "AddressSid", "BundleSid");
         assertThat(carrier.checkProvisioning(job))
                 .isEqualTo(new ProvisioningProgress.Done(SendingNumber.of("+12025550123")));
 
@@ -176,13 +205,96 @@ class TwilioSmsCarrierTest {
     }
 
     @Test
-    void aNumberTwilioCannotGiveIsAFailureInWords() {
-        stub.stubFor(post(urlEqualTo(NUMBERS)).willReturn(aResponse().withStatus(400).withBody(
-                "{\"code\":21452,\"message\":\"No phone numbers found in area code 999\",\"status\":400}")));
+    void aNumberSomeoneElseBoughtMeanwhileIsPassedForTheNext() {
+        stub.stubFor(get(urlPathEqualTo(LOCAL)).willReturn(aResponse().withStatus(200)
+                .withBody(offer("+12025550123", "+12025550124"))));
+        stub.stubFor(post(urlEqualTo(NUMBERS)).withRequestBody(containing("PhoneNumber=%2B12025550123"))
+                .willReturn(aResponse().withStatus(400).withBody(
+                        "{\"code\":21422,\"message\":\"PhoneNumber +12025550123 is not available\",\"status\":400}")));
+        stub.stubFor(post(urlEqualTo(NUMBERS)).withRequestBody(containing("PhoneNumber=%2B12025550124"))
+                .willReturn(aResponse().withStatus(201).withBody(bought("PN2", "+12025550124"))));
+
+        String job = carrier.startProvisioning(new NumberRequest(UUID.randomUUID(), "US", null, 1));
+
+        assertThat(carrier.checkProvisioning(job))
+                .isEqualTo(new ProvisioningProgress.Done(SendingNumber.of("+12025550124")));
+        assertThat(stub.findAll(getRequestedFor(urlPathEqualTo(LOCAL))).get(0).queryParameter("AreaCode").isPresent())
+                .isFalse();
+    }
+
+    @Test
+    void outsideNorthAmericaMobileNumbersAreSearchedWhenNoLocalOneSuitsAndTheAreaCodeIsCheckedHere() {
+        String gbLocal = "/2010-04-01/Accounts/" + SID + "/AvailablePhoneNumbers/GB/Local.json";
+        String gbMobile = "/2010-04-01/Accounts/" + SID + "/AvailablePhoneNumbers/GB/Mobile.json";
+        stub.stubFor(get(urlPathEqualTo(gbLocal)).willReturn(aResponse().withStatus(404).withBody(
+                "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}")));
+        // Twilio ignores an area code outside the US and Canada: a number elsewhere in the country comes first
+        stub.stubFor(get(urlPathEqualTo(gbMobile)).willReturn(aResponse().withStatus(200)
+                .withBody(offer("+447700900123", "+447400123456"))));
+        stub.stubFor(post(urlEqualTo(NUMBERS)).willReturn(aResponse().withStatus(201)
+                .withBody(bought("PN3", "+447400123456"))));
+
+        String job = carrier.startProvisioning(new NumberRequest(UUID.randomUUID(), "GB", "74", 1));
+
+        assertThat(stub.findAll(getRequestedFor(urlPathEqualTo(gbMobile))).get(0).queryParameter("AreaCode")
+                .isPresent()).as("no AreaCode outside North America").isFalse();
+        assertThat(form(stub.findAll(postRequestedFor(urlEqualTo(NUMBERS))).get(0)))
+                .containsEntry("PhoneNumber", "+447400123456");
+        assertThat(carrier.checkProvisioning(job))
+                .isEqualTo(new ProvisioningProgress.Done(SendingNumber.of("+447400123456")));
+    }
+
+    @Test
+    void numbersThatNeedARegistrationAreBoughtOnlyWithTheConfiguredBundleAndOtherwiseSaySo() {
+        String deLocal = "/2010-04-01/Accounts/" + SID + "/AvailablePhoneNumbers/DE/Local.json";
+        String deMobile = "/2010-04-01/Accounts/" + SID + "/AvailablePhoneNumbers/DE/Mobile.json";
+        stub.stubFor(get(urlPathEqualTo(deLocal)).willReturn(aResponse().withStatus(200)
+                .withBody(offerNeeding("local", "+4930901820"))));
+        stub.stubFor(get(urlPathEqualTo(deMobile)).willReturn(aResponse().withStatus(200)
+                .withBody(offerNeeding("local"))));
+
+        String refused = carrier.startProvisioning(new NumberRequest(UUID.randomUUID(), "DE", null, 1));
+
+        assertThat(carrier.checkProvisioning(refused)).isInstanceOfSatisfying(ProvisioningProgress.Failed.class,
+                f -> assertThat(f.reason()).contains("regulatory bundle").contains("openvisit.sms.twilio.bundle-sid"));
+        assertThat(stub.findAll(postRequestedFor(urlEqualTo(NUMBERS)))).isEmpty();
+
+        stub.stubFor(post(urlEqualTo(NUMBERS)).willReturn(aResponse().withStatus(201)
+                .withBody(bought("PN4", "+4930901820"))));
+        TwilioSmsCarrier registered = new TwilioSmsCarrier(api, CALLBACK, (region, entry) -> outbox.add(entry),
+                Clock.fixed(NOW, ZoneOffset.UTC), new TwilioApi.Registration("AD123", "BU456"));
+        String job = registered.startProvisioning(new NumberRequest(UUID.randomUUID(), "DE", null, 1));
+        assertThat(form(stub.findAll(postRequestedFor(urlEqualTo(NUMBERS))).get(0)))
+                .containsEntry("PhoneNumber", "+4930901820").containsEntry("AddressSid", "AD123")
+                .containsEntry("BundleSid", "BU456");
+        assertThat(registered.checkProvisioning(job)).isInstanceOf(ProvisioningProgress.Done.class);
+    }
+
+    @Test
+    void noNumberOnOfferIsAFailureInWordsAndABusyTwilioIsTriedAgainByTheJob() {
+        stub.stubFor(get(urlPathEqualTo(LOCAL)).willReturn(aResponse().withStatus(200).withBody(offer())));
+        stub.stubFor(get(urlPathEqualTo("/2010-04-01/Accounts/" + SID + "/AvailablePhoneNumbers/US/Mobile.json"))
+                .willReturn(aResponse().withStatus(404)));
         String job = carrier.startProvisioning(new NumberRequest(UUID.randomUUID(), "US", "999", 1));
         assertThat(carrier.checkProvisioning(job)).isInstanceOfSatisfying(ProvisioningProgress.Failed.class,
-                f -> assertThat(f.reason()).contains("No phone numbers found in area code 999"));
-        assertThat(carrier.checkProvisioning(carrier.startProvisioning(new NumberRequest(UUID.randomUUID(), "US",
-                null, 1)))).isInstanceOf(ProvisioningProgress.Failed.class);
+                f -> assertThat(f.reason()).contains("no number that can send SMS in US in area code 999")
+                        .contains("another area code"));
+        assertThat(stub.findAll(postRequestedFor(urlEqualTo(NUMBERS)))).isEmpty();
+
+        stub.stubFor(get(urlPathEqualTo(LOCAL)).willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> carrier.startProvisioning(new NumberRequest(UUID.randomUUID(), "US", "202", 1)))
+                .isInstanceOf(SmsCarrierUnavailableException.class);
+        assertThat(stub.findAll(getRequestedFor(urlPathEqualTo(LOCAL)))).hasSize(1 + 3);
+    }
+
+    @Test
+    void aNumberTwilioRefusesToSellIsAFailureInWordsNamingNoNumber() {
+        stub.stubFor(get(urlPathEqualTo(LOCAL)).willReturn(aResponse().withStatus(200)
+                .withBody(offer("+12025550123"))));
+        stub.stubFor(post(urlEqualTo(NUMBERS)).willReturn(aResponse().withStatus(400).withBody(
+                "{\"code\":21631,\"message\":\"Account not allowed to buy +12025550123\",\"status\":400}")));
+        String job = carrier.startProvisioning(new NumberRequest(UUID.randomUUID(), "US", "202", 1));
+        assertThat(carrier.checkProvisioning(job)).isInstanceOfSatisfying(ProvisioningProgress.Failed.class,
+                f -> assertThat(f.reason()).contains("code 21631").doesNotContain("5550123"));
     }
 }

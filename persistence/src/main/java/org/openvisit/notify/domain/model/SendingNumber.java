@@ -54,6 +54,11 @@ public record SendingNumber(String e164) {
         return PHONES.format(parse(e164), PhoneNumberFormat.INTERNATIONAL);
     }
 
+    /** Whether the number's national part starts with {@code areaCode} (digits), e.g. +1 202 555 0123 in 202. */
+    public boolean inAreaCode(String areaCode) {
+        return PHONES.getNationalSignificantNumber(parse(e164)).startsWith(areaCode);
+    }
+
     /** The number's country (ISO 3166 alpha-2). */
     public String country() {
         return PHONES.getRegionCodeForNumber(parse(e164));
