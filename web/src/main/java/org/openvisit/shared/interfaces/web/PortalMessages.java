@@ -23,10 +23,6 @@ public final class PortalMessages {
         add(FacesMessage.SEVERITY_INFO, summary);
     }
 
-    public static void warn(String summary) {
-        add(FacesMessage.SEVERITY_WARN, summary);
-    }
-
     public static void error(String summary) {
         add(FacesMessage.SEVERITY_ERROR, summary);
     }
