@@ -124,8 +124,7 @@ public class TeamsScreen implements Serializable {
             if (check.ok() && check.missing().isEmpty()) {
                 PortalMessages.info(text.get("teams.check.ok"));
             } else if (check.ok()) {
-                // info, not PrimeFaces' warn: its warn message markup fails axe's "list" rule; the list below marks
-                // each missing permission in words
+                // meetings work: an info message; the list below names each missing permission in words
                 PortalMessages.info(text.get("teams.check.okButMissing"));
             } else {
                 PortalMessages.error(text.get("teams.failure." + check.failure().name()));
