@@ -118,7 +118,8 @@ public class EntraTokenServlet extends HttpServlet {
             return;
         }
         JsonResponses.write(response, 200, Json.createObjectBuilder().add("token_type", "Bearer")
-                .add("expires_in", 3599).add("ext_expires_in", 3599).add("access_token", tenants.issue(app.get())).build());
+                .add("expires_in", 3599).add("ext_expires_in", 3599).add("access_token", tenants.issue(app.get(),
+                        request.getParameter("scope").replaceAll("/\\.default$", ""))).build());
     }
 
     private static String subjectOf(String assertion) {

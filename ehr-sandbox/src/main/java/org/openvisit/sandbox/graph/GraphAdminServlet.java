@@ -28,7 +28,9 @@ import java.security.cert.X509Certificate;
  * organizer has, how many tokens were issued and how many attendance requests were answered;
  * {@code PUT /graph-admin/callRecords/{id}?tenantId=...} stores a call record and notifies the tenant's call records
  * subscriptions; {@code GET /graph-admin/subscriptions} lists the subscriptions (without their clientState); an app
- * registered with {@code "callRecords": false} lacks CallRecords.Read.All (403 from the call records APIs); {@code GET /teams/l/meetup-join/...} is the page a
+ * registered with {@code "callRecords": false} lacks CallRecords.Read.All (403 from the call records APIs);
+ * {@code PUT /graph-admin/roles?tenantId=...&clientId=...} withholds application permissions of one app (its tokens'
+ * {@code roles} claim leaves them out, Graph's calls needing them answer 403); {@code GET /teams/l/meetup-join/...} is the page a
  * meeting's join URL opens.
  */
 @WebServlet({"/graph-admin/*", "/teams/l/meetup-join/*"})
@@ -58,8 +60,8 @@ public class GraphAdminServlet extends HttpServlet {
                     body.containsKey("users") ? body.getJsonArray("users").getValuesAs(jakarta.json.JsonString.class)
                             .stream().map(jakarta.json.JsonString::getString).collect(java.util.stream.Collectors.toSet())
                             : java.util.Set.of()));
-            tenants.callRecordsPermission(body.getString("tenantId"), body.getString("clientId"),
-                    body.getBoolean("callRecords", true));
+            tenants.withhold(body.getString("tenantId"), body.getString("clientId"),
+                    body.getBoolean("callRecords", true) ? java.util.Set.of() : java.util.Set.of(StubTenants.CALL_RECORDS));
             JsonResponses.write(response, 201, Json.createObjectBuilder().add("registered", true).build());
         } catch (JsonException | NullPointerException | ClassCastException | CertificateException e) {
             JsonResponses.error(response, 400, "invalid_request", "Send tenantId, clientId, organizer and a secret "
@@ -72,6 +74,10 @@ public class GraphAdminServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         if ("/graph-admin".equals(request.getServletPath()) && path.startsWith("/callRecords/")) {
             putCallRecord(request, response, path.substring("/callRecords/".length()));
+            return;
+        }
+        if ("/graph-admin".equals(request.getServletPath()) && "/roles".equals(path)) {
+            putWithheldRoles(request, response);
             return;
         }
         if (!"/graph-admin".equals(request.getServletPath()) || !path.startsWith("/attendance/")
@@ -90,6 +96,36 @@ public class GraphAdminServlet extends HttpServlet {
         } catch (JsonException | NullPointerException | ClassCastException e) {
             JsonResponses.error(response, 400, "invalid_request", "Send {\"value\":[reports with id and "
                     + "attendanceRecords]}: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code PUT /graph-admin/roles?tenantId=...&clientId=...} with {@code {"withheld":["CallRecords.Read.All", ...]}}:
+     * the registered app's admin consent lacks these application permissions from now on (an empty list grants them
+     * all again). Only that app changes, so tests of other apps are not affected.
+     */
+    private void putWithheldRoles(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String tenant = request.getParameter("tenantId");
+        String client = request.getParameter("clientId");
+        if (tenant == null || client == null || tenants.app(tenant, client).isEmpty()) {
+            JsonResponses.error(response, 404, "not_found", "Register the app (POST /graph-admin/apps) first.");
+            return;
+        }
+        try (JsonReader reader = Json.createReader(request.getInputStream())) {
+            java.util.Set<String> withheld = reader.readObject().getJsonArray("withheld")
+                    .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                    .collect(java.util.stream.Collectors.toSet());
+            if (!StubTenants.ROLES.containsAll(withheld)) {
+                JsonResponses.error(response, 400, "invalid_request", "Withhold only " + StubTenants.ROLES);
+                return;
+            }
+            tenants.withhold(tenant, client, withheld);
+            var granted = Json.createArrayBuilder();
+            tenants.roles(tenants.app(tenant, client).get()).forEach(granted::add);
+            JsonResponses.write(response, 200, Json.createObjectBuilder().add("roles", granted).build());
+        } catch (JsonException | NullPointerException | ClassCastException | IllegalStateException e) {
+            JsonResponses.error(response, 400, "invalid_request", "Send {\"withheld\":[permission names]}: "
+                    + e.getMessage());
         }
     }
 

@@ -54,7 +54,7 @@ public class GraphMeetingsServlet extends HttpServlet {
             return;
         }
         String organizer = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-        if (!allowed(request, response, organizer)) {
+        if (!allowed(request, response, organizer, "OnlineMeetings.ReadWrite.All")) {
             return;
         }
         JsonObject body;
@@ -103,7 +103,7 @@ public class GraphMeetingsServlet extends HttpServlet {
             return;
         }
         String organizer = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-        if (!allowed(request, response, organizer)) {
+        if (!allowed(request, response, organizer, "OnlineMeetingArtifact.Read.All")) {
             return;
         }
         String meetingId = URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
@@ -136,8 +136,11 @@ public class GraphMeetingsServlet extends HttpServlet {
                 .add("value", value).build());
     }
 
-    /** The bearer token, the app's consent, the organizer and the application access policy, as Graph checks them. */
-    private boolean allowed(HttpServletRequest request, HttpServletResponse response, String organizer)
+    /**
+     * The bearer token, the app's consent to the application permission {@code role}, the organizer and the
+     * application access policy, as Graph checks them.
+     */
+    private boolean allowed(HttpServletRequest request, HttpServletResponse response, String organizer, String role)
             throws IOException {
         String auth = request.getHeader("Authorization");
         Optional<StubTenants.App> app = auth == null || !auth.startsWith("Bearer ") ? Optional.empty()
@@ -146,7 +149,7 @@ public class GraphMeetingsServlet extends HttpServlet {
             error(response, 401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
             return false;
         }
-        if (!app.get().consented()) {
+        if (!tenants.holds(app.get(), role)) {
             error(response, 403, "Forbidden", "Insufficient privileges to complete the operation.");
             return false;
         }

@@ -89,9 +89,13 @@ public class StubTenants {
         return Optional.ofNullable(apps.get(tenantId + "|" + clientId));
     }
 
-    public String issue(App app) {
+    /**
+     * A new app-only access token for {@code audience} (the scope without {@code /.default}): a JWT as Entra's,
+     * carrying the app's granted application permissions in its {@code roles} claim.
+     */
+    public String issue(App app, String audience) {
         tokenRequests.incrementAndGet();
-        String token = "stub-graph-" + UUID.randomUUID();
+        String token = StubAccessTokens.sign(signingKey, app, roles(app), audience);
         tokens.put(token, app);
         return token;
     }
@@ -158,23 +162,43 @@ public class StubTenants {
                                String clientState, Instant expiresAt) {
     }
 
-    private final java.util.Set<String> callRecordsDenied = ConcurrentHashMap.newKeySet();
+    /** The application permissions the stand-in knows; an app with consent holds them all unless some are withheld. */
+    public static final java.util.List<String> ROLES = java.util.List.of("OnlineMeetings.ReadWrite.All",
+            "OnlineMeetingArtifact.Read.All", "CallRecords.Read.All");
+    public static final String CALL_RECORDS = "CallRecords.Read.All";
+
+    private final Map<String, java.util.Set<String>> withheld = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, String> callRecords = new ConcurrentHashMap<>();
 
-    /** Whether the app holds CallRecords.Read.All with consent (set with the app's registration; yes by default). */
-    public void callRecordsPermission(String tenantId, String clientId, boolean granted) {
-        String key = tenantId.toLowerCase(java.util.Locale.ROOT) + "|" + clientId.toLowerCase(java.util.Locale.ROOT);
-        if (granted) {
-            callRecordsDenied.remove(key);
-        } else {
-            callRecordsDenied.add(key);
+    private static String appKey(String tenantId, String clientId) {
+        return tenantId.toLowerCase(java.util.Locale.ROOT) + "|" + clientId.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The app's admin consent lacks these application permissions from now on (the others of {@link #ROLES} are
+     * granted): its next tokens' {@code roles} claim leaves them out and Graph answers 403 to the calls that need them.
+     */
+    public void withhold(String tenantId, String clientId, java.util.Set<String> roles) {
+        withheld.put(appKey(tenantId, clientId), java.util.Set.copyOf(roles));
+    }
+
+    /** The application permissions the app holds with admin consent now (none without consent). */
+    public java.util.List<String> roles(App app) {
+        if (!app.consented()) {
+            return java.util.List.of();
         }
+        java.util.Set<String> out = withheld.getOrDefault(appKey(app.tenantId(), app.clientId()), java.util.Set.of());
+        return ROLES.stream().filter(r -> !out.contains(r)).toList();
+    }
+
+    /** Whether the app holds the application permission with admin consent now (Graph checks at each call). */
+    public boolean holds(App app, String role) {
+        return roles(app).contains(role);
     }
 
     public boolean mayReadCallRecords(App app) {
-        return app.consented() && !callRecordsDenied.contains(app.tenantId().toLowerCase(java.util.Locale.ROOT) + "|"
-                + app.clientId().toLowerCase(java.util.Locale.ROOT));
+        return holds(app, CALL_RECORDS);
     }
 
     public void subscribe(Subscription subscription) {

@@ -32,6 +32,8 @@ public class GraphFailure extends RuntimeException {
         CALL_RECORDS_PERMISSION_MISSING,
         /** Graph could not validate OpenVisit's notification address (not reachable, not https, or too slow). */
         NOTIFICATION_URL_REFUSED,
+        /** OpenVisit's public address is not set, so Graph has nowhere to send notifications (nothing was asked). */
+        NOTIFICATION_URL_NOT_SET,
         /** No application access policy lets the app create meetings for the organizer. */
         NO_ACCESS_POLICY,
         /** The organizer account does not exist in the tenant (or has no Teams licence). */

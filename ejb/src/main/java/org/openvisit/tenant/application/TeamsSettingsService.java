@@ -11,6 +11,7 @@ import org.openvisit.ehr.graph.GraphCredential;
 import org.openvisit.ehr.graph.GraphFailure;
 import org.openvisit.ehr.graph.OnlineMeetingRequest;
 import org.openvisit.ehr.graph.TeamsGraph;
+import org.openvisit.ehr.graph.TokenRoles;
 import org.openvisit.secrets.MasterKey;
 import org.openvisit.shared.domain.model.ConflictException;
 import org.openvisit.shared.domain.model.ForbiddenException;
@@ -26,6 +27,7 @@ import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -172,7 +174,8 @@ public class TeamsSettingsService {
     }
 
     /**
-     * Test connection: a real token request to the organization's tenant and a createOrGet of the one check meeting
+     * Test connection: a real token request to the organization's tenant, the token's application permissions read
+     * ({@link TokenRoles}: each one OpenVisit uses, granted or missing), and a createOrGet of the one check meeting
      * ({@value #CHECK_EXTERNAL_ID}) for the organizer, which needs exactly what a launch needs (the permission, its
      * consent and the application access policy) and makes at most one meeting, ever, per organizer.
      */
@@ -180,16 +183,19 @@ public class TeamsSettingsService {
     public ConnectionCheck check(@NotNull Actor actor, @NotNull UUID organizationId) {
         requireMayManage(actor, organizationId);
         Instant now = clock.instant();
+        Optional<java.util.Set<String>> roles = Optional.empty();
         try {
             TeamsConnection connection = connection(organizationId);
             graph.client().tokens().forget(connection.app()); // a real token request, not the cached one
-            graph.client().tokens().accessToken(connection.app());
+            roles = TokenRoles.of(graph.client().tokens().accessToken(connection.app()));
             graph.client().createOrGet(connection.app(), connection.organizer(), new OnlineMeetingRequest(
                     CHECK_EXTERNAL_ID, "OpenVisit connection check", connection.lobbyBypass().graphScope(),
                     connection.entryExitAnnounced(), connection.meetingChat().graphValue(), null, null));
-            return new ConnectionCheck(true, null, "", now);
+            return new ConnectionCheck(true, null, "", now, roles.isPresent(),
+                    roles.map(PermissionGrant::all).orElse(List.of()));
         } catch (GraphFailure f) {
-            return new ConnectionCheck(false, f.kind(), f.getMessage(), now);
+            return new ConnectionCheck(false, f.kind(), f.getMessage(), now, roles.isPresent(),
+                    roles.map(PermissionGrant::all).orElse(List.of()));
         }
     }
 

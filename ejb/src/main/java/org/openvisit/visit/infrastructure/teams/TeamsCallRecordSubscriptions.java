@@ -7,12 +7,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openvisit.ehr.graph.GraphClient;
-import org.openvisit.ehr.graph.GraphFailure;
-import org.openvisit.ehr.graph.GraphSubscription;
 import org.openvisit.ehr.graph.TeamsGraph;
 import org.openvisit.tenant.application.TeamsCallSubscriptionStore;
-import org.openvisit.tenant.application.TeamsConnection;
 import org.openvisit.tenant.application.TeamsSettingsService;
 
 import java.net.URI;
@@ -22,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -38,7 +35,8 @@ import java.util.logging.Logger;
  * the Teams page shows the failure in words.
  * <p>
  * The notification address is {@code openvisit.teams.notification-url}, else {@code openvisit.public-url} +
- * {@value #NOTIFICATION_PATH}; without either, no subscription is made (and the page says why).
+ * {@value #NOTIFICATION_PATH}; without either, nothing is asked of Graph (and the page says why). Each organization's
+ * step is {@link CallRecordSubscriptionUpkeep}.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -100,38 +98,31 @@ public class TeamsCallRecordSubscriptions {
     }
 
     private void keep(TeamsCallSubscriptionStore.Due due, Instant now) {
-        Optional<URI> address = address();
-        if (address.isEmpty()) {
-            store.failed(due.organizationId(), GraphFailure.Kind.NOTIFICATION_URL_REFUSED.name(), "OpenVisit's public "
-                    + "address is not set (openvisit.public-url or openvisit.teams.notification-url), so Microsoft "
-                    + "Graph has nowhere to send call record notifications.", now);
-            return;
-        }
-        try {
-            TeamsConnection connection = settings.connection(due.organizationId());
-            GraphClient client = graph.client();
-            if (due.subscriptionId() != null) {
-                Optional<GraphSubscription> renewed = client.renew(connection.app(), due.subscriptionId(),
-                        now.plus(LIFETIME));
-                if (renewed.isPresent()) {
-                    store.subscribed(due.organizationId(), renewed.get().id(), null, renewed.get().expiresAt(), now);
-                    return;
-                }
-                store.forget(due.organizationId()); // expired or deleted at Graph: make a new one
-            }
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            String clientState = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            GraphSubscription made = client.subscribe(connection.app(), GraphClient.CALL_RECORDS_RESOURCE,
-                    address.get(), clientState, now.plus(LIFETIME));
-            store.subscribed(due.organizationId(), made.id(), clientState, made.expiresAt(), now);
-            LOG.info(() -> "Teams call record subscription of organization " + due.organizationId() + " made, until "
-                    + made.expiresAt());
-        } catch (GraphFailure failure) {
-            LOG.info(() -> "Teams call record subscription of organization " + due.organizationId() + " failed: "
-                    + failure.kind());
-            store.failed(due.organizationId(), failure.kind().name(), failure.getMessage(), now);
-        }
+        new CallRecordSubscriptionUpkeep(graph::client, settings::connection, address(),
+                TeamsCallRecordSubscriptions::clientState, LIFETIME, new CallRecordSubscriptionUpkeep.Outcomes() {
+                    @Override
+                    public void subscribed(UUID organizationId, String subscriptionId, String clientState,
+                                           Instant expiresAt, Instant at) {
+                        store.subscribed(organizationId, subscriptionId, clientState, expiresAt, at);
+                    }
+
+                    @Override
+                    public void forget(UUID organizationId) {
+                        store.forget(organizationId);
+                    }
+
+                    @Override
+                    public void failed(UUID organizationId, String failure, String error, Instant at) {
+                        store.failed(organizationId, failure, error, at);
+                    }
+                }).keep(due.organizationId(), due.subscriptionId(), now);
+    }
+
+    /** A fresh clientState: 32 random bytes (kept only as a SHA-256). */
+    private static String clientState() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private Optional<URI> address() {

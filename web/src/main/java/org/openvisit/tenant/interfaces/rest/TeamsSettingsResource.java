@@ -93,7 +93,10 @@ public class TeamsSettingsResource {
     @POST
     @Path("check")
     @Operation(summary = "Test connection: a real token request and the check meeting's createOrGet",
-            description = "Answers ok, and when not, failure (what is missing) and detail (Microsoft's answer).")
+            description = "Answers ok (meetings can be made), and when not, failure (what is missing) and detail "
+                    + "(Microsoft's answer); once a token was had, permissions: each Graph application permission "
+                    + "OpenVisit uses (permission, graphName, granted), read from the token's roles claim "
+                    + "(permissionsRead false when the token could not be read).")
     public ConnectionCheck check(@PathParam("id") String id) {
         return teams.check(caller.actor(), parseId(id));
     }

@@ -121,8 +121,11 @@ public class TeamsScreen implements Serializable {
     public void testConnection() {
         try {
             check = service.check(currentUser.actor(), organizationId);
-            if (check.ok()) {
+            if (check.ok() && check.missing().isEmpty()) {
                 PortalMessages.info(text.get("teams.check.ok"));
+            } else if (check.ok()) {
+                // meetings work: an info message; the list below names each missing permission in words
+                PortalMessages.info(text.get("teams.check.okButMissing"));
             } else {
                 PortalMessages.error(text.get("teams.failure." + check.failure().name()));
             }
@@ -181,6 +184,11 @@ public class TeamsScreen implements Serializable {
 
     public ConnectionCheck getCheck() {
         return check;
+    }
+
+    /** Test connection's permissions, one line of words each (empty before a check or without a token). */
+    public List<PermissionWords.Line> getPermissionLines() {
+        return PermissionWords.of(check, text::get, text::format);
     }
 
     public List<LobbyBypass> getLobbyBypasses() {
