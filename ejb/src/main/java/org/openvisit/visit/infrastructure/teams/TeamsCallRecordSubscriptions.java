@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.ehr.graph.TeamsGraph;
+import org.openvisit.shared.application.ScheduledRounds;
 import org.openvisit.tenant.application.TeamsCallSubscriptionStore;
 import org.openvisit.tenant.application.TeamsSettingsService;
 
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -73,15 +73,12 @@ public class TeamsCallRecordSubscriptions {
     @ConfigProperty(name = "openvisit.teams.subscription-retry-seconds", defaultValue = "900")
     private long retrySeconds;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledRounds rounds = new ScheduledRounds("Keeping the Teams call record subscriptions", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @Schedule(second = "*/" + SCHEDULE_SECONDS, minute = "*", hour = "*", persistent = false)
     public void keep() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        rounds.run(() -> {
             Instant now = clock.instant();
             Duration retry = Duration.ofSeconds(Math.max(1, retrySeconds));
             Duration lease = retry.compareTo(LEASE) < 0 ? retry : LEASE;
@@ -90,11 +87,7 @@ public class TeamsCallRecordSubscriptions {
                     keep(due, now);
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Keeping the Teams call record subscriptions stopped: " + e.getClass().getSimpleName());
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     private void keep(TeamsCallSubscriptionStore.Due due, Instant now) {
