@@ -77,6 +77,13 @@ class FhirFeedRunTest {
         }
 
         @Override
+        public Optional<org.hl7.fhir.r4.model.Appointment> appointment(EndpointAccess access, String appointmentId) {
+            calls.add("Appointment/" + appointmentId);
+            return pages.stream().flatMap(p -> p.appointments().stream())
+                    .filter(a -> a.getIdElement().getIdPart().equals(appointmentId)).findFirst();
+        }
+
+        @Override
         public Optional<Patient> patient(EndpointAccess access, String patientId) {
             calls.add("Patient/" + patientId);
             return Optional.ofNullable(patients.get(patientId));

@@ -1,0 +1,9 @@
+package org.openvisit.notify.application;
+
+/** The EHR will not make the Subscription: it offers none, or not of that topic or channel (words for the page). */
+public class SubscriptionNotOfferedException extends RuntimeException {
+
+    public SubscriptionNotOfferedException(String message) {
+        super(message, null, false, false);
+    }
+}
