@@ -6,8 +6,4 @@ package org.openvisit.notify.application;
  * EHR's appointment SubscriptionTopic to subscribe to (null: as before; empty: no Subscription, polling only).
  */
 public record FhirFeedChange(String source, Integer intervalMinutes, Integer horizonDays, String subscriptionTopic) {
-
-    public FhirFeedChange(String source, Integer intervalMinutes, Integer horizonDays) {
-        this(source, intervalMinutes, horizonDays, null);
-    }
 }
