@@ -161,7 +161,8 @@ public class FhirFeedSetupService {
     private FhirFeedView view(SmsFhirFeed f) {
         FhirSubscriptionView subscription = subscriptions.find(f.endpointId()).filter(s -> s.topic().isPresent())
                 .map(s -> new FhirSubscriptionView(s.topic().get(), s.state().name(), s.stateChangedAt(),
-                        s.reason().orElse(null), s.lastContactAt().orElse(null), s.endsAt().orElse(null)))
+                        s.reason().orElse(null), s.lastContactAt().orElse(null), s.endsAt().orElse(null),
+                        s.ehrSubscriptionId().orElse(null)))
                 .orElse(null);
         return view(f, subscription);
     }
@@ -171,7 +172,8 @@ public class FhirFeedSetupService {
                 f.cursor().orElse(null), f.lastRunAt().orElse(null), f.lastSuccessAt().orElse(null),
                 f.polling() ? f.nextPollAt() : null, f.lastFed(), f.lastSkipped(), f.lastSkipReasons(), f.failures(),
                 f.failureKind().map(FhirFeedFailure::name).orElse(null), f.failureReason().orElse(null),
-                f.failedAt().orElse(null), f.updatedBy(), f.updatedAt(), subscription);
+                f.failedAt().orElse(null), f.updatedBy(), f.updatedAt(), subscription,
+                FhirFeedView.updates(f.source().name(), subscription));
     }
 
     private void requireEndpoint(UUID organizationId, UUID endpointId) {

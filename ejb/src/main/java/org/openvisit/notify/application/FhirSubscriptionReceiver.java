@@ -69,6 +69,9 @@ public class FhirSubscriptionReceiver {
         boolean events = notice.kind() == SubscriptionNotice.Kind.EVENT_NOTIFICATION
                 || notice.kind() == SubscriptionNotice.Kind.QUERY_EVENT;
         if (!events || notice.appointmentIds().isEmpty()) {
+            if (poll) {
+                steps.pollNow(endpointId);
+            }
             LOG.fine(() -> "FHIR Subscription notification (" + notice.kind() + ") for endpoint " + endpointId
                     + (poll ? "; the feed polls now" : ""));
             return new NoticeAnswer(notice.kind(), 0, 0, poll);
@@ -86,6 +89,9 @@ public class FhirSubscriptionReceiver {
             FhirFeedRun.Outcome outcome = new FhirFeedRun(ehr, ready.access(),
                     message -> intake.receiveFhir(ready.endpoint(), message), (high, fed, skipped) -> true)
                     .takeIn(appointments);
+            if (poll) {
+                steps.pollNow(endpointId); // after this notification's appointments are stored: no race for them
+            }
             int skipped = outcome.skipped().values().stream().mapToInt(Integer::intValue).sum();
             LOG.info(() -> "FHIR Subscription notification for endpoint " + endpointId + ": "
                     + notice.appointmentIds().size() + " appointment(s) named, " + outcome.fed() + " taken in, "

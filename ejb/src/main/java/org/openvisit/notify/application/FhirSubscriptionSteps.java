@@ -103,10 +103,11 @@ public class FhirSubscriptionSteps {
     }
 
     /**
-     * A notification was taken: the handshake, heartbeat or events counted; on a gap in the event numbers or an
-     * error status the feed polls at once (and an error makes the Subscription again).
+     * A notification was taken: the handshake, heartbeat or events counted (an error status makes the Subscription
+     * again). The caller asks for the poll ({@link #pollNow}) once it has taken in what the notification named, so
+     * that the poll does not race it for the same appointments.
      *
-     * @return true when the feed was asked to poll at once
+     * @return true when events were missed (a gap in the event numbers) or the EHR reports an error: poll at once
      */
     public boolean noticed(UUID endpointId, SubscriptionNotice notice) {
         Instant now = clock.instant();
@@ -124,9 +125,6 @@ public class FhirSubscriptionSteps {
             poll = false;
         } else {
             poll = s.notified(notice.eventsSinceStart(), notice.eventNumbers(), now);
-        }
-        if (poll) {
-            feeds.find(endpointId).ifPresent(f -> f.pollSoon(now));
         }
         return poll;
     }
