@@ -1,9 +1,12 @@
 package org.openvisit.notify.application;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A Subscription notification OpenVisit does not take, why (the HTTP status follows from the reason) and in what
  * words (for the EHR's operators: never a secret, a patient or an appointment).
  */
+@ApplicationException(rollback = true)
 public class NoticeRefusal extends RuntimeException {
 
     /** Why a notification was refused. */
