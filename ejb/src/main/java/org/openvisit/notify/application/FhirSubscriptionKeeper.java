@@ -138,7 +138,11 @@ public class FhirSubscriptionKeeper {
         EhrSubscriptions.Remote made = ehr.create(start.access(), new EhrSubscriptions.Request(held.topic(),
                 base.get() + "/" + hookId, FhirSubscriptionSettings.SECRET_HEADER, secret, end,
                 (int) Math.min(Integer.MAX_VALUE, settings.heartbeat().toSeconds())));
-        steps.created(held.endpointId(), made.id(), made.end().orElse(end), now.plus(settings.handshakeWait()));
+        try {
+            steps.created(held.endpointId(), made.id(), made.end().orElse(end), now.plus(settings.handshakeWait()));
+        } catch (jakarta.ejb.EJBException concurrent) { // the handshake was being recorded at the same moment
+            steps.created(held.endpointId(), made.id(), made.end().orElse(end), now.plus(settings.handshakeWait()));
+        }
         LOG.info(() -> "FHIR Subscription of endpoint " + held.endpointId() + " made at the EHR (" + made.status()
                 + "), until " + made.end().orElse(end));
     }

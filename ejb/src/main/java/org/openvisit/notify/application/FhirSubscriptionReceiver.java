@@ -50,6 +50,15 @@ public class FhirSubscriptionReceiver {
     @Inject
     private NoticeFlood flood;
 
+    /** Counts the notification; once more if the keeper changed the row at the same moment (optimistic lock). */
+    private boolean noticed(UUID endpointId, SubscriptionNotice notice) {
+        try {
+            return steps.noticed(endpointId, notice);
+        } catch (jakarta.ejb.EJBException concurrent) {
+            return steps.noticed(endpointId, notice);
+        }
+    }
+
     /**
      * @throws NoticeRefusal the notification is refused (nothing changed), with the reason
      */
@@ -65,7 +74,7 @@ public class FhirSubscriptionReceiver {
             throw new NoticeRefusal(NoticeRefusal.Reason.OTHER_SUBSCRIPTION, "The notification names another "
                     + "Subscription than the one at this address.");
         }
-        boolean poll = steps.noticed(endpointId, notice);
+        boolean poll = noticed(endpointId, notice);
         boolean events = notice.kind() == SubscriptionNotice.Kind.EVENT_NOTIFICATION
                 || notice.kind() == SubscriptionNotice.Kind.QUERY_EVENT;
         if (!events || notice.appointmentIds().isEmpty()) {
