@@ -35,7 +35,7 @@ class SingleDatabaseUpgradeTest {
             SchemaMigrator.migrate(db.dataSource());
             SchemaMigrator.migrateRegional(db.dataSource());
 
-            assertThat(SchemaMigrator.version(db.dataSource(), false)).isEqualTo("48");
+            assertThat(SchemaMigrator.version(db.dataSource(), false)).isEqualTo("49");
             assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("22");
             assertThat(count(db, "visit")).isEqualTo(1);
             assertThat(count(db, "organization")).isEqualTo(1);

@@ -40,6 +40,8 @@ public class SandboxFhirServlet extends RestfulServer {
     private transient VersionConflicts conflicts;
     @Inject
     private transient FaultSwitch faults;
+    @Inject
+    private transient org.openvisit.sandbox.subscriptions.SandboxSubscriptions subscriptions;
 
     public SandboxFhirServlet() {
         super(FhirContext.forR4Cached());
@@ -64,7 +66,8 @@ public class SandboxFhirServlet extends RestfulServer {
                 new ClinicalProvider<>(Appointment.class, records, zone, conflicts, faults),
                 new ClinicalProvider<>(Encounter.class, records, zone, conflicts, faults),
                 new CreateProvider<>(AuditEvent.class, records, zone),
-                new CreateProvider<>(Communication.class, records, zone)));
+                new CreateProvider<>(Communication.class, records, zone),
+                new org.openvisit.sandbox.subscriptions.SubscriptionProvider(subscriptions)));
         registerInterceptor(new AccessTokenInterceptor(tokens, records));
         registerInterceptor(new SmartSecurityInterceptor());
     }

@@ -24,9 +24,18 @@ public class FhirRecords {
     private final Map<String, Map<String, java.util.Set<String>>> byIdentifier = new HashMap<>();
     private final AtomicLong nextId = new AtomicLong(1000);
     private final Clock clock;
+    private final List<java.util.function.Consumer<Resource>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FhirRecords(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Tells {@code listener} of every version stored from now on (a copy; called under the records' lock, so it must
+     * only hand the resource on, as the Subscription notifier does).
+     */
+    public void onStored(java.util.function.Consumer<Resource> listener) {
+        listeners.add(listener);
     }
 
     /** Stores a new resource under a fresh id, or the id it carries (seed data), as version 1. */
@@ -156,6 +165,9 @@ public class FhirRecords {
         stored.getMeta().setVersionId(Integer.toString(version));
         stored.getMeta().setLastUpdated(Date.from(clock.instant()));
         versions.add(stored);
+        for (java.util.function.Consumer<Resource> listener : listeners) {
+            listener.accept(stored.copy());
+        }
         for (String key : identifiers(stored)) {
             byIdentifier.computeIfAbsent(type, t -> new HashMap<>()).computeIfAbsent(key, k -> new java.util.HashSet<>()).add(id);
         }

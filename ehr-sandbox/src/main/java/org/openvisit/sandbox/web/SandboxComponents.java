@@ -50,6 +50,16 @@ public class SandboxComponents {
     }
 
     @Produces @Singleton
+    org.openvisit.sandbox.subscriptions.SandboxSubscriptions subscriptions(FhirRecords records, Clock clock) {
+        return new org.openvisit.sandbox.subscriptions.SandboxSubscriptions(records, clock);
+    }
+
+    void closeSubscriptions(@jakarta.enterprise.inject.Disposes
+                            org.openvisit.sandbox.subscriptions.SandboxSubscriptions subscriptions) {
+        subscriptions.close();
+    }
+
+    @Produces @Singleton
     People people(FhirRecords records) {
         return new People(records);
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The port through which the SMS feed reads an EHR's FHIR API (SMART Backend Services; adapter
  * {@code notify.infrastructure.fhir.HapiFhirAppointments}): a page of the appointments in a time window changed
- * since a cursor, the next page by the Bundle's {@code next} link, and a patient's record for its contact points.
+ * since a cursor, the next page by the Bundle's {@code next} link, one appointment by id (a Subscription notification
+ * names it), and a patient's record for its contact points.
  * Every failure is an {@link EhrFeedException} with its kind and words.
  */
 public interface EhrAppointments {
@@ -31,6 +32,9 @@ public interface EhrAppointments {
 
     /** The page a {@code next} link names (only on the endpoint's own FHIR base). */
     Page next(EndpointAccess access, String nextUrl);
+
+    /** The appointment (empty when the EHR has no such record: 404 or 410). */
+    Optional<Appointment> appointment(EndpointAccess access, String appointmentId);
 
     /** The patient (empty when the EHR has no such record: 404 or 410). */
     Optional<Patient> patient(EndpointAccess access, String patientId);

@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  * not changed since is seen once it comes into the horizon), feeds each into the SIU intake, records each stored page,
  * and moves the cursor when the last page is stored. A failure is recorded in words and the next try backs off
  * ({@code openvisit.sms.fhir.backoff-base} doubling to {@code openvisit.sms.fhir.backoff-max}, or the EHR's
- * Retry-After). Logs name the endpoint and counts, never a patient, a number or a token.
+ * Retry-After). While the endpoint's FHIR Subscription is active and heard from ({@link FhirSubscriptionKeeper}), the
+ * poll is the safety net and runs every {@code openvisit.sms.fhir.subscription.poll-every} instead. Logs name the endpoint and counts, never a patient, a number or a token.
  */
 @Singleton
 @DependsOn("OpenVisitDatabase")
@@ -58,6 +59,12 @@ public class FhirFeedJob {
 
     @Inject
     private WriteBackSettings writeBack;
+
+    @EJB
+    private FhirSubscriptionSteps subscriptions;
+
+    @Inject
+    private FhirSubscriptionSettings subscriptionSettings;
 
     @Inject
     @ConfigProperty(name = "openvisit.sms.fhir.enabled", defaultValue = "true")
@@ -142,6 +149,7 @@ public class FhirFeedJob {
                     message -> intake.receiveFhir(start.endpoint(), message),
                     (high, fed, skipped) -> steps.pageStored(endpointId, run, high, fed, skipped, lease)).run(query);
             if (outcome.complete() && steps.finished(endpointId, run, full)) {
+                relaxWhileSubscribed(endpointId);
                 LOG.info(() -> "SMS FHIR poll of endpoint " + endpointId + (full ? " (full)" : "") + ": "
                         + outcome.pages() + " page(s), " + outcome.fed() + " appointment(s) taken in, skipped "
                         + outcome.skipped());
@@ -153,6 +161,18 @@ public class FhirFeedJob {
         } catch (RuntimeException e) {
             fail(endpointId, run, FhirFeedFailure.STORE_UNAVAILABLE, "OpenVisit could not take in what it read ("
                     + e.getClass().getSimpleName() + "); it tries again.", null);
+        }
+    }
+
+    /** A Subscription is active and heard from: the poll, now a safety net, waits longer (never shorter). */
+    private void relaxWhileSubscribed(UUID endpointId) {
+        try {
+            if (subscriptions.active(endpointId, subscriptionSettings.quiet())) {
+                subscriptions.pollNoSoonerThan(endpointId, clock.instant().plus(subscriptionSettings.pollEvery()));
+            }
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "SMS FHIR poll of endpoint " + endpointId + ": the interval stays ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -7,6 +7,7 @@ import org.openvisit.writeback.application.EndpointAccess;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,31 +66,10 @@ public final class FhirFeedRun {
         Map<String, Integer> skipped = new LinkedHashMap<>();
         while (true) {
             count++;
-            Instant high = null;
-            int pageFed = 0;
-            Map<String, Integer> pageSkipped = new LinkedHashMap<>();
-            for (Appointment appointment : page.appointments()) {
-                FhirAppointmentMapping.Result result = FhirAppointmentMapping.map(appointment, access.fhirBase());
-                if (result.skip().isPresent()) {
-                    pageSkipped.merge(result.skip().get().name(), 1, Integer::sum);
-                } else {
-                    FhirAppointmentMapping.Mapped m = result.mapped().orElseThrow();
-                    String phone = m.needsNumber() ? m.patientId().flatMap(this::number).orElse(null) : null;
-                    try {
-                        intake.take(m.message(phone));
-                        pageFed++;
-                    } catch (FeedRefusal refusal) {
-                        if (refusal.reason() == FeedRefusal.Reason.INCOMPLETE) {
-                            throw new EhrFeedException(FhirFeedFailure.STORE_UNAVAILABLE, refusal.getMessage());
-                        }
-                        pageSkipped.merge(refusal.reason().name(), 1, Integer::sum);
-                    }
-                }
-                Instant updated = lastUpdated(appointment);
-                if (updated != null && (high == null || updated.isAfter(high))) {
-                    high = updated;
-                }
-            }
+            Taken taken = take(page.appointments());
+            Instant high = taken.high();
+            int pageFed = taken.fed();
+            Map<String, Integer> pageSkipped = taken.skipped();
             if (!pages.stored(high, pageFed, pageSkipped)) {
                 return new Outcome(count - 1, fed, skipped, false);
             }
@@ -104,6 +84,50 @@ public final class FhirFeedRun {
             }
             page = ehr.next(access, page.next().get());
         }
+    }
+
+    /**
+     * Takes in the appointments a Subscription notification named (read back from the EHR), as a page of the poll:
+     * the same mapping, the same patient reads and the same intake, so a notification and a poll of the same version
+     * apply it once.
+     *
+     * @throws EhrFeedException the EHR failed, or OpenVisit could not store (the poll then takes them in)
+     */
+    public Outcome takeIn(List<Appointment> appointments) {
+        Taken taken = take(appointments);
+        return new Outcome(1, taken.fed(), taken.skipped(), true);
+    }
+
+    private record Taken(Instant high, int fed, Map<String, Integer> skipped) {
+    }
+
+    private Taken take(List<Appointment> appointments) {
+        Instant high = null;
+        int fed = 0;
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        for (Appointment appointment : appointments) {
+            FhirAppointmentMapping.Result result = FhirAppointmentMapping.map(appointment, access.fhirBase());
+            if (result.skip().isPresent()) {
+                skipped.merge(result.skip().get().name(), 1, Integer::sum);
+            } else {
+                FhirAppointmentMapping.Mapped m = result.mapped().orElseThrow();
+                String phone = m.needsNumber() ? m.patientId().flatMap(this::number).orElse(null) : null;
+                try {
+                    intake.take(m.message(phone));
+                    fed++;
+                } catch (FeedRefusal refusal) {
+                    if (refusal.reason() == FeedRefusal.Reason.INCOMPLETE) {
+                        throw new EhrFeedException(FhirFeedFailure.STORE_UNAVAILABLE, refusal.getMessage());
+                    }
+                    skipped.merge(refusal.reason().name(), 1, Integer::sum);
+                }
+            }
+            Instant updated = lastUpdated(appointment);
+            if (updated != null && (high == null || updated.isAfter(high))) {
+                high = updated;
+            }
+        }
+        return new Taken(high, fed, skipped);
     }
 
     private Optional<String> number(String patientId) {

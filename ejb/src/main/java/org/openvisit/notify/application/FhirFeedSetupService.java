@@ -10,6 +10,8 @@ import org.openvisit.notify.domain.model.SmsEndpointSettings;
 import org.openvisit.notify.domain.model.SmsEndpointSettingsRepository;
 import org.openvisit.notify.domain.model.SmsFhirFeed;
 import org.openvisit.notify.domain.model.SmsFhirFeedRepository;
+import org.openvisit.notify.domain.model.SmsFhirSubscription;
+import org.openvisit.notify.domain.model.SmsFhirSubscriptionRepository;
 import org.openvisit.notify.domain.model.SmsNumberRepository;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.shared.domain.model.InvalidValueException;
@@ -40,6 +42,9 @@ public class FhirFeedSetupService {
     private SmsEndpointSettingsRepository settings;
 
     @Inject
+    private SmsFhirSubscriptionRepository subscriptions;
+
+    @Inject
     private SmsNumberRepository numbers;
 
     @Inject
@@ -59,19 +64,20 @@ public class FhirFeedSetupService {
     public FhirFeedView feed(@NotNull Actor actor, @NotNull UUID organizationId, @NotNull UUID endpointId) {
         requireMayLook(actor, organizationId);
         requireEndpoint(organizationId, endpointId);
-        return feeds.find(endpointId).map(FhirFeedSetupService::view)
+        return feeds.find(endpointId).map(this::view)
                 .orElseGet(() -> view(fresh(organizationId, endpointId, actor)));
     }
 
     /** The feeds of the organization's endpoints that have one chosen. */
     public List<FhirFeedView> feeds(@NotNull Actor actor, @NotNull UUID organizationId) {
         requireMayLook(actor, organizationId);
-        return feeds.ofOrganization(organizationId).stream().map(FhirFeedSetupService::view).toList();
+        return feeds.ofOrganization(organizationId).stream().map(this::view).toList();
     }
 
     /**
-     * @throws InvalidValueException an unknown source, an interval or horizon out of range, or FHIR polling for an
-     *                               endpoint no phone number serves
+     * @throws InvalidValueException an unknown source, an interval or horizon out of range, FHIR polling for an
+     *                               endpoint no phone number serves, or a Subscription topic that is not an absolute
+     *                               URL (or one without FHIR polling)
      */
     public FhirFeedView choose(@NotNull Actor actor, @NotNull UUID organizationId, @NotNull UUID endpointId,
                                @NotNull FhirFeedChange change) {
@@ -90,6 +96,11 @@ public class FhirFeedSetupService {
             throw new InvalidValueException("source", "Link one of the organization's phone numbers to this endpoint "
                     + "before choosing FHIR polling.").worded("sms.feed.numberFirst");
         }
+        String topic = topic(change.subscriptionTopic());
+        if (topic != null && !topic.isEmpty() && source != FeedSource.FHIR_POLLING) {
+            throw new InvalidValueException("subscriptionTopic", "A FHIR Subscription needs FHIR polling (it is the "
+                    + "safety net).").worded("sms.feed.topicNeedsFhir");
+        }
         if (settings.find(endpointId).isEmpty()) {
             settings.add(new SmsEndpointSettings(organizationId, endpointId, actor.username(), clock.instant()));
         }
@@ -99,6 +110,16 @@ public class FhirFeedSetupService {
             return f;
         });
         feed.choose(source, change.intervalMinutes(), change.horizonDays(), actor.username(), clock.instant());
+        SmsFhirSubscription subscription = subscriptions.find(endpointId).orElseGet(() -> {
+            SmsFhirSubscription s = new SmsFhirSubscription(organizationId, endpointId, clock.instant());
+            subscriptions.add(s);
+            return s;
+        });
+        if (source != FeedSource.FHIR_POLLING) {
+            subscription.want(null, clock.instant());
+        } else if (topic != null) {
+            subscription.want(topic, clock.instant());
+        }
         LOG.info(() -> "SMS feed source of endpoint " + endpointId + " set to " + source + " by " + actor.username());
         return view(feed);
     }
@@ -113,12 +134,46 @@ public class FhirFeedSetupService {
         return f;
     }
 
-    static FhirFeedView view(SmsFhirFeed f) {
+    /** The topic asked for: null (leave it), "" (none) or an absolute URL of at most 500 characters. */
+    private static String topic(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String t = raw.strip();
+        if (t.isEmpty()) {
+            return "";
+        }
+        boolean absolute;
+        try {
+            java.net.URI uri = new java.net.URI(t);
+            absolute = uri.isAbsolute() && uri.getScheme().matches("(?i)https?|urn") && !t.contains(" ");
+        } catch (java.net.URISyntaxException e) {
+            absolute = false;
+        }
+        if (!absolute || t.length() > SmsFhirSubscription.MAX_TOPIC) {
+            throw new InvalidValueException("subscriptionTopic", "The Subscription topic is the canonical URL of the "
+                    + "EHR's appointment SubscriptionTopic (an absolute http, https or urn address of at most "
+                    + SmsFhirSubscription.MAX_TOPIC + " characters).").worded("sms.feed.topicInvalid");
+        }
+        return t;
+    }
+
+    private FhirFeedView view(SmsFhirFeed f) {
+        FhirSubscriptionView subscription = subscriptions.find(f.endpointId()).filter(s -> s.topic().isPresent())
+                .map(s -> new FhirSubscriptionView(s.topic().get(), s.state().name(), s.stateChangedAt(),
+                        s.reason().orElse(null), s.lastContactAt().orElse(null), s.endsAt().orElse(null),
+                        s.ehrSubscriptionId().orElse(null)))
+                .orElse(null);
+        return view(f, subscription);
+    }
+
+    static FhirFeedView view(SmsFhirFeed f, FhirSubscriptionView subscription) {
         return new FhirFeedView(f.endpointId(), f.source().name(), f.intervalMinutes(), f.horizonDays(),
                 f.cursor().orElse(null), f.lastRunAt().orElse(null), f.lastSuccessAt().orElse(null),
                 f.polling() ? f.nextPollAt() : null, f.lastFed(), f.lastSkipped(), f.lastSkipReasons(), f.failures(),
                 f.failureKind().map(FhirFeedFailure::name).orElse(null), f.failureReason().orElse(null),
-                f.failedAt().orElse(null), f.updatedBy(), f.updatedAt());
+                f.failedAt().orElse(null), f.updatedBy(), f.updatedAt(), subscription,
+                FhirFeedView.updates(f.source().name(), subscription));
     }
 
     private void requireEndpoint(UUID organizationId, UUID endpointId) {

@@ -41,7 +41,7 @@ public class FhirFeedSteps {
     public record Start(FeedEndpoint endpoint, EndpointAccess access, int horizonDays, Optional<Instant> cursor,
                         boolean fullSyncDue, FhirFeedFailure notReady, String notReadyReason) {
 
-        boolean ready() {
+        public boolean ready() {
             return notReady == null;
         }
 
@@ -81,26 +81,40 @@ public class FhirFeedSteps {
         if (held.isEmpty()) {
             return Optional.empty();
         }
-        SmsFhirFeed feed = held.get();
+        return Optional.of(prepare(held.get(), now, fullSyncEvery));
+    }
+
+    /**
+     * What a Subscription's upkeep or a notification needs to call the EHR for the endpoint (no poll is claimed):
+     * empty when the endpoint has no FHIR feed; else the access, or why the endpoint cannot be called now.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Start> access(UUID endpointId) {
+        return feeds.find(endpointId).filter(SmsFhirFeed::polling)
+                .map(f -> prepare(f, clock.instant(), java.time.Duration.ofDays(1)));
+    }
+
+    private Start prepare(SmsFhirFeed feed, Instant now, Duration fullSyncEvery) {
+        UUID endpointId = feed.endpointId();
         if (!consents.find(feed.organizationId()).map(SmsConsent::bothGiven).orElse(false)) {
-            return Optional.of(Start.refused(FhirFeedFailure.NO_CONSENT, "Not polled: the organization has not "
+            return (Start.refused(FhirFeedFailure.NO_CONSENT, "Not polled: the organization has not "
                     + "given both SMS consents."));
         }
         Optional<FhirEndpoint> endpoint = endpoints.find(endpointId);
         if (endpoint.isEmpty() || endpoint.get().status() != EndpointStatus.APPROVED) {
-            return Optional.of(Start.refused(FhirFeedFailure.NOT_READY, "Not polled: the FHIR endpoint is not "
-                    + "approved."));
+            return Start.refused(FhirFeedFailure.NOT_READY, "Not polled: the FHIR endpoint is not "
+                    + "approved.");
         }
         Optional<FeedEndpoint> settings = lookup.byEndpoint(endpointId);
         if (settings.isEmpty()) {
-            return Optional.of(Start.refused(FhirFeedFailure.NOT_READY, "Not polled: the endpoint has no SMS "
-                    + "settings."));
+            return Start.refused(FhirFeedFailure.NOT_READY, "Not polled: the endpoint has no SMS "
+                    + "settings.");
         }
         WriteBackEndpoint backend = keys.settingsFor(endpointId);
         EndpointAccess access = new EndpointAccess(endpointId, endpoint.get().baseUrl().value(),
                 backend.clientId().orElse(writeBack.clientId()), backend.keyId());
-        return Optional.of(new Start(settings.get(), access, feed.horizonDays(), feed.cursor(),
-                feed.fullSyncDue(now, fullSyncEvery), null, null));
+        return new Start(settings.get(), access, feed.horizonDays(), feed.cursor(),
+                feed.fullSyncDue(now, fullSyncEvery), null, null);
     }
 
     public boolean pageStored(UUID endpointId, String run, Instant pageHigh, int fed, Map<String, Integer> skipped,

@@ -77,6 +77,13 @@ class FhirFeedRunTest {
         }
 
         @Override
+        public Optional<org.hl7.fhir.r4.model.Appointment> appointment(EndpointAccess access, String appointmentId) {
+            calls.add("Appointment/" + appointmentId);
+            return pages.stream().flatMap(p -> p.appointments().stream())
+                    .filter(a -> a.getIdElement().getIdPart().equals(appointmentId)).findFirst();
+        }
+
+        @Override
         public Optional<Patient> patient(EndpointAccess access, String patientId) {
             calls.add("Patient/" + patientId);
             return Optional.ofNullable(patients.get(patientId));
@@ -147,6 +154,31 @@ class FhirFeedRunTest {
         assertThat(intake.taken.get(0).phone()).isEqualTo("+12025550147");
         assertThat(intake.taken.get(1).event()).isEqualTo(AppointmentEvent.CANCELLED);
         assertThat(intake.taken.get(1).phone()).isNull();
+    }
+
+    /**
+     * What a Subscription notification names is taken in as a poll page would be: the same messages, with the same
+     * control ids (so the version-keyed intake applies a notification and a poll of the same change once).
+     */
+    @Test
+    void appointmentsReadBackForANotificationGoInLikeAPollPage() {
+        Appointment booked = appointment("a1", Appointment.AppointmentStatus.BOOKED, "p1", "2026-12-05T01:00:00Z");
+        Appointment noMobile = appointment("a2", Appointment.AppointmentStatus.BOOKED, "p2", "2026-12-05T01:00:00Z");
+        FakeEhr ehr = new FakeEhr();
+        ehr.pages.add(new EhrAppointments.Page(List.of(booked, noMobile), Optional.empty()));
+        ehr.patients.put("p1", patient("+12025550147"));
+        ehr.patients.put("p2", patient(null));
+        FakeIntake polled = new FakeIntake();
+        new FhirFeedRun(ehr, ACCESS, polled, (high, fed, skipped) -> true).run(QUERY);
+        FakeIntake notified = new FakeIntake();
+        FhirFeedRun.Outcome outcome = new FhirFeedRun(ehr, ACCESS, notified, (high, fed, skipped) -> {
+            throw new AssertionError("a notification stores no poll page");
+        }).takeIn(List.of(booked, noMobile));
+        assertThat(outcome.fed()).isEqualTo(1);
+        assertThat(outcome.skipped()).containsEntry("NO_MOBILE", 1);
+        assertThat(notified.taken).extracting(SiuMessage::controlId)
+                .containsExactlyElementsOf(polled.taken.stream().map(SiuMessage::controlId).toList());
+        assertThat(notified.taken.get(0).phone()).isEqualTo("+12025550147");
     }
 
     @Test

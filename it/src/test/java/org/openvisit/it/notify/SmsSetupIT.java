@@ -34,7 +34,7 @@ class SmsSetupIT {
 
     private static final Duration PROVISIONING_LIMIT = Duration.ofSeconds(60);
 
-    private record Org(String id, User admin) {
+    record Org(String id, User admin) {
         String sms() {
             return "/api/organizations/" + id + "/sms";
         }
@@ -286,7 +286,7 @@ class SmsSetupIT {
         }
     }
 
-    private static List<JsonObject> outbox(Org org) {
+    static List<JsonObject> outbox(Org org) {
         HttpResponse<String> read = TenantApi.get(org.admin(), org.sms() + "/messages");
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         return Json.createReader(new java.io.StringReader(read.body())).readArray().getValuesAs(JsonObject.class);
@@ -588,7 +588,7 @@ class SmsSetupIT {
     }
 
     /** Writes a resource to the sandbox EHR as a clinician's edit would (PUT by id). */
-    private static void ehrPut(String type, String id, String json) throws Exception {
+    static void ehrPut(String type, String id, String json) throws Exception {
         HttpResponse<String> put = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
                         .resolve("fhir/" + type + "/" + id)).header("Content-Type", "application/fhir+json")
                 .header("Authorization", "Bearer " + sandboxToken())
@@ -596,7 +596,7 @@ class SmsSetupIT {
         assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
     }
 
-    private static String appointmentJson(String id, String status, Instant start, String patientReference) {
+    static String appointmentJson(String id, String status, Instant start, String patientReference) {
         return "{\"resourceType\":\"Appointment\",\"id\":\"" + id + "\",\"status\":\"" + status + "\","
                 + "\"start\":\"" + start + "\",\"end\":\"" + start.plus(Duration.ofMinutes(30)) + "\","
                 + "\"participant\":[{\"actor\":{\"reference\":\"" + patientReference + "\"},\"status\":\"accepted\"},"
@@ -605,7 +605,7 @@ class SmsSetupIT {
     }
 
     /** An approved sandbox endpoint with both consents, an active number linked and SMS settings (English, UTC). */
-    private static Org fhirReady(String name, org.openvisit.it.launch.ApprovedEndpoint clinic) {
+    static Org fhirReady(String name, org.openvisit.it.launch.ApprovedEndpoint clinic) {
         Org org = new Org(clinic.organizationId(), TenantApi.user(TenantApi.OPERATOR, clinic.organizationId(),
                 "SmsAdmin", "ORG_ADMIN"));
         consentBoth(org);
@@ -624,18 +624,18 @@ class SmsSetupIT {
         return org;
     }
 
-    private static JsonObject feedSource(Org org, String endpoint) {
+    static JsonObject feedSource(Org org, String endpoint) {
         HttpResponse<String> read = TenantApi.get(org.admin(), org.sms() + "/endpoints/" + endpoint + "/feed-source");
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         return Http.json(read);
     }
 
-    private static HttpResponse<String> chooseFeed(Org org, String endpoint, String json) {
+    static HttpResponse<String> chooseFeed(Org org, String endpoint, String json) {
         return TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint + "/feed-source", null, json);
     }
 
     /** The outbox messages to the number ending in {@code last4}, waiting up to {@code limit} for {@code count}. */
-    private static List<JsonObject> awaitOutboxTo(Org org, String last4, int count, Duration limit) {
+    static List<JsonObject> awaitOutboxTo(Org org, String last4, int count, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         List<JsonObject> mine = List.of();
         while (System.nanoTime() < deadline) {
@@ -918,7 +918,7 @@ class SmsSetupIT {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

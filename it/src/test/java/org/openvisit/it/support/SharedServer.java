@@ -310,6 +310,9 @@ public final class SharedServer {
                 + "/api/feeds/twilio/inbound");
         // the FHIR appointment poll reads small pages, so the tests follow the sandbox's next links
         builder.environment().put("OPENVISIT_SMS_FHIR_PAGE_SIZE", "2");
+        // FhirSubscriptionIT: the sandbox EHR's rest-hook Subscriptions notify this server
+        builder.environment().put("OPENVISIT_SMS_FHIR_SUBSCRIPTION_NOTIFICATION_URL", "http://127.0.0.1:" + port
+                + "/api/fhir/subscriptions");
         // the SMS appointment feed's MLLP listener (SmsSetupIT sends SIU messages to it)
         int mllp = freePort();
         builder.environment().put("OPENVISIT_SMS_MLLP_PORT", Integer.toString(mllp));

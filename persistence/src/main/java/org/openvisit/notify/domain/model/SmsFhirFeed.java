@@ -278,6 +278,23 @@ public class SmsFhirFeed {
     }
 
     /** Whether a run should look over the whole horizon (no {@code _lastUpdated}): never yet, or not since {@code every}. */
+    /**
+     * Polls at once (the FHIR Subscription missed events or is in error): the next poll is due now, unless sooner.
+     * A run under way is not disturbed (it sets its own next poll when it ends).
+     */
+    public void pollSoon(Instant now) {
+        if (polling() && nextPollAt.isAfter(now)) {
+            nextPollAt = now;
+        }
+    }
+
+    /** A FHIR Subscription is active: the next poll, the safety net, may wait until {@code at} (never sooner). */
+    public void pollNoSoonerThan(Instant at) {
+        if (polling() && at.isAfter(nextPollAt)) {
+            nextPollAt = at;
+        }
+    }
+
     public boolean fullSyncDue(Instant now, Duration every) {
         return cursorAt == null || fullSyncAt == null || !fullSyncAt.plus(every).isAfter(now);
     }

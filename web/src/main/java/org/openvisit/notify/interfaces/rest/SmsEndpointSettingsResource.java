@@ -78,7 +78,8 @@ public class SmsEndpointSettingsResource {
     @GET
     @Path("feed-source")
     @Operation(summary = "Where the endpoint's appointments come from (HL7V2 or FHIR_POLLING) and how the FHIR poll "
-            + "stands: cursor, last run, what it took in and skipped, the failure in words")
+            + "stands: cursor, last run, what it took in and skipped, the failure in words; updates: SUBSCRIPTION, POLLING "
+            + "or HL7V2, and the FHIR Subscription's state")
     public FhirFeedView feedSource(@PathParam("organizationId") String organizationId,
                                    @PathParam("endpointId") String endpointId) {
         return fhirFeed.feed(caller.actor(), organization(organizationId), endpoint(endpointId));
@@ -88,13 +89,16 @@ public class SmsEndpointSettingsResource {
     @Path("feed-source")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Choose where the endpoint's appointments come from",
-            description = "Body: {source: HL7V2|FHIR_POLLING, intervalMinutes: 5 (1-1440), horizonDays: 14 (1-90)}. "
-                    + "FHIR polling needs a phone number linked to the endpoint; the first poll is due at once.")
+            description = "Body: {source: HL7V2|FHIR_POLLING, intervalMinutes: 5 (1-1440), horizonDays: 14 (1-90), "
+                    + "subscriptionTopic: the canonical URL of the EHR's appointment SubscriptionTopic (\"\": none, "
+                    + "polling only; left out: as before)}. FHIR polling needs a phone number linked to the endpoint; "
+                    + "the first poll is due at once; with a topic, OpenVisit keeps a rest-hook Subscription at the "
+                    + "EHR and the answer's subscription says how it stands.")
     public FhirFeedView chooseFeedSource(@PathParam("organizationId") String organizationId,
                                          @PathParam("endpointId") String endpointId, FhirFeedChange body) {
         UUID organization = organization(organizationId);
         return fhirFeed.choose(caller.actor(), organization, endpoint(endpointId), body == null
-                ? new FhirFeedChange(null, null, null) : body);
+                ? new FhirFeedChange(null, null, null, null) : body);
     }
 
     static UUID organization(String id) {

@@ -85,6 +85,7 @@ public class SmsEndpointScreen implements Serializable {
     private String source;
     private String intervalMinutes;
     private String horizonDays;
+    private String subscriptionTopic;
 
     public void load() {
         Actor actor = currentUser.actor();
@@ -134,6 +135,7 @@ public class SmsEndpointScreen implements Serializable {
         source = f.source();
         intervalMinutes = String.valueOf(f.intervalMinutes());
         horizonDays = String.valueOf(f.horizonDays());
+        subscriptionTopic = f.subscription() == null ? "" : f.subscription().topic();
     }
 
     public void save() {
@@ -168,10 +170,12 @@ public class SmsEndpointScreen implements Serializable {
             return;
         }
         try {
+            String topic = subscriptionTopic == null ? "" : subscriptionTopic.strip();
+            String topicNow = feedSource.subscription() == null ? "" : feedSource.subscription().topic();
             if (!java.util.Objects.equals(source, feedSource.source()) && source != null || interval != feedSource.intervalMinutes()
-                    || horizon != feedSource.horizonDays()) {
+                    || horizon != feedSource.horizonDays() || !topic.equals(topicNow)) {
                 feedSource = fhirFeed.choose(currentUser.actor(), organizationId, endpointSummary.id(),
-                        new FhirFeedChange(source, interval, horizon));
+                        new FhirFeedChange(source, interval, horizon, topic.equals(topicNow) ? null : topic));
                 show(feedSource);
             }
             settings = feed.save(currentUser.actor(), organizationId, endpointSummary.id(), new EndpointSmsChange(
@@ -367,6 +371,14 @@ public class SmsEndpointScreen implements Serializable {
 
     public void setHorizonDays(String horizonDays) {
         this.horizonDays = horizonDays;
+    }
+
+    public String getSubscriptionTopic() {
+        return subscriptionTopic;
+    }
+
+    public void setSubscriptionTopic(String subscriptionTopic) {
+        this.subscriptionTopic = subscriptionTopic;
     }
 
     public String getSendingFacility() {

@@ -181,8 +181,36 @@ public class SmsScreen implements Serializable {
     /** Where the endpoint's appointments come from, in words. */
     public String feedSource(UUID endpointId) {
         FhirFeedView f = feeds.get(endpointId);
-        return f == null || !f.polling() ? text.get("sms.feed.hl7")
+        if (f == null || !f.polling()) {
+            return text.get("sms.feed.hl7");
+        }
+        return "SUBSCRIPTION".equals(f.updates()) ? text.get("sms.feed.bySubscription")
                 : text.format("sms.feed.fhir", f.intervalMinutes(), f.horizonDays());
+    }
+
+    /**
+     * The FHIR Subscription's state in words, when one is wanted ("" otherwise): active (last heard), awaiting the
+     * EHR's handshake, not offered by the EHR, failed (to be made again) or being made.
+     */
+    public String feedSubscription(UUID endpointId, Formats formats) {
+        FhirFeedView f = feeds.get(endpointId);
+        if (f == null || !f.polling() || f.subscription() == null) {
+            return "";
+        }
+        var s = f.subscription();
+        return switch (s.state()) {
+            case "ACTIVE" -> text.format("sms.subscription.ACTIVE", s.lastContactAt() == null ? "—"
+                    : formats.instant(s.lastContactAt()));
+            case "REQUESTED", "NOT_OFFERED", "ERROR" -> text.get("sms.subscription." + s.state());
+            default -> text.get("sms.subscription.PENDING");
+        };
+    }
+
+    /** The Subscription's failure as recorded (English, shown as data), or "". */
+    public String feedSubscriptionDetail(UUID endpointId) {
+        FhirFeedView f = feeds.get(endpointId);
+        return f == null || !f.polling() || f.subscription() == null || f.subscription().reason() == null
+                || f.subscription().active() ? "" : f.subscription().reason();
     }
 
     /** The FHIR poll's last success and next poll, what it took in and skipped, in words ("" when not polling). */
