@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.database.OpenVisitDatabase;
 import org.openvisit.notify.domain.model.FhirFeedFailure;
-import org.openvisit.tenant.domain.model.DataRegion;
+import org.openvisit.shared.application.ScheduledRounds;
 import org.openvisit.writeback.application.Backoff;
 import org.openvisit.writeback.application.WriteBackSettings;
 
@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -90,29 +89,20 @@ public class FhirFeedJob {
     @ConfigProperty(name = "openvisit.sms.fhir.backoff-max", defaultValue = "PT1H")
     private Duration backoffMax;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledRounds rounds = new ScheduledRounds("The SMS FHIR poll", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     public void poll() {
-        if (!enabled || !running.compareAndSet(false, true)) {
+        if (!enabled) {
             return;
         }
-        try {
-            for (DataRegion region : database.readyRegions()) {
-                try {
-                    String run = writeBack.node() + "/" + UUID.randomUUID().toString().substring(0, 8);
-                    for (UUID endpointId : steps.claim(region, run, lease, BATCH)) {
-                        runOne(endpointId, run);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warning(() -> "The SMS FHIR poll stopped in " + region + ": " + e.getClass().getSimpleName()
-                            + "; it goes on in ten seconds.");
-                }
+        rounds.overRegions(database::readyRegions, region -> {
+            String run = writeBack.node() + "/" + UUID.randomUUID().toString().substring(0, 8);
+            for (UUID endpointId : steps.claim(region, run, lease, BATCH)) {
+                runOne(endpointId, run);
             }
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     /** One endpoint's run; its failure is recorded on it and does not stop the others. */

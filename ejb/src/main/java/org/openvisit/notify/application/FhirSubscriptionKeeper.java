@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.openvisit.notify.domain.model.SubscriptionState;
+import org.openvisit.shared.application.ScheduledRounds;
 import org.openvisit.writeback.application.Backoff;
 
 import java.security.SecureRandom;
@@ -18,7 +19,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -53,15 +53,12 @@ public class FhirSubscriptionKeeper {
     @Inject
     private FhirSubscriptionSettings settings;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledRounds rounds = new ScheduledRounds("Keeping the FHIR Subscriptions", LOG);
     private final Clock clock = Clock.systemUTC();
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     public void keep() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        rounds.run(() -> {
             for (UUID endpointId : steps.claim(LEASE, 10)) {
                 try {
                     keep(endpointId);
@@ -70,11 +67,7 @@ public class FhirSubscriptionKeeper {
                             + e.getClass().getSimpleName() + "; the lease runs out and it is tried again.");
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Keeping the FHIR Subscriptions stopped: " + e.getClass().getSimpleName());
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     void keep(UUID endpointId) {
