@@ -281,6 +281,7 @@ public final class PayaraServerDomain implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(asadmin.toString(), "--interactive=false"));
         command.addAll(List.of(args));
         Path output = Files.createTempFile("asadmin", ".log");
+        long began = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -294,6 +295,8 @@ public final class PayaraServerDomain implements AutoCloseable {
         }
         String text = Files.readString(output);
         Files.deleteIfExists(output);
+        System.out.printf("asadmin %s: %.1f s%n", java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")
+                && !a.matches("\\d+")).findFirst().orElse(args[0]), (System.nanoTime() - began) / 1e9);
         if (process.exitValue() != 0) {
             throw new IllegalStateException("asadmin " + String.join(" ", args) + " failed (exit "
                     + process.exitValue() + "):\n" + text);
