@@ -85,12 +85,23 @@ class EarOnPayaraServerIT {
         HttpResponse<String> last = null;
         while (System.nanoTime() < until) {
             try {
+                // no request before the instance says it has started (NCLS-CORE-00017, after its applications): a
+                // request to a web module still starting made Payara log SEVERE (a NullPointerException for the
+                // module's servlet context not set yet, AS-WEB-CORE-00037)
+                Path log = instance.serverLog();
+                if (!Files.exists(log) || !Files.readString(log).contains("NCLS-CORE-00017")) {
+                    Thread.sleep(500);
+                    continue;
+                }
                 last = Http.get(instance.httpUri().resolve(path));
                 if (last.statusCode() == 200 && (!path.startsWith("/health") || last.body().contains("\"database\""))) {
                     return;
                 }
-            } catch (RuntimeException notYet) {
+            } catch (RuntimeException | IOException notYet) {
                 // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
             try {
                 Thread.sleep(500);

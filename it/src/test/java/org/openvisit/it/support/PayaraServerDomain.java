@@ -118,17 +118,11 @@ public final class PayaraServerDomain implements AutoCloseable {
         return asadmin(300, "--port", Integer.toString(adminPort()), "deploy", "--name", name, archive.toString());
     }
 
-    /** Deploys an archive at {@code contextRoot} to one target (an instance, a group, or the DAS: "server"). */
-    public String deploy(Path archive, String name, String contextRoot, String target) throws IOException {
-        return remote(600, "deploy", "--target", target, "--name", name, "--contextroot", contextRoot,
-                archive.toString());
-    }
-
     /**
      * Chooses the names and free port bases of {@code count} instances of the deployment group (nothing is created
      * yet), so that their addresses can go into the configuration the group is created with.
      */
-    public List<Instance> planDeploymentGroup(int count) throws IOException {
+    public List<Instance> planDeploymentGroup(int count) {
         if (!instances.isEmpty()) {
             throw new IllegalStateException("The deployment group is planned already");
         }
