@@ -193,6 +193,12 @@ public final class PayaraServerDomain implements AutoCloseable {
         return remote(600, "start-deployment-group", GROUP);
     }
 
+    /** Starts one instance of the group and waits until it has started (not until its applications have). */
+    public String startInstance(Instance instance) throws IOException {
+        groupStarted = true;
+        return remote(600, "start-instance", instance.name());
+    }
+
     /** The data grid's members as the DAS sees them (asadmin list-hazelcast-cluster-members). */
     public String gridMembers() throws IOException {
         return remote(60, "list-hazelcast-cluster-members");
