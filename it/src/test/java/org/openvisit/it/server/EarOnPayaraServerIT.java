@@ -227,9 +227,12 @@ class EarOnPayaraServerIT {
             // Server 6.2025.9 gives the EAR its own JOSE 10.4.2, not the copy in the EAR); a mismatch stops the deployment
             assertThat(log).as(instance.name()).containsPattern(
                     "EHR layer: Nimbus OAuth 2\\.0 SDK 11\\.30 .*Nimbus JOSE\\+JWT 10\\.(4\\.[2-9]|[5-9])");
-            // the EHR sandbox (the test's EHR) prints SLF4J's "no provider" notice to
-            // stderr, which Payara Server logs as SEVERE; nothing else may be
-            assertThat(severe(log)).as(instance.name()).allMatch(entry -> entry.contains("SLF4J(W)"));
+            // the EHR sandbox (the test's EHR) prints SLF4J's "no provider" notice to stderr, which Payara Server logs
+            // as SEVERE; and Payara's transaction recovery on an instance tries its embedded JMS broker, which is
+            // started lazily, before anything has started it (MQJMSRA_MC4001, connection refused; OpenVisit uses no
+            // JMS). Nothing else may be SEVERE
+            assertThat(severe(log)).as(instance.name()).allMatch(entry -> entry.contains("SLF4J(W)")
+                    || entry.contains("MQJMSRA_MC4001"));
         }
     }
 
