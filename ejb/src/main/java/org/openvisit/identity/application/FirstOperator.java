@@ -5,6 +5,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,11 +24,15 @@ import java.util.logging.Logger;
  * On the first start (no account exists yet) creates the operator who signs in first. Its password
  * comes from {@code openvisit.admin.password} (OPENVISIT_ADMIN_PASSWORD); without one a random
  * password is generated and written once to {@value #PASSWORD_FILE} in the data folder (readable by the
- * server's user only); the log names the file, never the password.
+ * server's user only); the log names the file, never the password. Nodes started at the same moment on a fresh
+ * database race for it: one creates it, the others find it made and leave it be.
  */
 @Singleton
 @Startup
 @DependsOn("OpenVisitDatabase")
+// each call to the accounts service commits on its own, so that losing the race for the first account to another
+// node is an exception caught here, not a failed commit after this start-up step
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FirstOperator {
 
     private static final Logger LOG = Logger.getLogger(FirstOperator.class.getName());
@@ -55,7 +61,17 @@ public class FirstOperator {
         }
         Optional<String> configured = configuredPassword.filter(p -> !p.isBlank());
         String secret = configured.orElseGet(FirstOperator::generated);
-        accounts.createFirstOperator(username, secret);
+        try {
+            accounts.createFirstOperator(username, secret);
+        } catch (RuntimeException e) {
+            if (!accounts.anyAccountExists()) {
+                throw e;
+            }
+            // nodes of one installation started at the same moment on a fresh database: the other node's account
+            // won the unique user name; its password (configured, or in that node's data folder) is the one
+            LOG.info("Another node of this installation created the first operator account at the same moment.");
+            return;
+        }
         if (configured.isPresent()) {
             LOG.info(() -> "Created the first operator account '" + username + "' with the configured password.");
         } else {

@@ -70,6 +70,56 @@ class FirstOperatorTest {
         assertThat(logged).singleElement().asString().contains(file.toString()).doesNotContain(created.get(0));
     }
 
+    @Test
+    void aNodeThatLosesTheRaceForTheFirstAccountToAnotherNodeStartsAndWritesNoPasswordFile() throws Exception {
+        AccountService accounts = new AccountService() {
+            private boolean otherNodeCreatedIt;
+
+            @Override
+            public boolean anyAccountExists() {
+                return otherNodeCreatedIt;
+            }
+
+            @Override
+            public SignedInUser createFirstOperator(String username, String password) {
+                otherNodeCreatedIt = true; // the other node committed first: the unique user name refuses this one
+                throw new jakarta.ejb.EJBTransactionRolledbackException("duplicate key uq_portal_account_username_key");
+            }
+        };
+        FirstOperator operator = new FirstOperator();
+        set(operator, "accounts", accounts);
+        set(operator, "username", "admin");
+        set(operator, "dataDir", data.toString());
+        set(operator, "configuredPassword", Optional.empty());
+
+        operator.createWhenNoAccountExists();
+
+        assertThat(data.resolve(FirstOperator.PASSWORD_FILE)).doesNotExist();
+    }
+
+    @Test
+    void aFailureWithNoAccountMadeByAnyoneStillStopsTheStart() throws Exception {
+        AccountService accounts = new AccountService() {
+            @Override
+            public boolean anyAccountExists() {
+                return false;
+            }
+
+            @Override
+            public SignedInUser createFirstOperator(String username, String password) {
+                throw new IllegalStateException("database gone");
+            }
+        };
+        FirstOperator operator = new FirstOperator();
+        set(operator, "accounts", accounts);
+        set(operator, "username", "admin");
+        set(operator, "dataDir", data.toString());
+        set(operator, "configuredPassword", Optional.of("a configured password of length"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(operator::createWhenNoAccountExists)
+                .isInstanceOf(IllegalStateException.class).hasMessage("database gone");
+    }
+
     private static void set(Object target, String name, Object value) throws ReflectiveOperationException {
         Field field = FirstOperator.class.getDeclaredField(name);
         field.setAccessible(true);
