@@ -63,8 +63,11 @@ class ApiRefusalsIT {
         String organization = TenantApi.organization(TenantApi.unique("Anonymous target"));
         for (String[] op : operations()) {
             URI uri = concrete(op[1], organization);
-            // the EHR's appointment feed answers anonymous senders by its own signature check (SmsSetupIT)
-            if (OPEN.contains(uri.getPath()) || uri.getPath().startsWith("/api/feeds/")) {
+            // the EHR's appointment feed and Twilio's webhooks answer anonymous senders by their own signature check
+            // (SmsSetupIT, RegionalStoresIT), the EHR's FHIR Subscription notifications by their secret header
+            // (FhirSubscriptionIT)
+            if (OPEN.contains(uri.getPath()) || uri.getPath().startsWith("/api/feeds/")
+                    || uri.getPath().startsWith("/api/fhir/subscriptions/")) {
                 continue;
             }
             HttpResponse<String> refused = call(op[0], uri, null);

@@ -20,6 +20,9 @@ public final class SharedServer {
     /** The first operator's password, chosen by the test run (OPENVISIT_ADMIN_PASSWORD). */
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "it-" + java.util.UUID.randomUUID();
+    private static final int FIRST_TEST_PORT = 20_000;
+    private static final int LAST_TEST_PORT = 32_000;
+    private static final java.util.Set<Integer> PORTS_GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The account the servers' Twilio-compatible carrier uses at the sandbox's Twilio stand-in (any SID of its form). */
     public static final String TWILIO_ACCOUNT_SID = "AC" + "0123456789abcdef".repeat(2);
     // volatile with a lock-free read: test classes run two at a time (it/pom.xml), and a class booting a server
@@ -379,11 +382,28 @@ public final class SharedServer {
         }
     }
 
+    /**
+     * A port no one listens on, from below the kernel's range of ephemeral ports (32768-60999 on Debian), so that no
+     * outgoing connection of any process can take it as its local port while a server of the tests needs it: a
+     * server started again on its own port (RegionalStoresIT's crash test) found it held by such a connection and
+     * could not listen. Never the same port twice in one run, so that two classes at once cannot be given one port.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int tries = 0; tries < 1000; tries++) {
+            int port = FIRST_TEST_PORT + random.nextInt(LAST_TEST_PORT - FIRST_TEST_PORT);
+            if (!PORTS_GIVEN.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // someone listens there: another one
+            }
         }
+        throw new IOException("No free port between " + FIRST_TEST_PORT + " and " + LAST_TEST_PORT);
     }
 
     static String tail(Path log) throws IOException {
