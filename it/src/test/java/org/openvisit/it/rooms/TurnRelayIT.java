@@ -306,8 +306,8 @@ class TurnRelayIT {
                     pat.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(pat));
                     long millis = (System.nanoTime() - admitted) / 1_000_000;
                     // the clinician's page says per person whether the call is direct or through the relay
-                    doc.waitUpTo(Duration.ofSeconds(20)).until(d -> patientQuality(doc).getAttribute("data-route")
-                            != null);
+                    doc.waitUpTo(Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                            .until(d -> patientQuality(doc).getAttribute("data-route") != null);
                     // and it stays up: consent checks keep passing through the NATs, and video keeps coming both ways
                     long doctorFrames = frames(doc);
                     long patientFrames = frames(pat);
@@ -316,8 +316,11 @@ class TurnRelayIT {
                     assertThat(frames(pat) - patientFrames).as("frames decoded by the patient in 3 s").isGreaterThan(10);
                     doc.screenshot(shots + "-clinician");
                     pat.screenshot(shots + "-patient");
-                    return new Call(peer(doc), peer(pat), patientQuality(doc).getAttribute("data-route"),
-                            patientQuality(doc).getText(), millis);
+                    String[] routeAndText = doc.waitUpTo(Duration.ofSeconds(10))
+                            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                            .until(d -> new String[] {patientQuality(doc).getAttribute("data-route"),
+                                    patientQuality(doc).getText()}); // the row is drawn again with every figure
+                    return new Call(peer(doc), peer(pat), routeAndText[0], routeAndText[1], millis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
