@@ -289,9 +289,7 @@ class RegionalStoresIT {
         assertThat(Http.json(sent).getString("result")).as(sent.body()).isEqualTo("SENT");
         // Twilio (the stand-in) took one message from the number it sold, with the join link, and reported it
         // delivered with its signature: the organization's outbox shows it delivered, the patient's number masked
-        List<JsonObject> taken = Http.parse(Http.get(server.base().resolve("/ehr-sandbox/twilio-admin/messages?to="
-                + URLEncoder.encode("+12025550148", StandardCharsets.UTF_8))).body()).asJsonArray()
-                .getValuesAs(JsonObject.class);
+        List<JsonObject> taken = twilioMessagesTo(server, "+12025550148");
         assertThat(taken).singleElement().satisfies(m -> {
             assertThat(m.getString("from")).isEqualTo(activeNumber);
             assertThat(m.getString("body")).contains("/j/");
@@ -316,9 +314,7 @@ class RegionalStoresIT {
         List<JsonObject> toPatient = List.of();
         for (int i = 0; i < 40 && toPatient.size() < 2; i++) {
             Thread.sleep(250);
-            toPatient = Http.parse(Http.get(server.base().resolve("/ehr-sandbox/twilio-admin/messages?to="
-                    + URLEncoder.encode("+12025550148", StandardCharsets.UTF_8))).body()).asJsonArray()
-                    .getValuesAs(JsonObject.class);
+            toPatient = twilioMessagesTo(server, "+12025550148");
         }
         assertThat(toPatient).as("the link, then the one answer to STOP").hasSize(2);
         HttpResponse<String> again = clinician.post(server.base().resolve("visit/" + visit + "/sms"),
@@ -330,6 +326,12 @@ class RegionalStoresIT {
         lobby.close();
         doctor.close();
         return link;
+    }
+
+    /** The messages the sandbox's Twilio stand-in took for {@code to}. */
+    private static List<JsonObject> twilioMessagesTo(SharedServer server, String to) {
+        return Http.parse(Http.get(server.base().resolve("/ehr-sandbox/twilio-admin/messages?to="
+                + URLEncoder.encode(to, StandardCharsets.UTF_8))).body()).asJsonArray().getValuesAs(JsonObject.class);
     }
 
     private static HttpResponse<String> as(String authorization, String method, URI uri, String json) {
