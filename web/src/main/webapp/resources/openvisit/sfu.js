@@ -11,6 +11,10 @@
  *   call.publisherPc   // the peer connection that sends this page's media (for replaceTrack)
  *   call.forget(id)    // the server said that person left: drop the subscription
  *   call.leave()       // end this page's part (the session is destroyed)
+ *
+ * Janus announces a publisher once. A subscription that fails (no answer from a busy SFU, a lost request, ICE that
+ * fails) would leave that person's tile dark for the rest of the visit, so every few seconds the page compares the
+ * room's publishers (listparticipants) with its subscriptions and subscribes again where one is missing or broken.
  */
 (function () {
   'use strict';
@@ -18,6 +22,9 @@
   /** Phones (narrow screens) ask the SFU for the smaller simulcast layer. */
   const SMALL_SCREEN = 600;
   const KEEPALIVE_MS = 25000;
+  const RECONCILE_MS = 5000;
+  /** A subscription still without its offer after this long is given up and asked for again. */
+  const STUCK_MS = 20000;
 
   function transaction() {
     const bytes = new Uint8Array(9);
@@ -30,10 +37,12 @@
     const waiting = new Map(); // transaction -> resolve, for the plugin's answers to our messages
     const subscriptions = new Map(); // publisher id -> { handle, pc }
     const handles = new Map(); // handle id -> publisher id ('self' for our publisher handle)
+    const departed = new Set(); // publishers who left or were removed: not subscribed to again by the reconciliation
     let session = null;
     let publisherHandle = null;
     let privateId = null;
     let keepalive = null;
+    let reconciler = null;
     let stopped = false;
     const call = { publisherPc: null, forget, leave };
 
@@ -105,7 +114,8 @@
       if (e.janus === 'keepalive') { return; }
       const from = handles.get(e.sender);
       if (e.janus === 'hangup' || e.janus === 'detached') {
-        if (from && from !== 'self') { gone(from); } else if (from === 'self' && !stopped) { fail('hangup'); }
+        // a subscription hung up: its tile goes; the reconciliation subscribes again if that person still publishes
+        if (from && from !== 'self') { drop(from); o.gone(from); } else if (from === 'self' && !stopped) { fail('hangup'); }
         return;
       }
       if (e.janus !== 'event' || !e.plugindata) { return; }
@@ -121,7 +131,7 @@
             && !data.streams.some(s => s.active !== false && String(s.feed_id) === from)) { gone(from); }
         return;
       }
-      if (Array.isArray(data.publishers)) { data.publishers.forEach(p => subscribe(p.id)); }
+      if (Array.isArray(data.publishers)) { data.publishers.forEach(p => announced(p.id)); }
       if (data.unpublished && data.unpublished !== 'ok') { gone(String(data.unpublished)); }
       if (data.leaving && data.leaving !== 'ok') { gone(String(data.leaving)); }
       // OpenVisit removed someone (admin "kick"): Janus tells the others "kicked", not "leaving"
@@ -152,19 +162,46 @@
           pc.localDescription.toJSON());
         if (answer.jsep) { await pc.setRemoteDescription(answer.jsep); }
       }
-      (joined.data.publishers || []).forEach(p => subscribe(p.id));
+      (joined.data.publishers || []).forEach(p => announced(p.id));
+      reconciler = setInterval(reconcile, RECONCILE_MS);
+    }
+
+    /** Janus announced a publisher: subscribe, even to one who had left before (they came back). */
+    function announced(feed) {
+      departed.delete(String(feed));
+      subscribe(feed);
+    }
+
+    /** Subscribes again to every publisher of the room whose subscription is missing, stuck or failed. */
+    async function reconcile() {
+      if (stopped || !publisherHandle) { return; }
+      let list;
+      try {
+        list = await message(publisherHandle, { request: 'listparticipants', room: o.room });
+      } catch (e) {
+        return; // a busy SFU: the next round asks again
+      }
+      (list.data.participants || []).filter(p => p.publisher).map(p => String(p.id)).forEach(id => {
+        if (stopped || departed.has(id) || id === o.participant) { return; }
+        const sub = subscriptions.get(id);
+        const broken = sub && (sub.pc ? ['failed', 'closed'].includes(sub.pc.connectionState)
+          : Date.now() - sub.since > STUCK_MS);
+        if (broken) { drop(id); }
+        if (!subscriptions.has(id)) { subscribe(id); }
+      });
     }
 
     async function subscribe(feed) {
       const id = String(feed);
       if (stopped || id === o.participant || subscriptions.has(id)) { return; }
-      const sub = { handle: null, pc: null };
+      const sub = { handle: null, pc: null, since: Date.now() };
       subscriptions.set(id, sub);
       try {
         sub.handle = await attach(id);
         const offer = await message(sub.handle, { request: 'join', ptype: 'subscriber', room: o.room,
           streams: [{ feed: id }], private_id: privateId, token: o.token });
-        if (subscriptions.get(id) !== sub || !offer.jsep) { return; }
+        if (subscriptions.get(id) !== sub) { detach(sub.handle); return; } // dropped meanwhile
+        if (!offer.jsep) { throw new Error('no offer'); }
         const pc = new RTCPeerConnection({ iceServers: o.iceServers || [] });
         sub.pc = pc;
         trickle(sub.handle, pc);
@@ -176,8 +213,8 @@
           message(sub.handle, { request: 'configure', streams: [{ mid: '1', substream: 0 }] }).catch(() => {});
         }
       } catch (e) {
-        console.warn('SFU subscription failed', e.message);
-        if (subscriptions.get(id) === sub) { subscriptions.delete(id); }
+        console.warn('SFU subscription failed', e.message); // the reconciliation tries again
+        if (subscriptions.get(id) === sub) { drop(id); } else if (sub.handle) { detach(sub.handle); }
       }
     }
 
@@ -187,15 +224,23 @@
       o.gone(id);
     }
 
+    /** That person left or was removed: their subscription goes and is not asked for again. */
     function forget(id) {
+      departed.add(String(id));
+      drop(String(id));
+    }
+
+    function drop(id) {
       const sub = subscriptions.get(id);
       if (!sub) { return; }
       subscriptions.delete(id);
       if (sub.pc) { sub.pc.close(); }
-      if (sub.handle && session && !stopped) {
-        handles.delete(sub.handle);
-        post('/' + session + '/' + sub.handle, { janus: 'detach' }).catch(() => {});
-      }
+      if (sub.handle) { detach(sub.handle); }
+    }
+
+    function detach(handle) {
+      handles.delete(handle);
+      if (session && !stopped) { post('/' + session + '/' + handle, { janus: 'detach' }).catch(() => {}); }
     }
 
     function fail(reason) {
@@ -208,6 +253,7 @@
       if (stopped) { return; }
       stopped = true;
       clearInterval(keepalive);
+      clearInterval(reconciler);
       Array.from(subscriptions.keys()).forEach(id => { const s = subscriptions.get(id); if (s.pc) { s.pc.close(); } });
       subscriptions.clear();
       if (call.publisherPc) { call.publisherPc.close(); }

@@ -23,7 +23,7 @@ class LaunchParametersFuzzTest {
     private static final OutboundAddressPolicy DEVELOPMENT = new OutboundAddressPolicy(true, false);
     private static final String REDIRECT = "https://openvisit.example.org/launch/callback";
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void anyIssuerIsRefusedOrANormalBaseUrl(FuzzedDataProvider data) {
         OutboundAddressPolicy policy = data.consumeBoolean() ? OutboundAddressPolicy.PRODUCTION : DEVELOPMENT;
         String iss = switch (data.consumeInt(0, 2)) {
@@ -46,7 +46,7 @@ class LaunchParametersFuzzTest {
         assertThat(URI.create(value).getHost()).isNotNull();
     }
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void anyLaunchValueReachesTheEhrUnchangedAsOneParameter(FuzzedDataProvider data) {
         String launch = data.consumeRemainingAsString();
         if (launch.isBlank() || launch.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {

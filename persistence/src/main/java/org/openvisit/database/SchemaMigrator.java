@@ -1,6 +1,7 @@
 package org.openvisit.database;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -87,11 +88,28 @@ public final class SchemaMigrator {
         Objects.requireNonNull(links, "links");
         if (regional(dataSource, "0", appointmentHashKey, links, null).info().applied().length == 0
                 && holdsRegionalTables(dataSource)) {
-            regional(dataSource, "1", appointmentHashKey, links, null).baseline();
+            baselineKeptRegionalTables(dataSource, appointmentHashKey, links);
         }
         Flyway flyway = regional(dataSource, "0", appointmentHashKey, links, target);
         return regional(dataSource, "0", keyAskedFirst(dataSource, flyway, appointmentHashKey), links, target)
                 .migrate();
+    }
+
+    /**
+     * Starts the regional history at version 1 over regional tables kept from the single database. Another node of the
+     * installation starting at the same moment on a fresh database may have begun the history (at 0) and created the
+     * tables between this node's look at the history and at the tables: then its history stands, and the migration that
+     * follows only waits for its lock and finds nothing left to do.
+     */
+    static void baselineKeptRegionalTables(DataSource dataSource, Supplier<byte[]> appointmentHashKey,
+            Supplier<List<V18__revoked_join_links_move_in.Revocation>> links) {
+        try {
+            regional(dataSource, "1", appointmentHashKey, links, null).baseline();
+        } catch (FlywayException e) {
+            if (regional(dataSource, "0", appointmentHashKey, links, null).info().applied().length == 0) {
+                throw e;
+            }
+        }
     }
 
     /**

@@ -89,7 +89,8 @@ public class V18__revoked_join_links_move_in extends BaseJavaMigration {
         try (Connection connection = global.getConnection()) {
             if (V29__regional_tables_leave_global.exists(connection, LEAVING)) {
                 try (Statement ddl = connection.createStatement()) {
-                    ddl.execute("DROP TABLE " + LEAVING);
+                    // IF EXISTS: two nodes starting at once on a fresh database both find it and drop it
+                    ddl.execute("DROP TABLE IF EXISTS " + LEAVING);
                 }
             }
         }

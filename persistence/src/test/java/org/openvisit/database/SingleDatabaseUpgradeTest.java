@@ -35,8 +35,8 @@ class SingleDatabaseUpgradeTest {
             SchemaMigrator.migrate(db.dataSource());
             SchemaMigrator.migrateRegional(db.dataSource());
 
-            assertThat(SchemaMigrator.version(db.dataSource(), false)).isEqualTo("49");
-            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("22");
+            assertThat(SchemaMigrator.version(db.dataSource(), false)).isEqualTo("50");
+            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("23");
             assertThat(count(db, "visit")).isEqualTo(1);
             assertThat(count(db, "organization")).isEqualTo(1);
             SchemaMigrator.migrateRegional(db.dataSource()); // a second start changes nothing
@@ -51,7 +51,30 @@ class SingleDatabaseUpgradeTest {
             assertThat(V29__regional_tables_leave_global.exists(db.dataSource().getConnection(), "visit")).isFalse();
             SchemaMigrator.migrateRegional(db.dataSource());
             assertThat(count(db, "writeback_task")).isZero();
-            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("22");
+            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("23");
+        }
+    }
+
+    /**
+     * Two nodes starting at once on a fresh single database: this one looked at the regional history (none yet), the
+     * other then began it and created the regional tables, and this one, finding the tables, would start the history
+     * at the baseline over them. Flyway refuses that baseline; the node goes on with the other's history.
+     */
+    @Test
+    void aNodeThatFindsTheRegionalTablesMadeByAnotherNodeStartingBesideItGoesOnWithItsHistory() throws SQLException {
+        try (TestDatabase db = TestDatabase.h2()) {
+            SchemaMigrator.migrate(db.dataSource());
+            SchemaMigrator.migrateRegional(db.dataSource()); // the other node, between this node's two looks
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Flyway.configure(SchemaMigrator.class.getClassLoader())
+                    .dataSource(db.dataSource()).locations("classpath:db/migration/regional")
+                    .table(SchemaMigrator.REGIONAL_HISTORY_TABLE).baselineVersion("1").load().baseline())
+                    .isInstanceOf(org.flywaydb.core.api.FlywayException.class);
+            SchemaMigrator.baselineKeptRegionalTables(db.dataSource(), () -> null, V18__revoked_join_links_move_in.NONE);
+            SchemaMigrator.migrateRegional(db.dataSource());
+
+            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("23");
+            assertThat(count(db, "visit")).isZero();
         }
     }
 
@@ -84,7 +107,7 @@ class SingleDatabaseUpgradeTest {
             for (TestDatabase region : java.util.List.of(americas, emea)) {
                 SchemaMigrator.migrateRegional(region.dataSource(), () -> null,
                         () -> V18__revoked_join_links_move_in.readLeaving(global.dataSource()));
-                assertThat(SchemaMigrator.version(region.dataSource(), true)).isEqualTo("22");
+                assertThat(SchemaMigrator.version(region.dataSource(), true)).isEqualTo("23");
             }
             assertThat(links(americas)).containsExactly("l-americas");
             assertThat(links(emea)).containsExactlyInAnyOrder("l-emea", "l-legacy");

@@ -46,11 +46,15 @@ final class EntraAuthorizeServlet {
                     .append(escape(request.getParameter(name))).append("\">");
         }
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Sign in "
+        // a stand-in of Microsoft's page, in English only; labelled, titled and with its language for a person
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Sign in "
                 + "(Microsoft Entra stand-in)</title></head><body><main><h1>Sign in (Microsoft Entra stand-in)</h1>"
+                + "<p id=\"oidHelp\">This page stands in for Microsoft's sign-in of tenant <code>"
+                + escape(tenant(request)) + "</code>. Type the object ID of the Microsoft account to sign in as.</p>"
                 + "<form method=\"post\">" + hidden + "<label for=\"oid\">Object ID of the Microsoft account</label> "
-                + "<input id=\"oid\" name=\"oid\" required> <button type=\"submit\">Sign in</button></form></main>"
-                + "</body></html>");
+                + "<input id=\"oid\" name=\"oid\" required aria-describedby=\"oidHelp\" autocomplete=\"off\" "
+                + "spellcheck=\"false\"> <button type=\"submit\">Sign in</button></form></main></body></html>");
     }
 
     static void signIn(StubTenants tenants, HttpServletRequest request, HttpServletResponse response)

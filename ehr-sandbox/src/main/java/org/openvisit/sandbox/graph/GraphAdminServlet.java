@@ -25,7 +25,8 @@ import java.security.cert.X509Certificate;
  * registering the same tenant and client again replaces it); {@code PUT /graph-admin/attendance/{meeting id}} sets a meeting's
  * attendance reports (JSON {@code {"value":[report, ...]}}, each report in Graph's shape with its
  * {@code attendanceRecords} inline); {@code GET /graph-admin/meetings?organizer=...} says how many meetings the
- * organizer has, how many tokens were issued and how many attendance requests were answered;
+ * organizer has, how many tokens were issued and how many attendance and call record requests were answered (in all,
+ * or of one meeting or call record with {@code &meeting=} or {@code &callRecord=});
  * {@code PUT /graph-admin/callRecords/{id}?tenantId=...} stores a call record and notifies the tenant's call records
  * subscriptions; {@code GET /graph-admin/subscriptions} lists the subscriptions (without their clientState); an app
  * registered with {@code "callRecords": false} lacks CallRecords.Read.All (403 from the call records APIs);
@@ -161,8 +162,9 @@ public class GraphAdminServlet extends HttpServlet {
         if ("/teams/l/meetup-join".equals(request.getServletPath())) {
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>"
-                    + "Teams meeting (sandbox stand-in)</title></head><body><h1 id=\"teamsMeeting\">Teams meeting "
-                    + "(sandbox stand-in)</h1><p>In a real installation Microsoft Teams opens here.</p></body></html>");
+                    + "Teams meeting (sandbox stand-in)</title></head><body><main><h1 id=\"teamsMeeting\">Teams meeting "
+                    + "(sandbox stand-in)</h1><p>In a real installation Microsoft Teams opens here.</p></main></body>"
+                    + "</html>");
             return;
         }
         if ("/subscriptions".equals(request.getPathInfo())) {
@@ -180,10 +182,15 @@ public class GraphAdminServlet extends HttpServlet {
             return;
         }
         String organizer = request.getParameter("organizer");
+        String meeting = request.getParameter("meeting");
+        String callRecord = request.getParameter("callRecord");
+        // totals, and (asked by meeting or call record) one test's own counts, which classes side by side do not change
         JsonResponses.write(response, 200, Json.createObjectBuilder()
                 .add("meetings", organizer == null ? 0 : tenants.meetingsOf(organizer))
                 .add("tokenRequests", tenants.tokenRequests())
-                .add("attendanceRequests", tenants.attendanceRequests())
-                .add("callRecordRequests", tenants.callRecordRequests()).build());
+                .add("attendanceRequests", meeting == null ? tenants.attendanceRequests()
+                        : tenants.attendanceRequests(meeting))
+                .add("callRecordRequests", callRecord == null ? tenants.callRecordRequests()
+                        : tenants.callRecordRequests(callRecord)).build());
     }
 }

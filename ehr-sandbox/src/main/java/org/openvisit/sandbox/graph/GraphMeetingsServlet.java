@@ -111,7 +111,7 @@ public class GraphMeetingsServlet extends HttpServlet {
             error(response, 404, "NotFound", "The online meeting was not found.");
             return;
         }
-        tenants.countAttendanceRequest();
+        tenants.countAttendanceRequest(meetingId);
         JsonArray reports = tenants.attendance(meetingId);
         JsonArrayBuilder value = Json.createArrayBuilder();
         if (m.group(3) == null) {

@@ -46,7 +46,7 @@ public class StubTenants {
     private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final Map<String, jakarta.json.JsonArray> attendance = new ConcurrentHashMap<>();
-    private final AtomicInteger attendanceRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> attendanceRequestsByMeeting = new ConcurrentHashMap<>();
 
     private final Map<String, SignInCode> codes = new ConcurrentHashMap<>();
     private final com.nimbusds.jose.jwk.RSAKey signingKey = newKey();
@@ -142,11 +142,17 @@ public class StubTenants {
 
     /** How many attendance requests the stand-in answered (reports and records). */
     public int attendanceRequests() {
-        return attendanceRequests.get();
+        return attendanceRequestsByMeeting.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    public void countAttendanceRequest() {
-        attendanceRequests.incrementAndGet();
+    /** How many attendance requests of one meeting the stand-in answered (tests running side by side count their own). */
+    public int attendanceRequests(String meetingId) {
+        AtomicInteger n = attendanceRequestsByMeeting.get(meetingId);
+        return n == null ? 0 : n.get();
+    }
+
+    public void countAttendanceRequest(String meetingId) {
+        attendanceRequestsByMeeting.computeIfAbsent(meetingId, k -> new AtomicInteger()).incrementAndGet();
     }
 
     public int meetingsOf(String organizer) {
@@ -219,14 +225,20 @@ public class StubTenants {
     }
 
     public Optional<String> callRecord(String id) {
-        callRecordRequests.incrementAndGet();
+        callRecordRequestsById.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         return Optional.ofNullable(callRecords.get(id));
     }
 
-    private final AtomicInteger callRecordRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> callRecordRequestsById = new ConcurrentHashMap<>();
 
     /** How many call record requests the stand-in answered. */
     public int callRecordRequests() {
-        return callRecordRequests.get();
+        return callRecordRequestsById.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** How many requests of one call record the stand-in answered. */
+    public int callRecordRequests(String id) {
+        AtomicInteger n = callRecordRequestsById.get(id);
+        return n == null ? 0 : n.get();
     }
 }

@@ -14,7 +14,8 @@ import java.io.IOException;
 /**
  * The Twilio stand-in's set-up, for demos and tests: {@code GET /twilio-admin/messages?to=+1...} lists the messages
  * taken (sid, from, to, body, status), {@code GET /twilio-admin/numbers} the numbers held, and
- * {@code PUT /twilio-admin/fault?times=2&status=503} makes the next calls of the API fail (429 or 5xx; times 0 stops),
+ * {@code PUT /twilio-admin/fault?times=2&status=503} makes the next calls of the API fail (429 or 5xx; times 0 stops;
+ * {@code GET /twilio-admin/fault} says how many failures are still to come),
  * and {@code POST /twilio-admin/inbound?from=+1...&to=+1...&body=STOP} is a patient's message to a number the account
  * holds, posted signed to its SmsUrl (the answer: that URL's status).
  */
@@ -50,6 +51,11 @@ public class TwilioAdminServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/fault".equals(request.getPathInfo())) {
+            JsonResponses.write(response, 200, Json.createObjectBuilder().add("remaining", account.faultsLeft())
+                    .build());
+            return;
+        }
         JsonArrayBuilder list = Json.createArrayBuilder();
         if ("/messages".equals(request.getPathInfo())) {
             String to = request.getParameter("to");

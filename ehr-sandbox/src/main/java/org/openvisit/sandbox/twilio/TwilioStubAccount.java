@@ -81,6 +81,11 @@ public class TwilioStubAccount {
         faults.set(Math.max(0, times));
     }
 
+    /** How many of the failures the switch was set to are still to come (0: the API works). */
+    public int faultsLeft() {
+        return faults.get();
+    }
+
     /** The status this call must answer instead of working, if the fault switch is on. */
     Optional<Integer> fault() {
         return faults.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? Optional.of(faultStatus) : Optional.empty();

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * The sandbox launches with {@code iss} = the origin the EHR screen was opened at, so both
  * {@code localhost} and {@code 127.0.0.1} forms are seeded, from {@code openvisit.public-url} when set
  * and from {@value #SANDBOX_FHIR_BASE_KEY} (exported by the start script). Seeding again on a later start
- * adds only what is missing. A failure is logged and never stops the application.
+ * adds only what is missing; so does the second try of a node that lost the seed to another node starting at the same
+ * moment on a fresh database. A failure is logged and never stops the application.
  */
 @Singleton
 @Startup
@@ -63,10 +64,20 @@ public class DemoOrganizationSeed {
             return;
         }
         try {
-            int added = seeding.seed(urls);
-            if (added > 0) {
+            int added;
+            try {
+                added = seeding.seed(urls);
+            } catch (RuntimeException lost) {
+                // nodes started at the same moment on a fresh database: another node's seed won the organization's
+                // unique name (or an endpoint's URL) and this one rolled back; seeded again, it adds what is missing
+                LOG.info(() -> "Development mode: the demo organization's seed is tried again (another node of this "
+                        + "installation seeding it at the same moment?): " + lost.getMessage());
+                added = seeding.seed(urls);
+            }
+            int seeded = added;
+            if (seeded > 0) {
                 LOG.info(() -> "Development mode: seeded the demo organization '" + DemoSeeding.ORGANIZATION_NAME
-                        + "' with " + added + " approved EHR sandbox endpoint(s): " + urls);
+                        + "' with " + seeded + " approved EHR sandbox endpoint(s): " + urls);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Development mode: the demo organization could not be seeded: " + e.getMessage(), e);

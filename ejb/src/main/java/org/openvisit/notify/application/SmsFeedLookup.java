@@ -50,7 +50,7 @@ public class SmsFeedLookup {
     private Optional<FeedEndpoint> feed(SmsEndpointSettings s) {
         return organizations.find(s.organizationId()).map(o -> new FeedEndpoint(o.id(), s.endpointId(),
                 o.dataRegion(), s.confirmation(), s.reminderMinutes(), s.feedSecret(), s.phoneRegion(),
-                s.timeZone()));
+                s.timeZone(), s.feedCertificate()));
     }
 
     /** What sending for the endpoint needs (empty: the organization or the endpoint's settings are gone). */

@@ -22,7 +22,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The EHR's HL7v2 SIU appointment feed, over HTTPS (signed with the endpoint's shared secret) and MLLP (the endpoint
+ * The EHR's HL7v2 SIU appointment feed, over HTTPS (signed with the endpoint's shared secret or by the private key
+ * of its uploaded certificate) and MLLP (the endpoint
  * named by the sending facility, MSH-4): checks, reads and applies each message ({@link SmsFeedWork}) and answers
  * with an HL7 acknowledgement. A message with a control id the endpoint sent before is answered AA again and changes
  * nothing. A refused message (unparseable, unknown endpoint, bad signature, no or invalid mobile number, a change
@@ -68,26 +69,53 @@ public class SmsFeedService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** A message POSTed to the endpoint's HTTPS feed with its signature header. */
-    public FeedAnswer receiveSigned(UUID endpointId, byte[] body, String signature) {
+    /**
+     * A message POSTed to the endpoint's HTTPS feed with its signature header: {@code sha256=} is checked against the
+     * feed secret ({@link FeedSignature}), {@code rsa-sha256=} / {@code ecdsa-sha256=} with its timestamp against the
+     * uploaded certificate ({@link CertificateSignature}); an endpoint with both takes either.
+     */
+    public FeedAnswer receiveSigned(UUID endpointId, byte[] body, String signature, String timestamp) {
         String text = new String(body, StandardCharsets.UTF_8);
         FeedEndpoint endpoint = null;
         try {
             endpoint = lookup.byEndpoint(endpointId).orElseThrow(() -> new FeedRefusal(
                     FeedRefusal.Reason.UNKNOWN_ENDPOINT, "No SMS feed is set up for this endpoint."));
-            String sealed = endpoint.sealedSecret().orElseThrow(() -> new FeedRefusal(
-                    FeedRefusal.Reason.UNKNOWN_ENDPOINT, "The endpoint has no feed secret yet: its administrator "
-                    + "makes one on the SMS page."));
-            String secret = new String(masterKey.sealer().unseal(SECRET_PURPOSE + endpointId, sealed),
-                    StandardCharsets.UTF_8);
-            if (!FeedSignature.verify(secret, body, signature)) {
-                throw new FeedRefusal(FeedRefusal.Reason.BAD_SIGNATURE, "The signature (" + FeedSignature.HEADER
-                        + ") is missing or does not match the message and the endpoint's secret.");
+            if (endpoint.sealedSecret().isEmpty() && endpoint.certificate().isEmpty()) {
+                throw new FeedRefusal(FeedRefusal.Reason.UNKNOWN_ENDPOINT, "The endpoint has no feed secret and no "
+                        + "certificate yet: its administrator sets one up on the SMS page.");
+            }
+            if (CertificateSignature.names(signature)) {
+                checkCertificate(endpoint, body, signature, timestamp);
+            } else {
+                checkSecret(endpoint, body, signature);
             }
             return apply(endpoint, codec.read(text), text, "HTTPS");
         } catch (FeedRefusal refusal) {
             return refused(text, refusal, "HTTPS", endpoint);
         }
+    }
+
+    private void checkSecret(FeedEndpoint endpoint, byte[] body, String signature) {
+        String sealed = endpoint.sealedSecret().orElseThrow(() -> new FeedRefusal(FeedRefusal.Reason.BAD_SIGNATURE,
+                "The endpoint has no feed secret, only a certificate: sign the message with the interface engine's "
+                        + "private key (" + FeedSignature.HEADER + ": rsa-sha256=... or ecdsa-sha256=..., with "
+                        + CertificateSignature.TIMESTAMP_HEADER + ")."));
+        String secret = new String(masterKey.sealer().unseal(SECRET_PURPOSE + endpoint.endpointId(), sealed),
+                StandardCharsets.UTF_8);
+        if (!FeedSignature.verify(secret, body, signature)) {
+            throw new FeedRefusal(FeedRefusal.Reason.BAD_SIGNATURE, "The signature (" + FeedSignature.HEADER
+                    + ") is missing or does not match the message and the endpoint's secret.");
+        }
+    }
+
+    private void checkCertificate(FeedEndpoint endpoint, byte[] body, String signature, String timestamp) {
+        String stored = endpoint.certificate().orElseThrow(() -> new FeedRefusal(FeedRefusal.Reason.BAD_SIGNATURE,
+                "The endpoint has no certificate, only a feed secret: sign the message with the secret ("
+                        + FeedSignature.HEADER + ": sha256=<hex HMAC-SHA256 of the body>)."));
+        FeedCertificate certificate = FeedCertificate.stored(stored).orElseThrow(() -> new FeedRefusal(
+                FeedRefusal.Reason.BAD_SIGNATURE, "The endpoint's certificate cannot be read; its administrator "
+                + "uploads it again."));
+        CertificateSignature.verify(certificate, body, signature, timestamp, clock.instant());
     }
 
     /** A message that came over MLLP (the listener checked the source address). */

@@ -31,7 +31,8 @@ import java.util.logging.Logger;
 
 /**
  * Per endpoint: what SMS sends (confirmations, reminders, from which number, in which language) and how its EHR's
- * feed is recognised (the HTTPS feed's secret, made here and shown once; the MLLP sending facility); and the
+ * feed is recognised (the HTTPS feed's secret, made here and shown once, and/or the interface engine's certificate;
+ * the MLLP sending facility); and the
  * built-in carrier's outbox. Administrators (ORG_ADMIN) of the organization change them; operators may look.
  */
 @Stateless
@@ -70,7 +71,7 @@ public class SmsFeedSetupService {
     public EndpointSmsView settings(@NotNull Actor actor, @NotNull UUID organizationId, @NotNull UUID endpointId) {
         requireMayLook(actor, organizationId);
         requireEndpoint(organizationId, endpointId);
-        return settings.find(endpointId).map(SmsFeedSetupService::view).orElseGet(() -> {
+        return settings.find(endpointId).map(this::view).orElseGet(() -> {
             // the defaults, never saved: nobody changed them yet
             EndpointSmsView d = view(new SmsEndpointSettings(organizationId, endpointId, actor.username(),
                     clock.instant()));
@@ -79,7 +80,7 @@ public class SmsFeedSetupService {
                     .orElse(d.language());
             return new EndpointSmsView(d.endpointId(), d.confirmation(), d.reminderMinutes(), d.numberId(),
                     d.phoneRegion(), language, d.timeZone(), d.sendingFacility(), d.feedSecretSet(), null, null,
-                    null, null);
+                    null, null, null);
         });
     }
 
@@ -123,6 +124,37 @@ public class SmsFeedSetupService {
         return new FeedSecretView(endpointId, secret, FeedSignature.HEADER, "/api/feeds/hl7v2/" + endpointId);
     }
 
+    /**
+     * Takes the certificate of the EHR's interface engine (PEM or DER) for the HTTPS feed, replacing any before; the
+     * feed then takes messages signed by its private key (beside the feed secret, if one is set).
+     *
+     * @throws InvalidValueException not one readable certificate, not valid now, or a key OpenVisit cannot verify
+     */
+    public EndpointSmsView uploadFeedCertificate(@NotNull Actor actor, @NotNull UUID organizationId,
+                                                 @NotNull UUID endpointId, byte[] upload) {
+        requireMayChange(actor, organizationId);
+        requireEndpoint(organizationId, endpointId);
+        FeedCertificate certificate = FeedCertificate.upload(upload, clock.instant());
+        SmsEndpointSettings s = settingsOf(actor, organizationId, endpointId);
+        s.feedCertificate(certificate.base64(), actor.username(), clock.instant());
+        LOG.info(() -> "SMS feed certificate of endpoint " + endpointId + " replaced by " + actor.username()
+                + " (SHA-256 " + certificate.fingerprint() + ")");
+        return view(s);
+    }
+
+    /** Removes the endpoint's certificate: messages signed by its key are refused from now on. */
+    public EndpointSmsView removeFeedCertificate(@NotNull Actor actor, @NotNull UUID organizationId,
+                                                 @NotNull UUID endpointId) {
+        requireMayChange(actor, organizationId);
+        requireEndpoint(organizationId, endpointId);
+        SmsEndpointSettings s = settingsOf(actor, organizationId, endpointId);
+        if (s.feedCertificate().isPresent()) {
+            s.feedCertificate(null, actor.username(), clock.instant());
+            LOG.info(() -> "SMS feed certificate of endpoint " + endpointId + " removed by " + actor.username());
+        }
+        return view(s);
+    }
+
     /** The built-in carrier's outbox of the organization, newest first (numbers masked). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<OutboxView> outbox(@NotNull Actor actor, @NotNull UUID organizationId, int max) {
@@ -158,11 +190,14 @@ public class SmsFeedSetupService {
                         + "with this id.").worded("sms.endpoint.unknown"));
     }
 
-    private static EndpointSmsView view(SmsEndpointSettings s) {
+    private EndpointSmsView view(SmsEndpointSettings s) {
+        FeedCertificateView certificate = s.feedCertificate().flatMap(FeedCertificate::stored)
+                .map(c -> FeedCertificateView.of(c, s.feedCertificateBy(), s.feedCertificateAt(), clock.instant()))
+                .orElse(null);
         return new EndpointSmsView(s.endpointId(), s.confirmation(), List.copyOf(s.reminderMinutes()),
                 s.numberId().orElse(null), s.phoneRegion(), s.language(), s.timeZone().getId(),
                 s.sendingFacility().orElse(null), s.feedSecret().isPresent(), s.updatedBy(), s.updatedAt(),
-                s.quietHours().fromText(), s.quietHours().untilText());
+                s.quietHours().fromText(), s.quietHours().untilText(), certificate);
     }
 
     private static void requireMayLook(Actor actor, UUID organizationId) {

@@ -3,12 +3,12 @@ package org.openvisit.notify.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.openvisit.notify.domain.model.SendingNumber;
+import org.openvisit.notify.domain.model.SmsKeyword;
 import org.openvisit.notify.domain.model.SmsEndpointSettings;
 import org.openvisit.notify.domain.model.SmsEndpointSettingsRepository;
 import org.openvisit.notify.domain.model.SmsNumber;
 import org.openvisit.notify.domain.model.SmsNumberRepository;
 import org.openvisit.notify.domain.model.SmsNumberStatus;
-import org.openvisit.notify.domain.model.SmsTemplate;
 import org.openvisit.notify.domain.model.SmsTemplateKind;
 import org.openvisit.notify.domain.model.SmsTemplateRepository;
 import org.openvisit.shared.domain.model.InvalidValueException;
@@ -16,6 +16,8 @@ import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.Organization;
 import org.openvisit.tenant.domain.model.OrganizationRepository;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,9 +27,20 @@ public class SmsInboundLookup {
 
     /**
      * The organization's number that received it, with what the reply needs: the language (that of the first endpoint
-     * the number serves) and the organization's own HELP wording in it (null: the shipped text).
+     * the number serves) and the organization's own wording in it of the answers to HELP, STOP and START (a keyword
+     * without one: the shipped text).
      */
-    public record Receiver(DataRegion region, String number, String organizationName, String language, String help) {
+    public record Receiver(DataRegion region, String number, String organizationName, String language,
+                           Map<SmsKeyword, String> ownReplies) {
+
+        public Receiver {
+            ownReplies = Map.copyOf(ownReplies);
+        }
+
+        /** The organization's wording of the answer to {@code keyword}, or null for the shipped text. */
+        public String ownReply(SmsKeyword keyword) {
+            return ownReplies.get(keyword);
+        }
     }
 
     @Inject
@@ -68,9 +81,12 @@ public class SmsInboundLookup {
         }
         String language = number.get().endpoints().stream().map(settings::find).flatMap(Optional::stream)
                 .map(SmsEndpointSettings::language).findFirst().orElse("en");
-        String help = templates.find(organizationId, SmsTemplateKind.HELP, language).map(SmsTemplate::body)
-                .orElse(null);
+        Map<SmsKeyword, String> ownReplies = new EnumMap<>(SmsKeyword.class);
+        for (SmsKeyword keyword : SmsKeyword.values()) {
+            templates.find(organizationId, SmsTemplateKind.answerTo(keyword), language)
+                    .ifPresent(t -> ownReplies.put(keyword, t.body()));
+        }
         return Optional.of(new Receiver(organization.get().dataRegion(), e164, organization.get().name().value(),
-                language, help));
+                language, ownReplies));
     }
 }

@@ -87,7 +87,7 @@ public class SmsInboundService {
             return new InboundView(null, null);
         }
         phones.warm();
-        String reply = texts.reply(keyword.get().name(), receiver.language(), receiver.help(),
+        String reply = texts.reply(keyword.get().name(), receiver.language(), receiver.ownReply(keyword.get()),
                 receiver.organizationName());
         work.inbound(receiver.region(), organizationId, phones.hash(organizationId, sender), keyword.get(),
                 new OutgoingSms(receiver.region(), organizationId, null, receiver.number(), sender.e164(), reply),

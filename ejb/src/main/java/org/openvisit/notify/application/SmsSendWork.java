@@ -156,7 +156,7 @@ public class SmsSendWork {
         String from = context.from().orElseThrow();
         // the number's slots are in real time (a batch's "now" is the time it was claimed)
         Instant current = clock.instant();
-        Instant slot = pace.take(from, current.isBefore(now) ? now : current);
+        Instant slot = pace.slotFor(send, from, current.isBefore(now) ? now : current);
         Duration ahead = Duration.between(current, slot);
         if (ahead.compareTo(MAX_WAIT_FOR_SLOT) > 0) {
             send.deferTo(slot);
@@ -176,6 +176,7 @@ public class SmsSendWork {
             pace.succeeded(from);
             return true;
         } catch (RuntimeException transientFault) {
+            send.giveUpSlot();
             Instant again = pace.failed(from, now, null);
             LOG.warning(() -> "SMS: the carrier did not take a message (" + transientFault.getMessage()
                     + "); the sending number's messages are tried again from " + again + ".");

@@ -58,10 +58,10 @@ public class SmsTexts {
         return reply(keyword, language, null, organization);
     }
 
-    /** The answer to STOP, START or HELP; {@code help}: the organization's HELP wording (null: the shipped text). */
-    public String reply(String keyword, String language, String help, String organization) {
-        if ("HELP".equals(keyword) && help != null) {
-            return SmsTemplateText.render(help, values(language, organization, null, null, null));
+    /** The answer to STOP, START or HELP; {@code own}: the organization's wording of it (null: the shipped text). */
+    public String reply(String keyword, String language, String own, String organization) {
+        if (own != null) {
+            return SmsTemplateText.render(own, values(language, organization, null, null, null));
         }
         Locale locale = Locale.forLanguageTag(language);
         return new MessageFormat(bundle(locale).getString("sms.reply." + keyword), locale)
@@ -113,7 +113,7 @@ public class SmsTexts {
 
     private static String key(SmsTemplateKind kind) {
         return switch (kind) {
-            case HELP -> "sms.reply.HELP";
+            case HELP, STOP, START -> "sms.reply." + kind.name();
             default -> "sms." + kind.name();
         };
     }

@@ -2,6 +2,7 @@ package org.openvisit.tenant.application;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,6 +16,7 @@ import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,6 +49,9 @@ public class IntegrationRecordsService {
     @ConfigProperty(name = "openvisit.smart.client-id", defaultValue = "openvisit")
     private String clientId;
 
+    @Inject
+    private Instance<MoreIntegrationRecords> more;
+
 
     private final Clock clock = Clock.systemUTC();
 
@@ -65,7 +70,7 @@ public class IntegrationRecordsService {
         EndpointFraming framing = endpoints.framing(actor, endpointId);
         String keyId = contextLinkKeys.activeFor(endpoint.id()).map(k -> k.keyId())
                 .orElse("none yet: the administrator generates one on this page");
-        return new IntegrationRecords(endpoint.id(), endpoint.baseUrl(), clock.instant(), List.of(
+        List<IntegrationRecord> records = new ArrayList<>(List.of(
                 new IntegrationRecord("providerLaunchUrl", "Provider launch URL", base + "/launch/e/" + launchKey,
                         "SMART EHR launch for clinicians, this endpoint's own; the EHR adds iss (this FHIR base URL) "
                                 + "and launch"),
@@ -99,6 +104,10 @@ public class IntegrationRecordsService {
                         "appointment (fhirContext Appointment) or encounter, department (location)",
                         "the EHR passes these with the launch (an appointment, or at least the encounter); no "
                                 + "patient demographics are needed")));
+        for (MoreIntegrationRecords source : more) {
+            records.addAll(source.recordsFor(endpoint.organizationId(), endpoint.id(), base));
+        }
+        return new IntegrationRecords(endpoint.id(), endpoint.baseUrl(), clock.instant(), records);
     }
 
 }

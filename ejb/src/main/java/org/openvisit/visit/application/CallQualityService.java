@@ -1,6 +1,7 @@
 package org.openvisit.visit.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,8 @@ import org.openvisit.visit.domain.model.AttendeeRole;
 import org.openvisit.visit.domain.model.CallQuality;
 import org.openvisit.visit.domain.model.CallQualityRepository;
 import org.openvisit.visit.domain.model.QualitySample;
+import org.openvisit.visit.domain.model.Visit;
+import org.openvisit.visit.domain.model.VisitStatus;
 import org.openvisit.visit.domain.model.VisitRepository;
 
 import java.time.Clock;
@@ -26,6 +29,9 @@ public class CallQualityService {
     @jakarta.ejb.EJB
     private RegionDirectory regions;
 
+    @Inject
+    private Event<VisitQualityLearned> learned;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Adds one report of an attendee's browser; an empty report changes nothing. */
@@ -36,12 +42,16 @@ public class CallQualityService {
         }
         RegionalStore store = regions.ofVisit(visitId);
         CallQualityRepository qualities = store.callQuality();
+        Visit visit = store.visits().find(visitId).orElseThrow(VisitNotFoundException::new);
         var existing = qualities.find(visitId, attendeeId);
         if (existing.isPresent()) {
             existing.get().add(sample, clock.instant());
         } else {
-            qualities.add(CallQuality.start(store.visits().find(visitId).orElseThrow(VisitNotFoundException::new), attendeeId,
-                    role, sample, clock.instant()));
+            qualities.add(CallQuality.start(visit, attendeeId, role, sample, clock.instant()));
+        }
+        if (visit.status() == VisitStatus.ENDED) {
+            // a browser's last report that crossed the end: the visit's report row was made at the end, make it again
+            learned.fire(new VisitQualityLearned(visitId));
         }
     }
 

@@ -20,7 +20,7 @@ class ContextLinkFuzzTest {
             .parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void anyLinkIsReadOrRefusedWithoutAnError(FuzzedDataProvider data) {
         if (data.consumeBoolean()) {
             ContextLinkToken.parse(data.consumeRemainingAsString()).ifPresent(token -> {

@@ -16,7 +16,7 @@ class LaunchContextFuzzTest {
 
     private static final String BASE = "http://127.0.0.1:8080/fhir";
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void anyContextReferenceIsLocalForeignOrInvalid(FuzzedDataProvider data) {
         String base = data.consumeBoolean() ? BASE : data.consumeString(80);
         String value = switch (data.consumeInt(0, 3)) {

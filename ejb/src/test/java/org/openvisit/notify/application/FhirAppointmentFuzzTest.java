@@ -29,7 +29,7 @@ class FhirAppointmentFuzzTest {
     private static final String[] STATUSES = {"booked", "arrived", "checked-in", "cancelled", "noshow",
             "entered-in-error", "proposed", "pending", "waitlist", "fulfilled"};
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void anyAppointmentIsMappedOrSkippedOrNotFhir(FuzzedDataProvider data) {
         JsonObjectBuilder json = Jsons.createObjectBuilder().add("resourceType", "Appointment");
         if (data.consumeBoolean()) {
@@ -84,7 +84,7 @@ class FhirAppointmentFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void anyPatientGivesAMobileNumberOrNone(FuzzedDataProvider data) {
         JsonArrayBuilder telecom = Jsons.createArrayBuilder();
         for (int i = data.consumeInt(0, 4); i > 0; i--) {

@@ -47,8 +47,10 @@ class SmsTemplatePreviewsTest {
         assertThat(texts.link("zh-CN", "{organization} 请点 {link}", "诊所", "L")).isEqualTo("诊所 请点 L");
         assertThat(texts.reply("HELP", "en", "Call {organization} on 555.", "North Clinic"))
                 .isEqualTo("Call North Clinic on 555.");
-        // STOP and START keep the shipped answers
-        assertThat(texts.reply("STOP", "en", "Call us.", "North Clinic")).contains("no more messages");
+        // STOP and START are worded alike; without the organization's own wording, the shipped answer
+        assertThat(texts.reply("STOP", "en", "{organization}: unsubscribed.", "North Clinic"))
+                .isEqualTo("North Clinic: unsubscribed.");
+        assertThat(texts.reply("STOP", "en", null, "North Clinic")).contains("no more messages");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.openvisit.notify.application;
 
 import org.junit.jupiter.api.Test;
+import org.openvisit.notify.domain.model.SmsTemplateKind;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,5 +65,23 @@ class SmsTextsTest {
     void repliesToKeywords() {
         assertThat(texts.reply("STOP", "en", "North Clinic")).contains("no more messages");
         assertThat(texts.reply("HELP", "ru", "Клиника")).contains("СТОП");
+    }
+
+    @Test
+    void anOrganizationsOwnWordingOfAKeywordsAnswerIsSentInstead() {
+        assertThat(texts.reply("START", "en", "{organization}: welcome back.", "North Clinic"))
+                .isEqualTo("North Clinic: welcome back.");
+        assertThat(texts.reply("STOP", "zh-CN", null, "北方诊所")).as("no own wording: the shipped one")
+                .isEqualTo(texts.reply("STOP", "zh-CN", "北方诊所"));
+    }
+
+    @Test
+    void theAnswersToStopAndStartCanBeWordedAndResetToTheShippedText() {
+        for (String language : new String[]{"en", "zh-CN", "zh-TW", "ru"}) {
+            assertThat(texts.defaultTemplate(SmsTemplateKind.STOP, language)).contains("{organization}")
+                    .isEqualTo(texts.reply("STOP", language, "{organization}"));
+            assertThat(texts.defaultTemplate(SmsTemplateKind.START, language)).contains("{organization}")
+                    .isEqualTo(texts.reply("START", language, "{organization}"));
+        }
     }
 }

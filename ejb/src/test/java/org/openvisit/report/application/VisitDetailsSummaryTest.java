@@ -4,6 +4,7 @@ import jakarta.enterprise.event.Event;
 import org.junit.jupiter.api.Test;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.region.domain.model.RegionalStore;
+import org.openvisit.shared.testing.Stubs;
 import org.openvisit.report.domain.model.VisitSummary;
 import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.tenant.domain.model.FhirEnvironment;
@@ -13,8 +14,6 @@ import org.openvisit.visit.domain.model.AppointmentHash;
 import org.openvisit.visit.domain.model.Visit;
 import org.openvisit.visit.domain.model.VisitKeyKind;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,18 +39,18 @@ class VisitDetailsSummaryTest {
     private final VisitSummaryProjector projector = new VisitSummaryProjector();
     private final VisitOrchestrationService visits = new VisitOrchestrationService();
 
-    VisitDetailsSummaryTest() throws Exception {
+    VisitDetailsSummaryTest() {
         RegionalStore store = new RegionalStore(DataRegion.AMERICAS,
-                stub(org.openvisit.visit.domain.model.VisitRepository.class, Map.of(
+                Stubs.of(org.openvisit.visit.domain.model.VisitRepository.class, Map.of(
                         "findForUpdate", a -> Optional.of(visit), "find", a -> Optional.of(visit))),
-                stub(org.openvisit.visit.domain.model.CallQualityRepository.class, Map.of()),
+                Stubs.of(org.openvisit.visit.domain.model.CallQualityRepository.class, Map.of()),
                 null, null,
-                stub(org.openvisit.writeback.domain.model.DeliveryTaskRepository.class, Map.of()),
-                stub(org.openvisit.report.domain.model.VisitSummaryRepository.class, Map.of(
+                Stubs.of(org.openvisit.writeback.domain.model.DeliveryTaskRepository.class, Map.of()),
+                Stubs.of(org.openvisit.report.domain.model.VisitSummaryRepository.class, Map.of(
                         "find", a -> stored.stream().findFirst(),
                         "add", a -> stored.add((VisitSummary) a[0]))),
                 null,
-                stub(org.openvisit.notify.domain.model.SmsFeedRepository.class, Map.of()),
+                Stubs.of(org.openvisit.notify.domain.model.SmsFeedRepository.class, Map.of()),
                 null, null, null);
         RegionDirectory regions = new RegionDirectory() {
             @Override
@@ -60,16 +58,16 @@ class VisitDetailsSummaryTest {
                 return store;
             }
         };
-        set(projector, "regions", regions);
-        set(projector, "settings", new ReportSettings());
-        set(projector, "environments", new EndpointEnvironments() {
+        Stubs.inject(projector, "regions", regions);
+        Stubs.inject(projector, "settings", new ReportSettings());
+        Stubs.inject(projector, "environments", new EndpointEnvironments() {
             @Override
             public FhirEnvironment of(UUID endpointId) {
                 return FhirEnvironment.PRODUCTION;
             }
         });
-        set(visits, "regions", regions);
-        set(visits, "learned", stub(Event.class, Map.of("fire", a -> {
+        Stubs.inject(visits, "regions", regions);
+        Stubs.inject(visits, "learned", Stubs.of(Event.class, Map.of("fire", a -> {
             fired.add(a[0]);
             projector.onDetails((VisitDetailsLearned) a[0]); // as CDI calls the observer, in the same transaction
             return null;
@@ -102,35 +100,5 @@ class VisitDetailsSummaryTest {
         visits.recordDepartmentName(visit.id(), "Riverside Virtual Care");
         assertThat(fired).hasSize(2);
         assertThat(stored.get(0).bookedStart()).contains(T0.plus(Duration.ofHours(2)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T stub(Class<T> type, Map<String, Function<Object[], Object>> answers) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
-            Function<Object[], Object> answer = answers.get(method.getName());
-            if (answer != null) {
-                return answer.apply(args);
-            }
-            Class<?> r = method.getReturnType();
-            if (r == Optional.class) {
-                return Optional.empty();
-            }
-            if (List.class.isAssignableFrom(r)) {
-                return List.of();
-            }
-            if (r == boolean.class) {
-                return false;
-            }
-            if (r == int.class || r == long.class) {
-                return r == int.class ? (Object) 0 : (Object) 0L;
-            }
-            return null;
-        });
-    }
-
-    private static void set(Object target, String name, Object value) throws Exception {
-        Field f = target.getClass().getDeclaredField(name);
-        f.setAccessible(true);
-        f.set(target, value);
     }
 }

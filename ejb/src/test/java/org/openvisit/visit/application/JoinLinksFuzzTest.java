@@ -29,7 +29,7 @@ class JoinLinksFuzzTest {
     private static final JoinLinks LINKS = new JoinLinks(KEY, Duration.ofHours(4),
             Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC));
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void anyLinkIsAGrantOrARefusal(FuzzedDataProvider data) throws JOSEException {
         boolean signed = data.consumeBoolean();
         String token;

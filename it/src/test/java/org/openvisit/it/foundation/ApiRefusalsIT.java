@@ -49,9 +49,12 @@ class ApiRefusalsIT {
     }
 
     private static HttpResponse<String> call(String method, URI uri, User user) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        // the feed certificate's upload takes the certificate file itself; every other body is JSON
+        boolean certificate = uri.getPath().endsWith("/feed-certificate");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", certificate ? "application/x-pem-file" : "application/json")
                 .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{}"));
+                        : HttpRequest.BodyPublishers.ofString(certificate ? "-----BEGIN CERTIFICATE-----" : "{}"));
         if (user != null) {
             request.header("Authorization", SharedServer.basic(user.username(), user.password()));
         }

@@ -34,13 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * saying so, then, with the policy granted, Test connection passing and two launches of one appointment landing on
  * the one meeting's join URL. A patient (launch or join link) gets OpenVisit's own page first: the device test and a
  * button on to the meeting, whose join URL the page does not show. Then the meeting's attendance (served by the stand-in in Graph's shape) becomes the
- * visit's connect / disconnect events: in the write-back outbox (held in the queue by an EHR fault so that they can be
- * read there) with Graph's times, in the reports, each once however often the reports are read, and no guest's name
- * anywhere. Last, with clinicians asked to sign in with Microsoft once and to organize their meetings: the first
+ * visit's connect / disconnect events: in the write-back outbox (listed with their status, delivered ones too) with
+ * Graph's times, delivered to the sandbox EHR, in the reports, each once however often the reports are read, and no guest's name
+ * anywhere; once everyone has left and the session's end is older than the quiet period, the visit ends at that end
+ * and the EHR gets VISIT_ENDED. Last, with clinicians asked to sign in with Microsoft once and to organize their meetings: the first
  * launch goes through the stand-in's Microsoft sign-in (PKCE, id_token checked), later ones straight to the meeting,
  * a new visit's meeting is organized by the clinician's Entra identity, and the link can be seen and removed.
  */
-@org.junit.jupiter.api.parallel.Isolated("the EHR fault that holds its write-back in the queue would fail every other class's EHR calls")
 class TeamsLaunchIT {
 
     private static final String ADA = "Practitioner/prac-ada-okafor";
@@ -114,6 +114,8 @@ class TeamsLaunchIT {
         assertThat(check.getBoolean("ok")).as(check.toString()).isFalse();
         assertThat(check.getString("failure")).isEqualTo("NO_ACCESS_POLICY");
         assertThat(check.getString("detail")).contains("Grant-CsApplicationAccessPolicy");
+        assertThat(check.getString("words")).as("the page's words, English without Accept-Language")
+                .startsWith("No application access policy lets the app create meetings");
 
         HttpResponse<String> onTeams = TenantApi.put(TenantApi.OPERATOR, teams + "/platform", null,
                 "{\"meetingPlatform\":\"microsoft-teams\"}");
@@ -142,6 +144,18 @@ class TeamsLaunchIT {
                 .containsExactly("OnlineMeetings.ReadWrite.All=true", "OnlineMeetingArtifact.Read.All=true",
                         "CallRecords.Read.All=false");
         assertThat(check.getBoolean("permissionsRead")).as("a token was had before the policy failed").isTrue();
+        // the same answer in words for a Russian reader: the outcome and each permission, as on the Teams page
+        HttpResponse<String> inRussian = Http.send(HttpRequest.newBuilder(TenantApi.at(teams + "/check"))
+                .header("Authorization", TenantApi.OPERATOR.authorization()).header("Accept-Language", "ru")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        JsonObject russian = Http.json(inRussian);
+        assertThat(russian.getString("words")).as(inRussian.body()).startsWith("Подключение работает");
+        assertThat(russian.getJsonArray("permissions").getValuesAs(JsonObject.class))
+                .filteredOn(p -> "CallRecords.Read.All".equals(p.getString("graphName")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.getString("permission")).isEqualTo("CALL_RECORDS");
+                    assertThat(p.getString("words")).startsWith("CallRecords.Read.All: отсутствует");
+                });
 
         LaunchBrowser ada = new LaunchBrowser();
         HttpResponse<String> meeting = launch(ada, ADA, "appt-1005", clinic.providerLaunchUrl());
@@ -285,40 +299,52 @@ class TeamsLaunchIT {
         assertThat(stranger.body()).doesNotContain(teamsJoin, "meetup-join");
     }
 
-    /** The meeting's attendance reports become the visit's events, once each, and the reports show the visit. */
+    /**
+     * The meeting's attendance reports become the visit's events, once each, and the reports show the visit; once the
+     * meeting's session is over (everyone left, Teams' end of the session longer ago than the quiet period, 15 minutes
+     * by default) the visit ends at that session's end and the EHR gets {@code VISIT_ENDED}.
+     */
     private static void attendanceBecomesVisitEventsOnce(ApprovedEndpoint clinic, String tenant, String organizer,
                                                          String visitId, String meetingId) throws Exception {
-        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        // a session of half an hour ago: over for longer than the quiet period once everyone has left
+        Instant t0 = Instant.now().minusSeconds(1800).truncatedTo(ChronoUnit.SECONDS);
+        Instant sessionEnd = t0.plusSeconds(310);
         JsonObject guest = record("Attendee", "8:teamsvisitor:guest-" + UUID.randomUUID(), "Pat Guestperson", null,
                 null, t0.plusSeconds(60), t0.plusSeconds(240));
-        setAttendance(meetingId, record("Organizer", organizer, "Ada Okafor", tenant, "ada.okafor@clinic.example",
-                t0, null), guest);
-        assertThat(Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri().resolve("admin/api/faults"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"mode\":\"ERROR\"}"))).statusCode()).isEqualTo(200);
-        try {
-            List<JsonObject> items = awaitItems(clinic, visitId, 3);
-            assertThat(items).extracting(i -> i.getString("eventType") + "@" + Instant.parse(i.getString("occurredAt")))
-                    .containsExactly("CONNECTED@" + t0, "CONNECTED@" + t0.plusSeconds(60),
-                            "DISCONNECTED@" + t0.plusSeconds(240));
+        setAttendance(meetingId, sessionEnd, record("Organizer", organizer, "Ada Okafor", tenant,
+                "ada.okafor@clinic.example", t0, null), guest);
+        List<JsonObject> items = awaitItems(clinic, visitId, 3);
+        assertThat(items).extracting(i -> i.getString("eventType") + "@" + Instant.parse(i.getString("occurredAt")))
+                .containsExactly("CONNECTED@" + t0, "CONNECTED@" + t0.plusSeconds(60),
+                        "DISCONNECTED@" + t0.plusSeconds(240));
 
-            // the organizer leaves: one more event; reading the same report again and again makes no other
-            setAttendance(meetingId, record("Organizer", organizer, "Ada Okafor", tenant, "ada.okafor@clinic.example",
-                    t0, t0.plusSeconds(300)), guest);
-            items = awaitItems(clinic, visitId, 4);
-            int reads = stubAttendanceRequests();
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (stubAttendanceRequests() < reads + 4 && System.nanoTime() < until) {
-                Thread.sleep(500);
-            }
-            assertThat(stubAttendanceRequests()).as("read again").isGreaterThanOrEqualTo(reads + 4);
-            assertThat(queueItems(clinic, visitId)).extracting(i -> i.getString("eventType") + "@"
-                    + Instant.parse(i.getString("occurredAt"))).containsExactly("CONNECTED@" + t0,
-                    "CONNECTED@" + t0.plusSeconds(60), "DISCONNECTED@" + t0.plusSeconds(240),
-                    "DISCONNECTED@" + t0.plusSeconds(300));
-        } finally {
-            Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri().resolve("admin/api/faults")).DELETE());
+        // reading the same report again and again makes no other event, and while the organizer is still in
+        // (no leave) the visit does not end however old the session's end
+        int reads = stubAttendanceRequests(meetingId);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (stubAttendanceRequests(meetingId) < reads + 4 && System.nanoTime() < until) {
+            Thread.sleep(500);
         }
+        assertThat(stubAttendanceRequests(meetingId)).as("read again").isGreaterThanOrEqualTo(reads + 4);
+        assertThat(queueItems(clinic, visitId)).hasSize(3);
+
+        // the organizer leaves: their departure once, then the visit's end at the session's end (not now)
+        setAttendance(meetingId, sessionEnd, record("Organizer", organizer, "Ada Okafor", tenant,
+                "ada.okafor@clinic.example", t0, t0.plusSeconds(300)), guest);
+        items = awaitItems(clinic, visitId, 5);
+        assertThat(items).extracting(i -> i.getString("eventType") + "@"
+                + Instant.parse(i.getString("occurredAt"))).containsExactly("CONNECTED@" + t0,
+                "CONNECTED@" + t0.plusSeconds(60), "DISCONNECTED@" + t0.plusSeconds(240),
+                "DISCONNECTED@" + t0.plusSeconds(300), "VISIT_ENDED@" + sessionEnd);
+        // the EHR took them all, the end included
+        long deliveredBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        List<JsonObject> delivered = queueItems(clinic, visitId, "DELIVERED");
+        while (delivered.size() < 5 && System.nanoTime() < deliveredBy) {
+            Thread.sleep(500);
+            delivered = queueItems(clinic, visitId, "DELIVERED");
+        }
+        assertThat(delivered).as("delivered to the sandbox EHR").extracting(i -> i.getString("eventType"))
+                .containsExactly("CONNECTED", "CONNECTED", "DISCONNECTED", "DISCONNECTED", "VISIT_ENDED");
         HttpResponse<String> report = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits?org="
                 + clinic.organizationId() + "&max=50&from=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
                 .minusDays(30) + "&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30));
@@ -331,6 +357,7 @@ class TeamsLaunchIT {
         assertThat(row.getJsonNumber("durationSeconds").longValue()).as("until the call emptied").isEqualTo(240);
         assertThat(row.getInt("attendantsAtOnce")).as("organizer and guest at once").isEqualTo(2);
         assertThat(row.getString("meetingPlatform")).isEqualTo("microsoft-teams");
+        assertThat(row.getString("status")).as("ended by its meeting").isEqualTo("COMPLETED");
         assertThat(SharedServer.logText()).doesNotContain("Pat Guestperson", "ada.okafor@clinic.example");
     }
 
@@ -385,7 +412,6 @@ class TeamsLaunchIT {
 
         // the meeting's call record: the stand-in notifies OpenVisit (202), which reads it into the visit's quality
         String recordId = UUID.randomUUID().toString();
-        int reads = stubCallRecordRequests();
         JsonObject notified = putCallRecord(recordId, tenant, callRecord(joinUrl, organizer, tenant, "PT0.5S", 0.1));
         assertThat(notified.getJsonArray("notified").getJsonNumber(0).intValue()).isEqualTo(202);
         String organization = teams.split("/")[3];
@@ -403,7 +429,8 @@ class TeamsLaunchIT {
         assertThat(patient.getJsonNumber("rttMaxMs").doubleValue()).isEqualTo(500.0);
         assertThat(patient.getJsonNumber("lossMeanPercent").doubleValue()).isCloseTo(10.0,
                 org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(stubCallRecordRequests()).as("only the notified record was read").isEqualTo(reads + 1);
+        assertThat(stubCallRecordRequests(recordId)).as("the notified record read once").isEqualTo(1);
+        assertThat(stubCallRecordRequests(forged)).as("the forged notification's record never read").isZero();
         HttpResponse<String> report = TenantApi.get(TenantApi.OPERATOR, "/api/reports/visits?org=" + organization
                 + "&max=50&from="
                 + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(30) + "&to="
@@ -416,10 +443,10 @@ class TeamsLaunchIT {
         // Graph notifies the same record again: read again, counted once
         putCallRecord(recordId, tenant, callRecord(joinUrl, organizer, tenant, "PT0.5S", 0.1));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (stubCallRecordRequests() < reads + 2 && System.nanoTime() < until) {
+        while (stubCallRecordRequests(recordId) < 2 && System.nanoTime() < until) {
             Thread.sleep(500);
         }
-        assertThat(stubCallRecordRequests()).isEqualTo(reads + 2);
+        assertThat(stubCallRecordRequests(recordId)).isEqualTo(2);
         Thread.sleep(2000);
         assertThat(timelineQuality(organization, visitId)).extracting(q -> q.getJsonNumber("samples").longValue())
                 .containsExactlyInAnyOrder(2L, 1L);
@@ -486,9 +513,10 @@ class TeamsLaunchIT {
         return Http.json(put);
     }
 
-    private static int stubCallRecordRequests() {
+    /** How often the stand-in answered a request of this call record (this test's own count). */
+    private static int stubCallRecordRequests(String recordId) {
         return Http.json(Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
-                .resolve("graph-admin/meetings?organizer=x")).GET())).getInt("callRecordRequests");
+                .resolve("graph-admin/meetings?organizer=x&callRecord=" + recordId)).GET())).getInt("callRecordRequests");
     }
 
     private static JsonObject awaitCallRecords(String teams, String language,
@@ -541,27 +569,42 @@ class TeamsLaunchIT {
         return (email == null ? r.addNull("emailAddress") : r.add("emailAddress", email)).build();
     }
 
-    private static void setAttendance(String meetingId, JsonObject... records) {
+    /** The meeting's one attendance report: its session began at the first join and ended at {@code sessionEnd}. */
+    private static void setAttendance(String meetingId, Instant sessionEnd, JsonObject... records) {
         var list = Json.createArrayBuilder();
+        Instant sessionStart = null;
         for (JsonObject r : records) {
             list.add(r);
+            Instant join = Instant.parse(r.getJsonArray("attendanceIntervals").getJsonObject(0)
+                    .getString("joinDateTime"));
+            sessionStart = sessionStart == null || join.isBefore(sessionStart) ? join : sessionStart;
         }
         HttpResponse<String> set = Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
                 .resolve("graph-admin/attendance/" + meetingId)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("value", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("id", "report-1").add("totalParticipantCount", records.length)
+                                .add("meetingStartDateTime", String.valueOf(sessionStart))
+                                .add("meetingEndDateTime", sessionEnd.toString())
                                 .add("attendanceRecords", list))).build().toString())));
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
     }
 
-    private static int stubAttendanceRequests() {
+    /** How often the stand-in answered an attendance request of this meeting (this test's own count). */
+    private static int stubAttendanceRequests(String meetingId) {
         return Http.json(Http.send(HttpRequest.newBuilder(SharedServer.sandboxUri()
-                .resolve("graph-admin/meetings?organizer=x")).GET())).getInt("attendanceRequests");
+                .resolve("graph-admin/meetings?organizer=x&meeting=" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8)))
+                .GET())).getInt("attendanceRequests");
     }
 
+    /** The visit's write-back items in their order, whatever their status (delivered ones too). */
     private static List<JsonObject> queueItems(ApprovedEndpoint clinic, String visitId) {
+        return queueItems(clinic, visitId, "PENDING,IN_FLIGHT,RETRYING,FAILED,DELIVERED");
+    }
+
+    /** The visit's write-back items in their order: the queue's, or those of one status. */
+    private static List<JsonObject> queueItems(ApprovedEndpoint clinic, String visitId, String status) {
         HttpResponse<String> queue = TenantApi.get(TenantApi.OPERATOR, "/api/endpoints/" + clinic.endpointId()
-                + "/write-back?max=200");
+                + "/write-back?max=200" + (status == null ? "" : "&status=" + status));
         assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
         return Http.json(queue).getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(i -> visitId.equals(i.getString("visitId")))

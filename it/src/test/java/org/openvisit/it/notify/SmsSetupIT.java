@@ -248,13 +248,7 @@ class SmsSetupIT {
     }
 
     private static String sign(String secret, byte[] body) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
+        return org.openvisit.it.support.SiuMessages.hmac(secret, new String(body, StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> feed(String endpoint, String message, String signature) {
@@ -418,7 +412,10 @@ class SmsSetupIT {
         assertThat(notApplicable.statusCode()).isEqualTo(409);
         assertThat(notApplicable.body()).contains("MSA|AE|C6-" + facility).contains("cancelled");
 
-        // STOP: answered once, then nothing more to this number
+        // STOP: answered once, in the organization's own words of it, then nothing more to this number
+        HttpResponse<String> ownStop = TenantApi.put(org.admin(), org.sms() + "/templates/STOP/en", null,
+                "{\"text\":\"{organization}: unsubscribed, nothing more will come. Text START to rejoin.\"}");
+        assertThat(ownStop.statusCode()).as(ownStop.body()).isEqualTo(200);
         HttpResponse<String> stop = TenantApi.post(org.admin(), org.sms() + "/messages/inbound",
                 "{\"from\":\"+12025550147\",\"to\":\"" + from + "\",\"text\":\"Stop\"}");
         assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
@@ -433,8 +430,134 @@ class SmsSetupIT {
         assertThat(bodies).hasSize(4);
         assertThat(bodies.stream().filter(b -> b.contains("is booked"))).hasSize(2);
         assertThat(bodies.stream().filter(b -> b.contains("is cancelled"))).hasSize(1);
-        assertThat(bodies.stream().filter(b -> b.contains("no more messages"))).hasSize(1);
+        assertThat(bodies.stream().filter(b -> b.contains(": unsubscribed, nothing more will come."))).hasSize(1);
         assertThat(SharedServer.logText()).doesNotContain("2025550147").doesNotContain("202 5550147");
+    }
+
+    private static HttpResponse<String> uploadCertificate(Org org, String endpoint, String contentType, byte[] file,
+                                                          String language) {
+        return Http.send(HttpRequest.newBuilder(TenantApi.at(org.sms() + "/endpoints/" + endpoint + "/feed-certificate"))
+                .header("Authorization", org.admin().authorization()).header("Content-Type", contentType)
+                .header("Accept-Language", language).PUT(HttpRequest.BodyPublishers.ofByteArray(file)));
+    }
+
+    private static boolean noCertificate(JsonObject settings) {
+        return !settings.containsKey("feedCertificate") || settings.isNull("feedCertificate");
+    }
+
+    private static HttpResponse<String> signedFeed(String endpoint, String message, String signature,
+                                                   String timestamp) {
+        return Http.send(HttpRequest.newBuilder(TenantApi.at("/api/feeds/hl7v2/" + endpoint))
+                .header("Content-Type", "application/hl7-v2").header("X-OpenVisit-Signature", signature)
+                .header("X-OpenVisit-Timestamp", timestamp)
+                .POST(HttpRequest.BodyPublishers.ofString(message, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The certificate way of the HTTPS feed: the uploads refused in the caller's language (not a certificate, a
+     * private key in the file, expired, a short RSA key), an EC certificate uploaded as PEM and shown with its
+     * fingerprint, an S12 signed with its key applied once (AA, the confirmation in the outbox as with the secret), the
+     * same message signed by another key, with a stale timestamp or with the secret's scheme refused (401, AR); after
+     * the removal the endpoint has no way in (404).
+     */
+    @Test
+    void theFeedTakesAMessageSignedWithTheUploadedCertificatesKeyAndNoOtherKey() throws Exception {
+        Org org = organization("SMS cert");
+        consentBoth(org);
+        String endpoint = endpointWithActiveNumber(org, "CertAnalyst", "sms-cert");
+        HttpResponse<String> saved = TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint, null,
+                "{\"confirmation\":true,\"reminderMinutes\":[],\"phoneRegion\":\"US\",\"language\":\"en\","
+                        + "\"timeZone\":\"America/New_York\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        // refusals, each in the caller's language
+        HttpResponse<String> garbage = uploadCertificate(org, endpoint, "application/x-pem-file",
+                "not a certificate".getBytes(StandardCharsets.US_ASCII), "en");
+        TenantApi.assertProblem(garbage, 400);
+        assertThat(Http.json(garbage).getString("detail")).contains("not an X.509 certificate");
+        HttpResponse<String> garbageRu = uploadCertificate(org, endpoint, "application/x-pem-file",
+                "not a certificate".getBytes(StandardCharsets.US_ASCII), "ru");
+        TenantApi.assertProblem(garbageRu, 400);
+        assertThat(Http.json(garbageRu).getString("detail")).contains("не является сертификатом X.509");
+        EngineCertificates engine = EngineCertificates.make("-keyalg", "EC", "-groupname", "secp256r1",
+                "-validity", "30");
+        HttpResponse<String> withKey = uploadCertificate(org, endpoint, "application/x-pem-file", (engine.pem()
+                + "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n").getBytes(StandardCharsets.US_ASCII),
+                "zh-CN");
+        TenantApi.assertProblem(withKey, 400);
+        assertThat(Http.json(withKey).getString("detail")).contains("私钥");
+        EngineCertificates expired = EngineCertificates.make("-keyalg", "RSA", "-keysize", "2048",
+                "-startdate", "-400d", "-validity", "30");
+        HttpResponse<String> tooOld = uploadCertificate(org, endpoint, "application/pkix-cert",
+                expired.certificate().getEncoded(), "en");
+        TenantApi.assertProblem(tooOld, 400);
+        assertThat(Http.json(tooOld).getString("detail")).contains("expired on");
+        EngineCertificates weak = EngineCertificates.make("-keyalg", "RSA", "-keysize", "1024", "-validity", "30");
+        HttpResponse<String> short1024 = uploadCertificate(org, endpoint, "application/pkix-cert",
+                weak.certificate().getEncoded(), "zh-TW");
+        TenantApi.assertProblem(short1024, 400);
+        assertThat(Http.json(short1024).getString("detail")).contains("RSA-1024").contains("2048 位元");
+        assertThat(noCertificate(Http.json(TenantApi.get(org.admin(), org.sms() + "/endpoints/" + endpoint))))
+                .as("nothing kept").isTrue();
+
+        // the engine's certificate (PEM), shown with its fingerprint; the secret is not needed
+        HttpResponse<String> uploaded = uploadCertificate(org, endpoint, "application/x-pem-file",
+                engine.pem().getBytes(StandardCharsets.US_ASCII), "en");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        JsonObject certificate = Http.json(uploaded).getJsonObject("feedCertificate");
+        String fingerprint = java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(engine.certificate().getEncoded()));
+        assertThat(certificate.getString("sha256Fingerprint")).isEqualTo(fingerprint);
+        assertThat(certificate.getString("subject")).isEqualTo("CN=North interface engine,O=OpenVisit IT");
+        assertThat(certificate.getString("key")).isEqualTo("EC P-256");
+        assertThat(certificate.getString("scheme")).isEqualTo("ecdsa-sha256");
+        assertThat(certificate.getString("uploadedBy")).isEqualTo(org.admin().username());
+        assertThat(certificate.getBoolean("validNow")).isTrue();
+        assertThat(Http.json(uploaded).getBoolean("feedSecretSet")).isFalse();
+
+        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        String booked = siu("S12", "K1-" + endpoint.substring(0, 8), "CERTFAC", "APT-C1", start, "5550171");
+        byte[] bytes = booked.getBytes(StandardCharsets.UTF_8);
+        String now = Long.toString(Instant.now().getEpochSecond());
+
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        HttpResponse<String> otherKey = signedFeed(endpoint, booked, EngineCertificates.sign(
+                generator.generateKeyPair().getPrivate(), now, bytes), now);
+        assertThat(otherKey.statusCode()).as(otherKey.body()).isEqualTo(401);
+        assertThat(otherKey.body()).contains("MSA|AR|K1-").contains("does not match");
+        String old = Long.toString(Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond());
+        HttpResponse<String> stale = signedFeed(endpoint, booked, EngineCertificates.sign(engine.key(), old, bytes),
+                old);
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(401);
+        assertThat(stale.body()).contains("MSA|AR|K1-").contains("seconds away");
+        assertThat(feed(endpoint, booked, sign("no secret here", bytes)).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> accepted = signedFeed(endpoint, booked, EngineCertificates.sign(engine.key(), now, bytes),
+                now);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.body()).contains("MSA|AA|K1-");
+        assertThat(accepted.headers().firstValue("X-OpenVisit-Feed-Result")).hasValue("ACCEPTED");
+        // sent again within the five minutes: the control id was applied before, nothing changes
+        String later = Long.toString(Instant.now().getEpochSecond());
+        HttpResponse<String> again = signedFeed(endpoint, booked, EngineCertificates.sign(engine.key(), later, bytes),
+                later);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("X-OpenVisit-Feed-Result")).hasValue("DUPLICATE");
+
+        List<JsonObject> sent = awaitOutbox(org, 1);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getString("toMasked")).isEqualTo("+1••••••0171");
+        assertThat(sent.get(0).getString("body")).contains("is booked").contains("/j/");
+
+        // removed: the endpoint has neither a secret nor a certificate, so the feed has no way in
+        HttpResponse<String> removed = delete(org.admin(), org.sms() + "/endpoints/" + endpoint + "/feed-certificate");
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(noCertificate(Http.json(removed))).isTrue();
+        String control2 = siu("S12", "K2-" + endpoint.substring(0, 8), "CERTFAC", "APT-C2", start, "5550172");
+        String t2 = Long.toString(Instant.now().getEpochSecond());
+        assertThat(signedFeed(endpoint, control2, EngineCertificates.sign(engine.key(), t2,
+                control2.getBytes(StandardCharsets.UTF_8)), t2).statusCode()).isEqualTo(404);
     }
 
     private static HttpResponse<String> sendLink(org.openvisit.it.rooms.RoomClient client, String visit, String number,
@@ -624,6 +747,38 @@ class SmsSetupIT {
         return org;
     }
 
+    /**
+     * The endpoint's integration records, as its EHR's interface team downloads them, hold the SMS feed's address,
+     * the field of the patient's mobile number and the number messages come from — no secret.
+     */
+    private static void smsRecordsAreAmongTheIntegrationRecords(Org org, String endpoint) {
+        org.openvisit.it.tenant.PortalClient browser = new org.openvisit.it.tenant.PortalClient();
+        browser.signIn(org.admin().username(), org.admin().password());
+        HttpResponse<String> download = browser.get("/portal/integration-records?endpoint=" + endpoint);
+        assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
+        java.util.Map<String, String> records = new java.util.LinkedHashMap<>();
+        Http.json(download).getJsonArray("records").getValuesAs(JsonObject.class)
+                .forEach(r -> records.put(r.getString("key"), r.getString("value")));
+        assertThat(records).containsKeys("providerLaunchUrl", "smsFeedUrl", "smsPatientNumber", "smsSendingNumbers");
+        assertThat(records.get("smsFeedUrl")).isEqualTo(SharedServer.baseUri().resolve("/api/feeds/hl7v2/" + endpoint)
+                .toString());
+        assertThat(records.get("smsPatientNumber")).startsWith("PID-13");
+        assertThat(records.get("smsSendingNumbers")).matches("\\+1202\\d{7}");
+        assertThat(records.keySet()).noneMatch(k -> k.toLowerCase(Locale.ROOT).contains("secret"));
+    }
+
+    /** A new endpoint of the organization (approved by an analyst of its own) with a new active number linked. */
+    private static String endpointWithActiveNumber(Org org, String analyst, String host) {
+        String numberId = request(org, "202").getString("id");
+        assertThat(awaitFinished(org, numberId, new ArrayList<>())).endsWith("ACTIVE");
+        String approver = TenantApi.user(TenantApi.OPERATOR, org.id(), analyst, "EHR_ANALYST").username();
+        String endpoint = TenantApi.endpoint(org.admin(), org.id(), "https://" + TenantApi.unique(host)
+                .toLowerCase(Locale.ROOT) + ".example.org/fhir", "TEST", approver, false).getString("id");
+        assertThat(put(org.admin(), org.sms() + "/numbers/" + numberId + "/endpoints/" + endpoint).statusCode())
+                .isEqualTo(200);
+        return endpoint;
+    }
+
     static JsonObject feedSource(Org org, String endpoint) {
         HttpResponse<String> read = TenantApi.get(org.admin(), org.sms() + "/endpoints/" + endpoint + "/feed-source");
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
@@ -747,6 +902,7 @@ class SmsSetupIT {
         org.openvisit.it.launch.ApprovedEndpoint clinic = org.openvisit.it.launch.ApprovedEndpoint.at(
                 SharedServer.sandboxUri().resolve("fhir").toString(), "SMS FHIR refused");
         Org org = fhirReady("SMS FHIR refused", clinic);
+        smsRecordsAreAmongTheIntegrationRecords(org, clinic.endpointId());
         HttpResponse<String> client = TenantApi.put(org.admin(), "/api/endpoints/" + clinic.endpointId()
                 + "/write-back/settings", null, "{\"adapter\":\"FHIR\",\"clientId\":\"unknown-to-the-ehr\"}");
         assertThat(client.statusCode()).as(client.body()).isEqualTo(200);
@@ -811,13 +967,7 @@ class SmsSetupIT {
     void aTemplateEditedOnTheSmsPageIsCheckedPreviewedAndUsedByTheNextMessage() throws Exception {
         Org org = organization("SMS wording");
         consentBoth(org);
-        String numberId = request(org, "202").getString("id");
-        assertThat(awaitFinished(org, numberId, new ArrayList<>())).endsWith("ACTIVE");
-        String approver = TenantApi.user(TenantApi.OPERATOR, org.id(), "WordingAnalyst", "EHR_ANALYST").username();
-        String endpoint = TenantApi.endpoint(org.admin(), org.id(), "https://" + TenantApi.unique("sms-wording")
-                .toLowerCase(Locale.ROOT) + ".example.org/fhir", "TEST", approver, false).getString("id");
-        assertThat(put(org.admin(), org.sms() + "/numbers/" + numberId + "/endpoints/" + endpoint).statusCode())
-                .isEqualTo(200);
+        String endpoint = endpointWithActiveNumber(org, "WordingAnalyst", "sms-wording");
         String facility = "FAC" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         assertThat(TenantApi.put(org.admin(), org.sms() + "/endpoints/" + endpoint, null,
                 "{\"confirmation\":true,\"reminderMinutes\":[15],\"phoneRegion\":\"US\",\"language\":\"en\","
@@ -897,7 +1047,7 @@ class SmsSetupIT {
         String later = browser.get("/sms.xhtml?org=" + org.id()).body();
         assertThat(later).contains("id=\"refusals-" + endpoint + "\"")
                 .contains("no mobile number for the patient: 1, last on")
-                .contains("missing or wrong signature: 1, last on");
+                .contains("missing or wrong signature, an expired certificate or a stale timestamp: 1, last on");
         assertThat(TenantApi.get(org.admin(), org.sms() + "/messages/feed-refusals").body())
                 .contains("\"reason\":\"NO_MOBILE\"").contains("\"refused\":1");
 

@@ -50,7 +50,9 @@ class PagesInFourLanguagesIT {
             // the QR code of the second factor's set-up
             "QR",
             // the SMS encodings named on the SMS page (GSM-7, UCS-2)
-            "GSM", "UCS");
+            "GSM", "UCS",
+            // the feed certificate's formats and key types, and the lines of a PEM file, as the hint quotes them
+            "EC", "DER", "BEGIN", "END", "CERTIFICATE", "cer", "crt");
 
     private static final Pattern URL = Pattern.compile("\\S+://\\S+");
     /** The labels the collector puts before attribute texts (to tell where a word came from), not page text. */
@@ -98,6 +100,13 @@ class PagesInFourLanguagesIT {
                 .statusCode()).isEqualTo(200);
         assertThat(TenantApi.put(admin, sms + "/endpoints/" + endpointId + "/feed-source", null,
                 "{\"source\":\"FHIR_POLLING\"}").statusCode()).isEqualTo(200);
+        // the feed's certificate (an interface engine's, made by keytool), so its subject, validity and fingerprint show
+        java.net.http.HttpResponse<String> certificate = Http.send(java.net.http.HttpRequest.newBuilder(TenantApi.at(
+                        sms + "/endpoints/" + endpointId + "/feed-certificate"))
+                .header("Authorization", admin.authorization()).header("Content-Type", "application/x-pem-file")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(org.openvisit.it.notify.EngineCertificates
+                        .make("-keyalg", "RSA", "-keysize", "2048", "-validity", "30").pem())));
+        assertThat(certificate.statusCode()).as(certificate.body()).isEqualTo(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.openvisit.it.support.Http;
 import org.openvisit.it.rooms.RoomClient;
 import org.openvisit.it.support.PrivacyScan;
 import org.openvisit.it.support.SharedServer;
+import org.openvisit.it.support.SiuMessages;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -46,10 +48,10 @@ class RegionalStoresIT {
         assertThat(regional.getString("status")).isEqualTo("UP");
         for (String region : new String[] {"americas", "emea", "apac"}) {
             assertThat(regional.getJsonObject("data").getString(region)).as(region).isEqualTo("UP");
-            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("22");
+            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("23");
             assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit-" + region + ".mv.db"))).as(region).isTrue();
         }
-        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("49");
+        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("50");
         assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit.mv.db"))).isTrue();
         String log = SharedServer.logText();
         assertThat(log).doesNotContainIgnoringCase("not found;").doesNotContain("Table \"")
@@ -175,7 +177,7 @@ class RegionalStoresIT {
                 apac = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
             }
             assertThat(apac.getJsonObject("data").getString("apac")).as(apac.toString()).isEqualTo("UP");
-            assertThat(apac.getJsonObject("data").getString("apacSchemaVersion")).isEqualTo("22");
+            assertThat(apac.getJsonObject("data").getString("apacSchemaVersion")).isEqualTo("23");
             // every region took its revoked join links (regional V18): the global store's old table is gone
             String oldTable = "table_name IN ('revoked_join_link', 'revoked_join_link_leaving')";
             for (int i = 0; i < 20 && countWhere(globalUrl, "information_schema.tables", oldTable) > 0; i++) {
@@ -211,7 +213,8 @@ class RegionalStoresIT {
     }
 
     /** The mobile number typed for the patient, as typed and as stored in the clear would look. */
-    private static final List<String> PATIENT_PHONE = List.of("2025550148", "555-0148", "5550148");
+    private static final List<String> PATIENT_PHONE = List.of("2025550148", "555-0148", "5550148", "5550149",
+            "Oyelaran", "APT-REGIONS-1");
 
     private static String demoOrganization(SharedServer server) {
         HttpResponse<String> organizations = Http.getAsOperator(server.base().resolve("/api/organizations?max=200"));
@@ -322,10 +325,60 @@ class RegionalStoresIT {
                         StandardCharsets.UTF_8), "X-OpenVisit-Request", "sms", "Accept-Language", "en");
         assertThat(Http.json(again).getString("result")).as(again.body()).isEqualTo("OPTED_OUT");
 
+        aFailingCarrierDeliversTheConfirmationOnceAfterItsBackOff(server, admin, sms, endpoint, activeNumber);
+
         // the visit stays open: the move below is first refused because of it
         lobby.close();
         doctor.close();
         return link;
+    }
+
+    /**
+     * The EHR's HL7v2 feed books an appointment while Twilio answers 503 to six calls in a row (two sends of three
+     * tries each): the confirmation stays pending through the number's back-off and reaches the patient exactly once,
+     * from the endpoint's number, delivered.
+     */
+    private static void aFailingCarrierDeliversTheConfirmationOnceAfterItsBackOff(SharedServer server, String admin,
+                                                                                String sms, String endpoint,
+                                                                                String activeNumber) throws Exception {
+        assertThat(as(admin, "PUT", server.base().resolve(sms + "/endpoints/" + endpoint),
+                "{\"confirmation\":true,\"reminderMinutes\":[],\"phoneRegion\":\"US\",\"language\":\"en\","
+                        + "\"timeZone\":\"America/New_York\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> madeSecret = as(admin, "POST", server.base().resolve(sms + "/endpoints/" + endpoint
+                + "/feed-secret"), "{}");
+        assertThat(madeSecret.statusCode()).as(madeSecret.body()).isEqualTo(200);
+        String secret = Http.json(madeSecret).getString("secret");
+        HttpResponse<String> failing = Http.send(HttpRequest.newBuilder(server.base().resolve(
+                "/ehr-sandbox/twilio-admin/fault?times=6&status=503")).PUT(HttpRequest.BodyPublishers.noBody()));
+        assertThat(failing.statusCode()).as(failing.body()).isEqualTo(200);
+
+        String booked = SiuMessages.s12("REGIONS-C1", "APT-REGIONS-1", Instant.now().plus(Duration.ofHours(4)),
+                "Oyelaran^Tomi", "5550149");
+        HttpResponse<String> fed = Http.send(HttpRequest.newBuilder(server.base().resolve("/api/feeds/hl7v2/"
+                + endpoint)).header("Content-Type", "application/hl7-v2")
+                .header("X-OpenVisit-Signature", SiuMessages.hmac(secret, booked))
+                .POST(HttpRequest.BodyPublishers.ofString(booked, StandardCharsets.UTF_8)));
+        assertThat(fed.statusCode()).as(fed.body()).isEqualTo(200);
+        assertThat(fed.body()).contains("MSA|AA|REGIONS-C1");
+
+        List<JsonObject> confirmations = List.of();
+        for (int i = 0; i < 120 && confirmations.isEmpty(); i++) {
+            Thread.sleep(250);
+            confirmations = twilioMessagesTo(server, "+12025550149");
+        }
+        List<JsonObject> taken = confirmations;
+        assertThat(taken).as("the confirmation, once Twilio answered again").singleElement().satisfies(m -> {
+            assertThat(m.getString("from")).isEqualTo(activeNumber);
+            assertThat(m.getString("body")).contains("is booked", "/j/");
+        });
+        assertThat(Http.json(Http.get(server.base().resolve("/ehr-sandbox/twilio-admin/fault"))).getInt("remaining"))
+                .as("all six failures were met: the send was tried again after them").isZero();
+        Thread.sleep(6_000); // three runs of the 2-second send job: no second copy
+        assertThat(twilioMessagesTo(server, "+12025550149")).as("exactly once").hasSize(1);
+        assertThat(Http.parse(as(admin, "GET", server.base().resolve(sms + "/messages?status=DELIVERED"), null)
+                .body()).asJsonArray().getValuesAs(JsonObject.class))
+                .filteredOn(m -> m.getString("body").contains("is booked")).singleElement()
+                .satisfies(m -> assertThat(m.getString("carrierMessageId")).isEqualTo(taken.get(0).getString("sid")));
     }
 
     /** The messages the sandbox's Twilio stand-in took for {@code to}. */

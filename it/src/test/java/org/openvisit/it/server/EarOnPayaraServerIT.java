@@ -67,9 +67,10 @@ class EarOnPayaraServerIT {
         // location any more" for it at start
         assertThat(domain.deployToGroup(sandbox, "ehr-sandbox", "ehr-sandbox")).contains("deployed");
         long starting = System.nanoTime();
-        // on a fresh database the first instance starts alone: two instances starting at once both created the first
-        // operator account, and the second failed on the unique user name (duplicate key uq_portal_account_username_key,
-        // AccountService.createFirstOperator), leaving OpenVisit undeployed there: one run in four (start-deployment-group)
+        // one instance after the other: started at once (start-deployment-group), one run of two at load 18-20 had the
+        // second instance's /health/ready answer 500 for five minutes (Payara's health service: "appInfo is null", so
+        // OpenVisit was not loaded there); its log was lost then (kept now, keepTheInstanceLogs). Until a parallel
+        // start is shown to be sound at this machine's load, the suite does not gamble on it
         for (PayaraServerDomain.Instance instance : instances) {
             domain.startInstance(instance);
             awaitReady(instance, "/health/ready");
@@ -127,12 +128,28 @@ class EarOnPayaraServerIT {
     @AfterAll
     void undeployAndStop() throws IOException {
         try {
+            keepTheInstanceLogs();
             if (domain != null) {
                 domain.close();
             }
         } finally {
             if (database != null) {
                 database.close();
+            }
+        }
+    }
+
+    /** The instances' logs outlive the domain (removed by close) under target/ear-instance-logs, for a failed start. */
+    private void keepTheInstanceLogs() throws IOException {
+        if (instances == null) {
+            return;
+        }
+        Path kept = Path.of(System.getProperty("openvisit.it.output", "target")).resolve("ear-instance-logs");
+        Files.createDirectories(kept);
+        for (PayaraServerDomain.Instance instance : instances) {
+            if (Files.exists(instance.serverLog())) {
+                Files.copy(instance.serverLog(), kept.resolve(instance.name() + "-server.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -233,6 +250,15 @@ class EarOnPayaraServerIT {
             // JMS). Nothing else may be SEVERE
             assertThat(severe(log)).as(instance.name()).allMatch(entry -> entry.contains("SLF4J(W)")
                     || entry.contains("MQJMSRA_MC4001"));
+            // on a fresh database, neither instance lost a store or the demo organization to the other
+            assertThat(log).as(instance.name()).doesNotContain("cannot be migrated now")
+                    .doesNotContain("could not be seeded").contains("Store global: schema at version");
+            for (String raceLost : List.of("Another node of this installation created the first operator",
+                    "the demo organization's seed is tried again")) {
+                if (log.contains(raceLost)) {
+                    System.out.println(instance.name() + " lost a start-up race and went on: " + raceLost);
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import org.openvisit.database.TestDatabase;
 import org.openvisit.it.rooms.RoomClient;
 import org.openvisit.it.support.Http;
 import org.openvisit.it.support.PrivacyScan;
+import org.openvisit.it.support.SiuMessages;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -27,6 +28,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -69,7 +74,11 @@ class WriteBackClusterIT {
                 "OPENVISIT_DB_URL", database.url(),
                 "OPENVISIT_DB_USER", TestDatabase.POSTGRES_USER,
                 "OPENVISIT_DB_PASSWORD", "unused-with-trust-auth",
-                "OPENVISIT_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey)));
+                "OPENVISIT_SECRETS_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey),
+                // the SMS test: numbers within a second, and confirmations sent at 2 a second per number (the built-in
+                // carrier's own pace is 1,000), so that a node can be killed while both are sending
+                "OPENVISIT_SMS_BUILTIN_PROVISIONING_DELAY_MS", "300",
+                "OPENVISIT_SMS_BUILTIN_RATE_PER_NUMBER", "2"));
         servers.startSandboxAndFirstNode(); // the first node migrates the database and seeds the demo organization
         servers.node(1).start();
         balancer = servers.balancer();
@@ -95,17 +104,24 @@ class WriteBackClusterIT {
     @Test
     @Order(1)
     void bothNodesDeliverFromOneOutboxAndNoTaskIsDeliveredTwice() throws Exception {
-        // events recorded on both nodes at once; each node's relay is woken by its own and polls for the other's.
-        // The EHR holds the first 48 requests three seconds each, so that one relay cannot drain the outbox before the
-        // other has claimed (with fast deliveries either may take it all, and "both delivered" would be luck; with one
-        // second each, one relay did take all 400 in two runs of this session on a machine at load 10-16).
-        ehr.fault("{\"mode\":\"HANG\",\"hangSeconds\":3,\"count\":48}");
+        // The relays take turns first, so that each has delivered whatever the machine's load (left to themselves on a
+        // loaded machine, one relay took all 400 in clean-clone runs: its timeouts opened the other's circuit, or it
+        // simply claimed first), then run side by side on what is left, both claiming from one outbox at once. The
+        // EHR holds every request a second until then, so that neither can drain the outbox alone before the other
+        // starts (the nodes give up on a request after 1.5 s: a timeout under load is retried, as in production).
+        setRelay(first, false);
+        setRelay(second, false);
         CompletableFuture<List<String>> onFirst = CompletableFuture.supplyAsync(() -> backlog(first, 40));
         CompletableFuture<List<String>> onSecond = CompletableFuture.supplyAsync(() -> backlog(second, 40));
         assertThat(onFirst.join()).hasSize(40);
         assertThat(onSecond.join()).hasSize(40);
-        first.awaitDrained(400);
+        ehr.fault("{\"mode\":\"HANG\",\"hangSeconds\":1}");
+        setRelay(second, true);
+        awaitDeliveryBy(servers.node(1).name());
+        setRelay(first, true);
+        awaitDeliveryBy(servers.node(0).name());
         ehr.clearFault();
+        first.awaitDrained(400);
 
         Map<String, Integer> deliveredBy = deliveriesPerNode();
         assertThat(deliveredBy.keySet()).as("both relays delivered; the queue as each node sees it: %s / %s",
@@ -268,7 +284,7 @@ class WriteBackClusterIT {
      * kill for both: each restart of a node costs a Payara boot.)
      */
     @Test
-    @Order(4)
+    @Order(5)
     void whenANodeDiesItsPatientComesBackThroughTheBalancerAndItsClaimsGoToTheNodeThatLives() throws Exception {
         OpenVisitNode clinicianNode = servers.node(0);
         OpenVisitNode patientNode = servers.node(1);
@@ -297,7 +313,7 @@ class WriteBackClusterIT {
 
         // deliveries under way on the patient's node: the other relay paused, the EHR holding each request 1 s
         ehr.fault("{\"mode\":\"HANG\",\"hangSeconds\":1}");
-        first.admin("PUT", "api/write-back/development/relay", "{\"running\":false}"); // the dying node claims all
+        setRelay(first, false); // the dying node claims all
         backlog(second, 30);
         Thread.sleep(2500);
 
@@ -309,8 +325,7 @@ class WriteBackClusterIT {
             patientNode.kill(); // SIGKILL: its socket never says goodbye; the data grid notices the member is gone
             heldByTheDead = tasksClaimedBy(patientNode.name());
             ehr.clearFault();
-            assertThat(first.admin("PUT", "api/write-back/development/relay", "{\"running\":true}").statusCode())
-                    .isEqualTo(200);
+            setRelay(first, true);
             clinicianSocket.await(m -> m.getString("type").equals("event") && m.getString("event").equals("DISCONNECTED")
                     && m.getString("attendee", "").equals(patientId), Duration.ofSeconds(90));
             System.out.printf("Patient's node killed -> DISCONNECTED on the clinician's node: %.1f s%n",
@@ -347,12 +362,13 @@ class WriteBackClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theSharedDatabaseHoldsNoPlainEhrReferenceNoPatientDataAndNoToken() throws Exception {
-        // 550 events written back to Appointment/appt-1001 and Encounter/enc-1001: those references travel sealed
+        // 550 events written back to Appointment/appt-1001 and Encounter/enc-1001: those references travel sealed; the
+        // SMS test's patients (name, numbers, appointment ids) are kept sealed or as keyed hashes only
         Map<String, Integer> read = new HashMap<>();
         assertThat(PrivacyScan.database(database.url(), TestDatabase.POSTGRES_USER,
-                concat(PrivacyScan.SANDBOX_SECRETS, List.of("enc-100")), read))
+                concat(PrivacyScan.SANDBOX_SECRETS, List.of("enc-100", "Doe^Jane", "2025557", "APT-CLUSTER")), read))
                 .as("plain references, patient data or tokens in the store").isEmpty();
         assertThat(read.get("writeback_task")).as("tasks read").isPositive();
         assertThat(read.get("writeback_attempt")).as("attempts read").isPositive();
@@ -378,7 +394,7 @@ class WriteBackClusterIT {
      * connector would answer an empty 200 and log a SEVERE stack trace (payara/Payara#8000, open).
      */
     @Test
-    @Order(6)
+    @Order(7)
     void anAddressWithABadEscapeIsRefusedByTheBalancer() throws Exception {
         for (String path : List.of("/visit/%zz", "/visit/0f8fad5b-d9cb-469f-a165-70867728950e/%e", "/%")) {
             String answer = Http.rawGet(balancer.uri(""), path);
@@ -386,11 +402,197 @@ class WriteBackClusterIT {
         }
     }
 
+    /**
+     * Issue 15: the EHR's SIU feed on both nodes and a {@code kill -9} while they send. The demo organization's
+     * administrator sets SMS up (both consents, a number from the built-in carrier, the demo endpoint linked,
+     * confirmations on, a feed secret); {@value #BOOKINGS} bookings are each posted to both nodes at the same moment, as
+     * an interface engine that retries on another node might: per message exactly one answer says ACCEPTED, the other
+     * DUPLICATE or "send it again" (AE; sent again it is a DUPLICATE). The nodes send at 2 messages a second per number
+     * (this class's setting), so the confirmations drain on both for seconds; node 2 is killed in the middle and
+     * started again. Every booking's confirmation is in the outbox once, none twice, none missing; the same messages
+     * sent again to the restarted node are all DUPLICATE and add nothing.
+     */
+    @Test
+    @Order(4)
+    void theAppointmentFeedOnBothNodesSendsEachConfirmationOnceThroughAKillAndARestart() throws Exception {
+        OpenVisitNode one = servers.node(0);
+        OpenVisitNode two = servers.node(1);
+        if (!two.running()) {
+            two.start();
+        }
+        String org = first.organizationId;
+        String endpoint = first.endpointId;
+        String admin = "sms-cluster-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        HttpResponse<String> user = operator("POST", one, "api/organizations/" + org + "/users", "{\"username\":\""
+                + admin + "\",\"displayName\":\"SMS cluster admin\",\"password\":\"" + password
+                + "\",\"roles\":[\"ORG_ADMIN\"]}");
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        String sms = "api/organizations/" + org + "/sms";
+        HttpResponse<String> settings = http.asUser(admin, password, "PUT", one.uri(sms + "/endpoints/" + endpoint),
+                "{\"confirmation\":true,\"reminderMinutes\":[],\"phoneRegion\":\"US\",\"language\":\"en\","
+                        + "\"timeZone\":\"America/New_York\"}");
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        for (String consent : List.of("vendor-sends", "patients-consented")) {
+            HttpResponse<String> given = http.asUser(admin, password, "PUT", two.uri(sms + "/consents/" + consent), "{}");
+            assertThat(given.statusCode()).as(given.body()).isEqualTo(200);
+        }
+        HttpResponse<String> requested = http.asUser(admin, password, "POST", one.uri(sms + "/numbers"),
+                "{\"country\":\"US\",\"areaCode\":\"202\"}");
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        String number = WriteBackHttp.json(requested.body()).getString("id");
+        JsonObject provisioned = WriteBackHttp.json(requested.body());
+        for (int i = 0; i < 120 && provisioned.getBoolean("unfinished"); i++) {
+            Thread.sleep(500); // read on the other node: the provisioning job runs on whichever node claimed it
+            provisioned = WriteBackHttp.json(http.asUser(admin, password, "GET", two.uri(sms + "/numbers/" + number),
+                    null).body());
+        }
+        assertThat(provisioned.getString("status")).as(provisioned.toString()).isEqualTo("ACTIVE");
+        assertThat(http.asUser(admin, password, "PUT", one.uri(sms + "/numbers/" + number + "/endpoints/" + endpoint),
+                "{}").statusCode()).isEqualTo(200);
+        HttpResponse<String> made = http.asUser(admin, password, "POST",
+                one.uri(sms + "/endpoints/" + endpoint + "/feed-secret"), "{}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        String secret = WriteBackHttp.json(made.body()).getString("secret");
+
+        List<String> messages = new ArrayList<>();
+        Instant start = Instant.now().plus(Duration.ofHours(4)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        for (int i = 0; i < BOOKINGS; i++) {
+            messages.add(SiuMessages.s12("CLUSTER-" + i, "APT-CLUSTER-" + i, start, "Doe^Jane",
+                    String.format("555%04d", 7100 + i)));
+        }
+        Map<String, List<String>> answers = new HashMap<>(); // message -> every final answer, from both nodes
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            for (String message : messages) {
+                Future<String> toOne = senders.submit(() -> feedUntilAnswered(one, endpoint, secret, message));
+                Future<String> toTwo = senders.submit(() -> feedUntilAnswered(two, endpoint, secret, message));
+                answers.put(message, List.of(toOne.get(2, TimeUnit.MINUTES), toTwo.get(2, TimeUnit.MINUTES)));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        answers.forEach((message, both) -> assertThat(both).as("one node applied the message, the other knew it")
+                .containsExactlyInAnyOrder("ACCEPTED", "DUPLICATE"));
+
+        // in the middle of the sending (2 a second per number, on both nodes): node 2 dies and comes back
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (outboxRows(org) < BOOKINGS / 4 && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        two.kill();
+        long sentAtKill = outboxRows(org);
+        assertThat(sentAtKill).as("killed while the confirmations were being sent").isBetween(1L, BOOKINGS - 1L);
+        two.start();
+        until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while ((outboxRows(org) < BOOKINGS || pendingSends(org) > 0) && System.nanoTime() < until) {
+            Thread.sleep(250);
+        }
+        System.out.printf("SMS on two nodes: node 2 killed after %d of %d confirmations were sent%n", sentAtKill,
+                BOOKINGS);
+        assertThat(pendingSends(org)).as("confirmations still waiting").isZero();
+        assertThat(confirmationsPerAppointment(org)).as("one confirmation per booking, none twice")
+                .hasSize(BOOKINGS).allSatisfy((appointment, count) -> assertThat(count).isEqualTo(1));
+        assertThat(outboxRows(org)).isEqualTo(BOOKINGS);
+
+        // the restarted node knows every message: sent again, each is a duplicate and nothing more is sent
+        for (String message : messages) {
+            assertThat(feedUntilAnswered(two, endpoint, secret, message)).isEqualTo("DUPLICATE");
+        }
+        Thread.sleep(2500); // a round of the send job (every 2 s) on each node
+        assertThat(outboxRows(org)).isEqualTo(BOOKINGS);
+        assertThat(servers.openVisitLogs()).as("no patient number in the logs").doesNotContain("5557100", "555-7100");
+    }
+
+    private static final int BOOKINGS = 24;
+    private static final java.net.http.HttpClient FEED_CLIENT = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private HttpResponse<String> operator(String method, OpenVisitNode node, String path, String json) throws Exception {
+        return http.asUser("admin", WriteBackServers.ADMIN_PASSWORD, method, node.uri(path), json);
+    }
+
+    /**
+     * Posts the signed message to the node's HTTPS feed until it gives a final answer: ACCEPTED or DUPLICATE (an AE
+     * that says to send it again, given when the other node stored the same message at the same moment, is sent
+     * again, as an interface engine does).
+     */
+    private String feedUntilAnswered(OpenVisitNode node, String endpoint, String secret, String message) throws Exception {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            HttpResponse<String> answer = FEED_CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                            node.uri("api/feeds/hl7v2/" + endpoint)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/hl7-v2").header("Accept", "application/hl7-v2")
+                    .header("X-OpenVisit-Signature", SiuMessages.hmac(secret, message))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(message)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String result = answer.headers().firstValue("X-OpenVisit-Feed-Result").orElse("");
+            if (answer.statusCode() == 200) {
+                return result;
+            }
+            assertThat(answer.body()).as("only a retryable refusal").contains("MSA|AE").contains("send it again");
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the message was never answered AA by " + node.name());
+    }
+
+    private long outboxRows(String organization) throws Exception {
+        return longOf("select count(*) from sms_outbox where organization_id = ?", organization);
+    }
+
+    private long pendingSends(String organization) throws Exception {
+        return longOf("select count(*) from sms_send where organization_id = ? and status = 'PENDING'", organization);
+    }
+
+    private long longOf(String sql, String organization) throws Exception {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, organization);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Appointment id -> how many confirmations of it are in the outbox. */
+    private Map<String, Integer> confirmationsPerAppointment(String organization) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("select s.appointment_id, count(*) "
+                + "from sms_outbox o join sms_send s on s.id = o.send_id where o.organization_id = ? "
+                + "and s.kind = 'CONFIRMATION' group by s.appointment_id")) {
+            s.setString(1, organization);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getString(1), r.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
     private void assertEveryEventOnceAndInOrder() throws Exception {
         List<JsonObject> delivered = (servers.node(0).running() ? first : second).items("DELIVERED");
         delivered.forEach(i -> allEvents.add(i.getString("eventId")));
         ExactlyOnceAtTheEhr.check(allEvents, delivered, ehr.eventCommunications());
         assertThat(servers.openVisitLogs()).as("no JWT in the logs").doesNotContain("eyJ");
+    }
+
+    private static final String RELAY = "api/write-back/development/relay";
+
+    private static void setRelay(WriteBackQueueClient node, boolean running) throws Exception {
+        HttpResponse<String> r = node.admin("PUT", RELAY, "{\"running\":" + running + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    /** Waits until the node has recorded at least one delivery (the shared database says who delivered). */
+    private void awaitDeliveryBy(String node) throws Exception {
+        java.time.Instant until = java.time.Instant.now().plus(WriteBackQueueClient.DRAIN_TIMEOUT);
+        while (!deliveriesPerNode().containsKey(node)) {
+            if (java.time.Instant.now().isAfter(until)) {
+                throw new AssertionError(node + " delivered nothing within " + WriteBackQueueClient.DRAIN_TIMEOUT
+                        + "; the queue: " + first.queue());
+            }
+            Thread.sleep(100);
+        }
     }
 
     // ---- the shared database, read directly: which node recorded which delivery

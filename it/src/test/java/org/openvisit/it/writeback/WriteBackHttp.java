@@ -60,10 +60,16 @@ final class WriteBackHttp {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpRequest request = b.build();
+        if (!"GET".equals(method)) {
+            // a request that changes something goes out on a connection of its own: a kept-alive one the server
+            // closes just as it is reused ("EOF reached while reading", seen under load) cannot be asked again safely
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        }
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            if (!"GET".equals(method) || e instanceof java.net.http.HttpTimeoutException) {
+            if (e instanceof java.net.http.HttpTimeoutException) {
                 throw e;
             }
             // a kept-alive connection the server closed just as the request went out ("EOF reached while reading"):

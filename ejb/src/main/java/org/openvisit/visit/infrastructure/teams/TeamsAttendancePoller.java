@@ -30,7 +30,8 @@ import java.util.logging.Logger;
  * {@value #SCHEDULE_SECONDS} seconds on every node, for each ready region: up to {@code openvisit.teams.attendance-batch}
  * (default {@value #DEFAULT_BATCH}) due watches, claimed for {@link #LEASE} so that nodes share the work without
  * reading one meeting twice at once; for each, the meeting's reports and their records from Graph (outside any
- * transaction; Graph's own retry rules), then one short transaction recording the new edges. When to read again:
+ * transaction; Graph's own retry rules), then one short transaction recording the new edges and, once the meeting is
+ * over (or the organizer is back after the end), the visit's end or restart ({@link MeetingOver}). When to read again:
  * {@link AttendancePollPlan}, with {@code openvisit.teams.attendance-interval-seconds} (default 120) while the visit is
  * open. A run that is still busy when the next is due lets that one pass.
  */
@@ -83,14 +84,15 @@ public class TeamsAttendancePoller {
     /** One meeting: its reports and records from Graph, then the new edges recorded. */
     void read(TeamsAttendanceWork.Claimed claimed) {
         AttendancePollPlan plan = planning.plan();
+        List<AttendanceReport> reports;
         List<AttendanceRecord> records = new ArrayList<>();
         String tenant;
         try {
             TeamsConnection connection = settings.connection(claimed.organizationId());
             tenant = connection.app().tenantId();
             GraphClient client = graph.client();
-            for (AttendanceReport report : client.attendanceReports(connection.app(), claimed.organizer(),
-                    claimed.meetingId())) {
+            reports = client.attendanceReports(connection.app(), claimed.organizer(), claimed.meetingId());
+            for (AttendanceReport report : reports) {
                 records.addAll(client.attendanceRecords(connection.app(), claimed.organizer(), claimed.meetingId(),
                         report.id()));
             }
@@ -100,8 +102,8 @@ public class TeamsAttendancePoller {
                     plan);
             return;
         }
-        int recorded = work.record(claimed.visitId(), AttendanceEdges.of(claimed.visitId(), tenant, records),
-                clock.instant(), plan);
+        int recorded = work.record(claimed.visitId(), AttendanceRead.of(claimed.visitId(), tenant, reports, records),
+                clock.instant(), plan, planning.meetingOver());
         if (recorded > 0) {
             LOG.fine(() -> "Teams attendance of visit " + claimed.visitId() + ": " + recorded + " new events");
         }

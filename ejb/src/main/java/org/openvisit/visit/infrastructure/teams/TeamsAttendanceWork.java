@@ -11,8 +11,6 @@ import org.openvisit.visit.application.VisitEvents;
 import org.openvisit.visit.domain.model.TeamsAttendanceMark;
 import org.openvisit.visit.domain.model.TeamsAttendanceWatch;
 import org.openvisit.visit.domain.model.Visit;
-import org.openvisit.visit.domain.model.VisitEventType;
-import org.openvisit.visit.domain.model.VisitStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,14 +49,16 @@ public class TeamsAttendanceWork {
     }
 
     /**
-     * Records the edges not recorded before as visit events (through the visit event stream, so write-back's outbox,
-     * the provider page and the reports get them as from the built-in rooms), marks them, and plans the next read.
-     * The visit's row is locked first, so two nodes reading the same meeting record each edge once. A join after the
-     * visit ended is marked but not recorded (the visit does not take it).
+     * Records a read of the meeting's attendance as {@link MeetingOver} decides (through the visit event stream, so
+     * write-back's outbox, the provider page and the reports get the events as from the built-in rooms): the edges not
+     * recorded before, a restart before the organizer's join after the visit's end, the visit's end once its meeting
+     * is over; marks the edges, and plans the next read. The visit's row is locked first, so two nodes reading the same
+     * meeting record each edge once and the visit ends once. A join after the visit ended (other than the organizer's)
+     * is marked but not recorded (the visit does not take it).
      *
      * @return how many events were recorded
      */
-    public int record(UUID visitId, List<AttendanceEdges.Edge> edges, Instant now, AttendancePollPlan plan) {
+    public int record(UUID visitId, AttendanceRead read, Instant now, AttendancePollPlan plan, MeetingOver rule) {
         RegionalStore store = regions.ofVisit(visitId);
         Optional<Visit> found = store.visits().findForUpdate(visitId);
         Optional<TeamsAttendanceWatch> watch = store.teamsAttendance().findForUpdate(visitId);
@@ -66,20 +66,18 @@ public class TeamsAttendanceWork {
             return 0; // deleted by retention meanwhile
         }
         Visit visit = found.get();
-        Set<String> marked = store.teamsAttendance().marked(visitId, edges.stream().map(AttendanceEdges.Edge::key)
-                .toList());
+        Set<String> marked = store.teamsAttendance().marked(visitId, read.edges().stream()
+                .map(AttendanceEdges.Edge::key).toList());
         int recorded = 0;
-        for (AttendanceEdges.Edge edge : edges) {
-            if (marked.contains(edge.key())) {
-                continue;
-            }
-            boolean refused = visit.status() == VisitStatus.ENDED && edge.type() == VisitEventType.CONNECTED
-                    && !edge.at().isBefore(visit.endedAt().orElse(Instant.MAX));
-            if (!refused) {
-                events.record(visitId, edge.type(), edge.role(), edge.attendeeId(), null, edge.at());
+        for (MeetingOver.Step step : rule.steps(visit.endedAt().orElse(null), read, marked, now)) {
+            if (step.recorded()) {
+                events.record(visitId, step.type(), step.role(), step.attendeeId(), null, step.at());
                 recorded++;
             }
-            store.teamsAttendance().mark(new TeamsAttendanceMark(edge.key(), visitId, visit.organizationId(), now));
+            if (step.markKey() != null) {
+                store.teamsAttendance().mark(new TeamsAttendanceMark(step.markKey(), visitId, visit.organizationId(),
+                        now));
+            }
         }
         watch.get().polled(now, plan.afterSuccess(now, watch.get().createdAt(), visit.endedAt().orElse(null))
                 .orElse(null));

@@ -18,7 +18,7 @@ class HapiSiuCodecFuzzTest {
 
     private static final HapiSiuCodec CODEC = new HapiSiuCodec();
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void anyTextIsReadOrRefusedAndAnswered(FuzzedDataProvider data) {
         String text = data.consumeBoolean() ? siu(data) : data.consumeRemainingAsString();
         try {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The per-number sending rate and the carrier back-off for one batch of the send job: the sending numbers' rows of
@@ -60,6 +61,22 @@ public final class NumberPace {
         Instant slot = row.nextFreeAt().isAfter(now) ? row.nextFreeAt() : now;
         rows.put(number, new Row(number, slot.plus(interval), row.failures()));
         return slot;
+    }
+
+    /**
+     * The slot for {@code send}: the one it already took and waited for ({@link SmsSend#deferTo}), unless the number
+     * is backing off carrier faults since; otherwise the number's next free slot ({@link #take}). Taking a new slot
+     * each time a waiting message comes due would put it behind every slot taken meanwhile, again and again: with
+     * more messages than a drain round sends, the waiting ones would never go.
+     */
+    public Instant slotFor(SmsSend send, String number, Instant now) {
+        if (row(number).failures() == 0) {
+            Optional<Instant> kept = send.keptSlot();
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        return take(number, now);
     }
 
     /** The carrier took a message: the failures in a row start again from none. */

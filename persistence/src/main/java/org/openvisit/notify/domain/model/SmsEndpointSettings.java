@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * What SMS does for one of the organization's FHIR endpoints (global store): confirmations on or off, reminders at
  * which minutes before the appointment, from which of its numbers, in which language; and how its EHR's SIU feed is
  * recognised — the HTTPS feed's shared secret (sealed under the installation key by the caller; this class never
- * sees it in clear), the sending facility (MSH-4) that names the endpoint on MLLP, and the region (ISO 3166) phone
- * numbers without a country code are read in.
+ * sees it in clear) and/or the X.509 certificate (public; base64 DER, checked by the caller) whose private key signs
+ * the messages, the sending facility (MSH-4) that names the endpoint on MLLP, and the region (ISO 3166) phone numbers
+ * without a country code are read in.
  */
 @Entity
 @Table(name = "sms_endpoint_settings")
@@ -63,6 +64,15 @@ public class SmsEndpointSettings {
 
     @Column(name = "feed_secret", length = 500)
     private String feedSecret;
+
+    @Column(name = "feed_certificate", length = 22000)
+    private String feedCertificate;
+
+    @Column(name = "feed_certificate_by", length = 508)
+    private String feedCertificateBy;
+
+    @Column(name = "feed_certificate_at")
+    private Instant feedCertificateAt;
 
     @Column(name = "sending_facility", length = 180)
     private String sendingFacility;
@@ -174,6 +184,18 @@ public class SmsEndpointSettings {
         this.updatedAt = at;
     }
 
+    /**
+     * Replaces the certificate of the EHR's interface engine (base64 of its DER, already read and checked), or removes
+     * it ({@code null}); who and when are kept with it.
+     */
+    public void feedCertificate(String base64Der, String by, Instant at) {
+        this.feedCertificate = base64Der;
+        this.feedCertificateBy = base64Der == null ? null : by;
+        this.feedCertificateAt = base64Der == null ? null : at;
+        this.updatedBy = by;
+        this.updatedAt = at;
+    }
+
     /** The hours, in {@link #timeZone()}, in which no message is sent. */
     public QuietHours quietHours() {
         return QuietHours.of(quietFrom, quietUntil);
@@ -208,6 +230,21 @@ public class SmsEndpointSettings {
 
     public Optional<String> feedSecret() {
         return Optional.ofNullable(feedSecret);
+    }
+
+    /** The interface engine's certificate, base64 of its DER. */
+    public Optional<String> feedCertificate() {
+        return Optional.ofNullable(feedCertificate);
+    }
+
+    /** Who uploaded the certificate (null: none). */
+    public String feedCertificateBy() {
+        return feedCertificateBy;
+    }
+
+    /** When the certificate was uploaded (null: none). */
+    public Instant feedCertificateAt() {
+        return feedCertificateAt;
     }
 
     public Optional<String> sendingFacility() {

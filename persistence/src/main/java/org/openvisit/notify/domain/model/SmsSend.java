@@ -56,6 +56,10 @@ public class SmsSend {
     @Column(name = "reason", length = MAX_REASON)
     private String reason;
 
+    /** Whether {@link #dueAt} is a slot of the sending number taken for this message ({@link #deferTo}). */
+    @Column(name = "slot_kept", nullable = false)
+    private boolean slotKept;
+
     @Column(name = "done_at")
     private Instant doneAt;
 
@@ -99,6 +103,7 @@ public class SmsSend {
             cancel("The appointment moved; this reminder's time had passed.", now);
         } else {
             dueAt = newDue;
+            slotKept = false;
         }
     }
 
@@ -118,6 +123,7 @@ public class SmsSend {
             skip("It came due in the quiet hours, which end after the appointment has begun.", now);
         } else {
             dueAt = end.get();
+            slotKept = false;
         }
         return true;
     }
@@ -129,6 +135,17 @@ public class SmsSend {
     public void deferTo(Instant slot) {
         requirePending();
         dueAt = Objects.requireNonNull(slot, "slot");
+        slotKept = true;
+    }
+
+    /** The sending number's slot this message waited for, if it is still its own ({@link #deferTo}). */
+    public Optional<Instant> keptSlot() {
+        return slotKept ? Optional.of(dueAt) : Optional.empty();
+    }
+
+    /** The carrier failed: the slot is given up, and the message takes a new one after the number's back-off. */
+    public void giveUpSlot() {
+        slotKept = false;
     }
 
     private void finish(SendStatus to, String why, Instant at) {

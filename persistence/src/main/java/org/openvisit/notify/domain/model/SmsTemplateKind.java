@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The messages an organization may word itself, each with the placeholders it may use and whether the join link is
  * required: the four scheduled messages (booked, moved, cancelled, reminder), the clinician's link from the visit page,
- * and the answer to HELP. No placeholder names a clinician or anything clinical: the feed reads neither.
+ * and the answers to HELP, STOP and START (named as their {@link SmsKeyword}). No placeholder names a clinician or
+ * anything clinical: the feed reads neither.
  */
 public enum SmsTemplateKind {
     CONFIRMATION(true, SmsTemplateText.ORGANIZATION, SmsTemplateText.DATE, SmsTemplateText.TIME, SmsTemplateText.LINK),
@@ -13,7 +14,14 @@ public enum SmsTemplateKind {
     CANCELLATION(false, SmsTemplateText.ORGANIZATION, SmsTemplateText.DATE, SmsTemplateText.TIME),
     REMINDER(true, SmsTemplateText.ORGANIZATION, SmsTemplateText.DATE, SmsTemplateText.TIME, SmsTemplateText.LINK),
     LINK(true, SmsTemplateText.ORGANIZATION, SmsTemplateText.LINK),
-    HELP(false, SmsTemplateText.ORGANIZATION);
+    HELP(false, SmsTemplateText.ORGANIZATION),
+    STOP(false, SmsTemplateText.ORGANIZATION),
+    START(false, SmsTemplateText.ORGANIZATION);
+
+    /** The answer to a keyword a patient sent. */
+    public static SmsTemplateKind answerTo(SmsKeyword keyword) {
+        return valueOf(keyword.name());
+    }
 
     private final boolean linkRequired;
     private final List<String> placeholders;

@@ -265,4 +265,41 @@ abstract class SmsSetupRepositoryContract {
                 inTransaction(em -> new JpaSmsFeedRefusalRepository(em).ofOrganization(organization()));
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void anEndpointsFeedCertificateIsKeptWholeWithWhoAndWhenAndRemovable() {
+        UUID org = organization();
+        UUID endpoint = inTransaction(em -> {
+            FhirEndpoint e = FhirEndpoint.create(org, new EndpointDetails(FhirBaseUrl.of("https://ehr-" + UUID.randomUUID()
+                    + ".example.org/fhir", OutboundAddressPolicy.PRODUCTION), FhirEnvironment.TEST, "Clinic",
+                    new PortalUsername("ehr.analyst")), admin(org), T0);
+            em.persist(e);
+            return e.id();
+        });
+        // the largest upload taken (16 kB of DER) in base64
+        String certificate = java.util.Base64.getEncoder().encodeToString(new byte[16 * 1024]);
+        inTransaction(em -> {
+            org.openvisit.notify.domain.model.SmsEndpointSettings s =
+                    new org.openvisit.notify.domain.model.SmsEndpointSettings(org, endpoint, "it.admin", T0);
+            s.feedCertificate(certificate, "it.admin", T0.plusSeconds(5));
+            new JpaSmsEndpointSettingsRepository(em).add(s);
+            return null;
+        });
+        org.openvisit.notify.domain.model.SmsEndpointSettings read =
+                inTransaction(em -> new JpaSmsEndpointSettingsRepository(em).find(endpoint).orElseThrow());
+        assertThat(read.feedCertificate()).hasValue(certificate);
+        assertThat(read.feedCertificateBy()).isEqualTo("it.admin");
+        assertThat(read.feedCertificateAt()).isEqualTo(T0.plusSeconds(5));
+        inTransaction(em -> {
+            new JpaSmsEndpointSettingsRepository(em).find(endpoint).orElseThrow()
+                    .feedCertificate(null, "other.admin", T0.plusSeconds(9));
+            return null;
+        });
+        org.openvisit.notify.domain.model.SmsEndpointSettings removed =
+                inTransaction(em -> new JpaSmsEndpointSettingsRepository(em).find(endpoint).orElseThrow());
+        assertThat(removed.feedCertificate()).isEmpty();
+        assertThat(removed.feedCertificateBy()).isNull();
+        assertThat(removed.updatedBy()).isEqualTo("other.admin");
+        assertThat(removed.updatedAt()).isEqualTo(T0.plusSeconds(9));
+    }
 }

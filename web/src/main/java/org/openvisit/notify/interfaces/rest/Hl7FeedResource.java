@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.notify.application.CertificateSignature;
 import org.openvisit.notify.application.FeedAnswer;
 import org.openvisit.notify.application.FeedSignature;
 import org.openvisit.notify.application.SmsFeedService;
@@ -19,10 +20,12 @@ import java.util.UUID;
 
 /**
  * The EHR's HL7v2 SIU appointment feed over HTTPS: one message per POST, signed with the endpoint's shared secret
- * ({@code X-OpenVisit-Signature: sha256=<hex HMAC-SHA256 of the body>}); open without sign-in, the signature is the
- * check. The answer is always an HL7 acknowledgement: 200 with AA (applied, or received before), or AE/AR with the
- * reason in MSA-3 and ERR and a 4xx status: 401 bad signature, 404 no SMS feed for this endpoint, 409 a change that
- * cannot apply, 400 otherwise.
+ * ({@code X-OpenVisit-Signature: sha256=<hex HMAC-SHA256 of the body>}) or by the private key of the endpoint's uploaded
+ * certificate ({@code X-OpenVisit-Timestamp: <Unix seconds>}, {@code X-OpenVisit-Signature: rsa-sha256=<base64>} or
+ * {@code ecdsa-sha256=<base64>} over {@code <timestamp>.<body>}); open without sign-in, the signature is the check.
+ * The answer is always an HL7 acknowledgement: 200 with AA (applied, or received before), or AE/AR with the reason in
+ * MSA-3 and ERR and a 4xx status: 401 bad signature (or an expired certificate, or a stale timestamp), 404 no SMS feed
+ * for this endpoint, 409 a change that cannot apply, 400 otherwise.
  */
 @Path("feeds/hl7v2/{endpointId}")
 @RequestScoped
@@ -38,16 +41,19 @@ public class Hl7FeedResource {
     @Consumes({HL7_V2, "text/plain", "application/octet-stream", "x-application/hl7-v2+er7"})
     @Produces(HL7_V2)
     @Operation(summary = "Receive one HL7v2 SIU message (S12, S13, S14, S15, S17, S26) from the endpoint's EHR, "
-            + "signed with the endpoint's feed secret; answered with an HL7 ACK (AA, AE or AR with the reason)")
+            + "signed with the endpoint's feed secret or its certificate's private key; answered with an HL7 ACK (AA, "
+            + "AE or AR with the reason)")
     public Response receive(@PathParam("endpointId") String endpointId,
-                            @HeaderParam(FeedSignature.HEADER) String signature, byte[] body) {
+                            @HeaderParam(FeedSignature.HEADER) String signature,
+                            @HeaderParam(CertificateSignature.TIMESTAMP_HEADER) String timestamp, byte[] body) {
         UUID endpoint;
         try {
             endpoint = UUID.fromString(endpointId);
         } catch (IllegalArgumentException e) {
             endpoint = new UUID(0, 0);
         }
-        FeedAnswer answer = feed.receiveSigned(endpoint, body == null ? new byte[0] : body, signature);
+        FeedAnswer answer = feed.receiveSigned(endpoint, body == null ? new byte[0] : body, signature,
+                timestamp);
         int status = answer.accepted() ? 200 : switch (answer.reason()) {
             case BAD_SIGNATURE -> 401;
             case UNKNOWN_ENDPOINT -> 404;

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -28,7 +29,8 @@ import java.util.UUID;
 
 /**
  * One endpoint's SMS settings: confirmations, reminders, sending number, language, time zone, the patients' numbers'
- * country, the MLLP sending facility, and the HTTPS feed's secret (made here, shown once).
+ * country, the MLLP sending facility, and the HTTPS feed's checks: its secret (made here, shown once) and the
+ * certificate of the EHR's interface engine (uploaded here).
  */
 @Path("organizations/{organizationId}/sms/endpoints/{endpointId}")
 @RequestScoped
@@ -73,6 +75,34 @@ public class SmsEndpointSettingsResource {
                                     @PathParam("endpointId") String endpointId) {
         UUID organization = organization(organizationId);
         return setup.newFeedSecret(caller.actor(), organization, endpoint(endpointId));
+    }
+
+    @PUT
+    @Path("feed-certificate")
+    @Consumes({"application/x-pem-file", "application/pkix-cert", "application/x-x509-ca-cert",
+            MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Upload the X.509 certificate of the EHR's interface engine for the HTTPS HL7v2 feed",
+            description = "Body: the certificate alone, PEM (BEGIN CERTIFICATE) or DER (.cer, .crt), at most 16 kB. "
+                    + "Refused (400, in the caller's language): not one certificate, a private key in the file, "
+                    + "expired or not yet valid, a key other than RSA of at least 2048 bits or EC on P-256 or P-384. "
+                    + "Replaces the one before; the feed then takes messages signed by its private key "
+                    + "(X-OpenVisit-Signature: rsa-sha256=… or ecdsa-sha256=…, with X-OpenVisit-Timestamp). The "
+                    + "answer is the endpoint's settings with the certificate's subject, issuer, validity and SHA-256 "
+                    + "fingerprint.")
+    public EndpointSmsView uploadCertificate(@PathParam("organizationId") String organizationId,
+                                             @PathParam("endpointId") String endpointId, byte[] body) {
+        UUID organization = organization(organizationId);
+        return setup.uploadFeedCertificate(caller.actor(), organization, endpoint(endpointId), body);
+    }
+
+    @DELETE
+    @Path("feed-certificate")
+    @Operation(summary = "Remove the certificate of the EHR's interface engine: messages signed by its key are "
+            + "refused from now on (the feed secret, if set, still works)")
+    public EndpointSmsView removeCertificate(@PathParam("organizationId") String organizationId,
+                                             @PathParam("endpointId") String endpointId) {
+        UUID organization = organization(organizationId);
+        return setup.removeFeedCertificate(caller.actor(), organization, endpoint(endpointId));
     }
 
     @GET

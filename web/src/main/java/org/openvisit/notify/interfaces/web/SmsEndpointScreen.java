@@ -9,6 +9,7 @@ import org.openvisit.notify.domain.model.QuietHours;
 import org.openvisit.identity.interfaces.web.CurrentUser;
 import org.openvisit.notify.application.EndpointSmsChange;
 import org.openvisit.notify.application.EndpointSmsView;
+import org.openvisit.notify.application.FeedCertificateView;
 import org.openvisit.notify.application.FeedSecretView;
 import org.openvisit.notify.application.FhirFeedChange;
 import org.openvisit.notify.application.FhirFeedSetupService;
@@ -27,6 +28,7 @@ import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.Role;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,7 +40,8 @@ import java.util.stream.Collectors;
 /**
  * One endpoint's SMS settings ({@code /sms-endpoint.xhtml?org=...&endpoint=...}): confirmations on or off, the
  * reminders (minutes before the appointment), the number messages go from, the patients' country, the messages'
- * language and time zone, the sending facility its MLLP feed names, and a new feed secret shown once. Administrators
+ * language and time zone, the sending facility its MLLP feed names, a new feed secret shown once, and the certificate
+ * of the EHR's interface engine (pasted as PEM; shown with subject, issuer, validity, fingerprint). Administrators
  * (ORG_ADMIN) of the organization change them; operators look.
  */
 @Named
@@ -81,6 +84,7 @@ public class SmsEndpointScreen implements Serializable {
     private String quietUntil;
     private String sendingFacility;
     private FeedSecretView newSecret;
+    private String certificatePem;
     private FhirFeedView feedSource;
     private String source;
     private String intervalMinutes;
@@ -232,6 +236,32 @@ public class SmsEndpointScreen implements Serializable {
         }
     }
 
+    /** Takes the pasted certificate (PEM) of the EHR's interface engine; refusals in the viewer's language. */
+    public void uploadCertificate() {
+        String pem = certificatePem == null ? "" : certificatePem.strip();
+        if (pem.isEmpty()) {
+            PortalMessages.error(text.get("smsEndpoint.certificate.empty"));
+            return;
+        }
+        try {
+            settings = feed.uploadFeedCertificate(currentUser.actor(), organizationId, endpointSummary.id(),
+                    pem.getBytes(StandardCharsets.US_ASCII));
+            certificatePem = null;
+            PortalMessages.info(text.get("smsEndpoint.certificate.done"));
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+        }
+    }
+
+    public void removeCertificate() {
+        try {
+            settings = feed.removeFeedCertificate(currentUser.actor(), organizationId, endpointSummary.id());
+            PortalMessages.info(text.get("smsEndpoint.certificate.gone"));
+        } catch (RuntimeException refused) {
+            PortalMessages.refused(refused);
+        }
+    }
+
     public boolean isKnown() {
         return settings != null && endpointSummary != null;
     }
@@ -261,8 +291,21 @@ public class SmsEndpointScreen implements Serializable {
         return settings;
     }
 
+    /** The endpoint's certificate for the HTTPS feed, or null. */
+    public FeedCertificateView getCertificate() {
+        return settings == null ? null : settings.feedCertificate();
+    }
+
     public FeedSecretView getNewSecret() {
         return newSecret;
+    }
+
+    public String getCertificatePem() {
+        return certificatePem;
+    }
+
+    public void setCertificatePem(String certificatePem) {
+        this.certificatePem = certificatePem;
     }
 
     public String getOrg() {

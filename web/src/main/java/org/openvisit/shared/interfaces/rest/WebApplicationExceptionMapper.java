@@ -27,7 +27,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private static String detailFor(WebApplicationException e, int status) {
         if (e instanceof NotSupportedException) {
-            return "This endpoint accepts application/json only.";
+            return "This endpoint does not take a body of this Content-Type (most take application/json; /openapi lists "
+                    + "what each takes).";
         }
         if (e instanceof NotAllowedException) {
             return "That HTTP method is not allowed here.";

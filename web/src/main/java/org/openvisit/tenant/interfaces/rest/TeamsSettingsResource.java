@@ -1,6 +1,7 @@
 package org.openvisit.tenant.interfaces.rest;
 
 import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,7 +26,13 @@ import org.openvisit.tenant.application.TeamsSettingsView;
 import org.openvisit.tenant.domain.model.TeamsSettings;
 import org.openvisit.tenant.domain.model.TeamsSettings.LobbyBypass;
 import org.openvisit.tenant.domain.model.TeamsSettings.MeetingChat;
+import org.openvisit.tenant.interfaces.web.ConnectionCheckWords;
+import org.openvisit.tenant.interfaces.web.PermissionWords;
+import org.openvisit.tenant.interfaces.web.TenantText;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -96,9 +104,34 @@ public class TeamsSettingsResource {
             description = "Answers ok (meetings can be made), and when not, failure (what is missing) and detail "
                     + "(Microsoft's answer); once a token was had, permissions: each Graph application permission "
                     + "OpenVisit uses (permission, graphName, granted), read from the token's roles claim "
-                    + "(permissionsRead false when the token could not be read).")
-    public ConnectionCheck check(@PathParam("id") String id) {
-        return teams.check(caller.actor(), parseId(id));
+                    + "(permissionsRead false when the token could not be read); words: the outcome, and each permission's "
+                    + "use and the Entra steps for a missing one, as on the Teams page in the Accept-Language.")
+    public CheckAnswer check(@PathParam("id") String id,
+                             @Context HttpServletRequest request) {
+        ConnectionCheck check = teams.check(caller.actor(), parseId(id));
+        var texts = TenantText.of(request);
+        var lines = PermissionWords.of(check, texts::get, texts::format);
+        List<PermissionAnswer> permissions = new ArrayList<>();
+        for (int i = 0; i < check.permissions().size(); i++) {
+            var grant = check.permissions().get(i);
+            permissions.add(new PermissionAnswer(grant.permission().name(), grant.graphName(), grant.granted(),
+                    lines.get(i).text()));
+        }
+        return new CheckAnswer(check.ok(), check.failure() == null ? null : check.failure().name(),
+                ConnectionCheckWords.of(check, texts::get), check.detail(),
+                check.checkedAt(), check.permissionsRead(), permissions);
+    }
+
+    /**
+     * Test connection's answer: as the service's {@link ConnectionCheck}, with the page's words in the request's
+     * language ({@code words}, and each permission's) beside the codes scripts test.
+     */
+    public record CheckAnswer(boolean ok, String failure, String words, String detail, Instant checkedAt,
+                              boolean permissionsRead, List<PermissionAnswer> permissions) {
+    }
+
+    /** One application permission: granted or missing, and in words what it is for and what Entra needs. */
+    public record PermissionAnswer(String permission, String graphName, boolean granted, String words) {
     }
 
     @PUT

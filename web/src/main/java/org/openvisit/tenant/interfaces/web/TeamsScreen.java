@@ -121,13 +121,11 @@ public class TeamsScreen implements Serializable {
     public void testConnection() {
         try {
             check = service.check(currentUser.actor(), organizationId);
-            if (check.ok() && check.missing().isEmpty()) {
-                PortalMessages.info(text.get("teams.check.ok"));
-            } else if (check.ok()) {
-                // meetings work: an info message; the list below names each missing permission in words
-                PortalMessages.info(text.get("teams.check.okButMissing"));
+            // meetings work even with permissions missing: an info message, and the list names each missing one
+            if (check.ok()) {
+                PortalMessages.info(ConnectionCheckWords.of(check, text::get));
             } else {
-                PortalMessages.error(text.get("teams.failure." + check.failure().name()));
+                PortalMessages.error(ConnectionCheckWords.of(check, text::get));
             }
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class SignalFrameFuzzTest {
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest(maxDuration = "3s")
     void anyFrameIsAMessageOrARefusal(FuzzedDataProvider data) {
         String text = data.consumeBoolean()
                 ? "{\"type\":\"" + data.pickValue(new String[]{"stats", "device-test", "signal", "x"}) + "\",\"rtt\":"

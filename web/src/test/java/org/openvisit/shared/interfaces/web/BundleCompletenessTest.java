@@ -83,6 +83,22 @@ class BundleCompletenessTest {
         assertThat(missing).as("keys the pages ask for but no bundle has").isEmpty();
     }
 
+    /**
+     * The pages that list a visit's events (the visit page, the report's timeline, the write-back queue) name each
+     * kind of event by its {@code event.<TYPE>} key: every kind has words there (a Teams visit's restart too).
+     */
+    @Test
+    void everyKindOfVisitEventHasWordsWherePagesListEvents() throws IOException {
+        Map<String, Path> contexts = contexts();
+        for (String context : List.of("room", "report", "writeback")) {
+            Set<String> english = keys(contexts.get(context).resolve("Messages.properties"));
+            for (org.openvisit.visit.domain.model.VisitEventType type
+                    : org.openvisit.visit.domain.model.VisitEventType.values()) {
+                assertThat(english).as(context + " names " + type).contains("event." + type.name());
+            }
+        }
+    }
+
     @Test
     void thePatternFindsKeysInsideExpressions() {
         Matcher m = BEAN_KEY.matcher("value=\"#{member.enabled() ? identityText.get('users.canSignIn.yes') : x}\"");
