@@ -112,6 +112,15 @@ public final class PayaraServerDomain implements AutoCloseable {
     public void start() throws IOException {
         asadmin(240, "start-domain", "--domaindir", domainDir.toString(), DOMAIN);
         started = true;
+        // start-domain may report success for a DAS whose admin listener never opened: say so with its log, not later
+        // as "Remote server does not listen" from the next command
+        try (java.net.Socket admin = new java.net.Socket()) {
+            admin.connect(new java.net.InetSocketAddress("127.0.0.1", adminPort()), 5_000);
+        } catch (IOException closed) {
+            throw new IllegalStateException("The domain started but its admin port " + adminPort() + " is closed ("
+                    + closed.getMessage() + "); the end of its server.log:\n"
+                    + (Files.exists(serverLog()) ? SharedServer.tail(serverLog()) : "(no log)"), closed);
+        }
     }
 
     public String deploy(Path archive, String name) throws IOException {
@@ -304,9 +313,14 @@ public final class PayaraServerDomain implements AutoCloseable {
         return text;
     }
 
+    /**
+     * A block of 100 ports from 28000-32699: below the kernel's ephemeral range (32768-60999 on Debian), where any
+     * outgoing connection may take a port the DAS or an instance is about to listen on (a CI run's DAS on base 41500
+     * came up without its admin listener, 41548), and above {@link SharedServer#freePort()}'s ports.
+     */
     private static int freePortBase(List<Integer> taken) {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(200, 600) * 100;
+            int base = ThreadLocalRandom.current().nextInt(280, 327) * 100;
             if (!taken.contains(base) && allFree(base, PORT_OFFSETS)) {
                 return base;
             }
