@@ -42,9 +42,12 @@ public class SfuBench {
                 return [p.id, f];
               }))).then(all => {
                 const now = Date.now();
+                // what the bench prints per browser (state, not timing): subscriptions, those decoding, their states
+                window.__state = {peers: all.length, decoding: all.filter(([id, f]) => f > 0).length,
+                  connections: Array.from(r.peers.values()).map(p => p.pc.connectionState).join(' ')};
                 if (!window.__first && all.some(([id, f]) => id === pub && f > 0)) { window.__first = now; }
                 if (!window.__all && all.filter(([id, f]) => f > 0).length >= expected) { window.__all = now; }
-                if (window.__first && window.__all) { clearInterval(window.__watch); }
+                // kept running after both times are noted, so that the state printed at the end is current
               }).catch(() => {});
             }, 100);
             """;
@@ -82,7 +85,7 @@ public class SfuBench {
                     == waiting);
             Usage alone = Usage.over(janus, openVisit, Duration.ofSeconds(20));
 
-            for (WebDriver b : browsers.subList(1, browsers.size())) {
+            for (WebDriver b : browsers) { // the clinician's page too: its state is printed with the others'
                 js(b).executeScript(WATCH, clinicianId, people - 1);
             }
             long admitted = ((Number) js(doc).executeScript("const t = Date.now(); "
@@ -104,6 +107,7 @@ public class SfuBench {
             }
             System.out.printf("room: %d people; %d of %d browsers decoded the clinician and everyone within 10 minutes%n",
                     people, first.size(), people - 1);
+            printStates(browsers, admitted);
             System.out.println("admit all -> first frame of the clinician's video, ms: " + summary(first));
             System.out.println("admit all -> decoding everyone else, ms: " + summary(all));
             Usage together = Usage.over(janus, openVisit, Duration.ofSeconds(20));
@@ -158,6 +162,34 @@ public class SfuBench {
                 } catch (RuntimeException ignored) {
                     // closing
                 }
+            }
+        }
+    }
+
+    /**
+     * One line per browser: its page's status, how many others it has a subscription of and decodes, the connection
+     * state of each subscription, and when it first decoded the clinician and everyone (or that it did not): a run
+     * that gives no figures says where it stood.
+     */
+    private static void printStates(List<WebDriver> browsers, long admitted) {
+        for (int i = 0; i < browsers.size(); i++) {
+            WebDriver b = browsers.get(i);
+            try {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> state = (java.util.Map<String, Object>) js(b).executeScript(
+                        "return window.__state || null;");
+                Number f = (Number) js(b).executeScript("return window.__first || 0;");
+                Number a = (Number) js(b).executeScript("return window.__all || 0;");
+                System.out.printf("  browser %d (%s): '%s'; %s%s%s%n", i + 1, i == 0 ? "clinician" : "patient/guest",
+                        text(b, "roomStatus"),
+                        state == null ? "no media statistics" : state.get("decoding") + " of " + state.get("peers")
+                                + " subscriptions decoding [" + state.get("connections") + "]",
+                        f.longValue() == 0 ? "" : "; clinician's video after " + (f.longValue() - admitted) + " ms",
+                        a.longValue() == 0 ? "" : "; everyone after " + (a.longValue() - admitted) + " ms");
+            } catch (RuntimeException unanswered) {
+                System.out.printf("  browser %d: did not answer (%s)%n", i + 1,
+                        unanswered.getMessage() == null ? unanswered : unanswered.getMessage().lines().findFirst()
+                                .orElse(""));
             }
         }
     }
