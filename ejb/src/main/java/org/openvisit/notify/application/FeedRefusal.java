@@ -21,6 +21,12 @@ public class FeedRefusal extends RuntimeException {
         BAD_SIGNATURE(true),
         /** A field OpenVisit needs is missing (control id, appointment id, start). */
         INCOMPLETE(false),
+        /**
+         * Not stored this time, nothing wrong with the message: the organization's data is being moved to another
+         * region, its store is not available, or another node stored a change of the same appointment at that moment.
+         * The sender sends it again (HTTPS: 503 with Retry-After).
+         */
+        TRY_AGAIN(false),
         /** The message has no phone number for the patient. */
         NO_MOBILE(false),
         /** The patient's number is not a valid mobile number. */

@@ -116,7 +116,7 @@ public final class FhirFeedRun {
                     intake.take(m.message(phone));
                     fed++;
                 } catch (FeedRefusal refusal) {
-                    if (refusal.reason() == FeedRefusal.Reason.INCOMPLETE) {
+                    if (refusal.reason() == FeedRefusal.Reason.TRY_AGAIN) {
                         throw new EhrFeedException(FhirFeedFailure.STORE_UNAVAILABLE, refusal.getMessage());
                     }
                     skipped.merge(refusal.reason().name(), 1, Integer::sum);

@@ -167,7 +167,7 @@ public class SmsFeedService {
      * sealing, dedup (its control id names the appointment's version) and schedule as the HL7v2 feed. Counted in
      * {@code sms_feed_messages} like a message; logged by nobody (the run logs only counts).
      *
-     * @throws FeedRefusal refused, with the reason (INCOMPLETE: try again later)
+     * @throws FeedRefusal refused, with the reason (TRY_AGAIN: nothing stored, send it again later)
      */
     public FeedAnswer.Result receiveFhir(FeedEndpoint endpoint, SiuMessage message) {
         try {
@@ -184,8 +184,8 @@ public class SmsFeedService {
     /** Seals the number and applies the message in the organization's region ({@link SmsFeedWork}). */
     private FeedAnswer.Result take(FeedEndpoint endpoint, SiuMessage message, String logName) {
         if (regionMoves.pausedOrganizations().contains(endpoint.organizationId())) {
-            // not refused for good: the sender tries again (AE) once the organization's data has moved
-            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The organization's data is being moved to another "
+            // not refused for good: the sender tries again (AE; HTTPS 503) once the organization's data has moved
+            throw new FeedRefusal(FeedRefusal.Reason.TRY_AGAIN, "The organization's data is being moved to another "
                     + "region; send the message again later.");
         }
         String sealed = null;
@@ -205,14 +205,14 @@ public class SmsFeedService {
             return work.apply(endpoint, message, sealed, hash, clock.instant());
         } catch (RegionUnavailableException e) {
             // not refused for good: the sender tries again (AE) and nothing was stored
-            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The organization's data store is not available "
+            throw new FeedRefusal(FeedRefusal.Reason.TRY_AGAIN, "The organization's data store is not available "
                     + "now; send the message again later.");
         } catch (jakarta.ejb.EJBException e) {
             // another node applied the same message (or booked the same appointment) at the same moment: the unique
             // keys refused this one and it rolled back; sent again, it is answered as a duplicate or applied
             LOG.warning(() -> logName + " for endpoint " + endpoint.endpointId() + " rolled back: "
                     + e.getClass().getSimpleName());
-            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The message could not be stored this time (it met "
+            throw new FeedRefusal(FeedRefusal.Reason.TRY_AGAIN, "The message could not be stored this time (it met "
                     + "another change of the same appointment); send it again.");
         }
     }

@@ -211,11 +211,25 @@ class FhirFeedRunTest {
                 "2026-12-05T01:00:00Z")), Optional.empty()));
         List<Integer> stored = new ArrayList<>();
         FhirFeedRun run = new FhirFeedRun(ehr, ACCESS, m -> {
-            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The organization's data store is not available now.");
+            throw new FeedRefusal(FeedRefusal.Reason.TRY_AGAIN, "The organization's data store is not available now.");
         }, (h, f, s) -> stored.add(f));
         assertThatThrownBy(() -> run.run(QUERY)).isInstanceOfSatisfying(EhrFeedException.class,
                 e -> assertThat(e.kind()).isEqualTo(FhirFeedFailure.STORE_UNAVAILABLE));
         assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void anIncompleteAppointmentIsSkippedAndTheRunGoesOn() {
+        // a field missing in one appointment is that appointment's problem, not a store that is down
+        FakeEhr ehr = new FakeEhr();
+        ehr.pages.add(new EhrAppointments.Page(List.of(appointment("a1", Appointment.AppointmentStatus.CANCELLED, "p1",
+                "2026-12-05T01:00:00Z")), Optional.empty()));
+        List<Integer> stored = new ArrayList<>();
+        FhirFeedRun.Outcome outcome = new FhirFeedRun(ehr, ACCESS, m -> {
+            throw new FeedRefusal(FeedRefusal.Reason.INCOMPLETE, "The message has no start for the appointment.");
+        }, (h, f, s) -> stored.add(f)).run(QUERY);
+        assertThat(outcome.skipped()).containsEntry("INCOMPLETE", 1);
+        assertThat(stored).containsExactly(0);
     }
 
     @Test

@@ -530,6 +530,8 @@ class WriteBackClusterIT {
                 return result;
             }
             assertThat(answer.body()).as("only a retryable refusal").contains("MSA|AE").contains("send it again");
+            assertThat(answer.statusCode()).as("a refusal to be sent again is a 503").isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).as("with Retry-After").isPresent();
             Thread.sleep(100);
         }
         throw new AssertionError("the message was never answered AA by " + node.name());

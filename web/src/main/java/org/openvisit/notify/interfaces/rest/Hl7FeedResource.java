@@ -24,8 +24,9 @@ import java.util.UUID;
  * certificate ({@code X-OpenVisit-Timestamp: <Unix seconds>}, {@code X-OpenVisit-Signature: rsa-sha256=<base64>} or
  * {@code ecdsa-sha256=<base64>} over {@code <timestamp>.<body>}); open without sign-in, the signature is the check.
  * The answer is always an HL7 acknowledgement: 200 with AA (applied, or received before), or AE/AR with the reason in
- * MSA-3 and ERR and a 4xx status: 401 bad signature (or an expired certificate, or a stale timestamp), 404 no SMS feed
- * for this endpoint, 409 a change that cannot apply, 400 otherwise.
+ * MSA-3 and ERR and a status: 401 bad signature (or an expired certificate, or a stale timestamp), 404 no SMS feed
+ * for this endpoint, 409 a change that cannot apply, 503 with {@code Retry-After} when nothing was wrong with the
+ * message but it could not be stored just then (send it again), 400 otherwise.
  */
 @Path("feeds/hl7v2/{endpointId}")
 @RequestScoped
@@ -33,6 +34,8 @@ import java.util.UUID;
 public class Hl7FeedResource {
 
     public static final String HL7_V2 = "application/hl7-v2";
+    /** A region move or a store coming back takes seconds to minutes; a race with another node is over at once. */
+    static final int RETRY_AFTER_SECONDS = 30;
 
     @EJB
     private SmsFeedService feed;
@@ -54,13 +57,24 @@ public class Hl7FeedResource {
         }
         FeedAnswer answer = feed.receiveSigned(endpoint, body == null ? new byte[0] : body, signature,
                 timestamp);
-        int status = answer.accepted() ? 200 : switch (answer.reason()) {
+        int status = status(answer);
+        Response.ResponseBuilder response = Response.status(status).type(HL7_V2).entity(answer.ack())
+                .header("X-OpenVisit-Feed-Result", answer.result().name());
+        if (status == 503) {
+            // an interface engine that honours HTTP resends after this; one that reads only the ACK sees AE
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
+    }
+
+    /** The HTTP status that goes with the acknowledgement. */
+    static int status(FeedAnswer answer) {
+        return answer.accepted() ? 200 : switch (answer.reason()) {
             case BAD_SIGNATURE -> 401;
             case UNKNOWN_ENDPOINT -> 404;
             case NOT_APPLICABLE -> 409;
+            case TRY_AGAIN -> 503;
             default -> 400;
         };
-        return Response.status(status).type(HL7_V2).entity(answer.ack()).header("X-OpenVisit-Feed-Result",
-                answer.result().name()).build();
     }
 }
