@@ -8,6 +8,7 @@
 # Needs a build (mvn -B -DskipTests package) and jcmd (the JDK) on the PATH.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/lib.sh"
 connections="${1:-5000}"
 admits="${2:-300}"
 free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -30,11 +31,8 @@ trap cleanup EXIT
 OPENVISIT_PORT=$port OPENVISIT_DATA="$data" OPENVISIT_GRID_PORT=$((port + 1)) \
   OPENVISIT_ADMIN_PASSWORD="bench-$RANDOM-$RANDOM-$RANDOM" "$root/server-config/start" > "$data/server.log" 2>&1 &
 script=$!
-until grep -q "OpenVisit is ready after" "$data/server.log" 2>/dev/null; do
-  kill -0 "$script" 2>/dev/null || { echo "start failed:"; tail -20 "$data/server.log"; exit 1; }
-  sleep 0.5
-done
-java_pid=$(pgrep -P "$script" java)
+await_openvisit "$data/server.log" "$script"
+java_pid=$openvisit_pid
 echo "OpenVisit ready on port $port (Payara Micro pid $java_pid, $(ps -o args= -p "$java_pid" | grep -o -- '-Xmx[^ ]*'))"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine slows every figure)"
 java -Xmx1g -Djdk.httpclient.connectionPoolSize=0 "$root/bench/LobbyLoad.java" "http://127.0.0.1:$port/" \

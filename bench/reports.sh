@@ -8,6 +8,7 @@
 # BENCH_EXPORTS (default 2: each export timed twice, the first also warming the server's code up)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/lib.sh"
 visits="${1:-1000000}"
 big="${2:-120000}"
 port="${BENCH_PORT:-18190}"
@@ -25,10 +26,7 @@ OPENVISIT_PORT=$port OPENVISIT_DATA="$data/data" OPENVISIT_GRID_PORT=$((port + 1
   OPENVISIT_ADMIN_PASSWORD="$password" OPENVISIT_START_TIMEOUT=600 OPENVISIT_JAVA_OPTS="-Xmx1g" \
   "$root/server-config/start" > "$data/server.log" 2>&1 &
 script=$!
-until grep -q "OpenVisit is ready after" "$data/server.log" 2>/dev/null; do
-  kill -0 "$script" 2>/dev/null || { echo "start failed:"; tail -20 "$data/server.log"; exit 1; }
-  sleep 0.5
-done
+await_openvisit "$data/server.log" "$script"
 base="http://127.0.0.1:$port/"
 
 # 50 organizations through the API, as hospital IT would create them (the first holds the export's visits)
@@ -62,6 +60,6 @@ t2=$(date +%s.%N)
 "${psql[@]}" -d "$db" -f "$root/bench/reports-queries-hours.sql"
 printf 'hour figures made in %.0f s\n' "$(echo "$(date +%s.%N) - $t2" | bc)"
 
-java -Drounds="${BENCH_ROUNDS:-200}" -Dexports="${BENCH_EXPORTS:-2}" -DserverLog="$data/server.log" -DserverPid="$(pgrep -P "$script" java || true)" "$root/bench/ReportsBench.java" "$base" "$password" "$data/tokens"
+java -Drounds="${BENCH_ROUNDS:-200}" -Dexports="${BENCH_EXPORTS:-2}" -DserverLog="$data/server.log" -DserverPid="$openvisit_pid" "$root/bench/ReportsBench.java" "$base" "$password" "$data/tokens"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); OpenVisit (-Xmx1g) and PostgreSQL" \
   "$(psql -h 127.0.0.1 -U postgres -At -c 'SHOW server_version' postgres) on the same machine, client too"

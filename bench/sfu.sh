@@ -11,6 +11,7 @@
 # Needs a build (mvn -B -DskipTests package), chromium and chromium-driver, janus (apt-get install janus).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/lib.sh"
 people="${1:-12}"
 camera="${2:-small}"
 command -v chromedriver >/dev/null || { echo "chromedriver is missing (apt-get install chromium-driver)"; exit 1; }
@@ -59,11 +60,8 @@ OPENVISIT_PORT=$port OPENVISIT_DATA="$data/data" OPENVISIT_GRID_PORT=$grid \
   OPENVISIT_ROOMS_SFU_CREATE_KEY="$create_key" OPENVISIT_ROOMS_SFU_ROOM_SECRET="bench-room-secret-$RANDOM$RANDOM" \
   "$root/server-config/start" > "$data/server.log" 2>&1 &
 script=$!
-until grep -q "OpenVisit is ready after" "$data/server.log" 2>/dev/null; do
-  kill -0 "$script" 2>/dev/null || { echo "start failed:"; tail -20 "$data/server.log"; exit 1; }
-  sleep 0.5
-done
-java_pid=$(pgrep -P "$script" java)
+await_openvisit "$data/server.log" "$script"
+java_pid=$openvisit_pid
 echo "OpenVisit ready on port $port (pid $java_pid), Janus pid $janus_pid; $people people"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine slows every figure)"
 [[ "$camera" == default || -d "$root/it/target/test-classes/org/openvisit/it/rooms" ]] \

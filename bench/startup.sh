@@ -5,6 +5,7 @@
 # Needs a build: mvn -DskipTests install
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/lib.sh"
 runs="${1:-3}"
 port="${BENCH_PORT:-18080}"
 data="$(mktemp -d)"
@@ -19,12 +20,9 @@ for run in $(seq 1 "$runs"); do
   OPENVISIT_PORT=$port OPENVISIT_DATA="$data" OPENVISIT_GRID_PORT=$((port + 1)) OPENVISIT_ADMIN_PASSWORD="$admin_password" \
     "$root/server-config/start" > "$data/run-$run.log" 2>&1 &
   script=$!
-  until grep -q "OpenVisit is ready after" "$data/run-$run.log" 2>/dev/null; do
-    kill -0 "$script" 2>/dev/null || { echo "start failed, see $data/run-$run.log"; tail -20 "$data/run-$run.log"; exit 1; }
-    sleep 0.2
-  done
+  await_openvisit "$data/run-$run.log" "$script" 0.2
   ready=$(date +%s.%N)
-  java_pid=$(pgrep -P "$script" java || true)
+  java_pid=$openvisit_pid
   rss_ready=$(( $(ps -o rss= -p "$java_pid") / 1024 ))
   for i in $(seq 1 100); do
     curl -fsS -o /dev/null -u "admin:$admin_password" "http://127.0.0.1:$port/api/organizations" || echo "api request $i failed"

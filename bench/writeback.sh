@@ -10,6 +10,7 @@
 # OPENVISIT_WRITEBACK_PARALLELISM=32, or OPENVISIT_DB_URL for PostgreSQL).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/lib.sh"
 events="${BENCH_EVENTS:-10000}"
 rate_visits="${BENCH_RATE_VISITS:-10}"
 rate_seconds="${BENCH_RATE_SECONDS:-30}"
@@ -32,10 +33,7 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 OPENVISIT_START_TIMEOUT="${OPENVISIT_START_TIMEOUT:-600}" OPENVISIT_PORT=$port OPENVISIT_DATA="$data/data" OPENVISIT_GRID_PORT=$((port + 1)) OPENVISIT_ADMIN_PASSWORD="$password" \
   "$root/server-config/start" > "$data/server.log" 2>&1 &
 script=$!
-until grep -q "OpenVisit is ready after" "$data/server.log" 2>/dev/null; do
-  kill -0 "$script" 2>/dev/null || { echo "start failed:"; tail -30 "$data/server.log"; exit 1; }
-  sleep 0.5
-done
+await_openvisit "$data/server.log" "$script"
 org=$(api GET "/api/organizations?first=0&max=5" | json 'd["items"][0]["id"]')
 endpoint=$(api GET "/api/organizations/$org/endpoints" \
   | json "[e['id'] for e in d['items'] if e['baseUrl'].startswith('http://127.0.0.1:')][0]")

@@ -149,7 +149,9 @@ public class HapiSiuCodec implements SiuCodec {
     @Override
     public String accept(String text) {
         try {
-            return parser.encode(parse(text).generateACK());
+            // made from the header alone (all an ACK takes from the message): the feed has read the whole message
+            // already, and a second full parse was a sixth of the intake's CPU
+            return parser.encode(parse(header(text)).generateACK());
         } catch (HL7Exception | IOException e) {
             throw new IllegalStateException("HAPI could not write an ACK", e);
         }
@@ -204,6 +206,13 @@ public class HapiSiuCodec implements SiuCodec {
     }
 
     /** HL7v2 separates segments by CR; HTTP senders often use LF or CRLF. */
+    /** The message's MSH segment, as a message of its own. */
+    private static String header(String text) {
+        String message = normalise(text == null ? "" : text);
+        int end = message.indexOf('\r');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
     private static String normalise(String text) {
         return text.strip().replace("\r\n", "\r").replace('\n', '\r');
     }

@@ -80,7 +80,15 @@ class HapiSiuCodecTest {
     @Test
     void acknowledgementsCarryTheControlIdAndTheReason() {
         String message = siu("S12", "MSG-9", "CLINIC", "APT-7", "202612051430", null, "2025550147|CP");
-        assertThat(codec.accept(message)).contains("MSA|AA|MSG-9");
+        String aa = codec.accept(message);
+        assertThat(aa).contains("MSA|AA|MSG-9");
+        // the sender's and the receiver's application and facility swapped, the version kept, nothing of the patient
+        String[] header = aa.split("\r")[0].split("\\|");
+        String[] sent = message.replace("\n", "\r").split("\r")[0].split("\\|");
+        assertThat(new String[] {header[2], header[3], header[4], header[5]})
+                .containsExactly(sent[4], sent[5], sent[2], sent[3]);
+        assertThat(header[11]).isEqualTo(sent[11]);
+        assertThat(aa).doesNotContain("2025550147").doesNotContain("APT-7");
         String ae = codec.refuse(message, new FeedRefusal(FeedRefusal.Reason.INVALID_NUMBER, "Not a mobile number."));
         assertThat(ae).contains("MSA|AE|MSG-9|Not a mobile number.").contains("ERR|");
         String ar = codec.refuse(message, new FeedRefusal(FeedRefusal.Reason.BAD_SIGNATURE, "Bad signature."));
