@@ -129,7 +129,7 @@ ANALYZE sms_send;
 SQL
 printf '   seeded in %.1f s; all due at %s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" "$due"
 # waits on the index the send job claims with (status, due_at), stopping at the first row found: counting the bench's
-# sends by id took 0.8 s of the database's CPU every 2 s, a third of the drain's length on these two cores
+# sends by id took 0.8 s of the database's time every 2 s (34 s within a 56 s drain, on the same two cores)
 until [[ "$(sql "SELECT count(*) FROM (SELECT 1 FROM sms_send WHERE status = 'PENDING' AND due_at <= '$due' LIMIT 1) x")" == 0 ]]; do
   sleep 2
   if [[ -n "$pid" && -n "${BENCH_DUMPS:-}" && $(date +%s) -gt $(date -d "$due" +%s) ]]; then
