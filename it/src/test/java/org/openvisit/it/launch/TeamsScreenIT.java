@@ -6,7 +6,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openvisit.it.support.Axe;
 import org.openvisit.it.support.Browser;
@@ -156,7 +155,11 @@ class TeamsScreenIT {
             driver.findElement(By.id(label.getAttribute("for"))).sendKeys(clinicianOid);
             WebElement signIn = driver.findElement(By.xpath("//button[normalize-space()='Sign in']"));
             signIn.click();
-            browser.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(signIn));
+            // left the sign-in page: by its address, not by the button going stale — asked while Chromium tore the page
+            // down, the button was neither there nor stale ("Node with given id does not belong to the document", a CI
+            // run's failure)
+            browser.waitUpTo(Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> !d.getCurrentUrl().contains("/oauth2/v2.0/authorize"));
             meeting = whereItStops(browser);
             browser.screenshot("teams-sign-in-2-meeting");
             assertThat(URI.create(meeting).getPath()).as(driver.findElement(By.tagName("body")).getText())

@@ -80,7 +80,10 @@ public final class Browser implements AutoCloseable {
             options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))
-                    .usingAnyFreePort()
+                    // a port of the tests' own registry: Selenium's free-port choice draws from 1024-32767 (below the
+                    // ephemeral range), where SharedServer.freePort() hands out the servers' ports, and a chromedriver
+                    // took a port a cluster node was about to listen on (a CI run: "GrizzlyProxy is NULL" three times)
+                    .usingPort(SharedServer.freePort())
                     .build();
             Path screenshots = Path.of(System.getProperty("openvisit.it.output", "target"), "screenshots");
             Files.createDirectories(screenshots);
