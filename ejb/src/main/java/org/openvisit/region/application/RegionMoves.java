@@ -30,9 +30,16 @@ public class RegionMoves {
     @Inject
     private FhirEndpointRepository endpoints;
 
-    /** The organizations with an unfinished move (their queues wait in both regions). */
+    @Inject
+    private RecentRegionMoves recent;
+
+    /**
+     * The organizations with an unfinished move (their queues wait in both regions), read at most a fifth of the
+     * move's settle time ago ({@link RecentRegionMoves}).
+     */
     public Set<UUID> pausedOrganizations() {
-        return moves.unfinished().stream().map(RegionMove::organizationId).collect(Collectors.toSet());
+        return recent.pausedOrganizations(
+                () -> moves.unfinished().stream().map(RegionMove::organizationId).collect(Collectors.toSet()));
     }
 
     /** The FHIR endpoints of the organizations being moved (the write-back relay skips their tasks). */
