@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,7 +22,6 @@ import org.openvisit.notify.application.FhirFeedChange;
 import org.openvisit.notify.application.FhirFeedSetupService;
 import org.openvisit.notify.application.FhirFeedView;
 import org.openvisit.notify.application.SmsFeedSetupService;
-import org.openvisit.shared.domain.model.InvalidValueException;
 
 import java.util.UUID;
 
@@ -51,7 +49,7 @@ public class SmsEndpointSettingsResource {
     @Operation(summary = "The endpoint's SMS settings (the defaults when none are saved)")
     public EndpointSmsView read(@PathParam("organizationId") String organizationId,
                                 @PathParam("endpointId") String endpointId) {
-        return setup.settings(caller.actor(), organization(organizationId), endpoint(endpointId));
+        return setup.settings(caller.actor(), SmsPathIds.organization(organizationId), SmsPathIds.endpoint(endpointId));
     }
 
     @PUT
@@ -62,8 +60,8 @@ public class SmsEndpointSettingsResource {
                     + "quietFrom: \"21:00\", quietUntil: \"08:00\" (both or neither; in timeZone)}")
     public EndpointSmsView save(@PathParam("organizationId") String organizationId,
                                 @PathParam("endpointId") String endpointId, EndpointSmsChange body) {
-        UUID organization = organization(organizationId);
-        return setup.save(caller.actor(), organization, endpoint(endpointId), body == null
+        UUID organization = SmsPathIds.organization(organizationId);
+        return setup.save(caller.actor(), organization, SmsPathIds.endpoint(endpointId), body == null
                 ? new EndpointSmsChange(null, null, null, null, null, null, null, null, null) : body);
     }
 
@@ -73,8 +71,8 @@ public class SmsEndpointSettingsResource {
             + "working)")
     public FeedSecretView newSecret(@PathParam("organizationId") String organizationId,
                                     @PathParam("endpointId") String endpointId) {
-        UUID organization = organization(organizationId);
-        return setup.newFeedSecret(caller.actor(), organization, endpoint(endpointId));
+        UUID organization = SmsPathIds.organization(organizationId);
+        return setup.newFeedSecret(caller.actor(), organization, SmsPathIds.endpoint(endpointId));
     }
 
     @PUT
@@ -91,8 +89,8 @@ public class SmsEndpointSettingsResource {
                     + "fingerprint.")
     public EndpointSmsView uploadCertificate(@PathParam("organizationId") String organizationId,
                                              @PathParam("endpointId") String endpointId, byte[] body) {
-        UUID organization = organization(organizationId);
-        return setup.uploadFeedCertificate(caller.actor(), organization, endpoint(endpointId), body);
+        UUID organization = SmsPathIds.organization(organizationId);
+        return setup.uploadFeedCertificate(caller.actor(), organization, SmsPathIds.endpoint(endpointId), body);
     }
 
     @DELETE
@@ -101,8 +99,8 @@ public class SmsEndpointSettingsResource {
             + "refused from now on (the feed secret, if set, still works)")
     public EndpointSmsView removeCertificate(@PathParam("organizationId") String organizationId,
                                              @PathParam("endpointId") String endpointId) {
-        UUID organization = organization(organizationId);
-        return setup.removeFeedCertificate(caller.actor(), organization, endpoint(endpointId));
+        UUID organization = SmsPathIds.organization(organizationId);
+        return setup.removeFeedCertificate(caller.actor(), organization, SmsPathIds.endpoint(endpointId));
     }
 
     @GET
@@ -112,7 +110,7 @@ public class SmsEndpointSettingsResource {
             + "or HL7V2, and the FHIR Subscription's state")
     public FhirFeedView feedSource(@PathParam("organizationId") String organizationId,
                                    @PathParam("endpointId") String endpointId) {
-        return fhirFeed.feed(caller.actor(), organization(organizationId), endpoint(endpointId));
+        return fhirFeed.feed(caller.actor(), SmsPathIds.organization(organizationId), SmsPathIds.endpoint(endpointId));
     }
 
     @PUT
@@ -126,24 +124,8 @@ public class SmsEndpointSettingsResource {
                     + "EHR and the answer's subscription says how it stands.")
     public FhirFeedView chooseFeedSource(@PathParam("organizationId") String organizationId,
                                          @PathParam("endpointId") String endpointId, FhirFeedChange body) {
-        UUID organization = organization(organizationId);
-        return fhirFeed.choose(caller.actor(), organization, endpoint(endpointId), body == null
+        UUID organization = SmsPathIds.organization(organizationId);
+        return fhirFeed.choose(caller.actor(), organization, SmsPathIds.endpoint(endpointId), body == null
                 ? new FhirFeedChange(null, null, null, null) : body);
-    }
-
-    static UUID organization(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("There is no organization with this id.");
-        }
-    }
-
-    private static UUID endpoint(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("endpointId", "This is not an endpoint id.");
-        }
     }
 }

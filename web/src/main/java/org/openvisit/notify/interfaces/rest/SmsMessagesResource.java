@@ -55,7 +55,7 @@ public class SmsMessagesResource {
     public List<OutboxView> outbox(@PathParam("organizationId") String organizationId,
                                    @QueryParam("max") @DefaultValue("100") int max,
                                    @QueryParam("status") String status) {
-        return setup.outbox(caller.actor(), SmsEndpointSettingsResource.organization(organizationId),
+        return setup.outbox(caller.actor(), SmsPathIds.organization(organizationId),
                 group(status), max);
     }
 
@@ -64,7 +64,7 @@ public class SmsMessagesResource {
     @Operation(summary = "How many messages each endpoint's appointment feed refused, per reason, and when last "
             + "(counted in the database: the same on every node and after restarts)")
     public List<FeedRefusalCount> refusals(@PathParam("organizationId") String organizationId) {
-        return setup.refusals(caller.actor(), SmsEndpointSettingsResource.organization(organizationId));
+        return setup.refusals(caller.actor(), SmsPathIds.organization(organizationId));
     }
 
     private static DeliveryGroup group(String status) {
@@ -85,7 +85,7 @@ public class SmsMessagesResource {
     @Operation(summary = "An inbound message to one of the organization's numbers (the built-in carrier's webhook): "
             + "STOP opts the sender out, START in again, HELP gets the help text")
     public InboundView inbound(@PathParam("organizationId") String organizationId, InboundBody body) {
-        var organization = SmsEndpointSettingsResource.organization(organizationId);
+        var organization = SmsPathIds.organization(organizationId);
         return inbound.inbound(caller.actor(), organization, body == null ? null : body.from(),
                 body == null ? null : body.to(), body == null ? null : body.text());
     }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
-import org.openvisit.notify.application.SmsNumberNotFoundException;
 import org.openvisit.notify.application.SmsNumberView;
 import org.openvisit.notify.application.SmsSetupService;
 import org.openvisit.notify.application.SmsSetupView;
@@ -51,7 +49,7 @@ public class SmsSetupResource {
     @GET
     @Operation(summary = "The organization's SMS setup: both consents (who, when), their history, and its numbers")
     public SmsSetupView read(@PathParam("organizationId") String organizationId) {
-        return sms.view(caller.actor(), organization(organizationId));
+        return sms.view(caller.actor(), SmsPathIds.organization(organizationId));
     }
 
     @PUT
@@ -60,7 +58,7 @@ public class SmsSetupResource {
             + "patients-consented (the organization ensures its patients agreed)")
     public SmsSetupView grant(@PathParam("organizationId") String organizationId,
                               @PathParam("consent") String consent) {
-        UUID organization = organization(organizationId);
+        UUID organization = SmsPathIds.organization(organizationId);
         return sms.grant(caller.actor(), organization, consent(consent));
     }
 
@@ -70,7 +68,7 @@ public class SmsSetupResource {
             + "given again")
     public SmsSetupView withdraw(@PathParam("organizationId") String organizationId,
                                  @PathParam("consent") String consent) {
-        UUID organization = organization(organizationId);
+        UUID organization = SmsPathIds.organization(organizationId);
         return sms.withdraw(caller.actor(), organization, consent(consent));
     }
 
@@ -82,7 +80,7 @@ public class SmsSetupResource {
             description = "Body: {country: US, areaCode: 202} (both optional). Poll GET numbers/{numberId} until its "
                     + "status is ACTIVE or FAILED (then failure says why).")
     public Response requestNumber(@PathParam("organizationId") String organizationId, NumberRequestBody body) {
-        UUID organization = organization(organizationId);
+        UUID organization = SmsPathIds.organization(organizationId);
         SmsNumberView number = sms.requestNumber(caller.actor(), organization, body == null ? null : body.country(),
                 body == null ? null : body.areaCode());
         return Response.accepted(number).build();
@@ -94,16 +92,16 @@ public class SmsSetupResource {
             + "given, why provisioning failed, the endpoints it serves")
     public SmsNumberView number(@PathParam("organizationId") String organizationId,
                                 @PathParam("numberId") String numberId) {
-        UUID organization = organization(organizationId);
-        return sms.number(caller.actor(), organization, number(numberId));
+        UUID organization = SmsPathIds.organization(organizationId);
+        return sms.number(caller.actor(), organization, SmsPathIds.number(numberId));
     }
 
     @POST
     @Path("numbers/{numberId}/retry")
     @Operation(summary = "Ask again for a number whose provisioning FAILED (both consents needed)")
     public Response retry(@PathParam("organizationId") String organizationId, @PathParam("numberId") String numberId) {
-        UUID organization = organization(organizationId);
-        return Response.accepted(sms.retry(caller.actor(), organization, number(numberId))).build();
+        UUID organization = SmsPathIds.organization(organizationId);
+        return Response.accepted(sms.retry(caller.actor(), organization, SmsPathIds.number(numberId))).build();
     }
 
     @POST
@@ -111,8 +109,8 @@ public class SmsSetupResource {
     @Operation(summary = "Release an ACTIVE number (or abandon a FAILED request): it serves no endpoint any more")
     public SmsNumberView release(@PathParam("organizationId") String organizationId,
                                  @PathParam("numberId") String numberId) {
-        UUID organization = organization(organizationId);
-        return sms.release(caller.actor(), organization, number(numberId));
+        UUID organization = SmsPathIds.organization(organizationId);
+        return sms.release(caller.actor(), organization, SmsPathIds.number(numberId));
     }
 
     @PUT
@@ -120,8 +118,8 @@ public class SmsSetupResource {
     @Operation(summary = "Let an ACTIVE number serve one of the organization's FHIR endpoints")
     public SmsNumberView link(@PathParam("organizationId") String organizationId,
                               @PathParam("numberId") String numberId, @PathParam("endpointId") String endpointId) {
-        UUID organization = organization(organizationId);
-        return sms.link(caller.actor(), organization, number(numberId), endpoint(endpointId));
+        UUID organization = SmsPathIds.organization(organizationId);
+        return sms.link(caller.actor(), organization, SmsPathIds.number(numberId), SmsPathIds.endpoint(endpointId));
     }
 
     @DELETE
@@ -129,8 +127,8 @@ public class SmsSetupResource {
     @Operation(summary = "Take an endpoint off the number")
     public SmsNumberView unlink(@PathParam("organizationId") String organizationId,
                                 @PathParam("numberId") String numberId, @PathParam("endpointId") String endpointId) {
-        UUID organization = organization(organizationId);
-        return sms.unlink(caller.actor(), organization, number(numberId), endpoint(endpointId));
+        UUID organization = SmsPathIds.organization(organizationId);
+        return sms.unlink(caller.actor(), organization, SmsPathIds.number(numberId), SmsPathIds.endpoint(endpointId));
     }
 
     private static ConsentKind consent(String value) {
@@ -140,29 +138,5 @@ public class SmsSetupResource {
             default -> throw new InvalidValueException("consent", "Unknown consent; it is vendor-sends or "
                     + "patients-consented.");
         };
-    }
-
-    private static UUID organization(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("There is no organization with this id.");
-        }
-    }
-
-    private static UUID number(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new SmsNumberNotFoundException();
-        }
-    }
-
-    private static UUID endpoint(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("endpointId", "This is not an endpoint id.");
-        }
     }
 }

@@ -59,7 +59,7 @@ public class SmsTemplatesResource {
     @Operation(summary = "Every kind of message (CONFIRMATION, UPDATE, CANCELLATION, REMINDER, LINK, HELP) in every "
             + "language (en, zh-CN, zh-TW, ru), as sent now: the organization's wording or the shipped text")
     public List<TemplateView> list(@PathParam("organizationId") String organizationId) {
-        return templates.templates(caller.actor(), SmsEndpointSettingsResource.organization(organizationId));
+        return templates.templates(caller.actor(), SmsPathIds.organization(organizationId));
     }
 
     @GET
@@ -67,7 +67,7 @@ public class SmsTemplatesResource {
     @Operation(summary = "One kind of message in one language, as sent now")
     public TemplateView read(@PathParam("organizationId") String organizationId, @PathParam("kind") String kind,
                              @PathParam("language") String language) {
-        return templates.template(caller.actor(), SmsEndpointSettingsResource.organization(organizationId),
+        return templates.template(caller.actor(), SmsPathIds.organization(organizationId),
                 kind(kind), language);
     }
 
@@ -80,7 +80,7 @@ public class SmsTemplatesResource {
                     + "an unpaired brace, more than 640 characters or more than 3 segments with example values.")
     public TemplateView save(@PathParam("organizationId") String organizationId, @PathParam("kind") String kind,
                              @PathParam("language") String language, TextBody body) {
-        return templates.save(caller.actor(), SmsEndpointSettingsResource.organization(organizationId), kind(kind),
+        return templates.save(caller.actor(), SmsPathIds.organization(organizationId), kind(kind),
                 language, body == null ? null : body.text());
     }
 
@@ -89,7 +89,7 @@ public class SmsTemplatesResource {
     @Operation(summary = "Reset to the shipped text")
     public TemplateView reset(@PathParam("organizationId") String organizationId, @PathParam("kind") String kind,
                               @PathParam("language") String language) {
-        return templates.reset(caller.actor(), SmsEndpointSettingsResource.organization(organizationId), kind(kind),
+        return templates.reset(caller.actor(), SmsPathIds.organization(organizationId), kind(kind),
                 language);
     }
 
@@ -100,7 +100,7 @@ public class SmsTemplatesResource {
             + "(GSM_7 or UCS_2), and why saving it would be refused (null when it would not)")
     public PreviewAnswer preview(@PathParam("organizationId") String organizationId, @PathParam("kind") String kind,
                                  @PathParam("language") String language, TextBody body) {
-        TemplatePreview p = templates.preview(caller.actor(), SmsEndpointSettingsResource.organization(organizationId),
+        TemplatePreview p = templates.preview(caller.actor(), SmsPathIds.organization(organizationId),
                 kind(kind), language, body == null ? null : body.text());
         String problem = p.refused() ? RefusalTexts.of(p.problem(), RefusalTexts.in(RefusalTexts.ofApiRequest(
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)))) : null;
