@@ -22,7 +22,7 @@ import java.util.Locale;
 /**
  * OpenVisit's own limit on a request body ({@value #MAX_BYTES} bytes, 1 MiB), in place of the HTTP listener's: the
  * listener's refusal is a page of the application server naming its product and version, which it writes before any
- * application code runs. So the listener's limit is off ({@code max-post-size-bytes=-1}, server-config/post-boot-commands
+ * application code runs. So the listener's limit is off ({@code max-post-size-bytes=-1}, server-config/pre-boot-commands
  * and the README's EAR steps) and this filter, first on every path, answers {@code 413} itself: a problem document on
  * the API and the operations endpoints, one plain sentence in the reader's language elsewhere; the connection is
  * closed without reading the body. A body without a declared length (chunked) is counted as it is read and fails the

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  *   <li>the session cookie's attributes on the wire ({@link SessionCookieHeaders}).</li>
  * </ul>
  * Payara's own blanket {@code X-Frame-Options: SAMEORIGIN} is switched off in the server configuration
- * ({@code xframe-options=false}, see server-config/post-boot-commands.asadmin and the README).
+ * ({@code xframe-options=false}, see server-config/pre-boot-commands.asadmin and the README).
  */
 @WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*")
 public class SecurityHeaders extends HttpFilter {
