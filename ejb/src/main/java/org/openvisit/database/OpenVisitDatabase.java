@@ -156,6 +156,8 @@ public class OpenVisitDatabase {
 
     private final Map<DataRegion, Boolean> ready = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean retrying = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The database settings warnings logged since the start (regions that share a database give the same one). */
+    private final Set<String> settingsWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a lifecycle callback takes no class-level attribute
@@ -163,6 +165,7 @@ public class OpenVisitDatabase {
         // deployed: from now on a regional store whose database is down is simply down (no stand-in connection)
         JdbcUrlDataSource.applicationStarted();
         log("global", SchemaMigrator.migrate(global));
+        warnOfSettings(global);
         for (DataRegion region : DataRegion.values()) {
             ready.put(region, false);
         }
@@ -217,6 +220,7 @@ public class OpenVisitDatabase {
                         () -> secrets.secret(AppointmentHasher.PURPOSE),
                         leaving::read));
                 ready.put(region, true);
+                warnOfSettings(dataSource(region));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The {0} regional store cannot be migrated now (its database is down or "
                         + "unreachable?); its organizations'' launches are refused until it can: {1}",
@@ -271,6 +275,15 @@ public class OpenVisitDatabase {
 
     public DataSource globalDataSource() {
         return global;
+    }
+
+    /** Tells hospital IT, once per database, of a server setting that slows OpenVisit down (autovacuum off). */
+    private void warnOfSettings(DataSource store) {
+        try {
+            DatabaseSettingsCheck.autovacuumWarning(store).filter(settingsWarned::add).ifPresent(LOG::warning);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "The database's settings could not be read", e);
+        }
     }
 
     private static void log(String store, MigrateResult result) {
