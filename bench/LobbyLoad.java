@@ -81,6 +81,7 @@ public class LobbyLoad {
         long[] before = memory(pids);
         System.out.printf("server before: heap %.1f MiB (after full GC), RSS %.1f MiB%n", before[0] / 1048576.0,
                 before[1] / 1048576.0);
+        List<Map<String, Long>> histogramsBefore = HISTOGRAM ? histograms(pids) : List.of();
 
         // N patients in the lobby, at most 64 handshakes at a time
         HttpClient patients = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -142,6 +143,9 @@ public class LobbyLoad {
                 after[1] / 1048576.0);
         System.out.printf("per lobby connection (socket + HTTP session + room attendee): heap %.1f KiB, RSS %.1f KiB%n",
                 (after[0] - before[0]) / 1024.0 / Math.max(1, open), (after[1] - before[1]) / 1024.0 / Math.max(1, open));
+        if (HISTOGRAM) {
+            printGrowth(histogramsBefore, histograms(pids), Math.max(1, open));
+        }
 
         // admit one at a time while everyone else keeps waiting (and pinging)
         List<Long> latencies = new ArrayList<>();
@@ -220,6 +224,38 @@ public class LobbyLoad {
             }
         }
         return new long[]{heap, rss};
+    }
+
+    /** BENCH_HISTOGRAM=1: which classes the lobby sockets' heap is made of (jcmd GC.class_histogram before and after). */
+    static final boolean HISTOGRAM = "1".equals(System.getenv("BENCH_HISTOGRAM"));
+
+    /** Bytes per class (after the full GC that memory() ran), one map per server process. */
+    static List<Map<String, Long>> histograms(long[] pids) throws IOException, InterruptedException {
+        List<Map<String, Long>> all = new ArrayList<>();
+        Pattern row = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+        for (long pid : pids) {
+            Map<String, Long> bytes = new java.util.HashMap<>();
+            for (String line : run("jcmd", Long.toString(pid), "GC.class_histogram").split("\n")) {
+                Matcher m = row.matcher(line);
+                if (m.find()) {
+                    bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+                }
+            }
+            all.add(bytes);
+        }
+        return all;
+    }
+
+    /** The 12 classes that grew most on each node, in bytes per open lobby socket (all nodes' sockets). */
+    static void printGrowth(List<Map<String, Long>> before, List<Map<String, Long>> after, int sockets) {
+        for (int node = 0; node < after.size(); node++) {
+            Map<String, Long> was = before.get(node);
+            System.out.printf("heap growth on node %d, bytes per lobby socket, by class:%n", node + 1);
+            after.get(node).entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - was.getOrDefault(e.getKey(), 0L)))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                    .forEach(e -> System.out.printf("  %8.0f  %s%n", e.getValue() / (double) sockets, e.getKey()));
+        }
     }
 
     static String run(String... command) throws IOException, InterruptedException {

@@ -15,7 +15,8 @@
 # Write-back drain is measured by bench/writeback.sh (one node; the relay's claims across nodes are proven by
 # WriteBackClusterIT, not timed here).
 # Needs a build (mvn -B -DskipTests package), nginx, psql, jcmd and ss. Settings: BENCH_PORT (the balancer's port of
-# the first round), BENCH_HEAP (each node's -Xmx, default 768m).
+# the first round), BENCH_HEAP (each node's -Xmx, default 768m), BENCH_HISTOGRAM=1 (which classes the lobby sockets'
+# heap grew by on each node, per socket: jcmd GC.class_histogram before and after).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sockets="${1:-2000}"
