@@ -259,6 +259,17 @@ public class SmsSendWork {
     }
 
     /**
+     * The patient's mobile number that the EHR's feed sent for the visit's appointment, sealed; empty when the feed sent
+     * none for it (or it is forgotten already: the appointment is over).
+     */
+    public Optional<String> feedNumber(DataRegion region, UUID visitId) {
+        RegionalStore store = regions.ready(region);
+        return store.visits().find(visitId)
+                .flatMap(visit -> store.smsFeed().appointmentOfVisit(visit.endpointId(), visit.appointmentHash().value()))
+                .flatMap(SmsAppointment::phoneSealed);
+    }
+
+    /**
      * The first of a link send's three steps: with the visit's row locked, the visit's limits are checked and the send
      * is written down (so it counts at once, on every node). The carrier is called after this transaction, so a slow
      * carrier never holds the visit's row (the room's events wait on it).

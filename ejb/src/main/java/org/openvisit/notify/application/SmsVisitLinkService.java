@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * The clinician's "Send patient link by SMS" on the visit page: the number typed is checked and normalised to E.164
- * in the endpoint's country (libphonenumber); the message (the endpoint's language, the organization's name, a short
+ * in the endpoint's country (libphonenumber), or, with nothing typed, the number the EHR's feed sent for the
+ * appointment is used; the message (the endpoint's language, the organization's name, a short
  * join link {@code /j/<code>} of this visit) goes out at once through the {@link SmsCarrier} port, only when the
  * organization gave both consents, the endpoint has an active number and the number has not answered STOP.
  * <p>
@@ -65,7 +66,8 @@ public class SmsVisitLinkService {
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Sends the visit's patient link to the number typed.
+     * Sends the visit's patient link to the number typed or, with none typed, to the number the EHR's appointment feed
+     * sent for the visit's appointment (refused as a missing number when it sent none).
      *
      * @param role the clinician's role in the visit (who the event names)
      * @throws VisitNotFoundException no such visit
@@ -81,9 +83,14 @@ public class SmsVisitLinkService {
         if (endpoint.isEmpty() || context.isEmpty()) {
             return LinkSendResult.refused(LinkSendResult.Outcome.NOT_SET_UP);
         }
+        DataRegion region = regions.regionOfVisit(visitId);
+        Optional<String> fromFeed = typedNumber == null || typedNumber.isBlank()
+                ? work.feedNumber(region, visitId) : Optional.empty();
         PatientMobile mobile;
         try {
-            mobile = PatientMobile.parse(typedNumber, endpoint.get().phoneRegion());
+            // nothing typed: the number the EHR's feed sent for this appointment, if it sent one
+            mobile = fromFeed.isPresent() ? phones.unseal(visit.organizationId(), fromFeed.get())
+                    : PatientMobile.parse(typedNumber, endpoint.get().phoneRegion());
         } catch (InvalidPatientNumberException e) {
             return new LinkSendResult(LinkSendResult.Outcome.INVALID_NUMBER, e.reason(), endpoint.get().phoneRegion(),
                     0, null, null);
@@ -98,7 +105,6 @@ public class SmsVisitLinkService {
         phones.warm();
         String hash = phones.hash(visit.organizationId(), mobile);
         String sealed = phones.seal(visit.organizationId(), mobile);
-        DataRegion region = regions.regionOfVisit(visitId);
         var request = new SmsSendWork.LinkRequest(region, visitId, c, mobile, sealed, hash,
                 visit.appointmentStart(), role, new SmsSendWork.LinkLimits(maxPerVisit, maxPerMinute));
         SmsSendWork.Either reserved = work.reserveLink(request, clock.instant());

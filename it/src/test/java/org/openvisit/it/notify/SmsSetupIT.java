@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openvisit.it.support.Http;
+import org.openvisit.it.support.SiuMessages;
 import org.openvisit.it.support.PrivacyScan;
 import org.openvisit.it.support.SharedServer;
 import org.openvisit.it.tenant.TenantApi;
@@ -248,7 +249,7 @@ class SmsSetupIT {
     }
 
     private static String sign(String secret, byte[] body) {
-        return org.openvisit.it.support.SiuMessages.hmac(secret, new String(body, StandardCharsets.UTF_8));
+        return SiuMessages.hmac(secret, new String(body, StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> feed(String endpoint, String message, String signature) {
@@ -578,7 +579,8 @@ class SmsSetupIT {
     /**
      * The clinician's "Send patient link by SMS" over real HTTP: each refusal in words (no settings, no consents, no
      * number, a bad number in the viewer's language, STOP, too fast), then a message with a short link of the visit
-     * in the outbox, the visit's SMS_SENT event without the number, and the number in no log.
+     * in the outbox, the visit's SMS_SENT event without the number, a send with nothing typed to the number the EHR's
+     * feed sent for the appointment, and the numbers in no log.
      */
     @Test
     void theClinicianSendsThePatientLinkBySmsOnlyWhenSetUpAndWithinTheLimits() throws Exception {
@@ -631,7 +633,8 @@ class SmsSetupIT {
         assertThat(bad.getString("field")).isEqualTo("number");
         assertThat(bad.getString("message")).contains("недействительный номер").doesNotContain("INVALID");
         assertThat(sendLinkOk(clinician, visit, "", "en").getString("message"))
-                .isEqualTo("Type the patient's mobile number.");
+                .as("nothing typed and no number from the EHR's feed")
+                .isEqualTo("Type the patient's mobile number: the EHR sent none for this appointment.");
 
         // sent: the outbox has it (number masked) with a short link that opens this visit's lobby
         JsonObject sent = sendLinkOk(clinician, visit, "(202) 555-0148", "en");
@@ -663,7 +666,21 @@ class SmsSetupIT {
         JsonObject optedOut = sendLinkOk(clinician, visit, "+1 202 555 0149", "zh-CN");
         assertThat(optedOut.getString("result")).isEqualTo("OPTED_OUT");
         assertThat(optedOut.getString("message")).contains("STOP", "START").doesNotContain("OPTED_OUT");
-        assertThat(sendLinkOk(clinician, visit, "2025550150", "en").getString("result")).isEqualTo("SENT");
+        // nothing typed: the number the EHR's feed sent for this appointment (SIU S12 over HTTPS for appt-1006)
+        HttpResponse<String> madeSecret = TenantApi.post(org.admin(), org.sms() + "/endpoints/" + clinic.endpointId()
+                + "/feed-secret", "{}");
+        assertThat(madeSecret.statusCode()).as(madeSecret.body()).isEqualTo(200);
+        String booked = SiuMessages.s12("LINK-FEED-1", "appt-1006",
+                Instant.now().plus(java.time.Duration.ofHours(2)), "Okafor^Ada", "5550150");
+        HttpResponse<String> fed = Http.send(HttpRequest.newBuilder(SharedServer.baseUri().resolve("api/feeds/hl7v2/"
+                        + clinic.endpointId())).header("Content-Type", "application/hl7-v2")
+                .header("X-OpenVisit-Signature", SiuMessages.hmac(
+                        Http.json(madeSecret).getString("secret"), booked))
+                .POST(HttpRequest.BodyPublishers.ofString(booked, StandardCharsets.UTF_8)));
+        assertThat(fed.statusCode()).as(fed.body()).isEqualTo(200);
+        JsonObject fromFeed = sendLinkOk(clinician, visit, "", "en");
+        assertThat(fromFeed.getString("result")).as(fromFeed.toString()).isEqualTo("SENT");
+        assertThat(fromFeed.getString("message")).isEqualTo("The patient link was sent by SMS to +1••••••0150.");
         JsonObject tooFast = sendLinkOk(clinician, visit, "2025550151", "en");
         assertThat(tooFast.getString("result")).isEqualTo("TOO_FAST");
         assertThat(tooFast.getString("message")).contains("Wait a minute");

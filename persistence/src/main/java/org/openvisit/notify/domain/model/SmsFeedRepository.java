@@ -26,6 +26,12 @@ public interface SmsFeedRepository {
      */
     boolean cancelled(UUID endpointId, String visitAppointmentHash);
 
+    /**
+     * The endpoint's appointment from the feed that a visit names, found by the visit's hash of it (the reference or
+     * the identifier form, as {@link #cancelled}).
+     */
+    Optional<SmsAppointment> appointmentOfVisit(UUID endpointId, String visitAppointmentHash);
+
     Optional<SmsAppointment> appointmentByLink(String code);
 
     void add(SmsAppointment appointment);

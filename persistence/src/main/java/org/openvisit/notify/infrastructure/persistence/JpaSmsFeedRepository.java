@@ -73,6 +73,20 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
     }
 
     @Override
+    public Optional<SmsAppointment> appointmentOfVisit(UUID endpointId, String visitAppointmentHash) {
+        for (String key : new String[]{"appointmentHash", "identifierHash"}) {
+            Optional<SmsAppointment> found = entityManager.createQuery("select a from SmsAppointment a where "
+                            + "a.endpointId = :endpoint and a." + key + " = :hash", SmsAppointment.class)
+                    .setParameter("endpoint", endpointId.toString()).setParameter("hash", visitAppointmentHash)
+                    .getResultStream().findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<SmsAppointment> appointment(UUID id) {
         return Optional.ofNullable(entityManager.find(SmsAppointment.class, id.toString()));
     }

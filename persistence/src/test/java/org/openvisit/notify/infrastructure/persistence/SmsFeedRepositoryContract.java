@@ -398,6 +398,24 @@ abstract class SmsFeedRepositoryContract {
     }
 
     @Test
+    void aVisitFindsItsAppointmentFromTheFeedByEitherHashItMayHaveOfIt() {
+        UUID org = UUID.randomUUID();
+        UUID endpoint = UUID.randomUUID();
+        String id = "APT-" + UUID.randomUUID();
+        AppointmentKeys keys = AppointmentKeys.of(HASHING, endpoint, id);
+        SmsAppointment a = booked(org, endpoint, id, NOW.plus(Duration.ofDays(1)));
+        for (String hash : List.of(keys.reference().value(), keys.identifier().value())) {
+            assertThat(this.<java.util.Optional<SmsAppointment>>inTransaction(r -> r.appointmentOfVisit(endpoint, hash)))
+                    .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo(a.id()));
+        }
+        assertThat(this.<java.util.Optional<SmsAppointment>>inTransaction(
+                r -> r.appointmentOfVisit(UUID.randomUUID(), keys.reference().value()))).as("another endpoint's").isEmpty();
+        assertThat(this.<java.util.Optional<SmsAppointment>>inTransaction(
+                r -> r.appointmentOfVisit(endpoint, AppointmentKeys.of(HASHING, endpoint, "APT-other").reference().value())))
+                .as("another appointment").isEmpty();
+    }
+
+    @Test
     void numbersAreForgottenOnceTheAppointmentIsOverOrCancelledAndItsMessagesSent() {
         UUID org = UUID.randomUUID();
         SmsAppointment over = booked(org, UUID.randomUUID(), NOW.minus(Duration.ofDays(3)));
