@@ -35,8 +35,8 @@ class SingleDatabaseUpgradeTest {
             SchemaMigrator.migrate(db.dataSource());
             SchemaMigrator.migrateRegional(db.dataSource());
 
-            assertThat(SchemaMigrator.version(db.dataSource(), false)).isEqualTo("50");
-            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("23");
+            assertThat(SchemaMigrator.version(db.dataSource(), false)).isEqualTo("51");
+            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("24");
             assertThat(count(db, "visit")).isEqualTo(1);
             assertThat(count(db, "organization")).isEqualTo(1);
             SchemaMigrator.migrateRegional(db.dataSource()); // a second start changes nothing
@@ -51,7 +51,7 @@ class SingleDatabaseUpgradeTest {
             assertThat(V29__regional_tables_leave_global.exists(db.dataSource().getConnection(), "visit")).isFalse();
             SchemaMigrator.migrateRegional(db.dataSource());
             assertThat(count(db, "writeback_task")).isZero();
-            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("23");
+            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("24");
         }
     }
 
@@ -73,7 +73,7 @@ class SingleDatabaseUpgradeTest {
             SchemaMigrator.baselineKeptRegionalTables(db.dataSource(), () -> null, V18__revoked_join_links_move_in.NONE);
             SchemaMigrator.migrateRegional(db.dataSource());
 
-            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("23");
+            assertThat(SchemaMigrator.version(db.dataSource(), true)).isEqualTo("24");
             assertThat(count(db, "visit")).isZero();
         }
     }
@@ -107,7 +107,7 @@ class SingleDatabaseUpgradeTest {
             for (TestDatabase region : java.util.List.of(americas, emea)) {
                 SchemaMigrator.migrateRegional(region.dataSource(), () -> null,
                         () -> V18__revoked_join_links_move_in.readLeaving(global.dataSource()));
-                assertThat(SchemaMigrator.version(region.dataSource(), true)).isEqualTo("23");
+                assertThat(SchemaMigrator.version(region.dataSource(), true)).isEqualTo("24");
             }
             assertThat(links(americas)).containsExactly("l-americas");
             assertThat(links(emea)).containsExactlyInAnyOrder("l-emea", "l-legacy");

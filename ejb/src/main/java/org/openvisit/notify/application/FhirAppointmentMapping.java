@@ -33,7 +33,8 @@ import java.util.Optional;
  * <li>the patient participant's reference in any of the forms EHRs write: {@code Patient/123},
  *     {@code Patient/123/_history/2}, the absolute URL on the endpoint's own base, or {@code type: Patient} with a
  *     bare id; a patient on another server, a contained one or one named only by identifier is not read;</li>
- * <li>the department is the display of the {@code Location} participant.</li>
+ * <li>the department is the display of the {@code Location} participant, the clinician's name the display of the
+ *     first {@code Practitioner} participant (only a message text that names the clinician uses it).</li>
  * </ul>
  * The patient's number comes from {@link #mobile(Patient)}. Nothing else of the resources is read or kept.
  */
@@ -46,7 +47,7 @@ public final class FhirAppointmentMapping {
 
     /** What the intake needs of one appointment version: the event, and the patient to read when there is one. */
     public record Mapped(String appointmentId, String controlId, AppointmentEvent event, Instant start,
-                         String department, Optional<String> patientId, Instant lastUpdated) {
+                         String department, Optional<String> patientId, Instant lastUpdated, String clinician) {
 
         /** Whether the patient's mobile number is needed (a booking or a change; a cancellation needs none). */
         public boolean needsNumber() {
@@ -57,7 +58,7 @@ public final class FhirAppointmentMapping {
         public SiuMessage message(String phone) {
             LocalDateTime local = start == null ? null : LocalDateTime.ofInstant(start, ZoneOffset.UTC);
             return new SiuMessage(controlId, event, null, appointmentId, local, local == null ? null : ZoneOffset.UTC,
-                    department, phone);
+                    department, phone, clinician);
         }
     }
 
@@ -117,8 +118,13 @@ public final class FhirAppointmentMapping {
                         || "Location".equals(r.getType())))
                 .map(Reference::getDisplay).filter(d -> d != null && !d.isBlank()).findFirst()
                 .map(d -> d.length() > 200 ? d.substring(0, 200) : d).orElse(null);
+        String clinician = appointment.getParticipant().stream()
+                .map(Appointment.AppointmentParticipantComponent::getActor)
+                .filter(r -> r != null && (r.getReference() != null && r.getReference().contains("Practitioner/")
+                        || "Practitioner".equals(r.getType())))
+                .map(Reference::getDisplay).filter(d -> d != null && !d.isBlank()).findFirst().orElse(null);
         return Result.of(new Mapped(id, controlId(id, version, lastUpdated, appointment), event, start, department,
-                patientId(appointment, fhirBase), lastUpdated));
+                patientId(appointment, fhirBase), lastUpdated, clinician));
     }
 
     /** The id of the appointment's patient participant on the endpoint's own server, in any usual form. */

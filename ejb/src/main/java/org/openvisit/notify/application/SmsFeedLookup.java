@@ -9,11 +9,14 @@ import org.openvisit.notify.domain.model.SmsEndpointSettingsRepository;
 import org.openvisit.notify.domain.model.SmsNumber;
 import org.openvisit.notify.domain.model.SmsNumberRepository;
 import org.openvisit.notify.domain.model.SmsNumberStatus;
+import org.openvisit.notify.domain.model.SmsTemplate;
+import org.openvisit.notify.domain.model.SmsTemplateKind;
 import org.openvisit.notify.domain.model.SmsTemplateRepository;
 import org.openvisit.tenant.domain.model.Organization;
 import org.openvisit.tenant.domain.model.OrganizationRepository;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,9 +72,12 @@ public class SmsFeedLookup {
         Optional<String> from = number.filter(n -> n.status() == SmsNumberStatus.ACTIVE)
                 .flatMap(SmsNumber::number).map(n -> n.e164());
         String language = s.get().language();
-        Map<org.openvisit.notify.domain.model.SmsTemplateKind, String> wordings =
-                new EnumMap<>(org.openvisit.notify.domain.model.SmsTemplateKind.class);
-        templates.ofOrganization(organizationId).stream().filter(t -> t.language().equals(language))
+        // the endpoint's own wording of a kind, else the organization's (else, absent, the shipped text)
+        Map<SmsTemplateKind, String> wordings = new EnumMap<>(SmsTemplateKind.class);
+        List<SmsTemplate> inLanguage = templates.ofOrganization(organizationId).stream()
+                .filter(t -> t.language().equals(language)).toList();
+        inLanguage.stream().filter(t -> t.endpointId().isEmpty()).forEach(t -> wordings.put(t.kind(), t.body()));
+        inLanguage.stream().filter(t -> t.endpointId().filter(endpointId::equals).isPresent())
                 .forEach(t -> wordings.put(t.kind(), t.body()));
         return Optional.of(new SendContext(organizationId, endpointId, consented, from,
                 organization.get().name().value(), language, s.get().timeZone(), s.get().quietHours(), wordings));

@@ -201,8 +201,10 @@ public class SmsFeedService {
             sealed = phones.seal(endpoint.organizationId(), mobile);
             hash = phones.hash(endpoint.organizationId(), mobile);
         }
+        String clinicianSealed = message.clinician() == null ? null
+                : phones.sealClinician(endpoint.organizationId(), message.clinician());
         try {
-            return work.apply(endpoint, message, sealed, hash, clock.instant());
+            return work.apply(endpoint, message, sealed, hash, clinicianSealed, clock.instant());
         } catch (RegionUnavailableException e) {
             // not refused for good: the sender tries again (AE) and nothing was stored
             throw new FeedRefusal(FeedRefusal.Reason.TRY_AGAIN, "The organization's data store is not available "

@@ -50,11 +50,12 @@ public class SmsFeedWork {
     private jakarta.enterprise.event.Event<AppointmentCancelled> cancellations;
 
     /**
-     * @param phoneSealed the patient's number sealed (null when the message has none)
+     * @param phoneSealed     the patient's number sealed (null when the message has none)
+     * @param clinicianSealed the clinician's name sealed (null when the message has none)
      * @throws FeedRefusal NO_MOBILE (a new appointment without a number), INCOMPLETE (no start), NOT_APPLICABLE
      */
     public FeedAnswer.Result apply(FeedEndpoint endpoint, SiuMessage message, String phoneSealed, String phoneHash,
-                                   Instant now) {
+                                   String clinicianSealed, Instant now) {
         SmsFeedRepository store = regions.ready(endpoint.region()).smsFeed();
         AppointmentHashing hashing = hasher.hashing();
         ControlHash control;
@@ -83,7 +84,8 @@ public class SmsFeedWork {
             Instant start = message.start(endpoint.zone()).orElseThrow(() -> new FeedRefusal(
                     FeedRefusal.Reason.INCOMPLETE, "The message has no start for the appointment."));
             appointment = SmsAppointment.book(endpoint.organizationId(), endpoint.endpointId(), keys,
-                    new AppointmentDetails(start, message.department(), phoneSealed, phoneHash), control, linkCode(),
+                    new AppointmentDetails(start, message.department(), phoneSealed, phoneHash, clinicianSealed), control,
+                    linkCode(),
                     now);
             store.add(appointment);
             outcome = AppointmentOutcome.BOOKED;
@@ -92,7 +94,7 @@ public class SmsFeedWork {
             Instant start = message.start(endpoint.zone()).orElse(appointment.startsAt());
             try {
                 outcome = appointment.apply(message.event(), new AppointmentDetails(start, message.department(),
-                        phoneSealed, phoneHash), control, now);
+                        phoneSealed, phoneHash, clinicianSealed), control, now);
             } catch (IllegalAppointmentTransitionException e) {
                 throw new FeedRefusal(FeedRefusal.Reason.NOT_APPLICABLE, e.getMessage());
             }

@@ -25,6 +25,7 @@ public class SmsPhones {
 
     public static final String HASH_PURPOSE = "sms-phone-hash-key";
     private static final String SEAL_PURPOSE = "sms-patient-phone:";
+    private static final String CLINICIAN_PURPOSE = "sms-clinician-name:";
 
     @Inject
     private MasterKey masterKey;
@@ -46,6 +47,16 @@ public class SmsPhones {
     public PatientMobile unseal(UUID organizationId, String sealed) {
         return new PatientMobile(new String(masterKey.sealer().unseal(SEAL_PURPOSE + organizationId, sealed),
                 StandardCharsets.UTF_8));
+    }
+
+    /** The clinician's name an appointment's messages may use, sealed like the patient's number and kept as long. */
+    public String sealClinician(UUID organizationId, String name) {
+        return masterKey.sealer().seal(CLINICIAN_PURPOSE + organizationId, name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String unsealClinician(UUID organizationId, String sealed) {
+        return new String(masterKey.sealer().unseal(CLINICIAN_PURPOSE + organizationId, sealed),
+                StandardCharsets.UTF_8);
     }
 
     public String hash(UUID organizationId, PatientMobile mobile) {

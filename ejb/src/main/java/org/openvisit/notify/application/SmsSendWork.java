@@ -24,6 +24,7 @@ import org.openvisit.notify.domain.model.SmsFeedRepository;
 import org.openvisit.notify.domain.model.SmsKeyword;
 import org.openvisit.notify.domain.model.SmsSend;
 import org.openvisit.notify.domain.model.SmsTemplateKind;
+import org.openvisit.notify.domain.model.SmsTemplateText;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.tenant.domain.model.DataRegion;
 
@@ -167,8 +168,12 @@ public class SmsSendWork {
         }
         PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
         SmsTemplateKind kind = SmsTemplateKind.valueOf(send.kind().name());
-        String body = texts.body(kind, context.language(), context.template(kind), context.organizationName(),
-                a.startsAt(), context.zone(), link(a.linkCode()));
+        String template = context.template(kind);
+        // the name is opened only for a wording that uses it
+        String clinician = template == null || !template.contains(SmsTemplateText.CLINICIAN) ? null
+                : a.clinicianSealed().map(c -> phones.unsealClinician(a.organizationId(), c)).orElse(null);
+        String body = texts.body(kind, context.language(), template, context.organizationName(),
+                a.startsAt(), context.zone(), link(a.linkCode()), clinician);
         try {
             carrier.send(new OutgoingSms(region, a.organizationId(), send.id(), from, to.e164(), body));
         } catch (SmsCarrierRefusedException refused) {
@@ -227,7 +232,12 @@ public class SmsSendWork {
 
     /** A clinician's send of the visit's link, with what the global store said (read before this transaction). */
     public record LinkRequest(DataRegion region, UUID visitId, SendContext context, PatientMobile to, String sealed,
-                              String phoneHash, Instant appointmentStart, AttendeeRole role, LinkLimits limits) {
+                              String phoneHash, Instant appointmentStart, AttendeeRole role, LinkLimits limits,
+                              String clinician) {
+    }
+
+    /** What the EHR's feed sent for a visit's appointment: the patient's number and the clinician's name, sealed. */
+    public record FeedContact(Optional<String> phoneSealed, Optional<String> clinicianSealed) {
     }
 
     /** At most {@code perVisit} links by SMS per visit, and {@code perMinute} in any minute. */
@@ -259,14 +269,15 @@ public class SmsSendWork {
     }
 
     /**
-     * The patient's mobile number that the EHR's feed sent for the visit's appointment, sealed; empty when the feed sent
-     * none for it (or it is forgotten already: the appointment is over).
+     * The patient's mobile number and the clinician's name that the EHR's feed sent for the visit's appointment, sealed;
+     * empty when the feed sent nothing for it (each part empty when it sent none or it is forgotten already: the
+     * appointment is over).
      */
-    public Optional<String> feedNumber(DataRegion region, UUID visitId) {
+    public Optional<FeedContact> feedContact(DataRegion region, UUID visitId) {
         RegionalStore store = regions.ready(region);
         return store.visits().find(visitId)
                 .flatMap(visit -> store.smsFeed().appointmentOfVisit(visit.endpointId(), visit.appointmentHash().value()))
-                .flatMap(SmsAppointment::phoneSealed);
+                .map(a -> new FeedContact(a.phoneSealed(), a.clinicianSealed()));
     }
 
     /**
@@ -295,7 +306,8 @@ public class SmsSendWork {
         sms.addLinkSend(new LinkSend(id, organizationId, r.context().endpointId(), r.visitId(), r.sealed(), code,
                 r.appointmentStart() == null ? now : r.appointmentStart(), now));
         return new Either(new LinkReservation(id, texts.link(r.context().language(),
-                r.context().template(SmsTemplateKind.LINK), r.context().organizationName(), link(code))), null);
+                r.context().template(SmsTemplateKind.LINK), r.context().organizationName(), link(code),
+                r.clinician())), null);
     }
 
     /** A reservation or a refusal. */

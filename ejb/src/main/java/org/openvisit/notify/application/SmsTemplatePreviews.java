@@ -14,7 +14,8 @@ import java.time.ZoneOffset;
 
 /**
  * Renders a template with example values — the organization's name, an appointment on 9 March 2027 at 14:30 in the
- * language's date and time format, and a join link as long as a real one — and counts its segments. What a saved
+ * language's date and time format, a join link as long as a real one and a clinician's name of usual length in the
+ * language — and counts its segments. What a saved
  * template must meet: {@link SmsTemplateText#check} and at most {@value #MAX_SEGMENTS} segments so rendered.
  */
 @ApplicationScoped
@@ -56,7 +57,7 @@ public class SmsTemplatePreviews {
         String rendered;
         try {
             rendered = SmsTemplateText.render(body, texts.values(language, organizationName, EXAMPLE_START,
-                    ZoneOffset.UTC, exampleLink()));
+                    ZoneOffset.UTC, exampleLink(), exampleClinician(language)));
         } catch (InvalidValueException unpaired) {
             rendered = body;
         }
@@ -67,6 +68,10 @@ public class SmsTemplatePreviews {
                     .worded("sms.template.tooLong", segments.segments(), MAX_SEGMENTS);
         }
         return new TemplatePreview(rendered, segments, MAX_SEGMENTS, problem);
+    }
+
+    private String exampleClinician(String language) {
+        return texts.exampleClinician(language);
     }
 
     private String exampleLink() {

@@ -10,7 +10,9 @@ import org.openvisit.notify.domain.model.SmsTemplateKind;
 import org.openvisit.notify.domain.model.SmsTemplateRepository;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.application.EndpointNotFoundException;
 import org.openvisit.tenant.application.OrganizationNotFoundException;
+import org.openvisit.tenant.domain.model.FhirEndpointRepository;
 import org.openvisit.tenant.domain.model.Actor;
 import org.openvisit.tenant.domain.model.Organization;
 import org.openvisit.tenant.domain.model.OrganizationRepository;
@@ -25,9 +27,11 @@ import java.util.logging.Logger;
 
 /**
  * An organization's own wordings of its SMS (issue 15) per kind and language — the four scheduled messages, the
- * clinician's link and the answer to HELP — checked when saved ({@link SmsTemplatePreviews}: placeholders, the join
- * link, at most three segments with example values; a refused text saves nothing), and reset to the shipped text.
- * Administrators (ORG_ADMIN) of the organization change them; operators may look.
+ * clinician's link and the answers to HELP, STOP and START — for all its endpoints or, except the answers, for one
+ * endpoint (which then sends its own instead of the organization's); checked when saved ({@link SmsTemplatePreviews}:
+ * placeholders, the join link, at most three segments with example values; a refused text saves nothing), and reset
+ * (an endpoint's to the organization's wording, the organization's to the shipped text). Administrators (ORG_ADMIN)
+ * of the organization change them; operators may look. A null endpoint means the organization's wording.
  */
 @Stateless
 public class SmsTemplateService {
@@ -41,6 +45,9 @@ public class SmsTemplateService {
     private OrganizationRepository organizations;
 
     @Inject
+    private FhirEndpointRepository endpoints;
+
+    @Inject
     private SmsTexts texts;
 
     @Inject
@@ -48,27 +55,33 @@ public class SmsTemplateService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Every kind in every language, as sent now. */
-    public List<TemplateView> templates(@NotNull Actor actor, @NotNull UUID organizationId) {
+    /** Every kind in every language, as the organization (null endpoint) or the endpoint sends it now. */
+    public List<TemplateView> templates(@NotNull Actor actor, @NotNull UUID organizationId, UUID endpointId) {
         requireMayLook(actor, organizationId);
         organization(organizationId);
-        List<SmsTemplate> own = templates.ofOrganization(organizationId);
+        requireEndpointOf(organizationId, endpointId);
+        List<SmsTemplate> all = templates.ofOrganization(organizationId);
         List<TemplateView> views = new ArrayList<>();
         for (SmsTemplateKind kind : SmsTemplateKind.values()) {
+            if (endpointId != null && !kind.perEndpoint()) {
+                continue;
+            }
             for (String language : languages()) {
-                views.add(view(kind, language, own.stream().filter(t -> t.kind() == kind
-                        && t.language().equals(language)).findFirst()));
+                views.add(view(kind, language, endpointId, of(all, kind, language, null),
+                        of(all, kind, language, endpointId)));
             }
         }
         return views;
     }
 
-    /** One kind in one language, as sent now. */
-    public TemplateView template(@NotNull Actor actor, @NotNull UUID organizationId, @NotNull SmsTemplateKind kind,
-                                 @NotNull String language) {
+    /** One kind in one language, as the organization (null endpoint) or the endpoint sends it now. */
+    public TemplateView template(@NotNull Actor actor, @NotNull UUID organizationId, UUID endpointId,
+                                 @NotNull SmsTemplateKind kind, @NotNull String language) {
         requireMayLook(actor, organizationId);
         requireLanguage(language);
-        return view(kind, language, templates.find(organizationId, kind, language));
+        requireEndpointOf(organizationId, endpointId);
+        requirePerEndpoint(kind, endpointId);
+        return current(organizationId, endpointId, kind, language);
     }
 
     /** The text rendered with the example values and counted, as the page's preview shows it. */
@@ -84,35 +97,41 @@ public class SmsTemplateService {
      *
      * @throws InvalidValueException (worded) what {@link SmsTemplatePreviews#preview} finds wrong; nothing is saved
      */
-    public TemplateView save(@NotNull Actor actor, @NotNull UUID organizationId, @NotNull SmsTemplateKind kind,
-                             @NotNull String language, String text) {
+    public TemplateView save(@NotNull Actor actor, @NotNull UUID organizationId, UUID endpointId,
+                             @NotNull SmsTemplateKind kind, @NotNull String language, String text) {
         requireMayChange(actor, organizationId);
         requireLanguage(language);
+        requireEndpointOf(organizationId, endpointId);
+        requirePerEndpoint(kind, endpointId);
         TemplatePreview preview = previews.preview(kind, language, text, organization(organizationId).name().value());
         if (preview.refused()) {
             throw preview.problem();
         }
-        Optional<SmsTemplate> existing = templates.find(organizationId, kind, language);
+        Optional<UUID> scope = Optional.ofNullable(endpointId);
+        Optional<SmsTemplate> existing = templates.find(organizationId, scope, kind, language);
         if (existing.isPresent()) {
             existing.get().change(text, actor, clock.instant());
         } else {
-            templates.add(new SmsTemplate(organizationId, kind, language, text, actor, clock.instant()));
+            templates.add(new SmsTemplate(organizationId, scope, kind, language, text, actor, clock.instant()));
         }
         LOG.info(() -> "SMS template " + kind + " (" + language + ") of organization " + organizationId
-                + " changed by " + actor.username());
-        return view(kind, language, templates.find(organizationId, kind, language));
+                + (endpointId == null ? "" : ", endpoint " + endpointId) + " changed by " + actor.username());
+        return current(organizationId, endpointId, kind, language);
     }
 
-    /** Back to the shipped text. */
-    public TemplateView reset(@NotNull Actor actor, @NotNull UUID organizationId, @NotNull SmsTemplateKind kind,
-                              @NotNull String language) {
+    /** Back to the organization's wording (an endpoint's) or to the shipped text (the organization's). */
+    public TemplateView reset(@NotNull Actor actor, @NotNull UUID organizationId, UUID endpointId,
+                              @NotNull SmsTemplateKind kind, @NotNull String language) {
         requireMayChange(actor, organizationId);
         requireLanguage(language);
-        if (templates.remove(organizationId, kind, language)) {
+        requireEndpointOf(organizationId, endpointId);
+        requirePerEndpoint(kind, endpointId);
+        if (templates.remove(organizationId, Optional.ofNullable(endpointId), kind, language)) {
             LOG.info(() -> "SMS template " + kind + " (" + language + ") of organization " + organizationId
-                    + " reset to the shipped text by " + actor.username());
+                    + (endpointId == null ? " reset to the shipped text" : ", endpoint " + endpointId
+                    + " reset to the organization's") + " by " + actor.username());
         }
-        return view(kind, language, Optional.empty());
+        return current(organizationId, endpointId, kind, language);
     }
 
     /** The languages messages are written in, in the order the page lists them. */
@@ -120,10 +139,44 @@ public class SmsTemplateService {
         return List.of("en", "zh-CN", "zh-TW", "ru");
     }
 
-    private TemplateView view(SmsTemplateKind kind, String language, Optional<SmsTemplate> own) {
+    private TemplateView current(UUID organizationId, UUID endpointId, SmsTemplateKind kind, String language) {
+        Optional<SmsTemplate> organizations = templates.find(organizationId, kind, language);
+        Optional<SmsTemplate> own = endpointId == null ? organizations
+                : templates.find(organizationId, Optional.of(endpointId), kind, language);
+        return view(kind, language, endpointId, organizations, own);
+    }
+
+    private static Optional<SmsTemplate> of(List<SmsTemplate> all, SmsTemplateKind kind, String language,
+                                            UUID endpointId) {
+        return all.stream().filter(t -> t.kind() == kind && t.language().equals(language)
+                && t.endpointId().equals(Optional.ofNullable(endpointId))).findFirst();
+    }
+
+    /** {@code own}: the wording of what was asked for (the endpoint, else the organization). */
+    private TemplateView view(SmsTemplateKind kind, String language, UUID endpointId,
+                              Optional<SmsTemplate> organizations, Optional<SmsTemplate> own) {
         String shipped = texts.defaultTemplate(kind, language);
-        return own.map(t -> new TemplateView(kind, language, t.body(), true, t.updatedBy(), t.updatedAt(), shipped))
-                .orElseGet(() -> new TemplateView(kind, language, shipped, false, null, null, shipped));
+        String fallback = endpointId == null ? shipped : organizations.map(SmsTemplate::body).orElse(shipped);
+        String fallbackSource = endpointId == null || organizations.isEmpty() ? "SHIPPED" : "ORGANIZATION";
+        return own.map(t -> new TemplateView(kind, language, endpointId, t.body(), true,
+                        endpointId == null ? "ORGANIZATION" : "ENDPOINT", t.updatedBy(), t.updatedAt(), fallback))
+                .orElseGet(() -> new TemplateView(kind, language, endpointId, fallback, false, fallbackSource, null,
+                        null, fallback));
+    }
+
+    /** An endpoint of another organization is answered as one that does not exist. */
+    private void requireEndpointOf(UUID organizationId, UUID endpointId) {
+        if (endpointId != null && endpoints.find(endpointId)
+                .filter(e -> e.organizationId().equals(organizationId)).isEmpty()) {
+            throw new EndpointNotFoundException(endpointId);
+        }
+    }
+
+    private static void requirePerEndpoint(SmsTemplateKind kind, UUID endpointId) {
+        if (endpointId != null && !kind.perEndpoint()) {
+            throw new InvalidValueException("endpoint", "The answers to HELP, STOP and START are the organization's: "
+                    + "one number may serve several endpoints.").worded("sms.template.organizationOnly");
+        }
     }
 
     private Organization organization(UUID organizationId) {

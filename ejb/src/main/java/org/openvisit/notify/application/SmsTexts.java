@@ -19,7 +19,9 @@ import java.util.ResourceBundle;
  * The SMS bodies in the endpoint's language (English, Simplified and Traditional Chinese, Russian): the organization's
  * own wording ({@link org.openvisit.notify.domain.model.SmsTemplate}) when it has one, else the shipped text from the
  * bundle {@value #BUNDLE}, with the organization, the appointment's local date and time (the endpoint's time zone, the
- * language's format) and the short join link. No clinical information and no clinician's name.
+ * language's format), the short join link and, where the organization's wording asks for it, the clinician's name
+ * from the EHR's feed (the language's "your clinician" when the feed named none). No clinical information; the
+ * shipped texts name no clinician.
  */
 @ApplicationScoped
 public class SmsTexts {
@@ -28,29 +30,30 @@ public class SmsTexts {
 
     /** A scheduled message's body ({@code kind}: CONFIRMATION, UPDATE, CANCELLATION, REMINDER) in the shipped words. */
     public String body(String kind, String language, String organization, Instant start, ZoneId zone, String link) {
-        return body(SmsTemplateKind.valueOf(kind), language, null, organization, start, zone, link);
+        return body(SmsTemplateKind.valueOf(kind), language, null, organization, start, zone, link, null);
     }
 
     /**
      * A scheduled message's body.
      *
-     * @param template the organization's wording (already checked), or null for the shipped text
+     * @param template  the organization's wording (already checked), or null for the shipped text
+     * @param clinician the clinician's name from the feed, or null
      */
     public String body(SmsTemplateKind kind, String language, String template, String organization, Instant start,
-                       ZoneId zone, String link) {
+                       ZoneId zone, String link, String clinician) {
         return SmsTemplateText.render(template == null ? defaultTemplate(kind, language) : template,
-                values(language, organization, start, zone, link));
+                values(language, organization, start, zone, link, clinician));
     }
 
     /** The patient's link a clinician sends from the visit page (no date: the visit is open now). */
     public String link(String language, String organization, String link) {
-        return link(language, null, organization, link);
+        return link(language, null, organization, link, null);
     }
 
-    /** The clinician's link with the organization's wording (null: the shipped text). */
-    public String link(String language, String template, String organization, String link) {
+    /** The clinician's link with the organization's wording (null: the shipped text); {@code clinician} may be null. */
+    public String link(String language, String template, String organization, String link, String clinician) {
         return SmsTemplateText.render(template == null ? defaultTemplate(SmsTemplateKind.LINK, language) : template,
-                values(language, organization, null, null, link));
+                values(language, organization, null, null, link, clinician));
     }
 
     /** The answer to STOP, START or HELP in the shipped words. */
@@ -61,7 +64,7 @@ public class SmsTexts {
     /** The answer to STOP, START or HELP; {@code own}: the organization's wording of it (null: the shipped text). */
     public String reply(String keyword, String language, String own, String organization) {
         if (own != null) {
-            return SmsTemplateText.render(own, values(language, organization, null, null, null));
+            return SmsTemplateText.render(own, values(language, organization, null, null, null, null));
         }
         Locale locale = Locale.forLanguageTag(language);
         return new MessageFormat(bundle(locale).getString("sms.reply." + keyword), locale)
@@ -93,10 +96,16 @@ public class SmsTexts {
         return out.toString();
     }
 
-    /** The placeholders' values: the date and time in the zone and the language's format (null start: none). */
-    public Map<String, String> values(String language, String organization, Instant start, ZoneId zone, String link) {
+    /**
+     * The placeholders' values: the date and time in the zone and the language's format (null start: none), the
+     * clinician's name (null: the language's word for "your clinician").
+     */
+    public Map<String, String> values(String language, String organization, Instant start, ZoneId zone, String link,
+                                      String clinician) {
         Map<String, String> values = new HashMap<>();
         values.put(SmsTemplateText.ORGANIZATION, organization);
+        values.put(SmsTemplateText.CLINICIAN, clinician != null ? clinician
+                : bundle(Locale.forLanguageTag(language)).getString("sms.clinician.unnamed"));
         if (start != null) {
             Locale locale = Locale.forLanguageTag(language);
             var local = start.atZone(zone);
@@ -109,6 +118,11 @@ public class SmsTexts {
             values.put(SmsTemplateText.LINK, link);
         }
         return values;
+    }
+
+    /** A clinician's name of usual length in the language, for the template editor's preview. */
+    public String exampleClinician(String language) {
+        return bundle(Locale.forLanguageTag(language)).getString("sms.clinician.example");
     }
 
     private static String key(SmsTemplateKind kind) {

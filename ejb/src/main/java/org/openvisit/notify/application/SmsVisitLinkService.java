@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.notify.domain.model.InvalidPatientNumberException;
 import org.openvisit.notify.domain.model.PatientMobile;
+import org.openvisit.notify.domain.model.SmsTemplateText;
+import org.openvisit.notify.domain.model.SmsTemplateKind;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.tenant.domain.model.DataRegion;
 import org.openvisit.visit.application.VisitNotFoundException;
@@ -83,9 +85,17 @@ public class SmsVisitLinkService {
         if (endpoint.isEmpty() || context.isEmpty()) {
             return LinkSendResult.refused(LinkSendResult.Outcome.NOT_SET_UP);
         }
+        SendContext c = context.get();
+        if (!c.consented()) {
+            return LinkSendResult.refused(LinkSendResult.Outcome.NO_CONSENT);
+        }
+        if (c.from().isEmpty()) {
+            return LinkSendResult.refused(LinkSendResult.Outcome.NO_NUMBER);
+        }
         DataRegion region = regions.regionOfVisit(visitId);
+        Optional<SmsSendWork.FeedContact> feed = work.feedContact(region, visitId);
         Optional<String> fromFeed = typedNumber == null || typedNumber.isBlank()
-                ? work.feedNumber(region, visitId) : Optional.empty();
+                ? feed.flatMap(SmsSendWork.FeedContact::phoneSealed) : Optional.empty();
         PatientMobile mobile;
         try {
             // nothing typed: the number the EHR's feed sent for this appointment, if it sent one
@@ -95,18 +105,15 @@ public class SmsVisitLinkService {
             return new LinkSendResult(LinkSendResult.Outcome.INVALID_NUMBER, e.reason(), endpoint.get().phoneRegion(),
                     0, null, null);
         }
-        SendContext c = context.get();
-        if (!c.consented()) {
-            return LinkSendResult.refused(LinkSendResult.Outcome.NO_CONSENT);
-        }
-        if (c.from().isEmpty()) {
-            return LinkSendResult.refused(LinkSendResult.Outcome.NO_NUMBER);
-        }
+        String template = c.template(SmsTemplateKind.LINK);
+        String clinician = template == null || !template.contains(SmsTemplateText.CLINICIAN) ? null
+                : feed.flatMap(SmsSendWork.FeedContact::clinicianSealed)
+                .map(s -> phones.unsealClinician(visit.organizationId(), s)).orElse(null);
         phones.warm();
         String hash = phones.hash(visit.organizationId(), mobile);
         String sealed = phones.seal(visit.organizationId(), mobile);
         var request = new SmsSendWork.LinkRequest(region, visitId, c, mobile, sealed, hash,
-                visit.appointmentStart(), role, new SmsSendWork.LinkLimits(maxPerVisit, maxPerMinute));
+                visit.appointmentStart(), role, new SmsSendWork.LinkLimits(maxPerVisit, maxPerMinute), clinician);
         SmsSendWork.Either reserved = work.reserveLink(request, clock.instant());
         if (reserved.refusal() != null) {
             return reserved.refusal();

@@ -57,6 +57,25 @@ class FhirAppointmentMappingTest {
         assertThat(m.start()).isEqualTo(START);
         assertThat(m.lastUpdated()).isEqualTo(UPDATED);
         assertThat(m.department()).isEqualTo("North clinic");
+        assertThat(m.clinician()).isEqualTo("Dr. Who");
+        assertThat(m.message("+12025550100").clinician()).isEqualTo("Dr. Who");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theClinicianIsThePractitionerParticipantsDisplayAndNoneWithoutOne() {
+        Appointment typed = new Appointment();
+        typed.setId("appt-9");
+        typed.setStatus(Appointment.AppointmentStatus.BOOKED);
+        typed.setStart(Date.from(START));
+        typed.addParticipant().setActor(new Reference().setType("Practitioner").setDisplay("  Dr   Ana  Ruiz "));
+        assertThat(mapped(typed).message(null).clinician()).isEqualTo("Dr Ana Ruiz");
+        Appointment unnamed = new Appointment();
+        unnamed.setId("appt-10");
+        unnamed.setStatus(Appointment.AppointmentStatus.BOOKED);
+        unnamed.setStart(Date.from(START));
+        unnamed.addParticipant().setActor(new Reference("Practitioner/dr-2"));
+        unnamed.addParticipant().setActor(new Reference("Location/loc-1").setDisplay("North clinic"));
+        assertThat(mapped(unnamed).clinician()).isNull();
     }
 
     @ParameterizedTest

@@ -231,6 +231,12 @@ class SmsSetupIT {
     /** An SIU message as an EHR writes it (segments separated by CR): PID-13 in parts (country, area, local). */
     private static String siu(String trigger, String control, String facility, String appointment, Instant start,
                               String local) {
+        return siu(trigger, control, facility, appointment, start, local, null);
+    }
+
+    /** The same with the clinician's segment ({@code AIP|1||id^family^given^^^prefix}), null for none. */
+    private static String siu(String trigger, String control, String facility, String appointment, Instant start,
+                              String local, String aip) {
         String[] pid = new String[14];
         java.util.Arrays.fill(pid, "");
         pid[0] = "PID";
@@ -245,7 +251,7 @@ class SmsSetupIT {
                         "^^^" + HL7_TIME.format(start) + "+0000"),
                 String.join("|", pid),
                 "RGS|1",
-                "AIL|1||Cardiology") + "\r";
+                "AIL|1||Cardiology") + (aip == null ? "" : "\r" + aip) + "\r";
     }
 
     private static String sign(String secret, byte[] body) {
@@ -670,8 +676,13 @@ class SmsSetupIT {
         HttpResponse<String> madeSecret = TenantApi.post(org.admin(), org.sms() + "/endpoints/" + clinic.endpointId()
                 + "/feed-secret", "{}");
         assertThat(madeSecret.statusCode()).as(madeSecret.body()).isEqualTo(200);
+        // with the clinician the EHR names for patients (AIP-3), which the organization's wording of the link uses
         String booked = SiuMessages.s12("LINK-FEED-1", "appt-1006",
-                Instant.now().plus(java.time.Duration.ofHours(2)), "Okafor^Ada", "5550150");
+                Instant.now().plus(java.time.Duration.ofHours(2)), "Okafor^Ada", "5550150")
+                + "AIP|1||DR9^Mensah^Kofi^^^Dr\r";
+        HttpResponse<String> linkWording = TenantApi.put(org.admin(), org.sms() + "/templates/LINK/en", null,
+                "{\"text\":\"{clinician} ({organization}): your video visit is open. Join: {link}\"}");
+        assertThat(linkWording.statusCode()).as(linkWording.body()).isEqualTo(200);
         HttpResponse<String> fed = Http.send(HttpRequest.newBuilder(SharedServer.baseUri().resolve("api/feeds/hl7v2/"
                         + clinic.endpointId())).header("Content-Type", "application/hl7-v2")
                 .header("X-OpenVisit-Signature", SiuMessages.hmac(
@@ -681,6 +692,8 @@ class SmsSetupIT {
         JsonObject fromFeed = sendLinkOk(clinician, visit, "", "en");
         assertThat(fromFeed.getString("result")).as(fromFeed.toString()).isEqualTo("SENT");
         assertThat(fromFeed.getString("message")).isEqualTo("The patient link was sent by SMS to +1••••••0150.");
+        assertThat(outbox(org).stream().map(m -> m.getString("body")))
+                .anySatisfy(body -> assertThat(body).startsWith("Dr Kofi Mensah (").contains("video visit is open"));
         JsonObject tooFast = sendLinkOk(clinician, visit, "2025550151", "en");
         assertThat(tooFast.getString("result")).isEqualTo("TOO_FAST");
         assertThat(tooFast.getString("message")).contains("Wait a minute");
@@ -1000,16 +1013,16 @@ class SmsSetupIT {
                 .contains("id=\"templatePreviewText\"").contains("sent as GSM-7");
 
         // typing: the preview is redrawn with the example values, its length and why it cannot be saved yet
-        String bad = "{organization}: Dr {clinician} sees you on {date} at {time}. Join: {link}";
+        String bad = "{organization}: {clinician} sees you on {date} at {time} about {diagnosis}. Join: {link}";
         HttpResponse<String> typed = ajax(browser, page, "sms:templateText", "keyup", "sms:templateText",
                 "sms:templatePreview", java.util.Map.of("sms:templateText", bad));
         assertThat(typed.body()).contains("SMS wording").contains("Mar 9, 2027").contains("/j/Ab3dE5gH7j")
-                .contains("segments: 1").contains("sent as GSM-7")
-                .contains("{clinician} is not a placeholder this message can use");
+                .contains("segments: 1").contains("sent as GSM-7").contains(": Dr Maria Alvarez sees you on")
+                .contains("{diagnosis} is not a placeholder this message can use");
         HttpResponse<String> refused = ajax(browser, page, "sms:saveTemplate", null,
                 "sms:saveTemplate sms:templateText", "sms:templateEditor sms:messages",
                 java.util.Map.of("sms:templateText", bad));
-        assertThat(refused.body()).contains("{clinician} is not a placeholder this message can use")
+        assertThat(refused.body()).contains("{diagnosis} is not a placeholder this message can use")
                 .doesNotContain("Text saved.");
         assertThat(browser.get("/sms.xhtml?org=" + org.id()).body()).contains("The shipped text: nothing changed yet.");
         HttpResponse<String> noLink = ajax(browser, page, "sms:saveTemplate", null,
@@ -1055,6 +1068,42 @@ class SmsSetupIT {
         assertThat(body).startsWith("SMS wording").contains(" video visit ").contains(". Tap ")
                 .containsPattern("/j/[a-z0-9]{10} to join, reply STOP to opt out\\.$").doesNotContain("is booked");
 
+        // this endpoint's own wording, naming the clinician the feed sends (AIP-3); the organization's stays
+        String own = "{clinician} ({organization}) sees you {date} {time}: {link}";
+        HttpResponse<String> ownSaved = TenantApi.put(org.admin(), org.sms() + "/templates/CONFIRMATION/en?endpoint="
+                + endpoint, null, Json.createObjectBuilder().add("text", own).build().toString());
+        assertThat(ownSaved.statusCode()).as(ownSaved.body()).isEqualTo(200);
+        JsonObject ownRead = Http.json(TenantApi.get(org.admin(), org.sms() + "/templates/CONFIRMATION/en?endpoint="
+                + endpoint));
+        assertThat(ownRead.getString("source")).isEqualTo("ENDPOINT");
+        assertThat(ownRead.getBoolean("custom")).isTrue();
+        assertThat(ownRead.getString("defaultText")).as("a reset sends the organization's again").isEqualTo(good);
+        assertThat(Http.json(TenantApi.get(org.admin(), org.sms() + "/templates/CONFIRMATION/en")).getString("text"))
+                .isEqualTo(good);
+        HttpResponse<String> helpOfEndpoint = TenantApi.put(org.admin(), org.sms() + "/templates/HELP/en?endpoint="
+                + endpoint, null, "{\"text\":\"Call us\"}");
+        TenantApi.assertProblem(helpOfEndpoint, 400);
+        assertThat(helpOfEndpoint.body()).contains("HELP, STOP and START");
+        TenantApi.assertProblem(TenantApi.get(org.admin(), org.sms() + "/templates/CONFIRMATION/en?endpoint="
+                + UUID.randomUUID()), 404);
+        String named = siu("S12", "W3-" + facility, facility, "APT-W3", start, "5550162",
+                "AIP|1||DR77^Smith^Jane^^^Dr");
+        assertThat(feed(endpoint, named, sign(secret, named.getBytes(StandardCharsets.UTF_8))).statusCode())
+                .isEqualTo(200);
+        String unnamed = siu("S12", "W4-" + facility, facility, "APT-W4", start, "5550163");
+        assertThat(feed(endpoint, unnamed, sign(secret, unnamed.getBytes(StandardCharsets.UTF_8))).statusCode())
+                .isEqualTo(200);
+        List<String> worded = awaitOutbox(org, 3).stream().map(m -> m.getString("body")).toList();
+        assertThat(worded).anySatisfy(b -> assertThat(b).startsWith("Dr Jane Smith (SMS wording").contains(" sees you "))
+                .anySatisfy(b -> assertThat(b).startsWith("your clinician (SMS wording"));
+        String scoped = browser.get("/sms.xhtml?org=" + org.id()).body();
+        assertThat(scoped).contains("Applies to").contains("Every endpoint of the organization")
+                .contains("value=\"" + endpoint + "\"");
+        JsonObject resetOwn = Http.json(delete(org.admin(), org.sms() + "/templates/CONFIRMATION/en?endpoint="
+                + endpoint));
+        assertThat(resetOwn.getString("source")).isEqualTo("ORGANIZATION");
+        assertThat(resetOwn.getString("text")).isEqualTo(good);
+
         // refusals of this endpoint's feed are counted by reason on the page (from the database)
         String none = siu("S12", "W2-" + facility, facility, "APT-W2", start, null);
         assertThat(feed(endpoint, none, sign(secret, none.getBytes(StandardCharsets.UTF_8))).statusCode())
@@ -1068,8 +1117,8 @@ class SmsSetupIT {
         assertThat(TenantApi.get(org.admin(), org.sms() + "/messages/feed-refusals").body())
                 .contains("\"reason\":\"NO_MOBILE\"").contains("\"refused\":1");
 
-        // the outbox by delivery status: the built-in carrier's message, and none delivered by a carrier
-        assertThat(jsonArray(TenantApi.get(org.admin(), org.sms() + "/messages?status=BUILTIN"))).hasSize(1);
+        // the outbox by delivery status: the built-in carrier's three messages, and none delivered by a carrier
+        assertThat(jsonArray(TenantApi.get(org.admin(), org.sms() + "/messages?status=BUILTIN"))).hasSize(3);
         assertThat(jsonArray(TenantApi.get(org.admin(), org.sms() + "/messages?status=DELIVERED"))).isEmpty();
         TenantApi.assertProblem(TenantApi.get(org.admin(), org.sms() + "/messages?status=LOST"), 400);
         HttpResponse<String> filtered = ajax(browser, later, "sms:filterOutbox", null,

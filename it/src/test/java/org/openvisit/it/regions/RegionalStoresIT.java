@@ -48,10 +48,10 @@ class RegionalStoresIT {
         assertThat(regional.getString("status")).isEqualTo("UP");
         for (String region : new String[] {"americas", "emea", "apac"}) {
             assertThat(regional.getJsonObject("data").getString(region)).as(region).isEqualTo("UP");
-            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("23");
+            assertThat(regional.getJsonObject("data").getString(region + "SchemaVersion")).as(region).isEqualTo("24");
             assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit-" + region + ".mv.db"))).as(region).isTrue();
         }
-        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("50");
+        assertThat(check(Http.json(health), "database").getJsonObject("data").getString("schemaVersion")).isEqualTo("51");
         assertThat(Files.exists(SharedServer.dataDir().resolve("openvisit.mv.db"))).isTrue();
         String log = SharedServer.logText();
         assertThat(log).doesNotContainIgnoringCase("not found;").doesNotContain("Table \"")
@@ -177,7 +177,7 @@ class RegionalStoresIT {
                 apac = check(Http.json(Http.getAsOperator(server.base().resolve("/health"))), "regional-stores");
             }
             assertThat(apac.getJsonObject("data").getString("apac")).as(apac.toString()).isEqualTo("UP");
-            assertThat(apac.getJsonObject("data").getString("apacSchemaVersion")).isEqualTo("23");
+            assertThat(apac.getJsonObject("data").getString("apacSchemaVersion")).isEqualTo("24");
             // every region took its revoked join links (regional V18): the global store's old table is gone
             String oldTable = "table_name IN ('revoked_join_link', 'revoked_join_link_leaving')";
             for (int i = 0; i < 20 && countWhere(globalUrl, "information_schema.tables", oldTable) > 0; i++) {

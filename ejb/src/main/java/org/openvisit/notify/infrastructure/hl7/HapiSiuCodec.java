@@ -104,7 +104,22 @@ public class HapiSiuCodec implements SiuCodec {
         }
         String department = first(t, "/.AIL-3-1", "/.AIL-3-9", "/.AIL-3-4-1");
         return new SiuMessage(control, event, get(t, "/MSH-4-1"), appointment, local, offset, department,
-                phone(siu, t));
+                phone(siu, t), clinician(t));
+    }
+
+    /** AIP-3 of the first personnel resource: prefix, given name and family name, as a patient would read them. */
+    private static String clinician(Terser t) {
+        String family = get(t, "/.AIP-3-2-1");
+        if (family == null) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder();
+        for (String part : new String[] {get(t, "/.AIP-3-6"), get(t, "/.AIP-3-3"), family, get(t, "/.AIP-3-5")}) {
+            if (part != null) {
+                name.append(name.isEmpty() ? "" : " ").append(part);
+            }
+        }
+        return name.toString();
     }
 
     /** PID-13: the entry whose equipment (XTN-3) is a cell phone, else the first; its number as written. */

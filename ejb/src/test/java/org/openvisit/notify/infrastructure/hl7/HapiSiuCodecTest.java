@@ -34,6 +34,19 @@ class HapiSiuCodecTest {
     }
 
     @Test
+    void theClinicianIsReadFromTheFirstPersonnelResourceAsAPatientWouldReadTheName() {
+        SiuMessage named = codec.read(SiuMessages.siuWithClinician("S12", "MSG-8", "CLINIC", "APT-8", "202612051430", null, "Dr|Jane|Smith",
+                "2025550100|CP"));
+        assertThat(named.clinician()).isEqualTo("Dr Jane Smith");
+        assertThat(named.phone()).isEqualTo("2025550100");
+        SiuMessage familyOnly = codec.read(SiuMessages.siuWithClinician("S12", "MSG-9", "CLINIC", "APT-9", "202612051430", null, "||Ivanova",
+                "2025550100|CP"));
+        assertThat(familyOnly.clinician()).isEqualTo("Ivanova");
+        assertThat(codec.read(siu("S12", "MSG-10", "CLINIC", "APT-10", "202612051430", null, "2025550100|CP"))
+                .clinician()).isNull();
+    }
+
+    @Test
     void withoutACellPhoneTheFirstEntryAndWithoutOffsetTheEndpointsZone() {
         SiuMessage m = codec.read(siu("S13", "MSG-2", "CLINIC", "APT-7", "202612051430", null,
                 "2025550100|PH", "2025550111|FX"));

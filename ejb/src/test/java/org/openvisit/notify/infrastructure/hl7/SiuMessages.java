@@ -19,6 +19,14 @@ public final class SiuMessages {
      */
     public static String siu(String trigger, String controlId, String facility, String appointmentId, String start,
                              String department, String... phones) {
+        return siuWithClinician(trigger, controlId, facility, appointmentId, start, department, null, phones);
+    }
+
+    /**
+     * The same with the clinician in AIP-3 ({@code "prefix|given|family"}, null for no AIP segment).
+     */
+    public static String siuWithClinician(String trigger, String controlId, String facility, String appointmentId,
+                                          String start, String department, String clinician, String... phones) {
         try {
             SIU_S12 m = new SIU_S12();
             m.initQuickstart("SIU", trigger, "P");
@@ -42,6 +50,14 @@ public final class SiuMessages {
             }
             if (department != null) {
                 t.set("/RESOURCES/LOCATION_RESOURCE/AIL-3-1", department);
+            }
+            if (clinician != null) {
+                String[] name = clinician.split("\\|", -1);
+                t.set("/RESOURCES/PERSONNEL_RESOURCE/AIP-1", "1");
+                t.set("/RESOURCES/PERSONNEL_RESOURCE/AIP-3-1", "DR-77");
+                t.set("/RESOURCES/PERSONNEL_RESOURCE/AIP-3-6", name[0]);
+                t.set("/RESOURCES/PERSONNEL_RESOURCE/AIP-3-3", name[1]);
+                t.set("/RESOURCES/PERSONNEL_RESOURCE/AIP-3-2-1", name[2]);
             }
             try (DefaultHapiContext context = new DefaultHapiContext()) {
                 return context.getPipeParser().encode(m);

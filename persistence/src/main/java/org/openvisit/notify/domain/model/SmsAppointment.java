@@ -71,6 +71,9 @@ public class SmsAppointment {
     @Column(name = "phone_sealed", length = 200)
     private String phoneSealed;
 
+    @Column(name = "clinician_sealed", length = 400)
+    private String clinicianSealed;
+
     @Column(name = "phone_hash", length = 64)
     private String phoneHash;
 
@@ -110,6 +113,7 @@ public class SmsAppointment {
         a.department = details.department();
         a.phoneSealed = details.phoneSealed();
         a.phoneHash = details.phoneHash();
+        a.clinicianSealed = details.clinicianSealed();
         a.status = AppointmentStatus.BOOKED;
         a.record(AppointmentEvent.BOOKED, null, control, at);
         return a;
@@ -151,6 +155,9 @@ public class SmsAppointment {
                     phoneSealed = details.phoneSealed();
                     phoneHash = details.phoneHash();
                 }
+                if (details.clinicianSealed() != null) {
+                    clinicianSealed = details.clinicianSealed();
+                }
                 if (moved) {
                     status = AppointmentStatus.MOVED;
                 }
@@ -174,9 +181,13 @@ public class SmsAppointment {
         return outcome;
     }
 
-    /** Forgets the patient's number (the appointment is over or cancelled and its messages are sent). */
+    /**
+     * Forgets the patient's number and the clinician's name (the appointment is over or cancelled and its messages
+     * are sent).
+     */
     public void forgetPhone() {
         phoneSealed = null;
+        clinicianSealed = null;
     }
 
     private void record(AppointmentEvent event, AppointmentStatus from, ControlHash control, Instant at) {
@@ -222,6 +233,11 @@ public class SmsAppointment {
 
     public Optional<String> phoneSealed() {
         return Optional.ofNullable(phoneSealed);
+    }
+
+    /** The clinician's name sealed, while the appointment's messages may use it. */
+    public Optional<String> clinicianSealed() {
+        return Optional.ofNullable(clinicianSealed);
     }
 
     public Optional<String> phoneHash() {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * An organization's wording of one SMS with named placeholders in braces — {@code {organization}}, {@code {date}},
- * {@code {time}}, {@code {link}} — which of them a message may use given by its {@link SmsTemplateKind}. A brace
+ * {@code {time}}, {@code {link}}, {@code {clinician}} — which of them a message may use given by its {@link SmsTemplateKind}. A brace
  * always opens or closes a placeholder (an SMS has no use for literal braces: they cost two GSM-7 septets each).
  */
 public final class SmsTemplateText {
@@ -17,6 +17,8 @@ public final class SmsTemplateText {
     public static final String DATE = "date";
     public static final String TIME = "time";
     public static final String LINK = "link";
+    /** The clinician as the EHR's appointment feed names them (a word such as "your clinician" when it does not). */
+    public static final String CLINICIAN = "clinician";
 
     /** The most characters a template may have (the stored column holds 1000). */
     public static final int MAX_CHARACTERS = 640;

@@ -313,9 +313,10 @@ public class JpaSmsFeedRepository implements SmsFeedRepository {
     @Override
     public int forgetPhones(Instant startedBefore, int max) {
         return entityManager.createNativeQuery("""
-                        UPDATE sms_appointment SET phone_sealed = NULL, version = version + 1
+                        UPDATE sms_appointment SET phone_sealed = NULL, clinician_sealed = NULL,
+                                                   version = version + 1
                          WHERE id IN (SELECT a.id FROM sms_appointment a
-                                       WHERE a.phone_sealed IS NOT NULL
+                                       WHERE (a.phone_sealed IS NOT NULL OR a.clinician_sealed IS NOT NULL)
                                          AND (a.starts_at < ?1
                                               OR (a.status NOT IN ('BOOKED', 'MOVED')
                                                   AND NOT EXISTS (SELECT 1 FROM sms_send s

@@ -33,23 +33,25 @@ public class JpaSmsTemplateRepository implements SmsTemplateRepository {
     }
 
     @Override
-    public Optional<SmsTemplate> find(UUID organizationId, SmsTemplateKind kind, String language) {
+    public Optional<SmsTemplate> find(UUID organizationId, Optional<UUID> endpointId, SmsTemplateKind kind,
+                                      String language) {
         return entityManager.createQuery("SELECT t FROM SmsTemplate t WHERE t.organizationId = :organization "
-                        + "AND t.kind = :kind AND t.language = :language", SmsTemplate.class)
-                .setParameter("organization", organizationId.toString()).setParameter("kind", kind)
+                        + "AND t.scope = :scope AND t.kind = :kind AND t.language = :language", SmsTemplate.class)
+                .setParameter("organization", organizationId.toString())
+                .setParameter("scope", SmsTemplate.scopeOf(endpointId)).setParameter("kind", kind)
                 .setParameter("language", language).getResultStream().findFirst();
     }
 
     @Override
     public List<SmsTemplate> ofOrganization(UUID organizationId) {
         return entityManager.createQuery("SELECT t FROM SmsTemplate t WHERE t.organizationId = :organization "
-                        + "ORDER BY t.kind, t.language", SmsTemplate.class)
+                        + "ORDER BY t.kind, t.language, t.scope", SmsTemplate.class)
                 .setParameter("organization", organizationId.toString()).getResultList();
     }
 
     @Override
-    public boolean remove(UUID organizationId, SmsTemplateKind kind, String language) {
-        Optional<SmsTemplate> found = find(organizationId, kind, language);
+    public boolean remove(UUID organizationId, Optional<UUID> endpointId, SmsTemplateKind kind, String language) {
+        Optional<SmsTemplate> found = find(organizationId, endpointId, kind, language);
         found.ifPresent(entityManager::remove);
         entityManager.flush();
         return found.isPresent();

@@ -105,6 +105,21 @@ class SmsAppointmentTest {
     }
 
     @Test
+    void theCliniciansNameIsKeptAsLaterMessagesSendItAndForgottenWithTheNumber() {
+        SmsAppointment a = SmsAppointment.book(UUID.randomUUID(), ENDPOINT, AppointmentKeys.of(HASHING, ENDPOINT, "APT-2"),
+                new AppointmentDetails(START, null, "sealed-1", "hash-1", "clinician-1"), control("C1"), "code2", NOW);
+        assertThat(a.clinicianSealed()).contains("clinician-1");
+        a.apply(AppointmentEvent.MODIFIED, at(START), control("C2"), NOW);
+        assertThat(a.clinicianSealed()).as("a message without a clinician keeps the one known").contains("clinician-1");
+        a.apply(AppointmentEvent.MODIFIED, new AppointmentDetails(START, null, null, null, "clinician-2"), control("C3"),
+                NOW);
+        assertThat(a.clinicianSealed()).contains("clinician-2");
+        a.forgetPhone();
+        assertThat(a.clinicianSealed()).isEmpty();
+        assertThat(a.phoneSealed()).isEmpty();
+    }
+
+    @Test
     void aMessageWithoutControlIdOrKeyIsRefused() {
         assertThatThrownBy(() -> AppointmentKeys.of(HASHING, ENDPOINT, " "))
                 .isInstanceOf(IllegalArgumentException.class);

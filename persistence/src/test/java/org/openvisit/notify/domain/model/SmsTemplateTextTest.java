@@ -37,9 +37,10 @@ class SmsTemplateTextTest {
 
     @Test
     void anUnknownPlaceholderIsRefusedNamingTheOnesAllowed() {
-        assertThatThrownBy(() -> SmsTemplateText.check(SmsTemplateKind.REMINDER, "Dr {clinician} at {time}: {link}"))
+        assertThatThrownBy(() -> SmsTemplateText.check(SmsTemplateKind.REMINDER, "Dr {diagnosis} at {time}: {link}"))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("{clinician}").hasMessageContaining("{organization}, {date}, {time}, {link}")
+                .hasMessageContaining("{diagnosis}")
+                .hasMessageContaining("{organization}, {date}, {time}, {link}, {clinician}")
                 .satisfies(t -> assertThat(code(t)).isEqualTo("sms.template.unknownPlaceholder"));
         // the link is no placeholder of a cancellation, the date none of HELP
         assertThatThrownBy(() -> SmsTemplateText.check(SmsTemplateKind.CANCELLATION, "Cancelled. {link}"))

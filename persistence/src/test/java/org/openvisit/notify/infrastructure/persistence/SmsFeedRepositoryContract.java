@@ -87,7 +87,7 @@ abstract class SmsFeedRepositoryContract {
     private SmsAppointment booked(UUID org, UUID endpoint, String appointmentId, Instant start) {
         return inTransaction(r -> {
             SmsAppointment a = SmsAppointment.book(org, endpoint, AppointmentKeys.of(HASHING, endpoint, appointmentId),
-                    new AppointmentDetails(start, "Cardiology", "sealed", "hash-" + UUID.randomUUID()),
+                    new AppointmentDetails(start, "Cardiology", "sealed", "hash-" + UUID.randomUUID(), "clinician-sealed"),
                     control(endpoint, "MSG1"), UUID.randomUUID().toString().substring(0, 12), NOW);
             r.add(a);
             r.recordMessage(endpoint, control(endpoint, "MSG1-" + appointmentId), org, a.id(), NOW);
@@ -437,6 +437,10 @@ abstract class SmsFeedRepositoryContract {
         assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(cancelled.id()).orElseThrow().phoneSealed())).isEmpty();
         assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(ahead.id()).orElseThrow().phoneSealed())).isPresent();
         assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(cancelling.id()).orElseThrow().phoneSealed())).isPresent();
+        // the clinician's name goes with the number, and stays as long
+        assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(over.id()).orElseThrow().clinicianSealed())).isEmpty();
+        assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(cancelled.id()).orElseThrow().clinicianSealed())).isEmpty();
+        assertThat(this.<java.util.Optional<String>>inTransaction(r -> r.appointment(ahead.id()).orElseThrow().clinicianSealed())).contains("clinician-sealed");
     }
 
     private UUID visit(UUID org, UUID endpoint, String status) {

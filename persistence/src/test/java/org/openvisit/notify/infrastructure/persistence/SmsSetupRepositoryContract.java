@@ -238,6 +238,46 @@ abstract class SmsSetupRepositoryContract {
     }
 
     @Test
+    void anEndpointsTemplateIsKeptBesideTheOrganizationsOnePerEndpointKindAndLanguage() {
+        UUID org = organization();
+        UUID endpoint = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Actor admin = Actor.member("it.admin", org, Role.ORG_ADMIN);
+        java.util.Optional<UUID> ofEndpoint = java.util.Optional.of(endpoint);
+        inTransaction(em -> {
+            JpaSmsTemplateRepository templates = new JpaSmsTemplateRepository(em);
+            templates.add(new SmsTemplate(org, SmsTemplateKind.REMINDER, "en", "Org {link}", admin, T0));
+            templates.add(new SmsTemplate(org, ofEndpoint, SmsTemplateKind.REMINDER, "en", "Clinic {link}", admin, T0));
+            return null;
+        });
+        SmsTemplate organizations = inTransaction(em -> new JpaSmsTemplateRepository(em)
+                .find(org, SmsTemplateKind.REMINDER, "en").orElseThrow());
+        assertThat(organizations.body()).isEqualTo("Org {link}");
+        assertThat(organizations.endpointId()).isEmpty();
+        SmsTemplate own = inTransaction(em -> new JpaSmsTemplateRepository(em)
+                .find(org, ofEndpoint, SmsTemplateKind.REMINDER, "en").orElseThrow());
+        assertThat(own.body()).isEqualTo("Clinic {link}");
+        assertThat(own.endpointId()).contains(endpoint);
+        java.util.Optional<SmsTemplate> others = inTransaction(em -> new JpaSmsTemplateRepository(em)
+                .find(org, java.util.Optional.of(other), SmsTemplateKind.REMINDER, "en"));
+        assertThat(others).isEmpty();
+        assertThatThrownBy(() -> inTransaction(em -> {
+            new JpaSmsTemplateRepository(em).add(new SmsTemplate(org, ofEndpoint, SmsTemplateKind.REMINDER, "en",
+                    "Twice {link}", admin, T0));
+            return null;
+        })).isInstanceOf(PersistenceException.class);
+        java.util.List<SmsTemplate> all = inTransaction(em -> new JpaSmsTemplateRepository(em).ofOrganization(org));
+        assertThat(all).extracting(SmsTemplate::endpointId)
+                .containsExactlyInAnyOrder(java.util.Optional.empty(), ofEndpoint);
+        Boolean removed = inTransaction(em -> new JpaSmsTemplateRepository(em)
+                .remove(org, ofEndpoint, SmsTemplateKind.REMINDER, "en"));
+        assertThat(removed).isTrue();
+        java.util.Optional<SmsTemplate> kept = inTransaction(em -> new JpaSmsTemplateRepository(em)
+                .find(org, SmsTemplateKind.REMINDER, "en"));
+        assertThat(kept).isPresent();
+    }
+
+    @Test
     void feedRefusalsAreCountedPerEndpointAndReasonWithTheLatestTime() {
         UUID org = organization();
         UUID endpoint = UUID.randomUUID();

@@ -176,8 +176,8 @@ class RegionalStoresTest {
             assertThat(tableExists(global, table)).as("global " + table).isTrue();
             assertThat(tableExists(databases.get(DataRegion.EMEA), table)).as("regional " + table).isFalse();
         }
-        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("23");
-        assertThat(SchemaMigrator.version(global.dataSource(), false)).isEqualTo("50");
+        assertThat(SchemaMigrator.version(databases.get(DataRegion.APAC).dataSource(), true)).isEqualTo("24");
+        assertThat(SchemaMigrator.version(global.dataSource(), false)).isEqualTo("51");
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,10 +27,12 @@ import org.openvisit.shared.interfaces.web.RefusalTexts;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The organization's own SMS wordings per kind and language (the page's Message texts card): read, preview, save
- * (checked; a refused text saves nothing), reset to the shipped text.
+ * (checked; a refused text saves nothing), reset to the shipped text. With {@code ?endpoint=<id>} the same for one
+ * endpoint's own wording, which it sends instead of the organization's (not for the answers to HELP, STOP, START).
  */
 @Path("organizations/{organizationId}/sms/templates")
 @RequestScoped
@@ -56,18 +59,20 @@ public class SmsTemplatesResource {
     }
 
     @GET
-    @Operation(summary = "Every kind of message (CONFIRMATION, UPDATE, CANCELLATION, REMINDER, LINK, HELP) in every "
-            + "language (en, zh-CN, zh-TW, ru), as sent now: the organization's wording or the shipped text")
-    public List<TemplateView> list(@PathParam("organizationId") String organizationId) {
-        return templates.templates(caller.actor(), SmsPathIds.organization(organizationId));
+    @Operation(summary = "Every kind of message (CONFIRMATION, UPDATE, CANCELLATION, REMINDER, LINK, HELP, STOP, "
+            + "START) in every language (en, zh-CN, zh-TW, ru), as sent now: the organization's wording or the shipped "
+            + "text; with ?endpoint=<id> as that endpoint sends them (source ENDPOINT, ORGANIZATION or SHIPPED)")
+    public List<TemplateView> list(@PathParam("organizationId") String organizationId,
+                                   @QueryParam("endpoint") String endpoint) {
+        return templates.templates(caller.actor(), SmsPathIds.organization(organizationId), endpoint(endpoint));
     }
 
     @GET
     @Path("{kind}/{language}")
     @Operation(summary = "One kind of message in one language, as sent now")
     public TemplateView read(@PathParam("organizationId") String organizationId, @PathParam("kind") String kind,
-                             @PathParam("language") String language) {
-        return templates.template(caller.actor(), SmsPathIds.organization(organizationId),
+                             @PathParam("language") String language, @QueryParam("endpoint") String endpoint) {
+        return templates.template(caller.actor(), SmsPathIds.organization(organizationId), endpoint(endpoint),
                 kind(kind), language);
     }
 
@@ -79,18 +84,19 @@ public class SmsTemplatesResource {
                     + "Refused (400, in words) for an unknown placeholder, a missing {link} where one is required, "
                     + "an unpaired brace, more than 640 characters or more than 3 segments with example values.")
     public TemplateView save(@PathParam("organizationId") String organizationId, @PathParam("kind") String kind,
-                             @PathParam("language") String language, TextBody body) {
-        return templates.save(caller.actor(), SmsPathIds.organization(organizationId), kind(kind),
+                             @PathParam("language") String language, @QueryParam("endpoint") String endpoint,
+                             TextBody body) {
+        return templates.save(caller.actor(), SmsPathIds.organization(organizationId), endpoint(endpoint), kind(kind),
                 language, body == null ? null : body.text());
     }
 
     @DELETE
     @Path("{kind}/{language}")
-    @Operation(summary = "Reset to the shipped text")
+    @Operation(summary = "Reset to the shipped text (an endpoint's wording: to the organization's)")
     public TemplateView reset(@PathParam("organizationId") String organizationId, @PathParam("kind") String kind,
-                              @PathParam("language") String language) {
-        return templates.reset(caller.actor(), SmsPathIds.organization(organizationId), kind(kind),
-                language);
+                              @PathParam("language") String language, @QueryParam("endpoint") String endpoint) {
+        return templates.reset(caller.actor(), SmsPathIds.organization(organizationId), endpoint(endpoint),
+                kind(kind), language);
     }
 
     @POST
@@ -106,6 +112,11 @@ public class SmsTemplatesResource {
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)))) : null;
         return new PreviewAnswer(p.text(), p.segments().encoding().name(), p.segments().characters(),
                 p.segments().units(), p.segments().segments(), p.maxSegments(), problem);
+    }
+
+    /** The endpoint of {@code ?endpoint=}, or null (the organization's wording). */
+    private static UUID endpoint(String endpoint) {
+        return endpoint == null || endpoint.isBlank() ? null : SmsPathIds.endpoint(endpoint);
     }
 
     private static SmsTemplateKind kind(String kind) {

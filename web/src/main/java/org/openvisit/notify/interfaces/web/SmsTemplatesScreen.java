@@ -11,15 +11,18 @@ import org.openvisit.notify.application.TemplatePreview;
 import org.openvisit.notify.application.TemplateView;
 import org.openvisit.notify.domain.model.SmsTemplateKind;
 import org.openvisit.notify.domain.model.SmsTemplateText;
+import org.openvisit.shared.interfaces.web.Formats;
 import org.openvisit.shared.interfaces.web.PortalMessages;
 import org.openvisit.shared.interfaces.web.SharedText;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * The "Message texts" card of {@code /sms.xhtml}: one kind of message in one language at a time, its wording in an
- * editor, a live preview computed on the server as the administrator types (the text with example values, its
+ * The "Message texts" card of {@code /sms.xhtml}: one kind of message in one language at a time, for the whole
+ * organization or one endpoint ("Applies to"; an endpoint without its own wording sends the organization's), its
+ * wording in an editor, a live preview computed on the server as the administrator types (the text with example values, its
  * characters, its segments and whether it goes as GSM-7 or UCS-2, and what would stop it being saved), Save (checked:
  * a refused text saves nothing and the page says why) and Reset to the shipped text.
  */
@@ -49,6 +52,8 @@ public class SmsTemplatesScreen implements Serializable {
 
     private SmsTemplateKind kind = SmsTemplateKind.CONFIRMATION;
     private String language;
+    /** The endpoint whose own wording is edited; null: the organization's. */
+    private UUID endpointId;
     private String draft;
     private TemplateView current;
     private TemplatePreview preview;
@@ -61,8 +66,11 @@ public class SmsTemplatesScreen implements Serializable {
         if (language == null) {
             language = languageOf(shared.getLocale());
         }
+        if (!kind.perEndpoint()) {
+            endpointId = null;
+        }
         try {
-            current = service.template(currentUser.actor(), screen.getOrganizationId(), kind, language);
+            current = service.template(currentUser.actor(), screen.getOrganizationId(), endpointId, kind, language);
             draft = current.text();
             updatePreview();
         } catch (RuntimeException refused) {
@@ -77,7 +85,7 @@ public class SmsTemplatesScreen implements Serializable {
 
     public void save() {
         try {
-            current = service.save(currentUser.actor(), screen.getOrganizationId(), kind, language, draft);
+            current = service.save(currentUser.actor(), screen.getOrganizationId(), endpointId, kind, language, draft);
             draft = current.text();
             PortalMessages.info(text.get("sms.template.saved"));
         } catch (RuntimeException refused) {
@@ -88,9 +96,10 @@ public class SmsTemplatesScreen implements Serializable {
 
     public void reset() {
         try {
-            current = service.reset(currentUser.actor(), screen.getOrganizationId(), kind, language);
+            current = service.reset(currentUser.actor(), screen.getOrganizationId(), endpointId, kind, language);
             draft = current.text();
-            PortalMessages.info(text.get("sms.template.resetDone"));
+            PortalMessages.info(text.get(endpointId == null ? "sms.template.resetDone"
+                    : "sms.template.resetDone.endpoint"));
         } catch (RuntimeException refused) {
             PortalMessages.refused(refused);
         }
@@ -117,6 +126,30 @@ public class SmsTemplatesScreen implements Serializable {
 
     public List<String> getLanguages() {
         return SmsTemplateService.languages();
+    }
+
+    /** Whether the chosen kind may be worded per endpoint (not the answers to HELP, STOP and START). */
+    public boolean isPerEndpoint() {
+        return kind.perEndpoint();
+    }
+
+    /** What the card says about the wording shown: whose it is, who changed it last, or that it is the shipped text. */
+    public String stateOf(Formats formats) {
+        TemplateView c = getCurrent();
+        if (c == null) {
+            return "";
+        }
+        if (c.custom()) {
+            return text.format(c.endpointId() == null ? "sms.template.state.custom" : "sms.template.state.customEndpoint",
+                    c.updatedBy(), formats.instant(c.updatedAt()));
+        }
+        return text.get("ORGANIZATION".equals(c.source()) ? "sms.template.state.organization"
+                : "sms.template.state.shipped");
+    }
+
+    /** The clinician's placeholder as written in a text, for the card's hint. */
+    public String getClinicianPlaceholder() {
+        return "{" + SmsTemplateText.CLINICIAN + "}";
     }
 
     /** The placeholders the chosen kind may use, braced. */
@@ -161,6 +194,16 @@ public class SmsTemplatesScreen implements Serializable {
 
     public void setKind(SmsTemplateKind kind) {
         this.kind = kind == null ? SmsTemplateKind.CONFIRMATION : kind;
+    }
+
+    /** "Applies to": "" for the organization, else the endpoint's id (one of the organization's: else the page's). */
+    public String getScope() {
+        return endpointId == null ? "" : endpointId.toString();
+    }
+
+    public void setScope(String scope) {
+        this.endpointId = screen.getEndpoints().stream().map(e -> e.id())
+                .filter(id -> id.toString().equals(scope)).findFirst().orElse(null);
     }
 
     public String getLanguage() {
