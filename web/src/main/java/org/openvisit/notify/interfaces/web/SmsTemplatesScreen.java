@@ -147,11 +147,6 @@ public class SmsTemplatesScreen implements Serializable {
                 : "sms.template.state.shipped");
     }
 
-    /** The clinician's placeholder as written in a text, for the card's hint. */
-    public String getClinicianPlaceholder() {
-        return "{" + SmsTemplateText.CLINICIAN + "}";
-    }
-
     /** The placeholders the chosen kind may use, braced. */
     public String getPlaceholders() {
         return SmsTemplateText.braced(kind);
