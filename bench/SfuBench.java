@@ -378,6 +378,17 @@ final class LoadClient {
         SfuBench.Usage alone = SfuBench.Usage.over(janus, openVisit, Duration.ofSeconds(20));
 
         SfuBench.js(load).executeScript("window.OpenVisitLoad.watchFrames(arguments[0]);", clinicianId);
+        // what an independent page sees of the joins: the clinician's page (another browser, another renderer) notes
+        // when each attendee turns IN_CALL, and the server's own time of each CONNECTED event (the same clock)
+        SfuBench.js(doc).executeScript("""
+                window.__inCall = {}; window.__connected = {}; window.__admitted = {};
+                window.OpenVisitRoom.socket.addEventListener('message', e => {
+                  const m = JSON.parse(e.data);
+                  if (m.type === 'attendee' && m.state === 'IN_CALL' && !window.__inCall[m.id]) { window.__inCall[m.id] = Date.now(); }
+                  if (m.type === 'event' && m.event === 'CONNECTED' && m.attendee) { window.__connected[m.attendee] = m.at; }
+                  if (m.type === 'event' && m.event === 'ADMITTED' && m.attendee) { window.__admitted[m.attendee] = m.at; }
+                });
+                """);
         long admitted = ((Number) SfuBench.js(doc).executeScript("const t = Date.now(); "
                 + "document.getElementById('admitAll').click(); return t;")).longValue();
         long deadline = System.currentTimeMillis() + 180_000;
@@ -419,6 +430,30 @@ final class LoadClient {
         System.out.println("steps, ms after Admit all: admitted " + SfuBench.summary(since(states, "admitted", admitted))
                 + "; subscribed " + SfuBench.summary(since(states, "subscribed", admitted)) + "; connected "
                 + SfuBench.summary(since(states, "connected", admitted)));
+        @SuppressWarnings("unchecked")
+        var inCall = (java.util.Map<String, Object>) SfuBench.js(doc).executeScript("return window.__inCall;");
+        @SuppressWarnings("unchecked")
+        var connected = (java.util.Map<String, Object>) SfuBench.js(doc).executeScript("return window.__connected;");
+        @SuppressWarnings("unchecked")
+        var admits = (java.util.Map<String, Object>) SfuBench.js(doc).executeScript("return window.__admitted;");
+        List<Long> seen = new ArrayList<>();
+        List<Long> recorded = new ArrayList<>();
+        List<Long> admittedEvents = new ArrayList<>();
+        for (var a : states) {
+            if (admits.get(a.get("self")) instanceof String at) {
+                admittedEvents.add(java.time.Instant.parse(at).toEpochMilli() - admitted);
+            }
+            if (inCall.get(a.get("self")) instanceof Number n) {
+                seen.add(n.longValue() - admitted);
+            }
+            if (connected.get(a.get("self")) instanceof String at) {
+                recorded.add(java.time.Instant.parse(at).toEpochMilli() - admitted);
+            }
+        }
+        System.out.println("OpenVisit's ADMITTED events (server's clock), ms after Admit all: "
+                + SfuBench.summary(admittedEvents));
+        System.out.println("OpenVisit's CONNECTED event of each join (server's clock), ms after Admit all: "
+                + SfuBench.summary(recorded) + "; the clinician's page told IN_CALL: " + SfuBench.summary(seen));
         System.out.println("target (issue 21): 12 people, join-to-first-frame p99 <= 3000 ms");
 
         java.util.Map<String, List<Long>> groups = new java.util.LinkedHashMap<>();
