@@ -17,9 +17,11 @@ import java.util.List;
 /**
  * The driver of bench/sfu.sh: a clinician launched from the sandbox's EHR screen joins the call, N-1 others open the
  * patient and guest links and wait in the lobby, the clinician presses "Admit all"; each page notes (on this machine's
- * one clock, in the page) when it first decodes the clinician's video and when it decodes everyone's. CPU (from
- * /proc, per process) and RSS of Janus and OpenVisit over 20 s with the clinician alone in the call, and over 20 s
- * with everyone in it. Prints figures, asserts nothing.
+ * one clock, in the page) when it first decodes the clinician's video and (browsers mode) when it decodes everyone's.
+ * CPU (from /proc, per process) and RSS of Janus and OpenVisit over 20 s with the clinician alone in the call, and
+ * over 20 s with everyone in it. Prints figures, asserts nothing. Arguments: base URL, people, Janus's pid,
+ * OpenVisit's pid, mode ({@code load}: the others simulated by one page, {@link LoadClient}; {@code browsers}: one
+ * Chromium each).
  */
 public class SfuBench {
 
