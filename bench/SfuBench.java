@@ -17,9 +17,11 @@ import java.util.List;
 /**
  * The driver of bench/sfu.sh: a clinician launched from the sandbox's EHR screen joins the call, N-1 others open the
  * patient and guest links and wait in the lobby, the clinician presses "Admit all"; each page notes (on this machine's
- * one clock, in the page) when it first decodes the clinician's video and when it decodes everyone's. CPU (from
- * /proc, per process) and RSS of Janus and OpenVisit over 20 s with the clinician alone in the call, and over 20 s
- * with everyone in it. Prints figures, asserts nothing.
+ * one clock, in the page) when it first decodes the clinician's video and (browsers mode) when it decodes everyone's.
+ * CPU (from /proc, per process) and RSS of Janus and OpenVisit over 20 s with the clinician alone in the call, and
+ * over 20 s with everyone in it. Prints figures, asserts nothing. Arguments: base URL, people, Janus's pid,
+ * OpenVisit's pid, mode ({@code load}: the others simulated by one page, {@link LoadClient}; {@code browsers}: one
+ * Chromium each).
  */
 public class SfuBench {
 
@@ -57,12 +59,16 @@ public class SfuBench {
         int people = Integer.parseInt(args[1]);
         long janus = Long.parseLong(args[2]);
         long openVisit = Long.parseLong(args[3]);
+        String mode = args.length > 4 ? args[4] : "load";
         if (people < 5) {
             throw new IllegalArgumentException("5 people or more: four and fewer stay a mesh");
         }
+        if (!mode.equals("load") && !mode.equals("browsers")) {
+            throw new IllegalArgumentException("mode load or browsers, not " + mode);
+        }
         List<WebDriver> browsers = new ArrayList<>();
         try {
-            WebDriver doc = browser(1024, 640);
+            WebDriver doc = browser(1024, 640, true);
             browsers.add(doc);
             doc.manage().timeouts().scriptTimeout(Duration.ofSeconds(180)); // a renderer this busy answers late
             doc.get(base + "ehr-sandbox/ehr/launch?user=Practitioner/prac-chen-wu&appointment=appt-1004");
@@ -73,8 +79,12 @@ public class SfuBench {
             String clinicianId = (String) js(doc).executeScript("return window.OpenVisitRoom.self;");
             String patientLink = doc.findElement(By.id("patientLink")).getAttribute("value");
             String guestLink = doc.findElement(By.id("guestLink")).getAttribute("value");
+            if (mode.equals("load")) {
+                LoadClient.run(doc, browsers, clinicianId, patientLink, guestLink, people, janus, openVisit);
+                return;
+            }
             for (int i = 1; i < people; i++) {
-                WebDriver b = browser(480, 360);
+                WebDriver b = browser(480, 360, true);
                 browsers.add(b);
                 b.manage().timeouts().scriptTimeout(Duration.ofSeconds(180));
                 b.get(i == 1 ? patientLink : guestLink);
@@ -111,19 +121,7 @@ public class SfuBench {
             System.out.println("admit all -> first frame of the clinician's video, ms: " + summary(first));
             System.out.println("admit all -> decoding everyone else, ms: " + summary(all));
             Usage together = Usage.over(janus, openVisit, Duration.ofSeconds(20));
-            System.out.printf("baseline, the clinician alone in the call (%d waiting in the lobby): Janus %.0f %% CPU "
-                    + "%d MiB; OpenVisit %.0f %% CPU %d MiB%n", waiting, alone.janusCpu, alone.janusRssMiB,
-                    alone.openVisitCpu, alone.openVisitRssMiB);
-            System.out.printf("everyone in the call: Janus %.0f %% CPU %d MiB; OpenVisit %.0f %% CPU %d MiB "
-                    + "(of one core; the machine has %d)%n", together.janusCpu, together.janusRssMiB,
-                    together.openVisitCpu, together.openVisitRssMiB, Runtime.getRuntime().availableProcessors());
-            System.out.printf("per participant beyond the baseline: Janus %.1f %% CPU %.1f MiB; OpenVisit %.1f %% CPU "
-                            + "%.1f MiB; Janus CPU with everyone ÷ baseline %.1f%n",
-                    (together.janusCpu - alone.janusCpu) / waiting,
-                    (together.janusRssMiB - alone.janusRssMiB) / (double) waiting,
-                    (together.openVisitCpu - alone.openVisitCpu) / waiting,
-                    (together.openVisitRssMiB - alone.openVisitRssMiB) / (double) waiting,
-                    together.janusCpu / Math.max(alone.janusCpu, 0.1));
+            printUsage(alone, together, waiting);
             System.out.println("target (issue 21): 12 people, join-to-first-frame p99 <= 3000 ms");
 
             // the clinician removes the last guest: when every page no longer receives them (theirs: nothing at all)
@@ -166,6 +164,23 @@ public class SfuBench {
         }
     }
 
+    /** Janus's and OpenVisit's CPU and RSS with the clinician alone and with everyone in the call, per participant. */
+    static void printUsage(Usage alone, Usage together, int waiting) {
+        System.out.printf("baseline, the clinician alone in the call (%d waiting in the lobby): Janus %.0f %% CPU "
+                + "%d MiB; OpenVisit %.0f %% CPU %d MiB%n", waiting, alone.janusCpu, alone.janusRssMiB,
+                alone.openVisitCpu, alone.openVisitRssMiB);
+        System.out.printf("everyone in the call: Janus %.0f %% CPU %d MiB; OpenVisit %.0f %% CPU %d MiB "
+                + "(of one core; the machine has %d)%n", together.janusCpu, together.janusRssMiB,
+                together.openVisitCpu, together.openVisitRssMiB, Runtime.getRuntime().availableProcessors());
+        System.out.printf("per participant beyond the baseline: Janus %.1f %% CPU %.1f MiB; OpenVisit %.1f %% CPU "
+                        + "%.1f MiB; Janus CPU with everyone ÷ baseline %.1f%n",
+                (together.janusCpu - alone.janusCpu) / waiting,
+                (together.janusRssMiB - alone.janusRssMiB) / (double) waiting,
+                (together.openVisitCpu - alone.openVisitCpu) / waiting,
+                (together.openVisitRssMiB - alone.openVisitRssMiB) / (double) waiting,
+                together.janusCpu / Math.max(alone.janusCpu, 0.1));
+    }
+
     /**
      * One line per browser: its page's status, how many others it has a subscription of and decodes, the connection
      * state of each subscription, and when it first decoded the clinician and everyone (or that it did not): a run
@@ -194,7 +209,7 @@ public class SfuBench {
         }
     }
 
-    private static String summary(List<Long> ms) {
+    static String summary(List<Long> ms) {
         if (ms.isEmpty()) {
             return "none";
         }
@@ -231,35 +246,313 @@ public class SfuBench {
         }
     }
 
-    private static WebDriver browser(int width, int height) throws IOException {
+    /** Each browser's profile folder: its processes are the ones whose command line names it. */
+    static final java.util.Map<WebDriver, Path> PROFILES = new java.util.HashMap<>();
+
+    /**
+     * A headless Chromium; {@code media}: with the fake camera and microphone (the clinician's and the browsers
+     * mode's pages), else with none (the load client, which publishes nothing); {@code extra}: more switches.
+     */
+    static WebDriver browser(int width, int height, boolean media, String... extra) throws IOException {
         Path profile = Files.createTempDirectory("sfu-bench-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile,
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                 "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required"));
-        if (SMALL_CAMERA) { // the integration test's camera: 160 x 120 at 10 frames a second
+        options.addArguments(extra);
+        if (media) {
+            options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+        }
+        if (media && SMALL_CAMERA) { // the integration test's camera: 160 x 120 at 10 frames a second
             options.addArguments("--use-file-for-fake-video-capture=" + org.openvisit.it.rooms.SmallCamera.file());
         }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        PROFILES.put(driver, profile);
+        return driver;
     }
 
-    private static WebDriverWait wait(WebDriver d, int seconds) {
+    static WebDriverWait wait(WebDriver d, int seconds) {
         WebDriverWait w = new WebDriverWait(d, Duration.ofSeconds(seconds));
         w.ignoring(org.openqa.selenium.NoSuchElementException.class);
         w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return w;
     }
 
-    private static String text(WebDriver d, String id) {
+    static String text(WebDriver d, String id) {
         return d.findElement(By.id(id)).getText();
     }
 
-    private static JavascriptExecutor js(WebDriver d) {
+    static JavascriptExecutor js(WebDriver d) {
         return (JavascriptExecutor) d;
+    }
+}
+
+/**
+ * The bench's load mode (issue 21): the clinician's page as in the browsers mode (a real Chromium publishing its fake
+ * camera), and the N-1 patients and guests simulated by one more headless Chromium page running bench/sfu-load.js.
+ * Each simulated attendee follows its own join link with a cookie of its own (here, in Java: the link's 303 and the
+ * lobby page, as a browser of its own would), then in the load page opens its own lobby socket with that cookie,
+ * waits to be admitted by "Admit all", joins, gets its own SFU access from OpenVisit, and runs the product's sfu.js:
+ * it joins the Janus room without publishing and subscribes to the clinician's video with its own peer connection.
+ * Times from "Admit all" (the clinician's page's clock) to each one's first received and first decoded frame of the
+ * clinician (the load page's clock: the same machine's).
+ */
+final class LoadClient {
+
+    /** Where each attendee's Janus requests go: a host name of its own (see sfu-load.js), or {@code shared}: one. */
+    private static final boolean OWN_HOSTS = !"shared".equals(System.getProperty("sfu.hosts", "own"));
+
+    private LoadClient() {
+    }
+
+    static void run(WebDriver doc, List<WebDriver> browsers, String clinicianId, String patientLink, String guestLink,
+                    int people, long janus, long openVisit) throws Exception {
+        String visitUrl = doc.getCurrentUrl();
+        String context = visitUrl.substring(0, visitUrl.indexOf("/visit/"));
+        String visitId = visitUrl.substring(visitUrl.lastIndexOf('/') + 1);
+        String signal = visitUrl.replaceFirst("^http", "ws") + "/signal";
+        int simulated = people - 1;
+
+        // each attendee's own join link, followed as its own browser would: a cookie of its own, then the lobby page
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        List<String> cookies = new ArrayList<>();
+        for (int i = 1; i <= simulated; i++) {
+            String link = i == 1 ? patientLink : guestLink;
+            var joined = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            // the last OPENVISIT_BROWSER: the link gives the browser its state, then a new id for it (renew)
+            String cookie = joined.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("OPENVISIT_BROWSER=")).map(c -> c.substring(18).split(";")[0])
+                    .reduce((first, second) -> second).orElseThrow(() -> new IllegalStateException("join link: HTTP " + joined.statusCode()
+                            + " without a browser cookie"));
+            String lobby = joined.headers().firstValue("Location").orElseThrow();
+            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link).resolve(lobby))
+                    .header("Cookie", "OPENVISIT_BROWSER=" + cookie).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("lobby page: HTTP " + page.statusCode());
+            }
+            cookies.add(cookie);
+        }
+
+        // the load page: a page of OpenVisit (the device test: no visit of its own, Janus in its connect-src), with
+        // the product's sfu.js and the load client
+        WebDriver load = SfuBench.browser(1024, 640, false, "--host-resolver-rules=MAP *.sfu.test 127.0.0.1");
+        browsers.add(load);
+        load.manage().timeouts().scriptTimeout(Duration.ofSeconds(180));
+        if (OWN_HOSTS) { // the page's Content-Security-Policy names Janus's one origin; the aliases are the bench's
+            ((org.openqa.selenium.chrome.ChromeDriver) load).executeCdpCommand("Page.setBypassCSP",
+                    java.util.Map.of("enabled", true));
+        }
+        load.get(context + "/device-test");
+        Object loaded = SfuBench.js(load).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const s = document.createElement('script');
+                s.src = arguments[0];
+                s.onload = () => done(!!window.OpenVisitSfu);
+                s.onerror = () => done(false);
+                document.head.appendChild(s);
+                """, context + "/resources/openvisit/sfu.js");
+        if (!Boolean.TRUE.equals(loaded)) {
+            throw new IllegalStateException("sfu.js did not load in the load page");
+        }
+        SfuBench.js(load).executeScript(Files.readString(Path.of(System.getProperty("sfu.loadjs", "bench/sfu-load.js"))));
+        for (int i = 0; i < simulated; i++) {
+            Object state = SfuBench.js(load).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    window.OpenVisitLoad.add(arguments[0], arguments[1], arguments[2], arguments[3])
+                      .then(s => done(String(s)), e => done('error: ' + e.message));
+                    """, cookies.get(i), signal, visitId, OWN_HOSTS ? "a" + (i + 1) + ".sfu.test" : null);
+            if (!"WAITING".equals(state)) {
+                throw new IllegalStateException("simulated attendee " + (i + 1) + ": " + state);
+            }
+        }
+        SfuBench.wait(doc, 120).until(d -> d.findElements(By.cssSelector("#attendees tr[data-state=WAITING]")).size()
+                == simulated);
+        System.out.printf("load client: %d simulated patients and guests in the lobby, each with its own cookie and "
+                + "socket, in one page (Janus hosts: %s)%n", simulated, OWN_HOSTS ? "one name each" : "shared");
+        SfuBench.Usage alone = SfuBench.Usage.over(janus, openVisit, Duration.ofSeconds(20));
+
+        SfuBench.js(load).executeScript("window.OpenVisitLoad.watchFrames(arguments[0]);", clinicianId);
+        // what an independent page sees of the joins: the clinician's page (another browser, another renderer) notes
+        // when each attendee turns IN_CALL, and the server's own time of each CONNECTED event (the same clock)
+        SfuBench.js(doc).executeScript("""
+                window.__inCall = {}; window.__connected = {}; window.__admitted = {};
+                window.OpenVisitRoom.socket.addEventListener('message', e => {
+                  const m = JSON.parse(e.data);
+                  if (m.type === 'attendee' && m.state === 'IN_CALL' && !window.__inCall[m.id]) { window.__inCall[m.id] = Date.now(); }
+                  if (m.type === 'event' && m.event === 'CONNECTED' && m.attendee) { window.__connected[m.attendee] = m.at; }
+                  if (m.type === 'event' && m.event === 'ADMITTED' && m.attendee) { window.__admitted[m.attendee] = m.at; }
+                });
+                """);
+        long admitted = ((Number) SfuBench.js(doc).executeScript("const t = Date.now(); "
+                + "document.getElementById('admitAll').click(); return t;")).longValue();
+        long deadline = System.currentTimeMillis() + 180_000;
+        List<java.util.Map<String, Object>> states = states(load);
+        while (System.currentTimeMillis() < deadline && states.stream().anyMatch(a -> time(a, "decoded") == 0)) {
+            Thread.sleep(500);
+            states = states(load);
+        }
+        Thread.sleep(1000);
+        states = states(load);
+        long decodedCount = states.stream().filter(a -> time(a, "decoded") != 0).count();
+        System.out.printf("room: %d people (the clinician's browser and %d simulated); %d of %d decoded the "
+                + "clinician's video within 180 s%n", people, simulated, decodedCount, simulated);
+        for (var a : states) {
+            StringBuilder line = new StringBuilder("  attendee " + a.get("n") + ": " + (Boolean.TRUE.equals(a.get("inCall"))
+                    ? "in the call" : "state " + a.get("state")) + ", " + a.get("subscriptions") + " subscription(s) ["
+                    + a.get("connections") + "]");
+            for (String k : List.of("sfu", "admitted", "call", "sfuStart", "subscribed", "connected", "received",
+                    "decoded")) {
+                long t = time(a, k);
+                line.append(t == 0 ? "; " + k + " -" : "; " + k + " +" + (t - admitted));
+            }
+            if (!String.valueOf(a.get("failed")).isEmpty()) {
+                line.append("; SFU failed: ").append(a.get("failed"));
+            }
+            if (!String.valueOf(a.get("refusals")).isEmpty()) {
+                line.append("; refused: ").append(a.get("refusals"));
+            }
+            System.out.println(line);
+        }
+        System.out.println("  (ms after Admit all: sfu = its SFU access arrived, admitted, call = the server's answer "
+                + "to its join, subscribed = Janus's offer of the clinician's feed taken, connected = that peer "
+                + "connection connected, received/decoded = its first video frame of the clinician)");
+        System.out.println("admit all -> first frame of the clinician's video decoded, ms: "
+                + SfuBench.summary(since(states, "decoded", admitted)));
+        System.out.println("admit all -> first frame received, ms: " + SfuBench.summary(since(states, "received", admitted)));
+        System.out.println("own 'admitted' message -> first frame decoded, ms: " + SfuBench.summary(between(states,
+                "admitted", "decoded")));
+        System.out.println("steps, ms after Admit all: admitted " + SfuBench.summary(since(states, "admitted", admitted))
+                + "; subscribed " + SfuBench.summary(since(states, "subscribed", admitted)) + "; connected "
+                + SfuBench.summary(since(states, "connected", admitted)));
+        @SuppressWarnings("unchecked")
+        var inCall = (java.util.Map<String, Object>) SfuBench.js(doc).executeScript("return window.__inCall;");
+        @SuppressWarnings("unchecked")
+        var connected = (java.util.Map<String, Object>) SfuBench.js(doc).executeScript("return window.__connected;");
+        @SuppressWarnings("unchecked")
+        var admits = (java.util.Map<String, Object>) SfuBench.js(doc).executeScript("return window.__admitted;");
+        List<Long> seen = new ArrayList<>();
+        List<Long> recorded = new ArrayList<>();
+        List<Long> admittedEvents = new ArrayList<>();
+        for (var a : states) {
+            if (admits.get(a.get("self")) instanceof String at) {
+                admittedEvents.add(java.time.Instant.parse(at).toEpochMilli() - admitted);
+            }
+            if (inCall.get(a.get("self")) instanceof Number n) {
+                seen.add(n.longValue() - admitted);
+            }
+            if (connected.get(a.get("self")) instanceof String at) {
+                recorded.add(java.time.Instant.parse(at).toEpochMilli() - admitted);
+            }
+        }
+        System.out.println("OpenVisit's ADMITTED events (server's clock), ms after Admit all: "
+                + SfuBench.summary(admittedEvents));
+        System.out.println("OpenVisit's CONNECTED event of each join (server's clock), ms after Admit all: "
+                + SfuBench.summary(recorded) + "; the clinician's page told IN_CALL: " + SfuBench.summary(seen));
+        System.out.println("target (issue 21): 12 people, join-to-first-frame p99 <= 3000 ms");
+
+        java.util.Map<String, List<Long>> groups = new java.util.LinkedHashMap<>();
+        groups.put("clinician's Chromium", pidsOf(doc));
+        groups.put("load client's Chromium", pidsOf(load));
+        long[] before = groups.values().stream().mapToLong(LoadClient::ticks).toArray();
+        long t0 = System.nanoTime();
+        SfuBench.Usage together = SfuBench.Usage.over(janus, openVisit, Duration.ofSeconds(20));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        SfuBench.printUsage(alone, together, simulated);
+        int g = 0;
+        StringBuilder browsersCpu = new StringBuilder("browsers over the same 20 s:");
+        for (var e : groups.entrySet()) {
+            browsersCpu.append(String.format(" %s %.0f %% CPU (%d processes);", e.getKey(),
+                    100.0 * (ticks(e.getValue()) - before[g++]) / 100 / seconds, e.getValue().size()));
+        }
+        System.out.println(browsersCpu);
+
+        // the clinician removes the last simulated guest: when its page hears "removed" (it publishes nothing: no
+        // other page has media of it to drop)
+        var last = states.get(states.size() - 1);
+        String removedId = (String) last.get("self");
+        SfuBench.js(doc).executeScript("window.confirm = () => true;");
+        long removedAt = ((Number) SfuBench.js(doc).executeScript("const b = document.querySelector("
+                + "\"#attendees tr[data-attendee-id='\" + arguments[0] + \"'] button.remove\");"
+                + " if (!b) { return 0; } const t = Date.now(); b.click(); return t;", removedId)).longValue();
+        if (removedAt == 0) {
+            System.out.println("remove: the clinician's page had no Remove button for the guest");
+        } else {
+            long until = System.currentTimeMillis() + 30_000;
+            long at = 0;
+            while (System.currentTimeMillis() < until && at == 0) {
+                Thread.sleep(100);
+                at = time(states(load).get(states.size() - 1), "removed");
+            }
+            System.out.println("remove -> the removed guest's page told (\"removed\", it leaves the SFU), ms: "
+                    + (at == 0 ? "not within 30 s" : String.valueOf(at - removedAt)));
+        }
+        SfuBench.js(load).executeScript("window.OpenVisitLoad.leaveAll();");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<java.util.Map<String, Object>> states(WebDriver load) {
+        return (List<java.util.Map<String, Object>>) SfuBench.js(load).executeScript(
+                "return window.OpenVisitLoad.states();");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long time(java.util.Map<String, Object> attendee, String key) {
+        Object t = ((java.util.Map<String, Object>) attendee.get("t")).get(key);
+        return t instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static List<Long> since(List<java.util.Map<String, Object>> states, String key, long from) {
+        return states.stream().mapToLong(a -> time(a, key)).filter(t -> t != 0).map(t -> t - from).boxed().toList();
+    }
+
+    private static List<Long> between(List<java.util.Map<String, Object>> states, String from, String to) {
+        return states.stream().filter(a -> time(a, from) != 0 && time(a, to) != 0)
+                .map(a -> time(a, to) - time(a, from)).toList();
+    }
+
+    /** The processes of a browser: those whose command line names its profile folder. */
+    static List<Long> pidsOf(WebDriver browser) throws IOException {
+        String profile = "--user-data-dir=" + SfuBench.PROFILES.get(browser);
+        List<Long> pids = new ArrayList<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                String name = d.getFileName().toString();
+                if (!name.matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    String cmd = Files.readString(d.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.contains(profile)) {
+                        pids.add(Long.parseLong(name));
+                    }
+                } catch (IOException gone) {
+                    // ended meanwhile
+                }
+            }
+        }
+        return pids;
+    }
+
+    /** CPU ticks (user and system) of these processes, those still running. */
+    static long ticks(List<Long> pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException gone) {
+                // ended meanwhile
+            }
+        }
+        return sum;
     }
 }
