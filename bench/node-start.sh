@@ -9,7 +9,7 @@
 # payara-micro.jar): snapshot a build with `bench/node-start.sh --snapshot DIR` to compare builds. The ROOTs are
 # started in turn within each round (interleaved), so a drift of the machine's load spreads over all of them.
 # OPENVISIT_JAVA_OPTS and other OPENVISIT_* variables are passed on; BENCH_SANDBOX=true deploys the sandbox too.
-# BENCH_KEEP_LOG=PREFIX keeps each start's console log.
+# BENCH_KEEP_LOG=PREFIX keeps each start's console log. BENCH_RESTART=1 times restarts (see prepare_data).
 # Run it under the benchmark lock so that other timings do not overlap: flock /tmp/bench.lock bench/node-start.sh ...
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,10 +26,26 @@ script=""; data=""
 cleanup() { [[ -n "$script" ]] && { kill -TERM "$script" 2>/dev/null; wait "$script" 2>/dev/null; }; [[ -n "$data" ]] && rm -rf "$data"; true; }
 trap cleanup EXIT
 tick=$(getconf CLK_TCK)
+# BENCH_RESTART=1: each timed start is a restart, on a data folder that an untimed start of the same build made
+# (schemas migrated, first operator created), as a node's restart in production is.
+prepare_data() {
+  OPENVISIT_PORT=$port OPENVISIT_DATA="$data" OPENVISIT_GRID_PORT=$((port + 1)) OPENVISIT_SANDBOX="${BENCH_SANDBOX:-false}" \
+    OPENVISIT_ADMIN_PASSWORD="bench-$RANDOM-$RANDOM" setsid "$1/server-config/start" > "$data/prepare.log" 2>&1 &
+  script=$!
+  until grep -q "OpenVisit is ready after" "$data/prepare.log" 2>/dev/null; do
+    kill -0 "$script" 2>/dev/null || { echo "preparing start failed:"; tail -30 "$data/prepare.log"; exit 1; }
+    sleep 0.5
+  done
+  kill -TERM "$script"; wait "$script" 2>/dev/null || true
+  while pgrep -f -- "--port $port " >/dev/null; do sleep 0.2; done
+  script=""
+  sleep 2
+}
 printf '%-5s %-28s %8s %7s %10s %10s %8s  %s\n' round root s-ready cpu-s main-cpu-s deploy-s rss-MiB 'loadavg before'
 for round in $(seq 1 "$rounds"); do
   for root in "$@"; do
     data="$(mktemp -d)"
+    if [[ -n "${BENCH_RESTART:-}" ]]; then prepare_data "$root"; fi
     load="$(cut -d' ' -f1-3 /proc/loadavg)"
     start=$(date +%s.%N)
     OPENVISIT_PORT=$port OPENVISIT_DATA="$data" OPENVISIT_GRID_PORT=$((port + 1)) \
