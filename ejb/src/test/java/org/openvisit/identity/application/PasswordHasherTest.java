@@ -30,6 +30,18 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theDecoyIsAWellFormedHashOfTheCurrentWorkThatNoPasswordMatches() {
+        String decoy = PasswordHasher.decoy();
+        assertThat(decoy).startsWith("pbkdf2-sha512$" + PasswordHasher.ITERATIONS + "$");
+        assertThat(decoy.split("\\$")).hasSize(4);
+        assertThat(decoy.length()).isEqualTo(hasher.hash("any password at all").length());
+        assertThat(hasher.matches("", decoy)).isFalse();
+        assertThat(hasher.matches("decoy password that matches nothing", decoy)).isFalse();
+        hasher.matchNothing("whatever was typed");
+        hasher.matchNothing(null);
+    }
+
+    @Test
     void malformedStoredValuesNeverMatch() {
         assertThat(hasher.matches("x", "plain-text")).isFalse();
         assertThat(hasher.matches("x", "pbkdf2-sha512$abc$def$ghi")).isFalse();
