@@ -4,12 +4,14 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.openvisit.notify.domain.model.PatientMobile;
+import org.openvisit.notify.domain.model.SmsTemplateText;
 import org.openvisit.secrets.MasterKey;
 import org.openvisit.secrets.application.InstallationSecretService;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -57,6 +59,17 @@ public class SmsPhones {
     public String unsealClinician(UUID organizationId, String sealed) {
         return new String(masterKey.sealer().unseal(CLINICIAN_PURPOSE + organizationId, sealed),
                 StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The clinician's name for a wording that names them, opened from {@code sealed}; null when the wording does not
+     * use {@code {clinician}} (the name is then not opened at all) or the feed sent none.
+     */
+    public String clinicianFor(String template, UUID organizationId, Optional<String> sealed) {
+        if (template == null || !template.contains(SmsTemplateText.CLINICIAN)) {
+            return null;
+        }
+        return sealed.map(s -> unsealClinician(organizationId, s)).orElse(null);
     }
 
     public String hash(UUID organizationId, PatientMobile mobile) {

@@ -24,7 +24,6 @@ import org.openvisit.notify.domain.model.SmsFeedRepository;
 import org.openvisit.notify.domain.model.SmsKeyword;
 import org.openvisit.notify.domain.model.SmsSend;
 import org.openvisit.notify.domain.model.SmsTemplateKind;
-import org.openvisit.notify.domain.model.SmsTemplateText;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.tenant.domain.model.DataRegion;
 
@@ -169,9 +168,7 @@ public class SmsSendWork {
         PatientMobile to = phones.unseal(a.organizationId(), a.phoneSealed().get());
         SmsTemplateKind kind = SmsTemplateKind.valueOf(send.kind().name());
         String template = context.template(kind);
-        // the name is opened only for a wording that uses it
-        String clinician = template == null || !template.contains(SmsTemplateText.CLINICIAN) ? null
-                : a.clinicianSealed().map(c -> phones.unsealClinician(a.organizationId(), c)).orElse(null);
+        String clinician = phones.clinicianFor(template, a.organizationId(), a.clinicianSealed());
         String body = texts.body(kind, context.language(), template, context.organizationName(),
                 a.startsAt(), context.zone(), link(a.linkCode()), clinician);
         try {

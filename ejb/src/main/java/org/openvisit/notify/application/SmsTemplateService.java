@@ -173,10 +173,7 @@ public class SmsTemplateService {
     }
 
     private static void requirePerEndpoint(SmsTemplateKind kind, UUID endpointId) {
-        if (endpointId != null && !kind.perEndpoint()) {
-            throw new InvalidValueException("endpoint", "The answers to HELP, STOP and START are the organization's: "
-                    + "one number may serve several endpoints.").worded("sms.template.organizationOnly");
-        }
+        SmsTemplate.requireScope(kind, Optional.ofNullable(endpointId));
     }
 
     private Organization organization(UUID organizationId) {

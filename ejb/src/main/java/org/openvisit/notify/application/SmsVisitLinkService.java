@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openvisit.notify.domain.model.InvalidPatientNumberException;
 import org.openvisit.notify.domain.model.PatientMobile;
-import org.openvisit.notify.domain.model.SmsTemplateText;
 import org.openvisit.notify.domain.model.SmsTemplateKind;
 import org.openvisit.region.application.RegionDirectory;
 import org.openvisit.tenant.domain.model.DataRegion;
@@ -106,9 +105,8 @@ public class SmsVisitLinkService {
                     0, null, null);
         }
         String template = c.template(SmsTemplateKind.LINK);
-        String clinician = template == null || !template.contains(SmsTemplateText.CLINICIAN) ? null
-                : feed.flatMap(SmsSendWork.FeedContact::clinicianSealed)
-                .map(s -> phones.unsealClinician(visit.organizationId(), s)).orElse(null);
+        String clinician = phones.clinicianFor(template, visit.organizationId(),
+                feed.flatMap(SmsSendWork.FeedContact::clinicianSealed));
         phones.warm();
         String hash = phones.hash(visit.organizationId(), mobile);
         String sealed = phones.seal(visit.organizationId(), mobile);

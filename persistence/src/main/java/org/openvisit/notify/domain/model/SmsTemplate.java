@@ -86,10 +86,7 @@ public class SmsTemplate {
         this.organizationId = Objects.requireNonNull(organizationId, "organizationId").toString();
         this.kind = Objects.requireNonNull(kind, "kind");
         this.scope = scopeOf(endpointId);
-        if (endpointId.isPresent() && !kind.perEndpoint()) {
-            throw new InvalidValueException("endpoint", "The answers to HELP, STOP and START are the organization's: "
-                    + "one number may serve several endpoints.").worded("sms.template.organizationOnly");
-        }
+        requireScope(kind, endpointId);
         if (language == null || !SmsEndpointSettings.LANGUAGES.contains(language)) {
             throw new InvalidValueException("language", "Messages are written in en, zh-CN, zh-TW or ru.")
                     .worded("sms.language");
@@ -116,6 +113,17 @@ public class SmsTemplate {
     /** The endpoint this wording is for; empty: the whole organization's. */
     public Optional<UUID> endpointId() {
         return ORGANIZATION_SCOPE.equals(scope) ? Optional.empty() : Optional.of(UUID.fromString(scope));
+    }
+
+    /**
+     * @throws InvalidValueException an endpoint's wording of an answer to a keyword (a number that receives HELP,
+     *                               STOP or START may serve several endpoints)
+     */
+    public static void requireScope(SmsTemplateKind kind, Optional<UUID> endpointId) {
+        if (endpointId.isPresent() && !kind.perEndpoint()) {
+            throw new InvalidValueException("endpoint", "The answers to HELP, STOP and START are the organization's: "
+                    + "one number may serve several endpoints.").worded("sms.template.organizationOnly");
+        }
     }
 
     /** The stored scope of an endpoint's wording, or of the organization's. */
