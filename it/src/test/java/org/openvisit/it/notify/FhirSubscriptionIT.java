@@ -117,7 +117,13 @@ class FhirSubscriptionIT {
         JsonObject feed = awaitSubscription(org, clinic.endpointId(), "ACTIVE");
         assertThat(feed.getString("updates")).isEqualTo("SUBSCRIPTION");
         String ehrId = feed.getJsonObject("subscription").getString("ehrSubscriptionId");
+        // the sandbox marks it active once its handshake POST has been answered, a moment after OpenVisit took it
         JsonObject atEhr = sandboxSubscription(ehrId);
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+             !"active".equals(atEhr.getString("status")) && System.nanoTime() < deadline; ) {
+            Thread.sleep(200);
+            atEhr = sandboxSubscription(ehrId);
+        }
         assertThat(atEhr.getString("status")).isEqualTo("active");
         assertThat(atEhr.getString("topic")).isEqualTo(TOPIC);
         String hook = atEhr.getString("endpoint");
