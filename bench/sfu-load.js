@@ -37,7 +37,7 @@
   function add(cookie, signalUrl, visitId, sfuHost) {
     const a = { n: attendees.length + 1, self: null, state: null, role: null, iceServers: [], socket: null, sfu: null,
       call: null, inCall: false, final: false, subs: new Map(), t: {}, refusals: [], sfuHost, visitId, pingNo: 0,
-      prev: new Map(), failedReason: null };
+      prev: new Map(), failedReason: null, watching: false, roles: new Map() };
     attendees.push(a);
     // the cookie is read when the handshake is sent: the next attendee's is set only once this socket is open
     document.cookie = COOKIE + '=' + cookie + '; path=/; SameSite=Lax';
@@ -84,10 +84,15 @@
         a.inCall = true;
         send(a, { type: 'join' }); // room.js: enterCall(), after asking for devices this page has none of
         break;
-      case 'call':
+      case 'call': // room.js: a watcher (the call's places with video taken) subscribes to the clinicians alone
         a.t.call = now();
+        a.watching = !!m.watching;
+        (m.peers || []).forEach(p => { if (p.role) { a.roles.set(p.id, p.role); } });
         if (a.sfu) { start(a); }
         send(a, { type: 'media', audio: false, video: false });
+        break;
+      case 'peer-joined':
+        if (m.role) { a.roles.set(m.id, m.role); }
         break;
       case 'peer-left':
         if (a.call) { a.call.forget(m.id); }
@@ -120,6 +125,7 @@
     }
     a.call = window.OpenVisitSfu.join({
       url, room: a.sfu.room, participant: a.sfu.participant, token: a.sfu.token, iceServers: a.iceServers, stream: null,
+      only: a.watching ? id => ['PROVIDER', 'STAFF'].includes(a.roles.get(id)) : undefined,
       remote: (id, pc) => {
         const sub = { pc, at: now(), connected: 0 };
         a.subs.set(id, sub);
@@ -225,6 +231,7 @@
   /** What the bench reads: each attendee's state and times. */
   function states() {
     return attendees.map(a => ({ n: a.n, self: a.self, state: a.state, inCall: a.inCall, final: a.final,
+      watching: a.watching,
       subscriptions: a.subs.size,
       connections: Array.from(a.subs.values()).map(s => s.pc.connectionState).join(' '),
       failed: a.failedReason || '', refusals: a.refusals.join(', '), t: a.t }));

@@ -17,7 +17,8 @@
 # the same run) and with everyone in it, per participant; the time from the clinician's Remove to the removed guest's
 # page. Prints figures, asserts nothing.
 # Usage: bench/sfu.sh [people=12] [camera=small|default] [mode=load|browsers]
-#   people: 5 or more (four and fewer stay a mesh); 12 is the room's video limit.
+#   people: 5 or more (four and fewer stay a mesh); 12 is the room's video limit: beyond it, up to 50, patients and
+#   guests join watching (the clinician's video and audio only), so bench/sfu.sh 50 measures the largest call.
 #   camera small: the integration test's fake camera, 160 x 120 at 10 frames a second (it/target/test-classes);
 #   default: Chromium's own, 640 x 480 at 30. In load mode only the clinician has a camera.
 #   SFU_LOAD_HOSTS=shared (load mode): all simulated attendees reach Janus under one host name, so their requests

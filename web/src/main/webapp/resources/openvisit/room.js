@@ -30,7 +30,8 @@
   const room = {
     socket: null, self: null, role: null, iceServers: [], peers: new Map(), localStream: null, screenTrack: null,
     inCall: false, final: false, pingNo: 0, pings: new Map(), quality: new Map(), attendees: [],
-    lastStats: null, deviceTest: null, media: new Map(), sfu: null, sfuCall: null, names: new Map()
+    lastStats: null, deviceTest: null, media: new Map(), sfu: null, sfuCall: null, names: new Map(),
+    roles: new Map(), watching: false, watchers: new Set()
   };
   window.OpenVisitRoom = room; // for people debugging a call, and for the browser tests
 
@@ -126,12 +127,14 @@
       case 'ended': finish(t('js.endedThanks')); break;
       case 'refused': refused(m); break;
       case 'call':
-        m.peers.forEach(p => room.names.set(p.id, p.name));
-        if (room.sfu) { startSfu(); } else { m.peers.forEach(p => offerTo(p.id, p.name)); }
+        m.peers.forEach(p => { room.names.set(p.id, p.name); if (p.role) { room.roles.set(p.id, p.role); } watcher(p); });
+        if (room.sfu) { enterSfuCall(!!m.watching); } else { m.peers.forEach(p => offerTo(p.id, p.name)); }
         tellMediaState();
         break;
       case 'peer-joined': // a reload comes back as new
         room.names.set(m.id, m.name);
+        if (m.role) { room.roles.set(m.id, m.role); }
+        watcher(m);
         if (!room.sfu) { closePeer(m.id); peer(m.id, m.name); }
         tellMediaState();
         break;
@@ -215,11 +218,43 @@
     }
   }
 
+  /**
+   * The server let this page into the SFU call, with video or ({@code watching}) only watching: a large group visit
+   * whose places with video are taken. A watcher sends nothing (its camera and microphone go off) and receives the
+   * clinicians alone; a page whose part changed (back after a lost connection) starts its SFU call again.
+   */
+  async function enterSfuCall(watching) {
+    const changed = watching !== room.watching;
+    room.watching = watching;
+    if (changed) { stopSfu(); dropPeers(); }
+    if (watching) {
+      if (room.localStream) { room.localStream.getTracks().forEach(track => track.stop()); room.localStream = null; }
+      $('selfVideo').srcObject = null;
+      ['mute', 'camera', 'share'].forEach(id => { if ($(id)) { $(id).disabled = true; } });
+      status(t('js.watching'));
+    } else if (changed && !room.localStream) {
+      try { room.localStream = devices ? await devices.getUserMedia() : await navigator.mediaDevices.getUserMedia({ video: true, audio: true }); }
+      catch (e) { room.localStream = null; }
+      $('selfVideo').srcObject = room.localStream;
+      ['mute', 'camera', 'share'].forEach(id => { if ($(id)) { $(id).disabled = false; } });
+      status(room.localStream ? t('js.inCall') : t('js.inCallNoDevices'));
+    }
+    startSfu();
+  }
+
+  function isClinicianRole(role) { return role === 'PROVIDER' || role === 'STAFF'; }
+
+  /** Notes whether the person in the call only watches (the server says so when they join): nobody subscribes to them. */
+  function watcher(p) { if (p.watching) { room.watchers.add(p.id); } else { room.watchers.delete(p.id); } }
+
   function startSfu() {
     if (room.sfuCall || !room.sfu || !window.OpenVisitSfu) { return; }
     room.sfuCall = window.OpenVisitSfu.join({
       url: room.sfu.url, room: room.sfu.room, participant: room.sfu.participant, token: room.sfu.token,
-      iceServers: room.iceServers, stream: room.localStream,
+      iceServers: room.iceServers, stream: room.watching ? null : room.localStream,
+      // a watcher receives the clinicians alone; nobody receives a watcher (a watcher's page sends nothing, and one that
+      // sent anyway would not be watched)
+      only: room.watching ? id => isClinicianRole(room.roles.get(id)) && !room.watchers.has(id) : id => !room.watchers.has(id),
       remote: (id, pc) => { closePeer(id); peer(id, room.names.get(id), pc); },
       gone: id => closePeer(id),
       failed: () => {
@@ -243,6 +278,7 @@
   function leaveCall(tellServer) {
     if (!room.inCall) { return; }
     room.inCall = false;
+    room.watching = false; // the next join decides again
     if (tellServer) { send({ type: 'leave' }); }
     stopSfu();
     dropPeers();
@@ -609,7 +645,9 @@
       const level = a.state === 'IN_CALL' && q ? q.level.toLowerCase() : '';
       tr.innerHTML = '<td class="who"></td><td class="state"></td><td class="quality"></td><td class="actions"></td>';
       tr.querySelector('.who').textContent = who + (counts[who] > 1 ? ' ' + counts[who] : '');
-      tr.querySelector('.state').textContent = t('js.state.' + a.state) === 'js.state.' + a.state ? a.words : t('js.state.' + a.state);
+      const stateKey = 'js.state.' + (a.state === 'IN_CALL' && a.watching ? 'WATCHING' : a.state);
+      tr.dataset.watching = a.watching ? 'true' : 'false';
+      tr.querySelector('.state').textContent = t(stateKey) === stateKey ? a.words : t(stateKey);
       const qc = tr.querySelector('.quality');
       qc.dataset.level = level;
       qc.textContent = level ? t('js.quality.' + q.level) + (q.route ? ' · ' + t('js.route.' + q.route.toLowerCase()) : '') : '–';

@@ -6,8 +6,12 @@
  * half-size layer, so that phones can receive the small one) and subscribes to every other publisher, one peer
  * connection each, which room.js shows as tiles and measures with getStats() like the mesh's.
  *
- *   const call = OpenVisitSfu.join({ url, room, participant, token, iceServers, stream,
+ *   const call = OpenVisitSfu.join({ url, room, participant, token, iceServers, stream, only(id),
  *                                    remote(id, pc), gone(id), failed(reason) });
+ *
+ * Without a stream the page sends nothing (a person who only watches a large group visit); with {@code only} it
+ * subscribes only to the publishers for whom it answers true (a watcher: the clinicians), asking again at each
+ * reconciliation, so a publisher not yet known to the page is subscribed to a few seconds later.
  *   call.publisherPc   // the peer connection that sends this page's media (for replaceTrack)
  *   call.forget(id)    // the server said that person left: drop the subscription
  *   call.leave()       // end this page's part (the session is destroyed)
@@ -144,19 +148,19 @@
       const joined = await message(publisherHandle, { request: 'join', ptype: 'publisher', room: o.room, id: o.participant,
         display: o.participant, token: o.token });
       privateId = joined.data.private_id;
-      const pc = new RTCPeerConnection({ iceServers: o.iceServers || [] });
-      call.publisherPc = pc;
-      trickle(publisherHandle, pc);
       const audio = o.stream ? o.stream.getAudioTracks()[0] : null;
       const video = o.stream ? o.stream.getVideoTracks()[0] : null;
-      if (audio) { pc.addTransceiver(audio, { direction: 'sendonly', streams: [o.stream] }); }
-      if (video) {
-        pc.addTransceiver(video, { direction: 'sendonly', streams: [o.stream], sendEncodings: [
-          { rid: 'h', maxBitrate: 800000 },
-          { rid: 'l', maxBitrate: 200000, scaleResolutionDownBy: 2 }
-        ] });
-      }
-      if (audio || video) {
+      if (audio || video) { // without media (a watcher, a page without devices) the page only subscribes
+        const pc = new RTCPeerConnection({ iceServers: o.iceServers || [] });
+        call.publisherPc = pc;
+        trickle(publisherHandle, pc);
+        if (audio) { pc.addTransceiver(audio, { direction: 'sendonly', streams: [o.stream] }); }
+        if (video) {
+          pc.addTransceiver(video, { direction: 'sendonly', streams: [o.stream], sendEncodings: [
+            { rid: 'h', maxBitrate: 800000 },
+            { rid: 'l', maxBitrate: 200000, scaleResolutionDownBy: 2 }
+          ] });
+        }
         await pc.setLocalDescription(await pc.createOffer());
         const answer = await message(publisherHandle, { request: 'publish', audio: !!audio, video: !!video },
           pc.localDescription.toJSON());
@@ -193,7 +197,7 @@
 
     async function subscribe(feed) {
       const id = String(feed);
-      if (stopped || id === o.participant || subscriptions.has(id)) { return; }
+      if (stopped || id === o.participant || subscriptions.has(id) || (o.only && !o.only(id))) { return; }
       const sub = { handle: null, pc: null, since: Date.now() };
       subscriptions.set(id, sub);
       try {

@@ -210,7 +210,7 @@ public class RoomService {
             return Map.of();
         }
         Map<String, SfuRooms.SfuAccess> access = new LinkedHashMap<>(sfu.open(visitId, present));
-        List<String> moved = live.change(visitId, () -> fresh(visitId), room -> room.moveToSfu(sfu.callLimit()),
+        List<String> moved = live.change(visitId, () -> fresh(visitId), room -> room.moveToSfu(sfu.callLimit(), sfu.watchLimit()),
                 ids -> { });
         moved.stream().filter(id -> !access.containsKey(id)) // admitted while the SFU room was being made
                 .forEach(id -> access.put(id, sfu.admit(visitId, id)));

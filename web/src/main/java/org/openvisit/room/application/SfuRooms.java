@@ -22,6 +22,12 @@ public interface SfuRooms {
     /** How many people an SFU call holds with video (12). */
     int callLimit();
 
+    /**
+     * How many people an SFU call holds in all (50): beyond {@link #callLimit()} patients and guests join watching,
+     * receiving the clinicians' video and audio and sending nothing.
+     */
+    int watchLimit();
+
     /** Opens the visit's SFU room (made when there is none) and lets each of {@code attendeeIds} in. */
     Map<String, SfuAccess> open(UUID visitId, Collection<String> attendeeIds);
 
@@ -55,6 +61,11 @@ public interface SfuRooms {
 
         @Override
         public int callLimit() {
+            return 4;
+        }
+
+        @Override
+        public int watchLimit() {
             return 4;
         }
 

@@ -170,6 +170,11 @@ class RoomRemovalOrderTest {
         }
 
         @Override
+        public int watchLimit() {
+            return 50;
+        }
+
+        @Override
         public Map<String, SfuAccess> open(UUID visit, Collection<String> attendeeIds) {
             throw new UnsupportedOperationException();
         }

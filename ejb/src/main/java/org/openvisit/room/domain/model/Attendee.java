@@ -18,6 +18,8 @@ public final class Attendee {
     private boolean admitted;
     private String socketId;
     private String joinLinkId;
+    /** In the call as a watcher: receives the clinicians' video and audio, sends nothing (the SFU's stage was full). */
+    private boolean watching;
 
     Attendee(String id, AttendeeRole role) {
         this.id = Objects.requireNonNull(id, "id");
@@ -66,8 +68,20 @@ public final class Attendee {
         joinLinkId = linkId;
     }
 
+    /** Whether this attendee is in the call only watching: the clinicians' video and audio, nothing sent. */
+    public boolean watching() {
+        return watching;
+    }
+
     void state(AttendeeState next) {
         state = next;
+        if (next != AttendeeState.IN_CALL) {
+            watching = false; // a watcher who leaves the call is no longer one; the next join decides again
+        }
+    }
+
+    void watch(boolean onlyWatching) {
+        watching = onlyWatching;
     }
 
     void admit() {
@@ -80,6 +94,6 @@ public final class Attendee {
 
     /** A copy that does not change when the room moves on (for pages and messages). */
     public AttendeeView view() {
-        return new AttendeeView(id, role, state, admitted, displayName());
+        return new AttendeeView(id, role, state, admitted, displayName(), watching);
     }
 }

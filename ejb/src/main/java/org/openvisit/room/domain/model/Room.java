@@ -15,7 +15,9 @@ import java.util.UUID;
  * The live room of one visit: its attendees and what each may do. Clinicians admit, remove and end;
  * patients and guests wait in the lobby until admitted. The call is a mesh of browsers, so at most
  * {@link #MAX_IN_CALL} people are in it at once, until the room moves to a selective forwarding unit
- * ({@link #moveToSfu(int)}: more people admitted than a mesh carries), where it holds the SFU's limit. Each transition returns the visit events it means
+ * ({@link #moveToSfu(int, int)}: more people admitted than a mesh carries), where it holds the SFU's limit of people
+ * with video; beyond that, up to the SFU's limit in all, patients and guests join watching (they receive the
+ * clinicians' video and audio and send nothing). Clinicians always join with video. Each transition returns the visit events it means
  * (to be recorded in the visit's event stream) or throws {@link RoomRefusedException} and changes
  * nothing. Not thread-safe on its own: callers hold the visit's lock (the data grid's, across nodes) and keep the
  * room between steps as its {@link #snapshot()}.
@@ -30,6 +32,8 @@ public final class Room {
     private boolean ended;
     /** 0 while the call is a mesh; the most people in the call once it moved to the SFU (it stays there). */
     private int sfuLimit;
+    /** 0 while the call is a mesh; the most people in the SFU call in all, those beyond {@code sfuLimit} watching. */
+    private int watchLimit;
 
     public Room(UUID visitId) {
         this.visitId = Objects.requireNonNull(visitId, "visitId");
@@ -42,8 +46,9 @@ public final class Room {
     /** The room as plain values (for the data grid). */
     public RoomSnapshot snapshot() {
         return new RoomSnapshot(visitId, ended, attendees.values().stream()
-                .map(a -> new RoomSnapshot.Entry(a.id(), a.role(), a.state(), a.admitted(), a.socketId(), a.joinLinkId()))
-                .toList(), sfuLimit);
+                .map(a -> new RoomSnapshot.Entry(a.id(), a.role(), a.state(), a.admitted(), a.socketId(), a.joinLinkId(),
+                        a.watching()))
+                .toList(), sfuLimit, watchLimit);
     }
 
     /** The room a {@link #snapshot()} was taken of. */
@@ -51,6 +56,7 @@ public final class Room {
         Room room = new Room(snapshot.visitId());
         room.ended = snapshot.ended();
         room.sfuLimit = snapshot.sfuLimit();
+        room.watchLimit = Math.max(snapshot.watchLimit(), snapshot.sfuLimit());
         for (RoomSnapshot.Entry e : snapshot.attendees()) {
             Attendee a = new Attendee(e.id(), e.role());
             a.state(e.state());
@@ -59,6 +65,7 @@ public final class Room {
             }
             a.socket(e.socketId());
             a.joinLink(e.joinLinkId());
+            a.watch(e.watching() && e.state() == AttendeeState.IN_CALL);
             room.attendees.put(a.id(), a);
         }
         return room;
@@ -149,7 +156,11 @@ public final class Room {
         return changes;
     }
 
-    /** An admitted attendee's page enters the call (its media connects). */
+    /**
+     * An admitted attendee's page enters the call (its media connects). In a mesh call at most {@link #MAX_IN_CALL}
+     * people; on the SFU, a patient or guest who finds every place with video taken joins watching while the call
+     * holds fewer than its limit in all; a clinician always joins with video (their picture is what watchers see).
+     */
     public List<RoomChange> joinCall(String attendeeId) {
         refuseIfEnded();
         Attendee a = known(attendeeId);
@@ -159,12 +170,19 @@ public final class Room {
         if (a.state() != AttendeeState.ADMITTED) {
             throw new RoomRefusedException("NOT_ADMITTED", "Wait until a clinician lets you in.");
         }
-        int limit = onSfu() ? sfuLimit : MAX_IN_CALL;
+        int limit = onSfu() ? watchLimit : MAX_IN_CALL;
         if (inCall().size() >= limit) {
             throw new RoomRefusedException("CALL_FULL", "The call is full (at most " + limit + " people).");
         }
+        boolean stageFull = onSfu() && withVideo().size() >= sfuLimit;
         a.state(AttendeeState.IN_CALL);
+        a.watch(stageFull && !a.role().isClinician());
         return List.of(change(VisitEventType.CONNECTED, a, null));
+    }
+
+    /** The people in the call who send their video and audio (everyone in it, but those only watching). */
+    public List<Attendee> withVideo() {
+        return attendees.values().stream().filter(a -> a.state() == AttendeeState.IN_CALL && !a.watching()).toList();
     }
 
     /**
@@ -251,17 +269,27 @@ public final class Room {
                 .map(Attendee::id).toList();
     }
 
-    /**
-     * The call moves from the browser mesh to the SFU, which holds {@code callLimit} people (more than the mesh); it
-     * stays there until the visit ends. Answers who must move (the people admitted and present).
-     */
+    /** As {@link #moveToSfu(int, int)} with nobody watching: the call holds {@code callLimit} people, all with video. */
     public List<String> moveToSfu(int callLimit) {
+        return moveToSfu(callLimit, callLimit);
+    }
+
+    /**
+     * The call moves from the browser mesh to the SFU, which holds {@code callLimit} people with video (more than the
+     * mesh) and {@code watchLimit} in all, those beyond {@code callLimit} watching; it stays there until the visit
+     * ends. Answers who must move (the people admitted and present).
+     */
+    public List<String> moveToSfu(int callLimit, int watchLimit) {
         refuseIfEnded();
         if (callLimit <= MAX_IN_CALL) {
             throw new IllegalArgumentException("An SFU call holds more than the mesh's " + MAX_IN_CALL + " people.");
         }
+        if (watchLimit < callLimit) {
+            throw new IllegalArgumentException("An SFU call holds at least its " + callLimit + " people with video.");
+        }
         if (!onSfu()) {
             sfuLimit = callLimit;
+            this.watchLimit = watchLimit;
         }
         return admittedPresent();
     }

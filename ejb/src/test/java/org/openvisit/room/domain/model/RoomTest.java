@@ -141,6 +141,64 @@ class RoomTest {
         assertThat(refusal(() -> room.moveToSfu(12))).isEqualTo("ENDED");
     }
 
+    private boolean watching(String id) {
+        return room.attendee(id).orElseThrow().watching();
+    }
+
+    @Test
+    void beyondThePlacesWithVideoPatientsAndGuestsWatchUntilTheCallIsFull() {
+        clinicianPresent();
+        for (int i = 0; i < 9; i++) {
+            room.connect("g" + i, AttendeeRole.GUEST, "s" + i);
+        }
+        room.connect("nurse", AttendeeRole.STAFF, "s-nurse");
+        room.admitAll("doc");
+        room.moveToSfu(5, 8); // five with video, eight in all
+        for (String id : List.of("g0", "g1", "g2", "g3", "doc")) {
+            assertThat(types(room.joinCall(id))).containsExactly(VisitEventType.CONNECTED);
+            assertThat(watching(id)).isFalse();
+        }
+        assertThat(types(room.joinCall("g4"))).containsExactly(VisitEventType.CONNECTED);
+        assertThat(watching("g4")).isTrue();
+        assertThat(room.joinCall("g4")).isEmpty(); // a second join changes nothing
+        // a clinician always joins with video: the watchers see the clinicians
+        room.joinCall("nurse");
+        assertThat(watching("nurse")).isFalse();
+        assertThat(room.withVideo()).extracting(Attendee::id).containsExactly("doc", "g0", "g1", "g2", "g3", "nurse");
+        room.joinCall("g5");
+        assertThat(watching("g5")).isTrue();
+        assertThat(refusal(() -> room.joinCall("g6"))).isEqualTo("CALL_FULL");
+        assertThat(state("g6")).isEqualTo(AttendeeState.ADMITTED);
+        assertThat(room.attendees()).filteredOn(AttendeeView::watching).extracting(AttendeeView::id)
+                .containsExactly("g4", "g5");
+
+        // the room in the data grid keeps who watches and the limits
+        Room restored = Room.restore(room.snapshot());
+        assertThat(restored.attendee("g4").orElseThrow().watching()).isTrue();
+        assertThat(restored.attendee("g0").orElseThrow().watching()).isFalse();
+        assertThat(catchThrowableOfType(() -> restored.joinCall("g6"), RoomRefusedException.class).reasonCode())
+                .isEqualTo("CALL_FULL");
+
+        // two with video leave (the nurse took a sixth place): the next one to join takes a place with video; a
+        // watcher who comes back after a lost connection joins again by the same rule
+        room.leave("g0");
+        room.leave("g1");
+        room.joinCall("g6");
+        assertThat(watching("g6")).isFalse();
+        room.disconnect("g4", "s4");
+        assertThat(watching("g4")).isFalse();
+        room.connect("g4", AttendeeRole.GUEST, "s4b");
+        room.joinCall("g4");
+        assertThat(watching("g4")).isTrue();
+    }
+
+    @Test
+    void anSfuCallHoldsAtLeastItsPeopleWithVideo() {
+        clinicianPresent();
+        assertThat(catchThrowableOfType(() -> room.moveToSfu(12, 11), IllegalArgumentException.class)).isNotNull();
+        assertThat(room.onSfu()).isFalse();
+    }
+
     @Test
     void aRemovedPatientCannotComeBackAndClinicianCannotBeRemoved() {
         clinicianPresent();

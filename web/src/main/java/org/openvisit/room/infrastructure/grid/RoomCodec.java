@@ -33,11 +33,14 @@ final class RoomCodec {
             if (a.joinLinkId() != null) {
                 o.add("link", a.joinLinkId());
             }
+            if (a.watching()) {
+                o.add("watching", true);
+            }
             attendees.add(o);
         }
         JsonObjectBuilder o = Jsons.createObjectBuilder().add("visit", s.visitId().toString()).add("ended", s.ended());
         if (s.sfuLimit() > 0) {
-            o.add("sfu", s.sfuLimit());
+            o.add("sfu", s.sfuLimit()).add("watch", s.watchLimit());
         }
         return o.add("attendees", attendees).build().toString();
     }
@@ -48,7 +51,7 @@ final class RoomCodec {
                 o.getJsonArray("attendees").getValuesAs(JsonObject.class).stream()
                         .map(a -> new RoomSnapshot.Entry(a.getString("id"), AttendeeRole.valueOf(a.getString("role")),
                                 AttendeeState.valueOf(a.getString("state")), a.getBoolean("admitted"),
-                                a.getString("socket", null), a.getString("link", null)))
-                        .toList(), o.getInt("sfu", 0)));
+                                a.getString("socket", null), a.getString("link", null), a.getBoolean("watching", false)))
+                        .toList(), o.getInt("sfu", 0), o.getInt("watch", 0)));
     }
 }

@@ -39,9 +39,10 @@ public final class JanusSfuRooms implements SfuRooms {
     private final String createKey;
     private final int meshLimit;
     private final int callLimit;
+    private final int watchLimit;
 
     public JanusSfuRooms(JanusAdmin admin, URI browserUrl, String roomSecret, String createKey, int meshLimit,
-                         int callLimit) {
+                         int callLimit, int watchLimit) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.browserUrl = Objects.requireNonNull(browserUrl, "browserUrl");
         if (roomSecret == null || roomSecret.length() < 16) {
@@ -53,8 +54,13 @@ public final class JanusSfuRooms implements SfuRooms {
             throw new IllegalArgumentException("The SFU's call limit (" + callLimit + ") must exceed the mesh limit ("
                     + meshLimit + "), which is at least 2.");
         }
+        if (watchLimit < callLimit) {
+            throw new IllegalArgumentException("The SFU's watch limit (" + watchLimit + ", people in a call in all) "
+                    + "must be at least its call limit (" + callLimit + ", people with video).");
+        }
         this.meshLimit = meshLimit;
         this.callLimit = callLimit;
+        this.watchLimit = watchLimit;
     }
 
     @Override
@@ -70,6 +76,11 @@ public final class JanusSfuRooms implements SfuRooms {
     @Override
     public int callLimit() {
         return callLimit;
+    }
+
+    @Override
+    public int watchLimit() {
+        return watchLimit;
     }
 
     @Override
@@ -152,7 +163,7 @@ public final class JanusSfuRooms implements SfuRooms {
         try {
             admin.videoRoom(secured(visitId, "create").add("admin_key", createKey)
                     .add("description", "OpenVisit group visit").add("is_private", true).add("permanent", false)
-                    .add("require_pvtid", true).add("publishers", callLimit).add("videocodec", "vp8")
+                    .add("require_pvtid", true).add("publishers", watchLimit).add("videocodec", "vp8")
                     .add("audiocodec", "opus").add("bitrate", 768_000).add("fir_freq", 10)
                     .add("notify_joining", false).add("allowed", JanusAdmin.strings(tokens)), "create the room");
         } catch (JanusFailure e) {

@@ -59,6 +59,10 @@ public class SfuConfiguration {
     @ConfigProperty(name = "openvisit.rooms.sfu.call-limit", defaultValue = "12")
     int callLimit;
 
+    @Inject
+    @ConfigProperty(name = "openvisit.rooms.sfu.watch-limit", defaultValue = "50")
+    int watchLimit;
+
     @Produces
     @ApplicationScoped
     SfuRooms sfuRooms() {
@@ -73,6 +77,6 @@ public class SfuConfiguration {
         }
         return new JanusSfuRooms(new JanusAdmin(new OutboundHttp(OPERATORS_OWN), URI.create(adminUrl.get().strip()),
                 adminSecret.get().strip()), URI.create(url.get().strip()), roomSecret.get().strip(),
-                createKey.get().strip(), meshLimit, callLimit);
+                createKey.get().strip(), meshLimit, callLimit, watchLimit);
     }
 }

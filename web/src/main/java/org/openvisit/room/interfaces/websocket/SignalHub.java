@@ -192,17 +192,35 @@ public class SignalHub {
         }
     }
 
+    /**
+     * The page enters the call: it hears who is in it (with their roles) and whether it only watches (a group visit
+     * whose places with video are taken: it subscribes to the clinicians alone and sends nothing); the others hear it
+     * joined.
+     */
     private void join(Session socket, RoomPass pass) {
         RoomResult r = rooms.joinCall(pass);
         JsonArrayBuilder peers = Jsons.createArrayBuilder();
         List<AttendeeView> everyone = rooms.snapshot(pass.visitId()).changed();
         for (String id : rooms.othersInCall(pass)) {
-            peers.add(Jsons.createObjectBuilder().add("id", id).add("name", nameOf(everyone, id)));
+            AttendeeView peer = viewOf(everyone, id);
+            JsonObjectBuilder p = Jsons.createObjectBuilder().add("id", id).add("name", nameOf(everyone, id));
+            if (peer != null) {
+                p.add("role", peer.role().name()).add("watching", peer.watching());
+            }
+            peers.add(p);
         }
-        send(socket, Jsons.createObjectBuilder().add("type", "call").add("self", pass.attendeeId()).add("peers", peers));
+        AttendeeView self = viewOf(everyone, pass.attendeeId());
+        boolean watching = self != null && self.watching();
+        send(socket, Jsons.createObjectBuilder().add("type", "call").add("self", pass.attendeeId())
+                .add("watching", watching).add("peers", peers));
         tellCall(pass, Jsons.createObjectBuilder().add("type", "peer-joined").add("id", pass.attendeeId())
-                .add("name", nameOf(r.changed(), pass.attendeeId())));
+                .add("name", nameOf(r.changed(), pass.attendeeId())).add("role", pass.role().name())
+                .add("watching", watching));
         publish(pass.visitId(), r);
+    }
+
+    private static AttendeeView viewOf(List<AttendeeView> attendees, String attendeeId) {
+        return attendees.stream().filter(a -> a.id().equals(attendeeId)).findFirst().orElse(null);
     }
 
     /** A clinician admits one person or everyone waiting; in a group visit, the admitted may move the call to the SFU. */
@@ -372,7 +390,7 @@ public class SignalHub {
 
     private static JsonObjectBuilder attendee(AttendeeView a) {
         return Jsons.createObjectBuilder().add("id", a.id()).add("role", a.role().name()).add("name", a.displayName())
-                .add("state", a.state().name()).add("words", a.state().words());
+                .add("state", a.state().name()).add("words", a.state().words()).add("watching", a.watching());
     }
 
     /** Every clinician socket of the visit, on whichever node it is. */

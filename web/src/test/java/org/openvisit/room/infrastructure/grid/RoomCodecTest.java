@@ -6,6 +6,7 @@ import org.openvisit.room.domain.model.Room;
 import org.openvisit.room.domain.model.RoomRefusedException;
 import org.openvisit.visit.domain.model.AttendeeRole;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,25 @@ class RoomCodecTest {
         Room back = RoomCodec.read(RoomCodec.write(room));
         assertThat(back.onSfu()).isTrue();
         assertThat(back.snapshot().sfuLimit()).isEqualTo(12);
+    }
+
+    @Test
+    void whoWatchesAndHowManyTheCallHoldsSurviveTheTrip() {
+        Room room = new Room(visit);
+        room.connect("a-doc", AttendeeRole.PROVIDER, "n/1");
+        for (int i = 0; i < 6; i++) {
+            room.connect("g" + i, AttendeeRole.GUEST, "n/g" + i);
+        }
+        room.admitAll("a-doc");
+        room.moveToSfu(5, 7);
+        List.of("a-doc", "g0", "g1", "g2", "g3", "g4").forEach(room::joinCall);
+        assertThat(room.attendee("g4").orElseThrow().watching()).isTrue();
+        Room back = RoomCodec.read(RoomCodec.write(room));
+        assertThat(back.attendees()).isEqualTo(room.attendees());
+        assertThat(back.snapshot().watchLimit()).isEqualTo(7);
+        back.joinCall("g5");
+        assertThat(back.attendee("g5").orElseThrow().watching()).isTrue();
+        assertThat(back.inCall()).hasSize(7);
     }
 
     @Test

@@ -22,7 +22,7 @@ class JanusSfuRoomsFailureTest {
     void janusDownIsAClearFailure() throws Exception {
         URI nobody = URI.create("http://127.0.0.1:" + JanusProcess.freePort() + "/admin");
         JanusSfuRooms down = new JanusSfuRooms(new JanusAdmin(new OutboundHttp(SfuConfiguration.OPERATORS_OWN), nobody,
-                "x"), URI.create("http://127.0.0.1:8088/janus"), ROOM_SECRET, "key", 4, 12);
+                "x"), URI.create("http://127.0.0.1:8088/janus"), ROOM_SECRET, "key", 4, 12, 50);
         assertThatThrownBy(() -> down.admit(UUID.randomUUID(), "a"))
                 .isInstanceOf(SfuUnavailableException.class)
                 .hasMessageContaining("could not reach Janus's admin API at " + nobody)
@@ -33,7 +33,7 @@ class JanusSfuRoomsFailureTest {
     void aLinkLocalAdminAddressIsNeverUsed() {
         JanusSfuRooms refused = new JanusSfuRooms(new JanusAdmin(new OutboundHttp(SfuConfiguration.OPERATORS_OWN),
                 URI.create("http://169.254.169.254/admin"), "x"), URI.create("http://127.0.0.1:8088/janus"),
-                ROOM_SECRET, "key", 4, 12);
+                ROOM_SECRET, "key", 4, 12, 50);
         assertThatThrownBy(() -> refused.revoke(UUID.randomUUID(), "a"))
                 .isInstanceOf(SfuUnavailableException.class)
                 .hasMessageContaining("not one OpenVisit sends requests to");
@@ -50,11 +50,11 @@ class JanusSfuRoomsFailureTest {
     void tokensDifferPerPersonAndVisitAndAreStable() {
         JanusSfuRooms rooms = new JanusSfuRooms(new JanusAdmin(new OutboundHttp(SfuConfiguration.OPERATORS_OWN),
                 URI.create("http://127.0.0.1:1/admin"), "x"), URI.create("http://127.0.0.1:8088/janus"),
-                ROOM_SECRET, "key", 4, 12);
+                ROOM_SECRET, "key", 4, 12, 50);
         UUID v = UUID.randomUUID();
         assertThat(rooms.token(v, "a")).isEqualTo(rooms.token(v, "a")).isNotEqualTo(rooms.token(v, "b"))
                 .isNotEqualTo(rooms.token(UUID.randomUUID(), "a"));
-        assertThatThrownBy(() -> new JanusSfuRooms(null, null, "short", "k", 4, 12))
+        assertThatThrownBy(() -> new JanusSfuRooms(null, null, "short", "k", 4, 12, 50))
                 .isInstanceOf(RuntimeException.class);
     }
 }

@@ -35,7 +35,7 @@ class JanusSfuRoomsTest {
         janus = JanusProcess.start();
         admin = new JanusAdmin(new OutboundHttp(SfuConfiguration.OPERATORS_OWN), janus.adminUrl,
                 JanusProcess.ADMIN_SECRET);
-        rooms = new JanusSfuRooms(admin, janus.apiUrl, ROOM_SECRET, JanusProcess.CREATE_KEY, 4, 12);
+        rooms = new JanusSfuRooms(admin, janus.apiUrl, ROOM_SECRET, JanusProcess.CREATE_KEY, 4, 12, 50);
     }
 
     @AfterAll
@@ -71,6 +71,25 @@ class JanusSfuRoomsTest {
         assertThat(refused.getInt("error_code", 0)).isEqualTo(433); // unauthorized (not in the allowed list)
         rooms.close(other, List.of("pat-9"));
         rooms.close(visit, List.of("clin-1", "pat-1"));
+    }
+
+    /**
+     * A group visit's room holds the watch limit's people (50): those beyond the twelve with video join without
+     * publishing, and Janus lets every one of them in with the token OpenVisit gave them.
+     */
+    @Test
+    void aRoomLetsFiftyPeopleJoin() throws Exception {
+        UUID visit = UUID.randomUUID();
+        List<String> people = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "p-" + i).toList();
+        Map<String, SfuRooms.SfuAccess> access = rooms.open(visit, people);
+        for (String id : people) {
+            JanusApiCaller browser = new JanusApiCaller(janus.apiUrl, access.get(id).token());
+            assertThat(browser.attach()).isZero();
+            assertThat(browser.joinAsPublisher(access.get(id).room(), id).getString("videoroom", ""))
+                    .as("participant %s joins", id).isEqualTo("joined");
+        }
+        rooms.close(visit, people);
+        assertThat(rooms.exists(visit)).isFalse();
     }
 
     /**
@@ -128,7 +147,7 @@ class JanusSfuRoomsTest {
     @Test
     void aWrongAdminSecretIsSaidInWords() {
         JanusSfuRooms wrong = new JanusSfuRooms(new JanusAdmin(new OutboundHttp(SfuConfiguration.OPERATORS_OWN),
-                janus.adminUrl, "not-the-secret"), janus.apiUrl, ROOM_SECRET, JanusProcess.CREATE_KEY, 4, 12);
+                janus.adminUrl, "not-the-secret"), janus.apiUrl, ROOM_SECRET, JanusProcess.CREATE_KEY, 4, 12, 50);
         assertThatThrownBy(() -> wrong.open(UUID.randomUUID(), List.of("a")))
                 .isInstanceOf(SfuUnavailableException.class)
                 .hasMessageContaining("admin secret is wrong")
@@ -137,7 +156,7 @@ class JanusSfuRoomsTest {
 
     @Test
     void aWrongCreateKeyIsSaidInWords() {
-        JanusSfuRooms wrong = new JanusSfuRooms(admin, janus.apiUrl, ROOM_SECRET, "not-the-key", 4, 12);
+        JanusSfuRooms wrong = new JanusSfuRooms(admin, janus.apiUrl, ROOM_SECRET, "not-the-key", 4, 12, 50);
         assertThatThrownBy(() -> wrong.open(UUID.randomUUID(), List.of("a")))
                 .isInstanceOf(SfuUnavailableException.class)
                 .hasMessageContaining("could not open the group visit's room")
