@@ -20,13 +20,16 @@ import static org.openvisit.it.rooms.RoomPages.live;
 import static org.openvisit.it.rooms.RoomPages.text;
 
 /**
- * A group visit of five browsers through the SFU (Janus). It runs alone ({@code @Isolated}): its bound on how fast a
+ * A group visit of six browsers through the SFU (Janus). It runs alone ({@code @Isolated}): its bound on how fast a
  * removed guest's media stops is a measure of the product only when no other class's servers and browsers share the
- * machine's two cores with its five renderers (beside another class it took over 6 s in two clean-clone runs, alone
+ * machine's two cores with its six renderers (beside another class it took over 6 s in two clean-clone runs, alone
  * 1.8-5.7 s; docs/video-visits.md).
  */
-@Isolated("five browsers and a timing bound")
+@Isolated("six browsers and a timing bound")
 class SfuGroupVisitIT {
+
+    /** The issue's six: a clinician, a patient and four guests. */
+    private static final int GROUP = 6;
 
     /**
      * On the SFU: each subscription's decoded video frames by the publisher's attendee id, and whether the page is on
@@ -65,17 +68,17 @@ class SfuGroupVisitIT {
     }
 
     /**
-     * A group visit of five (issue 21): a clinician and four patients and guests, each in a headless Chromium with fake
-     * devices. When the clinician admits all four, five people are admitted, one more than a mesh carries: the room
+     * A group visit of six (issue 21): a clinician and five patients and guests, each in a headless Chromium with fake
+     * devices (the small camera). When the clinician admits all five, six people are admitted, more than a mesh carries: the room
      * moves to the SFU (a real Janus started by the shared server with server-config/janus) and every browser decodes
      * every other one's video through it. The clinician removes a guest: within 10 s of the press (the issue's target is
      * 2 s, met here only on a quieter machine) every page, the clinician's too, no longer receives them, Janus no longer has
      * their publication, and the removed page has closed its subscriptions and says why. The end destroys
-     * the Janus room (asked of Janus's admin API). Five, not six, browsers: see docs/video-visits.md for the measured
-     * load. Screenshots: target/screenshots/rooms-group-*.png.
+     * the Janus room (asked of Janus's admin API). Six browsers, the issue's number, since 2026-12-07 (five before: see
+     * docs/video-visits.md for the measured load). Screenshots: target/screenshots/rooms-group-*.png.
      */
     @Test
-    void aGroupOfFiveGoesThroughTheSfuAndARemovedGuestStopsAtOnce() throws Exception {
+    void aGroupOfSixGoesThroughTheSfuAndARemovedGuestStopsAtOnce() throws Exception {
         assumeTrue(SharedServer.janus().isPresent(), "Debian's janus is not installed (apt-get install janus): "
                 + "the group visit through the SFU is not tried");
         JanusServer janus = SharedServer.janus().get();
@@ -95,7 +98,11 @@ class SfuGroupVisitIT {
             live(doc, 15).until(d -> text(doc, "roomStatus").startsWith("In the call"));
             String patientLink = doc.driver().findElement(By.id("patientLink")).getAttribute("value");
             String guestLink = doc.driver().findElement(By.id("guestLink")).getAttribute("value");
-            for (String link : List.of(patientLink, guestLink, guestLink, guestLink)) {
+            List<String> links = new ArrayList<>(List.of(patientLink));
+            while (links.size() < GROUP - 1) {
+                links.add(guestLink);
+            }
+            for (String link : links) {
                 Browser b = Browser.open(RoomPages.groupMedia());
                 browsers.add(b);
                 b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(800, 600));
@@ -103,7 +110,7 @@ class SfuGroupVisitIT {
                 b.waitUpTo(Duration.ofSeconds(15)).until(d -> text(b, "roomStatus").startsWith("Waiting for your clinician"));
             }
             browsers.forEach(b -> b.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10)));
-            live(doc, 15).until(d -> d.findElements(By.cssSelector("#attendees tr[data-state=WAITING]")).size() == 4);
+            live(doc, 15).until(d -> d.findElements(By.cssSelector("#attendees tr[data-state=WAITING]")).size() == GROUP - 1);
 
             long admitted = System.nanoTime();
             doc.driver().findElement(By.id("admitAll")).click();
@@ -123,7 +130,7 @@ class SfuGroupVisitIT {
                 decoding.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
                     b.waitUpTo(Duration.ofSeconds(150)).ignoring(org.openqa.selenium.ScriptTimeoutException.class)
                             .until(d -> receivesEveryone(b, others)); // a renderer busy for 10 s is asked again
-                    System.out.println("Group on the SFU: browser " + browsers.indexOf(b) + " decodes all four others "
+                    System.out.println("Group on the SFU: browser " + browsers.indexOf(b) + " decodes all " + (GROUP - 1) + " others "
                             + Duration.ofNanos(System.nanoTime() - admitted).toMillis() + " ms after Admit all");
                 }));
             }
@@ -138,9 +145,9 @@ class SfuGroupVisitIT {
                     + everyoneSeconds + " s after Admit all");
             assertThat(janus.videoRoom("{\"request\":\"listparticipants\",\"room\":\"visit-" + visitId + "\"}"))
                     .contains(ids.toArray(String[]::new));
-            live(doc, 10).until(d -> d.findElements(By.cssSelector("#attendees tr[data-state=IN_CALL]")).size() == 4);
-            doc.screenshot("rooms-group-1-clinician-sees-four");
-            browsers.get(2).screenshot("rooms-group-2-guest-sees-four");
+            live(doc, 10).until(d -> d.findElements(By.cssSelector("#attendees tr[data-state=IN_CALL]")).size() == GROUP - 1);
+            doc.screenshot("rooms-group-1-clinician-sees-everyone");
+            browsers.get(2).screenshot("rooms-group-2-guest-sees-everyone");
 
             // the clinician removes the second guest (browsers.get(3))
             Browser removed = browsers.get(3);
@@ -167,7 +174,7 @@ class SfuGroupVisitIT {
                     }
                 }
             }, "janus-watch");
-            // Remove is pressed inside the page in one step (the rows are redrawn with every call figure, five browsers,
+            // Remove is pressed inside the page in one step (the rows are redrawn with every call figure, six browsers,
             // every 5 s), and the page notes when (Date.now(), the clock the pages' and Janus's times are read on): a busy
             // renderer may start the script seconds after it was sent, which is Selenium's delay, not the product's
             long[] sentAt = new long[1];
@@ -196,7 +203,7 @@ class SfuGroupVisitIT {
                     + " ms after Remove");
             // Issue 21 asks for 2 s: a speed goal, measured by bench/sfu.sh, not asserted here. This test asserts that
             // the removal takes effect everywhere, promptly: the old removal never did on the clinician's page. Its
-            // runs alone on the 2-core CI machine (five renderers, Janus and the server) took 1.8-4.4 s and 3.0-5.7 s
+            // runs alone on the 2-core CI machine (five renderers then, six now, Janus and the server) took 1.8-4.4 s and 3.0-5.7 s
             // on the pages, so the bound is 10 s; the order (media stopped before the database is used) is proven
             // without timing by RoomRemovalOrderTest.
             long bound = 10_000;
