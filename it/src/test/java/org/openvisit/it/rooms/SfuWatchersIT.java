@@ -83,6 +83,7 @@ class SfuWatchersIT {
             assertThat(access.values()).extracting(a -> a.getString("room")).containsOnly("visit-" + visit);
 
             List<Boolean> watching = new ArrayList<>();
+            long joinsStarted = System.nanoTime();
             for (int i = 0; i < IN_ALL - 2; i++) { // 48 join: 11 with video (12 with the clinician), 37 watching
                 RoomClient.Socket socket = guests.get(i);
                 socket.send("{\"type\":\"join\"}");
@@ -97,6 +98,8 @@ class SfuWatchersIT {
                             });
                 }
             }
+            System.out.println("SfuWatchersIT: 48 joins one after another, " + Duration.ofNanos(System.nanoTime()
+                    - joinsStarted).toMillis() / 48 + " ms each on average (join sent -> call answered)");
             assertThat(watching.subList(0, WITH_VIDEO - 1)).containsOnly(false);
             assertThat(watching.subList(WITH_VIDEO - 1, IN_ALL - 2)).containsOnly(true);
 
