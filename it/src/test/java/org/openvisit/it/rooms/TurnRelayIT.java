@@ -277,6 +277,122 @@ class TurnRelayIT {
             }
         }
 
+        /**
+         * The patient's device changes address in the call (Wi-Fi to mobile data: its old address, its connections and
+         * the NAT mappings made from it are gone). The media stops, then comes back both ways without a new admission:
+         * the patient's page never shows the lobby again and the visit has one ADMITTED event. The output says which
+         * way the call found its new path (an ICE restart in the same peer connection, or a new peer connection after
+         * the signalling socket came back). Behind port-preserving NATs, like case 1.
+         */
+        @Test
+        @Order(5)
+        void afterThePatientsAddressChangesTheCallComesBackWithoutANewAdmission() throws IOException {
+            try (Browser doc = Browser.openIn(NetNamespaces.PREFIX + "home1", MEDIA);
+                 Browser pat = Browser.openIn(NetNamespaces.PREFIX + "home2", MEDIA)) {
+                try {
+                    admit(doc, pat, "prac-ada-okafor", "appt-1005");
+                    doc.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(doc));
+                    pat.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(pat));
+                    for (Browser b : List.of(doc, pat)) { // to tell afterwards whether it is still the same connection
+                        ((JavascriptExecutor) b.driver()).executeScript(
+                                "Array.from(window.OpenVisitRoom.peers.values())[0].pc.__before = true;");
+                    }
+                    net.moveHost("home2", 2, 3);
+                    long moved = System.nanoTime();
+                    // the old path is gone: the clinician's decoded frames stop growing
+                    doc.waitUpTo(Duration.ofSeconds(20)).until(d -> {
+                        long f = frames(doc);
+                        pause(1500);
+                        return frames(doc) == f;
+                    });
+                    // then video flows again both ways, on whatever path the pages found
+                    for (Browser b : List.of(doc, pat)) {
+                        b.waitUpTo(Duration.ofSeconds(90)).until(d -> {
+                            long f = frames(b);
+                            pause(1000);
+                            return connectedWithFrames(b) && frames(b) > f + 3;
+                        });
+                    }
+                    long seconds = (System.nanoTime() - moved) / 1_000_000_000;
+                    String how = "const p = Array.from(window.OpenVisitRoom.peers.values())[0];"
+                            + " return 'same connection ' + !!p.pc.__before + ', ICE restarts offered ' + (p.iceRestarts || 0);";
+                    System.out.println("NAT case 5 (the patient's address changes): video both ways again " + seconds
+                            + " s after the move; clinician: " + ((JavascriptExecutor) doc.driver()).executeScript(how)
+                            + "; patient: " + ((JavascriptExecutor) pat.driver()).executeScript(how));
+                    assertThat(text(pat, "roomStatus")).doesNotStartWith("Waiting for your clinician");
+                    assertThat(pat.driver().findElement(By.id("call")).isDisplayed()).isTrue();
+                    assertThat(doc.driver().findElements(By.cssSelector("#events li[data-event=ADMITTED]"))).hasSize(1);
+                    assertThat(doc.driver().findElements(
+                            By.cssSelector("#attendees tr[data-role=PATIENT][data-state=WAITING]"))).isEmpty();
+                    doc.screenshot("nat-5-moved-clinician");
+                    pat.screenshot("nat-5-moved-patient");
+                } catch (RuntimeException | AssertionError e) {
+                    doc.screenshot("nat-5-failure-clinician");
+                    pat.screenshot("nat-5-failure-patient");
+                    throw new AssertionError(e.getMessage() + "\nclinician: " + peer(doc) + "\npatient: " + peer(pat), e);
+                } finally {
+                    net.moveHost("home2", 2, 2); // back where behindNat put it, for any later test
+                }
+            }
+        }
+
+        /**
+         * The media path breaks while the signalling socket holds (the patient's network starts dropping UDP, as some
+         * guest Wi-Fi and corporate networks do; TCP still passes): video flows again both ways through the relay over
+         * TCP in the same peer connection — no new admission, no new peer connection. (ICE had checked that path when
+         * the call began, so the browsers move to it by themselves; the page's ICE restart, offered after 3 s of a
+         * broken path by the page with the smaller attendee id, is there for a path ICE does not already know: the
+         * output says whether one was offered.)
+         */
+        @Test
+        @Order(6)
+        void whenThePatientsNetworkStartsDroppingUdpTheCallMovesToTheRelayInTheSameConnection() throws IOException {
+            String router = NetNamespaces.PREFIX + "rt-home2";
+            try (Browser doc = Browser.openIn(NetNamespaces.PREFIX + "home1", MEDIA);
+                 Browser pat = Browser.openIn(NetNamespaces.PREFIX + "home2", MEDIA)) {
+                try {
+                    admit(doc, pat, "prac-ada-okafor", "appt-1007");
+                    doc.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(doc));
+                    pat.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(pat));
+                    for (Browser b : List.of(doc, pat)) {
+                        ((JavascriptExecutor) b.driver()).executeScript(
+                                "Array.from(window.OpenVisitRoom.peers.values())[0].pc.__before = true;");
+                    }
+                    net.in(router, "iptables", "-I", "FORWARD", "-p", "udp", "-j", "DROP");
+                    long cut = System.nanoTime();
+                    for (Browser b : List.of(doc, pat)) {
+                        b.waitUpTo(Duration.ofSeconds(90)).until(d -> {
+                            long f = frames(b);
+                            pause(1000);
+                            Map<String, Object> p = peer(b);
+                            return connectedWithFrames(b) && frames(b) > f + 3
+                                    && ("relay".equals(p.get("local")) || "relay".equals(p.get("remote")));
+                        });
+                    }
+                    long seconds = (System.nanoTime() - cut) / 1_000_000_000;
+                    String how = "const p = Array.from(window.OpenVisitRoom.peers.values())[0];"
+                            + " return [!!p.pc.__before, p.iceRestarts || 0];";
+                    List<?> docHow = (List<?>) ((JavascriptExecutor) doc.driver()).executeScript(how);
+                    List<?> patHow = (List<?>) ((JavascriptExecutor) pat.driver()).executeScript(how);
+                    System.out.println("NAT case 6 (the patient's network drops UDP): video both ways again " + seconds
+                            + " s after the cut, clinician " + peer(doc).get("local") + "-" + peer(doc).get("remote")
+                            + ", patient " + peer(pat).get("local") + "/" + peer(pat).get("relayProtocol") + "-"
+                            + peer(pat).get("remote") + "; same connection (clinician, patient) " + docHow.get(0) + ", "
+                            + patHow.get(0) + "; ICE restarts offered " + docHow.get(1) + ", " + patHow.get(1));
+                    assertThat(List.of(docHow.get(0), patHow.get(0))).containsOnly(true);
+                    assertThat(doc.driver().findElements(By.cssSelector("#events li[data-event=ADMITTED]"))).hasSize(1);
+                    doc.screenshot("nat-6-udp-dropped-clinician");
+                    pat.screenshot("nat-6-udp-dropped-patient");
+                } catch (RuntimeException | AssertionError e) {
+                    doc.screenshot("nat-6-failure-clinician");
+                    pat.screenshot("nat-6-failure-patient");
+                    throw new AssertionError(e.getMessage() + "\nclinician: " + peer(doc) + "\npatient: " + peer(pat), e);
+                } finally {
+                    net.in(router, "iptables", "-D", "FORWARD", "-p", "udp", "-j", "DROP");
+                }
+            }
+        }
+
         private record Call(Map<String, Object> clinician, Map<String, Object> patient, String route, String routeWords,
                             long connectMillis) {
             /** The selected candidate pairs and the page's words, for the test's output. */

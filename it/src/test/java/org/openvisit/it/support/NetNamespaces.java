@@ -173,6 +173,19 @@ public final class NetNamespaces implements AutoCloseable {
         return host;
     }
 
+    /**
+     * The browser of network {@code i} ({@code name}, made by {@link #behindNat}) moves to another address on its home
+     * network, {@code 192.168.i.<last>}, as a device does when it moves from Wi-Fi to mobile data: its old address is
+     * gone (so are the connections and the NAT mappings made from it), and it reaches the internet from the new one.
+     */
+    public void moveHost(String name, int i, int last) throws IOException {
+        String host = PREFIX + name;
+        String hostSide = PREFIX + i + "h";
+        in(host, "ip", "addr", "flush", "dev", hostSide);
+        in(host, "ip", "addr", "add", "192.168." + i + "." + last + "/24", "dev", hostSide);
+        in(host, "ip", "route", "replace", "default", "via", "192.168." + i + ".1");
+    }
+
     /** Starts {@code command} inside namespace {@code ns}, output to {@code output}. */
     public Process start(String ns, Path output, String... command) throws IOException {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
