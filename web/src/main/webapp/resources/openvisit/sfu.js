@@ -12,7 +12,8 @@
  * Without a stream the page sends nothing (a person who only watches a large group visit); with {@code only} it
  * subscribes only to the publishers for whom it answers true (a watcher: the clinicians), asking again at each
  * reconciliation, so a publisher not yet known to the page is subscribed to a few seconds later.
- *   call.publisherPc   // the peer connection that sends this page's media (for replaceTrack)
+ *   call.publisherPc   // the peer connection that sends this page's media (for replaceTrack; a new one after a
+ *                      // broken publication is made again, see sendAgain)
  *   call.forget(id)    // the server said that person left: drop the subscription
  *   call.leave()       // end this page's part (the session is destroyed)
  *
@@ -29,6 +30,8 @@
   const RECONCILE_MS = 5000;
   /** A subscription still without its offer after this long is given up and asked for again. */
   const STUCK_MS = 20000;
+  /** A publication that breaks is made again at most this many times in two minutes. */
+  const REPUBLISH_LIMIT = 3;
 
   function transaction() {
     const bytes = new Uint8Array(9);
@@ -48,6 +51,9 @@
     let keepalive = null;
     let reconciler = null;
     let stopped = false;
+    let republishing = false;
+    let ownHangup = null; // the moment this page unpublished a failed connection: Janus's hang-up of it follows
+    let republished = []; // when the publication was made again, for REPUBLISH_LIMIT
     const call = { publisherPc: null, forget, leave };
 
     async function post(path, body) {
@@ -119,7 +125,9 @@
       const from = handles.get(e.sender);
       if (e.janus === 'hangup' || e.janus === 'detached') {
         // a subscription hung up: its tile goes; the reconciliation subscribes again if that person still publishes
-        if (from && from !== 'self') { drop(from); o.gone(from); } else if (from === 'self' && !stopped) { fail('hangup'); }
+        if (from && from !== 'self') { drop(from); o.gone(from); } else if (from === 'self' && !stopped) {
+          if (ownHangup && Date.now() - ownHangup < 10000) { ownHangup = null; } else { sendAgain('hangup'); }
+        }
         return;
       }
       if (e.janus !== 'event' || !e.plugindata) { return; }
@@ -148,26 +156,62 @@
       const joined = await message(publisherHandle, { request: 'join', ptype: 'publisher', room: o.room, id: o.participant,
         display: o.participant, token: o.token });
       privateId = joined.data.private_id;
-      const audio = o.stream ? o.stream.getAudioTracks()[0] : null;
-      const video = o.stream ? o.stream.getVideoTracks()[0] : null;
-      if (audio || video) { // without media (a watcher, a page without devices) the page only subscribes
-        const pc = new RTCPeerConnection({ iceServers: o.iceServers || [] });
-        call.publisherPc = pc;
-        trickle(publisherHandle, pc);
-        if (audio) { pc.addTransceiver(audio, { direction: 'sendonly', streams: [o.stream] }); }
-        if (video) {
-          pc.addTransceiver(video, { direction: 'sendonly', streams: [o.stream], sendEncodings: [
-            { rid: 'h', maxBitrate: 800000 },
-            { rid: 'l', maxBitrate: 200000, scaleResolutionDownBy: 2 }
-          ] });
-        }
-        await pc.setLocalDescription(await pc.createOffer());
-        const answer = await message(publisherHandle, { request: 'publish', audio: !!audio, video: !!video },
-          pc.localDescription.toJSON());
-        if (answer.jsep) { await pc.setRemoteDescription(answer.jsep); }
-      }
+      await sendMedia();
       (joined.data.publishers || []).forEach(p => announced(p.id));
       reconciler = setInterval(reconcile, RECONCILE_MS);
+    }
+
+    /** Publishes the page's camera and microphone on a new peer connection (nothing without media: a watcher). */
+    async function sendMedia() {
+      const audio = o.stream ? o.stream.getAudioTracks()[0] : null;
+      const video = o.stream ? o.stream.getVideoTracks()[0] : null;
+      if (!audio && !video) { return; } // without media (a watcher, a page without devices) the page only subscribes
+      const pc = new RTCPeerConnection({ iceServers: o.iceServers || [] });
+      call.publisherPc = pc;
+      trickle(publisherHandle, pc);
+      if (audio) { pc.addTransceiver(audio, { direction: 'sendonly', streams: [o.stream] }); }
+      if (video) {
+        pc.addTransceiver(video, { direction: 'sendonly', streams: [o.stream], sendEncodings: [
+          { rid: 'h', maxBitrate: 800000 },
+          { rid: 'l', maxBitrate: 200000, scaleResolutionDownBy: 2 }
+        ] });
+      }
+      pc.onconnectionstatechange = () => { if (pc.connectionState === 'failed' && call.publisherPc === pc) { sendAgain('failed'); } };
+      await pc.setLocalDescription(await pc.createOffer());
+      const answer = await message(publisherHandle, { request: 'publish', audio: !!audio, video: !!video },
+        pc.localDescription.toJSON());
+      if (answer.jsep) { await pc.setRemoteDescription(answer.jsep); }
+    }
+
+    /**
+     * The page's publication broke (its connection to the SFU failed, or Janus hung it up: a network change, a lost
+     * path): publish again on a new connection, in the same Janus session and room, so that the others see this person
+     * again without a reload or a new admission. At most {@link REPUBLISH_LIMIT} times in two minutes; then the page
+     * says the connection to the group video server was lost.
+     */
+    async function sendAgain(reason) {
+      if (stopped || republishing || !publisherHandle) { return; }
+      const now = Date.now();
+      republished = republished.filter(at => now - at < 120000);
+      if (republished.length >= REPUBLISH_LIMIT) { fail(reason); return; }
+      republished.push(now);
+      republishing = true;
+      try {
+        const old = call.publisherPc;
+        call.publisherPc = null;
+        if (old) { old.close(); }
+        if (reason === 'failed') { // Janus has not hung it up yet: this unpublish makes it, and that hang-up is ours
+          ownHangup = Date.now();
+          await message(publisherHandle, { request: 'unpublish' }).catch(() => {});
+        }
+        await sendMedia();
+        call.republished = (call.republished || 0) + 1;
+      } catch (e) {
+        console.warn('SFU publish again', e.message);
+        fail(reason);
+      } finally {
+        republishing = false;
+      }
     }
 
     /** Janus announced a publisher: subscribe, even to one who had left before (they came back). */

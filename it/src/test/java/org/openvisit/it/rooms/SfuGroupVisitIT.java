@@ -71,7 +71,8 @@ class SfuGroupVisitIT {
      * A group visit of six (issue 21): a clinician and five patients and guests, each in a headless Chromium with fake
      * devices (the small camera). When the clinician admits all five, six people are admitted, more than a mesh carries: the room
      * moves to the SFU (a real Janus started by the shared server with server-config/janus) and every browser decodes
-     * every other one's video through it. The clinician removes a guest: within 10 s of the press (the issue's target is
+     * every other one's video through it. A guest's publishing connection is hung up by Janus (its admin API): the
+     * guest's page publishes again and every other page decodes them again. The clinician removes a guest: within 10 s of the press (the issue's target is
      * 2 s, met here only on a quieter machine) every page, the clinician's too, no longer receives them, Janus no longer has
      * their publication, and the removed page has closed its subscriptions and says why. The end destroys
      * the Janus room (asked of Janus's admin API). Six browsers, the issue's number, since 2026-12-07 (five before: see
@@ -148,6 +149,26 @@ class SfuGroupVisitIT {
             live(doc, 10).until(d -> d.findElements(By.cssSelector("#attendees tr[data-state=IN_CALL]")).size() == GROUP - 1);
             doc.screenshot("rooms-group-1-clinician-sees-everyone");
             browsers.get(2).screenshot("rooms-group-2-guest-sees-everyone");
+
+            // a guest's publication breaks (Janus hangs up its connection, as after a lost network path): the page
+            // publishes again on a new connection, and every other page decodes that guest's video again, without a
+            // reload or a new admission
+            Browser broken = browsers.get(4);
+            String brokenId = ids.get(4);
+            long hungUp = System.nanoTime();
+            assertThat(hangUpPublisher(janus, brokenId)).as("Janus had a publisher connection of " + brokenId).isTrue();
+            broken.waitUpTo(Duration.ofSeconds(30)).until(d -> Long.valueOf(1).equals(((JavascriptExecutor) d)
+                    .executeScript("return window.OpenVisitRoom.sfuCall ? window.OpenVisitRoom.sfuCall.republished || 0 : -1;")));
+            for (Browser b : browsers) {
+                if (b == broken) {
+                    continue;
+                }
+                b.waitUpTo(Duration.ofSeconds(60)).ignoring(org.openqa.selenium.ScriptTimeoutException.class)
+                        .until(d -> decodesAgain(b, brokenId));
+            }
+            System.out.println("Group on the SFU: a guest's publication hung up by Janus was made again and decoded by "
+                    + "every other page " + Duration.ofNanos(System.nanoTime() - hungUp).toMillis() + " ms later");
+            assertThat(text(broken, "roomStatus")).doesNotContain("lost");
 
             // the clinician removes the second guest (browsers.get(3))
             Browser removed = browsers.get(3);
@@ -237,6 +258,52 @@ class SfuGroupVisitIT {
         } finally {
             browsers.forEach(Browser::close);
         }
+    }
+
+    /** Whether the page decodes {@code id}'s video now: frames grow over one second on a working subscription. */
+    @SuppressWarnings("unchecked")
+    private static boolean decodesAgain(Browser b, String id) {
+        Map<String, Object> before = sfuFrames(b);
+        if (before == null || !(((Map<String, Object>) before.get("peers")).get(id) instanceof Map<?, ?> p0)) {
+            return false;
+        }
+        long f0 = ((Number) p0.get("frames")).longValue();
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        Map<String, Object> after = sfuFrames(b);
+        return after != null && ((Map<String, Object>) after.get("peers")).get(id) instanceof Map<?, ?> p1
+                && ((Number) p1.get("frames")).longValue() > f0 + 2;
+    }
+
+    /**
+     * Hangs up, through Janus's admin API ({@code hangup_webrtc}), the publishing connection of {@code attendeeId}:
+     * the handle whose VideoRoom state says it is that publisher. Whether one was found.
+     */
+    private static boolean hangUpPublisher(JanusServer janus, String attendeeId) throws java.io.IOException {
+        for (jakarta.json.JsonNumber session : json(janus.admin("{\"janus\":\"list_sessions\"}"))
+                .getJsonArray("sessions").getValuesAs(jakarta.json.JsonNumber.class)) {
+            for (jakarta.json.JsonNumber handle : json(janus.admin("{\"janus\":\"list_handles\",\"session_id\":"
+                    + session + "}")).getJsonArray("handles").getValuesAs(jakarta.json.JsonNumber.class)) {
+                jakarta.json.JsonObject info = json(janus.admin("{\"janus\":\"handle_info\",\"session_id\":" + session
+                        + ",\"handle_id\":" + handle + "}")).getJsonObject("info");
+                jakarta.json.JsonObject plugin = info == null ? null : info.getJsonObject("plugin_specific");
+                if (plugin != null && "publisher".equals(plugin.getString("type", ""))
+                        && attendeeId.equals(String.valueOf(plugin.get("id")).replace("\"", ""))) {
+                    String answer = janus.admin("{\"janus\":\"hangup_webrtc\",\"session_id\":" + session
+                            + ",\"handle_id\":" + handle + "}");
+                    return answer.contains("success");
+                }
+            }
+        }
+        return false;
+    }
+
+    private static jakarta.json.JsonObject json(String text) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(text)).readObject();
     }
 
     private static long goneAt(Browser b) {
