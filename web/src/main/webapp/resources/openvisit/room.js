@@ -141,6 +141,10 @@
       case 'peer-left': if (room.sfuCall) { room.sfuCall.forget(m.id); } closePeer(m.id); break;
       case 'signal': if (!room.sfu) { onSignal(m.from, m.data); } break;
       case 'sfu': moveToSfu(m); break;
+      case 'watching': // a place with video freed: this page (or that person) now sends video
+        watcher(m);
+        if (m.id === room.self && room.inCall && room.sfu) { enterSfuCall(!!m.watching); }
+        break;
       case 'notice': if (m.code === 'SFU_UNAVAILABLE') { status(t('js.sfu.unavailable')); } break;
       case 'room': renderRoom(m); break;
       case 'attendee': upsert(m); break;

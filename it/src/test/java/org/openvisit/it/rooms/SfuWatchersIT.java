@@ -3,6 +3,7 @@ package org.openvisit.it.rooms;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openvisit.it.launch.ApprovedEndpoint;
 import org.openvisit.it.support.Browser;
@@ -27,9 +28,10 @@ import static org.openvisit.it.rooms.RoomPages.text;
  * clinician and 50 guests, each a browser of its own (own cookie, own lobby socket; 49 of them over sockets, one a
  * real page). Admit all gives each guest their own SFU access; the first eleven guests who join get places with video
  * (twelve with the clinician), the next ones join watching and are told so, with the clinician named among the people
- * in the call (their pages subscribe to the clinicians alone); the real page, the 50th, says in words that it watches,
+ * in the call (their pages subscribe to the clinicians alone); the real page, the first to watch, says in words that it watches,
  * sends nothing (no camera, no publisher connection, microphone and camera buttons off) and is on the SFU; the 51st
- * person is refused as the call is full and stays admitted. The clinician's page lists
+ * person is refused as the call is full and stays admitted; when a guest with video leaves, the one who has watched
+ * longest (the real page) takes the freed place: its camera goes on and it publishes. The clinician's page lists
  * who watches; every join is one CONNECTED event. Media through Janus for that many is measured by bench/sfu.sh 50
  * (bench/README.md "SFU figures"); Janus letting fifty tokens join one room by JanusSfuRoomsTest.
  */
@@ -37,6 +39,21 @@ class SfuWatchersIT {
 
     private static final int WITH_VIDEO = 12;
     private static final int IN_ALL = 50;
+
+    /** The guest joins the call over its socket: whether it watches (and then it learns who the clinician is). */
+    private static boolean joinOverSocket(RoomClient.Socket socket, String docId) {
+        socket.send("{\"type\":\"join\"}");
+        JsonObject call = socket.await("call");
+        if (call.getBoolean("watching")) {
+            assertThat(call.getJsonArray("peers").getValuesAs(JsonObject.class))
+                    .filteredOn(p -> p.getString("id").equals(docId))
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.getString("role")).isEqualTo("PROVIDER");
+                        assertThat(p.getBoolean("watching")).isFalse();
+                    });
+        }
+        return call.getBoolean("watching");
+    }
 
     @SuppressWarnings("unchecked")
     @Test
@@ -84,26 +101,13 @@ class SfuWatchersIT {
 
             List<Boolean> watching = new ArrayList<>();
             long joinsStarted = System.nanoTime();
-            for (int i = 0; i < IN_ALL - 2; i++) { // 48 join: 11 with video (12 with the clinician), 37 watching
-                RoomClient.Socket socket = guests.get(i);
-                socket.send("{\"type\":\"join\"}");
-                JsonObject call = socket.await("call");
-                watching.add(call.getBoolean("watching"));
-                if (call.getBoolean("watching")) { // a watcher's page learns who the clinician is: it watches them
-                    assertThat(call.getJsonArray("peers").getValuesAs(JsonObject.class))
-                            .filteredOn(p -> p.getString("id").equals(docId))
-                            .singleElement().satisfies(p -> {
-                                assertThat(p.getString("role")).isEqualTo("PROVIDER");
-                                assertThat(p.getBoolean("watching")).isFalse();
-                            });
-                }
+            for (int i = 0; i < WITH_VIDEO - 1; i++) { // 11 join with video (12 with the clinician)
+                watching.add(joinOverSocket(guests.get(i), docId));
             }
-            System.out.println("SfuWatchersIT: 48 joins one after another, " + Duration.ofNanos(System.nanoTime()
-                    - joinsStarted).toMillis() / 48 + " ms each on average (join sent -> call answered)");
-            assertThat(watching.subList(0, WITH_VIDEO - 1)).containsOnly(false);
-            assertThat(watching.subList(WITH_VIDEO - 1, IN_ALL - 2)).containsOnly(true);
+            long firstJoins = System.nanoTime() - joinsStarted;
+            assertThat(watching).containsOnly(false);
 
-            // the 50th, a patient's real page (fake devices), admitted on its own: it joins watching and says so
+            // a patient's real page (fake devices), admitted on its own: the first to join watching, and says so
             try (Browser patient = Browser.open(RoomPages.MEDIA)) {
                 patient.driver().get(guestLink);
                 patient.waitUpTo(Duration.ofSeconds(15)).until(d -> text(patient, "roomStatus").startsWith("Waiting for your clinician"));
@@ -119,6 +123,14 @@ class SfuWatchersIT {
                         .containsEntry("publishing", false).containsEntry("camera", false)
                         .containsEntry("mute", true).containsEntry("cameraButton", true);
                 guestIds.add(pageId);
+
+                long moreJoins = System.nanoTime();
+                for (int i = WITH_VIDEO - 1; i < IN_ALL - 2; i++) { // 37 more join watching: 50 in the call
+                    watching.add(joinOverSocket(guests.get(i), docId));
+                }
+                System.out.println("SfuWatchersIT: 48 joins one after another, " + Duration.ofNanos(firstJoins
+                        + System.nanoTime() - moreJoins).toMillis() / 48 + " ms each on average (join sent -> call answered)");
+                assertThat(watching.subList(WITH_VIDEO - 1, IN_ALL - 2)).hasSize(IN_ALL - WITH_VIDEO - 1).containsOnly(true);
 
                 // the call holds 50: one more is refused and stays admitted
                 RoomClient.Socket last = guests.get(IN_ALL - 2);
@@ -138,20 +150,37 @@ class SfuWatchersIT {
                 assertThat(latest.values()).filteredOn(a -> a.getBoolean("watching"))
                         .hasSize(IN_ALL - WITH_VIDEO).allSatisfy(a -> assertThat(a.getString("state")).isEqualTo("IN_CALL"));
                 assertThat(latest.get(guestIds.get(IN_ALL - 2)).getString("state")).isEqualTo("ADMITTED");
+
+                // a guest with video leaves: the one who has watched longest, the real page, takes the freed place: it
+                // turns its camera on and publishes
+                guests.get(0).send("{\"type\":\"leave\"}");
+                patient.waitUpTo(Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "const r = window.OpenVisitRoom; return !r.watching && !!r.localStream && !!(r.sfuCall && r.sfuCall.publisherPc);")));
+                assertThat(text(patient, "roomStatus")).isEqualTo("In the call.");
+                assertThat(patient.driver().findElement(By.id("mute")).isEnabled()).isTrue();
+                JsonObject row = doc.await(m -> m.getString("type").equals("attendee")
+                        && m.getString("id").equals(pageId) && !m.getBoolean("watching"));
+                assertThat(row.getString("state")).isEqualTo("IN_CALL");
             }
 
             HttpResponse<String> events = clinician.get(SharedServer.baseUri().resolve("visit/" + visit + "/events"));
             assertThat(events.statusCode()).isEqualTo(200);
             long connected = Json.createReader(new StringReader(events.body())).readArray()
                     .getValuesAs(JsonObject.class).stream().filter(e -> e.getString("type").equals("CONNECTED")).count();
-            assertThat(connected).isEqualTo(IN_ALL); // the clinician and 49 guests, once each
+            assertThat(connected).isEqualTo(IN_ALL); // the clinician and 49 guests, once each (a promotion is no event)
 
             doc.send("{\"type\":\"end\"}");
             assertThat(guests.get(IN_ALL - 2).await("ended")).isNotNull();
             assertThat(SharedServer.janus().get().videoRoom("{\"request\":\"exists\",\"room\":\"visit-" + visit + "\"}"))
                     .containsPattern("\"exists\":\\s*false");
         } finally {
-            sockets.forEach(RoomClient.Socket::close);
+            for (RoomClient.Socket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (RuntimeException alreadyClosed) { // the guest who left: the server closed that socket
+                    // nothing to close
+                }
+            }
         }
     }
 }

@@ -313,13 +313,15 @@ public class RoomService {
         final List<RoomChange> changes;
         final List<AttendeeView> changed;
         final boolean ended;
+        final List<String> promoted;
         final List<VisitEventRecorded> recorded = new ArrayList<>();
         boolean endedElsewhere;
 
-        Stepped(List<RoomChange> changes, List<AttendeeView> changed, boolean ended) {
+        Stepped(List<RoomChange> changes, List<AttendeeView> changed, boolean ended, List<String> promoted) {
             this.changes = changes;
             this.changed = changed;
             this.ended = ended;
+            this.promoted = promoted;
         }
     }
 
@@ -338,13 +340,15 @@ public class RoomService {
                             Consumer<List<RoomChange>> announce, String clinicianEhrUserId) {
         Stepped s = live.change(visitId, () -> fresh(visitId), room -> {
             List<RoomChange> changes = transition.apply(room);
+            List<String> promoted = room.promoteWatchers(); // a place with video this step freed goes to a watcher
             Set<String> ids = new LinkedHashSet<>();
             if (touched != null) {
                 ids.add(touched);
             }
             changes.forEach(c -> ids.add(c.attendeeId()));
+            ids.addAll(promoted);
             return new Stepped(changes, ids.stream().map(room::attendee).flatMap(Optional::stream)
-                    .map(Attendee::view).toList(), room.ended());
+                    .map(Attendee::view).toList(), room.ended(), promoted);
         }, stepped -> {
             announce.accept(stepped.changes);
             for (RoomChange c : stepped.changes) {
@@ -365,6 +369,6 @@ public class RoomService {
                 return room;
             }, room -> { });
         }
-        return new RoomResult(s.recorded, s.changed, s.ended || s.endedElsewhere);
+        return new RoomResult(s.recorded, s.changed, s.ended || s.endedElsewhere, s.promoted);
     }
 }

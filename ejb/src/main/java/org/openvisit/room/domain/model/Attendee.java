@@ -18,8 +18,11 @@ public final class Attendee {
     private boolean admitted;
     private String socketId;
     private String joinLinkId;
-    /** In the call as a watcher: receives the clinicians' video and audio, sends nothing (the SFU's stage was full). */
-    private boolean watching;
+    /**
+     * In the call as a watcher (receives the clinicians' video and audio, sends nothing: the SFU's places with video
+     * were taken): their turn, counted from 1 in the order people began watching; 0 when not watching.
+     */
+    private int watchTurn;
 
     Attendee(String id, AttendeeRole role) {
         this.id = Objects.requireNonNull(id, "id");
@@ -70,18 +73,23 @@ public final class Attendee {
 
     /** Whether this attendee is in the call only watching: the clinicians' video and audio, nothing sent. */
     public boolean watching() {
-        return watching;
+        return watchTurn > 0;
+    }
+
+    /** When this watcher began watching, as a turn (1, 2, …: the earlier, the sooner a freed place is theirs); 0 if not. */
+    public int watchTurn() {
+        return watchTurn;
     }
 
     void state(AttendeeState next) {
         state = next;
         if (next != AttendeeState.IN_CALL) {
-            watching = false; // a watcher who leaves the call is no longer one; the next join decides again
+            watchTurn = 0; // a watcher who leaves the call is no longer one; the next join decides again
         }
     }
 
-    void watch(boolean onlyWatching) {
-        watching = onlyWatching;
+    void watch(int turn) {
+        watchTurn = turn;
     }
 
     void admit() {
@@ -94,6 +102,6 @@ public final class Attendee {
 
     /** A copy that does not change when the room moves on (for pages and messages). */
     public AttendeeView view() {
-        return new AttendeeView(id, role, state, admitted, displayName(), watching);
+        return new AttendeeView(id, role, state, admitted, displayName(), watching());
     }
 }

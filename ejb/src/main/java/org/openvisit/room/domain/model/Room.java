@@ -47,7 +47,7 @@ public final class Room {
     public RoomSnapshot snapshot() {
         return new RoomSnapshot(visitId, ended, attendees.values().stream()
                 .map(a -> new RoomSnapshot.Entry(a.id(), a.role(), a.state(), a.admitted(), a.socketId(), a.joinLinkId(),
-                        a.watching()))
+                        a.watchTurn()))
                 .toList(), sfuLimit, watchLimit);
     }
 
@@ -65,7 +65,7 @@ public final class Room {
             }
             a.socket(e.socketId());
             a.joinLink(e.joinLinkId());
-            a.watch(e.watching() && e.state() == AttendeeState.IN_CALL);
+            a.watch(e.state() == AttendeeState.IN_CALL ? e.watchTurn() : 0);
             room.attendees.put(a.id(), a);
         }
         return room;
@@ -176,8 +176,36 @@ public final class Room {
         }
         boolean stageFull = onSfu() && withVideo().size() >= sfuLimit;
         a.state(AttendeeState.IN_CALL);
-        a.watch(stageFull && !a.role().isClinician());
+        a.watch(stageFull && !a.role().isClinician() ? nextWatchTurn() : 0);
         return List.of(change(VisitEventType.CONNECTED, a, null));
+    }
+
+    /**
+     * Places with video freed (someone with video left, was removed or lost their connection): the patients and guests
+     * who have watched longest take them. Answers who now has video.
+     */
+    public List<String> promoteWatchers() {
+        List<String> promoted = new ArrayList<>();
+        if (!onSfu() || ended) {
+            return promoted;
+        }
+        int withVideo = withVideo().size();
+        List<Attendee> watchers = attendees.values().stream().filter(a -> a.state() == AttendeeState.IN_CALL && a.watching())
+                .sorted(java.util.Comparator.comparingInt(Attendee::watchTurn)).toList();
+        for (Attendee a : watchers) {
+            if (withVideo >= sfuLimit) {
+                break;
+            }
+            a.watch(0);
+            promoted.add(a.id());
+            withVideo++;
+        }
+        return promoted;
+    }
+
+    /** The turn of the next person to begin watching: after everyone watching now. */
+    private int nextWatchTurn() {
+        return attendees.values().stream().mapToInt(Attendee::watchTurn).max().orElse(0) + 1;
     }
 
     /** The people in the call who send their video and audio (everyone in it, but those only watching). */

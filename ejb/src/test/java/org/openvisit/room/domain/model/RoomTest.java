@@ -193,6 +193,31 @@ class RoomTest {
     }
 
     @Test
+    void aFreedPlaceWithVideoGoesToWhoeverHasWatchedLongest() {
+        clinicianPresent();
+        for (int i = 0; i < 6; i++) {
+            room.connect("g" + i, AttendeeRole.GUEST, "s" + i);
+        }
+        room.admitAll("doc");
+        room.moveToSfu(5, 8);
+        // g5 came to the lobby after g4 but began watching before it
+        List.of("doc", "g0", "g1", "g2", "g3", "g5", "g4").forEach(room::joinCall);
+        assertThat(room.promoteWatchers()).isEmpty(); // every place with video is taken
+        assertThat(watching("g4")).isTrue();
+        assertThat(watching("g5")).isTrue();
+        room.leave("g1");
+        assertThat(Room.restore(room.snapshot()).promoteWatchers()).containsExactly("g5"); // the turns survive the grid
+        assertThat(room.promoteWatchers()).containsExactly("g5");
+        assertThat(watching("g5")).isFalse();
+        assertThat(watching("g4")).isTrue();
+        room.disconnect("g2", "s2");
+        room.remove("doc", "g3");
+        assertThat(room.promoteWatchers()).containsExactly("g4");
+        assertThat(room.withVideo()).extracting(Attendee::id).containsExactly("doc", "g0", "g4", "g5");
+        assertThat(Room.restore(room.snapshot()).attendee("g4").orElseThrow().watching()).isFalse();
+    }
+
+    @Test
     void anSfuCallHoldsAtLeastItsPeopleWithVideo() {
         clinicianPresent();
         assertThat(catchThrowableOfType(() -> room.moveToSfu(12, 11), IllegalArgumentException.class)).isNotNull();

@@ -34,7 +34,7 @@ final class RoomCodec {
                 o.add("link", a.joinLinkId());
             }
             if (a.watching()) {
-                o.add("watching", true);
+                o.add("watchTurn", a.watchTurn());
             }
             attendees.add(o);
         }
@@ -51,7 +51,7 @@ final class RoomCodec {
                 o.getJsonArray("attendees").getValuesAs(JsonObject.class).stream()
                         .map(a -> new RoomSnapshot.Entry(a.getString("id"), AttendeeRole.valueOf(a.getString("role")),
                                 AttendeeState.valueOf(a.getString("state")), a.getBoolean("admitted"),
-                                a.getString("socket", null), a.getString("link", null), a.getBoolean("watching", false)))
+                                a.getString("socket", null), a.getString("link", null), a.getInt("watchTurn", 0)))
                         .toList(), o.getInt("sfu", 0), o.getInt("watch", 0)));
     }
 }

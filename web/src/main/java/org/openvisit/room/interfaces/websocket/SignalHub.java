@@ -361,8 +361,19 @@ public class SignalHub {
         tellClinicians(pass.visitId(), q.build().toString());
     }
 
-    /** Every clinician socket of the visit gets the recorded events, then the attendees as they are now. */
+    /**
+     * Every clinician socket of the visit gets the recorded events, then the attendees as they are now. When the step
+     * gave people who watched a place with video, everyone in the call hears it ({@code watching} false): the promoted
+     * page turns its camera and microphone on and publishes, the others subscribe to it.
+     */
     private void publish(UUID visitId, RoomResult r) {
+        if (!r.promoted().isEmpty() && !r.ended()) {
+            List<String> inCall = inCall(visitId);
+            for (String id : r.promoted()) {
+                sockets.publish(visitId, Envelope.attendees(inCall, Jsons.createObjectBuilder().add("type", "watching")
+                        .add("id", id).add("watching", false).build().toString()));
+            }
+        }
         StringBuilder messages = new StringBuilder();
         for (VisitEventRecorded e : r.events()) {
             JsonObjectBuilder event = Jsons.createObjectBuilder().add("type", "event").add("sequence", e.sequence())
