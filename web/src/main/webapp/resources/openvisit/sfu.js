@@ -53,7 +53,7 @@
     let stopped = false;
     let republishing = false;
     let ownHangup = null; // the moment this page unpublished a failed connection: Janus's hang-up of it follows
-    let republished = []; // when the publication was made again, for REPUBLISH_LIMIT
+    let republishTimes = []; // when the publication was made again, for REPUBLISH_LIMIT
     const call = { publisherPc: null, forget, leave };
 
     async function post(path, body) {
@@ -192,9 +192,9 @@
     async function sendAgain(reason) {
       if (stopped || republishing || !publisherHandle) { return; }
       const now = Date.now();
-      republished = republished.filter(at => now - at < 120000);
-      if (republished.length >= REPUBLISH_LIMIT) { fail(reason); return; }
-      republished.push(now);
+      republishTimes = republishTimes.filter(at => now - at < 120000);
+      if (republishTimes.length >= REPUBLISH_LIMIT) { fail(reason); return; }
+      republishTimes.push(now);
       republishing = true;
       try {
         const old = call.publisherPc;

@@ -290,13 +290,7 @@ class TurnRelayIT {
             try (Browser doc = Browser.openIn(NetNamespaces.PREFIX + "home1", MEDIA);
                  Browser pat = Browser.openIn(NetNamespaces.PREFIX + "home2", MEDIA)) {
                 try {
-                    admit(doc, pat, "prac-ada-okafor", "appt-1005");
-                    doc.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(doc));
-                    pat.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(pat));
-                    for (Browser b : List.of(doc, pat)) { // to tell afterwards whether it is still the same connection
-                        ((JavascriptExecutor) b.driver()).executeScript(
-                                "Array.from(window.OpenVisitRoom.peers.values())[0].pc.__before = true;");
-                    }
+                    callMarked(doc, pat, "appt-1005");
                     net.moveHost("home2", 2, 3);
                     long moved = System.nanoTime();
                     // the old path is gone: the clinician's decoded frames stop growing
@@ -307,18 +301,11 @@ class TurnRelayIT {
                     });
                     // then video flows again both ways, on whatever path the pages found
                     for (Browser b : List.of(doc, pat)) {
-                        b.waitUpTo(Duration.ofSeconds(90)).until(d -> {
-                            long f = frames(b);
-                            pause(1000);
-                            return connectedWithFrames(b) && frames(b) > f + 3;
-                        });
+                        b.waitUpTo(Duration.ofSeconds(90)).until(d -> framesGrowConnected(b));
                     }
-                    long seconds = (System.nanoTime() - moved) / 1_000_000_000;
-                    String how = "const p = Array.from(window.OpenVisitRoom.peers.values())[0];"
-                            + " return 'same connection ' + !!p.pc.__before + ', ICE restarts offered ' + (p.iceRestarts || 0);";
-                    System.out.println("NAT case 5 (the patient's address changes): video both ways again " + seconds
-                            + " s after the move; clinician: " + ((JavascriptExecutor) doc.driver()).executeScript(how)
-                            + "; patient: " + ((JavascriptExecutor) pat.driver()).executeScript(how));
+                    System.out.println("NAT case 5 (the patient's address changes): video both ways again "
+                            + (System.nanoTime() - moved) / 1_000_000_000 + " s after the move; clinician: "
+                            + sameConnection(doc) + "; patient: " + sameConnection(pat));
                     assertThat(text(pat, "roomStatus")).doesNotStartWith("Waiting for your clinician");
                     assertThat(pat.driver().findElement(By.id("call")).isDisplayed()).isTrue();
                     assertThat(doc.driver().findElements(By.cssSelector("#events li[data-event=ADMITTED]"))).hasSize(1);
@@ -327,9 +314,7 @@ class TurnRelayIT {
                     doc.screenshot("nat-5-moved-clinician");
                     pat.screenshot("nat-5-moved-patient");
                 } catch (RuntimeException | AssertionError e) {
-                    doc.screenshot("nat-5-failure-clinician");
-                    pat.screenshot("nat-5-failure-patient");
-                    throw new AssertionError(e.getMessage() + "\nclinician: " + peer(doc) + "\npatient: " + peer(pat), e);
+                    throw failed(doc, pat, "nat-5", e, "");
                 } finally {
                     net.moveHost("home2", 2, 2); // back where behindNat put it, for any later test
                 }
@@ -351,46 +336,61 @@ class TurnRelayIT {
             try (Browser doc = Browser.openIn(NetNamespaces.PREFIX + "home1", MEDIA);
                  Browser pat = Browser.openIn(NetNamespaces.PREFIX + "home2", MEDIA)) {
                 try {
-                    admit(doc, pat, "prac-ada-okafor", "appt-1007");
-                    doc.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(doc));
-                    pat.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(pat));
-                    for (Browser b : List.of(doc, pat)) {
-                        ((JavascriptExecutor) b.driver()).executeScript(
-                                "Array.from(window.OpenVisitRoom.peers.values())[0].pc.__before = true;");
-                    }
+                    callMarked(doc, pat, "appt-1007");
                     net.in(router, "iptables", "-I", "FORWARD", "-p", "udp", "-j", "DROP");
                     long cut = System.nanoTime();
                     for (Browser b : List.of(doc, pat)) {
-                        b.waitUpTo(Duration.ofSeconds(90)).until(d -> {
-                            long f = frames(b);
-                            pause(1000);
-                            Map<String, Object> p = peer(b);
-                            return connectedWithFrames(b) && frames(b) > f + 3
-                                    && ("relay".equals(p.get("local")) || "relay".equals(p.get("remote")));
-                        });
+                        b.waitUpTo(Duration.ofSeconds(90)).until(d -> framesGrowConnected(b)
+                                && ("relay".equals(peer(b).get("local")) || "relay".equals(peer(b).get("remote"))));
                     }
-                    long seconds = (System.nanoTime() - cut) / 1_000_000_000;
-                    String how = "const p = Array.from(window.OpenVisitRoom.peers.values())[0];"
-                            + " return [!!p.pc.__before, p.iceRestarts || 0];";
-                    List<?> docHow = (List<?>) ((JavascriptExecutor) doc.driver()).executeScript(how);
-                    List<?> patHow = (List<?>) ((JavascriptExecutor) pat.driver()).executeScript(how);
-                    System.out.println("NAT case 6 (the patient's network drops UDP): video both ways again " + seconds
-                            + " s after the cut, clinician " + peer(doc).get("local") + "-" + peer(doc).get("remote")
-                            + ", patient " + peer(pat).get("local") + "/" + peer(pat).get("relayProtocol") + "-"
-                            + peer(pat).get("remote") + "; same connection (clinician, patient) " + docHow.get(0) + ", "
-                            + patHow.get(0) + "; ICE restarts offered " + docHow.get(1) + ", " + patHow.get(1));
+                    List<?> docHow = sameConnection(doc);
+                    List<?> patHow = sameConnection(pat);
+                    System.out.println("NAT case 6 (the patient's network drops UDP): video both ways again "
+                            + (System.nanoTime() - cut) / 1_000_000_000 + " s after the cut, clinician "
+                            + peer(doc).get("local") + "-" + peer(doc).get("remote") + ", patient " + peer(pat).get("local")
+                            + "/" + peer(pat).get("relayProtocol") + "-" + peer(pat).get("remote")
+                            + "; same connection and ICE restarts offered: clinician " + docHow + ", patient " + patHow);
                     assertThat(List.of(docHow.get(0), patHow.get(0))).containsOnly(true);
                     assertThat(doc.driver().findElements(By.cssSelector("#events li[data-event=ADMITTED]"))).hasSize(1);
                     doc.screenshot("nat-6-udp-dropped-clinician");
                     pat.screenshot("nat-6-udp-dropped-patient");
                 } catch (RuntimeException | AssertionError e) {
-                    doc.screenshot("nat-6-failure-clinician");
-                    pat.screenshot("nat-6-failure-patient");
-                    throw new AssertionError(e.getMessage() + "\nclinician: " + peer(doc) + "\npatient: " + peer(pat), e);
+                    throw failed(doc, pat, "nat-6", e, "");
                 } finally {
                     net.in(router, "iptables", "-D", "FORWARD", "-p", "udp", "-j", "DROP");
                 }
             }
+        }
+
+        /** A call of prac-ada-okafor's, connected with frames both ways, each page's peer connection marked. */
+        private void callMarked(Browser doc, Browser pat, String appointment) {
+            admit(doc, pat, "prac-ada-okafor", appointment);
+            doc.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(doc));
+            pat.waitUpTo(Duration.ofSeconds(30)).until(d -> connectedWithFrames(pat));
+            for (Browser b : List.of(doc, pat)) { // to tell afterwards whether it is still the same connection
+                ((JavascriptExecutor) b.driver()).executeScript(
+                        "Array.from(window.OpenVisitRoom.peers.values())[0].pc.__before = true;");
+            }
+        }
+
+        /** Whether the page's one peer connection is the one {@link #callMarked} marked, and its ICE restarts offered. */
+        private static List<?> sameConnection(Browser b) {
+            return (List<?>) ((JavascriptExecutor) b.driver()).executeScript("const p = Array.from("
+                    + "window.OpenVisitRoom.peers.values())[0]; return [!!p.pc.__before, p.iceRestarts || 0];");
+        }
+
+        /** Connected, and video frames decoded over one more second. */
+        private static boolean framesGrowConnected(Browser b) {
+            long f = frames(b);
+            pause(1000);
+            return connectedWithFrames(b) && frames(b) > f + 3;
+        }
+
+        /** Screenshots of both pages ({@code shots}-failure-…), and the failure with both peers' states. */
+        private static AssertionError failed(Browser doc, Browser pat, String shots, Throwable e, String more) {
+            doc.screenshot(shots + "-failure-clinician");
+            pat.screenshot(shots + "-failure-patient");
+            return new AssertionError(e.getMessage() + "\nclinician: " + peer(doc) + "\npatient: " + peer(pat) + more, e);
         }
 
         private record Call(Map<String, Object> clinician, Map<String, Object> patient, String route, String routeWords,
@@ -441,10 +441,7 @@ class TurnRelayIT {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 } catch (RuntimeException | AssertionError e) {
-                    doc.screenshot(shots + "-failure-clinician");
-                    pat.screenshot(shots + "-failure-patient");
-                    throw new AssertionError(e.getMessage() + "\nclinician: " + peer(doc) + "\npatient: " + peer(pat)
-                            + "\nwan coturn:\n" + tail(wanTurn.log()), e);
+                    throw failed(doc, pat, shots, e, "\nwan coturn:\n" + tail(wanTurn.log()));
                 }
             }
         }

@@ -8,9 +8,4 @@ import org.openvisit.visit.domain.model.AttendeeRole;
  */
 public record AttendeeView(String id, AttendeeRole role, AttendeeState state, boolean admitted, String displayName,
                            boolean watching) {
-
-    /** An attendee who is not watching. */
-    public AttendeeView(String id, AttendeeRole role, AttendeeState state, boolean admitted, String displayName) {
-        this(id, role, state, admitted, displayName, false);
-    }
 }

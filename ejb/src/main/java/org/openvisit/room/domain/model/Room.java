@@ -56,7 +56,7 @@ public final class Room {
         Room room = new Room(snapshot.visitId());
         room.ended = snapshot.ended();
         room.sfuLimit = snapshot.sfuLimit();
-        room.watchLimit = Math.max(snapshot.watchLimit(), snapshot.sfuLimit());
+        room.watchLimit = Math.max(snapshot.watchLimit(), snapshot.sfuLimit()); // an entry kept before watching existed
         for (RoomSnapshot.Entry e : snapshot.attendees()) {
             Attendee a = new Attendee(e.id(), e.role());
             a.state(e.state());
@@ -65,7 +65,7 @@ public final class Room {
             }
             a.socket(e.socketId());
             a.joinLink(e.joinLinkId());
-            a.watch(e.state() == AttendeeState.IN_CALL ? e.watchTurn() : 0);
+            a.watch(e.watchTurn());
             room.attendees.put(a.id(), a);
         }
         return room;

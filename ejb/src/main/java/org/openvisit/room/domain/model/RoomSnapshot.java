@@ -24,16 +24,5 @@ public record RoomSnapshot(UUID visitId, boolean ended, List<Entry> attendees, i
     /** One attendee: {@code socketId} and {@code joinLinkId} may be {@code null}; {@code watchTurn} 0 unless watching. */
     public record Entry(String id, org.openvisit.visit.domain.model.AttendeeRole role, AttendeeState state,
                         boolean admitted, String socketId, String joinLinkId, int watchTurn) {
-
-        /** One who is not watching. */
-        public Entry(String id, org.openvisit.visit.domain.model.AttendeeRole role, AttendeeState state,
-                     boolean admitted, String socketId, String joinLinkId) {
-            this(id, role, state, admitted, socketId, joinLinkId, 0);
-        }
-
-        /** Whether they watch (see {@link Attendee#watchTurn()}). */
-        public boolean watching() {
-            return watchTurn > 0;
-        }
     }
 }

@@ -33,7 +33,7 @@ final class RoomCodec {
             if (a.joinLinkId() != null) {
                 o.add("link", a.joinLinkId());
             }
-            if (a.watching()) {
+            if (a.watchTurn() > 0) {
                 o.add("watchTurn", a.watchTurn());
             }
             attendees.add(o);
