@@ -9,6 +9,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openvisit.shared.domain.model.InvalidValueException;
+import org.openvisit.tenant.domain.model.PortalUsername;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +39,8 @@ public class FirstOperator {
 
     private static final Logger LOG = Logger.getLogger(FirstOperator.class.getName());
     static final String PASSWORD_FILE = "first-operator-password.txt";
+    /** Begins a log line that says why this node stops starting; server-config/start shows it and stops waiting. */
+    static final String CANNOT_START = "OpenVisit cannot start: ";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     @EJB
@@ -55,11 +59,13 @@ public class FirstOperator {
     private Optional<String> configuredPassword;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a lifecycle callback's own, as the class's
     void createWhenNoAccountExists() {
         if (accounts.anyAccountExists()) {
             return;
         }
         Optional<String> configured = configuredPassword.filter(p -> !p.isBlank());
+        configured.ifPresent(this::refuseToStartWithout);
         String secret = configured.orElseGet(FirstOperator::generated);
         try {
             accounts.createFirstOperator(username, secret);
@@ -80,6 +86,24 @@ public class FirstOperator {
             LOG.warning("Created the first operator account '" + username + "' with a generated password, written "
                     + "to " + file.toAbsolutePath() + " (readable by this server's user only). Sign in, change it "
                     + "and delete the file. Set OPENVISIT_ADMIN_PASSWORD before the first start to choose it yourself.");
+        }
+    }
+
+    /**
+     * A configured first account that the portal would refuse stops the start with the reason, in words hospital IT
+     * can act on, before anything is stored (instead of a failed transaction deep in the deployment's log).
+     */
+    private void refuseToStartWithout(String password) {
+        String setting = "OPENVISIT_ADMIN_USERNAME (openvisit.admin.username)";
+        try {
+            new PortalUsername(username);
+            setting = "OPENVISIT_ADMIN_PASSWORD (openvisit.admin.password)";
+            PasswordPolicy.check(username, password);
+        } catch (InvalidValueException refused) {
+            String reason = CANNOT_START + "the first operator account's " + setting + " is refused: "
+                    + refused.getMessage() + " Change it and start again.";
+            LOG.severe(reason);
+            throw new IllegalStateException(reason, refused);
         }
     }
 

@@ -25,11 +25,28 @@ class StartScriptIT {
     }
 
     private static Outcome run(Path script, Map<String, String> environment) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the script gave up quickly").isTrue();
-        return new Outcome(process.exitValue(), new String(process.getInputStream().readAllBytes()));
+        return run(script, environment, 60);
+    }
+
+    private static Outcome run(Path script, Map<String, String> environment, int seconds)
+            throws IOException, InterruptedException {
+        // to a file, not a pipe: Payara's console would fill a pipe nobody reads while the script runs
+        Path output = Files.createTempFile("start-script", ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            assertThat(ended).as("the script gave up within %d s", seconds).isTrue();
+            return new Outcome(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 
     @Test
@@ -63,5 +80,33 @@ class StartScriptIT {
 
         assertThat(outcome.exitCode()).isNotZero();
         assertThat(outcome.output()).contains("the build is missing").contains("mvn -DskipTests install");
+    }
+
+    /**
+     * A first operator's password that the portal would refuse stops the start with the policy's reason, well before
+     * the start-up timeout, and nothing is left running (Payara boots, then OpenVisit refuses).
+     */
+    @Test
+    void aRefusedFirstOperatorPasswordStopsTheStartWithTheReason(@TempDir Path data) throws Exception {
+        Outcome outcome = run(ROOT.resolve("server-config/start"), Map.of(
+                "OPENVISIT_PORT", Integer.toString(freePort()),
+                "OPENVISIT_GRID_PORT", Integer.toString(freePort()),
+                "OPENVISIT_SANDBOX", "false",
+                "OPENVISIT_DATA", data.toString(),
+                "OPENVISIT_ADMIN_PASSWORD", "too-short"), 170);
+
+        assertThat(outcome.exitCode()).isNotZero();
+        assertThat(outcome.output())
+                .contains("openvisit: OpenVisit cannot start: the first operator account's OPENVISIT_ADMIN_PASSWORD"
+                        + " (openvisit.admin.password) is refused: The password must be at least 12 characters long.")
+                .doesNotContain("Client's transaction aborted")
+                .doesNotContain("not healthy after");
+        assertThat(data.resolve("first-operator-password.txt")).doesNotExist();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }
