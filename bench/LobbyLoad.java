@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * Clinicians launch visits through the EHR sandbox and keep their visit pages' sockets open;
  * N patients open the patient link (each its own HTTP session) and wait in the lobby on a signalling
  * socket with the browsers' heartbeat (a ping every 10 s). Prints the server's heap (after a full GC)
- * and resident memory before and after, per connection, then admits patients one at a time and
+ * and resident memory before and after, per connection (on average, and per further connection: the heap's growth
+ * over the second half of the connections, which leaves out what grows once, such as the data grid's stores for
+ * each of its partitions), then admits patients one at a time and
  * prints the time from the clinician's "admit" to the patient's socket hearing "admitted" (p50/p99).
  *
  * Patients are spread over several visits (-Dvisits=5 by default), one clinician socket each.
@@ -77,42 +79,56 @@ public class LobbyLoad {
         }
         System.out.printf("%d visits, each with its clinician's socket open%n", visits.size());
 
-        Thread.sleep(2000);
+        // N patients in the lobby, at most 64 handshakes at a time
+        HttpClient patients = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+
+        // warm-up: patients join (64 at a time, as below) and leave before the first measurement, so that what each
+        // node makes once, on first use (pools, caches, the grid's stores for the partitions of the browsers' map, the
+        // write-back's FHIR context), is in the baseline and not counted per socket. Then a wait past the sockets'
+        // idle timeout (60 s), until which a closed socket's timer task still holds the session
+        int warmup = Integer.getInteger("warmup", 100);
+        Semaphore warming = new Semaphore(64);
+        List<CompletableFuture<Void>> left = new ArrayList<>();
+        for (int i = 0; i < warmup; i++) {
+            warming.acquire();
+            left.add(join(patients, visits.get(i % visits.size()))
+                    .thenCompose(lobby -> lobby.ws.sendClose(WebSocket.NORMAL_CLOSURE, "warm-up"))
+                    .<Void>thenApply(ws -> null).whenComplete((v, e) -> warming.release()));
+        }
+        CompletableFuture.allOf(left.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
+        Thread.sleep(warmup > 0 ? 65_000 : 2000);
+        serverClosed.set(0); // the warm-up's own closes
         long[] before = memory(pids);
         System.out.printf("server before: heap %.1f MiB (after full GC), RSS %.1f MiB%n", before[0] / 1048576.0,
                 before[1] / 1048576.0);
         List<Map<String, Long>> histogramsBefore = HISTOGRAM ? histograms(pids) : List.of();
 
-        // N patients in the lobby, at most 64 handshakes at a time
-        HttpClient patients = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).build();
         Semaphore inFlight = new Semaphore(64);
         AtomicInteger failed = new AtomicInteger();
         List<Lobby> lobbies = Collections.synchronizedList(new ArrayList<>());
         long t0 = System.nanoTime();
+        long[] half = null;
+        int openAtHalf = 0;
+        List<Map<String, Long>> histogramsAtHalf = List.of();
         for (int i = 0; i < connections; i++) {
+            if (i == connections / 2 && i > 0) {
+                // halfway, with no join in flight and after the same 35 s of heartbeats as at the end (so that both
+                // measurements see sockets in the same steady state): the second half's heap is what each further
+                // socket costs, without what grows once
+                inFlight.acquire(64);
+                inFlight.release(64);
+                long paused = System.nanoTime();
+                Thread.sleep(35_000);
+                half = memory(pids);
+                openAtHalf = (int) lobbies.stream().filter(l -> !l.closed.isDone()).count();
+                histogramsAtHalf = HISTOGRAM ? histograms(pids) : List.of();
+                t0 += System.nanoTime() - paused; // the join rate counts joining time only
+            }
             inFlight.acquire();
             int n = i;
             Visit visit = visits.get(n % visits.size());
-            patients.sendAsync(HttpRequest.newBuilder(visit.join).GET().build(), HttpResponse.BodyHandlers.discarding())
-                    .thenCompose(r -> {
-                        // every cookie the join set, as a browser sends them: the room pass is found through the
-                        // browser's own cookie (OPENVISIT_BROWSER), on whichever node the socket lands
-                        // (the last value of each name, as a browser keeps it: a join renews the browser's id)
-                        Map<String, String> jar = new java.util.LinkedHashMap<>();
-                        for (String set : r.headers().allValues("Set-Cookie")) {
-                            String pair = set.split(";", 2)[0];
-                            jar.put(pair.substring(0, Math.max(0, pair.indexOf('='))), pair);
-                        }
-                        String cookie = String.join("; ", jar.values());
-                        if (!cookie.contains("OPENVISIT_BROWSER=")) {
-                            throw new IllegalStateException("no browser cookie for join " + r.statusCode());
-                        }
-                        Lobby lobby = new Lobby(visit);
-                        return patients.newWebSocketBuilder().header("Cookie", cookie)
-                                .connectTimeout(Duration.ofSeconds(60)).buildAsync(visit.signal, lobby)
-                                .thenCompose(ws -> lobby.hello).thenApply(id -> lobby);
-                    })
+            join(patients, visit)
                     .whenComplete((lobby, error) -> {
                         inFlight.release();
                         if (error != null) {
@@ -143,8 +159,19 @@ public class LobbyLoad {
                 after[1] / 1048576.0);
         System.out.printf("per lobby connection (socket + HTTP session + room attendee): heap %.1f KiB, RSS %.1f KiB%n",
                 (after[0] - before[0]) / 1024.0 / Math.max(1, open), (after[1] - before[1]) / 1024.0 / Math.max(1, open));
+        if (half != null && open > openAtHalf) {
+            System.out.printf("second half: heap %.1f MiB at %d sockets, %.1f KiB per further lobby socket%n",
+                    half[0] / 1048576.0, openAtHalf, (after[0] - half[0]) / 1024.0 / (open - openAtHalf));
+        }
         if (HISTOGRAM) {
-            printGrowth(histogramsBefore, histograms(pids), Math.max(1, open));
+            List<Map<String, Long>> histogramsAfter = histograms(pids);
+            printGrowth(histogramsBefore, histogramsAfter, Math.max(1, open));
+            if (half != null && open > openAtHalf) {
+                System.out.println("the same for the second half only (per further socket):");
+                printGrowth(histogramsAtHalf, histogramsAfter, open - openAtHalf);
+                System.out.println("what was held halfway and is gone at the end (per first-half socket):");
+                printGrowth(histogramsAfter, histogramsAtHalf, Math.max(1, openAtHalf));
+            }
         }
 
         // admit one at a time while everyone else keeps waiting (and pinging)
@@ -164,6 +191,30 @@ public class LobbyLoad {
                     pct(latencies, 50), pct(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
         }
         heartbeat.shutdownNow();
+    }
+
+    /**
+     * A patient's browser: opens the join link, then the lobby socket with every cookie the join set, as a browser
+     * sends them (the room pass is found through the browser's own cookie, OPENVISIT_BROWSER, on whichever node the
+     * socket lands; the last value of each name, as a browser keeps it: a join renews the browser's id).
+     */
+    static CompletableFuture<Lobby> join(HttpClient patients, Visit visit) {
+        return patients.sendAsync(HttpRequest.newBuilder(visit.join).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .thenCompose(r -> {
+                    Map<String, String> jar = new java.util.LinkedHashMap<>();
+                    for (String set : r.headers().allValues("Set-Cookie")) {
+                        String pair = set.split(";", 2)[0];
+                        jar.put(pair.substring(0, Math.max(0, pair.indexOf('='))), pair);
+                    }
+                    String cookie = String.join("; ", jar.values());
+                    if (!cookie.contains("OPENVISIT_BROWSER=")) {
+                        throw new IllegalStateException("no browser cookie for join " + r.statusCode());
+                    }
+                    Lobby lobby = new Lobby(visit);
+                    return patients.newWebSocketBuilder().header("Cookie", cookie)
+                            .connectTimeout(Duration.ofSeconds(60)).buildAsync(visit.signal, lobby)
+                            .thenCompose(ws -> lobby.hello).thenApply(id -> lobby);
+                });
     }
 
     /** A visit opened by its clinician: the clinician's socket, the patients' join link and the visit's socket URL. */
@@ -199,8 +250,7 @@ public class LobbyLoad {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
     }
 
-    /** Heap used after a full GC (jcmd) and resident memory (/proc) of the server's Java process. */
-    /** Heap after a full GC and RSS, summed over the given server processes. */
+    /** Live heap and RSS, summed over the given server processes. */
     static long[] memory(long[] pids) throws IOException, InterruptedException {
         long[] sum = new long[2];
         for (long pid : pids) {
@@ -211,12 +261,15 @@ public class LobbyLoad {
         return sum;
     }
 
+    /**
+     * Live heap and resident memory (/proc) of the server's Java process. The live heap is the class histogram's total
+     * ({@code jcmd GC.class_histogram} collects fully first and counts what is left, at once): the heap's "used"
+     * read a second after a full GC also counted what the busy server allocated in that second.
+     */
     static long[] memory(long pid) throws IOException, InterruptedException {
-        run("jcmd", Long.toString(pid), "GC.run");
-        Thread.sleep(1000);
-        String info = run("jcmd", Long.toString(pid), "GC.heap_info");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
-        long heap = used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(run("jcmd", Long.toString(pid),
+                "GC.class_histogram"));
+        long heap = total.find() ? Long.parseLong(total.group(1)) : -1;
         long rss = -1;
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
