@@ -84,8 +84,8 @@ public class LobbyLoad {
                 .connectTimeout(Duration.ofSeconds(30)).build();
 
         // warm-up: patients join (64 at a time, as below) and leave before the first measurement, so that what each
-        // node makes once, on first use (pools, caches, the grid's stores for the partitions of the browsers' map, the
-        // write-back's FHIR context), is in the baseline and not counted per socket. Then a wait past the sockets'
+        // node makes once, on first use (pools, caches, the grid's stores for the partitions of the browsers' map and
+        // the like), is in the baseline and not counted per socket. Then a wait past the sockets'
         // idle timeout (60 s), until which a closed socket's timer task still holds the session
         int warmup = Integer.getInteger("warmup", 100);
         Semaphore warming = new Semaphore(64);
@@ -99,18 +99,16 @@ public class LobbyLoad {
         CompletableFuture.allOf(left.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
         Thread.sleep(warmup > 0 ? 65_000 : 2000);
         serverClosed.set(0); // the warm-up's own closes
-        long[] before = memory(pids);
-        System.out.printf("server before: heap %.1f MiB (after full GC), RSS %.1f MiB%n", before[0] / 1048576.0,
-                before[1] / 1048576.0);
-        List<Map<String, Long>> histogramsBefore = HISTOGRAM ? histograms(pids) : List.of();
+        Memory before = memory(pids);
+        System.out.printf("server before: heap %.1f MiB (after full GC), RSS %.1f MiB%n", before.heap() / 1048576.0,
+                before.rss() / 1048576.0);
 
         Semaphore inFlight = new Semaphore(64);
         AtomicInteger failed = new AtomicInteger();
         List<Lobby> lobbies = Collections.synchronizedList(new ArrayList<>());
         long t0 = System.nanoTime();
-        long[] half = null;
+        Memory half = null;
         int openAtHalf = 0;
-        List<Map<String, Long>> histogramsAtHalf = List.of();
         for (int i = 0; i < connections; i++) {
             if (i == connections / 2 && i > 0) {
                 // halfway, with no join in flight and after the same 35 s of heartbeats as at the end (so that both
@@ -122,7 +120,6 @@ public class LobbyLoad {
                 Thread.sleep(35_000);
                 half = memory(pids);
                 openAtHalf = (int) lobbies.stream().filter(l -> !l.closed.isDone()).count();
-                histogramsAtHalf = HISTOGRAM ? histograms(pids) : List.of();
                 t0 += System.nanoTime() - paused; // the join rate counts joining time only
             }
             inFlight.acquire();
@@ -151,26 +148,25 @@ public class LobbyLoad {
                 lobbies.size() / seconds);
 
         Thread.sleep(35_000); // past the server's 30 s heartbeat timeout: the pings must keep everyone in
-        long[] after = memory(pids);
+        Memory after = memory(pids);
         int open = (int) lobbies.stream().filter(l -> !l.closed.isDone()).count();
         System.out.printf("after 35 s of heartbeats: %d of %d lobby sockets still open (%d closed by the server)%n",
                 open, lobbies.size(), serverClosed.get());
-        System.out.printf("server after: heap %.1f MiB (after full GC), RSS %.1f MiB%n", after[0] / 1048576.0,
-                after[1] / 1048576.0);
+        System.out.printf("server after: heap %.1f MiB (after full GC), RSS %.1f MiB%n", after.heap() / 1048576.0,
+                after.rss() / 1048576.0);
         System.out.printf("per lobby connection (socket + HTTP session + room attendee): heap %.1f KiB, RSS %.1f KiB%n",
-                (after[0] - before[0]) / 1024.0 / Math.max(1, open), (after[1] - before[1]) / 1024.0 / Math.max(1, open));
+                (after.heap() - before.heap()) / 1024.0 / Math.max(1, open), (after.rss() - before.rss()) / 1024.0 / Math.max(1, open));
         if (half != null && open > openAtHalf) {
             System.out.printf("second half: heap %.1f MiB at %d sockets, %.1f KiB per further lobby socket%n",
-                    half[0] / 1048576.0, openAtHalf, (after[0] - half[0]) / 1024.0 / (open - openAtHalf));
+                    half.heap() / 1048576.0, openAtHalf, (after.heap() - half.heap()) / 1024.0 / (open - openAtHalf));
         }
         if (HISTOGRAM) {
-            List<Map<String, Long>> histogramsAfter = histograms(pids);
-            printGrowth(histogramsBefore, histogramsAfter, Math.max(1, open));
+            printGrowth(before.byClass(), after.byClass(), Math.max(1, open));
             if (half != null && open > openAtHalf) {
                 System.out.println("the same for the second half only (per further socket):");
-                printGrowth(histogramsAtHalf, histogramsAfter, open - openAtHalf);
+                printGrowth(half.byClass(), after.byClass(), open - openAtHalf);
                 System.out.println("what was held halfway and is gone at the end (per first-half socket):");
-                printGrowth(histogramsAfter, histogramsAtHalf, Math.max(1, openAtHalf));
+                printGrowth(after.byClass(), half.byClass(), Math.max(1, openAtHalf));
             }
         }
 
@@ -250,53 +246,43 @@ public class LobbyLoad {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
     }
 
-    /** Live heap and RSS, summed over the given server processes. */
-    static long[] memory(long[] pids) throws IOException, InterruptedException {
-        long[] sum = new long[2];
-        for (long pid : pids) {
-            long[] one = memory(pid);
-            sum[0] += one[0];
-            sum[1] += one[1];
-        }
-        return sum;
+    /** BENCH_HISTOGRAM=1: which classes the lobby sockets' heap is made of (from the same class histograms). */
+    static final boolean HISTOGRAM = "1".equals(System.getenv("BENCH_HISTOGRAM"));
+
+    /** Live heap and RSS summed over the server processes, and each one's live bytes per class. */
+    record Memory(long heap, long rss, List<Map<String, Long>> byClass) {
     }
 
     /**
-     * Live heap and resident memory (/proc) of the server's Java process. The live heap is the class histogram's total
-     * ({@code jcmd GC.class_histogram} collects fully first and counts what is left, at once): the heap's "used"
-     * read a second after a full GC also counted what the busy server allocated in that second.
+     * The live heap is the class histogram's total ({@code jcmd GC.class_histogram} collects fully first and counts
+     * what is left, at once): the heap's "used" read a second after a full GC also counted what the busy server
+     * allocated in that second. The resident memory is read from /proc.
      */
-    static long[] memory(long pid) throws IOException, InterruptedException {
-        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(run("jcmd", Long.toString(pid),
-                "GC.class_histogram"));
-        long heap = total.find() ? Long.parseLong(total.group(1)) : -1;
-        long rss = -1;
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rss = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-            }
-        }
-        return new long[]{heap, rss};
-    }
-
-    /** BENCH_HISTOGRAM=1: which classes the lobby sockets' heap is made of (jcmd GC.class_histogram before and after). */
-    static final boolean HISTOGRAM = "1".equals(System.getenv("BENCH_HISTOGRAM"));
-
-    /** Bytes per class (after the full GC that memory() ran), one map per server process. */
-    static List<Map<String, Long>> histograms(long[] pids) throws IOException, InterruptedException {
-        List<Map<String, Long>> all = new ArrayList<>();
+    static Memory memory(long[] pids) throws IOException, InterruptedException {
         Pattern row = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+        Pattern total = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
+        long heap = 0;
+        long rss = 0;
+        List<Map<String, Long>> byClass = new ArrayList<>();
         for (long pid : pids) {
             Map<String, Long> bytes = new java.util.HashMap<>();
             for (String line : run("jcmd", Long.toString(pid), "GC.class_histogram").split("\n")) {
                 Matcher m = row.matcher(line);
+                Matcher t = total.matcher(line);
                 if (m.find()) {
                     bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
+                } else if (t.find()) {
+                    heap += Long.parseLong(t.group(1));
                 }
             }
-            all.add(bytes);
+            byClass.add(bytes);
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss += Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
         }
-        return all;
+        return new Memory(heap, rss, byClass);
     }
 
     /** The 12 classes that grew most on each node, in bytes per open lobby socket (all nodes' sockets). */

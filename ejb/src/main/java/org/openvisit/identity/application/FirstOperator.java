@@ -94,12 +94,15 @@ public class FirstOperator {
      * can act on, before anything is stored (instead of a failed transaction deep in the deployment's log).
      */
     private void refuseToStartWithout(String password) {
-        String setting = "OPENVISIT_ADMIN_USERNAME (openvisit.admin.username)";
+        refuseToStartUnless(() -> new PortalUsername(username), "OPENVISIT_ADMIN_USERNAME (openvisit.admin.username)");
+        refuseToStartUnless(() -> PasswordPolicy.check(username, password),
+                "OPENVISIT_ADMIN_PASSWORD (openvisit.admin.password)");
+    }
+
+    private static void refuseToStartUnless(Runnable check, String setting) {
         try {
-            new PortalUsername(username);
-            setting = "OPENVISIT_ADMIN_PASSWORD (openvisit.admin.password)";
-            PasswordPolicy.check(username, password);
-        } catch (InvalidValueException refused) {
+            check.run();
+        } catch (InvalidValueException refused) { // the policy's words name no part of the password
             String reason = CANNOT_START + "the first operator account's " + setting + " is refused: "
                     + refused.getMessage() + " Change it and start again.";
             LOG.severe(reason);
