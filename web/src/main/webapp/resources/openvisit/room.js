@@ -74,8 +74,10 @@
         return;
       }
       if (!room.sfuCall) { dropPeers(); } // the SFU's media does not go through the socket: it goes on
-      status(t('js.lost'));
-      setTimeout(connect, reconnectDelay);
+      // 1013: the visit was busy with another step; like a lost connection, the page tries again. The delay varies so
+      // that the pages turned away at one moment do not all come back at the same one.
+      status(e.code === 1013 ? t('js.busy') : t('js.lost'));
+      setTimeout(connect, reconnectDelay * (0.5 + Math.random()));
       reconnectDelay = Math.min(reconnectDelay * 2, 10000);
     };
   }
@@ -166,7 +168,7 @@
     console.warn('OpenVisit refused', m.code, m.about);
     if (m.code === 'CALL_FULL') { status(refusalWords(m.code)); leaveCall(false); }
     else if (m.code === 'ENDED') { finish(t('js.ended')); }
-    else if (clinician || m.code === 'TOO_MANY' || m.code === 'NOT_ADMITTED') { status(refusalWords(m.code)); }
+    else if (clinician || ['TOO_MANY', 'NOT_ADMITTED', 'BUSY'].includes(m.code)) { status(refusalWords(m.code)); }
   }
 
   function finish(text) {

@@ -72,7 +72,7 @@ class SfuGroupVisitIT {
      * devices (the small camera). When the clinician admits all five, six people are admitted, more than a mesh carries: the room
      * moves to the SFU (a real Janus started by the shared server with server-config/janus) and every browser decodes
      * every other one's video through it. A guest's publishing connection is hung up by Janus (its admin API): the
-     * guest's page publishes again and every other page decodes them again. The clinician removes a guest: within 10 s of the press (the issue's target is
+     * guest's page publishes again and every other page decodes them again. The clinician removes a guest: within 15 s of the press (the issue's target is
      * 2 s, met here only on a quieter machine) every page, the clinician's too, no longer receives them, Janus no longer has
      * their publication, and the removed page has closed its subscriptions and says why. The end destroys
      * the Janus room (asked of Janus's admin API). Six browsers, the issue's number, since 2026-12-07 (five before: see
@@ -123,24 +123,11 @@ class SfuGroupVisitIT {
                 });
                 ids.add((String) sfuFrames(b).get("self"));
             }
-            // each browser asked on a thread of its own: one at a time, each waited for the ones before it
-            List<java.util.concurrent.CompletableFuture<Void>> decoding = new ArrayList<>();
-            for (Browser b : browsers) {
+            everyPageUntil(browsers, Duration.ofSeconds(150), b -> {
                 String self = ids.get(browsers.indexOf(b));
-                List<String> others = ids.stream().filter(id -> !id.equals(self)).toList();
-                decoding.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
-                    b.waitUpTo(Duration.ofSeconds(150)).ignoring(org.openqa.selenium.ScriptTimeoutException.class)
-                            .until(d -> receivesEveryone(b, others)); // a renderer busy for 10 s is asked again
-                    System.out.println("Group on the SFU: browser " + browsers.indexOf(b) + " decodes all " + (GROUP - 1) + " others "
-                            + Duration.ofNanos(System.nanoTime() - admitted).toMillis() + " ms after Admit all");
-                }));
-            }
-            try {
-                java.util.concurrent.CompletableFuture.allOf(decoding.toArray(java.util.concurrent.CompletableFuture[]::new))
-                        .join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+                return receivesEveryone(b, ids.stream().filter(id -> !id.equals(self)).toList());
+            }, b -> "Group on the SFU: browser " + browsers.indexOf(b) + " decodes all " + (GROUP - 1) + " others "
+                    + Duration.ofNanos(System.nanoTime() - admitted).toMillis() + " ms after Admit all");
             long everyoneSeconds = Duration.ofNanos(System.nanoTime() - admitted).toSeconds();
             System.out.println("Group of " + browsers.size() + " on the SFU: every browser decoding every other's video "
                     + everyoneSeconds + " s after Admit all");
@@ -159,13 +146,10 @@ class SfuGroupVisitIT {
             assertThat(hangUpPublisher(janus, brokenId)).as("Janus had a publisher connection of " + brokenId).isTrue();
             broken.waitUpTo(Duration.ofSeconds(30)).until(d -> Long.valueOf(1).equals(((JavascriptExecutor) d)
                     .executeScript("return window.OpenVisitRoom.sfuCall ? window.OpenVisitRoom.sfuCall.republished || 0 : -1;")));
-            for (Browser b : browsers) {
-                if (b == broken) {
-                    continue;
-                }
-                b.waitUpTo(Duration.ofSeconds(60)).ignoring(org.openqa.selenium.ScriptTimeoutException.class)
-                        .until(d -> decodesAgain(b, brokenId));
-            }
+            everyPageUntil(browsers.stream().filter(b -> b != broken).toList(), Duration.ofSeconds(120),
+                    b -> decodesAgain(b, brokenId), b -> "Group on the SFU: browser " + browsers.indexOf(b)
+                            + " decodes the guest again " + Duration.ofNanos(System.nanoTime() - hungUp).toMillis()
+                            + " ms after the hang-up");
             System.out.println("Group on the SFU: a guest's publication hung up by Janus was made again and decoded by "
                     + "every other page " + Duration.ofNanos(System.nanoTime() - hungUp).toMillis() + " ms later");
             assertThat(text(broken, "roomStatus")).doesNotContain("lost");
@@ -183,7 +167,7 @@ class SfuGroupVisitIT {
             ((JavascriptExecutor) removed.driver()).executeScript(RoomPages.GONE_WATCH, removedId, true);
             java.util.concurrent.atomic.AtomicLong unpublishedAt = new java.util.concurrent.atomic.AtomicLong();
             Thread janusWatch = new Thread(() -> {
-                long until = System.currentTimeMillis() + 15_000;
+                long until = System.currentTimeMillis() + 20_000;
                 while (System.currentTimeMillis() < until && unpublishedAt.get() == 0) {
                     if (!sfuStillPublishes(janus, visitId, removedId)) {
                         unpublishedAt.set(System.currentTimeMillis());
@@ -211,11 +195,11 @@ class SfuGroupVisitIT {
             System.out.println("Removed guest: Remove pressed in the page " + (removedAt - sentAt[0])
                     + " ms after the test asked for it");
             org.openqa.selenium.support.ui.FluentWait<String> within = new org.openqa.selenium.support.ui.FluentWait<>("")
-                    .withTimeout(Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(200));
+                    .withTimeout(Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(200));
             try {
                 within.until(x -> unpublishedAt.get() != 0 && browsers.stream().allMatch(b -> goneAt(b) != 0));
             } catch (org.openqa.selenium.TimeoutException late) { // the figures below say which side is late
-                System.out.println("Removed guest: not gone everywhere within 15 s");
+                System.out.println("Removed guest: not gone everywhere within 20 s");
             }
             // after Remove, per page (0 the clinician, 3 the removed guest; -1 never) and in Janus
             List<Long> perPage = browsers.stream().map(b -> goneAt(b) == 0 ? -1 : goneAt(b) - removedAt).toList();
@@ -224,10 +208,11 @@ class SfuGroupVisitIT {
                     + " ms after Remove");
             // Issue 21 asks for 2 s: a speed goal, measured by bench/sfu.sh, not asserted here. This test asserts that
             // the removal takes effect everywhere, promptly: the old removal never did on the clinician's page. Its
-            // runs alone on the 2-core CI machine (five renderers then, six now, Janus and the server) took 1.8-4.4 s and 3.0-5.7 s
-            // on the pages, so the bound is 10 s; the order (media stopped before the database is used) is proven
-            // without timing by RoomRemovalOrderTest.
-            long bound = 10_000;
+            // runs alone on the 2-core CI machine (six renderers, Janus and the server) took 0.5-1.5 s on a quiet
+            // evening, 2.2-3.9 s on 2026-12-07 at 10:45 and 11:15, and 9.0-15.3 s on the page at 09:00 that day, when the
+            // whole machine ran at a third of its speed (the class 225 s, 84 s an hour before), so the bound is 15 s;
+            // the order (media stopped before the database is used) is proven without timing by RoomRemovalOrderTest.
+            long bound = 15_000;
             assertThat(perPage).as("the removed guest's subscriptions stop on every page within " + bound + " ms (ms per page)")
                     .allMatch(ms -> ms >= 0 && ms <= bound);
             assertThat(janusMs).as("the removed guest's publication stops within " + bound + " ms").isBetween(0L, bound);
@@ -257,6 +242,31 @@ class SfuGroupVisitIT {
             throw e;
         } finally {
             browsers.forEach(Browser::close);
+        }
+    }
+
+    /**
+     * Waits until {@code condition} holds on every page, each page asked on a thread of its own (asked one after the
+     * other, a page would wait for the checks of the ones before it: a check of six busy renderers takes seconds), at
+     * most {@code limit} in all; prints {@code done} for each page when it holds.
+     */
+    private static void everyPageUntil(List<Browser> pages, Duration limit, java.util.function.Predicate<Browser> condition,
+                                       java.util.function.Function<Browser, String> done) {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(pages.size());
+        try {
+            List<java.util.concurrent.CompletableFuture<Void>> waits = new ArrayList<>();
+            for (Browser b : pages) {
+                waits.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    b.waitUpTo(limit).ignoring(org.openqa.selenium.ScriptTimeoutException.class) // a renderer busy for
+                            .until(d -> condition.test(b));                                     // 10 s is asked again
+                    System.out.println(done.apply(b));
+                }, threads));
+            }
+            java.util.concurrent.CompletableFuture.allOf(waits.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            threads.shutdownNow();
         }
     }
 

@@ -91,7 +91,7 @@ public class SignalHub {
             send(socket, Jsons.createObjectBuilder().add("type", type).add("code", e.reasonCode())
                     .add("message", e.getMessage()));
             SignalSockets.unbind(socket); // nothing it says before the close counts
-            sockets.closeAfterOpen(socket, CloseReason.CloseCodes.VIOLATED_POLICY, e.reasonCode());
+            sockets.closeAfterOpen(socket, closeCodeFor(e.reasonCode()), e.reasonCode());
             return;
         }
         if (result.ended()) { // the visit was ended elsewhere; the room learned it at this step
@@ -114,6 +114,15 @@ public class SignalHub {
         if (state == AttendeeState.ADMITTED) { // back in a room on the SFU, or one admitted person too many
             moveToSfu(pass.visitId(), List.of(pass.attendeeId()));
         }
+    }
+
+    /**
+     * How a socket refused at its opening is closed: a busy room (another step held it longer than a step waits) with
+     * 1013, try again later, on which the page opens its socket again after a short while; every other refusal with
+     * 1008, which the page takes as final.
+     */
+    static CloseReason.CloseCode closeCodeFor(String reasonCode) {
+        return "BUSY".equals(reasonCode) ? CloseReason.CloseCodes.TRY_AGAIN_LATER : CloseReason.CloseCodes.VIOLATED_POLICY;
     }
 
     void closed(Session socket) {
