@@ -146,7 +146,7 @@ class SfuGroupVisitIT {
             assertThat(hangUpPublisher(janus, brokenId)).as("Janus had a publisher connection of " + brokenId).isTrue();
             broken.waitUpTo(Duration.ofSeconds(30)).until(d -> Long.valueOf(1).equals(((JavascriptExecutor) d)
                     .executeScript("return window.OpenVisitRoom.sfuCall ? window.OpenVisitRoom.sfuCall.republished || 0 : -1;")));
-            everyPageUntil(browsers.stream().filter(b -> b != broken).toList(), Duration.ofSeconds(120),
+            everyPageUntil(browsers.stream().filter(b -> b != broken).toList(), Duration.ofSeconds(240),
                     b -> decodesAgain(b, brokenId), b -> "Group on the SFU: browser " + browsers.indexOf(b)
                             + " decodes the guest again " + Duration.ofNanos(System.nanoTime() - hungUp).toMillis()
                             + " ms after the hang-up");
