@@ -5,6 +5,9 @@ public class RoomRefusedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The room was busy with another step for longer than a step waits: a moment later the same step may succeed. */
+    public static final String BUSY = "BUSY";
+
     private final String reasonCode;
 
     public RoomRefusedException(String reasonCode, String message) {

@@ -60,7 +60,7 @@ public class GridLiveRooms implements LiveRooms {
             locked = false;
         }
         if (!locked) {
-            throw new RoomRefusedException("BUSY", "The visit is busy. Please try again in a moment.");
+            throw new RoomRefusedException(RoomRefusedException.BUSY, "The visit is busy. Please try again in a moment.");
         }
         try {
             String text = rooms.get(key);

@@ -122,7 +122,7 @@ public class SignalHub {
      * 1008, which the page takes as final.
      */
     static CloseReason.CloseCode closeCodeFor(String reasonCode) {
-        return "BUSY".equals(reasonCode) ? CloseReason.CloseCodes.TRY_AGAIN_LATER : CloseReason.CloseCodes.VIOLATED_POLICY;
+        return RoomRefusedException.BUSY.equals(reasonCode) ? CloseReason.CloseCodes.TRY_AGAIN_LATER : CloseReason.CloseCodes.VIOLATED_POLICY;
     }
 
     void closed(Session socket) {
