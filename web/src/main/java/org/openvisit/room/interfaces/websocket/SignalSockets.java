@@ -96,7 +96,8 @@ public class SignalSockets {
     void bind(Session socket, RoomPass pass) {
         socket.getUserProperties().put(PASS, pass);
         socket.getUserProperties().put(LAST_SEEN, new AtomicLong(System.nanoTime()));
-        socket.setMaxIdleTimeout(heartbeatTimeout.toMillis() * 2); // a backstop behind the heartbeat
+        // The container's idle timeout, a backstop behind the heartbeat, is set for all sockets at once, never here:
+        // see SignalSocketIdleTimeout.
     }
 
     /** The socket no longer speaks for anyone (refused at its opening, closing). */
