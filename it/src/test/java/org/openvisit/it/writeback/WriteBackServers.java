@@ -119,21 +119,26 @@ final class WriteBackServers implements AutoCloseable {
     private static void awaitHttp(URI uri, Process process, Path log) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant until = Instant.now().plus(OpenVisitNode.START_TIMEOUT);
+        String lastAnswer = "none";
         while (Instant.now().isBefore(until)) {
             try {
-                if (client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                int status = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
                     return;
                 }
+                lastAnswer = "HTTP " + status;
             } catch (IOException notYet) {
-                // starting
+                lastAnswer = notYet.toString(); // starting
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("The sandbox stopped while starting: " + OpenVisitNode.tail(log));
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("The sandbox did not start in time: " + OpenVisitNode.tail(log));
+        // Once (2026-12-07) the sandbox's log said ready and its metadata never answered 200 in 10 minutes: say what it answered.
+        throw new IllegalStateException("The sandbox did not start in time (" + uri + " last answered: " + lastAnswer + "): "
+                + OpenVisitNode.tail(log));
     }
 
     /** What every node logged, over all its starts. */
