@@ -26,7 +26,8 @@ import java.time.Duration;
 public class SignalSocketIdleTimeout implements ServletContextListener {
 
     @Inject
-    @ConfigProperty(name = "openvisit.rooms.heartbeat-timeout", defaultValue = "PT30S")
+    @ConfigProperty(name = SignalSockets.HEARTBEAT_TIMEOUT_SETTING,
+            defaultValue = SignalSockets.HEARTBEAT_TIMEOUT_SETTING_DEFAULT)
     private Duration heartbeatTimeout;
 
     @Override

@@ -48,8 +48,12 @@ public class SignalSockets {
     @Inject
     private RoomService rooms;
 
+    /** How long a socket may stay silent before it is closed; read here and by {@link SignalSocketIdleTimeout}. */
+    static final String HEARTBEAT_TIMEOUT_SETTING = "openvisit.rooms.heartbeat-timeout";
+    static final String HEARTBEAT_TIMEOUT_SETTING_DEFAULT = "PT30S";
+
     @Inject
-    @ConfigProperty(name = "openvisit.rooms.heartbeat-timeout", defaultValue = "PT30S")
+    @ConfigProperty(name = HEARTBEAT_TIMEOUT_SETTING, defaultValue = HEARTBEAT_TIMEOUT_SETTING_DEFAULT)
     private Duration heartbeatTimeout;
 
     @Inject
