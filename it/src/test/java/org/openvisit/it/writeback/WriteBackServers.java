@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,9 +90,34 @@ final class WriteBackServers implements AutoCloseable {
         }
     }
 
+    /**
+     * Payara Micro now and then comes up without a working HTTP listener (its log says ready, and the port never answers:
+     * a clean-clone run of 2026-12-07 waited 10 minutes for the metadata). The start script starts such a server again;
+     * the sandbox, started here without it, gets the same: up to three starts, each with a thread dump kept beside its
+     * log when it is given up.
+     */
     private void startSandbox() throws IOException, InterruptedException {
-        int grid = SharedServer.freePort();
         Path log = output.resolve("writeback-sandbox-" + sandboxPort + ".log");
+        for (int attempt = 1; ; attempt++) {
+            sandbox = launchSandbox(log);
+            try {
+                awaitHttp(sandbox("fhir/metadata"), sandbox, log);
+                return;
+            } catch (SandboxNotAnswering e) {
+                dumpThreads(sandbox, output.resolve("writeback-sandbox-" + sandboxPort + "-attempt-" + attempt + ".threads"));
+                sandbox.destroyForcibly().waitFor();
+                if (attempt == 3) {
+                    throw new IllegalStateException("The sandbox did not answer in three starts: " + e.getMessage());
+                }
+                System.err.println("The EHR sandbox did not answer (" + e.getMessage().lines().findFirst().orElse("")
+                        + "); starting it again");
+                Thread.sleep(2000);
+            }
+        }
+    }
+
+    private Process launchSandbox(Path log) throws IOException {
+        int grid = SharedServer.freePort();
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(List.of(TestServerJvm.options("400m").split(" ")));
         command.addAll(List.of("-Dhazelcast.socket.bind.any=false",
@@ -102,9 +128,18 @@ final class WriteBackServers implements AutoCloseable {
                 "--port", Integer.toString(sandboxPort),
                 "--logproperties", root.resolve("server-config/logging.properties").toString(),
                 "--deploy", root.resolve("ehr-sandbox/target/ehr-sandbox.war").toString()));
-        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        sandbox = b.start();
-        awaitHttp(sandbox("fhir/metadata"), sandbox, log);
+        // appended: a restarted sandbox's log follows the one given up
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private static void dumpThreads(Process process, Path file) {
+        try {
+            new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(file.toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            System.err.println("No thread dump of the sandbox: " + e);
+        }
     }
 
     /** Starts the first node (again, after a kill). */
@@ -116,10 +151,15 @@ final class WriteBackServers implements AutoCloseable {
         nodes.get(0).kill();
     }
 
+    /** How long a sandbox whose log says it is up may go on not answering before it is started again. */
+    private static final Duration ANSWER_AFTER_READY = Duration.ofMinutes(2);
+
     private static void awaitHttp(URI uri, Process process, Path log) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant until = Instant.now().plus(OpenVisitNode.START_TIMEOUT);
+        Instant readySince = null;
         String lastAnswer = "none";
+        long logStart = Files.size(log);
         while (Instant.now().isBefore(until)) {
             try {
                 int status = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
@@ -134,11 +174,34 @@ final class WriteBackServers implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The sandbox stopped while starting: " + OpenVisitNode.tail(log));
             }
+            String thisStart = logSince(log, logStart);
+            if (thisStart.contains("GrizzlyProxy is NULL")) {
+                throw new SandboxNotAnswering("Payara Micro started without its HTTP listener");
+            }
+            if (readySince == null && thisStart.contains(" ready in ")) {
+                readySince = Instant.now();
+            }
+            if (readySince != null && Instant.now().isAfter(readySince.plus(ANSWER_AFTER_READY))) {
+                throw new SandboxNotAnswering("ready for " + ANSWER_AFTER_READY.toSeconds() + " s, " + uri
+                        + " last answered: " + lastAnswer + "\n" + OpenVisitNode.tail(log));
+            }
             Thread.sleep(500);
         }
-        // Once (2026-12-07) the sandbox's log said ready and its metadata never answered 200 in 10 minutes: say what it answered.
         throw new IllegalStateException("The sandbox did not start in time (" + uri + " last answered: " + lastAnswer + "): "
                 + OpenVisitNode.tail(log));
+    }
+
+    private static String logSince(Path log, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A sandbox that is up but does not answer: started again. */
+    private static final class SandboxNotAnswering extends IllegalStateException {
+        SandboxNotAnswering(String message) {
+            super(message);
+        }
     }
 
     /** What every node logged, over all its starts. */
