@@ -16,6 +16,8 @@
  *                      // broken publication is made again, see sendAgain)
  *   call.forget(id)    // the server said that person left: drop the subscription
  *   call.leave()       // end this page's part (the session is destroyed)
+ *   call.trace         // the last steps of the page's SFU connection, [ms since the epoch, what], for the developer
+ *                      // console and the tests: when a tile stays dark, where the time went (no names, only ids)
  *
  * Janus announces a publisher once. A subscription that fails (no answer from a busy SFU, a lost request, ICE that
  * fails) would leave that person's tile dark for the rest of the visit, so every few seconds the page compares the
@@ -32,6 +34,8 @@
   const STUCK_MS = 20000;
   /** A publication that breaks is made again at most this many times in two minutes. */
   const REPUBLISH_LIMIT = 3;
+  /** How many steps call.trace keeps. */
+  const TRACE_LENGTH = 200;
 
   function transaction() {
     const bytes = new Uint8Array(9);
@@ -54,7 +58,12 @@
     let republishing = false;
     let ownHangup = null; // the moment this page unpublished a failed connection: Janus's hang-up of it follows
     let republishTimes = []; // when the publication was made again, for REPUBLISH_LIMIT
-    const call = { publisherPc: null, forget, leave };
+    const call = { publisherPc: null, forget, leave, trace: [] };
+
+    function note(what) {
+      call.trace.push([Date.now(), what]);
+      if (call.trace.length > TRACE_LENGTH) { call.trace.shift(); }
+    }
 
     async function post(path, body) {
       body.transaction = body.transaction || transaction();
@@ -124,6 +133,7 @@
       if (e.janus === 'keepalive') { return; }
       const from = handles.get(e.sender);
       if (e.janus === 'hangup' || e.janus === 'detached') {
+        note(e.janus + ' ' + (from || '?'));
         // a subscription hung up: its tile goes; the reconciliation subscribes again if that person still publishes
         if (from && from !== 'self') { drop(from); o.gone(from); } else if (from === 'self' && !stopped) {
           if (ownHangup && Date.now() - ownHangup < 10000) { ownHangup = null; } else { sendAgain('hangup'); }
@@ -140,11 +150,11 @@
       }
       if (from !== 'self') { // a subscription: Janus offers it nothing of its publisher any more (they went)
         if (from && data.videoroom === 'updated' && Array.isArray(data.streams)
-            && !data.streams.some(s => s.active !== false && String(s.feed_id) === from)) { gone(from); }
+            && !data.streams.some(s => s.active !== false && String(s.feed_id) === from)) { note('inactive ' + from); gone(from); }
         return;
       }
-      if (Array.isArray(data.publishers)) { data.publishers.forEach(p => announced(p.id)); }
-      if (data.unpublished && data.unpublished !== 'ok') { gone(String(data.unpublished)); }
+      if (Array.isArray(data.publishers)) { data.publishers.forEach(p => { note('announced ' + p.id); announced(p.id); }); }
+      if (data.unpublished && data.unpublished !== 'ok') { note('unpublished ' + data.unpublished); gone(String(data.unpublished)); }
       if (data.leaving && data.leaving !== 'ok') { gone(String(data.leaving)); }
       // OpenVisit removed someone (admin "kick"): Janus tells the others "kicked", not "leaving"
       if (data.kicked !== undefined && data.kicked !== null) { gone(String(data.kicked)); }
@@ -176,10 +186,15 @@
           { rid: 'l', maxBitrate: 200000, scaleResolutionDownBy: 2 }
         ] });
       }
-      pc.onconnectionstatechange = () => { if (pc.connectionState === 'failed' && call.publisherPc === pc) { sendAgain('failed'); } };
+      pc.onconnectionstatechange = () => {
+        note('publishing ' + pc.connectionState);
+        if (pc.connectionState === 'failed' && call.publisherPc === pc) { sendAgain('failed'); }
+      };
       await pc.setLocalDescription(await pc.createOffer());
+      note('publish asked');
       const answer = await message(publisherHandle, { request: 'publish', audio: !!audio, video: !!video },
         pc.localDescription.toJSON());
+      note('publish answered');
       if (answer.jsep) { await pc.setRemoteDescription(answer.jsep); }
     }
 
@@ -196,6 +211,7 @@
       if (republishTimes.length >= REPUBLISH_LIMIT) { fail(reason); return; }
       republishTimes.push(now);
       republishing = true;
+      note('publish again (' + reason + ')');
       try {
         const old = call.publisherPc;
         call.publisherPc = null;
@@ -234,8 +250,8 @@
         const sub = subscriptions.get(id);
         const broken = sub && (sub.pc ? ['failed', 'closed'].includes(sub.pc.connectionState)
           : Date.now() - sub.since > STUCK_MS);
-        if (broken) { drop(id); }
-        if (!subscriptions.has(id)) { subscribe(id); }
+        if (broken) { note('broken ' + id); drop(id); }
+        if (!subscriptions.has(id)) { note('missing ' + id); subscribe(id); }
       });
     }
 
@@ -244,14 +260,18 @@
       if (stopped || id === o.participant || subscriptions.has(id) || (o.only && !o.only(id))) { return; }
       const sub = { handle: null, pc: null, since: Date.now() };
       subscriptions.set(id, sub);
+      note('subscribe ' + id);
       try {
         sub.handle = await attach(id);
         const offer = await message(sub.handle, { request: 'join', ptype: 'subscriber', room: o.room,
           streams: [{ feed: id }], private_id: privateId, token: o.token });
         if (subscriptions.get(id) !== sub) { detach(sub.handle); return; } // dropped meanwhile
         if (!offer.jsep) { throw new Error('no offer'); }
+        note('offered ' + id);
         const pc = new RTCPeerConnection({ iceServers: o.iceServers || [] });
         sub.pc = pc;
+        // a listener, not onconnectionstatechange: room.js sets that one for the tile
+        pc.addEventListener('connectionstatechange', () => note('subscription ' + id + ' ' + pc.connectionState));
         trickle(sub.handle, pc);
         o.remote(id, pc);
         await pc.setRemoteDescription(offer.jsep);
@@ -262,6 +282,7 @@
         }
       } catch (e) {
         console.warn('SFU subscription failed', e.message); // the reconciliation tries again
+        note('subscription ' + id + ' failed: ' + e.message);
         if (subscriptions.get(id) === sub) { drop(id); } else if (sub.handle) { detach(sub.handle); }
       }
     }

@@ -142,8 +142,12 @@ class SfuGroupVisitIT {
             // reload or a new admission
             Browser broken = browsers.get(4);
             String brokenId = ids.get(4);
-            long hungUp = System.nanoTime();
+            // timed from the hang-up itself: finding the handle walks every session's handles through the admin API,
+            // which took 4.5 s on an idle machine (2026-12-07) and is the test's time, not the product's
+            long searchedFrom = System.currentTimeMillis();
             assertThat(hangUpPublisher(janus, brokenId)).as("Janus had a publisher connection of " + brokenId).isTrue();
+            long hungUp = System.nanoTime();
+            long hungUpAt = System.currentTimeMillis(); // the clock the pages' traces are on
             broken.waitUpTo(Duration.ofSeconds(30)).until(d -> Long.valueOf(1).equals(((JavascriptExecutor) d)
                     .executeScript("return window.OpenVisitRoom.sfuCall ? window.OpenVisitRoom.sfuCall.republished || 0 : -1;")));
             everyPageUntil(browsers.stream().filter(b -> b != broken).toList(), Duration.ofSeconds(240),
@@ -153,6 +157,11 @@ class SfuGroupVisitIT {
             System.out.println("Group on the SFU: a guest's publication hung up by Janus was made again and decoded by "
                     + "every other page " + Duration.ofNanos(System.nanoTime() - hungUp).toMillis() + " ms later");
             assertThat(text(broken, "roomStatus")).doesNotContain("lost");
+            // where the time went: the republishing page's and one other page's SFU steps since the hang-up
+            System.out.println("Group on the SFU: the republishing page's steps, ms after the hang-up: "
+                    + sfuTrace(broken, searchedFrom, hungUpAt));
+            System.out.println("Group on the SFU: the clinician's page's steps, ms after the hang-up: "
+                    + sfuTrace(doc, searchedFrom, hungUpAt));
 
             // the clinician removes the second guest (browsers.get(3))
             Browser removed = browsers.get(3);
@@ -273,6 +282,14 @@ class SfuGroupVisitIT {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** The page's SFU steps ({@code call.trace} in sfu.js) from {@code since} on, each with its ms after {@code zero}. */
+    private static String sfuTrace(Browser b, long since, long zero) {
+        Object steps = ((JavascriptExecutor) b.driver()).executeScript("const c = window.OpenVisitRoom.sfuCall;"
+                + " return c ? c.trace.filter(s => s[0] >= arguments[0]).map(s => (s[0] - arguments[1]) + ' ' + s[1]) : [];",
+                since, zero);
+        return String.valueOf(steps);
     }
 
     /** Whether the page decodes {@code id}'s video now: frames grow over one second on a working subscription. */
