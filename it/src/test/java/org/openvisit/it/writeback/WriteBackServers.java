@@ -191,10 +191,12 @@ final class WriteBackServers implements AutoCloseable {
                 + OpenVisitNode.tail(log));
     }
 
+    /** What the log gained since {@code offset} (this start's lines; the file holds the earlier starts' too). */
     private static String logSince(Path log, long offset) throws IOException {
-        byte[] all = Files.readAllBytes(log);
-        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
-                java.nio.charset.StandardCharsets.UTF_8);
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(log)) {
+            return new String(java.nio.channels.Channels.newInputStream(channel.position(offset)).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** A sandbox that is up but does not answer: started again. */
