@@ -26,6 +26,11 @@
   const endLabel = $('endVisit') ? $('endVisit').textContent : '';
   /** How long a new peer connection may take before the page says that the call cannot be connected. */
   const CONNECT_LIMIT_MS = 20000;
+  /**
+   * How long the tile of a person whose SFU publication broke waits for it to be made again: their page tries three
+   * times within two minutes, each within seconds, and says so to them if it cannot.
+   */
+  const RECONNECT_LIMIT_MS = 30000;
 
   const room = {
     socket: null, self: null, role: null, iceServers: [], peers: new Map(), localStream: null, screenTrack: null,
@@ -261,7 +266,8 @@
       // a watcher receives the clinicians alone; nobody receives a watcher (a watcher's page sends nothing, and one that
       // sent anyway would not be watched)
       only: room.watching ? id => isClinicianRole(room.roles.get(id)) && !room.watchers.has(id) : id => !room.watchers.has(id),
-      remote: (id, pc) => { closePeer(id); peer(id, room.names.get(id), pc); },
+      remote: (id, pc) => peer(id, room.names.get(id), pc, tileBack(id)),
+      paused: id => reconnecting(id),
       gone: id => closePeer(id),
       failed: () => {
         room.sfuCall = null;
@@ -299,13 +305,16 @@
 
   function dropPeers() { Array.from(room.peers.keys()).forEach(closePeer); }
 
-  /** The person's tile and peer connection: a mesh connection made here, or ({@code sfuPc}) an SFU subscription. */
-  function peer(id, name, sfuPc) {
+  /**
+   * The person's tile and peer connection: a mesh connection made here, or ({@code sfuPc}) an SFU subscription, shown
+   * in {@code keptTile} when it replaces one whose publisher's connection broke.
+   */
+  function peer(id, name, sfuPc, keptTile) {
     let p = room.peers.get(id);
     if (p) { return p; }
     const pc = sfuPc || new RTCPeerConnection({ iceServers: room.iceServers });
-    p = { id, name: name || t('js.participant'), pc, pending: [], tile: tile(id, name || t('js.participant')), prev: null,
-      sfu: !!sfuPc };
+    p = { id, name: name || t('js.participant'), pc, pending: [], tile: keptTile || tile(id, name || t('js.participant')),
+      prev: null, sfu: !!sfuPc };
     room.peers.set(id, p);
     stageCount();
     if (room.media.has(id)) { showMediaState(room.media.get(id)); }
@@ -407,11 +416,45 @@
     }
   }
 
+  /**
+   * An SFU publisher's media stopped while they stay in the call (their connection broke; their page publishes again
+   * within seconds): their tile stays, saying so, rather than a person who vanishes from the clinician's screen and
+   * comes back. Their new subscription takes the tile over (tileBack); it goes if none comes within
+   * RECONNECT_LIMIT_MS, or when they leave.
+   */
+  function reconnecting(id) {
+    const p = room.peers.get(id);
+    if (!p || !p.sfu) { return; }
+    clearTimeout(p.connectTimer);
+    clearTimeout(p.reconnectTimer);
+    p.pc.onconnectionstatechange = null;
+    p.pc.close();
+    p.tile.figure.dataset.state = 'reconnecting';
+    p.tile.caption.textContent = p.name + ' (' + t('js.peerState.reconnecting') + ')';
+    p.reconnectTimer = setTimeout(() => { if (room.peers.get(id) === p) { closePeer(id); } }, RECONNECT_LIMIT_MS);
+  }
+
+  /** The tile of a person shown as reconnecting, for their new SFU subscription; anything else of theirs is closed. */
+  function tileBack(id) {
+    const p = room.peers.get(id);
+    if (p && p.tile.figure.dataset.state === 'reconnecting') {
+      clearTimeout(p.reconnectTimer);
+      clearTimeout(p.connectTimer);
+      p.pc.onconnectionstatechange = null;
+      p.pc.close();
+      room.peers.delete(id);
+      return p.tile;
+    }
+    closePeer(id);
+    return null;
+  }
+
   function closePeer(id) {
     const p = room.peers.get(id);
     if (!p) { return; }
     clearTimeout(p.connectTimer);
     clearTimeout(p.restartTimer);
+    clearTimeout(p.reconnectTimer);
     room.peers.delete(id);
     room.media.delete(id);
     p.pc.close();

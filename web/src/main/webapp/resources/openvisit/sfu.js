@@ -7,11 +7,13 @@
  * connection each, which room.js shows as tiles and measures with getStats() like the mesh's.
  *
  *   const call = OpenVisitSfu.join({ url, room, participant, token, iceServers, stream, only(id),
- *                                    remote(id, pc), gone(id), failed(reason) });
+ *                                    remote(id, pc), paused(id), gone(id), failed(reason) });
  *
  * Without a stream the page sends nothing (a person who only watches a large group visit); with {@code only} it
  * subscribes only to the publishers for whom it answers true (a watcher: the clinicians), asking again at each
- * reconciliation, so a publisher not yet known to the page is subscribed to a few seconds later.
+ * reconciliation, so a publisher not yet known to the page is subscribed to a few seconds later. {@code paused(id)}:
+ * that person's media stopped but they are still in the room (their connection broke and their page publishes again);
+ * {@code remote(id, pc)} follows when they publish again, {@code gone(id)} when they left.
  *   call.publisherPc   // the peer connection that sends this page's media (for replaceTrack; a new one after a
  *                      // broken publication is made again, see sendAgain)
  *   call.forget(id)    // the server said that person left: drop the subscription
@@ -134,8 +136,11 @@
       const from = handles.get(e.sender);
       if (e.janus === 'hangup' || e.janus === 'detached') {
         note(e.janus + ' ' + (from || '?'));
-        // a subscription hung up: its tile goes; the reconciliation subscribes again if that person still publishes
-        if (from && from !== 'self') { drop(from); o.gone(from); } else if (from === 'self' && !stopped) {
+        // a subscription hung up (its publisher's connection broke): the reconciliation subscribes again once that
+        // person publishes again; a hang-up of a subscription already replaced by a newer one changes nothing
+        if (from && from !== 'self') {
+          if (subscriptions.has(from) && subscriptions.get(from).handle === e.sender) { paused(from); }
+        } else if (from === 'self' && !stopped) {
           if (ownHangup && Date.now() - ownHangup < 10000) { ownHangup = null; } else { sendAgain('hangup'); }
         }
         return;
@@ -150,11 +155,13 @@
       }
       if (from !== 'self') { // a subscription: Janus offers it nothing of its publisher any more (they went)
         if (from && data.videoroom === 'updated' && Array.isArray(data.streams)
-            && !data.streams.some(s => s.active !== false && String(s.feed_id) === from)) { note('inactive ' + from); gone(from); }
+            && !data.streams.some(s => s.active !== false && String(s.feed_id) === from)) { note('inactive ' + from); paused(from); }
         return;
       }
       if (Array.isArray(data.publishers)) { data.publishers.forEach(p => { note('announced ' + p.id); announced(p.id); }); }
-      if (data.unpublished && data.unpublished !== 'ok') { note('unpublished ' + data.unpublished); gone(String(data.unpublished)); }
+      // unpublished: the publication stopped but the person is still in the room (a broken connection, made again
+      // by their page); leaving or kicked: they are gone
+      if (data.unpublished && data.unpublished !== 'ok') { note('unpublished ' + data.unpublished); paused(String(data.unpublished)); }
       if (data.leaving && data.leaving !== 'ok') { gone(String(data.leaving)); }
       // OpenVisit removed someone (admin "kick"): Janus tells the others "kicked", not "leaving"
       if (data.kicked !== undefined && data.kicked !== null) { gone(String(data.kicked)); }
@@ -287,7 +294,17 @@
       }
     }
 
-    /** The publisher is gone (unpublished, left, kicked by OpenVisit): its subscription and tile go too. */
+    /**
+     * The publisher's media stopped while they stay in the room: their subscription goes, not their place (no entry
+     * in {@code departed}), so that Janus's announcement or the reconciliation subscribes again when they publish again.
+     */
+    function paused(id) {
+      note('paused ' + id);
+      drop(id);
+      (o.paused || o.gone)(id);
+    }
+
+    /** The publisher is gone (left, kicked by OpenVisit): its subscription and tile go too. */
     function gone(id) {
       forget(id);
       o.gone(id);

@@ -38,6 +38,24 @@ public final class RoomPages {
             }, 20);
             """;
 
+    /**
+     * Watches, on a page in a call, the tile of attendee {@code arguments[0]}: {@code window.__tileWatch.missing} counts
+     * the changes of the stage after which the tile was not there, {@code states} lists its states as they changed.
+     */
+    public static final String TILE_WATCH = """
+            const id = arguments[0];
+            const w = window.__tileWatch = { missing: 0, states: [] };
+            const look = () => {
+              const f = document.querySelector('#videos figure.tile[data-attendee-id="' + id + '"]');
+              if (!f) { w.missing++; return; }
+              const s = f.dataset.state || '';
+              if (w.states[w.states.length - 1] !== s) { w.states.push(s); }
+            };
+            new MutationObserver(look).observe(document.getElementById('videos'),
+              { childList: true, subtree: true, attributes: true, attributeFilter: ['data-state'] });
+            look();
+            """;
+
     static void launchFromEhr(Browser browser, String user, String appointment) {
         WebDriver driver = browser.driver();
         driver.get(SharedServer.sandboxUri().resolve("ehr").toString());

@@ -145,18 +145,29 @@ class SfuGroupVisitIT {
             // timed from the hang-up itself: finding the handle walks every session's handles through the admin API,
             // which took 4.5 s on an idle machine (2026-12-07) and is the test's time, not the product's
             long searchedFrom = System.currentTimeMillis();
+            List<Browser> watching = browsers.stream().filter(b -> b != broken).toList();
+            for (Browser b : watching) {
+                ((JavascriptExecutor) b.driver()).executeScript(RoomPages.TILE_WATCH, brokenId);
+            }
             assertThat(hangUpPublisher(janus, brokenId)).as("Janus had a publisher connection of " + brokenId).isTrue();
             long hungUp = System.nanoTime();
             long hungUpAt = System.currentTimeMillis(); // the clock the pages' traces are on
             broken.waitUpTo(Duration.ofSeconds(30)).until(d -> Long.valueOf(1).equals(((JavascriptExecutor) d)
                     .executeScript("return window.OpenVisitRoom.sfuCall ? window.OpenVisitRoom.sfuCall.republished || 0 : -1;")));
-            everyPageUntil(browsers.stream().filter(b -> b != broken).toList(), Duration.ofSeconds(240),
-                    b -> decodesAgain(b, brokenId), b -> "Group on the SFU: browser " + browsers.indexOf(b)
+            everyPageUntil(watching, Duration.ofSeconds(240), b -> decodesAgain(b, brokenId), b -> "Group on the SFU: browser " + browsers.indexOf(b)
                             + " decodes the guest again " + Duration.ofNanos(System.nanoTime() - hungUp).toMillis()
                             + " ms after the hang-up");
             System.out.println("Group on the SFU: a guest's publication hung up by Janus was made again and decoded by "
                     + "every other page " + Duration.ofNanos(System.nanoTime() - hungUp).toMillis() + " ms later");
             assertThat(text(broken, "roomStatus")).doesNotContain("lost");
+            // meanwhile the others kept the guest's tile, saying "reconnecting", instead of a person who vanished
+            for (Browser b : watching) {
+                Map<?, ?> watch = (Map<?, ?>) ((JavascriptExecutor) b.driver()).executeScript("return window.__tileWatch;");
+                assertThat(((Number) watch.get("missing")).longValue())
+                        .as("times browser " + browsers.indexOf(b) + "'s stage was without the guest's tile").isZero();
+                assertThat(((List<?>) watch.get("states")).stream().map(String::valueOf).toList()).as("the guest's tile's states on browser " + browsers.indexOf(b))
+                        .contains("reconnecting").last().isEqualTo("connected");
+            }
             // where the time went: the republishing page's and one other page's SFU steps since the hang-up
             System.out.println("Group on the SFU: the republishing page's steps, ms after the hang-up: "
                     + sfuTrace(broken, searchedFrom, hungUpAt));
