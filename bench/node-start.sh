@@ -52,7 +52,10 @@ start_floor() {
   mkdir -p "$data/floor-war"
   echo '<!DOCTYPE html><title>floor</title>' > "$data/floor-war/index.html"
   (cd "$data/floor-war" && jar --create --file "$data/floor.war" index.html)
-  java ${OPENVISIT_JAVA_OPTS:--Xmx1g} -Dhazelcast.socket.bind.any=false -jar "$micro_root/micro/target/payara-micro.jar" \
+  local memory=() # the memory settings server-config/start gives a node, where the build has them
+  [[ -f "$micro_root/server-config/memory.jvm-options" ]] && memory=("@$micro_root/server-config/memory.jvm-options")
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java "${memory[@]}" ${OPENVISIT_JAVA_OPTS:--Xmx1g} -Dhazelcast.socket.bind.any=false \
+    -jar "$micro_root/micro/target/payara-micro.jar" \
     --rootdir "$data/payara-runtime" --clustermode "tcpip:127.0.0.1:$((port + 1))" --interfaces 127.0.0.1 \
     --clustername "bench-floor-$port" --startport $((port + 1)) --port "$port" \
     --prebootcommandfile "$micro_root/server-config/pre-boot-commands.asadmin" \
