@@ -58,6 +58,37 @@ class ServerEndpointsIT {
         assertThat(response.body()).contains("/api/organizations").contains("OpenVisit API");
     }
 
+    /**
+     * OpenAPI 3 wants each tag once and each operationId once: API gateways and client generators refuse or rename
+     * otherwise. Payara listed a tag once per resource class naming it, and took the Java method's name (list, read,
+     * save …) as the id.
+     */
+    @Test
+    void openApiNamesEachTagAndEachOperationOnce() {
+        JsonObject document = Http.json(Http.send(HttpRequest.newBuilder(at("/openapi"))
+                .header("Accept", "application/json")));
+
+        java.util.List<String> tags = document.getJsonArray("tags").getValuesAs(JsonObject.class).stream()
+                .map(tag -> tag.getString("name")).toList();
+        assertThat(tags).doesNotHaveDuplicates().contains("Organizations", "FHIR endpoints", "SMS", "Reports");
+        assertThat(document.getJsonArray("tags").getValuesAs(JsonObject.class))
+                .allSatisfy(tag -> assertThat(tag.getString("description", "")).as(tag.getString("name")).isNotBlank());
+
+        java.util.List<String> operationIds = document.getJsonObject("paths").values().stream()
+                .flatMap(path -> path.asJsonObject().entrySet().stream())
+                .filter(method -> java.util.Set.of("get", "put", "post", "delete", "patch").contains(method.getKey()))
+                .map(method -> method.getValue().asJsonObject().getString("operationId")).toList();
+        assertThat(operationIds).hasSizeGreaterThan(80).doesNotHaveDuplicates()
+                .contains("listOrganizations", "readEndpoint", "retryWriteBackItem");
+        java.util.Set<String> used = document.getJsonObject("paths").values().stream()
+                .flatMap(path -> path.asJsonObject().values().stream())
+                .filter(operation -> operation instanceof JsonObject o && o.containsKey("tags"))
+                .flatMap(operation -> operation.asJsonObject().getJsonArray("tags").getValuesAs(
+                        jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString))
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(tags).as("every tag an operation names is listed").containsAll(used);
+    }
+
     @Test
     void thePortalRootLeadsToTheOrganizationsScreenBehindTheSignIn() {
         HttpResponse<String> root = Http.get(at("/"));

@@ -196,6 +196,16 @@ class EarOnPayaraServerIT {
         assertThat(Http.get(first().httpUri().resolve("/api/organizations")).statusCode()).isEqualTo(401);
     }
 
+    /** The EAR reads the configuration the WAR reads: /openapi lists each tag once (mp.openapi.filter). */
+    @Test
+    void theOpenApiDocumentListsEachTagOnce() {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(first().httpUri().resolve("/openapi"))
+                .header("Accept", "application/json"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response).getJsonArray("tags").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .map(tag -> tag.getString("name")).toList()).doesNotHaveDuplicates().contains("Organizations", "SMS");
+    }
+
     @Test
     void metricsAndTheHealthReportAreForOperatorsWhileTheProbesStayOpen() {
         // Payara Server serves its MicroProfile endpoints inside the EAR's root web module, as Payara Micro does

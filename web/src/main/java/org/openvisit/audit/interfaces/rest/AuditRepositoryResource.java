@@ -13,13 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.audit.application.AuditForwardingSettings;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 
 /** Where an organization's audit events are forwarded: its own audit repository (a FHIR server), or nowhere. */
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit trail")
+@Tag(name = ApiTags.AUDIT_TRAIL)
 @Path("organizations/{organizationId}/audit-repository")
 public class AuditRepositoryResource {
 
@@ -34,7 +35,8 @@ public class AuditRepositoryResource {
     }
 
     @GET
-    @Operation(summary = "Where the organization's audit events are forwarded (null: nowhere)")
+    @Operation(operationId = "readAuditRepository",
+            summary = "Where the organization's audit events are forwarded (null: nowhere)")
     @APIResponse(responseCode = "403", description = "Not an administrator of this organization")
     public AuditRepository read(@PathParam("organizationId") String organizationId) {
         return new AuditRepository(forwarding.view(caller.actor(), AuditEventsApi.organization(organizationId))

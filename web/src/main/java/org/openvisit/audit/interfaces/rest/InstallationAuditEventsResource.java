@@ -14,12 +14,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.audit.application.AuditSearchService;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 
 /** The installation's own audit trail (operators' sign-ins, installation keys) as FHIR AuditEvents. */
 @RequestScoped
-@Tag(name = "Audit trail")
+@Tag(name = ApiTags.AUDIT_TRAIL)
 @Path("audit-events")
 public class InstallationAuditEventsResource {
 
@@ -34,7 +35,8 @@ public class InstallationAuditEventsResource {
 
     @GET
     @Produces({AuditEventsApi.FHIR_JSON, "application/json"})
-    @Operation(summary = "The installation's own audit events (operators' sign-ins, failed sign-ins of names that are"
+    @Operation(operationId = "searchInstallationAuditEvents",
+            summary = "The installation's own audit events (operators' sign-ins, failed sign-ins of names that are"
             + " no account, installation keys), newest first, as a FHIR searchset Bundle (OPERATOR)",
             description = "The same parameters as an organization's audit events.")
     @APIResponse(responseCode = "200", description = "A FHIR Bundle (searchset) of AuditEvents")

@@ -20,13 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.audit.application.AuditSearchService;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 
 /** An organization's audit trail as FHIR AuditEvents (BALP). */
 @RequestScoped
-@Tag(name = "Audit trail", description = "Sign-ins, approval steps, keys, launches, admissions and removals, "
-        + "write-back outcomes and exports as FHIR AuditEvents; never patient data")
+@Tag(name = ApiTags.AUDIT_TRAIL)
 @Path("organizations/{organizationId}/audit-events")
 public class OrganizationAuditEventsResource {
 
@@ -41,7 +41,8 @@ public class OrganizationAuditEventsResource {
 
     @GET
     @Produces({AuditEventsApi.FHIR_JSON, "application/json"})
-    @Operation(summary = "The organization's audit events, newest first, as a FHIR searchset Bundle of AuditEvents"
+    @Operation(operationId = "searchOrganizationAuditEvents",
+            summary = "The organization's audit events, newest first, as a FHIR searchset Bundle of AuditEvents"
             + " (ORG_ADMIN of the organization, or OPERATOR); each call is audited as an export",
             description = "Paged: first (0, …) and max (1 to 200); the Bundle's total counts every match and its "
                     + "\"next\" link names the next page.")

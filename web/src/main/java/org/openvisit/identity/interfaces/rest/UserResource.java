@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.application.AccountPage;
 import org.openvisit.identity.application.AccountService;
 import org.openvisit.identity.application.AccountSummary;
@@ -33,7 +34,7 @@ import java.util.UUID;
 @Path("organizations/{organizationId}/users")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Users", description = "Portal users of an organization")
+@Tag(name = ApiTags.USERS)
 public class UserResource {
 
     @EJB
@@ -46,7 +47,8 @@ public class UserResource {
     private UriInfo uriInfo;
 
     @GET
-    @Operation(summary = "List the organization's users by username, one page at a time",
+    @Operation(operationId = "listUsers",
+            summary = "List the organization's users by username, one page at a time",
             description = "For operators and the organization's administrators (ORG_ADMIN); others get 403.")
     public AccountPage list(@PathParam("organizationId") String organizationId,
                             @QueryParam("first") @DefaultValue("0") int first,
@@ -75,7 +77,8 @@ public class UserResource {
 
     @GET
     @Path("{username}")
-    @Operation(summary = "Read one user of the organization")
+    @Operation(operationId = "readUser",
+            summary = "Read one user of the organization")
     public AccountSummary read(@PathParam("organizationId") String organizationId,
                                @PathParam("username") String username) {
         return accounts.findMember(caller.actor(), parseId(organizationId), username)

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.launch.application.LaunchAuditService;
 import org.openvisit.launch.application.LaunchAuditView;
@@ -20,7 +21,7 @@ import java.util.List;
 /** The whole launch audit log, for operators. */
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Launch audit", description = "Every launch, accepted or refused, with its reason; never tokens")
+@Tag(name = ApiTags.LAUNCH_AUDIT)
 @Path("launch-audit")
 public class LaunchAuditResource {
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.launch.application.LaunchAuditService;
 import org.openvisit.launch.application.LaunchAuditView;
@@ -23,7 +24,7 @@ import java.util.UUID;
 /** An organization's launch audit log. */
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Launch audit", description = "Every launch, accepted or refused, with its reason; never tokens")
+@Tag(name = ApiTags.LAUNCH_AUDIT)
 @Path("organizations/{organizationId}/launch-audit")
 public class OrganizationLaunchAuditResource {
 

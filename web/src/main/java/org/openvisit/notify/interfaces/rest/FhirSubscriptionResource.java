@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.notify.application.FhirSubscriptionReceiver;
 import org.openvisit.notify.application.FhirSubscriptionSettings;
 import org.openvisit.notify.application.NoticeAnswer;
@@ -30,7 +31,7 @@ import java.util.Locale;
  */
 @Path("fhir/subscriptions/{hookId}")
 @RequestScoped
-@Tag(name = "SMS")
+@Tag(name = ApiTags.SMS)
 public class FhirSubscriptionResource {
 
     static final String FHIR_JSON = "application/fhir+json";
@@ -42,7 +43,8 @@ public class FhirSubscriptionResource {
     private NoticeFlood flood;
 
     @POST
-    @Operation(summary = "Receive a FHIR Subscription notification (Subscriptions Backport IG, R4: a history Bundle "
+    @Operation(operationId = "receiveFhirSubscriptionNotification",
+            summary = "Receive a FHIR Subscription notification (Subscriptions Backport IG, R4: a history Bundle "
             + "whose first entry is the SubscriptionStatus Parameters; handshake, heartbeat or id-only "
             + "event-notification) from the EHR, with the Subscription's secret in the "
             + FhirSubscriptionSettings.SECRET_HEADER + " header")

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.notify.application.CertificateSignature;
 import org.openvisit.notify.application.FeedAnswer;
 import org.openvisit.notify.application.FeedSignature;
@@ -30,7 +31,7 @@ import java.util.UUID;
  */
 @Path("feeds/hl7v2/{endpointId}")
 @RequestScoped
-@Tag(name = "SMS")
+@Tag(name = ApiTags.SMS)
 public class Hl7FeedResource {
 
     public static final String HL7_V2 = "application/hl7-v2";
@@ -43,7 +44,8 @@ public class Hl7FeedResource {
     @POST
     @Consumes({HL7_V2, "text/plain", "application/octet-stream", "x-application/hl7-v2+er7"})
     @Produces(HL7_V2)
-    @Operation(summary = "Receive one HL7v2 SIU message (S12, S13, S14, S15, S17, S26) from the endpoint's EHR, "
+    @Operation(operationId = "receiveHl7v2Message",
+            summary = "Receive one HL7v2 SIU message (S12, S13, S14, S15, S17, S26) from the endpoint's EHR, "
             + "signed with the endpoint's feed secret or its certificate's private key; answered with an HL7 ACK (AA, "
             + "AE or AR with the reason)")
     public Response receive(@PathParam("endpointId") String endpointId,

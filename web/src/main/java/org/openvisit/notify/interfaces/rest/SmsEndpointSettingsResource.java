@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.notify.application.EndpointSmsChange;
 import org.openvisit.notify.application.EndpointSmsView;
@@ -33,7 +34,7 @@ import java.util.UUID;
 @Path("organizations/{organizationId}/sms/endpoints/{endpointId}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "SMS")
+@Tag(name = ApiTags.SMS)
 public class SmsEndpointSettingsResource {
 
     @EJB
@@ -46,7 +47,8 @@ public class SmsEndpointSettingsResource {
     private ApiCaller caller;
 
     @GET
-    @Operation(summary = "The endpoint's SMS settings (the defaults when none are saved)")
+    @Operation(operationId = "readSmsEndpointSettings",
+            summary = "The endpoint's SMS settings (the defaults when none are saved)")
     public EndpointSmsView read(@PathParam("organizationId") String organizationId,
                                 @PathParam("endpointId") String endpointId) {
         return setup.settings(caller.actor(), SmsPathIds.organization(organizationId), SmsPathIds.endpoint(endpointId));
@@ -54,7 +56,8 @@ public class SmsEndpointSettingsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the endpoint's SMS settings",
+    @Operation(operationId = "saveSmsEndpointSettings",
+            summary = "Change the endpoint's SMS settings",
             description = "Body: {confirmation: true, reminderMinutes: [1440, 15], numberId, phoneRegion: US, "
                     + "language: en|zh-CN|zh-TW|ru, timeZone: America/New_York, sendingFacility: MSH-4 value, "
                     + "quietFrom: \"21:00\", quietUntil: \"08:00\" (both or neither; in timeZone)}")

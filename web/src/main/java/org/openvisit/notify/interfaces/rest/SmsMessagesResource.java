@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.notify.application.InboundView;
 import org.openvisit.notify.application.OutboxView;
@@ -32,7 +33,7 @@ import java.util.List;
 @Path("organizations/{organizationId}/sms/messages")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "SMS")
+@Tag(name = ApiTags.SMS)
 public class SmsMessagesResource {
 
     @EJB

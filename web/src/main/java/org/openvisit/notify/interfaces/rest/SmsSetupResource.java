@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.notify.application.SmsNumberView;
 import org.openvisit.notify.application.SmsSetupService;
@@ -33,7 +34,7 @@ import java.util.UUID;
 @Path("organizations/{organizationId}/sms")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "SMS")
+@Tag(name = ApiTags.SMS)
 public class SmsSetupResource {
 
     @EJB
@@ -47,7 +48,8 @@ public class SmsSetupResource {
     }
 
     @GET
-    @Operation(summary = "The organization's SMS setup: both consents (who, when), their history, and its numbers")
+    @Operation(operationId = "readSmsSetup",
+            summary = "The organization's SMS setup: both consents (who, when), their history, and its numbers")
     public SmsSetupView read(@PathParam("organizationId") String organizationId) {
         return sms.view(caller.actor(), SmsPathIds.organization(organizationId));
     }
@@ -64,7 +66,8 @@ public class SmsSetupResource {
 
     @DELETE
     @Path("consents/{consent}")
-    @Operation(summary = "Withdraw a consent: no number can be asked for or retried, and nothing is sent, until it is "
+    @Operation(operationId = "withdrawSmsConsent",
+            summary = "Withdraw a consent: no number can be asked for or retried, and nothing is sent, until it is "
             + "given again")
     public SmsSetupView withdraw(@PathParam("organizationId") String organizationId,
                                  @PathParam("consent") String consent) {
@@ -98,7 +101,8 @@ public class SmsSetupResource {
 
     @POST
     @Path("numbers/{numberId}/retry")
-    @Operation(summary = "Ask again for a number whose provisioning FAILED (both consents needed)")
+    @Operation(operationId = "retrySmsNumber",
+            summary = "Ask again for a number whose provisioning FAILED (both consents needed)")
     public Response retry(@PathParam("organizationId") String organizationId, @PathParam("numberId") String numberId) {
         UUID organization = SmsPathIds.organization(organizationId);
         return Response.accepted(sms.retry(caller.actor(), organization, SmsPathIds.number(numberId))).build();
@@ -124,7 +128,8 @@ public class SmsSetupResource {
 
     @DELETE
     @Path("numbers/{numberId}/endpoints/{endpointId}")
-    @Operation(summary = "Take an endpoint off the number")
+    @Operation(operationId = "unlinkSmsNumber",
+            summary = "Take an endpoint off the number")
     public SmsNumberView unlink(@PathParam("organizationId") String organizationId,
                                 @PathParam("numberId") String numberId, @PathParam("endpointId") String endpointId) {
         UUID organization = SmsPathIds.organization(organizationId);

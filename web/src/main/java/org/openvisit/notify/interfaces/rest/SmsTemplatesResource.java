@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.notify.application.SmsTemplateService;
 import org.openvisit.notify.application.TemplatePreview;
@@ -37,7 +38,7 @@ import java.util.UUID;
 @Path("organizations/{organizationId}/sms/templates")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "SMS")
+@Tag(name = ApiTags.SMS)
 public class SmsTemplatesResource {
 
     @EJB
@@ -59,7 +60,8 @@ public class SmsTemplatesResource {
     }
 
     @GET
-    @Operation(summary = "Every kind of message (CONFIRMATION, UPDATE, CANCELLATION, REMINDER, LINK, HELP, STOP, "
+    @Operation(operationId = "listSmsTemplates",
+            summary = "Every kind of message (CONFIRMATION, UPDATE, CANCELLATION, REMINDER, LINK, HELP, STOP, "
             + "START) in every language (en, zh-CN, zh-TW, ru), as sent now: the organization's wording or the shipped "
             + "text; with ?endpoint=<id> as that endpoint sends them (source ENDPOINT, ORGANIZATION or SHIPPED)")
     public List<TemplateView> list(@PathParam("organizationId") String organizationId,
@@ -69,7 +71,8 @@ public class SmsTemplatesResource {
 
     @GET
     @Path("{kind}/{language}")
-    @Operation(summary = "One kind of message in one language, as sent now")
+    @Operation(operationId = "readSmsTemplate",
+            summary = "One kind of message in one language, as sent now")
     public TemplateView read(@PathParam("organizationId") String organizationId, @PathParam("kind") String kind,
                              @PathParam("language") String language, @QueryParam("endpoint") String endpoint) {
         return templates.template(caller.actor(), SmsPathIds.organization(organizationId), endpoint(endpoint),
@@ -79,7 +82,8 @@ public class SmsTemplatesResource {
     @PUT
     @Path("{kind}/{language}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save the organization's wording",
+    @Operation(operationId = "saveSmsTemplate",
+            summary = "Save the organization's wording",
             description = "Body: {text: \"{organization}: your visit is on {date} at {time}. Join: {link}\"}. "
                     + "Refused (400, in words) for an unknown placeholder, a missing {link} where one is required, "
                     + "an unpaired brace, more than 640 characters or more than 3 segments with example values.")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.notify.application.SmsInboundService;
 import org.openvisit.notify.infrastructure.carrier.SmsCarrierSelection;
 import org.openvisit.notify.infrastructure.twilio.TwilioSignature;
@@ -32,7 +33,7 @@ import java.util.logging.Logger;
  */
 @Path("feeds/twilio/inbound")
 @RequestScoped
-@Tag(name = "SMS")
+@Tag(name = ApiTags.SMS)
 public class TwilioInboundResource {
 
     private static final Logger LOG = Logger.getLogger(TwilioInboundResource.class.getName());
@@ -50,7 +51,8 @@ public class TwilioInboundResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_XML)
-    @Operation(summary = "Twilio's incoming message (form: From, To, Body, …), signed with X-Twilio-Signature; "
+    @Operation(operationId = "receiveTwilioInboundMessage",
+            summary = "Twilio's incoming message (form: From, To, Body, …), signed with X-Twilio-Signature; "
             + "STOP, START and HELP are honoured")
     public Response receive(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
         if (!selection.twilio()) {

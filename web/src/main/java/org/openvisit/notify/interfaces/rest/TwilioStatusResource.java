@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.notify.application.SmsDeliveryService;
 import org.openvisit.notify.infrastructure.carrier.SmsCarrierSelection;
 import org.openvisit.notify.infrastructure.twilio.TwilioStatusCallback;
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
  */
 @Path("feeds/twilio/status")
 @RequestScoped
-@Tag(name = "SMS")
+@Tag(name = ApiTags.SMS)
 public class TwilioStatusResource {
 
     private static final Logger LOG = Logger.getLogger(TwilioStatusResource.class.getName());

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.region.application.RegionMoveService;
 import org.openvisit.region.application.RegionMoveView;
@@ -35,7 +36,7 @@ import java.util.UUID;
 @Path("organizations/{organizationId}/region-moves")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Organizations")
+@Tag(name = ApiTags.ORGANIZATIONS)
 public class RegionMoveResource {
 
     @EJB
@@ -70,7 +71,8 @@ public class RegionMoveResource {
     }
 
     @GET
-    @Operation(summary = "The organization's region moves, newest first")
+    @Operation(operationId = "listRegionMoves",
+            summary = "The organization's region moves, newest first")
     @APIResponse(responseCode = "403", description = "Not an operator")
     public List<RegionMoveView> list(@PathParam("organizationId") String organizationId) {
         return moves.ofOrganization(caller.actor(), parseId(organizationId));

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.report.application.IssuedReportToken;
 import org.openvisit.report.application.ReportTokenService;
@@ -31,7 +32,7 @@ import java.util.UUID;
  */
 @RequestScoped
 @Path("reports")
-@Tag(name = "Reports tokens", description = "Bearer tokens (JWT) for an organization's reporting service accounts")
+@Tag(name = ApiTags.REPORTS_TOKENS)
 public class ReportTokensResource {
 
     @EJB
@@ -43,7 +44,8 @@ public class ReportTokensResource {
     @GET
     @Path("tokens")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The organization's reports tokens, newest first (ORG_ADMIN); never the tokens themselves")
+    @Operation(operationId = "listReportTokens",
+            summary = "The organization's reports tokens, newest first (ORG_ADMIN); never the tokens themselves")
     public List<ReportTokenView> list() {
         return tokens.list(caller.actor());
     }

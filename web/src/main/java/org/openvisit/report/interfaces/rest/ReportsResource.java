@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.report.application.ReportPage;
 import org.openvisit.report.application.ReportQuery;
@@ -56,8 +57,7 @@ import java.util.UUID;
  */
 @RequestScoped
 @Path("reports")
-@Tag(name = "Reports", description = "Visit figures and the visits table of one organization; HTTP Basic or a"
-        + " reports bearer token (JWT, group REPORT_READER)")
+@Tag(name = ApiTags.REPORTS)
 public class ReportsResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.retention.application.RetentionService;
 import org.openvisit.retention.application.RetentionView;
@@ -28,7 +29,7 @@ import java.util.UUID;
 @Path("organizations/{organizationId}/retention")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Organizations")
+@Tag(name = ApiTags.ORGANIZATIONS)
 public class RetentionResource {
 
     @EJB
@@ -54,7 +55,8 @@ public class RetentionResource {
     }
 
     @GET
-    @Operation(summary = "How long the organization's visits are kept, and its latest purge")
+    @Operation(operationId = "readRetention",
+            summary = "How long the organization's visits are kept, and its latest purge")
     @APIResponse(responseCode = "403", description = "Not an administrator or report reader of this organization")
     public RetentionAnswer read(@PathParam("organizationId") String organizationId) {
         return RetentionAnswer.of(retention.view(caller.actor(), parseId(organizationId)));

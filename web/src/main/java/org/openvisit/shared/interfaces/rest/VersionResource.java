@@ -17,7 +17,7 @@ import java.util.Map;
 @Path("version")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operations")
+@Tag(name = ApiTags.OPERATIONS)
 public class VersionResource {
 
     private static final Map<String, String> VERSION = Map.of("product", "OpenVisit", "api", "1");

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.tenant.application.ContextLinkKeyService;
 import org.openvisit.tenant.application.NewContextLinkKey;
@@ -28,7 +29,7 @@ import java.util.UUID;
 @Path("endpoints/{id}/context-link-key")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "FHIR endpoints")
+@Tag(name = ApiTags.FHIR_ENDPOINTS)
 public class ContextLinkKeyResource {
 
     @EJB

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.shared.interfaces.rest.Problem;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
 @Path("endpoints/{id}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "FHIR endpoints", description = "The EHR FHIR endpoints of organizations and their approval")
+@Tag(name = ApiTags.FHIR_ENDPOINTS)
 public class EndpointResource {
 
     private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
@@ -49,7 +50,8 @@ public class EndpointResource {
     private ApiCaller caller;
 
     @GET
-    @Operation(summary = "Read a FHIR endpoint with its whole history",
+    @Operation(operationId = "readEndpoint",
+            summary = "Read a FHIR endpoint with its whole history",
             description = "The answer's ETag header (and its version field) is what an edit must send back.")
     public Response read(@PathParam("id") String id) {
         return answer(endpoints.find(caller.actor(), parseId(id)));
@@ -57,7 +59,8 @@ public class EndpointResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a FHIR endpoint (an ORG_ADMIN of its organization)",
+    @Operation(operationId = "editEndpoint",
+            summary = "Edit a FHIR endpoint (an ORG_ADMIN of its organization)",
             description = "Body: {baseUrl, environment, label, approver, version} with all values, changed or not. "
                     + "The expected version is required: send the ETag of the endpoint you read as If-Match: \"<version>\" "
                     + "or put it in the body's version field (both may be sent when they agree). Without it the answer "
@@ -118,7 +121,8 @@ public class EndpointResource {
     @POST
     @Path("withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw the endpoint from use (an ORG_ADMIN of its organization, or an operator)",
+    @Operation(operationId = "withdrawEndpoint",
+            summary = "Withdraw the endpoint from use (an ORG_ADMIN of its organization, or an operator)",
             description = "Body: {reason}, 1 to 500 characters.")
     public Response withdraw(@PathParam("id") String id, ReasonRequest request) {
         return answer(endpoints.withdraw(caller.actor(), parseId(id), request == null ? null : request.reason()));

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.tenant.application.EndpointPage;
@@ -30,7 +31,7 @@ import java.util.UUID;
 @Path("organizations/{organizationId}/endpoints")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "FHIR endpoints", description = "The EHR FHIR endpoints of organizations and their approval")
+@Tag(name = ApiTags.FHIR_ENDPOINTS)
 public class OrganizationEndpointsResource {
 
     @EJB
@@ -43,7 +44,8 @@ public class OrganizationEndpointsResource {
     private UriInfo uriInfo;
 
     @GET
-    @Operation(summary = "List the organization's FHIR endpoints by base URL, one page at a time",
+    @Operation(operationId = "listOrganizationEndpoints",
+            summary = "List the organization's FHIR endpoints by base URL, one page at a time",
             description = "Members of the organization and operators see them; for any other organization the "
                     + "page is empty. max is 1 to 200.")
     public EndpointPage list(@PathParam("organizationId") String organizationId,
@@ -54,7 +56,8 @@ public class OrganizationEndpointsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a FHIR endpoint (an ORG_ADMIN of the organization)",
+    @Operation(operationId = "registerEndpoint",
+            summary = "Register a FHIR endpoint (an ORG_ADMIN of the organization)",
             description = "Body: {baseUrl, environment: TEST | PRODUCTION, label (optional), approver (the EHR "
                     + "analyst's username), submit: true to send it for approval at once (AWAITING_APPROVAL) or "
                     + "false/absent to keep it a DRAFT, sharedEhr: true to register a URL that another organization "

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.tenant.application.OrganizationPage;
@@ -31,7 +32,7 @@ import java.util.UUID;
 @Path("organizations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Organizations", description = "Tenants: hospitals and health systems using this installation")
+@Tag(name = ApiTags.ORGANIZATIONS)
 public class OrganizationResource {
 
     @EJB
@@ -54,7 +55,8 @@ public class OrganizationResource {
     }
 
     @GET
-    @Operation(summary = "List organizations by name, one page at a time")
+    @Operation(operationId = "listOrganizations",
+            summary = "List organizations by name, one page at a time")
     public OrganizationPage list(@QueryParam("first") @DefaultValue("0") int first,
                                  @QueryParam("max") @DefaultValue("50") int max) {
         requireOperator();
@@ -63,7 +65,8 @@ public class OrganizationResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read one organization")
+    @Operation(operationId = "readOrganization",
+            summary = "Read one organization")
     public OrganizationSummary read(@PathParam("id") String id) {
         requireOperator();
         return organizations.find(parseId(id))
@@ -72,7 +75,8 @@ public class OrganizationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an organization")
+    @Operation(operationId = "registerOrganization",
+            summary = "Register an organization")
     public Response register(OrganizationRequest request) {
         requireOperator();
         if (request == null) {
@@ -87,7 +91,8 @@ public class OrganizationResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit an organization: its name, its EHR and the language for patients",
+    @Operation(operationId = "editOrganization",
+            summary = "Edit an organization: its name, its EHR and the language for patients",
             description = "Body: {\"name\": ..., \"ehrVendor\": \"EPIC\" (optional), \"patientLanguage\": "
                     + "\"ENGLISH\" | \"SIMPLIFIED_CHINESE\" | \"TRADITIONAL_CHINESE\" | \"RUSSIAN\" (optional: English)}. "
                     + "The data region is not edited here (a region move changes it). An operator for any organization, "

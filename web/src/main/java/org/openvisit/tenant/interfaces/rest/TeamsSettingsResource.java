@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.tenant.application.ConnectionCheck;
@@ -44,7 +45,7 @@ import java.util.UUID;
 @Path("organizations/{id}/teams")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Organizations")
+@Tag(name = ApiTags.ORGANIZATIONS)
 public class TeamsSettingsResource {
 
     @EJB
@@ -72,7 +73,9 @@ public class TeamsSettingsResource {
     }
 
     @GET
-    @Operation(summary = "The organization's Teams settings (the credential's kind, thumbprint and expiry, never the credential)")
+    @Operation(operationId = "readTeamsSettings",
+            summary = "The organization's Teams settings (the credential's kind, thumbprint and expiry, never the "
+                    + "credential)")
     public TeamsSettingsView read(@PathParam("id") String id) {
         return teams.find(caller.actor(), parseId(id))
                 .orElseThrow(() -> new NotFoundException("This organization has no Teams settings yet."));
@@ -80,7 +83,8 @@ public class TeamsSettingsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save the organization's Teams settings",
+    @Operation(operationId = "saveTeamsSettings",
+            summary = "Save the organization's Teams settings",
             description = "Body: tenantId, clientId, organizer, lobbyBypass (ORGANIZATION or ORGANIZER), meetingChat "
                     + "(ENABLED, DISABLED, LIMITED), entryExitAnnounced, and certificatePem (certificate + PKCS#8 private "
                     + "key) or clientSecret; optionally clinicianSignIn (OFF, LINK: clinicians sign in with Microsoft "
@@ -193,7 +197,8 @@ public class TeamsSettingsResource {
 
     @jakarta.ws.rs.DELETE
     @Path("links/{link}")
-    @Operation(summary = "Remove a clinician's Microsoft link: they sign in again at their next Teams launch")
+    @Operation(operationId = "unlinkMicrosoftIdentity",
+            summary = "Remove a clinician's Microsoft link: they sign in again at their next Teams launch")
     public jakarta.ws.rs.core.Response unlink(@PathParam("id") String id, @PathParam("link") String link) {
         if (!signIns.unlink(caller.actor(), parseId(id), parseId(link))) {
             throw new NotFoundException("No such link.");

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.shared.domain.model.ForbiddenException;
 import org.openvisit.tenant.domain.model.Actor;
@@ -24,7 +25,7 @@ import java.util.UUID;
 @Path("visits/{id}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Visits", description = "Operator calls on visits")
+@Tag(name = ApiTags.VISITS)
 public class VisitOperationsResource {
 
     @EJB

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.shared.domain.model.InvalidValueException;
 import org.openvisit.writeback.application.QueueItem;
@@ -35,7 +36,7 @@ import java.util.UUID;
 @Path("endpoints/{id}/write-back")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Write-back", description = "Visit events written back to the EHR: the queue, dead letters, health")
+@Tag(name = ApiTags.WRITE_BACK)
 public class WriteBackResource {
 
     @EJB
@@ -59,7 +60,8 @@ public class WriteBackResource {
 
     @POST
     @Path("items/{item}/retry")
-    @Operation(summary = "Try a failed item again now (ORG_ADMIN)")
+    @Operation(operationId = "retryWriteBackItem",
+            summary = "Try a failed item again now (ORG_ADMIN)")
     public QueueItem retry(@PathParam("id") String id, @PathParam("item") String item) {
         return service.retry(caller.actor(), uuid(id, "id"), uuid(item, "item"));
     }
