@@ -89,6 +89,62 @@ class ServerEndpointsIT {
         assertThat(tags).as("every tag an operation names is listed").containsAll(used);
     }
 
+    /** How to sign in, as a client generator or Swagger UI's "Authorize" reads it; and the server's address. */
+    @Test
+    void openApiSaysHowEachCallSignsIn() {
+        JsonObject document = Http.json(Http.send(HttpRequest.newBuilder(at("/openapi"))
+                .header("Accept", "application/json")));
+
+        JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+        assertThat(schemes.getJsonObject("portalAccount").getString("scheme")).isEqualTo("basic");
+        assertThat(schemes.getJsonObject("reportsToken").getString("scheme")).isEqualTo("bearer");
+        assertThat(document.getJsonArray("security").toString()).isEqualTo("[{\"portalAccount\":[]}]");
+        JsonObject paths = document.getJsonObject("paths");
+        assertThat(paths.getJsonObject("/api/version").getJsonObject("get").getJsonArray("security").toString())
+                .as("open: anybody").isEqualTo("[{}]");
+        assertThat(paths.getJsonObject("/api/feeds/twilio/inbound").getJsonObject("post").getJsonArray("security")
+                .toString()).as("open: Twilio's signature is checked by the call").isEqualTo("[{}]");
+        assertThat(paths.getJsonObject("/api/reports/summary").getJsonObject("get").getJsonArray("security").toString())
+                .contains("portalAccount", "reportsToken");
+        assertThat(paths.getJsonObject("/api/organizations").getJsonObject("get").containsKey("security"))
+                .as("the document's own: a portal account").isFalse();
+        assertThat(document.getJsonArray("servers").getValuesAs(JsonObject.class))
+                .allSatisfy(server -> assertThat(server.getString("url")).doesNotEndWith("/"));
+    }
+
+    /** Payara wrote a parameter schema's "unset" annotation defaults as limits (maxItems -2147483648, multipleOf 0). */
+    @Test
+    void openApiSchemasHoldNoImpossibleLimits() {
+        JsonObject document = Http.json(Http.send(HttpRequest.newBuilder(at("/openapi"))
+                .header("Accept", "application/json")));
+        java.util.List<JsonObject> schemas = new java.util.ArrayList<>();
+        collectSchemas(document, schemas);
+
+        assertThat(schemas).as("schemas in the document").hasSizeGreaterThan(50);
+        assertThat(schemas).allSatisfy(schema -> {
+            assertThat(schema.getJsonNumber("maxItems") == null || schema.getInt("maxItems") >= 0).as("maxItems of %s",
+                    schema).isTrue();
+            assertThat(schema.getJsonNumber("multipleOf") == null
+                    || schema.getJsonNumber("multipleOf").bigDecimalValue().signum() > 0).as("multipleOf of %s", schema)
+                    .isTrue();
+            assertThat(schema.getJsonNumber("minItems") == null || schema.getJsonNumber("maxItems") == null
+                    || schema.getInt("minItems") <= schema.getInt("maxItems")).as("items of %s", schema).isTrue();
+        });
+    }
+
+    private static void collectSchemas(jakarta.json.JsonValue value, java.util.List<JsonObject> schemas) {
+        if (value instanceof JsonObject object) {
+            object.forEach((key, inner) -> {
+                if (key.equals("schema") && inner instanceof JsonObject schema) {
+                    schemas.add(schema);
+                }
+                collectSchemas(inner, schemas);
+            });
+        } else if (value instanceof jakarta.json.JsonArray array) {
+            array.forEach(inner -> collectSchemas(inner, schemas));
+        }
+    }
+
     @Test
     void thePortalRootLeadsToTheOrganizationsScreenBehindTheSignIn() {
         HttpResponse<String> root = Http.get(at("/"));

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.notify.application.FhirSubscriptionReceiver;
@@ -31,6 +32,7 @@ import java.util.Locale;
  */
 @Path("fhir/subscriptions/{hookId}")
 @RequestScoped
+@SecurityRequirementsSet // open: no account (the call checks its own signature or secret, or needs none)
 @Tag(name = ApiTags.SMS)
 public class FhirSubscriptionResource {
 

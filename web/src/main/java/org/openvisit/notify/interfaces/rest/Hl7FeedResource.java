@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.notify.application.CertificateSignature;
@@ -31,6 +32,7 @@ import java.util.UUID;
  */
 @Path("feeds/hl7v2/{endpointId}")
 @RequestScoped
+@SecurityRequirementsSet // open: no account (the call checks its own signature or secret, or needs none)
 @Tag(name = ApiTags.SMS)
 public class Hl7FeedResource {
 

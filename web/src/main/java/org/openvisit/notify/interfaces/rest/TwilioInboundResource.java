@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.notify.application.SmsInboundService;
@@ -33,6 +34,7 @@ import java.util.logging.Logger;
  */
 @Path("feeds/twilio/inbound")
 @RequestScoped
+@SecurityRequirementsSet // open: no account (the call checks its own signature or secret, or needs none)
 @Tag(name = ApiTags.SMS)
 public class TwilioInboundResource {
 

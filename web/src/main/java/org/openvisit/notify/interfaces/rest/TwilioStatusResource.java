@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.notify.application.SmsDeliveryService;
@@ -29,6 +30,7 @@ import java.util.logging.Logger;
  */
 @Path("feeds/twilio/status")
 @RequestScoped
+@SecurityRequirementsSet // open: no account (the call checks its own signature or secret, or needs none)
 @Tag(name = ApiTags.SMS)
 public class TwilioStatusResource {
 

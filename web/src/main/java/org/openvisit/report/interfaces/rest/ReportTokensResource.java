@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
@@ -96,6 +97,7 @@ public class ReportTokensResource {
     @Path("jwks")
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "The public keys reports tokens are signed with (JWKS), open to everybody")
+    @SecurityRequirementsSet // open
     public Response jwks() {
         return Response.ok(tokens.publicKeys()).header("Cache-Control", "public, max-age=3600").build();
     }

@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openvisit.shared.interfaces.rest.ApiSecurity;
 import org.openvisit.shared.interfaces.rest.ApiTags;
 import org.openvisit.identity.interfaces.rest.ApiCaller;
 import org.openvisit.report.application.ReportPage;
@@ -57,6 +59,8 @@ import java.util.UUID;
  */
 @RequestScoped
 @Path("reports")
+@SecurityRequirement(name = ApiSecurity.PORTAL_ACCOUNT)
+@SecurityRequirement(name = ApiSecurity.REPORTS_TOKEN)
 @Tag(name = ApiTags.REPORTS)
 public class ReportsResource {
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
 @Path("version")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirementsSet // open: no account (the call checks its own signature or secret, or needs none)
 @Tag(name = ApiTags.OPERATIONS)
 public class VersionResource {
 
