@@ -425,10 +425,7 @@
   function reconnecting(id) {
     const p = room.peers.get(id);
     if (!p || !p.sfu) { return; }
-    clearTimeout(p.connectTimer);
-    clearTimeout(p.reconnectTimer);
-    p.pc.onconnectionstatechange = null;
-    p.pc.close();
+    stopConnection(p);
     p.tile.figure.dataset.state = 'reconnecting';
     p.tile.caption.textContent = p.name + ' (' + t('js.peerState.reconnecting') + ')';
     p.reconnectTimer = setTimeout(() => { if (room.peers.get(id) === p) { closePeer(id); } }, RECONNECT_LIMIT_MS);
@@ -438,10 +435,7 @@
   function tileBack(id) {
     const p = room.peers.get(id);
     if (p && p.tile.figure.dataset.state === 'reconnecting') {
-      clearTimeout(p.reconnectTimer);
-      clearTimeout(p.connectTimer);
-      p.pc.onconnectionstatechange = null;
-      p.pc.close();
+      stopConnection(p);
       room.peers.delete(id);
       return p.tile;
     }
@@ -449,15 +443,21 @@
     return null;
   }
 
-  function closePeer(id) {
-    const p = room.peers.get(id);
-    if (!p) { return; }
+  /** Closes the person's peer connection and stops its timers; the tile is the caller's. */
+  function stopConnection(p) {
     clearTimeout(p.connectTimer);
     clearTimeout(p.restartTimer);
     clearTimeout(p.reconnectTimer);
+    p.pc.onconnectionstatechange = null;
+    p.pc.close();
+  }
+
+  function closePeer(id) {
+    const p = room.peers.get(id);
+    if (!p) { return; }
+    stopConnection(p);
     room.peers.delete(id);
     room.media.delete(id);
-    p.pc.close();
     p.tile.figure.remove();
     stageCount();
   }

@@ -139,7 +139,7 @@
         // a subscription hung up (its publisher's connection broke): the reconciliation subscribes again once that
         // person publishes again; a hang-up of a subscription already replaced by a newer one changes nothing
         if (from && from !== 'self') {
-          if (subscriptions.has(from) && subscriptions.get(from).handle === e.sender) { paused(from); }
+          if ((subscriptions.get(from) || {}).handle === e.sender) { paused(from); }
         } else if (from === 'self' && !stopped) {
           if (ownHangup && Date.now() - ownHangup < 10000) { ownHangup = null; } else { sendAgain('hangup'); }
         }
